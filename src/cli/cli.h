@@ -1,0 +1,97 @@
+/*
+ * cli.h -- the command line: global options, identity, and the commands
+ * (cli.md).  Each command is a function taking its own arguments and
+ * returning an exit status.
+ */
+#ifndef MAPPA_CLI_H
+#define MAPPA_CLI_H
+
+#include <stdbool.h>
+
+#include "db/db.h"
+
+/* Exit statuses (cli.md). */
+enum {
+	EXIT_DONE = 0,
+	EXIT_FAILED = 1,
+	EXIT_USAGE = 2,
+	EXIT_REFUSED = 3,
+	EXIT_CONFLICT = 4
+};
+
+#define CLI_MAX_DB 64
+
+/* What the global options and the environment said. */
+struct cli {
+	const char *db[CLI_MAX_DB]; /* --db, repeatable (stats only) */
+	int ndb;
+	const char *user_opt;       /* --user NAME, or NULL */
+	char login[DB_NAME_MAX];    /* the uid's login name */
+	bool forced;                /* running under SSH_ORIGINAL_COMMAND */
+	char default_db[4096];      /* $MAPPA_DB or the XDG path */
+};
+
+/* A command of `mappa COMMAND`. */
+struct cli_command {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv);
+	const char *usage;   /* arguments, for --help */
+	const char *summary; /* one line */
+};
+
+extern const struct cli_command cli_commands[];
+
+/* The name the program was called by, for messages. */
+extern const char *cli_progname;
+
+/* Print "mappa: MESSAGE" on standard error. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A usage error for command CMD: message, a hint, and EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* The exit status for a data-layer status. */
+int cli_status(enum db_status st);
+
+/*
+ * Work out who is running mappa (cli.md, Identity): the login of the
+ * real uid; --user only when that uid owns the database file PATH.
+ * Returns the name to act as, or NULL after printing why (exit 3).
+ */
+const char *cli_identity(struct cli *c, const char *path);
+
+/* The database path: the first --db, else the default. */
+const char *cli_db_path(const struct cli *c);
+
+/*
+ * Open the database for a command.  FLAGS as db_open().  On failure
+ * prints the reason and returns the exit status (else EXIT_DONE).
+ */
+int cli_open(struct cli *c, const char *path, unsigned flags, struct db **db);
+
+/* Today: $MAPPA_TODAY when set (checked), else the system date. */
+int cli_today(mdate *today);
+
+/* Split STR into words without a shell: whitespace separates, single
+ * and double quotes group, backslash escapes.  Returns a NULL-terminated
+ * malloc'd array (free with cli_free_words), or NULL on unbalanced
+ * quotes. */
+char **cli_split_words(const char *str, int *argc);
+void cli_free_words(char **words);
+
+/* Commands. */
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_demo(struct cli *c, int argc, char **argv);
+int cmd_stats(struct cli *c, int argc, char **argv);
+int cmd_user(struct cli *c, int argc, char **argv);
+int cmd_settings(struct cli *c, int argc, char **argv);
+int cmd_audit(struct cli *c, int argc, char **argv);
+int cmd_backup(struct cli *c, int argc, char **argv);
+
+/* Write the demo area into a new database at PATH; prints progress on a
+ * terminal.  Returns an exit status. */
+int cli_write_demo(struct cli *c, const char *path, size_t scale);
+
+#endif

@@ -1,0 +1,196 @@
+/*
+ * cmd_stats.c -- `mappa stats`: the annual tables (statistics.md) for one
+ * reporting year or a series, over one area or the total of several.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/demo.h"
+#include "core/stats.h"
+#include "core/util.h"
+
+static int
+add_history(void *ctx, int64_t id, const struct ev *evs, size_t n)
+{
+	(void)id;
+	stats_add_history(ctx, evs, n);
+	return 0;
+}
+
+static int
+add_population(void *ctx, int year, int64_t people, const char *source)
+{
+	(void)source;
+	stats_set_population(ctx, year, people);
+	return 0;
+}
+
+/* Parse "2006-07..2011-12" (either end also "2006"). */
+static int
+parse_range(const char *s, int *first, int *last)
+{
+	const char *dots = strstr(s, "..");
+	char a[16];
+
+	if (dots == NULL || (size_t)(dots - s) >= sizeof a)
+		return -1;
+	memcpy(a, s, (size_t)(dots - s));
+	a[dots - s] = '\0';
+	if (report_year_parse(a, first) != 0 ||
+	    report_year_parse(dots + 2, last) != 0 || *last < *first ||
+	    *last - *first > 50)
+		return -1;
+	return 0;
+}
+
+/* The latest complete reporting year as of today. */
+static int
+default_year(struct db *db, int *year)
+{
+	mdate today;
+
+	if (getenv("MAPPA_TODAY") == NULL && db_is_demo(db))
+		today = demo_today();
+	else if (cli_today(&today) != 0)
+		return -1;
+	*year = date_report_year(today) - 1;
+	return 0;
+}
+
+int
+cmd_stats(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "years", required_argument, NULL, 'Y' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int first = 0, last = 0, opt, rc = EXIT_DONE, fmt = STATS_TEXT;
+	bool have_year = false, series = false;
+	struct stats *total = NULL;
+	char area[128] = "";
+	char ybuf[8];
+	enum db_status st;
+	int nareas = c->ndb > 0 ? c->ndb : 1;
+
+	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'y':
+			if (have_year)
+				return cli_usage("stats", "give one --year or "
+						 "--years");
+			if (report_year_parse(optarg, &first) != 0)
+				return cli_usage("stats", "--year: \"%s\" is not "
+						 "a reporting year (e.g. "
+						 "2010-11)", optarg);
+			last = first;
+			have_year = true;
+			break;
+		case 'Y':
+			if (have_year)
+				return cli_usage("stats", "give one --year or "
+						 "--years");
+			if (parse_range(optarg, &first, &last) != 0)
+				return cli_usage("stats", "--years: \"%s\" is not "
+						 "a range of reporting years "
+						 "(e.g. 2006-07..2011-12)",
+						 optarg);
+			have_year = series = true;
+			break;
+		case 'f':
+			if ((fmt = stats_format_parse(optarg)) < 0)
+				return cli_usage("stats", "--format: \"%s\" is not "
+						 "text, csv, markdown or json",
+						 optarg);
+			break;
+		case ':':
+			return cli_usage("stats", "'%s' needs an argument",
+					 argv[optind - 1]);
+		default:
+			return cli_usage("stats", "'%s': unknown option",
+					 argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("stats", "unexpected argument '%s'",
+				 argv[optind]);
+
+	for (int i = 0; i < nareas && rc == EXIT_DONE; i++) {
+		const char *path = c->ndb > 0 ? c->db[i] : c->default_db;
+		struct db *db;
+		struct stats *one;
+		char detail[64];
+
+		if ((rc = cli_open(c, path, 0, &db)) != EXIT_DONE)
+			break;
+		if (!have_year) {
+			if (default_year(db, &first) != 0) {
+				db_close(db);
+				rc = EXIT_FAILED;
+				break;
+			}
+			last = first;
+			have_year = true;
+		}
+		if (nareas == 1)
+			db_setting_get(db, "area_name", area, sizeof area);
+		if ((one = stats_new(first, last)) == NULL) {
+			cli_error("out of memory");
+			db_close(db);
+			rc = EXIT_FAILED;
+			break;
+		}
+		st = db_history_foreach(db, add_history, one);
+		if (st == DB_OK)
+			st = db_population_list(db, add_population, one);
+		if (st == DB_OK) {
+			report_year_format(first, ybuf);
+			snprintf(detail, sizeof detail, "year %s%s", ybuf,
+				 series ? " (series)" : "");
+			st = db_audit_log(db, "stats.view", NULL, detail);
+		}
+		if (st != DB_OK) {
+			cli_error("%s: %s", path, db_errmsg(db));
+			rc = cli_status(st);
+			stats_free(one);
+		} else if (total == NULL) {
+			total = one;
+		} else {
+			stats_merge(total, one);
+			stats_free(one);
+		}
+		db_close(db);
+	}
+	if (rc != EXIT_DONE) {
+		stats_free(total);
+		return rc;
+	}
+	if (nareas > 1)
+		snprintf(area, sizeof area, "Total of %d areas", nareas);
+	stats_finish(total);
+	for (int y = first; y <= last; y++) {
+		const struct stats_year *sy = stats_get(total, y);
+
+		if (sy && sy->rso_per_100k == STATS_DASH)
+			cli_warn("no population aged 10+ recorded for "
+				 "mid-%d: table 6 of %s is '-'", y,
+				 report_year_format(y, ybuf));
+	}
+	if (series)
+		rc = stats_write_series(stdout, total, area, fmt);
+	else
+		rc = stats_write_year(stdout, stats_get(total, first), area,
+				      fmt);
+	stats_free(total);
+	if (rc != 0 || fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("writing the statistics failed");
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
+}

@@ -1,0 +1,115 @@
+/*
+ * cmd_user.c -- `mappa user`: add, set-role, disable, list (admin).
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/util.h"
+
+static int
+print_user(void *ctx, const struct db_user *u)
+{
+	int csv = *(int *)ctx;
+
+	if (csv)
+		printf("%s,%s,%s,%s\n", u->name, db_role_name(u->role),
+		       u->active ? "active" : "disabled", u->created);
+	else
+		printf("%-20s %-7s %-9s %s\n", u->name, db_role_name(u->role),
+		       u->active ? "active" : "disabled", u->created);
+	return 0;
+}
+
+static int
+finish(struct db *db, enum db_status st)
+{
+	if (st != DB_OK)
+		cli_error("%s", db_errmsg(db));
+	db_close(db);
+	return cli_status(st);
+}
+
+int
+cmd_user(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "role", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *sub, *role_s = NULL, *fmt = "text";
+	enum db_role role = ROLE_MEMBER;
+	struct db *db;
+	int opt, rc, csv;
+	char *args[3];
+	int nargs = 0;
+
+	if (argc < 2)
+		return cli_usage("user", "which: add, set-role, disable or "
+				 "list?");
+	sub = argv[1];
+	argc--;
+	argv++;
+	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'r':
+			role_s = optarg;
+			break;
+		case 'f':
+			fmt = optarg;
+			break;
+		case ':':
+			return cli_usage("user", "'%s' needs an argument",
+					 argv[optind - 1]);
+		default:
+			return cli_usage("user", "'%s': unknown option",
+					 argv[optind - 1]);
+		}
+	}
+	for (; optind < argc; optind++) {
+		if (nargs == 3)
+			return cli_usage("user", "too many arguments");
+		args[nargs++] = argv[optind];
+	}
+	if (role_s && (role = db_role_parse(role_s)) == ROLE_NONE)
+		return cli_usage("user", "--role: \"%s\" is not admin, member "
+				 "or lay", role_s);
+	if (strcmp(sub, "add") == 0) {
+		if (nargs != 1)
+			return cli_usage("user", "add NAME [--role ROLE]");
+	} else if (strcmp(sub, "set-role") == 0) {
+		if (nargs != 2 || role_s)
+			return cli_usage("user", "set-role NAME ROLE");
+		if ((role = db_role_parse(args[1])) == ROLE_NONE)
+			return cli_usage("user", "\"%s\" is not admin, member "
+					 "or lay", args[1]);
+	} else if (strcmp(sub, "disable") == 0) {
+		if (nargs != 1 || role_s)
+			return cli_usage("user", "disable NAME");
+	} else if (strcmp(sub, "list") == 0) {
+		if (nargs != 0 || role_s)
+			return cli_usage("user", "list [--format text|csv]");
+		if (strcmp(fmt, "text") != 0 && strcmp(fmt, "csv") != 0)
+			return cli_usage("user", "--format: \"%s\" is not text "
+					 "or csv", fmt);
+	} else {
+		return cli_usage("user", "'%s': not add, set-role, disable or "
+				 "list", sub);
+	}
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	if (strcmp(sub, "add") == 0)
+		return finish(db, db_user_add(db, args[0], role));
+	if (strcmp(sub, "set-role") == 0)
+		return finish(db, db_user_set_role(db, args[0], role));
+	if (strcmp(sub, "disable") == 0)
+		return finish(db, db_user_disable(db, args[0]));
+	csv = strcmp(fmt, "csv") == 0;
+	if (csv && db_role(db) == ROLE_ADMIN)
+		printf("name,role,status,created\n");
+	return finish(db, db_user_list(db, print_user, &csv));
+}

@@ -1,0 +1,182 @@
+/*
+ * date.c -- day-number arithmetic for the proleptic Gregorian calendar.
+ *
+ * The conversions are Howard Hinnant's civil-from-days algorithms, exact
+ * for every date mappa can hold and free of floating point.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "core/date.h"
+
+mdate
+date_from_ymd(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (mdate)(era * 146097 + doe - 719468);
+}
+
+void
+date_to_ymd(mdate date, int *y, int *m, int *d)
+{
+	int z = date + 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+	int dd = doy - (153 * mp + 2) / 5 + 1;
+	int mm = mp < 10 ? mp + 3 : mp - 9;
+
+	*y = yoe + era * 400 + (mm <= 2);
+	*m = mm;
+	*d = dd;
+}
+
+int
+date_is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int
+date_days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+				    31 };
+
+	if (m < 1 || m > 12)
+		return 0;
+	return m == 2 && date_is_leap(y) ? 29 : days[m - 1];
+}
+
+static int
+digits(const char *s, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int
+date_parse_n(const char *s, size_t len, mdate *out)
+{
+	int y, m, d;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	if (digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
+		return -1;
+	if (y < 1000 || m < 1 || m > 12 || d < 1 ||
+	    d > date_days_in_month(y, m))
+		return -1;
+	*out = date_from_ymd(y, m, d);
+	return 0;
+}
+
+int
+date_parse(const char *s, mdate *out)
+{
+	return date_parse_n(s, strlen(s), out);
+}
+
+/* Write V (0 <= V < 10^N) as N digits. */
+static void
+put_digits(char *p, int v, int n)
+{
+	for (int i = n - 1; i >= 0; i--) {
+		p[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+char *
+date_format(mdate date, char *buf)
+{
+	int y, m, d;
+
+	date_to_ymd(date, &y, &m, &d);
+	if (y < 0 || y > 9999)
+		y = 0;
+	put_digits(buf, y, 4);
+	buf[4] = '-';
+	put_digits(buf + 5, m, 2);
+	buf[7] = '-';
+	put_digits(buf + 8, d, 2);
+	buf[10] = '\0';
+	return buf;
+}
+
+int
+date_weekday(mdate date)
+{
+	/* 1970-01-01 was a Thursday (3 when Monday is 0). */
+	int w = (date + 3) % 7;
+
+	return w < 0 ? w + 7 : w;
+}
+
+int
+date_report_year(mdate date)
+{
+	int y, m, d;
+
+	date_to_ymd(date, &y, &m, &d);
+	return m >= 4 ? y : y - 1;
+}
+
+mdate
+report_year_start(int y)
+{
+	return date_from_ymd(y, 4, 1);
+}
+
+mdate
+report_year_end(int y)
+{
+	return date_from_ymd(y + 1, 3, 31);
+}
+
+int
+report_year_parse(const char *s, int *y)
+{
+	int a, b;
+	size_t n = strlen(s);
+
+	if (n != 4 && n != 7)
+		return -1;
+	if (digits(s, 4, &a) || a < 1000 || a > 9998)
+		return -1;
+	if (n == 7) {
+		if (s[4] != '-' || digits(s + 5, 2, &b) || b != (a + 1) % 100)
+			return -1;
+	}
+	*y = a;
+	return 0;
+}
+
+char *
+report_year_format(int y, char *buf)
+{
+	if (y < 0 || y > 9998)
+		y = 0;
+	put_digits(buf, y, 4);
+	buf[4] = '-';
+	put_digits(buf + 5, (y + 1) % 100, 2);
+	buf[7] = '\0';
+	return buf;
+}

@@ -1,0 +1,58 @@
+/*
+ * date.h -- calendar dates as day numbers.
+ *
+ * mappa's dates have no time of day (statistics.md).  A date is held as a
+ * signed count of days since 1970-01-01 in the proleptic Gregorian
+ * calendar, so that comparisons and differences are integer operations.
+ */
+#ifndef MAPPA_DATE_H
+#define MAPPA_DATE_H
+
+#include <stdint.h>
+
+typedef int32_t mdate;
+
+/* No date: sorts before every real date. */
+#define MDATE_NONE INT32_MIN
+
+/* Length of "YYYY-MM-DD" plus its terminating NUL. */
+#define MDATE_BUFSZ 11
+
+/* The day number of Y-M-D; the arguments must form a real date. */
+mdate date_from_ymd(int y, int m, int d);
+
+/* Split a day number into year, month (1-12) and day (1-31). */
+void date_to_ymd(mdate date, int *y, int *m, int *d);
+
+/*
+ * Parse exactly "YYYY-MM-DD" (years 1000-9999) naming a real calendar
+ * date.  Returns 0 and stores the day number, or -1 (nothing stored).
+ */
+int date_parse(const char *s, mdate *out);
+
+/* Parse the first LEN bytes of S as above (S need not be terminated). */
+int date_parse_n(const char *s, size_t len, mdate *out);
+
+/* Write DATE as "YYYY-MM-DD" into BUF (MDATE_BUFSZ bytes); returns BUF. */
+char *date_format(mdate date, char *buf);
+
+/* Day of the week, 0 = Monday .. 6 = Sunday. */
+int date_weekday(mdate date);
+
+/* Whether Y is a leap year; the number of days in month M of year Y. */
+int date_is_leap(int y);
+int date_days_in_month(int y, int m);
+
+/*
+ * Reporting years.  Reporting year Y (written "Y-YY", e.g. 2010-11) runs
+ * from Y-04-01 to (Y+1)-03-31.  date_report_year() gives the Y a date
+ * falls in; report_year_parse() accepts "2010-11" or "2010" and returns
+ * 0 or -1; report_year_format() writes "2010-11" into BUF (8 bytes).
+ */
+int date_report_year(mdate date);
+mdate report_year_start(int y);
+mdate report_year_end(int y);
+int report_year_parse(const char *s, int *y);
+char *report_year_format(int y, char *buf);
+
+#endif

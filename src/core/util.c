@@ -1,0 +1,111 @@
+/*
+ * util.c -- bounded string copies and a growable string.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+
+size_t
+str_copy(char *dst, const char *src, size_t n)
+{
+	size_t len = strlen(src);
+
+	if (n > 0) {
+		size_t k = len < n - 1 ? len : n - 1;
+
+		memcpy(dst, src, k);
+		dst[k] = '\0';
+	}
+	return len;
+}
+
+void
+str_printf(char *dst, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(dst, n, fmt, ap);
+	va_end(ap);
+}
+
+void
+sb_init(struct strbuf *sb)
+{
+	sb->s = NULL;
+	sb->len = sb->cap = 0;
+	sb->failed = 0;
+}
+
+void
+sb_free(struct strbuf *sb)
+{
+	free(sb->s);
+	sb_init(sb);
+}
+
+static int
+sb_grow(struct strbuf *sb, size_t more)
+{
+	size_t need = sb->len + more + 1;
+	char *p;
+	size_t cap;
+
+	if (sb->failed)
+		return -1;
+	if (need <= sb->cap)
+		return 0;
+	cap = sb->cap ? sb->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	if ((p = realloc(sb->s, cap)) == NULL) {
+		sb->failed = 1;
+		return -1;
+	}
+	sb->s = p;
+	sb->cap = cap;
+	return 0;
+}
+
+void
+sb_addn(struct strbuf *sb, const char *s, size_t n)
+{
+	if (sb_grow(sb, n) != 0)
+		return;
+	memcpy(sb->s + sb->len, s, n);
+	sb->len += n;
+	sb->s[sb->len] = '\0';
+}
+
+void
+sb_add(struct strbuf *sb, const char *s)
+{
+	sb_addn(sb, s, strlen(s));
+}
+
+void
+sb_printf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || sb_grow(sb, (size_t)n) != 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+}
+
+const char *
+sb_str(const struct strbuf *sb)
+{
+	return sb->s && !sb->failed ? sb->s : "";
+}

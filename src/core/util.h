@@ -1,0 +1,35 @@
+/*
+ * util.h -- small helpers shared by every layer.
+ */
+#ifndef MAPPA_UTIL_H
+#define MAPPA_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Copy SRC into DST of size N, always terminated; returns strlen(SRC). */
+size_t str_copy(char *dst, const char *src, size_t n);
+
+/* Format into DST of size N, always terminated (truncating quietly). */
+void str_printf(char *dst, size_t n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* A growable string. */
+struct strbuf {
+	char *s;
+	size_t len, cap;
+	int failed; /* an allocation failed: the contents are incomplete */
+};
+
+void sb_init(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+void sb_add(struct strbuf *sb, const char *s);
+void sb_addn(struct strbuf *sb, const char *s, size_t n);
+void sb_printf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The contents, never NULL ("" when empty or failed). */
+const char *sb_str(const struct strbuf *sb);
+
+#endif

@@ -1,0 +1,106 @@
+/*
+ * audit.c -- reading the audit trail, and the demo marker.
+ *
+ * Writing it is db_audit_write() in db.c, called by every write inside
+ * its own transaction.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "db/db_internal.h"
+
+enum db_status
+db_audit_list(struct db *db, const char *since, const char *actor,
+	      db_audit_cb cb, void *ctx)
+{
+	sqlite3_stmt *st;
+	struct db_audit a;
+	enum db_status s;
+	int rc;
+
+	if ((s = db_require(db, true, false, false, "reading the audit "
+			    "trail")) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT id, time, actor, action, record, detail "
+			 "FROM audit WHERE (?1 IS NULL OR time >= ?1) AND "
+			 "(?2 IS NULL OR actor = ?2) ORDER BY id");
+	if (st == NULL)
+		return DB_ERROR;
+	db_bind_text(st, 1, since);
+	db_bind_text(st, 2, actor);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&a, 0, sizeof a);
+		a.id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, a.time, sizeof a.time);
+		db_column_copy(st, 2, a.actor, sizeof a.actor);
+		a.action = (const char *)sqlite3_column_text(st, 3);
+		a.record = (const char *)sqlite3_column_text(st, 4);
+		a.detail = (const char *)sqlite3_column_text(st, 5);
+		if (!a.action)
+			a.action = "";
+		if (!a.record)
+			a.record = "";
+		if (!a.detail)
+			a.detail = "";
+		if (cb(ctx, &a) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	s = DB_OK;
+	/* Reading the trail is itself a consultation worth a row. */
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "reading the audit trail");
+	return db_audit_log(db, "audit.read", NULL, NULL);
+}
+
+enum db_status
+db_demo_mark(struct db *db)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	int rc;
+
+	if ((s = db_require(db, true, false, false, "writing the demo")) !=
+	    DB_OK)
+		return s;
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT count(*) FROM offenders");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0) {
+		sqlite3_reset(st);
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the demo goes "
+					     "only into a new database"));
+	}
+	sqlite3_reset(st);
+	/* A fixed pseudonym key, so that the demo is the same every time. */
+	s = db_exec(db, "INSERT INTO meta(key, value) VALUES "
+			"('demo', '1') ON CONFLICT(key) DO NOTHING;"
+			"UPDATE meta SET value = 'd3a0c0ffee5eed01' "
+			"WHERE key = 'pseudo_key'");
+	if (s == DB_OK) {
+		db->pseudo_key = 0xd3a0c0ffee5eed01ULL;
+		s = db_audit_write(db, "database.demo", NULL,
+				   "status: - -> demo data");
+	}
+	return db_tx_end(db, s);
+}
+
+bool
+db_is_demo(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM meta WHERE key = 'demo'");
+	bool demo;
+
+	if (st == NULL)
+		return false;
+	demo = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return demo;
+}

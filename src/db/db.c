@@ -1,0 +1,727 @@
+/*
+ * db.c -- opening a mappa database: creation with safe permissions,
+ * pragmas, migrations, identity; transactions, the statement cache,
+ * errors, and the authorizer that fences a lay adviser's connection.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/util.h"
+#include "db/db_internal.h"
+
+/* 'MAPP': marks a file as a mappa database (PRAGMA application_id). */
+#define DB_APPLICATION_ID 0x4D415050
+
+_Static_assert(DB_SCHEMA_VERSION >= 1, "schema version");
+
+enum db_status
+db_fail(struct db *db, enum db_status st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(db->err, sizeof db->err, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+enum db_status
+db_sqlfail(struct db *db, int rc, const char *what)
+{
+	const char *msg = db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+		return db_fail(db, DB_FULL,
+			       "%s: the disk or the database is full; "
+			       "nothing was saved", what);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return db_fail(db, DB_BUSY,
+			       "%s: the database is busy (another user is "
+			       "saving); nothing was saved, try again", what);
+	case SQLITE_AUTH:
+		return db_fail(db, DB_REFUSED,
+			       "%s: a %s may not change records", what,
+			       db->role == ROLE_LAY ? "lay adviser" : "user");
+	case SQLITE_CONSTRAINT:
+		return db_fail(db, DB_INVALID, "%s: %s", what, msg);
+	case SQLITE_READONLY:
+		return db_fail(db, DB_ERROR,
+			       "%s: the database file is read-only", what);
+	case SQLITE_NOTADB:
+		return db_fail(db, DB_INVALID,
+			       "%s: the file is not a database", what);
+	default:
+		return db_fail(db, DB_ERROR, "%s: %s", what, msg);
+	}
+}
+
+const char *
+db_errmsg(const struct db *db)
+{
+	return db ? db->err : "no database";
+}
+
+sqlite3_stmt *
+db_stmt(struct db *db, const char *sql)
+{
+	int free_slot = -1;
+	sqlite3_stmt *st;
+	int rc;
+
+	for (int i = 0; i < DB_STMT_CACHE; i++) {
+		if (db->cache[i].text == sql) {
+			st = db->cache[i].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+		if (db->cache[i].text == NULL && free_slot < 0)
+			free_slot = i;
+	}
+	rc = sqlite3_prepare_v3(db->sql, sql, -1,
+				free_slot >= 0 ? SQLITE_PREPARE_PERSISTENT : 0,
+				&st, NULL);
+	if (rc != SQLITE_OK) {
+		db_sqlfail(db, rc, "preparing a query");
+		return NULL;
+	}
+	if (free_slot < 0) {
+		/* Cache full: evict the last slot (only a coding error
+		 * makes more than DB_STMT_CACHE distinct statements). */
+		free_slot = DB_STMT_CACHE - 1;
+		sqlite3_finalize(db->cache[free_slot].stmt);
+	}
+	db->cache[free_slot].text = sql;
+	db->cache[free_slot].stmt = st;
+	return st;
+}
+
+enum db_status
+db_exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, &msg);
+
+	if (rc != SQLITE_OK) {
+		enum db_status st = db_sqlfail(db, rc, "updating the database");
+
+		if (msg && (rc & 0xff) != SQLITE_FULL &&
+		    (rc & 0xff) != SQLITE_BUSY)
+			db_fail(db, st, "%s", msg);
+		sqlite3_free(msg);
+		return st;
+	}
+	return DB_OK;
+}
+
+int
+db_bind_text(sqlite3_stmt *st, int i, const char *text)
+{
+	if (text == NULL || *text == '\0')
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	str_copy(buf, s ? (const char *)s : "", n);
+}
+
+/* --- transactions ------------------------------------------------------ */
+
+enum db_status
+db_tx_begin(struct db *db)
+{
+	enum db_status st;
+
+	st = db_exec(db, db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT w");
+	if (st == DB_OK)
+		db->depth++;
+	return st;
+}
+
+enum db_status
+db_tx_end(struct db *db, enum db_status st)
+{
+	char saved[sizeof db->err];
+
+	if (db->depth <= 0)
+		return st;
+	db->depth--;
+	if (db->depth > 0) {
+		if (st == DB_OK) {
+			enum db_status rs = db_exec(db, "RELEASE w");
+
+			if (rs != DB_OK)
+				return rs;
+			return DB_OK;
+		}
+		memcpy(saved, db->err, sizeof saved);
+		if (!sqlite3_get_autocommit(db->sql)) {
+			sqlite3_exec(db->sql, "ROLLBACK TO w; RELEASE w", NULL,
+				     NULL, NULL);
+		}
+		memcpy(db->err, saved, sizeof saved);
+		return st;
+	}
+	if (st == DB_OK) {
+		int rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+
+		if (rc == SQLITE_OK)
+			return DB_OK;
+		st = db_sqlfail(db, rc, "saving");
+	}
+	memcpy(saved, db->err, sizeof saved);
+	if (!sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	memcpy(db->err, saved, sizeof saved);
+	return st;
+}
+
+enum db_status
+db_begin(struct db *db)
+{
+	return db_tx_begin(db);
+}
+
+enum db_status
+db_commit(struct db *db)
+{
+	return db_tx_end(db, DB_OK);
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db->depth > 0)
+		db_tx_end(db, DB_ERROR);
+}
+
+/* --- roles --------------------------------------------------------------- */
+
+static const char *const role_names[] = { NULL, "admin", "member", "lay" };
+
+const char *
+db_role_name(enum db_role role)
+{
+	return role > ROLE_NONE && role <= ROLE_LAY ? role_names[role] : "none";
+}
+
+enum db_role
+db_role_parse(const char *name)
+{
+	for (int r = ROLE_ADMIN; r <= ROLE_LAY; r++)
+		if (strcmp(name, role_names[r]) == 0)
+			return (enum db_role)r;
+	return ROLE_NONE;
+}
+
+enum db_status
+db_require(struct db *db, bool admin, bool member, bool lay, const char *what)
+{
+	bool ok = (db->role == ROLE_ADMIN && admin) ||
+		  (db->role == ROLE_MEMBER && member) ||
+		  (db->role == ROLE_LAY && lay);
+
+	if (ok)
+		return DB_OK;
+	return db_fail(db, DB_REFUSED, "%s: not allowed for %s (role %s)",
+		       what, db->user, db_role_name(db->role));
+}
+
+const char *
+db_user(const struct db *db)
+{
+	return db->user;
+}
+
+enum db_role
+db_role(const struct db *db)
+{
+	return db->role;
+}
+
+bool
+db_created(const struct db *db)
+{
+	return db->created;
+}
+
+/* --- the audit trail, written ---------------------------------------------- */
+
+enum db_status
+db_audit_write(struct db *db, const char *action, const char *record,
+	       const char *detail)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO audit(time, actor, action, record, detail) "
+		"VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, ?, ?)");
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
+	db_bind_text(st, 3, record);
+	db_bind_text(st, 4, detail);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "writing the audit trail");
+	return DB_OK;
+}
+
+enum db_status
+db_audit_log(struct db *db, const char *action, const char *record,
+	     const char *detail)
+{
+	enum db_status st = db_tx_begin(db);
+
+	if (st != DB_OK)
+		return st;
+	return db_tx_end(db, db_audit_write(db, action, record, detail));
+}
+
+/* --- pseudonymous references --------------------------------------------- */
+
+/*
+ * A keyed 4-round Feistel permutation of the 32-bit id space: distinct
+ * ids give distinct references, and without the key (kept in the meta
+ * table, never shown) a reference reveals neither the id nor the order
+ * offenders were added in.
+ */
+static uint32_t
+pseudo_round(uint32_t half, uint64_t key, int round)
+{
+	uint64_t x = (uint64_t)half * 0x9E3779B97F4A7C15ULL ^
+		     (key + (uint64_t)round * 0xBF58476D1CE4E5B9ULL);
+
+	x ^= x >> 31;
+	x *= 0x94D049BB133111EBULL;
+	x ^= x >> 29;
+	return (uint32_t)x & 0xFFFF;
+}
+
+void
+db_pseudo(const struct db *db, int64_t id, char *buf)
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	uint32_t v = (uint32_t)id;
+	uint32_t l = v >> 16, r = v & 0xFFFF;
+
+	for (int i = 0; i < 4; i++) {
+		uint32_t t = r;
+
+		r = l ^ pseudo_round(r, db->pseudo_key, i);
+		l = t;
+	}
+	v = l << 16 | r;
+	buf[0] = 'P';
+	for (int i = 0; i < 7; i++)
+		buf[1 + i] = alphabet[(v >> (30 - 5 * i)) & 31];
+	buf[8] = '\0';
+	/* 7 characters of 5 bits cover bits 34..0; the top two are zero. */
+}
+
+/* --- the authorizer ------------------------------------------------------- */
+
+/*
+ * A lay adviser's connection may read, and may append to the audit trail
+ * (their consultations are logged), and nothing else: no other insert, no
+ * update, no delete, no schema change, no attach, no pragma that sets.
+ */
+static int
+lay_authorizer(void *ctx, int action, const char *a, const char *b,
+	       const char *dbname, const char *trigger)
+{
+	(void)ctx;
+	(void)dbname;
+	(void)trigger;
+	switch (action) {
+	case SQLITE_SELECT:
+	case SQLITE_READ:
+	case SQLITE_FUNCTION:
+	case SQLITE_TRANSACTION:
+	case SQLITE_SAVEPOINT:
+	case SQLITE_RECURSIVE:
+		return SQLITE_OK;
+	case SQLITE_INSERT:
+		return a && strcmp(a, "audit") == 0 ? SQLITE_OK : SQLITE_DENY;
+	case SQLITE_PRAGMA:
+		return b == NULL ? SQLITE_OK : SQLITE_DENY;
+	default:
+		return SQLITE_DENY;
+	}
+}
+
+/* --- opening ---------------------------------------------------------------- */
+
+static int
+scalar_int(sqlite3 *sql, const char *q, int64_t *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(sql, q, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		*out = 0;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Create PATH (or take an existing empty file) with mode 0600. */
+static enum db_status
+prepare_file(struct db *db, const char *path, unsigned flags, bool *is_new)
+{
+	struct stat sb;
+	int fd;
+
+	if (stat(path, &sb) == 0) {
+		if (!S_ISREG(sb.st_mode))
+			return db_fail(db, DB_INVALID,
+				       "%s: not a regular file", path);
+		if (sb.st_size > 0) {
+			if (flags & DB_OPEN_NEW_ONLY)
+				return db_fail(db, DB_INVALID,
+					       "%s: the file already holds "
+					       "data; give a new file", path);
+			*is_new = false;
+			return DB_OK;
+		}
+	} else if (errno != ENOENT) {
+		return db_fail(db, DB_ERROR, "%s: %s", path, strerror(errno));
+	}
+	if (!(flags & DB_OPEN_CREATE))
+		return db_fail(db, DB_NOTFOUND,
+			       "%s: no mappa database here (create one with "
+			       "'mappa import' or 'mappa demo')", path);
+	fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return db_fail(db, DB_ERROR, "%s: cannot create: %s", path,
+			       strerror(errno));
+	if (fchmod(fd, 0600) != 0) {
+		int e = errno;
+
+		close(fd);
+		return db_fail(db, DB_ERROR, "%s: cannot set mode 0600: %s",
+			       path, strerror(e));
+	}
+	close(fd);
+	*is_new = true;
+	return DB_OK;
+}
+
+static enum db_status
+migrate(struct db *db, int from)
+{
+	enum db_status st;
+	char sql[64];
+
+	for (int v = from; v < db_migration_count; v++) {
+		if ((st = db_tx_begin(db)) != DB_OK)
+			return st;
+		st = db_exec(db, db_migrations[v]);
+		if (st == DB_OK) {
+			snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+				 v + 1);
+			st = db_exec(db, sql);
+		}
+		if (st == DB_OK && v == 0) {
+			snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
+				 DB_APPLICATION_ID);
+			st = db_exec(db, sql);
+		}
+		if ((st = db_tx_end(db, st)) != DB_OK)
+			return st;
+	}
+	return DB_OK;
+}
+
+static enum db_status
+load_key(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM meta "
+				       "WHERE key = 'pseudo_key'");
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		db->pseudo_key = v ? strtoull(v, NULL, 16) : 0;
+		sqlite3_reset(st);
+		return DB_OK;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "reading the database");
+	return db_fail(db, DB_INVALID, "the database has no pseudonym key");
+}
+
+/* The first open of a new file: the key, and the creator as admin. */
+static enum db_status
+initialise(struct db *db)
+{
+	uint64_t key;
+	char hex[32];
+	sqlite3_stmt *st;
+	enum db_status s;
+	int rc;
+
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	sqlite3_randomness(sizeof key, &key);
+	snprintf(hex, sizeof hex, "%016llx", (unsigned long long)key);
+	st = db_stmt(db, "INSERT INTO meta(key, value) "
+			 "VALUES ('pseudo_key', ?)");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_text(st, 1, hex, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_tx_end(db, db_sqlfail(db, rc, "creating the database"));
+	st = db_stmt(db, "INSERT INTO users(name, role, created) VALUES "
+			 "(?, 'admin', strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_tx_end(db, db_sqlfail(db, rc, "creating the database"));
+	s = db_audit_write(db, "database.create", NULL,
+			   "first admin: the creator");
+	return db_tx_end(db, s);
+}
+
+static enum db_status
+identify(struct db *db, const char *path)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT role, active FROM users "
+				       "WHERE name = ?");
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *role = (const char *)sqlite3_column_text(st, 0);
+		int active = sqlite3_column_int(st, 1);
+
+		db->role = role ? db_role_parse(role) : ROLE_NONE;
+		sqlite3_reset(st);
+		if (!active)
+			return db_fail(db, DB_REFUSED,
+				       "%s: the user '%s' is disabled", path,
+				       db->user);
+		return db->role != ROLE_NONE ? DB_OK : DB_ERROR;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "reading the users");
+	return db_fail(db, DB_REFUSED,
+		       "%s: '%s' is not a user of this database (an admin can "
+		       "add them with 'mappa user add %s')", path, db->user,
+		       db->user);
+}
+
+static enum db_status
+open_sql(struct db *db, const char *path, unsigned flags)
+{
+	bool is_new = false;
+	int64_t version = 0, appid = 0;
+	enum db_status st;
+	int rc;
+
+	if ((st = prepare_file(db, path, flags, &is_new)) != DB_OK)
+		return st;
+	rc = sqlite3_open_v2(path, &db->sql,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
+			     SQLITE_OPEN_EXRESCODE, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, DB_ERROR, "%s: %s", path,
+			       db->sql ? sqlite3_errmsg(db->sql)
+				       : sqlite3_errstr(rc));
+	sqlite3_busy_timeout(db->sql, 10000);
+	sqlite3_extended_result_codes(db->sql, 1);
+	rc = scalar_int(db->sql, "PRAGMA user_version", &version);
+	if (rc == SQLITE_OK)
+		rc = scalar_int(db->sql, "PRAGMA application_id", &appid);
+	if ((rc & 0xff) == SQLITE_NOTADB ||
+	    (rc == SQLITE_OK && version > 0 && appid != DB_APPLICATION_ID))
+		return db_fail(db, DB_INVALID, "%s: not a mappa database", path);
+	if (rc != SQLITE_OK)
+		return db_sqlfail(db, rc, path);
+	if (version > DB_SCHEMA_VERSION)
+		return db_fail(db, DB_TOONEW,
+			       "%s: the database has schema version %lld, "
+			       "newer than this mappa understands (%d); use a "
+			       "newer mappa", path, (long long)version,
+			       DB_SCHEMA_VERSION);
+	if (!is_new && version == 0) {
+		int64_t tables = 0;
+
+		scalar_int(db->sql, "SELECT count(*) FROM sqlite_schema",
+			   &tables);
+		if (tables > 0)
+			return db_fail(db, DB_INVALID,
+				       "%s: not a mappa database", path);
+		if (!(flags & DB_OPEN_CREATE))
+			return db_fail(db, DB_NOTFOUND,
+				       "%s: no mappa database here", path);
+		is_new = true;
+	}
+	if ((st = db_exec(db, "PRAGMA journal_mode = WAL;"
+			      "PRAGMA synchronous = FULL;"
+			      "PRAGMA foreign_keys = ON;"
+			      "PRAGMA trusted_schema = OFF;")) != DB_OK)
+		return st;
+	if (version < DB_SCHEMA_VERSION &&
+	    (st = migrate(db, (int)version)) != DB_OK)
+		return st;
+	if (is_new && (st = initialise(db)) != DB_OK)
+		return st;
+	db->created = is_new;
+	if ((st = load_key(db)) != DB_OK)
+		return st;
+	if (flags & DB_OPEN_SYSTEM) {
+		db->role = ROLE_ADMIN;
+		return DB_OK;
+	}
+	if ((st = identify(db, path)) != DB_OK)
+		return st;
+	if (db->role == ROLE_LAY)
+		sqlite3_set_authorizer(db->sql, lay_authorizer, db);
+	return DB_OK;
+}
+
+enum db_status
+db_open(struct db **out, const char *path, const char *user, unsigned flags,
+	char *err, size_t errlen)
+{
+	struct db *db;
+	enum db_status st;
+
+	*out = NULL;
+	if ((db = calloc(1, sizeof *db)) == NULL) {
+		str_copy(err, "out of memory", errlen);
+		return DB_ERROR;
+	}
+	if (user == NULL || *user == '\0' ||
+	    str_copy(db->user, user, sizeof db->user) >= sizeof db->user) {
+		str_copy(err, "no valid user name", errlen);
+		free(db);
+		return DB_REFUSED;
+	}
+	st = open_sql(db, path, flags);
+	if (st != DB_OK) {
+		str_copy(err, db->err, errlen);
+		db_close(db);
+		return st;
+	}
+	*out = db;
+	return DB_OK;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	if (db->sql && !sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	for (int i = 0; i < DB_STMT_CACHE; i++)
+		if (db->cache[i].stmt)
+			sqlite3_finalize(db->cache[i].stmt);
+	sqlite3_close(db->sql);
+	free(db);
+}
+
+enum db_status
+db_integrity_check(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA integrity_check");
+	enum db_status s = DB_OK;
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+
+		if (r == NULL || strcmp(r, "ok") != 0) {
+			s = db_fail(db, DB_ERROR, "integrity check: %s",
+				    r ? r : "?");
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (s == DB_OK && rc != SQLITE_DONE)
+		s = db_sqlfail(db, rc, "integrity check");
+	return s;
+}
+
+enum db_status
+db_backup(struct db *db, const char *path)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	int fd, rc;
+
+	if ((s = db_require(db, true, false, false, "a backup")) != DB_OK)
+		return s;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
+	if (fd < 0)
+		return db_fail(db, DB_INVALID, "%s: %s", path,
+			       errno == EEXIST ? "already exists; a backup "
+			       "never overwrites a file" : strerror(errno));
+	if (fchmod(fd, 0600) != 0) {
+		s = db_fail(db, DB_ERROR, "%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(path);
+		return s;
+	}
+	close(fd);
+	if ((s = db_audit_log(db, "backup", NULL, "fields: file")) != DB_OK) {
+		unlink(path);
+		return s;
+	}
+	/* VACUUM INTO reads one snapshot: others may go on writing. */
+	rc = sqlite3_prepare_v2(db->sql, "VACUUM INTO ?", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_OK) {
+		s = db_sqlfail(db, rc, path);
+		unlink(path);
+		return s;
+	}
+	return DB_OK;
+}

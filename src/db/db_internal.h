@@ -1,0 +1,76 @@
+/*
+ * db_internal.h -- what the files of the data layer share: the handle,
+ * statement cache, error and transaction helpers.  Not for other layers.
+ */
+#ifndef MAPPA_DB_INTERNAL_H
+#define MAPPA_DB_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "db/db.h"
+
+#define DB_STMT_CACHE 64
+
+struct db {
+	sqlite3 *sql;
+	char user[DB_NAME_MAX];
+	enum db_role role;
+	bool created;
+	int depth;          /* open transactions and savepoints */
+	uint64_t pseudo_key;
+	char err[512];
+	struct {
+		const char *text; /* the literal, compared by address */
+		sqlite3_stmt *stmt;
+	} cache[DB_STMT_CACHE];
+};
+
+/* The migrations, oldest first: migration i takes user_version i to i+1. */
+extern const char *const db_migrations[];
+extern const int db_migration_count;
+
+/* Record a failure: the status, and the sentence db_errmsg() returns. */
+enum db_status db_fail(struct db *db, enum db_status st, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Map an SQLite result code to a status, with a sentence about WHAT. */
+enum db_status db_sqlfail(struct db *db, int rc, const char *what);
+
+/*
+ * A prepared statement for SQL (a string literal: cached by address),
+ * reset and with bindings cleared; NULL on failure (db_errmsg says why).
+ */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+
+/* Run SQL without results; DB_OK or a status. */
+enum db_status db_exec(struct db *db, const char *sql);
+
+/* Bind TEXT, or NULL when TEXT is NULL or "". */
+int db_bind_text(sqlite3_stmt *st, int i, const char *text);
+
+/* Copy column I of ST into BUF (N bytes), "" for NULL. */
+void db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
+
+/*
+ * A write: open a transaction (or a savepoint inside one) ...
+ */
+enum db_status db_tx_begin(struct db *db);
+/* ... and close it: commit when ST is DB_OK, else roll back.  Returns
+ * ST, or the commit's failure. */
+enum db_status db_tx_end(struct db *db, enum db_status st);
+
+/* Refuse (DB_REFUSED) unless the user's role is one of the allowed. */
+enum db_status db_require(struct db *db, bool admin, bool member, bool lay,
+			  const char *what);
+
+/* Append an audit row inside the current transaction. */
+enum db_status db_audit_write(struct db *db, const char *action,
+			      const char *record, const char *detail);
+
+/* The event type stored as S ("register", ...), or -1. */
+int db_event_type_of(const char *s);
+
+/* The pseudonymous reference of offender ID under DB's key. */
+void db_pseudo(const struct db *db, int64_t id, char *buf);
+
+#endif

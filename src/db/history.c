@@ -1,0 +1,93 @@
+/*
+ * history.c -- every offender's history in one pass, for the statistics.
+ *
+ * The events table is stored in (offender, date, recorded order) order,
+ * so this is a single scan with no sort: the rows come out grouped by
+ * offender and in history order, and are handed over an offender at a
+ * time.  Dates and types are decoded by hand, without a parser call per
+ * column, because this loop is the floor of every statistics run.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db_internal.h"
+
+enum db_status
+db_history_foreach(struct db *db, db_history_cb cb, void *ctx)
+{
+	sqlite3_stmt *st;
+	struct ev *v = NULL, e;
+	size_t n = 0, cap = 0;
+	int64_t cur = 0;
+	enum db_status s = DB_OK;
+	int rc;
+
+	/* One read transaction: every offender from the same snapshot. */
+	if (db->depth == 0 && (s = db_exec(db, "BEGIN")) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT offender_id, date, type, category, level, "
+			 "kind FROM events ORDER BY offender_id, date, id");
+	if (st == NULL) {
+		s = DB_ERROR;
+		goto out;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *date = (const char *)sqlite3_column_text(st, 1);
+		int dlen = sqlite3_column_bytes(st, 1);
+		const char *type = (const char *)sqlite3_column_text(st, 2);
+		const char *kind;
+
+		if (id != cur && n > 0) {
+			if (cb(ctx, cur, v, n) != 0) {
+				n = 0;
+				rc = SQLITE_DONE;
+				break;
+			}
+			n = 0;
+		}
+		cur = id;
+		memset(&e, 0, sizeof e);
+		if (date == NULL || type == NULL ||
+		    date_parse_n(date, (size_t)dlen, &e.date) != 0) {
+			s = db_fail(db, DB_ERROR, "offender %lld: an event has "
+				    "a damaged date or type", (long long)id);
+			goto out;
+		}
+		e.type = (uint8_t)db_event_type_of(type);
+		e.category = (uint8_t)sqlite3_column_int(st, 3);
+		e.level = (uint8_t)sqlite3_column_int(st, 4);
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL) {
+			kind = (const char *)sqlite3_column_text(st, 5);
+			e.kind = (uint8_t)ev_kind_parse(e.type, kind);
+		}
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 64;
+			struct ev *nv = realloc(v, nc * sizeof *nv);
+
+			if (nv == NULL) {
+				s = db_fail(db, DB_ERROR, "out of memory");
+				goto out;
+			}
+			v = nv;
+			cap = nc;
+		}
+		v[n++] = e;
+	}
+	if (rc != SQLITE_DONE) {
+		s = db_sqlfail(db, rc, "reading the histories");
+		goto out;
+	}
+	if (n > 0)
+		cb(ctx, cur, v, n);
+out:
+	if (st)
+		sqlite3_reset(st);
+	if (db->depth == 0)
+		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	free(v);
+	return s;
+}

@@ -1,0 +1,23 @@
+#!/bin/sh
+# layers.sh -- the layers show in the folders: only src/ui includes
+# curses, only src/db includes sqlite3, the core includes neither.
+. "${top_srcdir:-.}/tests/lib.sh"
+src=$top_srcdir/src
+
+bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"](n?curses|ncursesw/|form|menu|panel)' "$src" --include='*.[ch]' | grep -v "^$src/ui/" || true)
+[ -z "$bad" ] && ok || fail "curses included outside src/ui: $bad"
+bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"]sqlite3' "$src" --include='*.[ch]' | grep -v "^$src/db/" || true)
+[ -z "$bad" ] && ok || fail "sqlite3.h included outside src/db: $bad"
+bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*"(db|ui|cli)/' "$src/core" || true)
+[ -z "$bad" ] && ok || fail "the core depends on an upper layer: $bad"
+bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*"(ui|cli)/' "$src/db" || true)
+[ -z "$bad" ] && ok || fail "the data layer depends on an upper layer: $bad"
+# SQL text lives in src/db only.
+bad=$(grep -rlE '"(SELECT|INSERT INTO|UPDATE [a-z]+ SET|DELETE FROM) ' "$src" --include='*.c' | grep -v "^$src/db/" || true)
+[ -z "$bad" ] && ok || fail "SQL outside src/db: $bad"
+# config.h first in every .c.
+for f in $(find "$src" -name '*.c'); do
+	first=$(grep -m1 '#include' "$f")
+	[ "$first" = '#include "config.h"' ] && ok || fail "$f: config.h is not the first include"
+done
+finish

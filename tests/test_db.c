@@ -1,0 +1,846 @@
+/*
+ * test_db.c -- the data layer's rules, each on a fresh database.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "core/util.h"
+#include "db/db_internal.h"
+#include "testutil.h"
+
+struct fx {
+	char dir[4096];
+	char path[4200];
+	struct db *db;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	char err[512];
+
+	tu_tmpdir(f->dir, sizeof f->dir);
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	assert_int_equal(db_open(&f->db, f->path, "alice", DB_OPEN_CREATE,
+				 err, sizeof err), DB_OK);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	db_close(f->db);
+	tu_rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+static int64_t
+count(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL),
+			 SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static void
+new_offender(struct db *db, const char *ref, struct db_offender *o)
+{
+	memset(o, 0, sizeof *o);
+	str_copy(o->ref, ref, sizeof o->ref);
+	str_copy(o->surname, "Zorblewick", sizeof o->surname);
+	str_copy(o->forenames, "Quentin", sizeof o->forenames);
+	str_copy(o->pnc, "05/123456A", sizeof o->pnc);
+	assert_int_equal(db_offender_add(db, o), DB_OK);
+}
+
+static struct db_event
+event(const char *date, int type, int cat, int level, int kind)
+{
+	struct db_event e;
+
+	memset(&e, 0, sizeof e);
+	assert_int_equal(date_parse(date, &e.ev.date), 0);
+	e.ev.type = (uint8_t)type;
+	e.ev.category = (uint8_t)cat;
+	e.ev.level = (uint8_t)level;
+	e.ev.kind = (uint8_t)kind;
+	e.source = SRC_MAPPA;
+	return e;
+}
+
+static enum db_status
+add(struct db *db, struct db_offender *o, struct db_event e)
+{
+	return db_event_add(db, o->id, &o->version, &e);
+}
+
+/* --- opening -------------------------------------------------------------- */
+
+static void
+open__new_file__mode_0600_whatever_umask(void **state)
+{
+	struct fx *f = *state;
+	char path[4300], err[512];
+	struct db *db;
+	struct stat sb;
+	mode_t old = umask(0);
+
+	snprintf(path, sizeof path, "%s/loose.db", f->dir);
+	assert_int_equal(db_open(&db, path, "bob", DB_OPEN_CREATE, err,
+				 sizeof err), DB_OK);
+	umask(old);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_true(db_created(db));
+	assert_int_equal(db_role(db), ROLE_ADMIN);
+	db_close(db);
+}
+
+static void
+open__missing_file__not_found(void **state)
+{
+	struct fx *f = *state;
+	char path[4300], err[512];
+	struct db *db;
+	struct stat sb;
+
+	snprintf(path, sizeof path, "%s/none.db", f->dir);
+	assert_int_equal(db_open(&db, path, "bob", 0, err, sizeof err),
+			 DB_NOTFOUND);
+	assert_null(db);
+	assert_non_null(strstr(err, "no mappa database"));
+	assert_int_not_equal(stat(path, &sb), 0);
+}
+
+static void
+open__newer_schema__refused(void **state)
+{
+	struct fx *f = *state;
+	char err[512];
+	struct db *db;
+
+	assert_int_equal(sqlite3_exec(f->db->sql, "PRAGMA user_version = 99",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
+			 DB_TOONEW);
+	assert_null(db);
+	assert_non_null(strstr(err, "newer"));
+}
+
+static void
+open__foreign_sqlite_file__refused(void **state)
+{
+	struct fx *f = *state;
+	char path[4300], err[512];
+	sqlite3 *raw;
+	struct db *db;
+
+	snprintf(path, sizeof path, "%s/other.db", f->dir);
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "CREATE TABLE t(x)", NULL, NULL,
+				      NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(db_open(&db, path, "alice", DB_OPEN_CREATE, err,
+				 sizeof err), DB_INVALID);
+	assert_non_null(strstr(err, "not a mappa database"));
+}
+
+static void
+open__unknown_or_disabled_user__refused(void **state)
+{
+	struct fx *f = *state;
+	char err[512];
+	struct db *db;
+
+	assert_int_equal(db_open(&db, f->path, "mallory", 0, err, sizeof err),
+			 DB_REFUSED);
+	assert_non_null(strstr(err, "not a user"));
+	assert_int_equal(db_user_add(f->db, "bob", ROLE_MEMBER), DB_OK);
+	assert_int_equal(db_open(&db, f->path, "bob", 0, err, sizeof err),
+			 DB_OK);
+	db_close(db);
+	assert_int_equal(db_user_disable(f->db, "bob"), DB_OK);
+	assert_int_equal(db_open(&db, f->path, "bob", 0, err, sizeof err),
+			 DB_REFUSED);
+	assert_non_null(strstr(err, "disabled"));
+}
+
+static void
+open__pragmas__wal_full_fk(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(count(f->db, "PRAGMA synchronous"), 2);
+	assert_int_equal(count(f->db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(count(f->db, "PRAGMA trusted_schema"), 0);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM pragma_journal_mode"
+				      " WHERE journal_mode = 'wal'"), 1);
+	assert_int_equal(count(f->db, "PRAGMA user_version"),
+			 DB_SCHEMA_VERSION);
+}
+
+/* --- the audit trail ------------------------------------------------------- */
+
+static void
+audit__update_or_delete__refused_by_trigger(void **state)
+{
+	struct fx *f = *state;
+	int64_t n = count(f->db, "SELECT count(*) FROM audit");
+
+	assert_true(n >= 1);
+	assert_int_not_equal(sqlite3_exec(f->db->sql, "UPDATE audit SET "
+					  "actor = 'x'", NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(f->db->sql, "DELETE FROM audit",
+					  NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit"), n);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+				      "actor = 'x'"), 0);
+}
+
+static void
+audit__every_write__writes_its_row(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o;
+	int64_t n = count(f->db, "SELECT count(*) FROM audit");
+	int64_t mid;
+
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit"), n + 1);
+	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 1, 1,
+					      0)), DB_OK);
+	assert_int_equal(db_user_add(f->db, "bob", ROLE_LAY), DB_OK);
+	assert_int_equal(db_setting_set(f->db, "review_weeks_level2", "12"),
+			 DB_OK);
+	assert_int_equal(db_population_add(f->db, 2010, 700000, "test"), DB_OK);
+	assert_int_equal(db_meeting_ensure(f->db, 14700, 2, "Chair", &mid),
+			 DB_OK);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit"), n + 6);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+				      "action = 'setting.set' AND detail = "
+				      "'value: 16 -> 12'"), 1);
+}
+
+static void
+audit__identity_fields__names_only_never_values(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o;
+
+	new_offender(f->db, "A1", &o);
+	str_copy(o.surname, "Quibbleton", sizeof o.surname);
+	o.notes = strdup("lives at 1 Secret Lane");
+	assert_int_equal(db_offender_update(f->db, &o), DB_OK);
+	db_offender_clear(&o);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+				      "detail LIKE '%Zorblewick%' OR detail "
+				      "LIKE '%Quibbleton%' OR detail LIKE "
+				      "'%Secret%' OR detail LIKE '%Quentin%' "
+				      "OR detail LIKE '%123456%'"), 0);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+				      "action = 'offender.update' AND detail "
+				      "= 'fields: surname,notes'"), 1);
+}
+
+static void
+audit__level_change__before_and_after(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o;
+	struct db_event e;
+
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 2, 1,
+					      0)), DB_OK);
+	e = event("2010-02-02", EV_LEVEL, 0, 2, 0);
+	e.note = "Threats to ex-partner";
+	e.decided_by = "DCI Example";
+	assert_int_equal(add(f->db, &o, e), DB_OK);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+				      "action = 'event.add' AND detail LIKE "
+				      "'%level: 1 -> 2%fields: note'"), 1);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+				      "detail LIKE '%Threats%'"), 0);
+}
+
+/* --- the rules of histories -------------------------------------------------- */
+
+static void
+event__state_machine__refused_and_nothing_written(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o;
+	int64_t v, n;
+
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_LEVEL, 0, 2,
+					      0)), DB_INVALID);
+	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 1, 1,
+					      0)), DB_OK);
+	v = o.version;
+	n = count(f->db, "SELECT count(*) FROM events");
+	assert_int_equal(add(f->db, &o, event("2010-02-05", EV_REGISTER, 1, 1,
+					      0)), DB_INVALID);
+	assert_int_equal(add(f->db, &o, event("2010-02-05", EV_RELEASE, 0, 0,
+					      0)), DB_INVALID);
+	assert_int_equal(add(f->db, &o, event("2010-02-05", EV_CATEGORY, 3, 0,
+					      0)), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "Category 3"));
+	assert_int_equal(add(f->db, &o, event("2010-02-05", EV_CUSTODY, 0, 0,
+					      CUSTODY_REMAND)), DB_OK);
+	assert_int_equal(add(f->db, &o, event("2010-02-06", EV_CUSTODY, 0, 0,
+					      CUSTODY_REMAND)), DB_INVALID);
+	/* Back-dated: an exit before the custody is fine, but one before a
+	 * later level change would break that change. */
+	assert_int_equal(add(f->db, &o, event("2010-03-01", EV_EXIT, 0, 0,
+					      EXIT_RISK_REDUCED)), DB_OK);
+	{
+		struct db_event e = event("2010-02-20", EV_LEVEL, 0, 2, 0);
+
+		e.note = "x";
+		e.decided_by = "y";
+		assert_int_equal(add(f->db, &o, e), DB_OK);
+		e = event("2010-03-05", EV_LEVEL, 0, 2, 0);
+		e.note = "x";
+		e.decided_by = "y";
+		assert_int_equal(add(f->db, &o, e), DB_INVALID);
+	}
+	assert_int_equal(add(f->db, &o, event("2010-01-01", EV_EXIT, 0, 0,
+					      EXIT_OTHER)), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "not registered"));
+	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), n + 3);
+	assert_int_equal(o.version, v + 3);
+}
+
+static void
+event__wrong_fields__refused(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o;
+
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 1, 0,
+					      0)), DB_INVALID);
+	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 1, 1,
+					      2)), DB_INVALID);
+	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 5, 1,
+					      0)), DB_INVALID);
+	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 3, 1,
+					      0)), DB_INVALID);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), 0);
+}
+
+static void
+level_change__without_reason_or_decider__refused(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o;
+	struct db_event e;
+
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 1, 1,
+					      0)), DB_OK);
+	e = event("2010-02-02", EV_LEVEL, 0, 2, 0);
+	assert_int_equal(add(f->db, &o, e), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "reason"));
+	e.note = "   ";
+	e.decided_by = "DCI Example";
+	assert_int_equal(add(f->db, &o, e), DB_INVALID);
+	e.note = "Escalating risk";
+	e.decided_by = NULL;
+	assert_int_equal(add(f->db, &o, e), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "decided"));
+	assert_int_equal(db_meeting_ensure(f->db, e.ev.date, 2, "DCI Example",
+					   &e.meeting_id), DB_OK);
+	assert_int_equal(add(f->db, &o, e), DB_OK);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM events WHERE "
+				      "type = 'level' AND meeting_id IS NOT "
+				      "NULL AND note = 'Escalating risk'"), 1);
+}
+
+static void
+bulk__imported_level_change__needs_no_reason(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o;
+	struct db_event e[2];
+
+	memset(&o, 0, sizeof o);
+	str_copy(o.ref, "B/1", sizeof o.ref);
+	str_copy(o.surname, "Vexmoor", sizeof o.surname);
+	e[0] = event("2010-01-05", EV_REGISTER, 3, 2, 0);
+	e[1] = event("2010-02-05", EV_LEVEL, 0, 1, 0);
+	e[0].source = e[1].source = SRC_IMPORT;
+	assert_int_equal(db_begin(f->db), DB_OK);
+	assert_int_equal(db_bulk_offender(f->db, &o, e, 2), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "Category 3"));
+	e[1].ev.level = 3;
+	assert_int_equal(db_bulk_offender(f->db, &o, e, 2), DB_OK);
+	assert_int_equal(db_commit(f->db), DB_OK);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), 2);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders"), 1);
+}
+
+/* --- versions ---------------------------------------------------------------- */
+
+static void
+version__stale_save__conflict_and_other_change_survives(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o, mine, theirs;
+
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(db_offender_get(f->db, o.id, NULL, &mine), DB_OK);
+	assert_int_equal(db_offender_get(f->db, o.id, NULL, &theirs), DB_OK);
+	str_copy(theirs.district, "Fenmarch", sizeof theirs.district);
+	assert_int_equal(db_offender_update(f->db, &theirs), DB_OK);
+	str_copy(mine.district, "Oldbury", sizeof mine.district);
+	assert_int_equal(db_offender_update(f->db, &mine), DB_CONFLICT);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
+				      "district = 'Fenmarch'"), 1);
+	/* An event against the stale version is refused as well. */
+	assert_int_equal(add(f->db, &mine, event("2010-01-05", EV_REGISTER, 1,
+						 1, 0)), DB_CONFLICT);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), 0);
+	db_offender_clear(&mine);
+	db_offender_clear(&theirs);
+}
+
+/* --- roles ------------------------------------------------------------------- */
+
+static void
+lay__no_api_call_can_write(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o, got;
+	struct db *lay;
+	char err[512];
+	int64_t id = 0, v, audits;
+	struct db_event e = event("2010-02-05", EV_REGISTER, 1, 1, 0);
+
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(db_user_add(f->db, "lee", ROLE_LAY), DB_OK);
+	assert_int_equal(db_open(&lay, f->path, "lee", 0, err, sizeof err),
+			 DB_OK);
+	v = o.version;
+	assert_int_equal(db_offender_add(lay, &o), DB_REFUSED);
+	assert_int_equal(db_offender_update(lay, &o), DB_REFUSED);
+	assert_int_equal(db_event_add(lay, o.id, &v, &e), DB_REFUSED);
+	assert_int_equal(db_bulk_offender(lay, &o, &e, 1), DB_REFUSED);
+	assert_int_equal(db_user_add(lay, "x", ROLE_ADMIN), DB_REFUSED);
+	assert_int_equal(db_user_set_role(lay, "lee", ROLE_ADMIN), DB_REFUSED);
+	assert_int_equal(db_user_disable(lay, "alice"), DB_REFUSED);
+	assert_int_equal(db_setting_set(lay, "area_name", "x"), DB_REFUSED);
+	assert_int_equal(db_population_add(lay, 2010, 5, NULL), DB_REFUSED);
+	assert_int_equal(db_meeting_ensure(lay, 15000, 2, "x", &id),
+			 DB_REFUSED);
+	assert_int_equal(db_demo_mark(lay), DB_REFUSED);
+	assert_int_equal(db_backup(lay, "/tmp/never"), DB_REFUSED);
+	/* A lay adviser sees the pseudonym, never the identity. */
+	assert_int_equal(db_offender_get(lay, o.id, NULL, &got), DB_OK);
+	assert_string_equal(got.surname, "");
+	assert_string_equal(got.ref, "");
+	assert_string_equal(got.pseudo, o.pseudo);
+	assert_int_equal(db_offender_get(lay, 0, "A1", &got), DB_REFUSED);
+	/* And the engine itself refuses, whatever SQL is tried. */
+	audits = count(f->db, "SELECT count(*) FROM audit");
+	assert_int_equal(sqlite3_exec(lay->sql, "UPDATE offenders SET "
+				      "surname = 'x'", NULL, NULL, NULL),
+			 SQLITE_AUTH);
+	assert_int_equal(sqlite3_exec(lay->sql, "DELETE FROM users", NULL,
+				      NULL, NULL), SQLITE_AUTH);
+	assert_int_equal(sqlite3_exec(lay->sql, "INSERT INTO users(name, role,"
+				      " created) VALUES ('m', 'admin', 'x')",
+				      NULL, NULL, NULL), SQLITE_AUTH);
+	assert_int_equal(sqlite3_exec(lay->sql, "CREATE TABLE t(x)", NULL,
+				      NULL, NULL), SQLITE_AUTH);
+	assert_int_equal(sqlite3_exec(lay->sql, "PRAGMA user_version = 7",
+				      NULL, NULL, NULL), SQLITE_AUTH);
+	assert_int_equal(sqlite3_exec(lay->sql, "ATTACH ':memory:' AS m",
+				      NULL, NULL, NULL), SQLITE_AUTH);
+	assert_int_equal(db_audit_log(lay, "stats.view", NULL, "year"), DB_OK);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit"),
+			 audits + 1);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM users WHERE "
+				      "name = 'm'"), 0);
+	db_close(lay);
+}
+
+static void
+member__cannot_manage_users_settings_or_import(void **state)
+{
+	struct fx *f = *state;
+	struct db *m;
+	struct db_offender o;
+	char err[512];
+
+	assert_int_equal(db_user_add(f->db, "mo", ROLE_MEMBER), DB_OK);
+	assert_int_equal(db_open(&m, f->path, "mo", 0, err, sizeof err),
+			 DB_OK);
+	assert_int_equal(db_user_add(m, "x", ROLE_ADMIN), DB_REFUSED);
+	assert_int_equal(db_setting_set(m, "area_name", "x"), DB_REFUSED);
+	memset(&o, 0, sizeof o);
+	str_copy(o.ref, "M1", sizeof o.ref);
+	str_copy(o.surname, "Member-added", sizeof o.surname);
+	assert_int_equal(db_bulk_offender(m, &o, NULL, 0), DB_REFUSED);
+	assert_int_equal(db_offender_add(m, &o), DB_OK);
+	db_close(m);
+}
+
+static void
+users__last_admin__cannot_be_demoted_or_disabled(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(db_user_set_role(f->db, "alice", ROLE_MEMBER),
+			 DB_INVALID);
+	assert_int_equal(db_user_disable(f->db, "alice"), DB_INVALID);
+	assert_int_equal(db_user_add(f->db, "bob", ROLE_ADMIN), DB_OK);
+	assert_int_equal(db_user_add(f->db, "bob", ROLE_ADMIN), DB_INVALID);
+	assert_int_equal(db_user_add(f->db, "no spaces", ROLE_ADMIN),
+			 DB_INVALID);
+	assert_int_equal(db_user_set_role(f->db, "alice", ROLE_MEMBER), DB_OK);
+}
+
+/* --- validation ---------------------------------------------------------------- */
+
+static void
+offender__bad_fields__refused_naming_the_field(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o;
+	const char *field;
+
+	memset(&o, 0, sizeof o);
+	str_copy(o.ref, "has space", sizeof o.ref);
+	str_copy(o.surname, "X", sizeof o.surname);
+	assert_int_equal(db_offender_add(f->db, &o), DB_INVALID);
+	str_copy(o.ref, "OK1", sizeof o.ref);
+	str_copy(o.dob, "2001-02-30", sizeof o.dob);
+	assert_non_null(db_offender_check(&o, &field));
+	assert_string_equal(field, "dob");
+	o.dob[0] = '\0';
+	str_copy(o.surname, "Bad\x1b[31m", sizeof o.surname);
+	assert_non_null(db_offender_check(&o, &field));
+	assert_string_equal(field, "surname");
+	str_copy(o.surname, "Fine", sizeof o.surname);
+	o.notes = (char *)"line one\n\tline two";
+	assert_null(db_offender_check(&o, &field));
+	o.notes = (char *)"bell\a";
+	assert_non_null(db_offender_check(&o, &field));
+	assert_string_equal(field, "notes");
+	o.notes = NULL;
+	str_copy(o.lead_agency, "army", sizeof o.lead_agency);
+	assert_int_equal(db_offender_add(f->db, &o), DB_INVALID);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders"), 0);
+}
+
+static void
+settings__values_checked(void **state)
+{
+	struct fx *f = *state;
+	char v[64];
+
+	assert_int_equal(db_setting_get(f->db, "review_weeks_level3", v,
+					sizeof v), DB_OK);
+	assert_string_equal(v, "8");
+	assert_int_equal(db_setting_set(f->db, "review_weeks_level3", "0"),
+			 DB_INVALID);
+	assert_int_equal(db_setting_set(f->db, "review_weeks_level3", "x"),
+			 DB_INVALID);
+	assert_int_equal(db_setting_set(f->db, "nonsense", "1"), DB_INVALID);
+	assert_int_equal(db_setting_set(f->db, "meeting_day_level2",
+					"Wednesday"), DB_OK);
+	assert_int_equal(db_setting_get(f->db, "meeting_day_level2", v,
+					sizeof v), DB_OK);
+	assert_string_equal(v, "wednesday");
+	assert_int_equal(db_population_add(f->db, 2010, 1, NULL), DB_OK);
+	assert_int_equal(db_population_add(f->db, 2010, 2, NULL), DB_INVALID);
+	assert_int_equal(db_population_add(f->db, 2011, 0, NULL), DB_INVALID);
+}
+
+static void
+pseudo__unique_and_unlike_the_ref(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o;
+	char ref[16];
+
+	for (int i = 1; i <= 200; i++) {
+		snprintf(ref, sizeof ref, "R%d", i);
+		new_offender(f->db, ref, &o);
+		assert_int_equal(strlen(o.pseudo), 8);
+		assert_string_not_equal(o.pseudo, o.ref);
+		assert_int_equal(o.pseudo[0], 'P');
+	}
+	assert_int_equal(count(f->db, "SELECT count(DISTINCT pseudo) FROM "
+				      "offenders"), 200);
+}
+
+/* --- histories for the statistics ------------------------------------------------ */
+
+struct seen {
+	int offenders;
+	int events;
+	int64_t last_id;
+	mdate last_date;
+	int ordered;
+};
+
+static int
+see(void *ctx, int64_t id, const struct ev *evs, size_t n)
+{
+	struct seen *s = ctx;
+
+	s->ordered &= id > s->last_id;
+	s->last_id = id;
+	s->offenders++;
+	s->events += (int)n;
+	for (size_t i = 1; i < n; i++)
+		s->ordered &= evs[i].date >= evs[i - 1].date;
+	s->ordered &= evs[0].type == EV_REGISTER;
+	return 0;
+}
+
+static void
+history__every_offender_in_order(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender a, b;
+	struct seen s = { 0, 0, 0, 0, 1 };
+
+	new_offender(f->db, "A", &a);
+	new_offender(f->db, "B", &b);
+	assert_int_equal(add(f->db, &b, event("2010-01-05", EV_REGISTER, 1, 1,
+					      0)), DB_OK);
+	assert_int_equal(add(f->db, &a, event("2010-03-05", EV_CUSTODY, 0, 0,
+					      CUSTODY_OTHER)), DB_OK);
+	assert_int_equal(add(f->db, &a, event("2009-01-05", EV_REGISTER, 2, 1,
+					      0)), DB_OK);
+	assert_int_equal(add(f->db, &b, event("2010-01-05", EV_ORDER, 0, 0,
+					      ORDER_SOPO)), DB_OK);
+	assert_int_equal(db_history_foreach(f->db, see, &s), DB_OK);
+	assert_int_equal(s.offenders, 2);
+	assert_int_equal(s.events, 4);
+	assert_true(s.ordered);
+}
+
+/* --- failures ------------------------------------------------------------------ */
+
+static void
+full_disk__clear_error_nothing_partial_and_goes_on(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o;
+	struct db_event *e;
+	enum db_status st;
+	int64_t pages = count(f->db, "PRAGMA page_count");
+	char sql[64];
+	const int n = 3000;
+
+	new_offender(f->db, "BEFORE", &o);
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld",
+		 (long long)pages + 4);
+	assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
+			 SQLITE_OK);
+	/* A large import that cannot fit. */
+	e = calloc(n, sizeof *e);
+	e[0] = event("2001-01-01", EV_REGISTER, 1, 1, 0);
+	e[0].source = SRC_IMPORT;
+	for (int i = 1; i < n; i++) {
+		e[i] = event("2001-01-02", EV_ORDER, 0, 0, ORDER_SOPO);
+		e[i].source = SRC_IMPORT;
+		e[i].note = "a long note that fills the pages of the database "
+			    "file quickly, so that the cap is reached";
+	}
+	memset(&o, 0, sizeof o);
+	str_copy(o.ref, "BIG", sizeof o.ref);
+	str_copy(o.surname, "Overflowe", sizeof o.surname);
+	assert_int_equal(db_begin(f->db), DB_OK);
+	st = db_bulk_offender(f->db, &o, e, n);
+	assert_int_equal(st, DB_FULL);
+	assert_non_null(strstr(db_errmsg(f->db), "full"));
+	db_rollback(f->db);
+	free(e);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders"), 1);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), 0);
+	/* The program goes on: a small write fits, and the file is sound. */
+	new_offender(f->db, "AFTER", &o);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders"), 2);
+	assert_int_equal(db_integrity_check(f->db), DB_OK);
+}
+
+/* A VFS that passes everything to the default one, but fails writes
+ * while armed: a failing disk, for the I/O error path. */
+static sqlite3_vfs failvfs, *realvfs;
+static int fail_writes;
+static struct sqlite3_io_methods fail_methods;
+static const struct sqlite3_io_methods *real_methods;
+
+struct failfile {
+	sqlite3_file base;
+	sqlite3_file *real;
+};
+
+static int
+fail_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
+{
+	struct failfile *ff = (struct failfile *)f;
+
+	if (fail_writes)
+		return SQLITE_IOERR_WRITE;
+	return ff->real->pMethods->xWrite(ff->real, buf, n, off);
+}
+
+#define PASS(name, sig, args) \
+	static int fail_##name sig { \
+		struct failfile *ff = (struct failfile *)f; \
+		return ff->real->pMethods->x##name args; \
+	}
+PASS(Close, (sqlite3_file *f), (ff->real))
+PASS(Read, (sqlite3_file *f, void *b, int n, sqlite3_int64 o), (ff->real, b, n, o))
+PASS(Truncate, (sqlite3_file *f, sqlite3_int64 s), (ff->real, s))
+PASS(Sync, (sqlite3_file *f, int fl), (ff->real, fl))
+PASS(FileSize, (sqlite3_file *f, sqlite3_int64 *s), (ff->real, s))
+PASS(Lock, (sqlite3_file *f, int l), (ff->real, l))
+PASS(Unlock, (sqlite3_file *f, int l), (ff->real, l))
+PASS(CheckReservedLock, (sqlite3_file *f, int *r), (ff->real, r))
+PASS(FileControl, (sqlite3_file *f, int op, void *a), (ff->real, op, a))
+PASS(SectorSize, (sqlite3_file *f), (ff->real))
+PASS(DeviceCharacteristics, (sqlite3_file *f), (ff->real))
+PASS(ShmMap, (sqlite3_file *f, int p, int s, int e, void volatile **pp), (ff->real, p, s, e, pp))
+PASS(ShmLock, (sqlite3_file *f, int o, int n, int fl), (ff->real, o, n, fl))
+PASS(ShmUnmap, (sqlite3_file *f, int d), (ff->real, d))
+
+static void
+fail_ShmBarrier(sqlite3_file *f)
+{
+	struct failfile *ff = (struct failfile *)f;
+
+	ff->real->pMethods->xShmBarrier(ff->real);
+}
+
+static int
+fail_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags,
+	  int *out)
+{
+	struct failfile *ff = (struct failfile *)f;
+	int rc;
+
+	(void)vfs;
+	ff->real = (sqlite3_file *)(ff + 1);
+	rc = realvfs->xOpen(realvfs, name, ff->real, flags, out);
+	if (rc == SQLITE_OK && ff->real->pMethods) {
+		real_methods = ff->real->pMethods;
+		fail_methods = (struct sqlite3_io_methods){
+			.iVersion = 2,
+			.xClose = fail_Close, .xRead = fail_Read,
+			.xWrite = fail_write, .xTruncate = fail_Truncate,
+			.xSync = fail_Sync, .xFileSize = fail_FileSize,
+			.xLock = fail_Lock, .xUnlock = fail_Unlock,
+			.xCheckReservedLock = fail_CheckReservedLock,
+			.xFileControl = fail_FileControl,
+			.xSectorSize = fail_SectorSize,
+			.xDeviceCharacteristics = fail_DeviceCharacteristics,
+			.xShmMap = fail_ShmMap, .xShmLock = fail_ShmLock,
+			.xShmBarrier = fail_ShmBarrier,
+			.xShmUnmap = fail_ShmUnmap,
+		};
+		f->pMethods = &fail_methods;
+	} else {
+		f->pMethods = NULL;
+	}
+	return rc;
+}
+
+static void
+failing_write__clear_error_and_goes_on(void **state)
+{
+	struct fx *f = *state;
+	struct db *db;
+	struct db_offender o;
+	char path[4300], err[512];
+	enum db_status st;
+
+	realvfs = sqlite3_vfs_find(NULL);
+	failvfs = *realvfs;
+	failvfs.zName = "failvfs";
+	failvfs.szOsFile = (int)sizeof(struct failfile) + realvfs->szOsFile;
+	failvfs.xOpen = fail_open;
+	assert_int_equal(sqlite3_vfs_register(&failvfs, 1), SQLITE_OK);
+	snprintf(path, sizeof path, "%s/fail.db", f->dir);
+	assert_int_equal(db_open(&db, path, "alice", DB_OPEN_CREATE, err,
+				 sizeof err), DB_OK);
+	new_offender(db, "FIRST", &o);
+	fail_writes = 1;
+	memset(&o, 0, sizeof o);
+	str_copy(o.ref, "LOST", sizeof o.ref);
+	str_copy(o.surname, "Neverwritten", sizeof o.surname);
+	st = db_offender_add(db, &o);
+	fail_writes = 0;
+	assert_int_not_equal(st, DB_OK);
+	assert_true(strlen(db_errmsg(db)) > 0);
+	new_offender(db, "SECOND", &o);
+	assert_int_equal(count(db, "SELECT count(*) FROM offenders WHERE "
+				   "ref = 'LOST'"), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM offenders"), 2);
+	assert_int_equal(db_integrity_check(db), DB_OK);
+	db_close(db);
+	sqlite3_vfs_unregister(&failvfs);
+	sqlite3_vfs_register(realvfs, 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(open__new_file__mode_0600_whatever_umask),
+		T(open__missing_file__not_found),
+		T(open__newer_schema__refused),
+		T(open__foreign_sqlite_file__refused),
+		T(open__unknown_or_disabled_user__refused),
+		T(open__pragmas__wal_full_fk),
+		T(audit__update_or_delete__refused_by_trigger),
+		T(audit__every_write__writes_its_row),
+		T(audit__identity_fields__names_only_never_values),
+		T(audit__level_change__before_and_after),
+		T(event__state_machine__refused_and_nothing_written),
+		T(event__wrong_fields__refused),
+		T(level_change__without_reason_or_decider__refused),
+		T(bulk__imported_level_change__needs_no_reason),
+		T(version__stale_save__conflict_and_other_change_survives),
+		T(lay__no_api_call_can_write),
+		T(member__cannot_manage_users_settings_or_import),
+		T(users__last_admin__cannot_be_demoted_or_disabled),
+		T(offender__bad_fields__refused_naming_the_field),
+		T(settings__values_checked),
+		T(pseudo__unique_and_unlike_the_ref),
+		T(history__every_offender_in_order),
+		T(full_disk__clear_error_nothing_partial_and_goes_on),
+		T(failing_write__clear_error_and_goes_on),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
