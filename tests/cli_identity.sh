@@ -56,16 +56,21 @@ SSH_ORIGINAL_COMMAND="settings 'get" expect 2 "$MAPPA" --db "$db" --user lee
 # Another uid: --user is refused (it does not own the file), and the file
 # (mode 0600) cannot even be read.
 if [ "$(id -u)" -eq 0 ]; then
-	cp "$db" "$T/other.db"
-	chown nobody "$T/other.db"
-	expect 3 "$MAPPA" --db "$T/other.db" --user lee settings list
+	# A folder of nobody's own, as a service account would have.
+	mkdir "$T/nb"
+	cp "$db" "$T/nb/other.db"
+	chown -R nobody "$T/nb"
+	expect 3 "$MAPPA" --db "$T/nb/other.db" --user lee settings list
 	contains "$T/err" "do not own"
 	chmod 0755 "$T"
 	expect 1 setpriv --reuid=nobody --regid=nogroup --clear-groups \
 		"$MAPPA" --db "$db" settings list
 	expect 3 setpriv --reuid=nobody --regid=nogroup --clear-groups \
-		"$MAPPA" --db "$T/other.db" settings list
+		"$MAPPA" --db "$T/nb/other.db" settings list
 	contains "$T/err" "'nobody' is not a user"
+	# ... and as the owner, nobody may act as lee.
+	expect 0 setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		"$MAPPA" --db "$T/nb/other.db" --user lee settings list
 else
 	echo "not root: the other-uid checks ran as $(id -un) only"
 	ok

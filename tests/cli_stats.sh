@@ -95,5 +95,7 @@ contains "$T/err" "mid-2010"
 expect 0 "$MAPPA" --db "$T/scaled.db" demo --scale 3000
 expect 0 "$MAPPA" --db "$T/scaled.db" stats --year 2010-11 --format csv
 n=$(grep '^eligible_snapshot,total,total,' "$T/out" | cut -d, -f4)
-[ -n "$n" ] && [ "$n" -gt 1000 ] && [ "$n" -lt 3000 ] && ok || fail "scale 3000 snapshot total: '$n'"
+[ -n "$n" ] && [ "$n" -gt 600 ] && [ "$n" -lt 3000 ] && ok || fail "scale 3000 snapshot total: '$n'"
+expect 0 "$MAPPA" --db "$T/scaled.db" --user "$(id -un)" user list --format csv
+[ "$(sqlite3 "$T/scaled.db" 'SELECT count(*) FROM offenders')" -eq 3000 ] && ok || fail "scale 3000 did not make 3000 offenders"
 finish

@@ -640,6 +640,14 @@ history__every_offender_in_order(void **state)
 	assert_int_equal(add(f->db, &b, event("2010-01-05", EV_ORDER, 0, 0,
 					      ORDER_SOPO)), DB_OK);
 	assert_int_equal(db_history_foreach(f->db, see, &s), DB_OK);
+	assert_int_equal(db_offender_get(f->db, a.id, NULL, &a), DB_OK);
+	assert_string_equal(a.status, "custody");
+	assert_int_equal(a.category, 2);
+	assert_int_equal(a.level, 1);
+	db_offender_clear(&a);
+	assert_int_equal(db_offender_get(f->db, b.id, NULL, &b), DB_OK);
+	assert_string_equal(b.status, "community");
+	db_offender_clear(&b);
 	assert_int_equal(s.offenders, 2);
 	assert_int_equal(s.events, 4);
 	assert_true(s.ordered);

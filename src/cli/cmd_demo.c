@@ -62,6 +62,34 @@ meeting_id(struct demo_writer *w, const struct demo_event *de, int64_t *id)
 	return 0;
 }
 
+/*
+ * The next review of a demo case still under management: from the last
+ * decision on its level, every review interval (8 weeks at Level 3, 16 at
+ * Level 2, a year at Level 1), the first that is not more than one
+ * interval behind the demo's today -- so a few cases are overdue, as in a
+ * real unit.
+ */
+static mdate
+next_review(const struct demo_offender *o)
+{
+	struct ev_state st = { 0 };
+	mdate last = MDATE_NONE, next, today = demo_today();
+	int step;
+
+	for (size_t i = 0; i < o->nev; i++) {
+		ev_apply(&st, &o->evs[i].ev);
+		if (o->evs[i].ev.type == EV_REGISTER ||
+		    o->evs[i].ev.type == EV_LEVEL)
+			last = o->evs[i].ev.date;
+	}
+	if (!st.registered || last == MDATE_NONE)
+		return MDATE_NONE;
+	step = st.level == 3 ? 56 : st.level == 2 ? 112 : 365;
+	for (next = last + step; next < today - step; next += step)
+		;
+	return next;
+}
+
 static int
 put_offender(void *ctx, const struct demo_offender *o)
 {
@@ -107,6 +135,8 @@ put_offender(void *ctx, const struct demo_offender *o)
 	str_copy(r.lead_agency, o->lead_agency ? o->lead_agency : "",
 		 sizeof r.lead_agency);
 	r.notes = (char *)o->notes;
+	if (next_review(o) != MDATE_NONE)
+		date_format(next_review(o), r.next_review);
 	w->st = db_bulk_offender(w->db, &r, w->evs, o->nev);
 	return w->st != DB_OK;
 }

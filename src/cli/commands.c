@@ -34,6 +34,11 @@ const struct cli_command cli_commands[] = {
 	  "read the audit trail (admin)" },
 	{ "backup", cmd_backup, "FILE",
 	  "a consistent copy of the database while others work (admin)" },
+	{ "import", cmd_import,
+	  "[--offenders F] [--events F] [--population F]",
+	  "bring in records from CSV files, all or nothing (admin)" },
+	{ "export", cmd_export, "DIR [--recipient TEXT]",
+	  "write the records out as CSV files into DIR (admin)" },
 	{ NULL, NULL, NULL, NULL },
 };
 

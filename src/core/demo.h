@@ -33,12 +33,22 @@
 /* The demo area's name (settings key area_name). */
 #define DEMO_AREA_NAME "Wessex Fens (demo)"
 
+/*
+ * The weekdays (0 = Monday, as date_weekday()) on which the demo area's
+ * Level 2 and Level 3 MAPP meetings sit.  A demo event decided at a
+ * meeting is dated on the meeting's day, so its date falls on the weekday
+ * of its meeting_level; an emergency decision (no meeting) may fall on any
+ * working day.
+ */
+#define DEMO_MEETING_WEEKDAY_L2 1 /* Tuesday */
+#define DEMO_MEETING_WEEKDAY_L3 3 /* Thursday */
+
 /* One event of a demo history, with what the data layer records beside it. */
 struct demo_event {
 	struct ev ev;
 	const char *note;       /* reason for a level change, court, ...; or NULL */
 	mdate meeting;          /* the MAPP meeting that decided it, or MDATE_NONE */
-	uint8_t meeting_level;  /* that meeting's level (2 or 3) */
+	uint8_t meeting_level;  /* that meeting's level (2 or 3), or 0 */
 	const char *chair;      /* that meeting's chair, or the deciding person */
 };
 

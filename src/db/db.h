@@ -163,6 +163,11 @@ struct db_offender {
 	char district[DB_FIELD_MAX];
 	char lead_agency[16];
 	char *notes; /* malloc'd by the layer on read; NULL when none */
+	/* Kept by the layer from the history (read-only to callers): */
+	int category, level; /* 0 when never registered */
+	char status[16];     /* unregistered, community, custody, exited */
+	/* The next review, set at creation (bulk) and by meetings: */
+	char next_review[MDATE_BUFSZ];
 };
 
 /* Free what db_offender_get() allocated in O (not O itself). */
@@ -291,6 +296,88 @@ enum db_status db_audit_list(struct db *db, const char *since,
 enum db_status db_demo_mark(struct db *db);
 bool db_is_demo(struct db *db);
 
+/* --- import and export ------------------------------------------------------ */
+
+/*
+ * Find the offender with REF (admin or member): DB_OK with its id in *ID
+ * and, when EVS is not NULL, its history in history order in *EVS
+ * (malloc'd; free() it) and *N.  DB_NOTFOUND when there is none.
+ */
+enum db_status db_offender_find(struct db *db, const char *ref, int64_t *id,
+				struct ev **evs, size_t *n);
+
+/*
+ * An import (interchange.md): one transaction that every write of it
+ * joins, opened by db_import_begin() (admin only) and closed by
+ * db_import_end().  db_offender_find() and db_population_add() may be
+ * used inside it.  A failed call poisons the import: db_import_end() then
+ * rolls everything back, whatever it is told.
+ *
+ * Imported events are stored with source 'import', no meeting, and as
+ * decided by the import itself: decided_by "import by USER at
+ * YYYY-MM-DDTHH:MM:SSZ" (who ran it, and when); the caller's meeting_id,
+ * decided_by and source are ignored.  A level change needs no note.
+ */
+struct db_import;
+
+enum db_status db_import_begin(struct db *db, struct db_import **out);
+
+/*
+ * Add the new offender O (checked as db_offender_add() checks; a ref
+ * already present is DB_INVALID) with its whole history EVS[0..N) in
+ * history order, checked by ev_check_history().  On success O->id,
+ * O->version and O->pseudo are set.  One audit row.
+ */
+enum db_status db_import_offender(struct db_import *im,
+				  struct db_offender *o,
+				  const struct db_event *evs, size_t n);
+
+/*
+ * Add EVS[0..N) (in history order) to the history of offender ID, which
+ * is already recorded: each goes after the events recorded on its date,
+ * the merged history is checked whole, and the offender's version moves
+ * on (DB_NOTFOUND for no such offender).  One audit row.
+ */
+enum db_status db_import_events(struct db_import *im, int64_t id,
+				const struct db_event *evs, size_t n);
+
+/*
+ * Close the import and free IM: with ST == DB_OK (and no call failed)
+ * write its summary audit row and commit; otherwise roll back, leaving
+ * the database as it was.  Returns the outcome.
+ */
+enum db_status db_import_end(struct db_import *im, enum db_status st);
+
+/* Events imported so far (for progress). */
+size_t db_import_done(const struct db_import *im);
+
+/*
+ * What to show as the reason of event E: its note; for an imported level
+ * change without one, "no reason recorded (imported)"; else NULL.
+ */
+const char *db_event_reason(const struct db_event *e);
+
+/* The files of an export, and a row of one as text. */
+enum db_export_file {
+	DB_EXPORT_OFFENDERS,
+	DB_EXPORT_EVENTS,
+	DB_EXPORT_POPULATION
+};
+typedef int (*db_export_cb)(void *ctx, enum db_export_file file,
+			    const char *const *col, size_t n);
+
+/*
+ * Export (admin only).  First log the disclosure in the audit trail
+ * (action "export"; RECIPIENT, which may be NULL, and WHERE the files go,
+ * in the detail), then hand CB every row of the three interchange files
+ * from one snapshot, as text in interchange.md's column order (NULL for
+ * no value): offenders by ref; events by ref, then date, then recorded
+ * order; populations by year.  A non-zero return from CB stops the walk
+ * with DB_ERROR.
+ */
+enum db_status db_export(struct db *db, const char *recipient,
+			 const char *where, db_export_cb cb, void *ctx);
+
 /* --- maintenance ----------------------------------------------------------- */
 
 /*
@@ -301,5 +388,203 @@ enum db_status db_backup(struct db *db, const char *path);
 
 /* PRAGMA integrity_check: DB_OK when it says "ok". */
 enum db_status db_integrity_check(struct db *db);
+
+
+/* --- the register list, referrals and the case file (issue 5, the TUI) ---
+ *
+ * What the screens read and write beyond single records: the register as
+ * pages of rows for a sort and a filter (never the whole table), the
+ * search, the counts, whether others have changed the database, a
+ * referral taken in one transaction, and the meetings and actions of one
+ * case.  A lay adviser gets the pseudonymous reference in place of the
+ * case reference, never a name or district, and searches and sorts only
+ * by what they may see.
+ */
+
+/* The register's columns, each one a sort order (ties: the order cases
+ * were added). */
+enum db_reg_column {
+	DB_REG_REF,      /* case reference; for a lay adviser the pseudonym */
+	DB_REG_NAME,     /* surname, forenames (not for lay advisers) */
+	DB_REG_CATEGORY, /* never-registered cases first */
+	DB_REG_LEVEL,
+	DB_REG_STATUS,
+	DB_REG_AGENCY,   /* the lead agency */
+	DB_REG_DISTRICT, /* not for lay advisers */
+	DB_REG_REVIEW,   /* next review; cases without one last */
+	DB_REG_COLUMNS
+};
+
+/* Which cases, by status. */
+enum db_reg_state {
+	DB_REG_CURRENT,   /* all but exited cases */
+	DB_REG_ALL,
+	DB_REG_COMMUNITY,
+	DB_REG_CUSTODY,
+	DB_REG_EXITED,
+	DB_REG_STATES
+};
+
+/* A view of the register: its order and its filter. */
+struct db_reg_query {
+	enum db_reg_column sort;
+	bool desc;
+	int category;             /* 1-4, or 0 for any */
+	int level;                /* 1-3, or 0 for any */
+	enum db_reg_state state;
+	bool overdue;             /* only cases whose next review is before
+				     TODAY and that are still managed */
+	mdate today;
+};
+
+/* Where a row sits in its query's order; callers keep it to page from. */
+struct db_reg_key {
+	int64_t id;
+	int64_t num;
+	char text[2][DB_FIELD_MAX];
+};
+
+/* One row of the register. */
+struct db_reg_row {
+	int64_t id;
+	char ref[DB_REF_MAX];         /* for a lay adviser the pseudonym */
+	char surname[DB_FIELD_MAX];   /* "" for a lay adviser */
+	char forenames[DB_FIELD_MAX]; /* "" for a lay adviser */
+	char district[DB_FIELD_MAX];  /* "" for a lay adviser */
+	int category, level;          /* 0 when never registered */
+	char status[16];
+	char lead_agency[16];
+	char next_review[MDATE_BUFSZ]; /* "" when none */
+	bool overdue;                  /* next review before the query's today */
+	struct db_reg_key key;         /* in the query it was read with */
+};
+
+/* A register reader: its prepared queries live until db_reg_close(),
+ * which must come before db_close(). */
+struct db_register;
+
+enum db_status db_reg_open(struct db *db, struct db_register **out);
+void db_reg_close(struct db_register *r);
+
+/*
+ * Counts for Q: the cases its filter lets through, all cases on the
+ * register, and the overdue cases among those still managed.  Any
+ * pointer may be NULL.
+ */
+enum db_status db_reg_count(struct db_register *r,
+			    const struct db_reg_query *q, int64_t *matching,
+			    int64_t *total, int64_t *overdue);
+
+/*
+ * Up to MAX rows of Q in order from FROM: after it, or with BACKWARD
+ * before it (nearest first); INCLUSIVE takes FROM's own position too.
+ * FROM NULL is the start (with BACKWARD the end).  *N gets the number of
+ * rows.  DB_REFUSED when a lay adviser asks for a name or district order.
+ */
+enum db_status db_reg_page(struct db_register *r,
+			   const struct db_reg_query *q,
+			   const struct db_reg_key *from, bool backward,
+			   bool inclusive, struct db_reg_row *rows, int max,
+			   int *n);
+
+/*
+ * The first row of Q from FROM (as db_reg_page()) whose reference, name
+ * ("surname" or "surname, forenames", each a prefix), PNC or CRN starts
+ * with TEXT, case aside; for a lay adviser only the pseudonymous
+ * reference.  DB_NOTFOUND when none.
+ */
+enum db_status db_reg_find(struct db_register *r,
+			   const struct db_reg_query *q, const char *text,
+			   const struct db_reg_key *from, bool backward,
+			   bool inclusive, struct db_reg_row *row);
+
+/* The row of offender ID with its key in Q's order (whether or not Q's
+ * filter lets it through); DB_NOTFOUND when there is no such case. */
+enum db_status db_reg_get(struct db_register *r,
+			  const struct db_reg_query *q, int64_t id,
+			  struct db_reg_row *row);
+
+/* PRAGMA data_version: it changes when another connection commits. */
+enum db_status db_data_version(struct db *db, int64_t *version);
+
+/* The stored version of offender ID (cheap; no audit row). */
+enum db_status db_offender_version(struct db *db, int64_t id,
+				   int64_t *version);
+
+/* Whether a case already has reference REF (admin or member). */
+enum db_status db_ref_taken(struct db *db, const char *ref, bool *taken);
+
+/* A referral to MAPPA. */
+struct db_referral {
+	int64_t id;
+	char date[MDATE_BUFSZ];
+	char agency[DB_FIELD_MAX];  /* who referred */
+	int proposed_level;         /* 2 or 3, or 0 */
+	const char *reason;         /* NULL for a lay adviser, or none */
+	char outcome[16];           /* pending, accepted, declined, withdrawn */
+};
+
+/*
+ * Take a referral (admin or member), in one transaction: add offender O
+ * (as db_offender_add()), register it on R->date with CATEGORY and LEVEL
+ * (its first event), record R (proposed level: LEVEL when 2 or 3), and set
+ * the case's next review to NEXT_REVIEW (the initial meeting's deadline,
+ * or MDATE_NONE).  Nothing is written when any part fails.  On success
+ * O's id, version and pseudonym and R->id are set.
+ */
+enum db_status db_referral_add(struct db *db, struct db_offender *o,
+			       int category, int level, mdate next_review,
+			       struct db_referral *r);
+
+typedef int (*db_referral_cb)(void *ctx, const struct db_referral *r);
+/* The referrals of one case, oldest first (reasons withheld from lay). */
+enum db_status db_referral_list(struct db *db, int64_t offender_id,
+				db_referral_cb cb, void *ctx);
+
+/*
+ * Record event E for OFFENDER_ID as db_event_add() does, and in the same
+ * transaction: when MEETING_LEVEL is 2 or 3, first the held meeting of
+ * that level on E's date chaired by E->decided_by (found or made; its id
+ * goes to E->meeting_id); afterwards the case's next review: NEXT_REVIEW
+ * when a date, none after an exit, else left as it is (MDATE_NONE).
+ */
+enum db_status db_case_event(struct db *db, int64_t offender_id,
+			     int64_t *version, struct db_event *e,
+			     int meeting_level, mdate next_review);
+
+/* A meeting that discussed a case (on its agenda or deciding an event). */
+struct db_case_meeting {
+	int64_t id;
+	char date[MDATE_BUFSZ];
+	int level;
+	char status[16];
+	const char *chair;          /* NULL for a lay adviser */
+	const char *decision;       /* the minuted decision; NULL for a lay
+				       adviser or when none */
+	char level_decision[8];     /* stay, up, down, exit, or "" */
+	char next_review[MDATE_BUFSZ];
+};
+
+typedef int (*db_case_meeting_cb)(void *ctx, const struct db_case_meeting *m);
+/* The meetings of one case, oldest first. */
+enum db_status db_case_meetings(struct db *db, int64_t offender_id,
+				db_case_meeting_cb cb, void *ctx);
+
+/* An action agreed for a case. */
+struct db_case_action {
+	int64_t id;
+	int64_t meeting_id;         /* or 0 */
+	const char *text;           /* NULL for a lay adviser */
+	char owner_agency[DB_FIELD_MAX];
+	const char *owner_person;   /* NULL for a lay adviser */
+	char due[MDATE_BUFSZ];
+	char done[MDATE_BUFSZ];     /* "" while open */
+};
+
+typedef int (*db_case_action_cb)(void *ctx, const struct db_case_action *a);
+/* The actions of one case by due date; with OPEN_ONLY those not done. */
+enum db_status db_case_actions(struct db *db, int64_t offender_id,
+			       bool open_only, db_case_action_cb cb,
+			       void *ctx);
 
 #endif

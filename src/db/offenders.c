@@ -128,8 +128,8 @@ insert_offender(struct db *db, struct db_offender *o)
 
 	st = db_stmt(db, "INSERT INTO offenders(ref, pseudo, surname, "
 			 "forenames, dob, gender, pnc, crn, visor, district, "
-			 "lead_agency, notes, created_at, created_by) VALUES "
-			 "(?,?,?,?,?,?,?,?,?,?,?,?,"
+			 "lead_agency, notes, next_review, created_at, "
+			 "created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,"
 			 "strftime('%Y-%m-%dT%H:%M:%SZ','now'),?)");
 	if (st == NULL)
 		return DB_ERROR;
@@ -148,7 +148,8 @@ insert_offender(struct db *db, struct db_offender *o)
 	db_bind_text(st, 10, o->district);
 	db_bind_text(st, 11, o->lead_agency);
 	db_bind_text(st, 12, o->notes);
-	sqlite3_bind_text(st, 13, db->user, -1, SQLITE_STATIC);
+	db_bind_text(st, 13, o->next_review);
+	sqlite3_bind_text(st, 14, db->user, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
@@ -246,6 +247,10 @@ read_offender(sqlite3_stmt *st, struct db_offender *o, bool identified)
 	o->id = sqlite3_column_int64(st, 0);
 	o->version = sqlite3_column_int64(st, 1);
 	db_column_copy(st, 3, o->pseudo, sizeof o->pseudo);
+	o->category = sqlite3_column_int(st, 14);
+	o->level = sqlite3_column_int(st, 15);
+	db_column_copy(st, 16, o->status, sizeof o->status);
+	db_column_copy(st, 17, o->next_review, sizeof o->next_review);
 	if (!identified)
 		return;
 	db_column_copy(st, 2, o->ref, sizeof o->ref);
@@ -264,7 +269,8 @@ read_offender(sqlite3_stmt *st, struct db_offender *o, bool identified)
 
 #define OFFENDER_COLUMNS \
 	"id, version, ref, pseudo, surname, forenames, dob, gender, pnc, " \
-	"crn, visor, district, lead_agency, notes"
+	"crn, visor, district, lead_agency, notes, category, level, status, " \
+	"next_review"
 
 enum db_status
 db_offender_get(struct db *db, int64_t id, const char *ref,
@@ -501,6 +507,36 @@ state_after(const struct ev *evs, size_t n)
 	return st;
 }
 
+/* Store the state after history EVS[0..N) on offender ID's row. */
+static enum db_status
+store_state(struct db *db, int64_t id, const struct ev *evs, size_t n)
+{
+	struct ev_state st = state_after(evs, n);
+	sqlite3_stmt *q;
+	const char *status;
+	bool ever = false;
+	int rc;
+
+	for (size_t i = 0; i < n && !ever; i++)
+		ever = evs[i].type == EV_REGISTER;
+	status = st.registered ? (st.in_custody ? "custody" : "community")
+		 : ever ? "exited" : "unregistered";
+	q = db_stmt(db, "UPDATE offenders SET category = ?, level = ?, "
+			"status = ? WHERE id = ?");
+	if (q == NULL)
+		return DB_ERROR;
+	if (ever) {
+		sqlite3_bind_int(q, 1, st.category);
+		sqlite3_bind_int(q, 2, st.level);
+	}
+	sqlite3_bind_text(q, 3, status, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 4, id);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? DB_OK
+				 : db_sqlfail(db, rc, "saving an offender");
+}
+
 static enum db_status
 insert_event(struct db *db, int64_t offender_id, struct db_event *e)
 {
@@ -658,7 +694,8 @@ db_event_add(struct db *db, int64_t offender_id, int64_t *version,
 	after = state_after(b.v, pos + 1);
 	if ((s = bump_version(db, offender_id, version)) != DB_OK)
 		goto out;
-	if ((s = insert_event(db, offender_id, e)) != DB_OK) {
+	if ((s = insert_event(db, offender_id, e)) != DB_OK ||
+	    (s = store_state(db, offender_id, b.v, b.n)) != DB_OK) {
 		(*version)--;
 		goto out;
 	}
@@ -763,15 +800,19 @@ db_bulk_offender(struct db *db, struct db_offender *o,
 		free(v);
 		return s;
 	}
-	free(v);
-	if ((s = db_tx_begin(db)) != DB_OK)
+	if ((s = db_tx_begin(db)) != DB_OK) {
+		free(v);
 		return s;
+	}
 	s = insert_offender(db, o);
 	for (size_t i = 0; s == DB_OK && i < n; i++) {
 		struct db_event e = evs[i];
 
 		s = insert_event(db, o->id, &e);
 	}
+	if (s == DB_OK)
+		s = store_state(db, o->id, v, n);
+	free(v);
 	if (s == DB_OK) {
 		sb_init(&sb);
 		field_names(&sb, o, NULL);
