@@ -597,6 +597,162 @@ pseudo__unique_and_unlike_the_ref(void **state)
 				      "offenders"), 200);
 }
 
+
+/* --- review of what is kept ------------------------------------------------ */
+
+struct due {
+	int n;
+	char review[MDATE_BUFSZ];
+};
+
+static int
+see_due(void *ctx, const struct db_retention *r)
+{
+	struct due *d = ctx;
+
+	d->n++;
+	str_copy(d->review, r->review, sizeof d->review);
+	return 0;
+}
+
+static void
+retention__set_on_exit_cleared_on_return(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o, got;
+	struct due d = { 0, "" };
+	mdate by;
+
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(add(f->db, &o, event("2005-01-05", EV_REGISTER, 1, 1,
+					      0)), DB_OK);
+	assert_int_equal(add(f->db, &o, event("2010-06-30", EV_EXIT, 0, 0,
+					      EXIT_REGISTRATION_ENDED)), DB_OK);
+	assert_int_equal(db_offender_get(f->db, o.id, NULL, &got), DB_OK);
+	assert_string_equal(got.retention_review, "2020-06-30");
+	assert_string_equal(got.status, "exited");
+	db_offender_clear(&got);
+	date_parse("2020-06-29", &by);
+	assert_int_equal(db_retention_due(f->db, by, see_due, &d), DB_OK);
+	assert_int_equal(d.n, 0);
+	date_parse("2020-06-30", &by);
+	assert_int_equal(db_retention_due(f->db, by, see_due, &d), DB_OK);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.review, "2020-06-30");
+	assert_int_equal(add(f->db, &o, event("2011-01-05", EV_REGISTER, 1, 1,
+					      0)), DB_OK);
+	assert_int_equal(db_offender_get(f->db, o.id, NULL, &got), DB_OK);
+	assert_string_equal(got.retention_review, "");
+	db_offender_clear(&got);
+}
+
+static void
+retention__keep__needs_a_reason_that_does_not_identify(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o, got;
+	mdate until;
+
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(add(f->db, &o, event("2005-01-05", EV_REGISTER, 2, 1,
+					      0)), DB_OK);
+	assert_int_equal(add(f->db, &o, event("2010-06-30", EV_EXIT, 0, 0,
+					      EXIT_LICENCE_ENDED)), DB_OK);
+	date_parse("2025-01-01", &until);
+	assert_int_equal(db_retention_keep(f->db, o.id, until, ""), DB_INVALID);
+	assert_int_equal(db_retention_keep(f->db, o.id, until,
+					   "Zorblewick may reoffend"),
+			 DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "surname"));
+	date_parse("2019-01-01", &until);
+	assert_int_equal(db_retention_keep(f->db, o.id, until, "Live inquiry"),
+			 DB_INVALID);
+	date_parse("2025-01-01", &until);
+	assert_int_equal(db_retention_keep(f->db, o.id, until, "Live inquiry"),
+			 DB_OK);
+	assert_int_equal(db_offender_get(f->db, o.id, NULL, &got), DB_OK);
+	assert_string_equal(got.retention_review, "2025-01-01");
+	db_offender_clear(&got);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE action "
+				      "= 'retention.keep' AND detail = "
+				      "'retention_review: 2020-06-30 -> "
+				      "2025-01-01; justification: Live "
+				      "inquiry'"), 1);
+}
+
+static int
+count_events(void *ctx, int64_t id, const struct ev *evs, size_t n)
+{
+	(void)id;
+	(void)evs;
+	*(size_t *)ctx += n;
+	return 0;
+}
+
+static void
+retention__erase__identity_gone_history_stays(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o, got;
+	struct db_event e;
+	size_t before = 0, after = 0;
+	struct db *lay;
+	char err[512];
+
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(add(f->db, &o, event("2005-01-05", EV_REGISTER, 2, 1,
+					      0)), DB_OK);
+	e = event("2006-02-07", EV_LEVEL, 0, 2, 0);
+	e.note = "Threats to Mrs Vantablack";
+	e.decided_by = "DCI Example";
+	assert_int_equal(add(f->db, &o, e), DB_OK);
+	assert_int_equal(db_retention_erase(f->db, o.id, "No longer needed"),
+			 DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "still under MAPPA"));
+	assert_int_equal(add(f->db, &o, event("2010-06-30", EV_EXIT, 0, 0,
+					      EXIT_LICENCE_ENDED)), DB_OK);
+	assert_int_equal(db_history_foreach(f->db, count_events, &before),
+			 DB_OK);
+	assert_int_equal(db_user_add(f->db, "lee", ROLE_LAY), DB_OK);
+	assert_int_equal(db_open(&lay, f->path, "lee", 0, err, sizeof err),
+			 DB_OK);
+	assert_int_equal(db_retention_erase(lay, o.id, "x"), DB_REFUSED);
+	db_close(lay);
+	assert_int_equal(db_retention_erase(f->db, o.id, "Quentin Z record"),
+			 DB_INVALID);
+	assert_int_equal(db_retention_erase(f->db, o.id, "Review: no longer "
+					    "needed"), DB_OK);
+	assert_int_equal(db_history_foreach(f->db, count_events, &after),
+			 DB_OK);
+	assert_int_equal(before, after);
+	assert_int_equal(db_offender_get(f->db, o.id, NULL, &got), DB_OK);
+	assert_string_equal(got.surname, "");
+	assert_string_equal(got.pnc, "");
+	assert_string_equal(got.ref + 7, got.pseudo);
+	assert_true(got.erased[0] != '\0');
+	assert_int_equal(db_offender_update(f->db, &got), DB_INVALID);
+	assert_int_equal(add(f->db, &got, event("2011-01-05", EV_REGISTER, 1,
+						1, 0)), DB_INVALID);
+	db_offender_clear(&got);
+	/* Nowhere in the database: not in the record, its history, nor the
+	 * audit trail. */
+	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
+				      "surname IS NOT NULL OR pnc IS NOT NULL "
+				      "OR ref = 'A1'"), 0);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM events WHERE "
+				      "note IS NOT NULL"), 0);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE detail "
+				      "LIKE '%Zorblewick%' OR detail LIKE "
+				      "'%Vantablack%' OR detail LIKE "
+				      "'%123456%' OR record LIKE '%A1%'"), 0);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE action "
+				      "= 'offender.erase' AND detail LIKE "
+				      "'status: exited -> erased; fields: "
+				      "ref,surname%justification: Review: no "
+				      "longer needed'"), 1);
+	assert_int_equal(db_retention_erase(f->db, o.id, "again"), DB_INVALID);
+}
+
 /* --- histories for the statistics ------------------------------------------------ */
 
 struct seen {
@@ -844,6 +1000,9 @@ main(void)
 		T(offender__bad_fields__refused_naming_the_field),
 		T(settings__values_checked),
 		T(pseudo__unique_and_unlike_the_ref),
+		T(retention__set_on_exit_cleared_on_return),
+		T(retention__keep__needs_a_reason_that_does_not_identify),
+		T(retention__erase__identity_gone_history_stays),
 		T(history__every_offender_in_order),
 		T(full_disk__clear_error_nothing_partial_and_goes_on),
 		T(failing_write__clear_error_and_goes_on),

@@ -74,6 +74,10 @@ int cli_open(struct cli *c, const char *path, unsigned flags, struct db **db);
 /* Today: $MAPPA_TODAY when set (checked), else the system date. */
 int cli_today(mdate *today);
 
+/* Today for DB: as cli_today(), but a demo database lives on the demo's
+ * own today unless $MAPPA_TODAY says otherwise. */
+int cli_db_today(struct db *db, mdate *today);
+
 /* Split STR into words without a shell: whitespace separates, single
  * and double quotes group, backslash escapes.  Returns a NULL-terminated
  * malloc'd array (free with cli_free_words), or NULL on unbalanced
@@ -89,6 +93,7 @@ int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_settings(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_retention(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
 

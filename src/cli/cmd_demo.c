@@ -212,7 +212,9 @@ cli_write_demo(struct cli *c, const char *path, size_t scale)
 	sink.offender = put_offender;
 	sink.progress = progress;
 
-	w.st = db_begin(db);
+	w.st = db_bulk_cache(db, 512);
+	if (w.st == DB_OK)
+		w.st = db_begin(db);
 	if (w.st == DB_OK)
 		w.st = setup(db);
 	if (w.st == DB_OK) {

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/demo.h"
 #include "core/stats.h"
 #include "core/util.h"
 
@@ -54,9 +53,7 @@ default_year(struct db *db, int *year)
 {
 	mdate today;
 
-	if (getenv("MAPPA_TODAY") == NULL && db_is_demo(db))
-		today = demo_today();
-	else if (cli_today(&today) != 0)
+	if (cli_db_today(db, &today) != 0)
 		return -1;
 	*year = date_report_year(today) - 1;
 	return 0;

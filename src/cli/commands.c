@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "core/demo.h"
 #include "core/util.h"
 
 const char *cli_progname = "mappa";
@@ -32,6 +33,10 @@ const struct cli_command cli_commands[] = {
 	{ "audit", cmd_audit,
 	  "[--since DATE] [--actor NAME] [--format text|csv]",
 	  "read the audit trail (admin)" },
+	{ "retention", cmd_retention,
+	  "[list] [--due DATE] [--format text|csv] | keep REF --until DATE "
+	  "--reason TEXT | erase REF --reason TEXT --yes",
+	  "review whether records are still needed; erase (admin)" },
 	{ "backup", cmd_backup, "FILE",
 	  "a consistent copy of the database while others work (admin)" },
 	{ "import", cmd_import,
@@ -137,4 +142,16 @@ cli_today(mdate *today)
 	localtime_r(&now, &tm);
 	*today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	return 0;
+}
+
+int
+cli_db_today(struct db *db, mdate *today)
+{
+	const char *s = getenv("MAPPA_TODAY");
+
+	if ((s == NULL || *s == '\0') && db_is_demo(db)) {
+		*today = demo_today();
+		return 0;
+	}
+	return cli_today(today);
 }

@@ -177,6 +177,10 @@ db_tx_end(struct db *db, enum db_status st)
 		memcpy(db->err, saved, sizeof saved);
 		return st;
 	}
+	if (st == DB_OK && db->doomed)
+		st = db_fail(db, DB_ERROR, "a part of this change failed; "
+			     "nothing was saved");
+	db->doomed = false;
 	if (st == DB_OK) {
 		int rc = sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
 
@@ -189,6 +193,16 @@ db_tx_end(struct db *db, enum db_status st)
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	memcpy(db->err, saved, sizeof saved);
 	return st;
+}
+
+enum db_status
+db_bulk_cache(struct db *db, int megabytes)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d",
+		 megabytes > 0 ? -1024 * megabytes : -2000);
+	return db_exec(db, sql);
 }
 
 enum db_status
@@ -598,7 +612,8 @@ open_sql(struct db *db, const char *path, unsigned flags)
 	if ((st = db_exec(db, "PRAGMA journal_mode = WAL;"
 			      "PRAGMA synchronous = FULL;"
 			      "PRAGMA foreign_keys = ON;"
-			      "PRAGMA trusted_schema = OFF;")) != DB_OK)
+			      "PRAGMA trusted_schema = OFF;"
+			      "PRAGMA temp_store = MEMORY;")) != DB_OK)
 		return st;
 	if (version < DB_SCHEMA_VERSION &&
 	    (st = migrate(db, (int)version)) != DB_OK)
@@ -688,7 +703,8 @@ db_integrity_check(struct db *db)
 enum db_status
 db_backup(struct db *db, const char *path)
 {
-	sqlite3_stmt *st;
+	sqlite3 *dst = NULL;
+	sqlite3_backup *bk;
 	enum db_status s;
 	int fd, rc;
 
@@ -711,17 +727,32 @@ db_backup(struct db *db, const char *path)
 		unlink(path);
 		return s;
 	}
-	/* VACUUM INTO reads one snapshot: others may go on writing. */
-	rc = sqlite3_prepare_v2(db->sql, "VACUUM INTO ?", -1, &st, NULL);
+	/* SQLite's online backup, in one step: it reads one snapshot (WAL
+	 * readers do not block writers), so others go on working. */
+	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
+			     SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
+		bk = sqlite3_backup_init(dst, "main", db->sql, "main");
+		if (bk == NULL) {
+			rc = sqlite3_errcode(dst);
+		} else {
+			while ((rc = sqlite3_backup_step(bk, -1)) == SQLITE_OK ||
+			       rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+				sqlite3_sleep(50);
+			sqlite3_backup_finish(bk);
+			if (rc == SQLITE_DONE)
+				rc = sqlite3_exec(dst, "PRAGMA journal_mode = "
+						  "DELETE", NULL, NULL, NULL);
+		}
 	}
-	if (rc != SQLITE_DONE && rc != SQLITE_OK) {
-		s = db_sqlfail(db, rc, path);
+	if (rc != SQLITE_OK) {
+		s = db_fail(db, (rc & 0xff) == SQLITE_FULL ? DB_FULL : DB_ERROR,
+			    "%s: the backup failed: %s", path,
+			    dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+		sqlite3_close(dst);
 		unlink(path);
 		return s;
 	}
+	sqlite3_close(dst);
 	return DB_OK;
 }

@@ -96,6 +96,13 @@ enum db_role db_role_parse(const char *name);
  * one, the write functions below join it instead of starting their own.
  */
 enum db_status db_begin(struct db *db);
+
+/*
+ * Let the page cache grow to MEGABYTES (0: back to the default) for a
+ * large transaction, so that it is written once at commit instead of
+ * spilling into the WAL as it goes.  Before db_begin().
+ */
+enum db_status db_bulk_cache(struct db *db, int megabytes);
 enum db_status db_commit(struct db *db);
 void db_rollback(struct db *db);
 
@@ -168,6 +175,8 @@ struct db_offender {
 	char status[16];     /* unregistered, community, custody, exited */
 	/* The next review, set at creation (bulk) and by meetings: */
 	char next_review[MDATE_BUFSZ];
+	char retention_review[MDATE_BUFSZ]; /* set when management ends */
+	char erased[MDATE_BUFSZ];           /* the day it was erased, or "" */
 };
 
 /* Free what db_offender_get() allocated in O (not O itself). */
@@ -250,7 +259,9 @@ enum db_status db_history_foreach(struct db *db, db_history_cb cb, void *ctx);
  * db_begin()..db_commit()): add offender O with its whole history
  * EVS[0..N) (sorted by date, ties in order), checked as db_event_add()
  * checks but without a decider for imported level changes.  One audit
- * row per offender.
+ * row per offender.  A failure found before anything is written (a bad
+ * field, a broken history) leaves the transaction as it was; a failure
+ * while writing dooms it, so that db_commit() rolls back.
  */
 enum db_status db_bulk_offender(struct db *db, struct db_offender *o,
 				const struct db_event *evs, size_t n);
@@ -263,6 +274,45 @@ enum db_status db_bulk_offender(struct db *db, struct db_offender *o,
  */
 enum db_status db_meeting_ensure(struct db *db, mdate date, int level,
 				 const char *chair, int64_t *id);
+
+/* --- review of what is kept ------------------------------------------------ */
+
+/* A record whose retention review is due. */
+struct db_retention {
+	int64_t id;
+	char ref[DB_REF_MAX];
+	char pseudo[DB_PSEUDO_MAX];
+	int category;
+	char exited[MDATE_BUFSZ]; /* the last exit */
+	char review[MDATE_BUFSZ]; /* the retention review date */
+};
+
+typedef int (*db_retention_cb)(void *ctx, const struct db_retention *r);
+
+/*
+ * Admin only.  The records (not erased) whose retention review falls on
+ * or before BY, soonest first.  The review date is set when management
+ * ends (the last exit + the setting retention_review_years) and cleared
+ * when it starts again.  The consultation is logged.
+ */
+enum db_status db_retention_due(struct db *db, mdate by, db_retention_cb cb,
+				void *ctx);
+
+/*
+ * Admin only.  Keep offender ID's record until UNTIL (after its current
+ * review date), for the reason WHY, which is logged and so must not
+ * identify the person (DB_INVALID if it holds their ref, name or an
+ * identifier).
+ */
+enum db_status db_retention_keep(struct db *db, int64_t id, mdate until,
+				 const char *why);
+
+/*
+ * Admin only.  Erase offender ID: their identity fields and all free text
+ * about them; the pseudonymous history stays, so statistics do not
+ * change.  Only a record whose management has ended.  WHY as above.
+ */
+enum db_status db_retention_erase(struct db *db, int64_t id, const char *why);
 
 /* --- the audit trail ------------------------------------------------------ */
 
@@ -299,12 +349,13 @@ bool db_is_demo(struct db *db);
 /* --- import and export ------------------------------------------------------ */
 
 /*
- * Find the offender with REF (admin or member): DB_OK with its id in *ID
- * and, when EVS is not NULL, its history in history order in *EVS
- * (malloc'd; free() it) and *N.  DB_NOTFOUND when there is none.
+ * Find the offender with REF (admin or member): DB_OK with its id in *ID,
+ * whether the record was erased in *ERASED (if not NULL) and, when EVS is
+ * not NULL, its history in history order in *EVS (malloc'd; free() it)
+ * and *N.  DB_NOTFOUND when there is none.
  */
 enum db_status db_offender_find(struct db *db, const char *ref, int64_t *id,
-				struct ev **evs, size_t *n);
+				bool *erased, struct ev **evs, size_t *n);
 
 /*
  * An import (interchange.md): one transaction that every write of it
@@ -314,9 +365,14 @@ enum db_status db_offender_find(struct db *db, const char *ref, int64_t *id,
  * rolls everything back, whatever it is told.
  *
  * Imported events are stored with source 'import', no meeting, and as
- * decided by the import itself: decided_by "import by USER at
- * YYYY-MM-DDTHH:MM:SSZ" (who ran it, and when); the caller's meeting_id,
- * decided_by and source are ignored.  A level change needs no note.
+ * decided by the import itself: decided_by "import", and who ran it and
+ * when are the row's recorded_by and recorded_at (db_event_decider()
+ * spells it out); the caller's meeting_id, decided_by and source are
+ * ignored.  A level change needs no note.  New offenders get the derived
+ * state of their history (category, level, status) as every write does,
+ * and O->next_review as given.  Values are checked in C by the rules the
+ * schema's CHECK constraints hold, so those are not evaluated again for
+ * the import's transaction.
  */
 struct db_import;
 
@@ -336,7 +392,8 @@ enum db_status db_import_offender(struct db_import *im,
  * Add EVS[0..N) (in history order) to the history of offender ID, which
  * is already recorded: each goes after the events recorded on its date,
  * the merged history is checked whole, and the offender's version moves
- * on (DB_NOTFOUND for no such offender).  One audit row.
+ * on (DB_NOTFOUND for no such offender, DB_INVALID for an erased record).
+ * One audit row.
  */
 enum db_status db_import_events(struct db_import *im, int64_t id,
 				const struct db_event *evs, size_t n);
@@ -348,6 +405,15 @@ enum db_status db_import_events(struct db_import *im, int64_t id,
  */
 enum db_status db_import_end(struct db_import *im, enum db_status st);
 
+/*
+ * Tell the import it will add about N offenders.  When that is many
+ * (1,000 or more) and at least as many as are recorded, the register's
+ * indexes on offenders are dropped now and built again by
+ * db_import_end(), inside the same transaction: building an index once
+ * is many times faster than updating it row by row.
+ */
+enum db_status db_import_expect(struct db_import *im, size_t n);
+
 /* Events imported so far (for progress). */
 size_t db_import_done(const struct db_import *im);
 
@@ -356,6 +422,13 @@ size_t db_import_done(const struct db_import *im);
  * change without one, "no reason recorded (imported)"; else NULL.
  */
 const char *db_event_reason(const struct db_event *e);
+
+/*
+ * Who decided event E, fit to show: for an imported event "import by USER
+ * at YYYY-MM-DDTHH:MM:SSZ" (written into BUF, N bytes); else its
+ * decided_by, or NULL when none.
+ */
+const char *db_event_decider(const struct db_event *e, char *buf, size_t n);
 
 /* The files of an export, and a row of one as text. */
 enum db_export_file {
@@ -372,8 +445,10 @@ typedef int (*db_export_cb)(void *ctx, enum db_export_file file,
  * in the detail), then hand CB every row of the three interchange files
  * from one snapshot, as text in interchange.md's column order (NULL for
  * no value): offenders by ref; events by ref, then date, then recorded
- * order; populations by year.  A non-zero return from CB stops the walk
- * with DB_ERROR.
+ * order; populations by year.  An erased record keeps its pseudonymous
+ * history, and so the statistics, in the files: its surname (required in
+ * the files) is given as "(erased)".  A non-zero return from CB stops the
+ * walk with DB_ERROR.
  */
 enum db_status db_export(struct db *db, const char *recipient,
 			 const char *where, db_export_cb cb, void *ctx);
@@ -489,9 +564,10 @@ enum db_status db_reg_page(struct db_register *r,
 
 /*
  * The first row of Q from FROM (as db_reg_page()) whose reference, name
- * ("surname" or "surname, forenames", each a prefix), PNC or CRN starts
- * with TEXT, case aside; for a lay adviser only the pseudonymous
- * reference.  DB_NOTFOUND when none.
+ * ("surname" or "surname, forenames", each a prefix; while TEXT has no
+ * digit), PNC or CRN (once TEXT has a digit) starts with TEXT, case
+ * aside; for a lay adviser only the pseudonymous reference.  DB_NOTFOUND
+ * when none.
  */
 enum db_status db_reg_find(struct db_register *r,
 			   const struct db_reg_query *q, const char *text,

@@ -17,6 +17,8 @@ struct db {
 	enum db_role role;
 	bool created;
 	int depth;          /* open transactions and savepoints */
+	bool doomed;        /* a bulk write failed: the outermost
+			       transaction may only roll back */
 	uint64_t pseudo_key;
 	char err[512];
 	struct {

@@ -251,6 +251,9 @@ read_offender(sqlite3_stmt *st, struct db_offender *o, bool identified)
 	o->level = sqlite3_column_int(st, 15);
 	db_column_copy(st, 16, o->status, sizeof o->status);
 	db_column_copy(st, 17, o->next_review, sizeof o->next_review);
+	db_column_copy(st, 18, o->retention_review,
+		       sizeof o->retention_review);
+	db_column_copy(st, 19, o->erased, sizeof o->erased);
 	if (!identified)
 		return;
 	db_column_copy(st, 2, o->ref, sizeof o->ref);
@@ -270,7 +273,7 @@ read_offender(sqlite3_stmt *st, struct db_offender *o, bool identified)
 #define OFFENDER_COLUMNS \
 	"id, version, ref, pseudo, surname, forenames, dob, gender, pnc, " \
 	"crn, visor, district, lead_agency, notes, category, level, status, " \
-	"next_review"
+	"next_review, retention_review, erased"
 
 enum db_status
 db_offender_get(struct db *db, int64_t id, const char *ref,
@@ -374,7 +377,9 @@ db_offender_update(struct db *db, struct db_offender *o)
 		return db_tx_end(db, rc == SQLITE_DONE
 			? db_fail(db, DB_NOTFOUND, "no such offender")
 			: db_sqlfail(db, rc, "reading an offender"));
-	s = bump_version(db, o->id, &o->version);
+	s = old.erased[0] ? db_fail(db, DB_INVALID, "the record was erased; "
+				    "it cannot be edited")
+			  : bump_version(db, o->id, &o->version);
 	if (s == DB_OK) {
 		st = db_stmt(db, "UPDATE offenders SET ref=?, surname=?, "
 				 "forenames=?, dob=?, gender=?, pnc=?, crn=?, "
@@ -494,6 +499,32 @@ load_history(struct db *db, int64_t id, struct evbuf *b)
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? DB_OK
 				 : db_sqlfail(db, rc, "reading a history");
+}
+
+/* DB_OK unless offender ID's record was erased (or does not exist). */
+static enum db_status
+refuse_erased(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT erased FROM offenders "
+				       "WHERE id = ?");
+	int rc, erased = 0;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		erased = sqlite3_column_type(st, 0) != SQLITE_NULL;
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return db_fail(db, DB_NOTFOUND, "no offender with id %lld",
+			       (long long)id);
+	if (rc != SQLITE_ROW)
+		return db_sqlfail(db, rc, "reading an offender");
+	if (erased)
+		return db_fail(db, DB_INVALID, "the record was erased; no "
+			       "events can be added to it");
+	return DB_OK;
 }
 
 /* The state of history EVS[0..N) after all its events. */
@@ -667,7 +698,8 @@ db_event_add(struct db *db, int64_t offender_id, int64_t *version,
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = load_history(db, offender_id, &b)) != DB_OK)
+	if ((s = refuse_erased(db, offender_id)) != DB_OK ||
+	    (s = load_history(db, offender_id, &b)) != DB_OK)
 		goto out;
 	/* Put E after every event dated on or before it. */
 	for (pos = b.n; pos > 0 && b.v[pos - 1].date > e->ev.date; pos--)
@@ -800,9 +832,12 @@ db_bulk_offender(struct db *db, struct db_offender *o,
 		free(v);
 		return s;
 	}
-	if ((s = db_tx_begin(db)) != DB_OK) {
+	/* No savepoint of its own: a bulk write is all or nothing with its
+	 * whole transaction, and a savepoint per offender would copy every
+	 * page it touches.  A failure dooms the transaction instead. */
+	if (db->depth == 0) {
 		free(v);
-		return s;
+		return db_fail(db, DB_INVALID, "bulk writing needs db_begin()");
 	}
 	s = insert_offender(db, o);
 	for (size_t i = 0; s == DB_OK && i < n; i++) {
@@ -823,7 +858,9 @@ db_bulk_offender(struct db *db, struct db_offender *o,
 				   rec, sb_str(&sb));
 		sb_free(&sb);
 	}
-	return db_tx_end(db, s);
+	if (s != DB_OK)
+		db->doomed = true;
+	return s;
 }
 
 enum db_status

@@ -40,6 +40,8 @@ static const struct setting {
 	  "the weekday Level 2 meetings are held" },
 	{ "meeting_day_level3", SET_WEEKDAY, 0, 0, "thursday",
 	  "the weekday Level 3 meetings are held" },
+	{ "retention_review_years", SET_INT, 1, 100, "10",
+	  "years after management ends before a record's retention review" },
 	{ "kpi_attendance_pct", SET_INT, 0, 100, "90",
 	  "target: % of Level 2/3 meetings each core agency attends" },
 	{ "kpi_initial_meeting_pct", SET_INT, 0, 100, "80",

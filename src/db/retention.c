@@ -1,0 +1,234 @@
+/*
+ * retention.c -- the review of what is kept (Data Protection Act 2018,
+ * Part 3): the records whose retention review is due, keeping one for
+ * longer, and erasure.
+ *
+ * Erasure removes who the offender is -- identity fields and every piece
+ * of free text about them (notes, reasons, minutes, actions, referral
+ * reasons) -- and keeps the pseudonymous MAPPA history, so that published
+ * statistics never change.  The audit trail keeps that it happened, who
+ * did it and why, and the names of what was erased, never its content.
+ * The review date itself is kept by triggers in the schema, whatever path
+ * ends or restarts management.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/util.h"
+#include "db/db_internal.h"
+
+enum db_status
+db_retention_due(struct db *db, mdate by, db_retention_cb cb, void *ctx)
+{
+	sqlite3_stmt *st;
+	struct db_retention r;
+	enum db_status s;
+	char d[MDATE_BUFSZ];
+	int rc;
+
+	if ((s = db_require(db, true, false, false, "reviewing retention")) !=
+	    DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT o.id, o.ref, o.pseudo, o.category, "
+			 "o.retention_review, (SELECT max(date) FROM events e "
+			 "WHERE e.offender_id = o.id AND e.type = 'exit') "
+			 "FROM offenders o WHERE o.retention_review <= ? AND "
+			 "o.erased IS NULL ORDER BY o.retention_review, o.ref");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_text(st, 1, date_format(by, d), -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&r, 0, sizeof r);
+		r.id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, r.ref, sizeof r.ref);
+		db_column_copy(st, 2, r.pseudo, sizeof r.pseudo);
+		r.category = sqlite3_column_int(st, 3);
+		db_column_copy(st, 4, r.review, sizeof r.review);
+		db_column_copy(st, 5, r.exited, sizeof r.exited);
+		if (cb(ctx, &r) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "reading retention reviews");
+	return db_audit_log(db, "retention.view", NULL, NULL);
+}
+
+/* The justification must be given, and must not name the person. */
+static enum db_status
+check_reason(struct db *db, int64_t id, const char *why)
+{
+	static const char *const cols[] = { "ref", "surname", "forenames",
+					    "pnc", "crn", "visor" };
+	sqlite3_stmt *st;
+	int rc;
+
+	if (why == NULL || why[strspn(why, " \t")] == '\0')
+		return db_fail(db, DB_INVALID, "a justification is required "
+			       "(it is kept in the audit trail)");
+	for (const char *p = why; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return db_fail(db, DB_INVALID, "the justification "
+				       "holds a control character");
+	st = db_stmt(db, "SELECT ref, surname, forenames, pnc, crn, visor "
+			 "FROM offenders WHERE id = ?");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE
+			? db_fail(db, DB_NOTFOUND, "no such offender")
+			: db_sqlfail(db, rc, "reading an offender");
+	}
+	for (int i = 0; i < (int)NELEM(cols); i++) {
+		const char *v = (const char *)sqlite3_column_text(st, i);
+
+		/* Whole identifiers and names of three letters or more. */
+		if (v && strlen(v) >= 3 && strcasestr(why, v)) {
+			sqlite3_reset(st);
+			return db_fail(db, DB_INVALID, "the justification must "
+				       "not identify the person (it holds "
+				       "their %s); it is kept in the audit "
+				       "trail", cols[i]);
+		}
+	}
+	sqlite3_reset(st);
+	return DB_OK;
+}
+
+enum db_status
+db_retention_keep(struct db *db, int64_t id, mdate until, const char *why)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	char d[MDATE_BUFSZ], old[MDATE_BUFSZ], rec[48], detail[400];
+	int rc;
+
+	if ((s = db_require(db, true, false, false, "keeping a record")) !=
+	    DB_OK)
+		return s;
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if ((s = check_reason(db, id, why)) != DB_OK)
+		return db_tx_end(db, s);
+	st = db_stmt(db, "SELECT retention_review, erased FROM offenders "
+			 "WHERE id = ?");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	db_column_copy(st, 0, old, sizeof old);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL)
+		rc = -1;
+	sqlite3_reset(st);
+	if (rc == -1)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the record was "
+					     "erased"));
+	if (old[0] == '\0')
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the record has "
+					     "no retention review: it is still "
+					     "under management"));
+	date_format(until, d);
+	if (strcmp(d, old) <= 0)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "keep it until a "
+					     "date after its review (%s)", old));
+	st = db_stmt(db, "UPDATE offenders SET retention_review = ?, "
+			 "version = version + 1 WHERE id = ?");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_tx_end(db, db_sqlfail(db, rc, "keeping a record"));
+	snprintf(rec, sizeof rec, "offender %lld", (long long)id);
+	snprintf(detail, sizeof detail, "retention_review: %s -> %s; "
+		 "justification: %s", old, d, why);
+	return db_tx_end(db, db_audit_write(db, "retention.keep", rec, detail));
+}
+
+enum db_status
+db_retention_erase(struct db *db, int64_t id, const char *why)
+{
+	/* Every statement that removes identity or free text about the
+	 * offender ?1; the pseudonymous history stays. */
+	static const char *const erase[] = {
+		"UPDATE offenders SET ref = 'ERASED-' || pseudo, surname = NULL,"
+		" forenames = NULL, dob = NULL, gender = NULL, pnc = NULL,"
+		" crn = NULL, visor = NULL, district = NULL, lead_agency = NULL,"
+		" notes = NULL, retention_review = NULL,"
+		" erased = strftime('%Y-%m-%d','now'), version = version + 1"
+		" WHERE id = ?1",
+		"UPDATE events SET note = NULL WHERE offender_id = ?1",
+		"UPDATE referrals SET reason = NULL WHERE offender_id = ?1",
+		"UPDATE minutes SET decision = NULL, rationale = NULL,"
+		" dissent = NULL, rmp_supervision = NULL, rmp_monitoring = NULL,"
+		" rmp_interventions = NULL, rmp_victim_safety = NULL,"
+		" contingencies = NULL, victim_issues = NULL, disclosure = NULL"
+		" WHERE agenda_item_id IN (SELECT id FROM agenda_items"
+		" WHERE offender_id = ?1)",
+		"UPDATE actions SET text = '(erased)', owner_person = NULL"
+		" WHERE offender_id = ?1",
+	};
+	sqlite3_stmt *st;
+	enum db_status s;
+	char rec[48], detail[400], status[16] = "";
+	int64_t notes = 0;
+	int rc;
+
+	if ((s = db_require(db, true, false, false, "erasing a record")) !=
+	    DB_OK)
+		return s;
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if ((s = check_reason(db, id, why)) != DB_OK)
+		return db_tx_end(db, s);
+	st = db_stmt(db, "SELECT status, erased, (SELECT count(*) FROM events "
+			 "WHERE offender_id = ?1 AND note IS NOT NULL) FROM "
+			 "offenders WHERE id = ?1");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	db_column_copy(st, 0, status, sizeof status);
+	notes = sqlite3_column_int64(st, 2);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL)
+		rc = -1;
+	sqlite3_reset(st);
+	if (rc == -1)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the record was "
+					     "already erased"));
+	if (strcmp(status, "exited") != 0 && strcmp(status, "unregistered"))
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the offender is "
+					     "still under MAPPA management "
+					     "(%s); only a record whose "
+					     "management has ended can be "
+					     "erased", status));
+	for (size_t i = 0; i < NELEM(erase); i++) {
+		sqlite3_stmt *q;
+
+		rc = sqlite3_prepare_v2(db->sql, erase[i], -1, &q, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_int64(q, 1, id);
+			rc = sqlite3_step(q);
+			sqlite3_finalize(q);
+		}
+		if (rc != SQLITE_DONE)
+			return db_tx_end(db, db_sqlfail(db, rc, "erasing"));
+	}
+	snprintf(rec, sizeof rec, "offender %lld", (long long)id);
+	snprintf(detail, sizeof detail, "status: %s -> erased; fields: ref,"
+		 "surname,forenames,dob,gender,pnc,crn,visor,district,"
+		 "lead_agency,notes; notes of %lld events; referral reasons, "
+		 "minutes and actions; justification: %s", status,
+		 (long long)notes, why);
+	return db_tx_end(db, db_audit_write(db, "offender.erase", rec, detail));
+}
