@@ -41,3 +41,33 @@ awk -v f="$floor" -v l="$lib" -v c="$cli" 'BEGIN {
 	printf "stats one year, in process:             %.3f s  (ratio %.2f)\n", l, l / f
 	printf "mappa stats --year 2010-11 (whole run):  %.3f s  (ratio %.2f)\n", c, c / f
 }'
+
+# --- import and export (issue 4): a million events, 100,000 offenders -------
+# Made-up files (tests/gen_interchange.sh), imported into a new database;
+# the rate is events over the whole run (reading, checking, writing,
+# building the register's indexes, committing).  BENCH_IMPORT_OFFENDERS
+# scales it (ten events each).
+n=${BENCH_IMPORT_OFFENDERS:-100000}
+gen=$dir/interchange-$n
+if [ ! -s "$gen/events.csv" ]; then
+	sh "$(dirname "$0")/gen_interchange.sh" "$gen" "$n"
+fi
+idb=$dir/import.db
+rm -rf "$idb" "$idb-wal" "$idb-shm" "$dir/export"
+t0=$(secs)
+"$MAPPA" --db "$idb" import --offenders "$gen/offenders.csv" \
+	--events "$gen/events.csv" --population "$gen/population.csv" 2>/dev/null
+t1=$(secs)
+"$MAPPA" --db "$idb" export "$dir/export" 2>/dev/null
+t2=$(secs)
+ev=$(($(wc -l <"$gen/events.csv") - 1))
+cmp -s "$gen/events.csv" "$dir/export/events.csv" && same=yes || same=no
+awk -v a="$t0" -v b="$t1" -v c="$t2" -v e="$ev" -v s="$same" 'BEGIN {
+	printf "import %d events: %.2f s, %.0f events/s\n", e, b - a, e / (b - a)
+	printf "export %d events: %.2f s, %.0f events/s (files as imported: %s)\n", e, c - b, e / (c - b), s
+}'
+rm -rf "$idb" "$idb-wal" "$idb-shm" "$dir/export"
+
+# The register screen's work per keystroke (a sort, a filter, each letter
+# of a search, paging), as an admin and as a lay adviser: well under 50 ms.
+"$top_builddir/tests/bench_register" "$db"

@@ -22,6 +22,8 @@ lay stats --year 2010-11 --format markdown
 lay stats --year 2010-11 --format json
 lay stats --years 2005-06..2011-12
 lay stats --years 2005-06..2011-12 --format csv
+lay report --year 2010-11
+lay report --year 2010-11 --format html
 lay settings list
 lay settings get area_name
 lay user list

@@ -149,7 +149,11 @@ killed_mid_transaction__previous_state_and_integrity_ok(void **state)
 		close(fds[0]);
 		if (db_open(&db, f->path, "bob", 0, err, sizeof err) != DB_OK)
 			_exit(1);
-		if (db_begin(db) != DB_OK)
+		/* A small page cache, so that the transaction spills into
+		 * the WAL long before it ends. */
+		if (sqlite3_exec(db->sql, "PRAGMA cache_size = -1000", NULL,
+				 NULL, NULL) != SQLITE_OK ||
+		    db_begin(db) != DB_OK)
 			_exit(1);
 		memset(e, 0, sizeof e);
 		for (int i = 0; i < 3; i++) {

@@ -89,6 +89,7 @@ void cli_free_words(char **words);
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_stats(struct cli *c, int argc, char **argv);
+int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_settings(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
@@ -96,6 +97,13 @@ int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_retention(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
+/* MAPP meetings (issue 7): cmd_meetings.c, cmd_papers.c, cmd_actions.c. */
+int cmd_meetings(struct cli *c, int argc, char **argv);
+int cmd_meeting(struct cli *c, int argc, char **argv);
+int cmd_agenda(struct cli *c, int argc, char **argv);
+int cmd_minutes(struct cli *c, int argc, char **argv);
+int cmd_actions(struct cli *c, int argc, char **argv);
+int cmd_action(struct cli *c, int argc, char **argv);
 
 /* Write the demo area into a new database at PATH; prints progress on a
  * terminal.  Returns an exit status. */

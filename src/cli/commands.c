@@ -24,6 +24,8 @@ const struct cli_command cli_commands[] = {
 	{ "stats", cmd_stats,
 	  "[--year Y | --years Y1..Y2] [--format text|csv|markdown|json]",
 	  "the annual MAPPA statistics" },
+	{ "report", cmd_report, "[--year Y] [--format markdown|html]",
+	  "the annual report's statistical section, with charts" },
 	{ "user", cmd_user,
 	  "add NAME [--role admin|member|lay] | set-role NAME ROLE | "
 	  "disable NAME | list [--format text|csv]",
@@ -44,6 +46,25 @@ const struct cli_command cli_commands[] = {
 	  "bring in records from CSV files, all or nothing (admin)" },
 	{ "export", cmd_export, "DIR [--recipient TEXT]",
 	  "write the records out as CSV files into DIR (admin)" },
+	{ "meetings", cmd_meetings,
+	  "[--from DATE] [--to DATE] [--level 2|3] [--status S] "
+	  "[--format text|csv]",
+	  "list MAPP meetings (lay advisers: without the chair)" },
+	{ "meeting", cmd_meeting,
+	  "add|edit|hold|cancel|invite|attend|agenda-add|agenda-remove|"
+	  "agenda-move|propose|discussed|minute|level|action ...",
+	  "schedule, build, hold and minute a meeting (meeting --help)" },
+	{ "agenda", cmd_agenda, "ID [--format text|markdown] [--recipient TEXT]",
+	  "print a meeting's agenda (OFFICIAL-SENSITIVE)" },
+	{ "minutes", cmd_minutes,
+	  "ID [--format text|markdown] [--recipient TEXT]",
+	  "print a meeting's minutes (OFFICIAL-SENSITIVE; logged)" },
+	{ "actions", cmd_actions,
+	  "[--overdue | --all] [--agency A] [--owner NAME] [--meeting ID] "
+	  "[--format text|csv]",
+	  "open and overdue actions by agency and owner" },
+	{ "action", cmd_action, "done ID [--date DATE]",
+	  "mark an action done" },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -2847,3 +2847,15 @@ demo_today(void)
 {
 	return date_from_ymd(DEMO_TODAY_Y, DEMO_TODAY_M, DEMO_TODAY_D);
 }
+
+const char *
+demo_chair(mdate date, int level)
+{
+	return chair_for(date, level);
+}
+
+const char *
+demo_coordinator(void)
+{
+	return coordinator;
+}

@@ -94,6 +94,14 @@ int demo_generate(size_t scale, const struct demo_sink *sink);
 /* The demo's fixed 'today'. */
 mdate demo_today(void);
 
+/*
+ * The chair of the demo's Level LEVEL meeting on DATE (one chair per
+ * meeting; the meeting history of core/demo_meetings.c names the same
+ * chairs), and the coordinator who takes emergency decisions.
+ */
+const char *demo_chair(mdate date, int level);
+const char *demo_coordinator(void);
+
 /* Names of the demo's users: the sample chair and lay adviser. */
 #define DEMO_CHAIR_USER "chair"
 #define DEMO_LAY_USER "lay"

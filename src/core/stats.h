@@ -92,8 +92,10 @@ const struct stats_year *stats_get(const struct stats *st, int year);
 int stats_first(const struct stats *st);
 int stats_last(const struct stats *st);
 
-/* Output formats of `mappa stats`. */
-enum stats_format { STATS_TEXT, STATS_CSV, STATS_MARKDOWN, STATS_JSON };
+/* Output formats of `mappa stats`; HTML (a fragment of sections and
+ * tables, for the report) is not offered by the command. */
+enum stats_format { STATS_TEXT, STATS_CSV, STATS_MARKDOWN, STATS_JSON,
+		    STATS_HTML };
 
 /* Parse "text", "csv", "markdown" or "json"; -1 when unknown. */
 int stats_format_parse(const char *s);

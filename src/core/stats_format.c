@@ -848,6 +848,112 @@ series_tables(struct strbuf *sb, const struct stats *st, const char *area,
 	text_legend(sb, cat4);
 }
 
+/* --- HTML --------------------------------------------------------------- */
+
+/* S with &, <, >, " escaped, and control characters dropped. */
+static void
+add_html(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&':
+			sb_add(sb, "&amp;");
+			break;
+		case '<':
+			sb_add(sb, "&lt;");
+			break;
+		case '>':
+			sb_add(sb, "&gt;");
+			break;
+		case '"':
+			sb_add(sb, "&quot;");
+			break;
+		default:
+			if ((unsigned char)*s >= 0x20 && *s != 0x7f)
+				sb_addn(sb, s, 1);
+		}
+	}
+}
+
+/* V in a table cell, or "-" for a dash. */
+static void
+html_cell(struct strbuf *sb, int v)
+{
+	if (v == STATS_DASH)
+		sb_add(sb, "<td>-</td>");
+	else
+		sb_printf(sb, "<td>%d</td>", v);
+}
+
+/* Level table TAB, with the report's column titles. */
+static void
+html_level_table(struct strbuf *sb, const struct stats_year *y, int tab,
+		 const char *caption)
+{
+	bool cat4 = has_cat4(y, tab);
+
+	sb_printf(sb, "<table class=\"levels\" id=\"%s\">\n", tab_key[tab]);
+	if (caption)
+		sb_printf(sb, "<caption>%s</caption>\n", caption);
+	sb_add(sb, "<tr><th></th>");
+	for (int c = 0; c < STATS_NCOLS; c++)
+		if (c != STATS_CAT4 || cat4)
+			sb_printf(sb, "<th scope=\"col\">%s</th>", col_long[c]);
+	sb_add(sb, "</tr>\n");
+	for (int r = first_row(tab); r < STATS_NROWS; r++) {
+		sb_printf(sb, "<tr%s><th scope=\"row\">%s</th>",
+		    r == STATS_ROW_TOTAL ? " class=\"total\"" : "",
+		    row_label[r]);
+		for (int c = 0; c < STATS_NCOLS; c++)
+			if (c != STATS_CAT4 || cat4)
+				html_cell(sb, cell(y, tab, r, c));
+		sb_add(sb, "</tr>\n");
+	}
+	sb_add(sb, "</table>\n");
+}
+
+/* A one-figure statistic. */
+static void
+html_figure(struct strbuf *sb, const char *id, const char *label, int v)
+{
+	sb_printf(sb, "<table class=\"figure\" id=\"%s\"><tr><th scope="
+	    "\"row\">%s</th>", id, label);
+	html_cell(sb, v);
+	sb_add(sb, "</tr></table>\n");
+}
+
+/* Y as an HTML fragment: a section per table, as the report titles them. */
+static void
+html_year(struct strbuf *sb, const struct stats_year *y)
+{
+	sb_printf(sb, "<section>\n<h2>MAPPA-eligible offenders on 31 March "
+	    "%d</h2>\n", y->year + 1);
+	html_level_table(sb, y, TAB_SNAPSHOT, NULL);
+	sb_add(sb, "</section>\n<section>\n<h2>" T_YEARLY "</h2>\n");
+	html_level_table(sb, y, TAB_YEARLY, NULL);
+	sb_add(sb, "</section>\n<section>\n<h2>" T_BREACH "</h2>\n");
+	html_figure(sb, tab_key[TAB_BREACH], "Offenders",
+	    y->notification_breach);
+	sb_add(sb, "</section>\n<section>\n<h2>" T_ORDERS "</h2>\n<p>");
+	add_html(sb, T_ORDERS_SUB);
+	sb_printf(sb, "</p>\n<table class=\"figure\" id=\"%s\">\n",
+	    tab_key[TAB_ORDERS]);
+	for (int k = 1; k <= ORDER_KIND_MAX; k++)
+		if (order_shown(y, k))
+			sb_printf(sb, "<tr><th scope=\"row\">%s</th><td>%d</td>"
+			    "</tr>\n", order_label[k], y->orders[k]);
+	sb_add(sb, "</table>\n</section>\n<section>\n<h2>" T_CUSTODY
+	    "</h2>\n");
+	html_level_table(sb, y, TAB_LICENCE, T_LICENCE);
+	html_level_table(sb, y, TAB_SOPO, T_SOPO);
+	sb_add(sb, "</section>\n<section>\n<h2>" T_RSO "</h2>\n");
+	html_figure(sb, tab_key[TAB_RSO], "Per 100,000 population",
+	    y->rso_per_100k);
+	sb_add(sb, "<p class=\"note\">");
+	add_population_note(sb, y);
+	sb_add(sb, "</p>\n</section>\n");
+}
+
 /* --- entry points ------------------------------------------------------- */
 
 /* Write SB to OUT and free it; 0, or -1 when anything failed. */
@@ -899,6 +1005,9 @@ stats_write_year(FILE *out, const struct stats_year *y, const char *area,
 		json_year(&sb, y, area, "");
 		sb_add(&sb, "\n");
 		break;
+	case STATS_HTML:
+		html_year(&sb, y);
+		break;
 	case STATS_TEXT:
 	default:
 		text_year(&sb, y, area);
@@ -925,6 +1034,7 @@ stats_write_series(FILE *out, const struct stats *st, const char *area,
 		}
 		break;
 	case STATS_MARKDOWN:
+	case STATS_HTML:
 		series_tables(&sb, st, area, true);
 		break;
 	case STATS_JSON:

@@ -96,9 +96,11 @@ db_stmt(struct db *db, const char *sql)
 		return NULL;
 	}
 	if (free_slot < 0) {
-		/* Cache full: evict the last slot (only a coding error
-		 * makes more than DB_STMT_CACHE distinct statements). */
-		free_slot = DB_STMT_CACHE - 1;
+		/* Cache full (more distinct statements than slots): reuse the
+		 * slots in turn, so that no one statement is re-prepared on
+		 * every call. */
+		free_slot = db->evict;
+		db->evict = (db->evict + 1) % DB_STMT_CACHE;
 		sqlite3_finalize(db->cache[free_slot].stmt);
 	}
 	db->cache[free_slot].text = sql;
@@ -613,7 +615,8 @@ open_sql(struct db *db, const char *path, unsigned flags)
 			      "PRAGMA synchronous = FULL;"
 			      "PRAGMA foreign_keys = ON;"
 			      "PRAGMA trusted_schema = OFF;"
-			      "PRAGMA temp_store = MEMORY;")) != DB_OK)
+			      "PRAGMA temp_store = MEMORY;"
+			      "PRAGMA cache_size = -32768;")) != DB_OK)
 		return st;
 	if (version < DB_SCHEMA_VERSION &&
 	    (st = migrate(db, (int)version)) != DB_OK)

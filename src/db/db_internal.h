@@ -9,7 +9,7 @@
 
 #include "db/db.h"
 
-#define DB_STMT_CACHE 64
+#define DB_STMT_CACHE 160
 
 struct db {
 	sqlite3 *sql;
@@ -25,6 +25,7 @@ struct db {
 		const char *text; /* the literal, compared by address */
 		sqlite3_stmt *stmt;
 	} cache[DB_STMT_CACHE];
+	int evict;          /* the next slot to reuse when the cache is full */
 };
 
 /* The migrations, oldest first: migration i takes user_version i to i+1. */

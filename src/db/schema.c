@@ -74,7 +74,14 @@ static const char v1[] =
 	"  ifnull(next_review,'9999-12-31'));"
 	"CREATE INDEX offenders_category ON offenders(ifnull(category,0));"
 	"CREATE INDEX offenders_level ON offenders(ifnull(level,0));"
-	"CREATE INDEX offenders_status ON offenders(status);"
+	"CREATE INDEX offenders_status ON offenders(CASE status"
+	"  WHEN 'unregistered' THEN 0 WHEN 'community' THEN 1"
+	"  WHEN 'custody' THEN 2 ELSE 3 END);"
+	/* Cases not exited by review date: exited cases have none and
+	 * would otherwise sit as one long run that the default view of
+	 * the register had to step over. */
+	"CREATE INDEX offenders_review_current ON offenders("
+	"  ifnull(next_review,'9999-12-31')) WHERE status != 'exited';"
 	"CREATE INDEX offenders_agency ON offenders(ifnull(lead_agency,''));"
 	"CREATE INDEX offenders_district ON offenders("
 	"  lower(ifnull(district,'')));"
@@ -174,6 +181,11 @@ static const char v1[] =
 	"  version INTEGER NOT NULL DEFAULT 1"
 	");"
 	"CREATE INDEX actions_offender ON actions(offender_id);"
+	/* Open actions by due date, for the overdue list (issue 7). */
+	"CREATE INDEX actions_open ON actions(due) WHERE done IS NULL;"
+	/* What a meeting decided: whether its details may still change. */
+	"CREATE INDEX events_meeting ON events(meeting_id)"
+	"  WHERE meeting_id IS NOT NULL;"
 	/* The audit trail.  Append-only: the triggers refuse any change. */
 	"CREATE TABLE audit ("
 	"  id INTEGER PRIMARY KEY,"
@@ -189,7 +201,36 @@ static const char v1[] =
 	"END;"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN"
 	"  SELECT RAISE(ABORT, 'audit rows are append-only');"
-	"END;";
+	"END;"
+	/* Review of what is kept (Data Protection Act 2018, Part 3): when
+	 * management ends, the record gets a date by which someone must
+	 * decide whether it is still needed; when it starts again, the
+	 * review is moot.  Kept here so that every path that changes a
+	 * history -- events, imports, the demo -- keeps it. */
+	"CREATE TRIGGER retention_on_exit AFTER UPDATE OF status ON offenders"
+	"  WHEN NEW.status = 'exited' AND OLD.status IS NOT 'exited' BEGIN"
+	"  UPDATE offenders SET retention_review = date("
+	"    (SELECT max(date) FROM events WHERE offender_id = NEW.id"
+	"       AND type = 'exit'),"
+	"    '+' || coalesce((SELECT value FROM settings"
+	"       WHERE key = 'retention_review_years'), '10') || ' years')"
+	"  WHERE id = NEW.id;"
+	"END;"
+	"CREATE TRIGGER retention_on_exit_event AFTER INSERT ON events"
+	"  WHEN NEW.type = 'exit' BEGIN"
+	"  UPDATE offenders SET retention_review = date("
+	"    (SELECT max(date) FROM events WHERE offender_id = NEW.offender_id"
+	"       AND type = 'exit'),"
+	"    '+' || coalesce((SELECT value FROM settings"
+	"       WHERE key = 'retention_review_years'), '10') || ' years')"
+	"  WHERE id = NEW.offender_id AND status = 'exited';"
+	"END;"
+	"CREATE TRIGGER retention_on_return AFTER UPDATE OF status ON offenders"
+	"  WHEN NEW.status IS NOT 'exited' AND OLD.status = 'exited' BEGIN"
+	"  UPDATE offenders SET retention_review = NULL WHERE id = NEW.id;"
+	"END;"
+	"CREATE INDEX offenders_retention ON offenders(retention_review)"
+	"  WHERE retention_review IS NOT NULL;";
 
 const char *const db_migrations[] = { v1 };
 const int db_migration_count = (int)(sizeof(db_migrations) /

@@ -1,0 +1,236 @@
+/*
+ * cmd_actions.c -- `mappa actions` (open and overdue actions by agency
+ * and owner) and `mappa action done ID` (issue 7).
+ *
+ * A lay adviser may list actions: they see the case's pseudonymous
+ * reference, the owning agency and the dates, which is what the SMB's
+ * "actions completed by their due date" indicator needs; never the
+ * wording or the owner's name.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/util.h"
+
+/* Write S as one CSV field (RFC 4180). */
+static void
+csv_field(const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
+	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"')
+			putchar('"');
+		putchar(*s);
+	}
+	putchar('"');
+}
+
+/* S on one line: line breaks and tabs as spaces. */
+static void
+one_line(const char *s, int width)
+{
+	int n = 0;
+
+	for (; s && *s && (width <= 0 || n < width); s++, n++)
+		putchar(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s);
+}
+
+struct listing {
+	bool csv;
+	size_t n;
+};
+
+static int
+print_action(void *ctx, const struct db_action *a)
+{
+	struct listing *l = ctx;
+	const char *state = a->done[0] ? "done" : a->overdue ? "OVERDUE"
+					 : "open";
+
+	l->n++;
+	if (l->csv) {
+		printf("%lld,", (long long)a->id);
+		csv_field(a->ref);
+		if (a->meeting_id)
+			printf(",%lld,", (long long)a->meeting_id);
+		else
+			printf(",,");
+		csv_field(a->owner_agency);
+		putchar(',');
+		csv_field(a->owner_person ? a->owner_person : "");
+		printf(",%s,%s,%s,", a->due, a->done, a->overdue ? "yes" : "no");
+		csv_field(a->text ? a->text : "");
+		putchar('\n');
+		return 0;
+	}
+	printf("%6lld  %-10s  %-18s  %-22.22s  %s  %-7s  ", (long long)a->id,
+	       a->ref, a->owner_agency,
+	       a->owner_person ? a->owner_person : "", a->due,
+	       a->done[0] ? a->done : state);
+	one_line(a->text, 60);
+	putchar('\n');
+	return 0;
+}
+
+int
+cmd_actions(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "overdue", no_argument, NULL, 'o' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "agency", required_argument, NULL, 'g' },
+		{ "owner", required_argument, NULL, 'w' },
+		{ "meeting", required_argument, NULL, 'm' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct db_action_query q;
+	struct listing l = { false, 0 };
+	const char *fmt = "text";
+	struct db *db;
+	enum db_status st;
+	char *end;
+	int opt, rc;
+
+	memset(&q, 0, sizeof q);
+	q.open_only = true;
+	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'o':
+			q.overdue_only = true;
+			break;
+		case 'a':
+			q.open_only = false;
+			break;
+		case 'g':
+			q.agency = optarg;
+			break;
+		case 'w':
+			q.owner = optarg;
+			break;
+		case 'm':
+			q.meeting_id = strtoll(optarg, &end, 10);
+			if (*optarg == '\0' || *end || q.meeting_id <= 0)
+				return cli_usage("actions", "--meeting: \"%s\" "
+						 "is not a meeting id", optarg);
+			break;
+		case 'f':
+			fmt = optarg;
+			if (strcmp(fmt, "text") != 0 && strcmp(fmt, "csv") != 0)
+				return cli_usage("actions", "--format: \"%s\" "
+						 "is not text or csv", fmt);
+			break;
+		case 'h':
+			printf("Usage: %s actions [--overdue | --all] "
+			       "[--agency AGENCY] [--owner NAME] "
+			       "[--meeting ID] [--format text|csv]\n",
+			       cli_progname);
+			return EXIT_DONE;
+		case ':':
+			return cli_usage("actions", "'%s' needs an argument",
+					 argv[optind - 1]);
+		default:
+			return cli_usage("actions", "'%s': unknown option",
+					 argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("actions", "unexpected argument '%s'",
+				 argv[optind]);
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	if (cli_db_today(db, &q.today) != 0) {
+		db_close(db);
+		return EXIT_FAILED;
+	}
+	l.csv = strcmp(fmt, "csv") == 0;
+	if (l.csv)
+		printf("id,case,meeting,agency,owner,due,done,overdue,text\n");
+	else
+		printf("%6s  %-10s  %-18s  %-22s  %-10s  %-7s  %s\n", "ID",
+		       "Case", "Agency", "Owner", "Due", "Done", "Action");
+	st = db_action_list(db, &q, print_action, &l);
+	if (st != DB_OK)
+		cli_error("%s", db_errmsg(db));
+	else if (!l.csv)
+		printf("%zu action%s\n", l.n, l.n == 1 ? "" : "s");
+	db_close(db);
+	return cli_status(st);
+}
+
+int
+cmd_action(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *date = NULL;
+	struct db *db;
+	enum db_status st;
+	int64_t id;
+	mdate d;
+	char *end;
+	int opt, rc;
+
+	if (argc < 2 || strcmp(argv[1], "done") != 0) {
+		if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
+			printf("Usage: %s action done ID [--date DATE]\n",
+			       cli_progname);
+			return EXIT_DONE;
+		}
+		return cli_usage("action", "done ID [--date DATE]");
+	}
+	argc--;
+	argv++;
+	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			date = optarg;
+			if (date_parse(date, &d) != 0)
+				return cli_usage("action", "--date: \"%s\" is "
+						 "not a date (YYYY-MM-DD)",
+						 date);
+			break;
+		case 'h':
+			printf("Usage: %s action done ID [--date DATE]\n",
+			       cli_progname);
+			return EXIT_DONE;
+		case ':':
+			return cli_usage("action", "'%s' needs an argument",
+					 argv[optind - 1]);
+		default:
+			return cli_usage("action", "'%s': unknown option",
+					 argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage("action", "done ID [--date DATE]");
+	id = strtoll(argv[optind], &end, 10);
+	if (*argv[optind] == '\0' || *end || id <= 0)
+		return cli_usage("action", "\"%s\" is not an action id",
+				 argv[optind]);
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	if (date == NULL && cli_db_today(db, &d) != 0) {
+		db_close(db);
+		return EXIT_FAILED;
+	}
+	st = db_action_done(db, id, d, NULL);
+	if (st != DB_OK)
+		cli_error("action done: %s", db_errmsg(db));
+	db_close(db);
+	return cli_status(st);
+}

@@ -1,0 +1,390 @@
+/*
+ * cmd_import.c -- `mappa import [--offenders F] [--events F]
+ * [--population F]`: the interchange files (interchange.md) into the
+ * database, all or nothing.
+ *
+ * The import holds the database's write lock from the start, so what the
+ * checks see (refs and histories already recorded) is what the writes
+ * meet.  core/interchange.c reads and checks the files; only when they
+ * are faultless does anything reach the data layer, which checks every
+ * record again as it writes.  Any fault, at either stage, rolls the one
+ * transaction back; a database this command created for the import is
+ * removed again, so a failed import leaves nothing behind.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/interchange.h"
+#include "core/util.h"
+
+#define YEARS (IX_YEAR_MAX - IX_YEAR_MIN + 1)
+
+struct importer {
+	struct db *db;
+	bool tty, shown_any;
+	struct timespec start, shown;
+	size_t total;         /* events to write */
+	unsigned char year[YEARS]; /* population years already recorded */
+};
+
+static double
+since(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) +
+	       (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/*
+ * Show progress on a terminal only, at most ten times a second (always
+ * when FINAL): "mappa: WHAT DONE[/TOTAL] UNIT (RATE/s)".
+ */
+static void
+show(struct importer *im, const char *what, size_t done, size_t total,
+     const char *unit, bool final)
+{
+	struct timespec now;
+	double secs, rate;
+	char count[64];
+
+	if (!im->tty)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!final && since(&im->shown, &now) < 0.1)
+		return;
+	im->shown = now;
+	im->shown_any = true;
+	secs = since(&im->start, &now);
+	rate = secs > 0 ? (double)done / secs : 0;
+	if (total)
+		snprintf(count, sizeof count, "%zu/%zu", done, total);
+	else
+		snprintf(count, sizeof count, "%zu", done);
+	fprintf(stderr, "\r%s: %s %s %s (%.0f/s)\033[K", cli_progname, what,
+		count, unit, rate);
+	fflush(stderr);
+}
+
+static void
+end_progress(struct importer *im)
+{
+	if (im->shown_any)
+		fputc('\n', stderr);
+	im->shown_any = false;
+}
+
+static int
+hook_offender(void *ctx, const char *ref, int64_t *id, struct ev **evs,
+	      size_t *n)
+{
+	struct importer *im = ctx;
+	bool erased = false;
+
+	switch (db_offender_find(im->db, ref, id, &erased, evs, n)) {
+	case DB_OK:
+		return erased ? 2 : 1;
+	case DB_NOTFOUND:
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+static int
+hook_population(void *ctx, int year)
+{
+	struct importer *im = ctx;
+
+	return year >= IX_YEAR_MIN && year <= IX_YEAR_MAX &&
+	       im->year[year - IX_YEAR_MIN];
+}
+
+static void
+hook_progress(void *ctx, enum ix_file file, size_t records)
+{
+	struct importer *im = ctx;
+	char what[48];
+
+	snprintf(what, sizeof what, "reading %s:", ix_file_name(file));
+	show(im, what, records, 0, "lines", false);
+}
+
+static int
+note_year(void *ctx, int year, int64_t people, const char *source)
+{
+	struct importer *im = ctx;
+
+	(void)people;
+	(void)source;
+	if (year >= IX_YEAR_MIN && year <= IX_YEAR_MAX)
+		im->year[year - IX_YEAR_MIN] = 1;
+	return 0;
+}
+
+/* Fill R from the checked line O. */
+static void
+offender_record(struct db_offender *r, const struct ix_offender *o)
+{
+	static const struct {
+		int col;
+		size_t off, size;
+	} text[] = {
+#define F(c, m) { c, offsetof(struct db_offender, m), \
+		  sizeof(((struct db_offender *)0)->m) }
+		F(IX_O_REF, ref), F(IX_O_SURNAME, surname),
+		F(IX_O_FORENAMES, forenames), F(IX_O_DOB, dob),
+		F(IX_O_GENDER, gender), F(IX_O_PNC, pnc), F(IX_O_CRN, crn),
+		F(IX_O_VISOR, visor), F(IX_O_DISTRICT, district),
+		F(IX_O_LEAD_AGENCY, lead_agency),
+#undef F
+	};
+
+	memset(r, 0, sizeof *r);
+	for (size_t i = 0; i < NELEM(text); i++)
+		if (o->col[text[i].col])
+			str_copy((char *)r + text[i].off, o->col[text[i].col],
+				 text[i].size);
+	r->notes = (char *)o->col[IX_O_NOTES];
+}
+
+/* Write what IX holds through the data layer; the import's outcome. */
+static enum db_status
+write_all(struct importer *im, struct db_import *dbi, const struct ix *ix)
+{
+	struct db_event *evs = NULL;
+	size_t cap = 0;
+	enum db_status st = DB_OK;
+	struct db_offender r;
+
+	clock_gettime(CLOCK_MONOTONIC, &im->start);
+	for (size_t k = 0; k < ix_offender_count(ix) && st == DB_OK; k++) {
+		const struct ix_offender *o = ix_offender(ix, k);
+
+		if (o->nev > cap) {
+			struct db_event *v = realloc(evs, o->nev * sizeof *v);
+
+			if (v == NULL) {
+				free(evs);
+				cli_error("out of memory");
+				return DB_ERROR;
+			}
+			evs = v;
+			cap = o->nev;
+		}
+		for (size_t i = 0; i < o->nev; i++) {
+			memset(&evs[i], 0, sizeof evs[i]);
+			evs[i].ev = o->evs[i].ev;
+			evs[i].note = o->evs[i].note;
+			evs[i].source = SRC_IMPORT;
+		}
+		if (o->db_id) {
+			st = db_import_events(dbi, o->db_id, evs, o->nev);
+		} else {
+			offender_record(&r, o);
+			st = db_import_offender(dbi, &r, evs, o->nev);
+		}
+		if (st == DB_OK && (k & 255) == 0)
+			show(im, "writing:", db_import_done(dbi), im->total,
+			     "events", false);
+	}
+	free(evs);
+	for (size_t i = 0; i < ix_population_count(ix) && st == DB_OK; i++) {
+		const struct ix_population *p = ix_population(ix, i);
+
+		st = db_population_add(im->db, p->year, p->people, p->source);
+	}
+	if (st == DB_OK)
+		show(im, "writing:", db_import_done(dbi), im->total, "events",
+		     true);
+	return st;
+}
+
+/* Read and check the files; 0 when they are faultless. */
+static int
+check_files(struct importer *im, struct ix *ix, const char *const *path,
+	    const int *fd)
+{
+	int rc = 0;
+
+	for (int f = 0; f < IX_NFILES && rc == 0; f++) {
+		struct csv_reader *r;
+
+		if (path[f] == NULL)
+			continue;
+		if ((r = csv_reader_fd(fd[f])) == NULL) {
+			cli_error("out of memory");
+			return -1;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &im->start);
+		if (ix_read(ix, (enum ix_file)f, path[f], r) != 0)
+			rc = -1;
+		csv_reader_free(r);
+	}
+	if (ix_check(ix) != 0) {
+		cli_error("out of memory");
+		return -1;
+	}
+	end_progress(im);
+	for (size_t i = 0; i < ix_error_count(ix); i++)
+		fprintf(stderr, "%s\n", ix_error(ix, i));
+	if (ix_more_errors(ix))
+		cli_error("import: stopped after %d errors", IX_MAX_ERRORS);
+	return rc == 0 && ix_error_count(ix) == 0 ? 0 : -1;
+}
+
+/* Remove the database at PATH that this import created. */
+static void
+remove_created(const char *path, bool existed)
+{
+	char side[4200];
+
+	if (!existed) {
+		unlink(path);
+	} else {
+		FILE *f = fopen(path, "w");
+
+		if (f)
+			fclose(f);
+	}
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+int
+cmd_import(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "offenders", required_argument, NULL, 'o' },
+		{ "events", required_argument, NULL, 'e' },
+		{ "population", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *path[IX_NFILES] = { NULL, NULL, NULL };
+	int fd[IX_NFILES] = { -1, -1, -1 };
+	struct importer im;
+	struct ix_hooks hooks;
+	struct db_import *dbi = NULL;
+	struct ix *ix = NULL;
+	const char *dbpath = cli_db_path(c);
+	struct stat sb;
+	bool existed, created = false, bad_files = false;
+	size_t added = 0;
+	enum db_status st;
+	int opt, rc, f;
+
+	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'o':
+		case 'e':
+		case 'p':
+			f = opt == 'o' ? IX_OFFENDERS
+			  : opt == 'e' ? IX_EVENTS : IX_POPULATION;
+			if (path[f])
+				return cli_usage("import", "--%s is given "
+						 "twice", ix_file_name(
+							 (enum ix_file)f));
+			path[f] = optarg;
+			break;
+		case ':':
+			return cli_usage("import", "'%s' needs an argument",
+					 argv[optind - 1]);
+		default:
+			return cli_usage("import", "'%s': unknown option",
+					 argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("import", "unexpected argument '%s'",
+				 argv[optind]);
+	if (!path[IX_OFFENDERS] && !path[IX_EVENTS] && !path[IX_POPULATION])
+		return cli_usage("import", "give at least one of --offenders, "
+				 "--events and --population");
+
+	/* Every file must open before the database is touched. */
+	for (f = 0; f < IX_NFILES; f++) {
+		if (path[f] == NULL)
+			continue;
+		if ((fd[f] = open(path[f], O_RDONLY | O_CLOEXEC)) < 0) {
+			cli_error("%s: %s", path[f], strerror(errno));
+			for (int g = 0; g < f; g++)
+				if (fd[g] >= 0)
+					close(fd[g]);
+			return EXIT_FAILED;
+		}
+	}
+	existed = stat(dbpath, &sb) == 0;
+	memset(&im, 0, sizeof im);
+	im.tty = isatty(STDERR_FILENO);
+	rc = cli_open(c, dbpath, DB_OPEN_CREATE, &im.db);
+	if (rc != EXIT_DONE)
+		goto out;
+	created = db_created(im.db);
+	st = db_import_begin(im.db, &dbi);
+	if (st == DB_OK)
+		st = db_population_list(im.db, note_year, &im);
+	if (st != DB_OK) {
+		cli_error("import: %s", db_errmsg(im.db));
+		rc = cli_status(st);
+		goto done;
+	}
+	memset(&hooks, 0, sizeof hooks);
+	hooks.ctx = &im;
+	hooks.offender = hook_offender;
+	hooks.population = hook_population;
+	hooks.progress = hook_progress;
+	if ((ix = ix_new(&hooks)) == NULL) {
+		cli_error("out of memory");
+		st = DB_ERROR;
+		bad_files = true;
+	} else if (check_files(&im, ix, path, fd) != 0) {
+		st = DB_INVALID;
+		bad_files = true;
+	} else {
+		im.total = ix_event_count(ix);
+		st = db_import_expect(dbi, ix_offender_count(ix));
+		if (st == DB_OK)
+			st = write_all(&im, dbi, ix);
+		end_progress(&im);
+	}
+	st = db_import_end(dbi, st);
+	dbi = NULL;
+	if (st == DB_OK) {
+		for (size_t k = 0; k < ix_offender_count(ix); k++)
+			added += ix_offender(ix, k)->db_id == 0;
+		fprintf(stderr, "%s: imported %zu offender%s, %zu event%s and "
+			"%zu population figure%s into %s\n", cli_progname,
+			added, added == 1 ? "" : "s",
+			ix_event_count(ix), ix_event_count(ix) == 1 ? "" : "s",
+			ix_population_count(ix),
+			ix_population_count(ix) == 1 ? "" : "s", dbpath);
+		rc = EXIT_DONE;
+	} else if (bad_files) {
+		cli_error("import: nothing was imported");
+		rc = EXIT_FAILED;
+	} else {
+		cli_error("import: %s; nothing was imported",
+			  db_errmsg(im.db));
+		rc = cli_status(st);
+	}
+done:
+	ix_free(ix);
+	db_close(im.db);
+	if (rc != EXIT_DONE && created)
+		remove_created(dbpath, existed);
+out:
+	for (f = 0; f < IX_NFILES; f++)
+		if (fd[f] >= 0)
+			close(fd[f]);
+	return rc;
+}

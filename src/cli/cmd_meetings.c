@@ -1,0 +1,855 @@
+/*
+ * cmd_meetings.c -- `mappa meetings` (the list, cli.md) and `mappa
+ * meeting SUBCOMMAND`: what a coordinator needs to script the week
+ * without the screens -- schedule, edit, hold and cancel a meeting,
+ * invite agencies and record attendance, build the agenda (by hand or
+ * from the proposal), minute a case, decide its level, add actions
+ * (issue 7).
+ *
+ * The subcommands are one table: name, arguments, the options each
+ * takes, and its handler, so that --help and the checks come from the
+ * same place.  Cases are named by their reference; meetings by id.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/util.h"
+
+/* --- mappa meetings --------------------------------------------------------- */
+
+/* Write S as one CSV field (RFC 4180). */
+static void
+csv_field(const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
+	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"')
+			putchar('"');
+		putchar(*s);
+	}
+	putchar('"');
+}
+
+static int
+print_meeting(void *ctx, const struct db_meeting *m)
+{
+	bool csv = *(bool *)ctx;
+	char cases[24];
+
+	if (csv) {
+		printf("%lld,%s,%s,%d,%s,", (long long)m->id, m->date, m->time,
+		       m->level, m->status);
+		csv_field(m->chair);
+		putchar(',');
+		csv_field(m->venue);
+		printf(",%d\n", m->cases);
+		return 0;
+	}
+	if (strcmp(m->status, "held") == 0 && m->discussed != m->cases)
+		snprintf(cases, sizeof cases, "%d/%d", m->discussed, m->cases);
+	else
+		snprintf(cases, sizeof cases, "%d", m->cases);
+	printf("%5lld  %s  %-5s  %-5d  %-9s  %5s  %-32.32s  %s\n",
+	       (long long)m->id, m->date, m->time[0] ? m->time : "-", m->level,
+	       m->status, cases, m->chair[0] ? m->chair : "-", m->venue);
+	return 0;
+}
+
+static int
+parse_date_opt(const char *cmd, const char *opt, const char *s, mdate *d)
+{
+	if (date_parse(s, d) != 0)
+		return cli_usage(cmd, "%s: \"%s\" is not a date (YYYY-MM-DD)",
+				 opt, s);
+	return EXIT_DONE;
+}
+
+int
+cmd_meetings(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "level", required_argument, NULL, 'l' },
+		{ "status", required_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct db_meeting_query q = { MDATE_NONE, MDATE_NONE, 0, NULL };
+	const char *fmt = "text";
+	struct db *db;
+	enum db_status st;
+	bool csv;
+	int opt, rc;
+
+	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			if ((rc = parse_date_opt("meetings", "--from", optarg,
+						 &q.from)) != EXIT_DONE)
+				return rc;
+			break;
+		case 't':
+			if ((rc = parse_date_opt("meetings", "--to", optarg,
+						 &q.to)) != EXIT_DONE)
+				return rc;
+			break;
+		case 'l':
+			if (strcmp(optarg, "2") != 0 && strcmp(optarg, "3") != 0)
+				return cli_usage("meetings", "--level: 2 or 3");
+			q.level = atoi(optarg);
+			break;
+		case 's':
+			if (strcmp(optarg, "scheduled") != 0 &&
+			    strcmp(optarg, "held") != 0 &&
+			    strcmp(optarg, "cancelled") != 0)
+				return cli_usage("meetings", "--status: "
+						 "scheduled, held or "
+						 "cancelled");
+			q.status = optarg;
+			break;
+		case 'F':
+			fmt = optarg;
+			if (strcmp(fmt, "text") != 0 && strcmp(fmt, "csv") != 0)
+				return cli_usage("meetings", "--format: \"%s\" "
+						 "is not text or csv", fmt);
+			break;
+		case 'h':
+			printf("Usage: %s meetings [--from DATE] [--to DATE] "
+			       "[--level 2|3] [--status S] "
+			       "[--format text|csv]\n", cli_progname);
+			return EXIT_DONE;
+		case ':':
+			return cli_usage("meetings", "'%s' needs an argument",
+					 argv[optind - 1]);
+		default:
+			return cli_usage("meetings", "'%s': unknown option",
+					 argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("meetings", "unexpected argument '%s'",
+				 argv[optind]);
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	csv = strcmp(fmt, "csv") == 0;
+	if (csv)
+		printf("id,date,time,level,status,chair,venue,cases\n");
+	else
+		printf("%5s  %-10s  %-5s  %-5s  %-9s  %5s  %-32s  %s\n", "ID",
+		       "Date", "Time", "Level", "Status", "Cases", "Chair",
+		       "Venue");
+	st = db_meeting_list(db, &q, print_meeting, &csv);
+	if (st != DB_OK)
+		cli_error("%s", db_errmsg(db));
+	db_close(db);
+	return cli_status(st);
+}
+
+/* --- mappa meeting SUBCOMMAND -------------------------------------------------- */
+
+enum opt_id {
+	O_NONE,
+	O_DATE, O_TIME, O_LEVEL, O_CHAIR, O_VENUE, O_INVITE, O_REASON,
+	O_ADD, O_TO, O_KIND, O_NEXT, O_DISCUSSED, O_TEXT, O_AGENCY, O_OWNER,
+	O_DUE, O_DONE, O_UNDO,
+	O_MIN0, /* the minutes' texts, in enum db_minutes_text order */
+	O_MAX = O_MIN0 + DB_MIN_TEXTS
+};
+
+static const struct option longopts[] = {
+	{ "date", required_argument, NULL, O_DATE },
+	{ "time", required_argument, NULL, O_TIME },
+	{ "level", required_argument, NULL, O_LEVEL },
+	{ "chair", required_argument, NULL, O_CHAIR },
+	{ "venue", required_argument, NULL, O_VENUE },
+	{ "invite", required_argument, NULL, O_INVITE },
+	{ "reason", required_argument, NULL, O_REASON },
+	{ "add", no_argument, NULL, O_ADD },
+	{ "to", required_argument, NULL, O_TO },
+	{ "kind", required_argument, NULL, O_KIND },
+	{ "next-review", required_argument, NULL, O_NEXT },
+	{ "discussed", no_argument, NULL, O_DISCUSSED },
+	{ "text", required_argument, NULL, O_TEXT },
+	{ "agency", required_argument, NULL, O_AGENCY },
+	{ "owner", required_argument, NULL, O_OWNER },
+	{ "due", required_argument, NULL, O_DUE },
+	{ "done", required_argument, NULL, O_DONE },
+	{ "undo", no_argument, NULL, O_UNDO },
+	{ "decision", required_argument, NULL, O_MIN0 + DB_MIN_DECISION },
+	{ "rationale", required_argument, NULL, O_MIN0 + DB_MIN_RATIONALE },
+	{ "dissent", required_argument, NULL, O_MIN0 + DB_MIN_DISSENT },
+	{ "supervision", required_argument, NULL,
+	  O_MIN0 + DB_MIN_RMP_SUPERVISION },
+	{ "monitoring", required_argument, NULL,
+	  O_MIN0 + DB_MIN_RMP_MONITORING },
+	{ "interventions", required_argument, NULL,
+	  O_MIN0 + DB_MIN_RMP_INTERVENTIONS },
+	{ "victim-safety", required_argument, NULL,
+	  O_MIN0 + DB_MIN_RMP_VICTIM_SAFETY },
+	{ "contingencies", required_argument, NULL,
+	  O_MIN0 + DB_MIN_CONTINGENCIES },
+	{ "victim-issues", required_argument, NULL,
+	  O_MIN0 + DB_MIN_VICTIM_ISSUES },
+	{ "disclosure", required_argument, NULL, O_MIN0 + DB_MIN_DISCLOSURE },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* What one run of a subcommand was given. */
+struct args {
+	const char *pos[4]; /* positional arguments after the subcommand */
+	int npos;
+	const char *opt[O_MAX];
+	bool set[O_MAX];
+	struct db *db;
+	struct cli *cli;
+	bool reported;      /* a failure was reported here already */
+};
+
+struct subcommand {
+	const char *name;
+	int nargs;            /* positional arguments, exactly (-1: 2+) */
+	const char *usage;
+	const int *opts;      /* allowed options, ending with O_NONE */
+	enum db_status (*run)(struct args *a);
+};
+
+/* --- helpers ------------------------------------------------------------------ */
+
+static enum db_status
+fail(struct args *a, enum db_status st, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Print a message for a failure found here (not in the data layer). */
+static enum db_status
+fail(struct args *a, enum db_status st, const char *fmt, ...)
+{
+	va_list ap;
+
+	a->reported = true;
+	fprintf(stderr, "%s: meeting: ", cli_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return st;
+}
+
+/* The failure was a usage error, already reported. */
+#define ST_USAGE ((enum db_status)-1)
+
+static enum db_status
+meeting_id(struct args *a, int i, int64_t *id)
+{
+	char *end;
+
+	*id = strtoll(a->pos[i], &end, 10);
+	if (a->pos[i][0] == '\0' || *end || *id <= 0) {
+		cli_usage("meeting", "\"%s\" is not a meeting id", a->pos[i]);
+		return ST_USAGE;
+	}
+	return DB_OK;
+}
+
+static enum db_status
+case_id(struct args *a, int i, int64_t *id)
+{
+	bool erased = false;
+	enum db_status st = db_offender_find(a->db, a->pos[i], id, &erased,
+					     NULL, NULL);
+
+	if (st == DB_NOTFOUND)
+		return fail(a, DB_NOTFOUND, "no case with reference %s",
+			    a->pos[i]);
+	if (st == DB_OK && erased)
+		return fail(a, DB_INVALID, "case %s was erased",
+			    a->pos[i]);
+	return st;
+}
+
+/* The agenda item of the case named by pos[1] at meeting pos[0]. */
+static enum db_status
+item_of(struct args *a, int64_t *meeting, int64_t *offender, int64_t *item)
+{
+	enum db_status st;
+
+	if ((st = meeting_id(a, 0, meeting)) != DB_OK)
+		return st;
+	if ((st = case_id(a, 1, offender)) != DB_OK)
+		return st;
+	return db_agenda_find(a->db, *meeting, *offender, item);
+}
+
+static enum db_status
+date_opt(struct args *a, int o, const char *name, mdate *d)
+{
+	*d = MDATE_NONE;
+	if (!a->set[o])
+		return DB_OK;
+	if (date_parse(a->opt[o], d) != 0) {
+		cli_usage("meeting", "%s: \"%s\" is not a date (YYYY-MM-DD)",
+			  name, a->opt[o]);
+		return ST_USAGE;
+	}
+	return DB_OK;
+}
+
+static enum db_status
+level_opt(struct args *a, int o, const char *name, int *level)
+{
+	const char *s = a->opt[o];
+
+	if (!a->set[o])
+		return DB_OK;
+	if (!s || s[0] < '1' || s[0] > '3' || s[1]) {
+		cli_usage("meeting", "%s: \"%s\" is not a level", name,
+			  s ? s : "");
+		return ST_USAGE;
+	}
+	*level = s[0] - '0';
+	return DB_OK;
+}
+
+/* The bank holidays, or none with a warning. */
+static void
+load_holidays(struct agenda_holidays *h)
+{
+	char err[512];
+
+	if (agenda_holidays_load(NULL, h, err, sizeof err) != 0)
+		cli_warn("bank holidays: %s; counting weekends only", err);
+}
+
+/* --- subcommands ---------------------------------------------------------------- */
+
+/* The agencies invited when --invite is not given. */
+static const char *const default_invited[] = {
+	"police", "probation", "prison", "childrens_services",
+	"adult_services", "health", "mental_health", "housing",
+};
+
+static enum db_status
+sub_add(struct args *a)
+{
+	struct db_meeting m;
+	const char *inv[32];
+	char list[512];
+	size_t n = 0;
+	enum db_status st;
+	mdate d;
+	int level = 0;
+
+	memset(&m, 0, sizeof m);
+	if (date_parse(a->pos[0], &d) != 0) {
+		cli_usage("meeting", "add: \"%s\" is not a date (YYYY-MM-DD)",
+			  a->pos[0]);
+		return ST_USAGE;
+	}
+	str_copy(m.date, a->pos[0], sizeof m.date);
+	if ((st = level_opt(a, O_LEVEL, "--level", &level)) != DB_OK)
+		return st;
+	if (level == 0) {
+		cli_usage("meeting", "add: --level 2 or 3 is required");
+		return ST_USAGE;
+	}
+	m.level = level;
+	if (a->set[O_TIME])
+		str_copy(m.time, a->opt[O_TIME], sizeof m.time);
+	if (a->set[O_CHAIR])
+		str_copy(m.chair, a->opt[O_CHAIR], sizeof m.chair);
+	if (a->set[O_VENUE])
+		str_copy(m.venue, a->opt[O_VENUE], sizeof m.venue);
+	if (a->set[O_TIME] && strlen(a->opt[O_TIME]) >= sizeof m.time)
+		return fail(a, DB_INVALID, "--time: HH:MM");
+	if (a->set[O_INVITE]) {
+		char *p, *save = NULL;
+
+		str_copy(list, a->opt[O_INVITE], sizeof list);
+		if (strcmp(list, "none") != 0)
+			for (p = strtok_r(list, ", ", &save); p && n < 32;
+			     p = strtok_r(NULL, ", ", &save))
+				inv[n++] = p;
+	} else {
+		for (; n < NELEM(default_invited); n++)
+			inv[n] = default_invited[n];
+	}
+	if ((st = db_meeting_add(a->db, &m, inv, n)) == DB_OK)
+		printf("%lld\n", (long long)m.id);
+	return st;
+}
+
+static enum db_status
+sub_edit(struct args *a)
+{
+	struct db_meeting base, m;
+	enum db_status st;
+	int64_t id;
+	mdate d;
+	int level = 0;
+
+	if ((st = meeting_id(a, 0, &id)) != DB_OK)
+		return st;
+	if ((st = date_opt(a, O_DATE, "--date", &d)) != DB_OK ||
+	    (st = level_opt(a, O_LEVEL, "--level", &level)) != DB_OK)
+		return st;
+	if ((st = db_meeting_get(a->db, id, &base)) != DB_OK)
+		return st;
+	m = base;
+	if (a->set[O_DATE])
+		str_copy(m.date, a->opt[O_DATE], sizeof m.date);
+	if (a->set[O_TIME]) {
+		if (strlen(a->opt[O_TIME]) >= sizeof m.time)
+			return fail(a, DB_INVALID, "--time: HH:MM");
+		str_copy(m.time, a->opt[O_TIME], sizeof m.time);
+	}
+	if (level)
+		m.level = level;
+	if (a->set[O_CHAIR])
+		str_copy(m.chair, a->opt[O_CHAIR], sizeof m.chair);
+	if (a->set[O_VENUE])
+		str_copy(m.venue, a->opt[O_VENUE], sizeof m.venue);
+	return db_meeting_update(a->db, &base, &m);
+}
+
+static enum db_status
+sub_hold(struct args *a)
+{
+	enum db_status st;
+	int64_t id;
+
+	if ((st = meeting_id(a, 0, &id)) != DB_OK)
+		return st;
+	return db_meeting_hold(a->db, id, NULL);
+}
+
+static enum db_status
+sub_cancel(struct args *a)
+{
+	enum db_status st;
+	int64_t id;
+
+	if ((st = meeting_id(a, 0, &id)) != DB_OK)
+		return st;
+	return db_meeting_cancel(a->db, id, NULL);
+}
+
+static enum db_status
+sub_invite(struct args *a)
+{
+	enum db_status st;
+	int64_t id;
+
+	if ((st = meeting_id(a, 0, &id)) != DB_OK)
+		return st;
+	return db_meeting_invite(a->db, id, a->pos[1], !a->set[O_UNDO]);
+}
+
+static enum db_status
+sub_attend(struct args *a)
+{
+	enum db_status st;
+	const char *att = a->pos[2];
+	int64_t id;
+
+	if ((st = meeting_id(a, 0, &id)) != DB_OK)
+		return st;
+	if (strcmp(att, "none") == 0)
+		att = NULL;
+	return db_meeting_attendance(a->db, id, a->pos[1], NULL, att);
+}
+
+struct pending {
+	int64_t referral_id;
+};
+
+static int
+find_pending(void *ctx, const struct db_referral *r)
+{
+	struct pending *p = ctx;
+
+	if (strcmp(r->outcome, "pending") == 0)
+		p->referral_id = r->id;
+	return 0;
+}
+
+static enum db_status
+sub_agenda_add(struct args *a)
+{
+	struct pending p = { 0 };
+	enum db_status st;
+	const char *reason;
+	int64_t meeting, offender, item;
+
+	if ((st = meeting_id(a, 0, &meeting)) != DB_OK ||
+	    (st = case_id(a, 1, &offender)) != DB_OK)
+		return st;
+	if ((st = db_referral_list(a->db, offender, find_pending, &p)) !=
+	    DB_OK)
+		return st;
+	reason = a->set[O_REASON] ? a->opt[O_REASON]
+		 : p.referral_id ? "initial" : "review";
+	if (strcmp(reason, "initial") != 0)
+		p.referral_id = 0;
+	st = db_agenda_add(a->db, meeting, offender, reason, p.referral_id,
+			   &item);
+	if (st == DB_OK)
+		printf("%lld\n", (long long)item);
+	return st;
+}
+
+static enum db_status
+sub_agenda_remove(struct args *a)
+{
+	enum db_status st;
+	int64_t meeting, offender, item;
+
+	if ((st = item_of(a, &meeting, &offender, &item)) != DB_OK)
+		return st;
+	return db_agenda_remove(a->db, item);
+}
+
+static enum db_status
+sub_agenda_move(struct args *a)
+{
+	enum db_status st;
+	int64_t meeting, offender, item;
+	char *end;
+	long pos = strtol(a->pos[2], &end, 10);
+
+	if (a->pos[2][0] == '\0' || *end || pos < 1) {
+		cli_usage("meeting", "agenda-move: \"%s\" is not a position",
+			  a->pos[2]);
+		return ST_USAGE;
+	}
+	if ((st = item_of(a, &meeting, &offender, &item)) != DB_OK)
+		return st;
+	return db_agenda_move(a->db, item, pos > 100000 ? 100000 : (int)pos);
+}
+
+struct proposals {
+	struct db_agenda_proposal *v;
+	size_t n, cap;
+};
+
+static int
+collect_proposal(void *ctx, const struct db_agenda_proposal *p)
+{
+	struct proposals *ps = ctx;
+
+	if (ps->n == ps->cap) {
+		size_t cap = ps->cap ? ps->cap * 2 : 32;
+		struct db_agenda_proposal *v = realloc(ps->v, cap * sizeof *v);
+
+		if (v == NULL)
+			return -1;
+		ps->v = v;
+		ps->cap = cap;
+	}
+	ps->v[ps->n++] = *p;
+	return 0;
+}
+
+static enum db_status
+sub_propose(struct args *a)
+{
+	struct agenda_holidays h;
+	struct proposals ps = { 0 };
+	enum db_status st;
+	int64_t meeting;
+	mdate today;
+
+	if ((st = meeting_id(a, 0, &meeting)) != DB_OK)
+		return st;
+	if (cli_db_today(a->db, &today) != 0)
+		return DB_INVALID;
+	load_holidays(&h);
+	st = db_agenda_propose(a->db, meeting, today, &h, collect_proposal,
+			       &ps);
+	agenda_holidays_free(&h);
+	for (size_t i = 0; st == DB_OK && i < ps.n; i++) {
+		const struct db_agenda_proposal *p = &ps.v[i];
+
+		if (a->set[O_ADD])
+			st = db_agenda_add(a->db, meeting, p->offender_id,
+					   p->reason, p->referral_id, NULL);
+		if (st == DB_OK)
+			printf("%-10s %-30.30s cat %d level %d %-8s due %s%s\n",
+			       p->ref, p->surname, p->category, p->level,
+			       p->reason, p->due[0] ? p->due : "-",
+			       p->overdue ? " OVERDUE" : "");
+	}
+	if (st == DB_OK)
+		fprintf(stderr, "%s: %zu case%s %s\n", cli_progname, ps.n,
+			ps.n == 1 ? "" : "s",
+			a->set[O_ADD] ? "added to the agenda" : "proposed");
+	free(ps.v);
+	return st;
+}
+
+static enum db_status
+sub_discussed(struct args *a)
+{
+	enum db_status st;
+	int64_t meeting, offender, item;
+
+	if ((st = item_of(a, &meeting, &offender, &item)) != DB_OK)
+		return st;
+	return db_agenda_discussed(a->db, item, !a->set[O_UNDO]);
+}
+
+static enum db_status
+sub_minute(struct args *a)
+{
+	struct db_minutes base, m;
+	enum db_status st;
+	int64_t meeting, offender, item;
+	mdate d;
+	bool oom = false;
+
+	if ((st = item_of(a, &meeting, &offender, &item)) != DB_OK)
+		return st;
+	if (a->set[O_NEXT] && strcmp(a->opt[O_NEXT], "none") != 0 &&
+	    (st = date_opt(a, O_NEXT, "--next-review", &d)) != DB_OK)
+		return st;
+	if ((st = db_minutes_get(a->db, item, &base)) != DB_OK)
+		return st;
+	memset(&m, 0, sizeof m);
+	m.item_id = item;
+	m.version = base.version;
+	for (int t = 0; t < DB_MIN_TEXTS; t++) {
+		const char *v = a->set[O_MIN0 + t] ? a->opt[O_MIN0 + t]
+						   : base.text[t];
+
+		if (v && *v && (m.text[t] = strdup(v)) == NULL)
+			oom = true;
+	}
+	str_copy(m.next_review, base.next_review, sizeof m.next_review);
+	if (a->set[O_NEXT])
+		str_copy(m.next_review, strcmp(a->opt[O_NEXT], "none") == 0
+			 ? "" : a->opt[O_NEXT], sizeof m.next_review);
+	st = oom ? fail(a, DB_ERROR, "out of memory")
+		 : db_minutes_save(a->db, &base, &m);
+	if (st == DB_OK && a->set[O_DISCUSSED])
+		st = db_agenda_discussed(a->db, item, true);
+	db_minutes_clear(&base);
+	db_minutes_clear(&m);
+	return st;
+}
+
+static enum db_status
+sub_level(struct args *a)
+{
+	struct db_level_decision d;
+	struct db_minutes m;
+	enum db_status st;
+	int64_t meeting, offender, item, event = 0;
+	const char *dec = a->pos[2];
+
+	if ((st = item_of(a, &meeting, &offender, &item)) != DB_OK)
+		return st;
+	memset(&d, 0, sizeof d);
+	d.decision = dec;
+	d.reason = a->set[O_REASON] ? a->opt[O_REASON] : NULL;
+	if ((st = date_opt(a, O_NEXT, "--next-review", &d.next_review)) !=
+	    DB_OK || (st = level_opt(a, O_TO, "--to", &d.level)) != DB_OK)
+		return st;
+	if (strcmp(dec, "exit") == 0) {
+		const char *k = a->set[O_KIND] ? a->opt[O_KIND] : "";
+
+		d.exit_kind = ev_kind_parse(EV_EXIT, k);
+		if (d.exit_kind <= 0) {
+			cli_usage("meeting", "level exit: --kind "
+				  "registration_ended, licence_ended, "
+				  "risk_reduced, died, transferred_out or "
+				  "other");
+			return ST_USAGE;
+		}
+	}
+	/* The case as it is now: the command line shows no older copy. */
+	st = db_minutes_level(a->db, item, NULL, &d, &event);
+	if (st == DB_OK && db_minutes_get(a->db, item, &m) == DB_OK) {
+		if (event)
+			printf("%s: %s (event %lld); next review %s\n",
+			       a->pos[1], dec, (long long)event,
+			       m.next_review[0] ? m.next_review : "none");
+		else
+			printf("%s: %s; next review %s\n", a->pos[1], dec,
+			       m.next_review[0] ? m.next_review : "none");
+		db_minutes_clear(&m);
+	}
+	return st;
+}
+
+static enum db_status
+sub_action(struct args *a)
+{
+	struct db_action act;
+	enum db_status st;
+	int64_t meeting, offender, item;
+	mdate d;
+
+	if ((st = item_of(a, &meeting, &offender, &item)) != DB_OK)
+		return st;
+	if ((st = date_opt(a, O_DUE, "--due", &d)) != DB_OK)
+		return st;
+	memset(&act, 0, sizeof act);
+	act.meeting_id = meeting;
+	act.offender_id = offender;
+	act.text = a->set[O_TEXT] ? a->opt[O_TEXT] : NULL;
+	str_copy(act.owner_agency, a->set[O_AGENCY] ? a->opt[O_AGENCY] : "",
+		 sizeof act.owner_agency);
+	act.owner_person = a->set[O_OWNER] ? a->opt[O_OWNER] : NULL;
+	if (a->set[O_DUE])
+		str_copy(act.due, a->opt[O_DUE], sizeof act.due);
+	st = db_action_add(a->db, &act);
+	if (st == DB_OK)
+		printf("%lld\n", (long long)act.id);
+	return st;
+}
+
+static const int opts_add[] = { O_LEVEL, O_TIME, O_CHAIR, O_VENUE, O_INVITE,
+				O_NONE };
+static const int opts_edit[] = { O_DATE, O_TIME, O_LEVEL, O_CHAIR, O_VENUE,
+				 O_NONE };
+static const int opts_none[] = { O_NONE };
+static const int opts_undo[] = { O_UNDO, O_NONE };
+static const int opts_reason[] = { O_REASON, O_NONE };
+static const int opts_propose[] = { O_ADD, O_NONE };
+static const int opts_minute[] = {
+	O_MIN0 + DB_MIN_DECISION, O_MIN0 + DB_MIN_RATIONALE,
+	O_MIN0 + DB_MIN_DISSENT, O_MIN0 + DB_MIN_RMP_SUPERVISION,
+	O_MIN0 + DB_MIN_RMP_MONITORING, O_MIN0 + DB_MIN_RMP_INTERVENTIONS,
+	O_MIN0 + DB_MIN_RMP_VICTIM_SAFETY, O_MIN0 + DB_MIN_CONTINGENCIES,
+	O_MIN0 + DB_MIN_VICTIM_ISSUES, O_MIN0 + DB_MIN_DISCLOSURE, O_NEXT,
+	O_DISCUSSED, O_NONE
+};
+static const int opts_level[] = { O_TO, O_KIND, O_REASON, O_NEXT, O_NONE };
+static const int opts_action[] = { O_TEXT, O_AGENCY, O_OWNER, O_DUE, O_NONE };
+
+static const struct subcommand subcommands[] = {
+	{ "add", 1, "DATE --level 2|3 [--time HH:MM] [--chair NAME] "
+	  "[--venue TEXT] [--invite AGENCY,...|none]", opts_add, sub_add },
+	{ "edit", 1, "ID [--date DATE] [--time HH:MM] [--level 2|3] "
+	  "[--chair NAME] [--venue TEXT]", opts_edit, sub_edit },
+	{ "hold", 1, "ID", opts_none, sub_hold },
+	{ "cancel", 1, "ID", opts_none, sub_cancel },
+	{ "invite", 2, "ID AGENCY [--undo]", opts_undo, sub_invite },
+	{ "attend", 3, "ID AGENCY present|apologies|report|absent|none",
+	  opts_none, sub_attend },
+	{ "agenda-add", 2, "ID REF [--reason initial|review|level_change|"
+	  "exit|other]", opts_reason, sub_agenda_add },
+	{ "agenda-remove", 2, "ID REF", opts_none, sub_agenda_remove },
+	{ "agenda-move", 3, "ID REF POSITION", opts_none, sub_agenda_move },
+	{ "propose", 1, "ID [--add]", opts_propose, sub_propose },
+	{ "discussed", 2, "ID REF [--undo]", opts_undo, sub_discussed },
+	{ "minute", 2, "ID REF [--decision T] [--rationale T] [--dissent T] "
+	  "[--supervision T] [--monitoring T] [--interventions T] "
+	  "[--victim-safety T] [--contingencies T] [--victim-issues T] "
+	  "[--disclosure T] [--next-review DATE|none] [--discussed]",
+	  opts_minute, sub_minute },
+	{ "level", 3, "ID REF stay|up|down|exit [--to LEVEL] [--kind KIND] "
+	  "[--reason TEXT] [--next-review DATE]", opts_level, sub_level },
+	{ "action", 2, "ID REF --text TEXT --agency AGENCY [--owner NAME] "
+	  "--due DATE", opts_action, sub_action },
+	{ NULL, 0, NULL, NULL, NULL },
+};
+
+static void
+meeting_help(void)
+{
+	printf("Usage: %s meeting SUBCOMMAND ...\n", cli_progname);
+	for (const struct subcommand *s = subcommands; s->name; s++)
+		printf("  %s meeting %s %s\n", cli_progname, s->name, s->usage);
+	printf("Agencies:");
+	for (size_t i = 0; i < agenda_agency_count; i++)
+		printf(" %s", agenda_agencies[i].code);
+	putchar('\n');
+}
+
+static bool
+allowed(const int *opts, int o)
+{
+	for (; *opts != O_NONE; opts++)
+		if (*opts == o)
+			return true;
+	return false;
+}
+
+int
+cmd_meeting(struct cli *c, int argc, char **argv)
+{
+	const struct subcommand *sub = NULL;
+	struct args a;
+	enum db_status st;
+	int opt, rc;
+
+	if (argc < 2)
+		return cli_usage("meeting", "which: add, edit, hold, cancel, "
+				 "invite, attend, agenda-add, agenda-remove, "
+				 "agenda-move, propose, discussed, minute, "
+				 "level, action?");
+	if (strcmp(argv[1], "--help") == 0) {
+		meeting_help();
+		return EXIT_DONE;
+	}
+	for (const struct subcommand *s = subcommands; s->name; s++)
+		if (strcmp(argv[1], s->name) == 0)
+			sub = s;
+	if (sub == NULL)
+		return cli_usage("meeting", "'%s': unknown subcommand",
+				 argv[1]);
+	memset(&a, 0, sizeof a);
+	a.cli = c;
+	argc--;
+	argv++;
+	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (opt == 'h') {
+			printf("Usage: %s meeting %s %s\n", cli_progname,
+			       sub->name, sub->usage);
+			return EXIT_DONE;
+		}
+		if (opt == ':')
+			return cli_usage("meeting", "'%s' needs an argument",
+					 argv[optind - 1]);
+		if (opt <= O_NONE || opt >= O_MAX || !allowed(sub->opts, opt))
+			return cli_usage("meeting", "%s: '%s': unknown option",
+					 sub->name, argv[optind - 1]);
+		a.opt[opt] = optarg;
+		a.set[opt] = true;
+	}
+	for (; optind < argc; optind++) {
+		if (a.npos == (int)NELEM(a.pos))
+			return cli_usage("meeting", "%s: too many arguments",
+					 sub->name);
+		a.pos[a.npos++] = argv[optind];
+	}
+	if (a.npos != sub->nargs)
+		return cli_usage("meeting", "%s %s", sub->name, sub->usage);
+	if ((rc = cli_open(c, cli_db_path(c), 0, &a.db)) != EXIT_DONE)
+		return rc;
+	st = sub->run(&a);
+	if (st == ST_USAGE) {
+		rc = EXIT_USAGE;
+	} else {
+		/* Messages from the data layer; ours were printed. */
+		if (st != DB_OK && !a.reported)
+			cli_error("meeting %s: %s", sub->name,
+				  db_errmsg(a.db));
+		rc = cli_status(st);
+	}
+	db_close(a.db);
+	return rc;
+}

@@ -1,0 +1,763 @@
+/*
+ * cmd_papers.c -- `mappa agenda ID` and `mappa minutes ID`: the papers of
+ * a MAPP meeting, as text or Markdown (issue 7).
+ *
+ * Both are OFFICIAL-SENSITIVE and say so at the top and the bottom.  The
+ * minutes follow the MAPPA minutes template: the meeting, attendance by
+ * agency, the confidentiality and diversity statement, then each case
+ * with enough about it (who, category, level, status, lead agency) to be
+ * read by someone who does not know it, the decision with its rationale
+ * and any dissent, the risk management plan under its four headings,
+ * victim issues, disclosure, the level decision with its reason, the
+ * actions and the next review.
+ *
+ * Printing is a disclosure: it is logged (with the recipient, when given)
+ * before the first line goes out.  Everything is read before anything is
+ * printed, so a refusal (a lay adviser) prints nothing.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/util.h"
+
+/* The statement read at the start of every MAPP meeting. */
+static const char statement[] =
+	"The information shared at this meeting is confidential.  It is "
+	"shared to protect the public under the Criminal Justice Act 2003, "
+	"s.325, and may be disclosed beyond the agencies present only with "
+	"the chair's permission.  These minutes are OFFICIAL-SENSITIVE and "
+	"exempt from disclosure under the Freedom of Information Act 2000.  "
+	"Everyone present will treat each person discussed fairly and "
+	"without discrimination on grounds of age, disability, gender "
+	"reassignment, marriage or civil partnership, pregnancy or "
+	"maternity, race, religion or belief, sex or sexual orientation, "
+	"and will make decisions on the evidence of risk alone.";
+
+static const char *const category_names[] = {
+	"", "Category 1 (registered sexual offender)",
+	"Category 2 (violent offender)",
+	"Category 3 (other dangerous offender)",
+	"Category 4 (terrorism or terrorism-risk offender)",
+};
+
+static const char *const heading_names[DB_MIN_TEXTS] = {
+	"Decision", "Rationale", "Dissent",
+	"Supervision", "Monitoring and control",
+	"Interventions and treatment", "Victim safety",
+	"Contingencies", "Victim issues", "Disclosure",
+};
+
+static const char *const month_names[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+static const char *const day_names[] = {
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	"Sunday",
+};
+
+/* "Tuesday 15 May 2012" for the date S (S itself when not a date). */
+static const char *
+long_date(const char *s, char *buf, size_t n)
+{
+	mdate d;
+	int y, m, dd;
+
+	if (date_parse(s, &d) != 0) {
+		str_copy(buf, s, n);
+		return buf;
+	}
+	date_to_ymd(d, &y, &m, &dd);
+	str_printf(buf, n, "%s %d %s %d", day_names[date_weekday(d)], dd,
+		   month_names[m - 1], y);
+	return buf;
+}
+
+static const char *
+agency_name(const char *code)
+{
+	const struct agenda_agency *a = agenda_agency_find(code);
+
+	return a ? a->name : code;
+}
+
+/* --- output: text or Markdown ------------------------------------------------ */
+
+struct paper {
+	bool md;
+};
+
+/* Write TEXT wrapped at 76 columns, each line indented by INDENT. */
+static void
+wrap(const char *text, int indent)
+{
+	int col = 0;
+	const char *p = text;
+
+	while (*p) {
+		const char *w;
+		int len;
+
+		if (*p == '\n') {
+			if (col > 0)
+				putchar('\n');
+			col = 0;
+			p++;
+			if (*p == '\n') {
+				putchar('\n');
+				while (*p == '\n')
+					p++;
+			}
+			continue;
+		}
+		if (*p == ' ' || *p == '\t' || *p == '\r') {
+			p++;
+			continue;
+		}
+		for (w = p; *w && *w != ' ' && *w != '\n' && *w != '\t' &&
+			    *w != '\r'; w++)
+			;
+		len = (int)(w - p);
+		if (col > indent && col + 1 + len > 76) {
+			putchar('\n');
+			col = 0;
+		}
+		if (col == 0) {
+			printf("%*s", indent, "");
+			col = indent;
+		} else {
+			putchar(' ');
+			col++;
+		}
+		fwrite(p, 1, (size_t)len, stdout);
+		col += len;
+		p = w;
+	}
+	if (col > 0)
+		putchar('\n');
+}
+
+static void
+heading(const struct paper *pp, int level, const char *text)
+{
+	if (pp->md) {
+		printf("\n%.*s %s\n\n", level + 1, "####", text);
+	} else {
+		size_t n = strlen(text);
+
+		printf("\n%s\n", text);
+		for (size_t i = 0; i < n && i < 76; i++)
+			putchar(level == 0 ? '=' : '-');
+		putchar('\n');
+	}
+}
+
+/* A labelled field; VALUE NULL or "" prints NONE (or nothing if NULL). */
+static void
+field(const struct paper *pp, const char *label, const char *value,
+      const char *none)
+{
+	if (value == NULL || *value == '\0') {
+		if (none == NULL)
+			return;
+		value = none;
+	}
+	if (pp->md) {
+		printf("**%s:** ", label);
+		if (strchr(value, '\n')) {
+			printf("\n\n");
+			fputs(value, stdout);
+			putchar('\n');
+		} else {
+			printf("%s\n", value);
+		}
+		putchar('\n');
+	} else if (strlen(label) + strlen(value) < 60 &&
+		   strchr(value, '\n') == NULL) {
+		printf("  %s: %s\n", label, value);
+	} else {
+		printf("  %s:\n", label);
+		wrap(value, 6);
+	}
+}
+
+/* A Markdown table cell: no pipes or line breaks. */
+static void
+md_cell(const char *s)
+{
+	putchar(' ');
+	for (; s && *s; s++)
+		putchar(*s == '|' ? '/' : *s == '\n' || *s == '\r' ? ' ' : *s);
+	printf(" |");
+}
+
+static void
+banner(const struct paper *pp)
+{
+	if (pp->md)
+		printf("**OFFICIAL-SENSITIVE**\n");
+	else
+		printf("OFFICIAL-SENSITIVE\n");
+}
+
+static void
+closing(const struct paper *pp)
+{
+	static const char text[] =
+		"This document is OFFICIAL-SENSITIVE.  It must not be shared "
+		"beyond its recipients without the permission of the chair, "
+		"and it is exempt from disclosure under the Freedom of "
+		"Information Act 2000.";
+
+	if (pp->md) {
+		printf("\n---\n\n%s\n\n**OFFICIAL-SENSITIVE**\n", text);
+	} else {
+		putchar('\n');
+		wrap(text, 0);
+		printf("\nOFFICIAL-SENSITIVE\n");
+	}
+}
+
+/* --- what the papers read ---------------------------------------------------- */
+
+struct items {
+	struct db_agenda_item *v;
+	size_t n, cap;
+};
+
+static int
+collect_item(void *ctx, const struct db_agenda_item *it)
+{
+	struct items *a = ctx;
+
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 16;
+		struct db_agenda_item *v = realloc(a->v, cap * sizeof *v);
+
+		if (v == NULL)
+			return -1;
+		a->v = v;
+		a->cap = cap;
+	}
+	a->v[a->n++] = *it;
+	return 0;
+}
+
+struct agencies {
+	struct db_meeting_agency v[32];
+	size_t n;
+};
+
+static int
+collect_agency(void *ctx, const struct db_meeting_agency *a)
+{
+	struct agencies *ag = ctx;
+
+	if (ag->n < NELEM(ag->v))
+		ag->v[ag->n++] = *a;
+	return 0;
+}
+
+/* Parse the options shared by agenda and minutes. */
+static int
+paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
+	      const char **recipient, int64_t *id)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "recipient", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *fmt = "text";
+	char *end;
+	int opt;
+
+	*recipient = NULL;
+	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			fmt = optarg;
+			if (strcmp(fmt, "text") != 0 &&
+			    strcmp(fmt, "markdown") != 0)
+				return cli_usage(cmd, "--format: \"%s\" is not "
+						 "text or markdown", fmt);
+			break;
+		case 'r':
+			*recipient = optarg;
+			break;
+		case 'h':
+			printf("Usage: %s %s ID [--format text|markdown] "
+			       "[--recipient TEXT]\n", cli_progname, cmd);
+			return -1;
+		case ':':
+			return cli_usage(cmd, "'%s' needs an argument",
+					 argv[optind - 1]);
+		default:
+			return cli_usage(cmd, "'%s': unknown option",
+					 argv[optind - 1]);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage(cmd, "which meeting? (its ID)");
+	*id = strtoll(argv[optind], &end, 10);
+	if (*argv[optind] == '\0' || *end || *id <= 0)
+		return cli_usage(cmd, "\"%s\" is not a meeting id",
+				 argv[optind]);
+	pp->md = strcmp(fmt, "markdown") == 0;
+	return EXIT_DONE;
+}
+
+/* Read meeting ID, its agenda and its agencies; log the printing. */
+static enum db_status
+read_meeting(struct db *db, int64_t id, const char *what,
+	     const char *recipient, const struct paper *pp,
+	     struct db_meeting *m, struct items *items, struct agencies *ag)
+{
+	enum db_status st;
+	char rec[48], detail[512];
+
+	if ((st = db_meeting_get(db, id, m)) != DB_OK)
+		return st;
+	if ((st = db_agenda_list(db, id, collect_item, items)) != DB_OK)
+		return st;
+	if ((st = db_meeting_agencies(db, id, collect_agency, ag)) != DB_OK)
+		return st;
+	snprintf(rec, sizeof rec, "meeting %lld", (long long)id);
+	snprintf(detail, sizeof detail, "recipient: %s; format: %s; cases: "
+		 "%zu", recipient && *recipient ? recipient : "-",
+		 pp->md ? "markdown" : "text", items->n);
+	return db_audit_log(db, what, rec, detail);
+}
+
+static void
+meeting_fields(struct db *db, const struct paper *pp,
+	       const struct db_meeting *m, const struct agencies *ag,
+	       bool invited_list)
+{
+	char buf[64], when[96];
+	struct strbuf sb;
+
+	long_date(m->date, buf, sizeof buf);
+	str_printf(when, sizeof when, "%s%s%s", buf, m->time[0] ? ", " : "",
+		   m->time);
+	field(pp, "Date", when, NULL);
+	field(pp, "Venue", m->venue, "not recorded");
+	field(pp, "Chair", m->chair, "not recorded");
+	field(pp, "Status", m->status, NULL);
+	if (invited_list) {
+		sb_init(&sb);
+		for (size_t i = 0; i < ag->n; i++)
+			if (ag->v[i].invited)
+				sb_printf(&sb, "%s%s", sb.len ? ", " : "",
+					  agency_name(ag->v[i].agency));
+		field(pp, "Invited", sb_str(&sb), "none recorded");
+		sb_free(&sb);
+	}
+	(void)db;
+}
+
+static void
+case_name(const struct db_agenda_item *it, char *buf, size_t n)
+{
+	str_printf(buf, n, "%s%s%s", it->surname, it->forenames[0] ? ", " : "",
+		   it->forenames);
+}
+
+/* --- mappa agenda ------------------------------------------------------------ */
+
+static void
+print_agenda(struct db *db, const struct paper *pp, const char *area,
+	     const struct db_meeting *m, const struct items *items,
+	     const struct agencies *ag)
+{
+	char title[160], name[2 * DB_FIELD_MAX + 4];
+
+	banner(pp);
+	str_printf(title, sizeof title, "%s: Level %d MAPP meeting -- agenda",
+		   area, m->level);
+	heading(pp, 0, title);
+	meeting_fields(db, pp, m, ag, true);
+	if (pp->md)
+		printf("The meeting opens with the confidentiality and "
+		       "diversity statement.\n\n");
+	else
+		printf("\n  The meeting opens with the confidentiality and "
+		       "diversity statement.\n");
+	heading(pp, 1, "Cases");
+	if (items->n == 0) {
+		printf(pp->md ? "No cases are on the agenda yet.\n"
+			      : "  No cases are on the agenda yet.\n");
+	} else if (pp->md) {
+		printf("| # | Case | Name | Born | Category | Level | Lead "
+		       "agency | For | Review due |\n");
+		printf("|---|---|---|---|---|---|---|---|---|\n");
+	} else {
+		printf("  %-3s %-10s %-28s %-3s %-5s %-9s %-12s %s\n", "#",
+		       "Case", "Name", "Cat", "Level", "Lead", "For",
+		       "Review due");
+	}
+	for (size_t i = 0; i < items->n; i++) {
+		const struct db_agenda_item *it = &items->v[i];
+		char cat[4], lvl[4];
+
+		case_name(it, name, sizeof name);
+		snprintf(cat, sizeof cat, "%d", it->category);
+		snprintf(lvl, sizeof lvl, "%d", it->level);
+		if (pp->md) {
+			printf("| %d |", it->position);
+			md_cell(it->ref);
+			md_cell(name);
+			md_cell(it->dob);
+			md_cell(cat);
+			md_cell(lvl);
+			md_cell(it->lead_agency);
+			md_cell(it->reason);
+			md_cell(it->next_review);
+			putchar('\n');
+		} else {
+			printf("  %-3d %-10s %-28.28s %-3s %-5s %-9s %-12s %s\n",
+			       it->position, it->ref, name, cat, lvl,
+			       it->lead_agency, it->reason, it->next_review);
+		}
+	}
+	if (!pp->md)
+		printf("\n  %zu case%s.\n", items->n, items->n == 1 ? "" : "s");
+	closing(pp);
+}
+
+int
+cmd_agenda(struct cli *c, int argc, char **argv)
+{
+	struct paper pp;
+	struct db_meeting m;
+	struct items items = { 0 };
+	struct agencies ag = { .n = 0 };
+	const char *recipient;
+	struct db *db;
+	enum db_status st;
+	char area[128];
+	int64_t id;
+	int rc;
+
+	if ((rc = paper_options("agenda", argc, argv, &pp, &recipient, &id)) !=
+	    EXIT_DONE)
+		return rc < 0 ? EXIT_DONE : rc;
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	st = read_meeting(db, id, "agenda.print", recipient, &pp, &m, &items,
+			  &ag);
+	if (st == DB_OK)
+		st = db_setting_get(db, "area_name", area, sizeof area);
+	if (st == DB_OK)
+		print_agenda(db, &pp, area, &m, &items, &ag);
+	else
+		cli_error("%s", db_errmsg(db));
+	free(items.v);
+	db_close(db);
+	return cli_status(st);
+}
+
+/* --- mappa minutes ----------------------------------------------------------- */
+
+/* What the history says about a case at a meeting. */
+struct case_level {
+	int64_t event_id;    /* the decision's event, or 0 */
+	mdate date;          /* the meeting's date */
+	int before, after;   /* levels before and after the decision */
+	bool exited;
+	char reason[1024];
+	char decider[DB_FIELD_MAX];
+	char event_date[MDATE_BUFSZ];
+	struct ev_state st;
+	bool found;
+};
+
+static int
+scan_event(void *ctx, const struct db_event *e)
+{
+	struct case_level *cl = ctx;
+	struct ev_state prev = cl->st;
+	char buf[160];
+	const char *s;
+
+	if (cl->event_id && e->id == cl->event_id) {
+		cl->found = true;
+		cl->before = prev.registered ? prev.level : 0;
+		ev_apply(&cl->st, &e->ev);
+		cl->after = cl->st.registered ? cl->st.level : 0;
+		cl->exited = e->ev.type == EV_EXIT;
+		s = db_event_reason(e);
+		str_copy(cl->reason, s ? s : "", sizeof cl->reason);
+		s = db_event_decider(e, buf, sizeof buf);
+		str_copy(cl->decider, s ? s : "", sizeof cl->decider);
+		date_format(e->ev.date, cl->event_date);
+		return 1;
+	}
+	if (cl->event_id == 0 && e->ev.date > cl->date)
+		return 1;
+	ev_apply(&cl->st, &e->ev);
+	if (cl->event_id == 0)
+		cl->before = cl->after = cl->st.registered ? cl->st.level : 0;
+	return 0;
+}
+
+struct action_list {
+	const struct paper *pp;
+	int n;
+};
+
+static int
+print_action(void *ctx, const struct db_action *a)
+{
+	struct action_list *al = ctx;
+	char owner[2 * DB_FIELD_MAX];
+	char state[40];
+
+	str_printf(owner, sizeof owner, "%s%s%s%s",
+		   agency_name(a->owner_agency),
+		   a->owner_person && *a->owner_person ? " (" : "",
+		   a->owner_person ? a->owner_person : "",
+		   a->owner_person && *a->owner_person ? ")" : "");
+	if (a->done[0])
+		str_printf(state, sizeof state, "done %s", a->done);
+	else
+		str_printf(state, sizeof state, "open");
+	al->n++;
+	if (al->pp->md) {
+		printf("| %d |", al->n);
+		md_cell(a->text);
+		md_cell(owner);
+		md_cell(a->due);
+		md_cell(state);
+		putchar('\n');
+	} else {
+		printf("    %d. ", al->n);
+		wrap(a->text ? a->text : "", 0);
+		printf("       Owner: %s; due %s; %s\n", owner, a->due, state);
+	}
+	return 0;
+}
+
+static int
+count_action(void *ctx, const struct db_action *a)
+{
+	(void)a;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static const char *
+status_words(const char *status)
+{
+	if (strcmp(status, "community") == 0)
+		return "in the community";
+	if (strcmp(status, "custody") == 0)
+		return "in custody";
+	if (strcmp(status, "exited") == 0)
+		return "no longer managed under MAPPA";
+	return "not registered";
+}
+
+static enum db_status
+print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
+	   const struct db_agenda_item *it, size_t n)
+{
+	struct db_minutes mi;
+	struct case_level cl;
+	struct db_action_query q;
+	struct action_list al;
+	enum db_status st;
+	char title[256], name[2 * DB_FIELD_MAX + 4], about[512], buf[1400];
+	int nact = 0;
+
+	if ((st = db_minutes_get(db, it->id, &mi)) != DB_OK)
+		return st;
+	memset(&cl, 0, sizeof cl);
+	cl.event_id = mi.level_event_id;
+	if (date_parse(m->date, &cl.date) != 0)
+		cl.date = MDATE_NONE;
+	if ((st = db_event_list(db, it->offender_id, scan_event, &cl)) !=
+	    DB_OK) {
+		db_minutes_clear(&mi);
+		return st;
+	}
+	case_name(it, name, sizeof name);
+	str_printf(title, sizeof title, "Case %d of %zu: %s %s", it->position,
+		   n, it->ref, name);
+	heading(pp, 1, title);
+	str_printf(about, sizeof about, "%s%s%s; %s; now Level %d, %s; lead "
+		   "agency %s%s%s",
+		   it->dob[0] ? "born " : "", it->dob, it->dob[0] ? "; " : "",
+		   it->category >= 1 && it->category <= 4
+			   ? category_names[it->category] : "no category",
+		   it->level, status_words(it->status),
+		   it->lead_agency[0] ? it->lead_agency : "not recorded",
+		   it->district[0] ? "; district " : "", it->district);
+	field(pp, "About the case", about, NULL);
+	str_printf(buf, sizeof buf, "%s%s", it->reason,
+		   it->discussed ? "" : " (not yet discussed)");
+	field(pp, "On the agenda for", buf, NULL);
+	field(pp, heading_names[DB_MIN_DECISION], mi.text[DB_MIN_DECISION],
+	      "none recorded");
+	field(pp, heading_names[DB_MIN_RATIONALE], mi.text[DB_MIN_RATIONALE],
+	      "none recorded");
+	field(pp, heading_names[DB_MIN_DISSENT], mi.text[DB_MIN_DISSENT],
+	      "none recorded");
+	if (pp->md)
+		printf("**Risk management plan**\n\n");
+	else
+		printf("  Risk management plan\n");
+	for (int t = DB_MIN_RMP_SUPERVISION; t <= DB_MIN_RMP_VICTIM_SAFETY;
+	     t++) {
+		if (pp->md) {
+			printf("- *%s:* %s\n", heading_names[t],
+			       mi.text[t] ? mi.text[t] : "none recorded");
+		} else {
+			printf("    %s:\n", heading_names[t]);
+			wrap(mi.text[t] ? mi.text[t] : "none recorded", 8);
+		}
+	}
+	if (pp->md)
+		putchar('\n');
+	for (int t = DB_MIN_CONTINGENCIES; t <= DB_MIN_DISCLOSURE; t++)
+		field(pp, heading_names[t], mi.text[t], "none recorded");
+	/* The level decision, spelled out. */
+	if (mi.level_decision[0] == '\0') {
+		str_copy(buf, "not yet recorded", sizeof buf);
+	} else if (strcmp(mi.level_decision, "stay") == 0 || !cl.found) {
+		str_printf(buf, sizeof buf, "stays at Level %d",
+			   cl.after ? cl.after : it->level);
+	} else if (cl.exited) {
+		str_printf(buf, sizeof buf, "exit from MAPPA (was Level %d), "
+			   "effective %s; decided by this meeting, chaired by "
+			   "%s.  Reason: %s", cl.before, cl.event_date,
+			   cl.decider, cl.reason);
+	} else {
+		str_printf(buf, sizeof buf, "%s from Level %d to Level %d, "
+			   "effective %s; decided by this meeting, chaired by "
+			   "%s.  Reason: %s",
+			   cl.after > cl.before ? "raised" : "lowered",
+			   cl.before, cl.after, cl.event_date, cl.decider,
+			   cl.reason);
+	}
+	field(pp, "Level decision", buf, NULL);
+	memset(&q, 0, sizeof q);
+	q.today = MDATE_NONE;
+	q.meeting_id = m->id;
+	q.offender_id = it->offender_id;
+	st = db_action_list(db, &q, count_action, &nact);
+	if (st == DB_OK && nact == 0) {
+		field(pp, "Actions", NULL, "none agreed");
+	} else if (st == DB_OK) {
+		al.pp = pp;
+		al.n = 0;
+		if (pp->md) {
+			printf("**Actions:**\n\n| # | Action | Owner | Due | "
+			       "Done |\n|---|---|---|---|---|\n");
+		} else {
+			printf("  Actions:\n");
+		}
+		st = db_action_list(db, &q, print_action, &al);
+		if (pp->md)
+			putchar('\n');
+	}
+	field(pp, "Next review", mi.next_review, "not set");
+	db_minutes_clear(&mi);
+	return st;
+}
+
+static void
+print_attendance(const struct paper *pp, const struct agencies *ag)
+{
+	heading(pp, 1, "Attendance");
+	if (ag->n == 0) {
+		printf(pp->md ? "Not recorded.\n" : "  Not recorded.\n");
+		return;
+	}
+	if (pp->md)
+		printf("| Agency | Invited | Attendance |\n|---|---|---|\n");
+	for (size_t i = 0; i < ag->n; i++) {
+		const struct db_meeting_agency *a = &ag->v[i];
+		const char *att = a->attendance[0] ? a->attendance
+						   : "not recorded";
+
+		if (pp->md) {
+			putchar('|');
+			md_cell(agency_name(a->agency));
+			md_cell(a->invited ? "yes" : "no");
+			md_cell(att);
+			putchar('\n');
+		} else {
+			printf("  %-28s %-13s%s\n", agency_name(a->agency),
+			       att, a->invited ? "" : " (not invited)");
+		}
+	}
+}
+
+int
+cmd_minutes(struct cli *c, int argc, char **argv)
+{
+	struct paper pp;
+	struct db_meeting m;
+	struct items items = { 0 };
+	struct agencies ag = { .n = 0 };
+	const char *recipient;
+	struct db *db;
+	enum db_status st;
+	char area[128], title[200], buf[64];
+	int64_t id;
+	int rc;
+
+	if ((rc = paper_options("minutes", argc, argv, &pp, &recipient,
+				&id)) != EXIT_DONE)
+		return rc < 0 ? EXIT_DONE : rc;
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	st = read_meeting(db, id, "minutes.print", recipient, &pp, &m, &items,
+			  &ag);
+	if (st == DB_OK)
+		st = db_setting_get(db, "area_name", area, sizeof area);
+	if (st != DB_OK) {
+		cli_error("%s", db_errmsg(db));
+		free(items.v);
+		db_close(db);
+		return cli_status(st);
+	}
+	banner(&pp);
+	str_printf(title, sizeof title, "%s: minutes of a Level %d MAPP "
+		   "meeting", area, m.level);
+	heading(&pp, 0, title);
+	meeting_fields(db, &pp, &m, &ag, false);
+	snprintf(buf, sizeof buf, "%d of %d cases discussed", m.discussed,
+		 m.cases);
+	field(&pp, "Progress", buf, NULL);
+	if (recipient && *recipient)
+		field(&pp, "Copy for", recipient, NULL);
+	if (strcmp(m.status, "held") != 0)
+		field(&pp, "Note", "this meeting has not been held: these are "
+		      "not minutes of a meeting", NULL);
+	print_attendance(&pp, &ag);
+	heading(&pp, 1, "Confidentiality and diversity statement");
+	if (pp.md)
+		printf("%s\n", statement);
+	else
+		wrap(statement, 2);
+	for (size_t i = 0; st == DB_OK && i < items.n; i++)
+		st = print_case(db, &pp, &m, &items.v[i], items.n);
+	if (st == DB_OK) {
+		closing(&pp);
+	} else {
+		fflush(stdout);
+		cli_error("%s", db_errmsg(db));
+	}
+	free(items.v);
+	db_close(db);
+	return cli_status(st);
+}

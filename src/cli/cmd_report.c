@@ -1,0 +1,115 @@
+/*
+ * cmd_report.c -- `mappa report --year Y --format markdown|html`: the
+ * annual report's statistical section with its charts, for the board.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/report.h"
+#include "core/stats.h"
+
+static int
+add_history(void *ctx, int64_t id, const struct ev *evs, size_t n)
+{
+	(void)id;
+	stats_add_history(ctx, evs, n);
+	return 0;
+}
+
+static int
+add_population(void *ctx, int year, int64_t people, const char *source)
+{
+	(void)source;
+	stats_set_population(ctx, year, people);
+	return 0;
+}
+
+int
+cmd_report(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int year = 0, fmt = REPORT_MARKDOWN, opt, rc;
+	bool have_year = false;
+	struct stats *st;
+	struct db *db;
+	enum db_status s;
+	char area[128] = "", detail[64], when[8];
+	mdate today;
+
+	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'y':
+			if (report_year_parse(optarg, &year) != 0)
+				return cli_usage("report", "--year: \"%s\" is not "
+						 "a reporting year (e.g. "
+						 "2010-11)", optarg);
+			have_year = true;
+			break;
+		case 'f':
+			if ((fmt = report_format_parse(optarg)) < 0)
+				return cli_usage("report", "--format: \"%s\" is "
+						 "not markdown or html",
+						 optarg);
+			break;
+		case ':':
+			return cli_usage("report", "'%s' needs an argument",
+					 argv[optind - 1]);
+		default:
+			return cli_usage("report", "'%s': unknown option",
+					 argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("report", "unexpected argument '%s'",
+				 argv[optind]);
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	if (!have_year) {
+		if (cli_db_today(db, &today) != 0) {
+			db_close(db);
+			return EXIT_FAILED;
+		}
+		year = date_report_year(today) - 1;
+	}
+	db_setting_get(db, "area_name", area, sizeof area);
+	if ((st = stats_new(year - REPORT_HISTORY, year)) == NULL) {
+		cli_error("out of memory");
+		db_close(db);
+		return EXIT_FAILED;
+	}
+	s = db_history_foreach(db, add_history, st);
+	if (s == DB_OK)
+		s = db_population_list(db, add_population, st);
+	if (s == DB_OK) {
+		snprintf(detail, sizeof detail, "year %s; format %s",
+			 report_year_format(year, when),
+			 fmt == REPORT_HTML ? "html" : "markdown");
+		s = db_audit_log(db, "report.view", NULL, detail);
+	}
+	if (s != DB_OK) {
+		cli_error("%s", db_errmsg(db));
+		stats_free(st);
+		db_close(db);
+		return cli_status(s);
+	}
+	db_close(db);
+	stats_finish(st);
+	if (stats_get(st, year)->rso_per_100k == STATS_DASH)
+		cli_warn("no population aged 10+ recorded for mid-%d: table 6 "
+			 "is '-'", year);
+	rc = report_write(stdout, st, year, area, fmt);
+	stats_free(st);
+	if (rc != 0) {
+		cli_error("writing the report failed");
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
+}

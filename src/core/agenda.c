@@ -1,0 +1,356 @@
+/*
+ * agenda.c -- working days, due dates and the proposed agenda of a MAPP
+ * meeting (agenda.h).
+ *
+ * Working days are counted one day at a time: the intervals are a few
+ * weeks at most, and a loop over days is easier to trust across weekends
+ * and runs of bank holidays (Christmas, Easter, a jubilee) than any
+ * arithmetic shortcut.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/agenda.h"
+#include "core/util.h"
+
+#ifndef MAPPA_DATADIR
+#define MAPPA_DATADIR "/usr/local/share/mappa"
+#endif
+
+/* Longer than any interval a setting allows (60 working days), so a
+ * holidays file of nothing but holidays cannot loop for ever. */
+#define MAX_SCAN_DAYS 3660
+
+void
+agenda_intervals_default(struct agenda_intervals *iv)
+{
+	iv->review_weeks_level3 = 8;
+	iv->review_weeks_level2 = 16;
+	iv->review_months_level1 = 12;
+	iv->initial_days_level3 = 5;
+	iv->initial_days_level2 = 20;
+}
+
+bool
+agenda_is_holiday(const struct agenda_holidays *h, mdate d)
+{
+	size_t lo = 0, hi;
+
+	if (h == NULL || h->n == 0)
+		return false;
+	hi = h->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (h->day[mid] < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < h->n && h->day[lo] == d;
+}
+
+bool
+agenda_is_working_day(const struct agenda_holidays *h, mdate d)
+{
+	return date_weekday(d) < 5 && !agenda_is_holiday(h, d);
+}
+
+mdate
+agenda_add_working_days(const struct agenda_holidays *h, mdate d, int n)
+{
+	int scanned = 0;
+
+	if (n <= 0) {
+		while (!agenda_is_working_day(h, d) &&
+		       scanned++ < MAX_SCAN_DAYS)
+			d++;
+		return d;
+	}
+	while (n > 0 && scanned++ < MAX_SCAN_DAYS * 2) {
+		d++;
+		if (agenda_is_working_day(h, d))
+			n--;
+	}
+	return d;
+}
+
+int
+agenda_working_days_between(const struct agenda_holidays *h, mdate from,
+			    mdate to)
+{
+	int n = 0;
+
+	if (from == MDATE_NONE || to == MDATE_NONE)
+		return 0;
+	for (mdate d = from + 1; d <= to; d++)
+		n += agenda_is_working_day(h, d);
+	return n;
+}
+
+/* FROM plus MONTHS calendar months, the day kept or clamped. */
+static mdate
+add_months(mdate from, int months)
+{
+	int y, m, d, k;
+
+	date_to_ymd(from, &y, &m, &d);
+	k = y * 12 + (m - 1) + months;
+	y = k / 12;
+	m = k % 12 + 1;
+	if (d > date_days_in_month(y, m))
+		d = date_days_in_month(y, m);
+	return date_from_ymd(y, m, d);
+}
+
+mdate
+agenda_review_due(const struct agenda_intervals *iv, int level, mdate from)
+{
+	if (from == MDATE_NONE)
+		return MDATE_NONE;
+	switch (level) {
+	case 3:
+		return from + 7 * iv->review_weeks_level3;
+	case 2:
+		return from + 7 * iv->review_weeks_level2;
+	case 1:
+		return add_months(from, iv->review_months_level1);
+	default:
+		return MDATE_NONE;
+	}
+}
+
+mdate
+agenda_initial_due(const struct agenda_intervals *iv,
+		   const struct agenda_holidays *h, int level, mdate referred)
+{
+	if (referred == MDATE_NONE)
+		return MDATE_NONE;
+	return agenda_add_working_days(h, referred,
+				       level == 3 ? iv->initial_days_level3
+						  : iv->initial_days_level2);
+}
+
+mdate
+agenda_meeting_day(const struct agenda_holidays *h, int weekday, mdate d)
+{
+	d += (weekday - date_weekday(d) + 7) % 7;
+	for (int i = 0; i < 520 && agenda_is_holiday(h, d); i++)
+		d += 7;
+	return d;
+}
+
+const struct agenda_agency agenda_agencies[] = {
+	{ "police", "Police", true },
+	{ "probation", "Probation", true },
+	{ "prison", "Prison Service", true },
+	{ "childrens_services", "Children's social care", false },
+	{ "adult_services", "Adult social care", false },
+	{ "health", "Health", false },
+	{ "mental_health", "Mental health trust", false },
+	{ "yot", "Youth offending team", false },
+	{ "housing", "Housing", false },
+	{ "jobcentre", "Jobcentre Plus", false },
+	{ "immigration", "Immigration Enforcement", false },
+	{ "em", "Electronic monitoring", false },
+	{ "education", "Education", false },
+	{ "other", "Other", false },
+};
+const size_t agenda_agency_count = NELEM(agenda_agencies);
+
+const struct agenda_agency *
+agenda_agency_find(const char *code)
+{
+	for (size_t i = 0; code && i < NELEM(agenda_agencies); i++)
+		if (strcmp(code, agenda_agencies[i].code) == 0)
+			return &agenda_agencies[i];
+	return NULL;
+}
+
+static const char *const reason_names[AGENDA_REASONS] = {
+	"initial", "review", "level_change", "exit", "other",
+};
+
+const char *
+agenda_reason_name(int reason)
+{
+	return reason >= 0 && reason < AGENDA_REASONS ? reason_names[reason]
+						      : NULL;
+}
+
+int
+agenda_reason_parse(const char *name)
+{
+	for (int i = 0; i < AGENDA_REASONS; i++)
+		if (name && strcmp(name, reason_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int
+cmp_candidate(const void *pa, const void *pb)
+{
+	const struct agenda_candidate *a = pa, *b = pb;
+
+	if (a->overdue != b->overdue)
+		return a->overdue ? -1 : 1;
+	/* MDATE_NONE (a referral without a deadline) sorts first: it has
+	 * waited longest for want of one. */
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	if ((a->reason == AGENDA_INITIAL) != (b->reason == AGENDA_INITIAL))
+		return a->reason == AGENDA_INITIAL ? -1 : 1;
+	if (a->offender_id != b->offender_id)
+		return a->offender_id < b->offender_id ? -1 : 1;
+	return a->referral_id < b->referral_id ? -1
+	       : a->referral_id > b->referral_id;
+}
+
+size_t
+agenda_propose(struct agenda_candidate *c, size_t n, int meeting_level,
+	       mdate meeting_date, mdate today)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		struct agenda_candidate x = c[i];
+		bool keep;
+
+		if (x.referral_id != 0) {
+			int level = x.level == 3 ? 3 : 2;
+
+			keep = level == meeting_level;
+			x.reason = AGENDA_INITIAL;
+		} else {
+			keep = x.level == meeting_level &&
+			       x.due != MDATE_NONE && x.due <= meeting_date;
+			x.reason = AGENDA_REVIEW;
+		}
+		if (!keep)
+			continue;
+		x.overdue = x.due != MDATE_NONE && x.due < today;
+		c[k++] = x;
+	}
+	if (k > 1)
+		qsort(c, k, sizeof *c, cmp_candidate);
+	return k;
+}
+
+static int
+cmp_mdate(const void *pa, const void *pb)
+{
+	mdate a = *(const mdate *)pa, b = *(const mdate *)pb;
+
+	return (a > b) - (a < b);
+}
+
+int
+agenda_holidays_parse(const char *text, size_t len,
+		      struct agenda_holidays *h, size_t *bad_line)
+{
+	size_t cap = 0, line = 0, i = 0;
+
+	h->day = NULL;
+	h->n = 0;
+	while (i < len) {
+		size_t start = i, end;
+		mdate d;
+
+		while (i < len && text[i] != '\n')
+			i++;
+		end = i;
+		if (i < len)
+			i++;
+		line++;
+		while (start < end && (text[start] == ' ' ||
+				       text[start] == '\t'))
+			start++;
+		if (end > start && text[end - 1] == '\r')
+			end--;
+		if (start == end || text[start] == '#')
+			continue;
+		if (end - start < 10 || date_parse_n(text + start, 10, &d) != 0 ||
+		    (end - start > 10 && text[start + 10] != ' ' &&
+		     text[start + 10] != '\t')) {
+			agenda_holidays_free(h);
+			if (bad_line)
+				*bad_line = line;
+			return -1;
+		}
+		if (h->n == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			mdate *v = realloc(h->day, ncap * sizeof *v);
+
+			if (v == NULL) {
+				agenda_holidays_free(h);
+				return -2;
+			}
+			h->day = v;
+			cap = ncap;
+		}
+		h->day[h->n++] = d;
+	}
+	if (h->n > 1)
+		qsort(h->day, h->n, sizeof *h->day, cmp_mdate);
+	return 0;
+}
+
+int
+agenda_holidays_load(const char *path, struct agenda_holidays *h, char *err,
+		     size_t errlen)
+{
+	struct strbuf sb;
+	char buf[4096];
+	size_t got, bad = 0;
+	FILE *f;
+	int rc;
+
+	h->day = NULL;
+	h->n = 0;
+	if (path == NULL)
+		path = agenda_holidays_path();
+	if ((f = fopen(path, "r")) == NULL) {
+		str_printf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	sb_init(&sb);
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_addn(&sb, buf, got);
+	rc = ferror(f) ? -3 : 0;
+	fclose(f);
+	if (rc == 0 && sb.failed)
+		rc = -2;
+	if (rc == 0)
+		rc = agenda_holidays_parse(sb.s ? sb.s : "", sb.len, h, &bad);
+	sb_free(&sb);
+	if (rc == -1)
+		str_printf(err, errlen, "%s:%zu: not a date (YYYY-MM-DD)",
+			   path, bad);
+	else if (rc == -2)
+		str_printf(err, errlen, "%s: out of memory", path);
+	else if (rc == -3)
+		str_printf(err, errlen, "%s: could not be read", path);
+	return rc == 0 ? 0 : -1;
+}
+
+void
+agenda_holidays_free(struct agenda_holidays *h)
+{
+	free(h->day);
+	h->day = NULL;
+	h->n = 0;
+}
+
+const char *
+agenda_holidays_path(void)
+{
+	const char *env = getenv("MAPPA_HOLIDAYS");
+
+	if (env && *env)
+		return env;
+	return MAPPA_DATADIR "/bank-holidays.txt";
+}

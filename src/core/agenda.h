@@ -1,0 +1,172 @@
+/*
+ * agenda.h -- the rules that put cases in front of a MAPP meeting
+ * (issue 7): working days in England and Wales, when a case's review or
+ * its initial meeting falls due, and which cases a meeting's agenda
+ * should hold, in which order.
+ *
+ * Pure rules: no storage, no terminal.  Bank holidays come in as a sorted
+ * array that the caller loaded (agenda_holidays_load() reads the file in
+ * data/ that the build installs); the review intervals come from the
+ * area's settings, which the caller read.
+ */
+#ifndef MAPPA_AGENDA_H
+#define MAPPA_AGENDA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+
+/* Bank holidays: DAY[0..N) sorted ascending, duplicates allowed. */
+struct agenda_holidays {
+	mdate *day;
+	size_t n;
+};
+
+/*
+ * The area's review intervals (settings review_weeks_level3 and so on).
+ * Defaults (agenda_intervals_default()): Level 3 reviewed every 8 weeks
+ * and first met within 5 working days of referral; Level 2 every 16
+ * weeks and within 20 working days; Level 1 every 12 months.
+ */
+struct agenda_intervals {
+	int review_weeks_level3, review_weeks_level2;
+	int review_months_level1;
+	int initial_days_level3, initial_days_level2;
+};
+
+void agenda_intervals_default(struct agenda_intervals *iv);
+
+/* Whether D is one of H's bank holidays (H may be NULL: none). */
+bool agenda_is_holiday(const struct agenda_holidays *h, mdate d);
+
+/* Whether D is a working day: Monday to Friday and not a bank holiday. */
+bool agenda_is_working_day(const struct agenda_holidays *h, mdate d);
+
+/*
+ * The Nth working day after D (N >= 1), or with N == 0 D itself when it
+ * is a working day, else the next one.  A referral made on a Friday with
+ * N == 5 is due the next Friday, or later for each bank holiday between.
+ */
+mdate agenda_add_working_days(const struct agenda_holidays *h, mdate d, int n);
+
+/*
+ * The working days after FROM up to and including TO (0 when TO <= FROM):
+ * how long a referral waited for its initial meeting.
+ */
+int agenda_working_days_between(const struct agenda_holidays *h, mdate from,
+				mdate to);
+
+/*
+ * When a case at LEVEL last reviewed (or whose level was set) on FROM is
+ * next due: Level 3 and 2 after their weeks, Level 1 after its months
+ * (the same day of the month, or the month's last day).  MDATE_NONE for
+ * any other level.
+ */
+mdate agenda_review_due(const struct agenda_intervals *iv, int level,
+			mdate from);
+
+/*
+ * The last day for the initial meeting of a case referred on REFERRED at
+ * LEVEL (3; anything else counts as 2): that many working days later.
+ */
+mdate agenda_initial_due(const struct agenda_intervals *iv,
+			 const struct agenda_holidays *h, int level,
+			 mdate referred);
+
+/*
+ * The first day on or after D that falls on WEEKDAY (0 = Monday) and is
+ * not a bank holiday: when the next meeting of a level can sit.
+ */
+mdate agenda_meeting_day(const struct agenda_holidays *h, int weekday,
+			 mdate d);
+
+/* An agency that sits at MAPP meetings or owns actions. */
+struct agenda_agency {
+	const char *code; /* stored and typed: "police", "childrens_services" */
+	const char *name; /* shown: "Children's social care" */
+	bool ra;          /* one of the Responsible Authority */
+};
+
+/* The agencies mappa knows, the Responsible Authority first. */
+extern const struct agenda_agency agenda_agencies[];
+extern const size_t agenda_agency_count;
+
+/* The agency with CODE, or NULL. */
+const struct agenda_agency *agenda_agency_find(const char *code);
+
+/* Why a case is on an agenda. */
+enum agenda_reason {
+	AGENDA_INITIAL,      /* a referral's initial meeting */
+	AGENDA_REVIEW,       /* a review that falls due */
+	AGENDA_LEVEL_CHANGE, /* a change of level to consider */
+	AGENDA_EXIT,         /* an exit from MAPPA to consider */
+	AGENDA_OTHER,
+	AGENDA_REASONS
+};
+
+/* "initial", "review", "level_change", "exit", "other"; NULL when out
+ * of range. */
+const char *agenda_reason_name(int reason);
+
+/* The reason named NAME, or -1. */
+int agenda_reason_parse(const char *name);
+
+/* A case that might go on a meeting's agenda. */
+struct agenda_candidate {
+	int64_t offender_id;
+	int64_t referral_id; /* a referral awaiting its initial meeting, or 0 */
+	int level;           /* the case's level; for a referral the proposed
+				level (0 counts as Level 2) */
+	mdate due;           /* the review date, or for a referral the last
+				day for its initial meeting; MDATE_NONE when
+				none is set */
+	/* Set by agenda_propose(): */
+	enum agenda_reason reason;
+	bool overdue;        /* due before TODAY */
+};
+
+/*
+ * Propose the agenda of a Level MEETING_LEVEL meeting on MEETING_DATE,
+ * built on TODAY: keep, in C[0..N), the candidates that belong on it --
+ * every referral of that level awaiting its initial meeting, and every
+ * case at that level whose review falls due on or before the meeting
+ * date -- and put them in order: overdue first (longest overdue first),
+ * then by due date, referrals before reviews due the same day, then by
+ * offender id.  Returns how many were kept (the first ones of C); sets
+ * each kept candidate's reason and overdue.
+ */
+size_t agenda_propose(struct agenda_candidate *c, size_t n, int meeting_level,
+		      mdate meeting_date, mdate today);
+
+/*
+ * Parse bank holidays from TEXT (LEN bytes): one date (YYYY-MM-DD) at
+ * the start of each line, anything after a space ignored, lines starting
+ * with '#' and blank lines skipped.  On success H owns a sorted array
+ * (free with agenda_holidays_free()) and 0 is returned; on a line that is
+ * not a date, -1 with *BAD_LINE (if not NULL) its number from 1; -2 when
+ * out of memory.
+ */
+int agenda_holidays_parse(const char *text, size_t len,
+			  struct agenda_holidays *h, size_t *bad_line);
+
+/*
+ * Read and parse the file PATH (NULL: agenda_holidays_path()) into H.
+ * Returns 0, or -1 with a sentence in ERR (ERRLEN bytes); H is then
+ * empty, so callers may warn and go on counting weekends only.
+ */
+int agenda_holidays_load(const char *path, struct agenda_holidays *h,
+			 char *err, size_t errlen);
+
+/* Free what agenda_holidays_parse() or _load() allocated in H. */
+void agenda_holidays_free(struct agenda_holidays *h);
+
+/*
+ * Where the bank holidays are: $MAPPA_HOLIDAYS when set (tests, areas
+ * with their own file), else bank-holidays.txt in the installed data
+ * folder.
+ */
+const char *agenda_holidays_path(void);
+
+#endif

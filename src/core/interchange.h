@@ -1,0 +1,160 @@
+/*
+ * interchange.h -- the interchange files (interchange.md) read into typed
+ * records and checked, before anything is written; and their columns
+ * written back out.  Prefix ix_.
+ *
+ * An import reads offenders.csv, then events.csv, then population.csv
+ * into one struct ix, line by line, reporting every fault as a sentence
+ * that names the file as it was given, the line a record starts on, the
+ * column, the value and what was expected:
+ *
+ *   events.csv:42: column "level": "4" is not a level (1, 2 or 3)
+ *
+ * ix_check() then replays each offender's events, merged with the history
+ * the database already holds for them, through ev_apply(): the state
+ * machine lives in core/event.c alone.  Up to IX_MAX_ERRORS faults are
+ * kept; reading stops at the next one.  The core knows nothing of
+ * storage: what is already recorded comes through struct ix_hooks.
+ */
+#ifndef MAPPA_INTERCHANGE_H
+#define MAPPA_INTERCHANGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/csv.h"
+#include "core/event.h"
+
+/* The most faults reported. */
+#define IX_MAX_ERRORS 20
+
+/* The longest ref, and the longest value of the other short text columns
+ * (bytes; the data layer's DB_FIELD_MAX holds one more). */
+#define IX_REF_MAX 32
+#define IX_TEXT_MAX 127
+
+/* The years a population estimate may have. */
+#define IX_YEAR_MIN 1900
+#define IX_YEAR_MAX 2999
+
+enum ix_file { IX_OFFENDERS, IX_EVENTS, IX_POPULATION, IX_NFILES };
+
+/* Columns, in interchange.md's order (the order export writes). */
+enum {
+	IX_O_REF, IX_O_SURNAME, IX_O_FORENAMES, IX_O_DOB, IX_O_GENDER,
+	IX_O_PNC, IX_O_CRN, IX_O_VISOR, IX_O_DISTRICT, IX_O_LEAD_AGENCY,
+	IX_O_NOTES, IX_O_NCOLS
+};
+enum {
+	IX_E_REF, IX_E_DATE, IX_E_EVENT, IX_E_CATEGORY, IX_E_LEVEL,
+	IX_E_KIND, IX_E_NOTE, IX_E_NCOLS
+};
+enum { IX_P_YEAR, IX_P_PEOPLE, IX_P_SOURCE, IX_P_NCOLS };
+
+/* The column names of FILE in order; *N (if not NULL) gets how many. */
+const char *const *ix_columns(enum ix_file file, size_t *n);
+
+/* "offenders", "events", "population". */
+const char *ix_file_name(enum ix_file file);
+
+/* Whether S (NUL-terminated) is a valid ref: 1 to 32 of A-Z a-z 0-9 - / _. */
+bool ix_ref_valid(const char *s);
+
+struct ix_event;
+
+/* An offender: a line of offenders.csv, or one already in the database
+ * that events.csv adds to. */
+struct ix_offender {
+	const char *col[IX_O_NCOLS]; /* values (NULL when empty); only the
+					ref for one already recorded */
+	unsigned long line;          /* 0: already in the database */
+	int64_t db_id;               /* its database id, or 0 */
+	const struct ix_event *evs;  /* its new events in history order */
+	size_t nev;                  /* (both set by ix_check()) */
+};
+
+/* A line of events.csv. */
+struct ix_event {
+	struct ev ev;
+	uint32_t offender; /* index of its offender */
+	unsigned long line;
+	const char *note;  /* NULL when empty; kept as written */
+};
+
+/* A line of population.csv. */
+struct ix_population {
+	int year;
+	int64_t people;
+	const char *source; /* NULL when empty */
+	unsigned long line;
+};
+
+/* What the caller knows of the database, and where progress goes.  Any
+ * member may be NULL (then nothing is recorded already). */
+struct ix_hooks {
+	void *ctx;
+	/*
+	 * Whether an offender with REF is already recorded: 1, with its id
+	 * in *ID and, when EVS is not NULL, its history in history order in
+	 * *EVS (malloc'd; ix frees it with free()) and *N; 2 when it is but
+	 * the record was erased (no events may be added); 0 when not; -1
+	 * when the database could not be read.
+	 */
+	int (*offender)(void *ctx, const char *ref, int64_t *id,
+			struct ev **evs, size_t *n);
+	/* Whether a population for YEAR is recorded: 1, 0, or -1. */
+	int (*population)(void *ctx, int year);
+	/* Every so often while reading: records of FILE read so far. */
+	void (*progress)(void *ctx, enum ix_file file, size_t records);
+};
+
+struct ix;
+
+/* A new, empty set of records; NULL when out of memory.  HOOKS is copied. */
+struct ix *ix_new(const struct ix_hooks *hooks);
+void ix_free(struct ix *ix);
+
+/*
+ * Read FILE, named NAME in messages (NAME must outlive IX), from R.  Read
+ * offenders before
+ * events (events find their refs among them).  Faulty lines are reported
+ * and left out.  Returns 0 when the file was read to its end or the error
+ * limit stopped it, -1 when reading failed (I/O, memory, the database):
+ * that too is reported as an error.
+ */
+int ix_read(struct ix *ix, enum ix_file file, const char *name,
+	    struct csv_reader *r);
+
+/*
+ * After every file: put each offender's events in history order (date,
+ * then file order, after the events already recorded on that date) and
+ * check every transition.  Returns 0, or -1 when out of memory.
+ */
+int ix_check(struct ix *ix);
+
+/* The faults found: how many are kept (at most IX_MAX_ERRORS), each a
+ * sentence without a trailing newline, and whether there were more. */
+size_t ix_error_count(const struct ix *ix);
+const char *ix_error(const struct ix *ix, size_t i);
+bool ix_more_errors(const struct ix *ix);
+
+/* The records, valid while IX lives.  Offenders from the file come first,
+ * in file order, then those already recorded. */
+size_t ix_offender_count(const struct ix *ix);
+const struct ix_offender *ix_offender(const struct ix *ix, size_t i);
+size_t ix_event_count(const struct ix *ix);
+size_t ix_population_count(const struct ix *ix);
+const struct ix_population *ix_population(const struct ix *ix, size_t i);
+
+/*
+ * Write FILE's header line, or one row COL[0..ncols) (NULL is no value),
+ * as export does: blanks trimmed from every column but notes and note, so
+ * that an import reads back exactly what was written.  Return 0, or -1 on
+ * a write error.
+ */
+int ix_write_header(FILE *out, enum ix_file file);
+int ix_write_row(FILE *out, enum ix_file file, const char *const *col);
+
+#endif

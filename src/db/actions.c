@@ -1,0 +1,269 @@
+/*
+ * actions.c -- the actions a MAPP meeting agrees for a case: who owns
+ * them (an agency, a person), when they are due, when they were done;
+ * the lists of open and overdue actions by agency and owner (issue 7).
+ *
+ * Marking an action done is an intent, not an edit: two people ticking
+ * the same action off cannot lose anything, so the first date stays and
+ * the second call is no error.  A lay adviser sees which agencies hold
+ * open or overdue actions and when they fall due, never the wording or
+ * who owns them.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "db/meetings_internal.h"
+
+enum db_status
+actions_insert(struct db *db, struct db_action *a)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO actions(meeting_id, offender_id, text, "
+		"owner_agency, owner_person, due, done) VALUES "
+		"(?, ?, ?, ?, ?, ?, ?)");
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	if (a->meeting_id)
+		sqlite3_bind_int64(st, 1, a->meeting_id);
+	sqlite3_bind_int64(st, 2, a->offender_id);
+	sqlite3_bind_text(st, 3, a->text ? a->text : "", -1,
+			  SQLITE_TRANSIENT);
+	db_bind_text(st, 4, a->owner_agency);
+	db_bind_text(st, 5, a->owner_person);
+	db_bind_text(st, 6, a->due);
+	db_bind_text(st, 7, a->done);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "adding an action");
+	a->id = sqlite3_last_insert_rowid(db->sql);
+	a->version = 1;
+	return DB_OK;
+}
+
+static void
+action_record(char *buf, size_t n, int64_t id, int64_t offender)
+{
+	snprintf(buf, n, "action %lld offender %lld", (long long)id,
+		 (long long)offender);
+}
+
+enum db_status
+db_action_add(struct db *db, struct db_action *a)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	mdate d;
+	char rec[80], detail[160];
+	int rc;
+
+	if ((s = db_require(db, true, true, false, "adding an action")) !=
+	    DB_OK)
+		return s;
+	if (a->text == NULL || a->text[strspn(a->text, " \t\r\n")] == '\0')
+		return db_fail(db, DB_INVALID, "action: what is to be done is "
+			       "required");
+	if (meetings_has_control(a->text, true))
+		return db_fail(db, DB_INVALID, "action: control characters "
+			       "other than tab and line breaks are not "
+			       "allowed");
+	if (meetings_has_control(a->owner_person, false))
+		return db_fail(db, DB_INVALID, "owner: control characters are "
+			       "not allowed");
+	if ((s = meetings_check_agency(db, a->owner_agency, "owner agency")) !=
+	    DB_OK)
+		return s;
+	if (date_parse(a->due, &d) != 0)
+		return db_fail(db, DB_INVALID, "due: a real date, YYYY-MM-DD, "
+			       "is required");
+	if (a->done[0] && date_parse(a->done, &d) != 0)
+		return db_fail(db, DB_INVALID, "done: a real date, YYYY-MM-DD, "
+			       "or none");
+	if (a->offender_id == 0)
+		return db_fail(db, DB_INVALID, "an action is for a case");
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if (a->meeting_id) {
+		st = db_stmt(db, "SELECT m.status FROM agenda_items a JOIN "
+				 "meetings m ON m.id = a.meeting_id WHERE "
+				 "a.meeting_id = ? AND a.offender_id = ?");
+		if (st == NULL)
+			return db_tx_end(db, DB_ERROR);
+		sqlite3_bind_int64(st, 1, a->meeting_id);
+		sqlite3_bind_int64(st, 2, a->offender_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			const unsigned char *status =
+				sqlite3_column_text(st, 0);
+
+			if (status && strcmp((const char *)status,
+					     "cancelled") == 0)
+				rc = -1;
+		}
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return db_tx_end(db, db_fail(db, DB_INVALID, "the case "
+				"is not on that meeting's agenda"));
+		if (rc == -1)
+			return db_tx_end(db, db_fail(db, DB_INVALID, "the "
+				"meeting was cancelled"));
+		if (rc != SQLITE_ROW)
+			return db_tx_end(db, db_sqlfail(db, rc,
+							"reading an agenda"));
+	} else {
+		st = db_stmt(db, "SELECT 1 FROM offenders WHERE id = ? AND "
+				 "erased IS NULL");
+		if (st == NULL)
+			return db_tx_end(db, DB_ERROR);
+		sqlite3_bind_int64(st, 1, a->offender_id);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return db_tx_end(db, rc == SQLITE_DONE
+				? db_fail(db, DB_NOTFOUND, "no such case")
+				: db_sqlfail(db, rc, "reading a case"));
+	}
+	s = actions_insert(db, a);
+	if (s == DB_OK) {
+		action_record(rec, sizeof rec, a->id, a->offender_id);
+		snprintf(detail, sizeof detail, "owner_agency: - -> %s; due: - "
+			 "-> %s; done: - -> %s; meeting: %lld; fields: text%s",
+			 a->owner_agency, a->due, a->done[0] ? a->done : "-",
+			 (long long)a->meeting_id,
+			 a->owner_person && *a->owner_person ? ",owner_person"
+							     : "");
+		s = db_audit_write(db, "action.add", rec, detail);
+	}
+	s = db_tx_end(db, s);
+	if (s != DB_OK)
+		a->id = 0;
+	return s;
+}
+
+enum db_status
+db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	char old[MDATE_BUFSZ] = "", d[MDATE_BUFSZ], rec[80], detail[64];
+	int64_t offender = 0, v = 0;
+	int rc;
+
+	if ((s = db_require(db, true, true, false, "completing an action")) !=
+	    DB_OK)
+		return s;
+	if (done == MDATE_NONE)
+		return db_fail(db, DB_INVALID, "done: a date is required");
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT done, offender_id, version FROM actions "
+			 "WHERE id = ?");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(st, 0, old, sizeof old);
+		offender = sqlite3_column_int64(st, 1);
+		v = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return db_tx_end(db, db_fail(db, DB_NOTFOUND, "no action %lld",
+					     (long long)id));
+	if (rc != SQLITE_ROW)
+		return db_tx_end(db, db_sqlfail(db, rc, "reading an action"));
+	if (old[0]) {
+		if (version)
+			*version = v;
+		return db_tx_end(db, DB_OK);
+	}
+	st = db_stmt(db, "UPDATE actions SET done = ?, version = version + 1 "
+			 "WHERE id = ?");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_text(st, 1, date_format(done, d), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_tx_end(db, db_sqlfail(db, rc, "saving an action"));
+	action_record(rec, sizeof rec, id, offender);
+	snprintf(detail, sizeof detail, "done: - -> %s", d);
+	s = db_tx_end(db, db_audit_write(db, "action.done", rec, detail));
+	if (s == DB_OK && version)
+		*version = v + 1;
+	return s;
+}
+
+enum db_status
+db_action_list(struct db *db, const struct db_action_query *q,
+	       db_action_cb cb, void *ctx)
+{
+	sqlite3_stmt *st;
+	struct db_action a;
+	bool lay = db->role == ROLE_LAY;
+	char today[MDATE_BUFSZ] = "";
+	int rc;
+
+	if (lay && q->owner && *q->owner)
+		return db_fail(db, DB_REFUSED, "a lay adviser does not see "
+			       "who owns an action");
+	if (q->today != MDATE_NONE)
+		date_format(q->today, today);
+	st = db_stmt(db,
+		"SELECT a.id, a.version, a.meeting_id, a.offender_id, a.text, "
+		"a.owner_agency, a.owner_person, a.due, a.done, o.ref, o.pseudo, "
+		"m.date FROM actions a JOIN offenders o ON o.id = a.offender_id "
+		"LEFT JOIN meetings m ON m.id = a.meeting_id "
+		"WHERE (?1 = 0 OR a.done IS NULL) "
+		"AND (?2 = 0 OR (a.done IS NULL AND a.due < ?3)) "
+		"AND (?4 IS NULL OR a.owner_agency = ?4) "
+		"AND (?5 IS NULL OR lower(a.owner_person) = lower(?5)) "
+		"AND (?6 = 0 OR a.meeting_id = ?6) "
+		"AND (?7 = 0 OR a.offender_id = ?7) "
+		"ORDER BY ifnull(a.owner_agency, ''), "
+		"lower(ifnull(a.owner_person, '')), a.due, a.id");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int(st, 1, q->open_only || q->overdue_only);
+	sqlite3_bind_int(st, 2, q->overdue_only);
+	sqlite3_bind_text(st, 3, today, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 4, q->agency);
+	db_bind_text(st, 5, q->owner);
+	sqlite3_bind_int64(st, 6, q->meeting_id);
+	sqlite3_bind_int64(st, 7, q->offender_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&a, 0, sizeof a);
+		a.id = sqlite3_column_int64(st, 0);
+		a.version = sqlite3_column_int64(st, 1);
+		a.meeting_id = sqlite3_column_int64(st, 2);
+		a.offender_id = sqlite3_column_int64(st, 3);
+		db_column_copy(st, 5, a.owner_agency, sizeof a.owner_agency);
+		db_column_copy(st, 7, a.due, sizeof a.due);
+		db_column_copy(st, 8, a.done, sizeof a.done);
+		if (lay) {
+			db_column_copy(st, 10, a.ref, sizeof a.ref);
+		} else {
+			a.text = (const char *)sqlite3_column_text(st, 4);
+			a.owner_person =
+				(const char *)sqlite3_column_text(st, 6);
+			db_column_copy(st, 9, a.ref, sizeof a.ref);
+		}
+		db_column_copy(st, 11, a.meeting_date, sizeof a.meeting_date);
+		a.overdue = a.done[0] == '\0' && today[0] && a.due[0] &&
+			    strcmp(a.due, today) < 0;
+		if (cb(ctx, &a) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? DB_OK
+				 : db_sqlfail(db, rc, "reading actions");
+}

@@ -1,0 +1,171 @@
+/*
+ * casefile.c -- what the offender record shows beyond the record and its
+ * history (the meetings that discussed the case, its actions), and an
+ * event recorded with what goes with it: the meeting that decided it and
+ * the next review, in the same transaction.
+ *
+ * A lay adviser reads dates, levels and decisions' outcomes here, never a
+ * chair's name, a minute's text or an action's wording.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "db/db_internal.h"
+
+/* Set offender ID's next review to WHEN (or none), with its audit row. */
+static enum db_status
+set_review(struct db *db, int64_t id, mdate when)
+{
+	sqlite3_stmt *st;
+	char old[MDATE_BUFSZ], new[MDATE_BUFSZ], rec[48], detail[80];
+	int rc;
+
+	st = db_stmt(db, "SELECT next_review FROM offenders WHERE id = ?");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_column_copy(st, 0, old, sizeof old);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE
+			? db_fail(db, DB_NOTFOUND, "no such case")
+			: db_sqlfail(db, rc, "reading an offender");
+	new[0] = '\0';
+	if (when != MDATE_NONE)
+		date_format(when, new);
+	if (strcmp(old, new) == 0)
+		return DB_OK;
+	st = db_stmt(db, "UPDATE offenders SET next_review = ? WHERE id = ?");
+	if (st == NULL)
+		return DB_ERROR;
+	db_bind_text(st, 1, new);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "setting the next review");
+	snprintf(rec, sizeof rec, "offender %lld", (long long)id);
+	snprintf(detail, sizeof detail, "next_review: %s -> %s",
+		 old[0] ? old : "-", new[0] ? new : "-");
+	return db_audit_write(db, "offender.review", rec, detail);
+}
+
+enum db_status
+db_case_event(struct db *db, int64_t offender_id, int64_t *version,
+	      struct db_event *e, int meeting_level, mdate next_review)
+{
+	int64_t seen = *version, meeting = e->meeting_id;
+	enum db_status s;
+
+	if ((s = db_require(db, true, true, false, "recording an event")) !=
+	    DB_OK)
+		return s;
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if (meeting_level == 2 || meeting_level == 3)
+		s = db_meeting_ensure(db, e->ev.date, meeting_level,
+				      e->decided_by, &e->meeting_id);
+	if (s == DB_OK)
+		s = db_event_add(db, offender_id, version, e);
+	if (s == DB_OK && e->ev.type == EV_EXIT)
+		s = set_review(db, offender_id, MDATE_NONE);
+	else if (s == DB_OK && next_review != MDATE_NONE)
+		s = set_review(db, offender_id, next_review);
+	s = db_tx_end(db, s);
+	if (s != DB_OK) {
+		*version = seen;
+		e->meeting_id = meeting;
+	}
+	return s;
+}
+
+enum db_status
+db_case_meetings(struct db *db, int64_t offender_id, db_case_meeting_cb cb,
+		 void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT m.id, m.date, m.level, m.status, m.chair, mi.decision, "
+		"  mi.level_decision, mi.next_review "
+		"FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id "
+		"LEFT JOIN minutes mi ON mi.agenda_item_id = a.id "
+		"WHERE a.offender_id = ?1 "
+		"UNION ALL "
+		"SELECT m.id, m.date, m.level, m.status, m.chair, NULL, NULL, "
+		"  NULL FROM meetings m "
+		"WHERE m.id IN (SELECT meeting_id FROM events "
+		"  WHERE offender_id = ?1 AND meeting_id IS NOT NULL) "
+		"AND m.id NOT IN (SELECT meeting_id FROM agenda_items "
+		"  WHERE offender_id = ?1) "
+		"ORDER BY 2, 1");
+	struct db_case_meeting m;
+	bool lay = db->role == ROLE_LAY;
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, offender_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&m, 0, sizeof m);
+		m.id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, m.date, sizeof m.date);
+		m.level = sqlite3_column_int(st, 2);
+		db_column_copy(st, 3, m.status, sizeof m.status);
+		if (!lay) {
+			m.chair = (const char *)sqlite3_column_text(st, 4);
+			m.decision = (const char *)sqlite3_column_text(st, 5);
+		}
+		db_column_copy(st, 6, m.level_decision,
+			       sizeof m.level_decision);
+		db_column_copy(st, 7, m.next_review, sizeof m.next_review);
+		if (cb(ctx, &m) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? DB_OK
+				 : db_sqlfail(db, rc, "reading meetings");
+}
+
+enum db_status
+db_case_actions(struct db *db, int64_t offender_id, bool open_only,
+		db_case_action_cb cb, void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT id, meeting_id, text, owner_agency, owner_person, due, "
+		"done FROM actions WHERE offender_id = ?1 AND "
+		"(?2 = 0 OR done IS NULL) ORDER BY due IS NULL, due, id");
+	struct db_case_action a;
+	bool lay = db->role == ROLE_LAY;
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, offender_id);
+	sqlite3_bind_int(st, 2, open_only);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&a, 0, sizeof a);
+		a.id = sqlite3_column_int64(st, 0);
+		a.meeting_id = sqlite3_column_int64(st, 1);
+		if (!lay) {
+			a.text = (const char *)sqlite3_column_text(st, 2);
+			a.owner_person =
+				(const char *)sqlite3_column_text(st, 4);
+		}
+		db_column_copy(st, 3, a.owner_agency, sizeof a.owner_agency);
+		db_column_copy(st, 5, a.due, sizeof a.due);
+		db_column_copy(st, 6, a.done, sizeof a.done);
+		if (cb(ctx, &a) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? DB_OK
+				 : db_sqlfail(db, rc, "reading actions");
+}

@@ -1,0 +1,65 @@
+/*
+ * meetings_internal.h -- what meetings.c, minutes.c and actions.c share:
+ * checks of free text, the context of an agenda item, the case's next
+ * review.  Not for other layers.
+ */
+#ifndef MAPPA_MEETINGS_INTERNAL_H
+#define MAPPA_MEETINGS_INTERNAL_H
+
+#include "db/db_internal.h"
+
+/* Whether S (NULL is fine) holds a control character; tab and line
+ * breaks are allowed when FREE_TEXT. */
+bool meetings_has_control(const char *s, bool free_text);
+
+/* Whether A and B hold the same text, NULL counting as "". */
+bool meetings_same(const char *a, const char *b);
+
+/* An agenda item with its meeting. */
+struct meetings_item {
+	int64_t id, meeting_id, offender_id, referral_id;
+	bool discussed;
+	char status[16];          /* the meeting's */
+	mdate date;               /* the meeting's */
+	int level;                /* the meeting's */
+	char chair[DB_FIELD_MAX]; /* the meeting's, or "" */
+};
+
+/* Read item ITEM_ID and its meeting into IT; DB_NOTFOUND when none. */
+enum db_status meetings_item_get(struct db *db, int64_t item_id,
+				 struct meetings_item *it);
+
+/*
+ * Make WHEN (MDATE_NONE: none) offender ID's next review, as minuted at
+ * meeting MEETING_ID on DATE -- unless a later meeting has minuted a next
+ * review for the case, which then stands.  Writes its audit row when it
+ * changes anything.
+ */
+enum db_status meetings_set_review(struct db *db, int64_t id,
+				   int64_t meeting_id, mdate date, mdate when);
+
+/*
+ * The referral REFERRAL_ID was met by meeting MEETING_ID: record the
+ * meeting on it and accept it when pending (once; with its audit row).
+ */
+enum db_status meetings_referral_met(struct db *db, int64_t referral_id,
+				     int64_t meeting_id);
+
+/* Whether CODE is an agency mappa knows; else DB_INVALID naming WHAT. */
+enum db_status meetings_check_agency(struct db *db, const char *code,
+				     const char *what);
+
+/*
+ * Put OFFENDER_ID last on MEETING_ID's agenda for REASON (checked by the
+ * caller); DB_INVALID when it is on it already.  No audit row.
+ */
+enum db_status meetings_insert_item(struct db *db, int64_t meeting_id,
+				    int64_t offender_id, const char *reason,
+				    int64_t referral_id, bool discussed,
+				    int64_t *item_id);
+
+/* Insert action A as given (checked by the caller; meeting and offender
+ * ids set); A->id and A->version are set.  No audit row. */
+enum db_status actions_insert(struct db *db, struct db_action *a);
+
+#endif

@@ -1,0 +1,535 @@
+/*
+ * minutes.c -- what a MAPP meeting records for each case: the minutes
+ * (decision, rationale, dissent, the risk management plan under its four
+ * headings, contingencies, victim issues, disclosure, next review) and
+ * the level decision, which writes the case's level event (issue 7).
+ *
+ * The minutes are saved by a three-way merge, field by field, inside the
+ * write transaction (db.h): the chair and the coordinator may both type
+ * into one case's minutes and lose nothing unless they change the same
+ * heading to different words, which is refused, not guessed at.
+ *
+ * The level decision is a separate call because it is not text: it
+ * writes an event through db_event_add(), which checks the whole history
+ * (Category 3 never at Level 1, nothing after an exit ...) and moves the
+ * offender's version, so two decisions about one case cannot both pass.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "db/meetings_internal.h"
+
+static const char *const text_names[DB_MIN_TEXTS] = {
+	"decision",        "rationale",      "dissent",
+	"rmp_supervision", "rmp_monitoring", "rmp_interventions",
+	"rmp_victim_safety", "contingencies", "victim_issues",
+	"disclosure",
+};
+
+const char *
+db_minutes_text_name(int t)
+{
+	return t >= 0 && t < DB_MIN_TEXTS ? text_names[t] : NULL;
+}
+
+void
+db_minutes_clear(struct db_minutes *m)
+{
+	for (int i = 0; i < DB_MIN_TEXTS; i++) {
+		free(m->text[i]);
+		m->text[i] = NULL;
+	}
+}
+
+/* Duplicate S, NULL for NULL or ""; *OOM set when out of memory. */
+static char *
+dup_text(const char *s, bool *oom)
+{
+	char *d;
+
+	if (s == NULL || *s == '\0')
+		return NULL;
+	if ((d = strdup(s)) == NULL)
+		*oom = true;
+	return d;
+}
+
+/* Read the stored minutes of ITEM_ID into M (version 0 when none). */
+static enum db_status
+load_minutes(struct db *db, int64_t item_id, struct db_minutes *m)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT version, decision, rationale, dissent, "
+		"rmp_supervision, rmp_monitoring, rmp_interventions, "
+		"rmp_victim_safety, contingencies, victim_issues, disclosure, "
+		"next_review, level_decision, level_event_id FROM minutes "
+		"WHERE agenda_item_id = ?");
+	bool oom = false;
+	int rc;
+
+	memset(m, 0, sizeof *m);
+	m->item_id = item_id;
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, item_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		m->version = sqlite3_column_int64(st, 0);
+		for (int i = 0; i < DB_MIN_TEXTS; i++)
+			m->text[i] = dup_text(
+				(const char *)sqlite3_column_text(st, 1 + i),
+				&oom);
+		db_column_copy(st, 11, m->next_review, sizeof m->next_review);
+		db_column_copy(st, 12, m->level_decision,
+			       sizeof m->level_decision);
+		m->level_event_id = sqlite3_column_int64(st, 13);
+	}
+	sqlite3_reset(st);
+	if (oom) {
+		db_minutes_clear(m);
+		return db_fail(db, DB_ERROR, "out of memory");
+	}
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+		? DB_OK : db_sqlfail(db, rc, "reading minutes");
+}
+
+enum db_status
+db_minutes_get(struct db *db, int64_t item_id, struct db_minutes *m)
+{
+	struct meetings_item it;
+	enum db_status s;
+
+	memset(m, 0, sizeof *m);
+	if ((s = db_require(db, true, true, false, "reading minutes")) !=
+	    DB_OK)
+		return s;
+	if ((s = meetings_item_get(db, item_id, &it)) != DB_OK)
+		return s;
+	return load_minutes(db, item_id, m);
+}
+
+/* Write minutes M (version NEW_VERSION) for its item: insert or update. */
+static enum db_status
+store_minutes(struct db *db, const struct db_minutes *m, int64_t new_version)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO minutes(agenda_item_id, decision, rationale, "
+		"dissent, rmp_supervision, rmp_monitoring, rmp_interventions, "
+		"rmp_victim_safety, contingencies, victim_issues, disclosure, "
+		"next_review, level_decision, level_event_id, version) VALUES "
+		"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+		"?15) ON CONFLICT(agenda_item_id) DO UPDATE SET "
+		"decision = ?2, rationale = ?3, dissent = ?4, "
+		"rmp_supervision = ?5, rmp_monitoring = ?6, "
+		"rmp_interventions = ?7, rmp_victim_safety = ?8, "
+		"contingencies = ?9, victim_issues = ?10, disclosure = ?11, "
+		"next_review = ?12, level_decision = ?13, "
+		"level_event_id = ?14, version = ?15");
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, m->item_id);
+	for (int i = 0; i < DB_MIN_TEXTS; i++)
+		db_bind_text(st, 2 + i, m->text[i]);
+	db_bind_text(st, 12, m->next_review);
+	db_bind_text(st, 13, m->level_decision);
+	if (m->level_event_id)
+		sqlite3_bind_int64(st, 14, m->level_event_id);
+	sqlite3_bind_int64(st, 15, new_version);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? DB_OK
+				 : db_sqlfail(db, rc, "saving minutes");
+}
+
+static void
+minutes_record(char *buf, size_t n, const struct meetings_item *it)
+{
+	snprintf(buf, n, "meeting %lld item %lld offender %lld",
+		 (long long)it->meeting_id, (long long)it->id,
+		 (long long)it->offender_id);
+}
+
+enum db_status
+db_minutes_save(struct db *db, const struct db_minutes *base,
+		struct db_minutes *m)
+{
+	struct meetings_item it;
+	struct db_minutes cur, res;
+	const struct db_minutes *b;
+	struct strbuf sb;
+	enum db_status s;
+	mdate review = MDATE_NONE;
+	char rec[96];
+	int k = 0;
+	bool oom = false, review_changed;
+
+	if ((s = db_require(db, true, true, false, "minuting a meeting")) !=
+	    DB_OK)
+		return s;
+	for (int i = 0; i < DB_MIN_TEXTS; i++)
+		if (meetings_has_control(m->text[i], true))
+			return db_fail(db, DB_INVALID, "%s: control characters "
+				       "other than tab and line breaks are not "
+				       "allowed", text_names[i]);
+	if (m->next_review[0] && date_parse(m->next_review, &review) != 0)
+		return db_fail(db, DB_INVALID, "next review: a real date, "
+			       "YYYY-MM-DD, or none");
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if ((s = meetings_item_get(db, m->item_id, &it)) != DB_OK)
+		return db_tx_end(db, s);
+	if (strcmp(it.status, "held") != 0)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
+					     "%s: minutes are for a meeting "
+					     "held", it.status));
+	if ((s = load_minutes(db, m->item_id, &cur)) != DB_OK)
+		return db_tx_end(db, s);
+	if (base == NULL && cur.version != m->version) {
+		db_minutes_clear(&cur);
+		return db_tx_end(db, db_fail(db, DB_CONFLICT,
+			"someone else changed these minutes first; nothing "
+			"was saved: reload them and try again"));
+	}
+	b = base ? base : &cur;
+	res = cur;
+	memset(res.text, 0, sizeof res.text);
+	for (int i = 0; i < DB_MIN_TEXTS && s == DB_OK; i++) {
+		bool mine = !meetings_same(m->text[i], b->text[i]);
+		bool theirs = !meetings_same(cur.text[i], b->text[i]);
+
+		if (mine && theirs && !meetings_same(m->text[i], cur.text[i]))
+			s = db_fail(db, DB_CONFLICT, "someone else changed the "
+				    "%s of these minutes first; nothing was "
+				    "saved: reload them and try again",
+				    text_names[i]);
+		else
+			res.text[i] = dup_text(mine ? m->text[i] : cur.text[i],
+					       &oom);
+		if (mine)
+			k++;
+	}
+	if (s == DB_OK && !meetings_same(m->next_review, b->next_review)) {
+		if (!meetings_same(cur.next_review, b->next_review) &&
+		    !meetings_same(m->next_review, cur.next_review))
+			s = db_fail(db, DB_CONFLICT, "someone else changed the "
+				    "next review of these minutes first; "
+				    "nothing was saved: reload them and try "
+				    "again");
+		else
+			str_copy(res.next_review, m->next_review,
+				 sizeof res.next_review);
+	}
+	if (s == DB_OK && oom)
+		s = db_fail(db, DB_ERROR, "out of memory");
+	review_changed = strcmp(res.next_review, cur.next_review) != 0;
+	if (s == DB_OK) {
+		bool any = review_changed || cur.version == 0;
+
+		for (int i = 0; i < DB_MIN_TEXTS; i++)
+			any |= !meetings_same(res.text[i], cur.text[i]);
+		if (!any) {
+			/* Nothing new: hand back what is stored. */
+			db_minutes_clear(&res);
+			db_minutes_clear(m);
+			*m = cur;
+			return db_tx_end(db, DB_OK);
+		}
+	}
+	if (s == DB_OK)
+		s = store_minutes(db, &res, cur.version + 1);
+	if (s == DB_OK && review_changed) {
+		if (res.next_review[0] == '\0')
+			review = MDATE_NONE;
+		else
+			date_parse(res.next_review, &review);
+		s = meetings_set_review(db, it.offender_id, it.meeting_id,
+					it.date, review);
+	}
+	if (s == DB_OK) {
+		sb_init(&sb);
+		sb_add(&sb, "fields:");
+		k = 0;
+		for (int i = 0; i < DB_MIN_TEXTS; i++)
+			if (!meetings_same(res.text[i], cur.text[i]))
+				sb_printf(&sb, "%s%s", k++ ? "," : " ",
+					  text_names[i]);
+		if (k == 0)
+			sb_add(&sb, " none");
+		if (review_changed)
+			sb_printf(&sb, "; next_review: %s -> %s",
+				  cur.next_review[0] ? cur.next_review : "-",
+				  res.next_review[0] ? res.next_review : "-");
+		if (base && cur.version != m->version)
+			sb_printf(&sb, "; merged over version %lld",
+				  (long long)cur.version);
+		minutes_record(rec, sizeof rec, &it);
+		s = db_audit_write(db, "minutes.save", rec, sb_str(&sb));
+		sb_free(&sb);
+	}
+	db_minutes_clear(&cur);
+	s = db_tx_end(db, s);
+	if (s != DB_OK) {
+		db_minutes_clear(&res);
+		return s;
+	}
+	db_minutes_clear(m);
+	res.version = cur.version + 1;
+	*m = res;
+	return DB_OK;
+}
+
+/* The stored level, category and version of offender ID. */
+static enum db_status
+case_state(struct db *db, int64_t id, int *level, int64_t *version)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT level, version, status FROM "
+				       "offenders WHERE id = ?");
+	char status[16] = "";
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*level = sqlite3_column_int(st, 0);
+		*version = sqlite3_column_int64(st, 1);
+		db_column_copy(st, 2, status, sizeof status);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return db_fail(db, DB_NOTFOUND, "no such case");
+	if (rc != SQLITE_ROW)
+		return db_sqlfail(db, rc, "reading a case");
+	if (strcmp(status, "community") != 0 && strcmp(status, "custody") != 0)
+		return db_fail(db, DB_INVALID, "the case is not managed under "
+			       "MAPPA (%s)", status);
+	return DB_OK;
+}
+
+enum db_status
+db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
+		 const struct db_level_decision *d, int64_t *event_id)
+{
+	struct meetings_item it;
+	struct db_minutes cur;
+	struct agenda_intervals iv;
+	struct db_event e;
+	struct strbuf sb;
+	enum db_status s;
+	const char *dec = d->decision ? d->decision : "";
+	int level = 0, new_level;
+	int64_t version;
+	mdate review;
+	char rec[96];
+	bool change;
+
+	if (event_id)
+		*event_id = 0;
+	if ((s = db_require(db, true, true, false, "deciding a level")) !=
+	    DB_OK)
+		return s;
+	if (strcmp(dec, "stay") != 0 && strcmp(dec, "up") != 0 &&
+	    strcmp(dec, "down") != 0 && strcmp(dec, "exit") != 0)
+		return db_fail(db, DB_INVALID, "level decision: one of stay, "
+			       "up, down, exit");
+	change = strcmp(dec, "stay") != 0;
+	if (change && (d->reason == NULL ||
+		       d->reason[strspn(d->reason, " \t\r\n")] == '\0'))
+		return db_fail(db, DB_INVALID, "a level decision other than "
+			       "stay needs its reason");
+	if (meetings_has_control(d->reason, true))
+		return db_fail(db, DB_INVALID, "reason: control characters "
+			       "other than tab and line breaks are not "
+			       "allowed");
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if ((s = meetings_item_get(db, item_id, &it)) != DB_OK)
+		return db_tx_end(db, s);
+	if (strcmp(it.status, "held") != 0)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
+					     "%s: levels are decided at a "
+					     "meeting held", it.status));
+	if (change && it.chair[0] == '\0')
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting has "
+					     "no chair: record who chaired it "
+					     "first"));
+	if ((s = case_state(db, it.offender_id, &level, &version)) != DB_OK)
+		return db_tx_end(db, s);
+	if (offender_version && *offender_version != version)
+		return db_tx_end(db, db_fail(db, DB_CONFLICT,
+			"someone else changed this case first; nothing was "
+			"saved: reload it and try again"));
+	if ((s = load_minutes(db, item_id, &cur)) != DB_OK)
+		return db_tx_end(db, s);
+	new_level = strcmp(dec, "stay") == 0 ? level : d->level;
+	if (new_level == 0 && strcmp(dec, "up") == 0)
+		new_level = level + 1;
+	else if (new_level == 0 && strcmp(dec, "down") == 0)
+		new_level = level - 1;
+	if (cur.level_event_id) {
+		bool same = strcmp(cur.level_decision, dec) == 0 &&
+			    (strcmp(dec, "exit") == 0 || new_level == level);
+
+		db_minutes_clear(&cur);
+		if (same) {
+			if (offender_version)
+				*offender_version = version;
+			if (event_id)
+				*event_id = cur.level_event_id;
+			return db_tx_end(db, DB_OK);
+		}
+		return db_tx_end(db, db_fail(db, DB_INVALID, "this case's "
+			"level decision at this meeting is recorded (event "
+			"%lld); it stands", (long long)cur.level_event_id));
+	}
+	if ((strcmp(dec, "up") == 0 && !(new_level > level && new_level <= 3)) ||
+	    (strcmp(dec, "down") == 0 && !(new_level < level &&
+					   new_level >= 1))) {
+		db_minutes_clear(&cur);
+		return db_tx_end(db, db_fail(db, DB_INVALID, "level decision "
+			"%s: the case is at Level %d, so Level %d is not %s",
+			dec, level, new_level, dec));
+	}
+	memset(&e, 0, sizeof e);
+	if (change) {
+		e.ev.date = it.date;
+		if (strcmp(dec, "exit") == 0) {
+			e.ev.type = EV_EXIT;
+			e.ev.kind = (uint8_t)d->exit_kind;
+		} else {
+			e.ev.type = EV_LEVEL;
+			e.ev.level = (uint8_t)new_level;
+		}
+		e.note = d->reason;
+		e.meeting_id = it.meeting_id;
+		e.decided_by = it.chair;
+		e.source = SRC_MAPPA;
+		s = db_event_add(db, it.offender_id, &version, &e);
+	}
+	if (s == DB_OK) {
+		db_agenda_intervals(db, &iv);
+		review = d->next_review;
+		if (strcmp(dec, "exit") == 0)
+			review = MDATE_NONE;
+		else if (review == MDATE_NONE)
+			review = agenda_review_due(&iv, new_level, it.date);
+		str_copy(cur.level_decision, dec, sizeof cur.level_decision);
+		cur.level_event_id = change ? e.id : 0;
+		cur.next_review[0] = '\0';
+		if (review != MDATE_NONE)
+			date_format(review, cur.next_review);
+		s = store_minutes(db, &cur, cur.version + 1);
+		if (s == DB_OK)
+			s = meetings_set_review(db, it.offender_id,
+						it.meeting_id, it.date, review);
+	}
+	if (s == DB_OK) {
+		sb_init(&sb);
+		sb_printf(&sb, "level_decision: - -> %s; level: %d -> %s%d",
+			  dec, level, strcmp(dec, "exit") == 0 ? "exit from " : "",
+			  strcmp(dec, "exit") == 0 ? level : new_level);
+		sb_printf(&sb, "; next_review: -> %s",
+			  cur.next_review[0] ? cur.next_review : "-");
+		if (change)
+			sb_printf(&sb, "; event %lld; fields: reason",
+				  (long long)e.id);
+		minutes_record(rec, sizeof rec, &it);
+		s = db_audit_write(db, "minutes.level", rec, sb_str(&sb));
+		sb_free(&sb);
+	}
+	if (s == DB_OK && it.referral_id)
+		s = meetings_referral_met(db, it.referral_id, it.meeting_id);
+	db_minutes_clear(&cur);
+	s = db_tx_end(db, s);
+	if (s == DB_OK) {
+		if (offender_version)
+			*offender_version = version;
+		if (event_id)
+			*event_id = change ? e.id : 0;
+	}
+	return s;
+}
+
+/* --- the demo's meeting history ---------------------------------------------- */
+
+enum db_status
+db_bulk_case_meetings(struct db *db, int64_t offender_id,
+		      const struct db_bulk_item *items, size_t n)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	size_t nact = 0;
+	char rec[48], detail[64];
+	int rc;
+
+	if ((s = db_require(db, true, false, false, "writing the demo")) !=
+	    DB_OK)
+		return s;
+	if (db->depth == 0)
+		return db_fail(db, DB_INVALID, "bulk writing needs db_begin()");
+	for (size_t i = 0; s == DB_OK && i < n; i++) {
+		const struct db_bulk_item *b = &items[i];
+		struct db_minutes m;
+		int64_t item;
+
+		s = meetings_insert_item(db, b->meeting_id, offender_id,
+					 b->reason, 0, b->discussed, &item);
+		if (s != DB_OK)
+			break;
+		memset(&m, 0, sizeof m);
+		m.item_id = item;
+		for (int t = 0; t < DB_MIN_TEXTS; t++)
+			m.text[t] = (char *)b->text[t];
+		str_copy(m.level_decision, b->level_decision
+			 ? b->level_decision : "", sizeof m.level_decision);
+		if (b->next_review != MDATE_NONE)
+			date_format(b->next_review, m.next_review);
+		if (b->link_event) {
+			st = db_stmt(db,
+				"SELECT e.id FROM events e JOIN meetings m "
+				"ON m.id = ?2 WHERE e.offender_id = ?1 AND "
+				"e.date = m.date AND e.meeting_id = ?2 "
+				"ORDER BY e.id DESC LIMIT 1");
+			if (st == NULL) {
+				s = DB_ERROR;
+				break;
+			}
+			sqlite3_bind_int64(st, 1, offender_id);
+			sqlite3_bind_int64(st, 2, b->meeting_id);
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW)
+				m.level_event_id = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+			if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+				s = db_sqlfail(db, rc, "reading events");
+				break;
+			}
+		}
+		s = store_minutes(db, &m, 1);
+		for (size_t a = 0; s == DB_OK && a < b->nactions; a++) {
+			struct db_action act = b->actions[a];
+
+			act.meeting_id = b->meeting_id;
+			act.offender_id = offender_id;
+			s = actions_insert(db, &act);
+			nact++;
+		}
+	}
+	if (s == DB_OK) {
+		snprintf(rec, sizeof rec, "offender %lld",
+			 (long long)offender_id);
+		snprintf(detail, sizeof detail, "agenda items: %zu; actions: "
+			 "%zu", n, nact);
+		s = db_audit_write(db, "minutes.demo", rec, detail);
+	}
+	if (s != DB_OK)
+		db->doomed = true;
+	return s;
+}

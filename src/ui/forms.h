@@ -1,0 +1,129 @@
+/*
+ * forms.h -- the forms that change records, as fields and rules: a new
+ * referral, an offender's identity, and an event (a change of category or
+ * level, custody, release, an order, a notification breach, an exit, a
+ * registration).
+ *
+ * Each form is checked whole after every keystroke (forms_check()): each
+ * field gets its error, and the form a problem that no single field owns
+ * (the event state machine, Category 3 at Level 1).  The data layer's own
+ * checks are used wherever it has them -- db_offender_check() for identity
+ * fields, ev_apply() and ev_check_history() for events -- so the form can
+ * never accept what the save would refuse, nor refuse what it would take.
+ *
+ * No curses: form.c draws and edits these; the tests fill and check them.
+ */
+#ifndef MAPPA_FORMS_H
+#define MAPPA_FORMS_H
+
+#include <stdbool.h>
+
+#include "core/event.h"
+#include "db/db.h"
+#include "ui/field.h"
+
+#define FORM_MAX_FIELDS 20
+
+enum form_kind { FORM_REFERRAL, FORM_IDENTITY, FORM_EVENT };
+
+/* The area's review intervals (settings), for default review dates. */
+struct form_intervals {
+	int weeks_level3, weeks_level2, months_level1;
+	int initial_days_level3, initial_days_level2;
+};
+
+struct form_model {
+	enum form_kind kind;
+	const char *title;
+	struct field f[FORM_MAX_FIELDS];
+	int n;
+	char problem[300];  /* what no single field owns, or "" */
+	int nerrors;        /* fields in error, plus one for a problem */
+	/* What the rules need: */
+	struct db *db;      /* for references already taken; may be NULL */
+	mdate today;
+	struct form_intervals iv;
+	const struct db_offender *original; /* FORM_IDENTITY */
+	const struct ev *hist;              /* FORM_EVENT: the history */
+	size_t nhist;
+	int shown_type;                     /* FORM_EVENT: kinds offered */
+};
+
+/* Field positions. */
+enum {
+	RF_REF, RF_SURNAME, RF_FORENAMES, RF_DOB, RF_GENDER, RF_PNC, RF_CRN,
+	RF_VISOR, RF_DISTRICT, RF_AGENCY,
+	/* referral only: */
+	RF_DATE, RF_REFERRER, RF_CATEGORY, RF_LEVEL, RF_REVIEW, RF_REASON,
+	RF_COUNT
+};
+enum { IF_NOTES = RF_AGENCY + 1, IF_COUNT };
+enum {
+	EF_TYPE, EF_DATE, EF_CATEGORY, EF_LEVEL, EF_KIND, EF_REASON,
+	EF_DECIDER, EF_MEETING, EF_REVIEW, EF_COUNT
+};
+
+/* The event types the event form offers, in its order. */
+extern const int forms_event_types[];
+extern const int forms_event_type_count;
+
+/* Set up FM as a new referral on TODAY. */
+void forms_referral(struct form_model *fm, struct db *db, mdate today,
+		    const struct form_intervals *iv);
+
+/* Set up FM to edit O's identity on TODAY (O must outlive FM).  Returns
+ * 0, or -1 when out of memory. */
+int forms_identity(struct form_model *fm, struct db *db,
+		   const struct db_offender *o, mdate today);
+
+/*
+ * Set up FM to record an event of TYPE (enum ev_type) for a case with
+ * history HIST[0..N) (must outlive FM), on TODAY.
+ */
+void forms_event(struct form_model *fm, int type, const struct ev *hist,
+		 size_t n, mdate today, const struct form_intervals *iv);
+
+/* Check FM whole: every field's error, the problem, the count; first
+ * the fields that follow others are brought up to date (which fields an
+ * event type shows, a review date not yet edited by hand). */
+void forms_check(struct form_model *fm);
+
+/* Whether any field has been edited. */
+bool forms_changed(const struct form_model *fm);
+
+void forms_free(struct form_model *fm);
+
+/*
+ * Read a checked form into records.  The strings of the results point into
+ * FM (valid while it lives), except O->notes, which is malloc'd (free with
+ * db_offender_clear()).
+ */
+void forms_referral_get(const struct form_model *fm, struct db_offender *o,
+			struct db_referral *r, int *category, int *level,
+			mdate *next_review);
+int forms_identity_get(const struct form_model *fm, struct db_offender *o);
+
+/*
+ * Someone else saved THEIRS over the record FM was opened on
+ * (FM->original): every field the person has not changed takes their
+ * value, so that saving afterwards keeps both people's changes and, where
+ * both changed a field, the person's.  The caller then points
+ * FM->original at THEIRS (or a copy).  Returns 0, or -1 when out of
+ * memory.
+ */
+int forms_identity_rebase(struct form_model *fm,
+			  const struct db_offender *theirs);
+void forms_event_get(const struct form_model *fm, struct db_event *e,
+		     int *meeting_level, mdate *next_review);
+
+/* The field named NAME (as the data layer names it), or -1. */
+int forms_find(const struct form_model *fm, const char *name);
+
+/* Dates. */
+mdate forms_add_working_days(mdate d, int n); /* Monday to Friday */
+mdate forms_add_months(mdate d, int n);        /* the day clamped */
+
+/* The state after the events of HIST dated on or before DATE. */
+struct ev_state forms_state_on(const struct ev *hist, size_t n, mdate date);
+
+#endif

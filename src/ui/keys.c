@@ -1,0 +1,262 @@
+/*
+ * keys.c -- the one list of actions and the one table of key bindings.
+ *
+ * Keys that change records (a, e, r, L) are letters no moving key uses,
+ * and they ask for a role that may change records before anything opens.
+ * The help screen and the hint line read these tables; nothing else
+ * knows which key does what.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "ui/ui.h"
+
+#define MOVING "Moving"
+#define FINDING "Finding, sorting and filtering"
+#define CHANGING "Changing records (members and admins)"
+#define FORMS "Forms"
+#define CONFLICT "Someone else saved first"
+#define PROGRAM "The program"
+
+const struct ui_action_info ui_actions[A_COUNT] = {
+	[A_UP] = { MOVING, "up one line" },
+	[A_DOWN] = { MOVING, "down one line" },
+	[A_PAGE_UP] = { MOVING, "up one page" },
+	[A_PAGE_DOWN] = { MOVING, "down one page" },
+	[A_HOME] = { MOVING, "to the first line" },
+	[A_END] = { MOVING, "to the last line" },
+	[A_OPEN] = { MOVING, "open the selected case" },
+	[A_SEARCH] = { FINDING, "search by reference, name (\"smith, jo\"), "
+			       "PNC or CRN, as you type; Enter keeps, Esc "
+			       "returns" },
+	[A_SEARCH_NEXT] = { FINDING, "the next match" },
+	[A_SEARCH_PREV] = { FINDING, "the previous match" },
+	[A_SORT_NEXT] = { FINDING, "sort by the next column" },
+	[A_SORT_PREV] = { FINDING, "sort by the previous column" },
+	[A_SORT_INVERT] = { FINDING, "reverse the order" },
+	[A_FILTER_CATEGORY] = { FINDING, "show one category: 1, 2, 3, 4, "
+					"or all" },
+	[A_FILTER_LEVEL] = { FINDING, "show one level: 1, 2, 3, or all" },
+	[A_FILTER_STATUS] = { FINDING, "show current cases, in the community, "
+				      "in custody, exited, or all" },
+	[A_FILTER_OVERDUE] = { FINDING, "show only cases whose review is "
+				       "overdue, or all" },
+	[A_FILTER_CLEAR] = { FINDING, "clear the filters" },
+	[A_REFERRAL] = { CHANGING, "take a new referral: a new case and its "
+				   "registration" },
+	[A_EDIT] = { CHANGING, "edit the case's identity" },
+	[A_EVENT] = { CHANGING, "record an event: category, level, custody, "
+				"release, order, notification breach, exit" },
+	[A_LEVEL] = { CHANGING, "record a level change (with its reason and "
+				"who decided)" },
+	[A_NEXT_FIELD] = { FORMS, "the next field" },
+	[A_PREV_FIELD] = { FORMS, "the previous field" },
+	[A_ENTER] = { FORMS, "the next field; on the last, save" },
+	[A_SAVE] = { FORMS, "save (only when every field is valid)" },
+	[A_CANCEL] = { FORMS, "close without saving (asks first if you "
+			      "typed anything)" },
+	[A_KEEP_MINE] = { CONFLICT, "save your version over theirs" },
+	[A_TAKE_THEIRS] = { CONFLICT, "keep their version, drop yours" },
+	[A_EDIT_AGAIN] = { CONFLICT, "back to your form, to merge by hand" },
+	[A_BACK] = { PROGRAM, "go back" },
+	[A_QUIT] = { PROGRAM, "go back; on the register, quit" },
+	[A_HELP] = { PROGRAM, "this help" },
+	[A_REDRAW] = { PROGRAM, "redraw the screen" },
+};
+
+const struct ui_binding ui_bindings[] = {
+	/* Everywhere, unless a screen binds the key itself. */
+	{ CTX_GLOBAL, 'q', A_QUIT },
+	{ CTX_GLOBAL, UI_ESC, A_BACK },
+	{ CTX_GLOBAL, '?', A_HELP },
+	{ CTX_GLOBAL, UI_FN(KEY_F(1)), A_HELP },
+	{ CTX_GLOBAL, UI_CTRL('L'), A_REDRAW },
+
+	{ CTX_LIST, UI_FN(KEY_UP), A_UP },
+	{ CTX_LIST, 'k', A_UP },
+	{ CTX_LIST, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_LIST, 'j', A_DOWN },
+	{ CTX_LIST, UI_FN(KEY_PPAGE), A_PAGE_UP },
+	{ CTX_LIST, UI_CTRL('B'), A_PAGE_UP },
+	{ CTX_LIST, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
+	{ CTX_LIST, UI_CTRL('F'), A_PAGE_DOWN },
+	{ CTX_LIST, ' ', A_PAGE_DOWN },
+	{ CTX_LIST, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_LIST, 'g', A_HOME },
+	{ CTX_LIST, UI_FN(KEY_END), A_END },
+	{ CTX_LIST, 'G', A_END },
+	{ CTX_LIST, '\n', A_OPEN },
+	{ CTX_LIST, '\r', A_OPEN },
+	{ CTX_LIST, UI_FN(KEY_ENTER), A_OPEN },
+	{ CTX_LIST, '/', A_SEARCH },
+	{ CTX_LIST, 'n', A_SEARCH_NEXT },
+	{ CTX_LIST, 'N', A_SEARCH_PREV },
+	{ CTX_LIST, '>', A_SORT_NEXT },
+	{ CTX_LIST, '<', A_SORT_PREV },
+	{ CTX_LIST, 'I', A_SORT_INVERT },
+	{ CTX_LIST, 'c', A_FILTER_CATEGORY },
+	{ CTX_LIST, 'l', A_FILTER_LEVEL },
+	{ CTX_LIST, 's', A_FILTER_STATUS },
+	{ CTX_LIST, 'o', A_FILTER_OVERDUE },
+	{ CTX_LIST, 'x', A_FILTER_CLEAR },
+	{ CTX_LIST, 'a', A_REFERRAL },
+	{ CTX_LIST, 'e', A_EDIT },
+	{ CTX_LIST, 'r', A_EVENT },
+	{ CTX_LIST, 'L', A_LEVEL },
+
+	{ CTX_RECORD, UI_FN(KEY_UP), A_UP },
+	{ CTX_RECORD, 'k', A_UP },
+	{ CTX_RECORD, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_RECORD, 'j', A_DOWN },
+	{ CTX_RECORD, UI_FN(KEY_PPAGE), A_PAGE_UP },
+	{ CTX_RECORD, UI_CTRL('B'), A_PAGE_UP },
+	{ CTX_RECORD, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
+	{ CTX_RECORD, UI_CTRL('F'), A_PAGE_DOWN },
+	{ CTX_RECORD, ' ', A_PAGE_DOWN },
+	{ CTX_RECORD, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_RECORD, 'g', A_HOME },
+	{ CTX_RECORD, UI_FN(KEY_END), A_END },
+	{ CTX_RECORD, 'G', A_END },
+	{ CTX_RECORD, 'e', A_EDIT },
+	{ CTX_RECORD, 'r', A_EVENT },
+	{ CTX_RECORD, 'L', A_LEVEL },
+
+	{ CTX_HELP, UI_FN(KEY_UP), A_UP },
+	{ CTX_HELP, 'k', A_UP },
+	{ CTX_HELP, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_HELP, 'j', A_DOWN },
+	{ CTX_HELP, UI_FN(KEY_PPAGE), A_PAGE_UP },
+	{ CTX_HELP, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
+	{ CTX_HELP, ' ', A_PAGE_DOWN },
+	{ CTX_HELP, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_HELP, 'g', A_HOME },
+	{ CTX_HELP, UI_FN(KEY_END), A_END },
+	{ CTX_HELP, 'G', A_END },
+
+	{ CTX_FORM, '\t', A_NEXT_FIELD },
+	{ CTX_FORM, UI_FN(KEY_DOWN), A_NEXT_FIELD },
+	{ CTX_FORM, UI_FN(KEY_BTAB), A_PREV_FIELD },
+	{ CTX_FORM, UI_FN(KEY_UP), A_PREV_FIELD },
+	{ CTX_FORM, '\n', A_ENTER },
+	{ CTX_FORM, '\r', A_ENTER },
+	{ CTX_FORM, UI_FN(KEY_ENTER), A_ENTER },
+	{ CTX_FORM, UI_FN(KEY_F(2)), A_SAVE },
+	{ CTX_FORM, UI_CTRL('X'), A_SAVE },
+	{ CTX_FORM, UI_ESC, A_CANCEL },
+
+	{ CTX_CONFLICT, 'm', A_KEEP_MINE },
+	{ CTX_CONFLICT, 't', A_TAKE_THEIRS },
+	{ CTX_CONFLICT, 'e', A_EDIT_AGAIN },
+	{ CTX_CONFLICT, UI_ESC, A_EDIT_AGAIN },
+	{ CTX_CONFLICT, 'q', A_EDIT_AGAIN },
+};
+const size_t ui_nbindings = NELEM(ui_bindings);
+
+enum ui_action
+ui_lookup(enum ui_context ctx, int key)
+{
+	for (size_t i = 0; i < ui_nbindings; i++)
+		if (ui_bindings[i].ctx == ctx && ui_bindings[i].key == key)
+			return ui_bindings[i].action;
+	for (size_t i = 0; i < ui_nbindings; i++)
+		if (ui_bindings[i].ctx == CTX_GLOBAL &&
+		    ui_bindings[i].key == key)
+			return ui_bindings[i].action;
+	return A_NONE;
+}
+
+static const struct {
+	int key;
+	const char *name;
+} key_names[] = {
+	{ UI_FN(KEY_UP), "Up" },       { UI_FN(KEY_DOWN), "Down" },
+	{ UI_FN(KEY_LEFT), "Left" },   { UI_FN(KEY_RIGHT), "Right" },
+	{ UI_FN(KEY_PPAGE), "PgUp" },  { UI_FN(KEY_NPAGE), "PgDn" },
+	{ UI_FN(KEY_HOME), "Home" },   { UI_FN(KEY_END), "End" },
+	{ UI_FN(KEY_ENTER), "Enter" }, { UI_FN(KEY_BTAB), "Shift-Tab" },
+	{ UI_FN(KEY_BACKSPACE), "Backspace" }, { UI_FN(KEY_DC), "Delete" },
+	{ UI_FN(KEY_RESIZE), "resize" },
+	{ '\n', "Enter" },             { '\r', "Enter" },
+	{ '\t', "Tab" },               { ' ', "Space" },
+	{ UI_ESC, "Esc" },             { 0x7f, "Backspace" },
+};
+
+const char *
+ui_key_name(int key, char *buf, size_t n)
+{
+	for (size_t i = 0; i < NELEM(key_names); i++) {
+		if (key_names[i].key == key) {
+			str_copy(buf, key_names[i].name, n);
+			return buf;
+		}
+	}
+	if (key & UI_KEY_FN) {
+		int k = key & ~UI_KEY_FN;
+
+		if (k >= KEY_F(1) && k <= KEY_F(24))
+			snprintf(buf, n, "F%d", k - KEY_F(0));
+		else
+			snprintf(buf, n, "key %d", k);
+	} else if (key < 0x20) {
+		snprintf(buf, n, "Ctrl-%c", key + '@');
+	} else if (key < 0x7f) {
+		snprintf(buf, n, "%c", key);
+	} else {
+		snprintf(buf, n, "U+%04X", (unsigned)key);
+	}
+	return buf;
+}
+
+/* Whether the space-separated list LIST holds WORD. */
+static bool
+has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = list; (p = strstr(p, word)) != NULL; p++)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return true;
+	return false;
+}
+
+void
+ui_keys_of(enum ui_context ctx, enum ui_action action, bool first, char *buf,
+	   size_t n)
+{
+	char name[32];
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int pass = 0; pass < 2; pass++) {
+		enum ui_context c = pass == 0 ? ctx : CTX_GLOBAL;
+
+		if (pass == 1 && ctx == CTX_GLOBAL)
+			break;
+		for (size_t i = 0; i < ui_nbindings; i++) {
+			const struct ui_binding *b = &ui_bindings[i];
+
+			if (b->ctx != c || b->action != action)
+				continue;
+			/* A global key the context takes for itself is not
+			 * this action's here, nor is a printable one where
+			 * keys are typed into fields. */
+			if (pass == 1 && (ui_lookup(ctx, b->key) != action ||
+					  (ctx == CTX_FORM && b->key >= 0x20 &&
+					   b->key < 0x7f)))
+				continue;
+			ui_key_name(b->key, name, sizeof name);
+			if (has_word(buf, name))
+				continue; /* "Enter" for \n and \r */
+			if (len && len + 1 < n)
+				buf[len++] = ' ', buf[len] = '\0';
+			len += str_copy(buf + len, name, n - len);
+			if (len >= n)
+				len = n - 1;
+			if (first)
+				return;
+		}
+	}
+}

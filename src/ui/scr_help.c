@@ -1,0 +1,223 @@
+/*
+ * scr_help.c -- the keys of the screen below, generated from its handler
+ * table, the binding table and the list of actions (keys.c), so that it
+ * cannot disagree with what the keys do.  For a form it adds the keys
+ * that edit a field (form.c handles those itself), from a table here.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "ui/ui.h"
+#include "ui/view.h"
+
+/* The keys of a field, which form_field_key() handles. */
+static const struct {
+	const char *keys, *help;
+} editing[] = {
+	{ "Left Right", "move in the text; in a choice, the previous or "
+			"next choice" },
+	{ "Space", "in a choice, the next choice" },
+	{ "a letter or digit", "in a choice, the next choice starting with it" },
+	{ "Home Ctrl-A", "to the start of the text" },
+	{ "End Ctrl-E", "to the end of the text" },
+	{ "Backspace", "delete the character before the cursor" },
+	{ "Delete Ctrl-D", "delete the character under the cursor" },
+	{ "Ctrl-U", "delete to the start" },
+	{ "Ctrl-K", "delete to the end" },
+	{ "Ctrl-W", "delete the word before the cursor" },
+};
+
+/* The handlers the loop provides on every screen (tui.c). */
+static const enum ui_action global[] = { A_HELP, A_REDRAW, A_BACK, A_QUIT };
+
+struct help {
+	struct view v;
+	const struct screen_ops *of;
+};
+
+static void
+entry(struct help *h, struct ui *ui, enum ui_context ctx, enum ui_action a,
+      bool writes, const char **group)
+{
+	char keys[96], line[400];
+	const struct ui_action_info *info = &ui_actions[a];
+
+	ui_keys_of(ctx, a, false, keys, sizeof keys);
+	if (!keys[0])
+		return;
+	if (*group == NULL || strcmp(*group, info->group) != 0) {
+		*group = info->group;
+		view_add(&h->v, R_NORMAL, 0, "");
+		view_add(&h->v, R_SECTION, 1, info->group);
+	}
+	ui_fmt(line, sizeof line, "%-18s %s%s", keys, info->help,
+	       writes && ui->lay ? "  (refused: read-only)" : "");
+	view_wrap_hang(&h->v, writes && ui->lay ? R_DIM : R_NORMAL, 3, 19,
+		       line, ui->cols - 2);
+}
+
+static void
+build(struct ui *ui, struct help *h)
+{
+	const char *group = NULL;
+	char line[200];
+
+	view_clear(&h->v);
+	view_add(&h->v, R_SECTION, 0, ui_fmt(line, sizeof line, "Keys: %s",
+					     h->of->name));
+	if (ui->lay)
+		view_add(&h->v, R_DIM, 1, "You are a lay adviser: you may "
+			 "look at the register, never change it.");
+	/* The screen's own actions, in the order of the action list. */
+	for (int a = 1; a < A_COUNT; a++) {
+		for (const struct ui_handler *x = h->of->handlers;
+		     x && x->action != A_NONE; x++)
+			if (x->action == (enum ui_action)a)
+				entry(h, ui, h->of->ctx, x->action,
+				      x->needs & NEED_WRITE, &group);
+	}
+	if (h->of->ctx == CTX_FORM) {
+		view_add(&h->v, R_NORMAL, 0, "");
+		view_add(&h->v, R_SECTION, 1, "Editing a field");
+		for (size_t i = 0; i < NELEM(editing); i++)
+			view_wrap_hang(&h->v, R_NORMAL, 3, 19,
+				       ui_fmt(line, sizeof line, "%-18s %s",
+					      editing[i].keys,
+					      editing[i].help),
+				       ui->cols - 2);
+	}
+	group = NULL;
+	for (size_t i = 0; i < NELEM(global); i++) {
+		bool own = false;
+
+		for (const struct ui_handler *x = h->of->handlers;
+		     x && x->action != A_NONE; x++)
+			own |= x->action == global[i];
+		if (!own)
+			entry(h, ui, h->of->ctx, global[i], false, &group);
+	}
+	view_add(&h->v, R_NORMAL, 0, "");
+	view_add(&h->v, R_DIM, 1, "Esc or q closes this help.  See also "
+		 "mappa(1), THE SCREENS.");
+}
+
+static int
+rows(const struct ui *ui)
+{
+	return ui_body_rows(ui);
+}
+
+static unsigned
+scroll_by(struct ui *ui, struct screen *s, enum ui_action a)
+{
+	return view_move(&((struct help *)s->data)->v, a, rows(ui));
+}
+
+static unsigned
+up(struct ui *ui, struct screen *s)
+{
+	return scroll_by(ui, s, A_UP);
+}
+
+static unsigned
+down(struct ui *ui, struct screen *s)
+{
+	return scroll_by(ui, s, A_DOWN);
+}
+
+static unsigned
+page_up(struct ui *ui, struct screen *s)
+{
+	return scroll_by(ui, s, A_PAGE_UP);
+}
+
+static unsigned
+page_down(struct ui *ui, struct screen *s)
+{
+	return scroll_by(ui, s, A_PAGE_DOWN);
+}
+
+static unsigned
+home(struct ui *ui, struct screen *s)
+{
+	return scroll_by(ui, s, A_HOME);
+}
+
+static unsigned
+end(struct ui *ui, struct screen *s)
+{
+	return scroll_by(ui, s, A_END);
+}
+
+static const struct ui_handler handlers[] = {
+	{ A_UP, 0, up, NULL },
+	{ A_DOWN, 0, down, NULL },
+	{ A_PAGE_UP, 0, page_up, "page up" },
+	{ A_PAGE_DOWN, 0, page_down, "page down" },
+	{ A_HOME, 0, home, NULL },
+	{ A_END, 0, end, NULL },
+	{ A_NONE, 0, NULL, NULL },
+};
+
+static unsigned
+layout(struct ui *ui, struct screen *s)
+{
+	build(ui, s->data);
+	return DRAW_BODY;
+}
+
+static void
+draw(struct ui *ui, struct screen *s, unsigned what)
+{
+	if (what & (DRAW_BODY | DRAW_CURSOR))
+		view_draw(&((struct help *)s->data)->v, UI_BODY_TOP, rows(ui),
+			  ui->cols);
+}
+
+static void
+title(struct ui *ui, struct screen *s, char *buf, size_t n)
+{
+	(void)ui;
+	ui_fmt(buf, n, "Help: %s", ((struct help *)s->data)->of->name);
+}
+
+static void
+destroy(struct screen *s)
+{
+	struct help *h = s->data;
+
+	view_free(&h->v);
+	free(h);
+	free(s);
+}
+
+static const struct screen_ops ops = {
+	.name = "Help",
+	.ctx = CTX_HELP,
+	.handlers = handlers,
+	.title = title,
+	.layout = layout,
+	.draw = draw,
+	.destroy = destroy,
+};
+
+struct screen *
+scr_help_new(struct ui *ui, const struct screen *of)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct help *h = calloc(1, sizeof *h);
+
+	if (s == NULL || h == NULL) {
+		free(s);
+		free(h);
+		ui_error(ui, "Out of memory.");
+		return NULL;
+	}
+	s->ops = &ops;
+	s->data = h;
+	h->of = of->ops;
+	return s;
+}

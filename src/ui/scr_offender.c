@@ -1,0 +1,723 @@
+/*
+ * scr_offender.c -- one case: identity; category, level and status now;
+ * the whole MAPPA history as a timeline (date, event, who recorded it,
+ * who decided, why); orders and custody episodes drawn from it; the
+ * referrals, the meetings that discussed the case and their decisions,
+ * open actions, the next review; the notes.
+ *
+ * A lay adviser sees the pseudonymous reference, the categories, levels,
+ * statuses and dates, and no name, date of birth, identifier, district,
+ * person or free text: the data layer withholds them, and this screen
+ * does not ask.  Opening an identified record is logged by the data
+ * layer; the record is read again only when its version moves.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "ui/text.h"
+#include "ui/ui.h"
+#include "ui/view.h"
+
+struct rec_event {
+	struct db_event e;
+	char *note, *decided;
+};
+
+struct rec_referral {
+	struct db_referral r;
+	char *reason;
+};
+
+struct rec_meeting {
+	struct db_case_meeting m;
+	char *chair, *decision;
+};
+
+struct rec_action {
+	struct db_case_action a;
+	char *text, *person;
+};
+
+/* A growable array of N items of SIZE bytes. */
+struct array {
+	void *v;
+	size_t n, cap;
+};
+
+struct rec {
+	int64_t id;
+	struct db_offender o;
+	bool loaded;
+	struct array ev, ref, meet, act;
+	struct view v;
+};
+
+static struct rec *
+rec_of(const struct screen *s)
+{
+	return s->data;
+}
+
+static void *
+push(struct array *a, size_t size)
+{
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 16;
+		void *v = realloc(a->v, cap * size);
+
+		if (v == NULL)
+			return NULL;
+		a->v = v;
+		a->cap = cap;
+	}
+	return memset((char *)a->v + a->n++ * size, 0, size);
+}
+
+static char *
+dup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static void
+forget(struct rec *r)
+{
+	struct rec_event *e = r->ev.v;
+	struct rec_referral *f = r->ref.v;
+	struct rec_meeting *m = r->meet.v;
+	struct rec_action *a = r->act.v;
+
+	for (size_t i = 0; i < r->ev.n; i++) {
+		free(e[i].note);
+		free(e[i].decided);
+	}
+	for (size_t i = 0; i < r->ref.n; i++)
+		free(f[i].reason);
+	for (size_t i = 0; i < r->meet.n; i++) {
+		free(m[i].chair);
+		free(m[i].decision);
+	}
+	for (size_t i = 0; i < r->act.n; i++) {
+		free(a[i].text);
+		free(a[i].person);
+	}
+	r->ev.n = r->ref.n = r->meet.n = r->act.n = 0;
+	if (r->loaded)
+		db_offender_clear(&r->o);
+	r->loaded = false;
+}
+
+static int
+got_event(void *ctx, const struct db_event *e)
+{
+	struct rec_event *x = push(ctx, sizeof *x);
+
+	if (x == NULL)
+		return 1;
+	x->e = *e;
+	x->note = dup(e->note);
+	x->decided = dup(e->decided_by);
+	x->e.note = x->e.decided_by = NULL;
+	return 0;
+}
+
+static int
+got_referral(void *ctx, const struct db_referral *r)
+{
+	struct rec_referral *x = push(ctx, sizeof *x);
+
+	if (x == NULL)
+		return 1;
+	x->r = *r;
+	x->reason = dup(r->reason);
+	x->r.reason = NULL;
+	return 0;
+}
+
+static int
+got_meeting(void *ctx, const struct db_case_meeting *m)
+{
+	struct rec_meeting *x = push(ctx, sizeof *x);
+
+	if (x == NULL)
+		return 1;
+	x->m = *m;
+	x->chair = dup(m->chair);
+	x->decision = dup(m->decision);
+	x->m.chair = x->m.decision = NULL;
+	return 0;
+}
+
+static int
+got_action(void *ctx, const struct db_case_action *a)
+{
+	struct rec_action *x = push(ctx, sizeof *x);
+
+	if (x == NULL)
+		return 1;
+	x->a = *a;
+	x->text = dup(a->text);
+	x->person = dup(a->owner_person);
+	x->a.text = x->a.owner_person = NULL;
+	return 0;
+}
+
+/* Read the case again; false (the message says why) on failure. */
+static bool
+load(struct ui *ui, struct rec *r)
+{
+	enum db_status st;
+
+	forget(r);
+	if ((st = db_offender_get(ui->db, r->id, NULL, &r->o)) != DB_OK) {
+		ui_error(ui, "%s", db_errmsg(ui->db));
+		return false;
+	}
+	r->loaded = true;
+	if (db_event_list(ui->db, r->id, got_event, &r->ev) != DB_OK ||
+	    db_referral_list(ui->db, r->id, got_referral, &r->ref) != DB_OK ||
+	    db_case_meetings(ui->db, r->id, got_meeting, &r->meet) != DB_OK ||
+	    db_case_actions(ui->db, r->id, true, got_action, &r->act) !=
+		    DB_OK) {
+		ui_error(ui, "%s", db_errmsg(ui->db));
+		return false;
+	}
+	return true;
+}
+
+/* --- the page ---------------------------------------------------------------- */
+
+static const char *
+arrow(void)
+{
+	return text_utf8() ? " \xe2\x86\x92 " : " -> ";
+}
+
+static const char *const category_names[] = {
+	"-", "registered sexual offender", "violent offender",
+	"other dangerous offender", "terrorism or terrorism risk",
+};
+
+/* KIND of TYPE for people: "licence breach". */
+static const char *
+kind_text(int type, int kind, char *buf, size_t n)
+{
+	const char *k = ev_kind_name(type, kind);
+
+	str_copy(buf, k ? k : "", n);
+	for (char *p = buf; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	return buf;
+}
+
+static const struct rec_meeting *
+meeting(const struct rec *r, int64_t id)
+{
+	const struct rec_meeting *m = r->meet.v;
+
+	for (size_t i = 0; id && i < r->meet.n; i++)
+		if (m[i].m.id == id)
+			return &m[i];
+	return NULL;
+}
+
+static void
+describe(const struct ev *e, const struct ev_state *before, char *buf,
+	 size_t n)
+{
+	char k[40];
+
+	switch (e->type) {
+	case EV_REGISTER:
+		ui_fmt(buf, n, "registered: Category %d, Level %d",
+		       e->category, e->level);
+		break;
+	case EV_CATEGORY:
+		ui_fmt(buf, n, "category %d%s%d", before->category, arrow(),
+		       e->category);
+		break;
+	case EV_LEVEL:
+		ui_fmt(buf, n, "level %d%s%d", before->level, arrow(),
+		       e->level);
+		break;
+	case EV_EXIT:
+		ui_fmt(buf, n, "exit from MAPPA: %s",
+		       kind_text(e->type, e->kind, k, sizeof k));
+		break;
+	case EV_CUSTODY:
+		ui_fmt(buf, n, "into custody: %s",
+		       kind_text(e->type, e->kind, k, sizeof k));
+		break;
+	case EV_RELEASE:
+		ui_fmt(buf, n, "released from custody");
+		break;
+	case EV_NOTIFICATION_BREACH:
+		ui_fmt(buf, n, "notification breach: %s",
+		       kind_text(e->type, e->kind, k, sizeof k));
+		break;
+	case EV_ORDER:
+		ui_fmt(buf, n, "order: %s",
+		       kind_text(e->type, e->kind, k, sizeof k));
+		break;
+	default:
+		ui_fmt(buf, n, "event");
+	}
+}
+
+/* Pad S with spaces to WIDTH columns. */
+static void
+pad(char *s, size_t n, int width)
+{
+	size_t len = strlen(s);
+
+	for (int w = text_width(s); w < width && len + 1 < n; w++)
+		s[len++] = ' ';
+	s[len] = '\0';
+}
+
+static void
+section(struct view *v, const char *name)
+{
+	view_add(v, R_NORMAL, 0, "");
+	view_add(v, R_SECTION, 0, name);
+}
+
+static void
+build_identity(struct ui *ui, struct rec *r, int width)
+{
+	const struct db_offender *o = &r->o;
+	struct view *v = &r->v;
+	char line[1024], d[MDATE_BUFSZ];
+	bool overdue = o->next_review[0] &&
+		       strcmp(o->next_review, date_format(ui->today, d)) < 0 &&
+		       (strcmp(o->status, "community") == 0 ||
+			strcmp(o->status, "custody") == 0);
+
+	if (ui->lay) {
+		view_add(v, R_SECTION, 0, ui_fmt(line, sizeof line, "Case %s "
+						 "(pseudonymous reference)",
+						 o->pseudo));
+	} else {
+		view_add(v, R_SECTION, 0,
+			 ui_fmt(line, sizeof line, "%s  %s%s%s", o->ref,
+				o->surname, o->forenames[0] ? ", " : "",
+				o->forenames));
+		view_wrap(v, R_NORMAL, 2,
+			  ui_fmt(line, sizeof line, "Born %s, gender %s  |  "
+				 "PNC %s  |  CRN %s  |  ViSOR %s",
+				 o->dob[0] ? o->dob : "not recorded",
+				 o->gender[0] ? o->gender : "not recorded",
+				 o->pnc[0] ? o->pnc : "-",
+				 o->crn[0] ? o->crn : "-",
+				 o->visor[0] ? o->visor : "-"), width);
+		view_wrap(v, R_NORMAL, 2,
+			  ui_fmt(line, sizeof line, "District %s  |  lead "
+				 "agency %s",
+				 o->district[0] ? o->district : "-",
+				 o->lead_agency[0] ? o->lead_agency : "-"),
+			  width);
+	}
+	if (o->category)
+		ui_fmt(line, sizeof line, "Category %d (%s), Level %d, %s",
+		       o->category, category_names[o->category], o->level,
+		       strcmp(o->status, "community") == 0
+		       ? "in the community" : strcmp(o->status, "custody") == 0
+		       ? "in custody" : strcmp(o->status, "exited") == 0
+		       ? "exited from MAPPA" : o->status);
+	else
+		ui_fmt(line, sizeof line, "Not registered");
+	view_wrap(v, o->level == 3 ? R_LEVEL3 : R_NORMAL, 2, line, width);
+	if (o->next_review[0])
+		view_add(v, overdue ? R_OVERDUE : R_NORMAL, 2,
+			 ui_fmt(line, sizeof line, "Next review %s%s",
+				o->next_review,
+				overdue ? "  OVERDUE" : ""));
+	else
+		view_add(v, R_DIM, 2, "No review date");
+}
+
+static void
+build_history(struct ui *ui, struct rec *r, int width)
+{
+	const struct rec_event *ev = r->ev.v;
+	struct view *v = &r->v;
+	struct ev_state st = { 0 };
+	char line[1200], what[160], who[600];
+
+	section(v, "History");
+	if (r->ev.n == 0)
+		view_add(v, R_DIM, 2, "No events.");
+	for (size_t i = 0; i < r->ev.n; i++) {
+		const struct rec_event *x = &ev[i];
+		const struct rec_meeting *m = meeting(r, x->e.meeting_id);
+		char d[MDATE_BUFSZ];
+		size_t n = 0;
+
+		describe(&x->e.ev, &st, what, sizeof what);
+		ev_apply(&st, &x->e.ev);
+		who[0] = '\0';
+		if (!ui->lay && x->decided)
+			n += (size_t)snprintf(who + n, sizeof who - n,
+					      "decided by %s", x->decided);
+		if (m && n < sizeof who)
+			n += (size_t)snprintf(who + n, sizeof who - n,
+					      "%sat the Level %d meeting of %s",
+					      n ? " " : "decided ",
+					      m->m.level, m->m.date);
+		if (!ui->lay && n < sizeof who)
+			snprintf(who + n, sizeof who - n, "%srecorded by %s%s",
+				 n ? "; " : "", x->e.recorded_by,
+				 x->e.source == SRC_IMPORT ? " (import)"
+				 : x->e.source == SRC_DEMO ? " (demo)" : "");
+		pad(what, sizeof what, 32);
+		ui_fmt(line, sizeof line, "%s  %s  %s",
+		       date_format(x->e.ev.date, d), what, who);
+		view_wrap_hang(v, x->e.ev.type == EV_LEVEL ? R_LEVEL2
+							  : R_NORMAL,
+			       2, 12, line, width);
+		if (!ui->lay && x->note)
+			view_wrap(v, R_DIM, 14,
+				  ui_fmt(line, sizeof line, "%s: %s",
+					 x->e.ev.type == EV_LEVEL ? "why"
+								  : "note",
+					 x->note), width);
+	}
+}
+
+static void
+build_orders_custody(struct rec *r, int width)
+{
+	const struct rec_event *ev = r->ev.v;
+	struct view *v = &r->v;
+	char line[300], k[40], d1[MDATE_BUFSZ], d2[MDATE_BUFSZ];
+	bool any = false;
+
+	section(v, "Orders");
+	for (size_t i = 0; i < r->ev.n; i++) {
+		if (ev[i].e.ev.type != EV_ORDER)
+			continue;
+		view_add(v, R_NORMAL, 2, ui_fmt(line, sizeof line, "%s  %s",
+			 date_format(ev[i].e.ev.date, d1),
+			 kind_text(EV_ORDER, ev[i].e.ev.kind, k, sizeof k)));
+		any = true;
+	}
+	if (!any)
+		view_add(v, R_DIM, 2, "None.");
+	section(v, "Custody");
+	any = false;
+	for (size_t i = 0; i < r->ev.n; i++) {
+		size_t j;
+
+		if (ev[i].e.ev.type != EV_CUSTODY)
+			continue;
+		for (j = i + 1; j < r->ev.n; j++)
+			if (ev[j].e.ev.type == EV_RELEASE)
+				break;
+		date_format(ev[i].e.ev.date, d1);
+		kind_text(EV_CUSTODY, ev[i].e.ev.kind, k, sizeof k);
+		if (j < r->ev.n)
+			ui_fmt(line, sizeof line, "%s to %s  %s", d1,
+			       date_format(ev[j].e.ev.date, d2), k);
+		else
+			ui_fmt(line, sizeof line, "%s, still in custody  %s",
+			       d1, k);
+		view_wrap(v, R_NORMAL, 2, line, width);
+		any = true;
+	}
+	if (!any)
+		view_add(v, R_DIM, 2, "None.");
+}
+
+static void
+build_rest(struct ui *ui, struct rec *r, int width)
+{
+	const struct rec_referral *f = r->ref.v;
+	const struct rec_meeting *m = r->meet.v;
+	const struct rec_action *a = r->act.v;
+	const struct rec_event *ev = r->ev.v;
+	struct view *v = &r->v;
+	char line[1200], lv[32];
+
+	section(v, "Referrals");
+	if (r->ref.n == 0)
+		view_add(v, R_DIM, 2, "None recorded.");
+	for (size_t i = 0; i < r->ref.n; i++) {
+		lv[0] = '\0';
+		if (f[i].r.proposed_level)
+			ui_fmt(lv, sizeof lv, ", proposed Level %d",
+			       f[i].r.proposed_level);
+		view_wrap(v, R_NORMAL, 2, ui_fmt(line, sizeof line,
+			  "%s  from %s%s: %s", f[i].r.date, f[i].r.agency, lv,
+			  f[i].r.outcome), width);
+		if (!ui->lay && f[i].reason)
+			view_wrap(v, R_DIM, 14, ui_fmt(line, sizeof line,
+				  "reason: %s", f[i].reason), width);
+	}
+	section(v, "Meetings");
+	if (r->meet.n == 0)
+		view_add(v, R_DIM, 2, "None.");
+	for (size_t i = 0; i < r->meet.n; i++) {
+		size_t n = (size_t)snprintf(line, sizeof line,
+					    "%s  Level %d meeting, %s",
+					    m[i].m.date, m[i].m.level,
+					    m[i].m.status);
+
+		if (!ui->lay && m[i].chair && n < sizeof line)
+			n += (size_t)snprintf(line + n, sizeof line - n,
+					      ", chair %s", m[i].chair);
+		if (m[i].m.level_decision[0] && n < sizeof line)
+			n += (size_t)snprintf(line + n, sizeof line - n,
+					      "; level: %s",
+					      m[i].m.level_decision);
+		for (size_t j = 0; j < r->ev.n && n < sizeof line; j++) {
+			struct ev_state st = { 0 };
+			char what[160];
+
+			if (ev[j].e.meeting_id != m[i].m.id)
+				continue;
+			for (size_t k = 0; k < j; k++)
+				ev_apply(&st, &ev[k].e.ev);
+			describe(&ev[j].e.ev, &st, what, sizeof what);
+			n += (size_t)snprintf(line + n, sizeof line - n,
+					      "; decided %s", what);
+		}
+		view_wrap(v, R_NORMAL, 2, line, width);
+		if (!ui->lay && m[i].decision)
+			view_wrap(v, R_DIM, 14, ui_fmt(line, sizeof line,
+				  "decision: %s", m[i].decision), width);
+	}
+	section(v, "Open actions");
+	if (r->act.n == 0)
+		view_add(v, R_DIM, 2, "None.");
+	for (size_t i = 0; i < r->act.n; i++) {
+		if (ui->lay)
+			ui_fmt(line, sizeof line, "due %s  %s",
+			       a[i].a.due[0] ? a[i].a.due : "-",
+			       a[i].a.owner_agency);
+		else
+			ui_fmt(line, sizeof line, "due %s  %s%s%s%s: %s",
+			       a[i].a.due[0] ? a[i].a.due : "-",
+			       a[i].a.owner_agency, a[i].person ? " (" : "",
+			       a[i].person ? a[i].person : "",
+			       a[i].person ? ")" : "",
+			       a[i].text ? a[i].text : "");
+		view_wrap(v, R_NORMAL, 2, line, width);
+	}
+	if (!ui->lay) {
+		section(v, "Notes");
+		if (r->o.notes && *r->o.notes)
+			view_wrap(v, R_NORMAL, 2, r->o.notes, width);
+		else
+			view_add(v, R_DIM, 2, "None.");
+	}
+}
+
+static void
+build(struct ui *ui, struct rec *r)
+{
+	int width = ui->cols - 2;
+
+	view_clear(&r->v);
+	if (!r->loaded) {
+		view_add(&r->v, R_ERROR, 0, "This case could not be read.");
+		return;
+	}
+	build_identity(ui, r, width);
+	build_history(ui, r, width);
+	build_orders_custody(r, width);
+	build_rest(ui, r, width);
+}
+
+/* --- the screen ----------------------------------------------------------------- */
+
+static int
+page_rows(const struct ui *ui)
+{
+	return ui_body_rows(ui);
+}
+
+static void
+draw(struct ui *ui, struct screen *s, unsigned what)
+{
+	if (what & (DRAW_BODY | DRAW_CURSOR))
+		view_draw(&rec_of(s)->v, UI_BODY_TOP, page_rows(ui), ui->cols);
+}
+
+static void
+title(struct ui *ui, struct screen *s, char *buf, size_t n)
+{
+	struct rec *r = rec_of(s);
+
+	ui_fmt(buf, n, "Case %s", ui->lay || !r->loaded ? r->o.pseudo
+							 : r->o.ref);
+}
+
+static unsigned
+scroll_by(struct ui *ui, struct screen *s, enum ui_action a)
+{
+	return view_move(&rec_of(s)->v, a, page_rows(ui));
+}
+
+static unsigned
+up(struct ui *ui, struct screen *s)
+{
+	return scroll_by(ui, s, A_UP);
+}
+
+static unsigned
+down(struct ui *ui, struct screen *s)
+{
+	return scroll_by(ui, s, A_DOWN);
+}
+
+static unsigned
+page_up(struct ui *ui, struct screen *s)
+{
+	return scroll_by(ui, s, A_PAGE_UP);
+}
+
+static unsigned
+page_down(struct ui *ui, struct screen *s)
+{
+	return scroll_by(ui, s, A_PAGE_DOWN);
+}
+
+static unsigned
+home(struct ui *ui, struct screen *s)
+{
+	return scroll_by(ui, s, A_HOME);
+}
+
+static unsigned
+end(struct ui *ui, struct screen *s)
+{
+	return scroll_by(ui, s, A_END);
+}
+
+static bool
+has_row(const struct screen *s)
+{
+	return rec_of(s)->loaded;
+}
+
+static unsigned
+edit(struct ui *ui, struct screen *s)
+{
+	return ui_push(ui, scr_identity_new(ui, rec_of(s)->id));
+}
+
+static unsigned
+event(struct ui *ui, struct screen *s)
+{
+	return ui_push(ui, scr_event_new(ui, rec_of(s)->id, -1));
+}
+
+static unsigned
+level(struct ui *ui, struct screen *s)
+{
+	return ui_push(ui, scr_event_new(ui, rec_of(s)->id, EV_LEVEL));
+}
+
+static const struct ui_handler handlers[] = {
+	{ A_EDIT, NEED_ROW | NEED_WRITE, edit, "edit" },
+	{ A_EVENT, NEED_ROW | NEED_WRITE, event, "event" },
+	{ A_LEVEL, NEED_ROW | NEED_WRITE, level, "level" },
+	{ A_UP, 0, up, NULL },
+	{ A_DOWN, 0, down, NULL },
+	{ A_PAGE_UP, 0, page_up, NULL },
+	{ A_PAGE_DOWN, 0, page_down, NULL },
+	{ A_HOME, 0, home, NULL },
+	{ A_END, 0, end, NULL },
+	{ A_NONE, 0, NULL, NULL },
+};
+
+static unsigned
+layout(struct ui *ui, struct screen *s)
+{
+	build(ui, rec_of(s));
+	return DRAW_BODY;
+}
+
+/* Read the case again if its version moved. */
+static unsigned
+reread(struct ui *ui, struct screen *s, bool tell)
+{
+	struct rec *r = rec_of(s);
+	int64_t version = 0;
+	enum db_status st = db_offender_version(ui->db, r->id, &version);
+
+	if (st == DB_OK && r->loaded && version == r->o.version)
+		return DRAW_NONE;
+	if (st == DB_OK && load(ui, r) && tell)
+		ui_msg(ui, "This case was just changed by someone else: "
+		       "shown as it now is.");
+	build(ui, r);
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+changed(struct ui *ui, struct screen *s)
+{
+	return reread(ui, s, true);
+}
+
+static unsigned
+resumed(struct ui *ui, struct screen *s, int result)
+{
+	(void)result;
+	return reread(ui, s, false);
+}
+
+static void
+destroy(struct screen *s)
+{
+	struct rec *r = rec_of(s);
+
+	forget(r);
+	free(r->ev.v);
+	free(r->ref.v);
+	free(r->meet.v);
+	free(r->act.v);
+	view_free(&r->v);
+	free(r);
+	free(s);
+}
+
+static const struct screen_ops ops = {
+	.name = "Case",
+	.ctx = CTX_RECORD,
+	.handlers = handlers,
+	.has_row = has_row,
+	.title = title,
+	.layout = layout,
+	.draw = draw,
+	.changed = changed,
+	.resumed = resumed,
+	.destroy = destroy,
+};
+
+struct screen *
+scr_offender_new(struct ui *ui, int64_t id)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct rec *r = calloc(1, sizeof *r);
+
+	if (s == NULL || r == NULL) {
+		free(s);
+		free(r);
+		ui_error(ui, "Out of memory.");
+		return NULL;
+	}
+	s->ops = &ops;
+	s->data = r;
+	r->id = id;
+	if (!load(ui, r)) {
+		destroy(s);
+		return NULL;
+	}
+	return s;
+}

@@ -1,0 +1,283 @@
+/*
+ * ui.h -- what the screens share: the front end's state, the screen
+ * interface (one table of callbacks per screen file), the actions keys are
+ * bound to and the handler tables with their preconditions, drawing
+ * helpers and colour roles.
+ *
+ * The loop (tui.c) reads a key, maps it to an action through the binding
+ * table (keys.c), finds the top screen's handler for it, checks the
+ * handler's preconditions, and calls it.  Handlers never draw: they
+ * return what must be drawn again (DRAW_*), and the loop draws once and
+ * calls doupdate() once per turn.  The help screen and the hint line are
+ * generated from the same tables, so they cannot disagree with the keys.
+ */
+#ifndef MAPPA_UI_H
+#define MAPPA_UI_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "db/db.h"
+#include "ui/field.h"
+#include "ui/forms.h"
+
+/* Keys: characters as themselves, curses key codes marked with a bit. */
+#define UI_KEY_FN 0x40000000
+#define UI_FN(k) (UI_KEY_FN | (k))
+#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_ESC 27
+
+/* The minimum terminal; below it, a "terminal too small" notice. */
+#define UI_MIN_COLS 50
+#define UI_MIN_ROWS 10
+
+enum ui_action {
+	A_NONE = 0,
+	/* moving */
+	A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END, A_OPEN,
+	/* finding, sorting, filtering */
+	A_SEARCH, A_SEARCH_NEXT, A_SEARCH_PREV, A_SORT_NEXT, A_SORT_PREV,
+	A_SORT_INVERT, A_FILTER_CATEGORY, A_FILTER_LEVEL, A_FILTER_STATUS,
+	A_FILTER_OVERDUE, A_FILTER_CLEAR,
+	/* changing records */
+	A_REFERRAL, A_EDIT, A_EVENT, A_LEVEL,
+	/* forms */
+	A_NEXT_FIELD, A_PREV_FIELD, A_ENTER, A_SAVE, A_CANCEL,
+	/* a conflict */
+	A_KEEP_MINE, A_TAKE_THEIRS, A_EDIT_AGAIN,
+	/* the program */
+	A_BACK, A_QUIT, A_HELP, A_REDRAW,
+	A_COUNT
+};
+
+/* Which bindings apply: a screen's own, then the global ones. */
+enum ui_context { CTX_GLOBAL, CTX_LIST, CTX_RECORD, CTX_FORM, CTX_CONFLICT,
+		  CTX_HELP };
+
+struct ui_action_info {
+	const char *group; /* the heading it falls under in the help */
+	const char *help;  /* what it does, for the help screen */
+};
+
+struct ui_binding {
+	enum ui_context ctx;
+	int key;
+	enum ui_action action;
+};
+
+/* keys.c: the one list of actions and the one table of bindings. */
+extern const struct ui_action_info ui_actions[A_COUNT];
+extern const struct ui_binding ui_bindings[];
+extern const size_t ui_nbindings;
+
+/* The action KEY means in CTX (else globally), or A_NONE. */
+enum ui_action ui_lookup(enum ui_context ctx, int key);
+
+/* The name of KEY ("q", "Enter", "Ctrl-L", "PgDn"). */
+const char *ui_key_name(int key, char *buf, size_t n);
+
+/* The keys bound to ACTION in CTX and globally, "j Down"; "" if none.
+ * With FIRST, only the first. */
+void ui_keys_of(enum ui_context ctx, enum ui_action action, bool first,
+		char *buf, size_t n);
+
+/* What a handler asks to be drawn again. */
+enum {
+	DRAW_NONE = 0,
+	DRAW_CURSOR = 1 << 0, /* the selection moved among the rows shown */
+	DRAW_BODY = 1 << 1,   /* the screen's body */
+	DRAW_STATUS = 1 << 2, /* the message and hint lines */
+	DRAW_TITLE = 1 << 3,  /* the title line */
+	DRAW_ALL = 1 << 4     /* everything, from a clear screen */
+};
+
+struct ui;
+struct screen;
+
+typedef unsigned (*ui_handler_fn)(struct ui *ui, struct screen *s);
+
+/* Preconditions of a handler, checked by the loop before calling it. */
+enum {
+	NEED_ROW = 1 << 0,   /* a selected row (the screen's has_row()) */
+	NEED_WRITE = 1 << 1  /* a role that may change records */
+};
+
+struct ui_handler {
+	enum ui_action action;
+	unsigned needs;
+	ui_handler_fn fn;
+	const char *hint;    /* a word or two for the hint line, or NULL */
+};
+
+/* A screen: one file, one table of these.  NULL callbacks do nothing. */
+struct screen_ops {
+	const char *name;
+	enum ui_context ctx;
+	const struct ui_handler *handlers; /* ends with action A_NONE */
+	/* A key before the bindings see it (typing into a field): returns
+	 * DRAW_* flags, or UI_UNHANDLED to let the bindings have it. */
+	unsigned (*input)(struct ui *ui, struct screen *s, int key);
+	bool (*has_row)(const struct screen *s);
+	/* The screen's part of the title line (counts and so on). */
+	void (*title)(struct ui *ui, struct screen *s, char *buf, size_t n);
+	/* The terminal's size changed (and on first showing). */
+	unsigned (*layout)(struct ui *ui, struct screen *s);
+	/* Draw the body, rows 1 .. ui->rows - 3, as WHAT says. */
+	void (*draw)(struct ui *ui, struct screen *s, unsigned what);
+	/* Others committed changes to the database. */
+	unsigned (*changed)(struct ui *ui, struct screen *s);
+	/* The screen above closed, handing back RESULT (or 0). */
+	unsigned (*resumed)(struct ui *ui, struct screen *s, int result);
+	/* Whether closing it would lose typed input. */
+	bool (*unsaved)(const struct screen *s);
+	void (*destroy)(struct screen *s);
+};
+
+#define UI_UNHANDLED 0x8000u
+
+struct screen {
+	const struct screen_ops *ops;
+	void *data;
+};
+
+/* A question on the message line: a line of text, or yes or no. */
+typedef unsigned (*ui_answer_fn)(struct ui *ui, struct screen *s, bool ok,
+				 const char *text);
+typedef unsigned (*ui_typed_fn)(struct ui *ui, struct screen *s,
+				const char *text);
+
+enum { UI_STACK_MAX = 8 };
+
+struct ui {
+	struct db *db;
+	const char *path;
+	mdate today;
+	bool lay, demo, colour, utf8;
+	char area[96];
+	struct form_intervals iv;
+	struct screen *stack[UI_STACK_MAX];
+	int depth;
+	int rows, cols;
+	bool small;          /* below UI_MIN_COLS x UI_MIN_ROWS */
+	char msg[320];
+	bool msg_error;
+	bool quit;
+	int cursor_y, cursor_x; /* the terminal cursor, or -1: hidden */
+	int64_t saved_id;    /* the case a form just saved */
+	/* A question being asked, or kind 0. */
+	struct {
+		int kind; /* 0, 'l' (a line), 'y' (yes or no) */
+		char label[96];
+		struct field f;
+		ui_answer_fn answer;
+		ui_typed_fn typed; /* each change of the line, or NULL */
+		struct screen *owner;
+	} ask;
+};
+
+/* The body's rows: from UI_BODY_TOP, ui_body_rows() of them. */
+#define UI_BODY_TOP 1
+static inline int
+ui_body_rows(const struct ui *ui)
+{
+	return ui->rows - 3;
+}
+
+/* --- tui.c: the stack, messages, questions ------------------------------ */
+
+/* Put S on top (S is then the loop's to destroy); NULL S reports that
+ * the screen could not be made (the message says why). */
+unsigned ui_push(struct ui *ui, struct screen *s);
+
+/* Close the top screen, handing RESULT to the one below. */
+unsigned ui_pop(struct ui *ui, int result);
+
+/* Set the message line: information, or an error. */
+void ui_msg(struct ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void ui_error(struct ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Ask for a line (TYPED hears each change) or a yes or no on the message
+ * line; ANSWER hears the outcome.  Returns DRAW_* flags. */
+unsigned ui_ask_line(struct ui *ui, struct screen *s, const char *label,
+		     ui_answer_fn answer, ui_typed_fn typed);
+unsigned ui_ask_yes(struct ui *ui, struct screen *s, const char *question,
+		    ui_answer_fn answer);
+
+/* The message for a refused action: a lay adviser's read-only access. */
+const char *ui_read_only_msg(void);
+
+/* --- colour.c: roles ---------------------------------------------------------- */
+
+enum ui_role {
+	R_NORMAL, R_TITLE, R_FLAG, R_HEADER, R_SORTED, R_SELECTED, R_HINT,
+	R_HINT_KEY, R_INFO, R_ERROR, R_OVERDUE, R_LEVEL3, R_LEVEL2, R_EXITED,
+	R_SECTION, R_LABEL, R_FIELD, R_FIELD_FOCUS, R_FIELD_ERROR,
+	R_ESCAPE, R_DIM, R_MINE, R_THEIRS,
+	R_COUNT
+};
+
+/* Set up colour pairs (USE false: monochrome attributes only). */
+void colour_init(bool use);
+attr_t ui_attr(enum ui_role role);
+
+/* --- draw.c: text on the screen ------------------------------------------- */
+
+enum {
+	PUT_PAD = 1 << 0,      /* fill the rest of WIDTH with spaces */
+	PUT_RIGHT = 1 << 1,    /* align to the right of WIDTH */
+	PUT_ELLIPSIS = 1 << 2  /* mark text cut short with an ellipsis */
+};
+
+/*
+ * Write S at Y, X in at most WIDTH columns with ATTR: measured with
+ * wcwidth(), never split inside a character, control and invisible
+ * characters shown escaped (in the escape role).  Returns the columns
+ * used.
+ */
+int ui_put(int y, int x, int width, const char *s, attr_t attr,
+	   unsigned flags);
+
+/* Fill WIDTH columns at Y, X with spaces in ATTR. */
+void ui_blank(int y, int x, int width, attr_t attr);
+
+/* Format into BUF and return it (for the helpers above). */
+char *ui_fmt(char *buf, size_t n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* "1,234". */
+char *ui_count(char *buf, size_t n, int64_t v);
+
+/* --- status.c: the title, message and hint lines --------------------------- */
+
+void status_draw_title(struct ui *ui);
+void status_draw_message(struct ui *ui);
+void status_draw_hint(struct ui *ui);
+
+/* --- the screens ------------------------------------------------------------ */
+
+struct screen *scr_register_new(struct ui *ui);
+struct screen *scr_offender_new(struct ui *ui, int64_t id);
+struct screen *scr_referral_new(struct ui *ui);
+struct screen *scr_identity_new(struct ui *ui, int64_t id);
+/* TYPE: the event the form starts on (enum ev_type). */
+struct screen *scr_event_new(struct ui *ui, int64_t id, int type);
+struct screen *scr_help_new(struct ui *ui, const struct screen *of);
+
+/* What a conflict screen hands back. */
+enum { CONFLICT_EDIT = 1, CONFLICT_MINE, CONFLICT_THEIRS };
+
+/* A comparison of two versions, row by row. */
+struct conflict_row {
+	const char *label;
+	const char *mine, *theirs; /* copied */
+};
+struct screen *scr_conflict_new(struct ui *ui, const char *what,
+				const struct conflict_row *rows, int n);
+
+/* Results a screen hands back when it closes. */
+enum { RESULT_NONE = 0, RESULT_SAVED = 1 << 20 };
+
+#endif
