@@ -14,22 +14,6 @@
 #include "core/stats.h"
 #include "db/db.h"
 
-static int
-add(void *ctx, int64_t id, const struct ev *evs, size_t n)
-{
-	(void)id;
-	stats_add_history(ctx, evs, n);
-	return 0;
-}
-
-static int
-pop(void *ctx, int year, int64_t people, const char *source)
-{
-	(void)source;
-	stats_set_population(ctx, year, people);
-	return 0;
-}
-
 static double
 now(void)
 {
@@ -69,8 +53,7 @@ main(int argc, char **argv)
 		double t0 = now();
 		struct stats *st = stats_new(year, year);
 
-		if (st == NULL || db_history_foreach(db, add, st) != DB_OK ||
-		    db_population_list(db, pop, st) != DB_OK) {
+		if (st == NULL || db_stats_fill(db, st) != DB_OK) {
 			fprintf(stderr, "bench_stats: %s\n", db_errmsg(db));
 			return 1;
 		}

@@ -38,6 +38,29 @@ for cmd in import export meetings agenda minutes; do
 	lay $cmd --help
 	lay $cmd 1
 done
+# MAPP meetings (issue 7): the list without chairs, actions without
+# their words or owners; the papers, the proposal and every change
+# refused.
+held=$("$SQLITE3_BIN" "$d" "SELECT min(id) FROM meetings WHERE status = 'held'")
+sched=$("$SQLITE3_BIN" "$d" "SELECT min(id) FROM meetings WHERE status = 'scheduled'")
+lay meetings
+lay meetings --format csv
+lay meetings --from 2012-01-01 --level 3
+lay actions
+lay actions --all --format csv
+lay actions --overdue
+for id in "$held" "$sched"; do
+	lay agenda "$id"
+	lay agenda "$id" --format markdown
+	lay minutes "$id"
+	lay minutes "$id" --format markdown --recipient x
+	lay meeting propose "$id"
+	lay meeting hold "$id"
+	lay meeting attend "$id" police present
+done
+lay meeting add 2012-07-03 --level 2
+lay action done 1
+lay meeting --help
 lay export "$T/lay-export"
 lay import --offenders /dev/null
 SSH_ORIGINAL_COMMAND="stats --year 2010-11" lay
@@ -48,6 +71,24 @@ else
 	ok
 fi
 [ ! -e "$T/lay-backup.db" ] && [ ! -e "$T/lay-export" ] && ok || fail "a lay command wrote a file"
+# Nor chairs' names, action owners or the words of actions and minutes.
+"$SQLITE3_BIN" "$d" "SELECT chair FROM meetings WHERE chair IS NOT NULL UNION SELECT owner_person FROM actions WHERE owner_person IS NOT NULL UNION SELECT text FROM actions UNION SELECT decision FROM minutes WHERE decision IS NOT NULL" |
+	sort -u > "$T/meeting-secrets"
+[ "$(wc -l < "$T/meeting-secrets")" -gt 20 ] && ok || fail "too few meeting texts to look for"
+if grep -F -f "$T/meeting-secrets" "$out" > "$T/leaks"; then
+	fail "a lay adviser saw meeting details: $(head -5 "$T/leaks")"
+else
+	ok
+fi
+for id in "$held" "$sched"; do
+	expect 3 "$MAPPA" --db "$d" --user lay agenda "$id"
+	[ ! -s "$T/out" ] && ok || fail "lay agenda $id printed something"
+	expect 3 "$MAPPA" --db "$d" --user lay minutes "$id"
+	[ ! -s "$T/out" ] && ok || fail "lay minutes $id printed something"
+done
+expect 0 "$MAPPA" --db "$d" --user lay meetings --format csv
+[ "$(head -n 1 "$T/out")" = "id,date,time,level,status,chair,venue,cases" ] && ok || fail "lay meetings header"
+[ "$(cut -d, -f6 "$T/out" | sort -u | tr -d '\n')" = "chair" ] && ok || fail "lay meetings show a chair"
 contains "$out" "MAPPA-eligible offenders"
 # The lay adviser's consultations were logged, and nothing else was
 # written by them.

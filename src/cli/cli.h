@@ -104,6 +104,8 @@ int cmd_agenda(struct cli *c, int argc, char **argv);
 int cmd_minutes(struct cli *c, int argc, char **argv);
 int cmd_actions(struct cli *c, int argc, char **argv);
 int cmd_action(struct cli *c, int argc, char **argv);
+/* Performance indicators (issue 8): cmd_kpi.c. */
+int cmd_kpi(struct cli *c, int argc, char **argv);
 
 /* Write the demo area into a new database at PATH; prints progress on a
  * terminal.  Returns an exit status. */

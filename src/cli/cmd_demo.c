@@ -291,11 +291,23 @@ finish_meetings(struct demo_writer *w)
 	size_t n, k;
 
 	for (long i = 0; st == DB_OK && i < 2L * MEET_DAYS; i++) {
+		struct db_meeting base, m;
+		int level = 2 + (int)(i % 2);
+
 		if (w->meet[i] == 0)
 			continue;
-		n = demo_attendance(first + (mdate)(i / 2), 2 + (int)(i % 2),
-				    agency, att, NELEM(agency));
+		n = demo_attendance(first + (mdate)(i / 2), level, agency, att,
+				    NELEM(agency));
 		st = db_bulk_attendance(w->db, w->meet[i], agency, att, n);
+		if (st == DB_OK)
+			st = db_meeting_get(w->db, w->meet[i], &base);
+		if (st == DB_OK) {
+			m = base;
+			str_copy(m.time, level >= 3 ? "14:00" : "09:30",
+				 sizeof m.time);
+			str_copy(m.venue, demo_venue(level), sizeof m.venue);
+			st = db_meeting_update(w->db, &base, &m);
+		}
 	}
 	if (st != DB_OK)
 		return st;

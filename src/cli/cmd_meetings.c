@@ -60,7 +60,7 @@ print_meeting(void *ctx, const struct db_meeting *m)
 		snprintf(cases, sizeof cases, "%d/%d", m->discussed, m->cases);
 	else
 		snprintf(cases, sizeof cases, "%d", m->cases);
-	printf("%5lld  %s  %-5s  %-5d  %-9s  %5s  %-32.32s  %s\n",
+	printf("%5lld  %s  %-5s  %-5d  %-9s  %5s  %-40.40s  %s\n",
 	       (long long)m->id, m->date, m->time[0] ? m->time : "-", m->level,
 	       m->status, cases, m->chair[0] ? m->chair : "-", m->venue);
 	return 0;
@@ -148,7 +148,7 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 	if (csv)
 		printf("id,date,time,level,status,chair,venue,cases\n");
 	else
-		printf("%5s  %-10s  %-5s  %-5s  %-9s  %5s  %-32s  %s\n", "ID",
+		printf("%5s  %-10s  %-5s  %-5s  %-9s  %5s  %-40s  %s\n", "ID",
 		       "Date", "Time", "Level", "Status", "Cases", "Chair",
 		       "Venue");
 	st = db_meeting_list(db, &q, print_meeting, &csv);

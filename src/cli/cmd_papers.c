@@ -475,7 +475,8 @@ struct case_level {
 	char reason[1024];
 	char decider[DB_FIELD_MAX];
 	char event_date[MDATE_BUFSZ];
-	struct ev_state st;
+	struct ev_state st;  /* replayed so far */
+	struct ev_state at;  /* when the case came to the meeting */
 	bool found;
 };
 
@@ -489,6 +490,7 @@ scan_event(void *ctx, const struct db_event *e)
 
 	if (cl->event_id && e->id == cl->event_id) {
 		cl->found = true;
+		cl->at = prev;
 		cl->before = prev.registered ? prev.level : 0;
 		ev_apply(&cl->st, &e->ev);
 		cl->after = cl->st.registered ? cl->st.level : 0;
@@ -503,9 +505,31 @@ scan_event(void *ctx, const struct db_event *e)
 	if (cl->event_id == 0 && e->ev.date > cl->date)
 		return 1;
 	ev_apply(&cl->st, &e->ev);
-	if (cl->event_id == 0)
+	if (cl->event_id == 0) {
 		cl->before = cl->after = cl->st.registered ? cl->st.level : 0;
+		cl->at = cl->st;
+	}
 	return 0;
+}
+
+/* How an agenda reason reads. */
+static const char *
+reason_words(const char *reason)
+{
+	static const struct {
+		const char *reason, *words;
+	} table[] = {
+		{ "initial", "initial meeting after referral" },
+		{ "review", "review" },
+		{ "level_change", "change of level" },
+		{ "exit", "exit from MAPPA" },
+		{ "other", "other business" },
+	};
+
+	for (size_t i = 0; i < NELEM(table); i++)
+		if (strcmp(reason, table[i].reason) == 0)
+			return table[i].words;
+	return reason;
 }
 
 struct action_list {
@@ -592,16 +616,33 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	str_printf(title, sizeof title, "Case %d of %zu: %s %s", it->position,
 		   n, it->ref, name);
 	heading(pp, 1, title);
-	str_printf(about, sizeof about, "%s%s%s; %s; now Level %d, %s; lead "
-		   "agency %s%s%s",
-		   it->dob[0] ? "born " : "", it->dob, it->dob[0] ? "; " : "",
-		   it->category >= 1 && it->category <= 4
-			   ? category_names[it->category] : "no category",
-		   it->level, status_words(it->status),
-		   it->lead_agency[0] ? it->lead_agency : "not recorded",
-		   it->district[0] ? "; district " : "", it->district);
+	{
+		const struct ev_state *at = &cl.at;
+		char now[96];
+
+		if (strcmp(it->status, "exited") == 0 ||
+		    strcmp(it->status, "unregistered") == 0)
+			str_printf(now, sizeof now, "%s",
+				   status_words(it->status));
+		else
+			str_printf(now, sizeof now, "Level %d, %s", it->level,
+				   status_words(it->status));
+		str_printf(about, sizeof about, "%s%s%s%s; at this meeting "
+			   "Level %d, %s; lead agency %s%s%s; now %s",
+			   it->dob[0] ? "born " : "", it->dob,
+			   it->dob[0] ? "; " : "",
+			   at->category >= 1 && at->category <= 4
+				   ? category_names[at->category]
+				   : "not yet registered",
+			   at->registered ? at->level : 0,
+			   at->in_custody ? "in custody" : "in the community",
+			   it->lead_agency[0] ? it->lead_agency
+					      : "not recorded",
+			   it->district[0] ? "; district " : "", it->district,
+			   now);
+	}
 	field(pp, "About the case", about, NULL);
-	str_printf(buf, sizeof buf, "%s%s", it->reason,
+	str_printf(buf, sizeof buf, "%s%s", reason_words(it->reason),
 		   it->discussed ? "" : " (not yet discussed)");
 	field(pp, "On the agenda for", buf, NULL);
 	field(pp, heading_names[DB_MIN_DECISION], mi.text[DB_MIN_DECISION],
@@ -631,11 +672,15 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	/* The level decision, spelled out. */
 	if (mi.level_decision[0] == '\0') {
 		str_copy(buf, "not yet recorded", sizeof buf);
+	} else if (cl.found && cl.before == 0) {
+		str_printf(buf, sizeof buf, "Set at Level %d on registration, "
+			   "effective %s; decided by this meeting, chaired by "
+			   "%s.", cl.after, cl.event_date, cl.decider);
 	} else if (strcmp(mi.level_decision, "stay") == 0 || !cl.found) {
-		str_printf(buf, sizeof buf, "stays at Level %d",
+		str_printf(buf, sizeof buf, "Stays at Level %d.",
 			   cl.after ? cl.after : it->level);
 	} else if (cl.exited) {
-		str_printf(buf, sizeof buf, "exit from MAPPA (was Level %d), "
+		str_printf(buf, sizeof buf, "Exit from MAPPA (was Level %d), "
 			   "effective %s; decided by this meeting, chaired by "
 			   "%s.  Reason: %s", cl.before, cl.event_date,
 			   cl.decider, cl.reason);
@@ -643,7 +688,7 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 		str_printf(buf, sizeof buf, "%s from Level %d to Level %d, "
 			   "effective %s; decided by this meeting, chaired by "
 			   "%s.  Reason: %s",
-			   cl.after > cl.before ? "raised" : "lowered",
+			   cl.after > cl.before ? "Raised" : "Lowered",
 			   cl.before, cl.after, cl.event_date, cl.decider,
 			   cl.reason);
 	}
@@ -695,8 +740,8 @@ print_attendance(const struct paper *pp, const struct agencies *ag)
 			md_cell(att);
 			putchar('\n');
 		} else {
-			printf("  %-28s %-13s%s\n", agency_name(a->agency),
-			       att, a->invited ? "" : " (not invited)");
+			printf("  %-28s %s%s\n", agency_name(a->agency), att,
+			       a->invited ? "" : " (not invited)");
 		}
 	}
 }

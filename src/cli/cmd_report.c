@@ -12,22 +12,6 @@
 #include "core/report.h"
 #include "core/stats.h"
 
-static int
-add_history(void *ctx, int64_t id, const struct ev *evs, size_t n)
-{
-	(void)id;
-	stats_add_history(ctx, evs, n);
-	return 0;
-}
-
-static int
-add_population(void *ctx, int year, int64_t people, const char *source)
-{
-	(void)source;
-	stats_set_population(ctx, year, people);
-	return 0;
-}
-
 int
 cmd_report(struct cli *c, int argc, char **argv)
 {
@@ -85,9 +69,7 @@ cmd_report(struct cli *c, int argc, char **argv)
 		db_close(db);
 		return EXIT_FAILED;
 	}
-	s = db_history_foreach(db, add_history, st);
-	if (s == DB_OK)
-		s = db_population_list(db, add_population, st);
+	s = db_stats_fill(db, st);
 	if (s == DB_OK) {
 		snprintf(detail, sizeof detail, "year %s; format %s",
 			 report_year_format(year, when),

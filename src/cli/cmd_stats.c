@@ -13,22 +13,6 @@
 #include "core/stats.h"
 #include "core/util.h"
 
-static int
-add_history(void *ctx, int64_t id, const struct ev *evs, size_t n)
-{
-	(void)id;
-	stats_add_history(ctx, evs, n);
-	return 0;
-}
-
-static int
-add_population(void *ctx, int year, int64_t people, const char *source)
-{
-	(void)source;
-	stats_set_population(ctx, year, people);
-	return 0;
-}
-
 /* Parse "2006-07..2011-12" (either end also "2006"). */
 static int
 parse_range(const char *s, int *first, int *last)
@@ -143,9 +127,7 @@ cmd_stats(struct cli *c, int argc, char **argv)
 			rc = EXIT_FAILED;
 			break;
 		}
-		st = db_history_foreach(db, add_history, one);
-		if (st == DB_OK)
-			st = db_population_list(db, add_population, one);
+		st = db_stats_fill(db, one);
 		if (st == DB_OK) {
 			report_year_format(first, ybuf);
 			snprintf(detail, sizeof detail, "year %s%s", ybuf,

@@ -24,6 +24,8 @@ const struct cli_command cli_commands[] = {
 	{ "stats", cmd_stats,
 	  "[--year Y | --years Y1..Y2] [--format text|csv|markdown|json]",
 	  "the annual MAPPA statistics" },
+	{ "kpi", cmd_kpi, "[--year Y] [--format text|csv] [--cases]",
+	  "performance indicators per quarter against the targets" },
 	{ "report", cmd_report, "[--year Y] [--format markdown|html]",
 	  "the annual report's statistical section, with charts" },
 	{ "user", cmd_user,

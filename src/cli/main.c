@@ -284,7 +284,8 @@ main(int argc, char **argv)
 	} else {
 		/* Commands that create the default database make its
 		 * folder, private to its owner. */
-		if (c.ndb == 0 && cmd->run == cmd_init)
+		if (c.ndb == 0 &&
+		    (cmd->run == cmd_init || cmd->run == cmd_import))
 			make_default_dir(c.default_db);
 		optind = 0;
 		rc = cmd->run(&c, argc, argv);

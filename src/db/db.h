@@ -255,6 +255,15 @@ typedef int (*db_history_cb)(void *ctx, int64_t offender_id,
 			     const struct ev *evs, size_t n);
 enum db_status db_history_foreach(struct db *db, db_history_cb cb, void *ctx);
 
+struct stats;
+
+/*
+ * Count every history and every population estimate of DB into ST (an
+ * accumulator from core/stats.h, not yet finished): what `mappa stats`,
+ * the report and the statistics screen all start from.
+ */
+enum db_status db_stats_fill(struct db *db, struct stats *st);
+
 /*
  * Bulk writing, for the importer and the demo (admin only; inside
  * db_begin()..db_commit()): add offender O with its whole history
@@ -339,6 +348,27 @@ typedef int (*db_audit_cb)(void *ctx, const struct db_audit *a);
 enum db_status db_audit_list(struct db *db, const char *since,
 			     const char *actor, db_audit_cb cb, void *ctx);
 
+/* Which rows of the trail a page shows; NULL or "" members match all. */
+struct db_audit_filter {
+	const char *actor;  /* exactly this actor */
+	const char *action; /* this action, or its prefix before a dot */
+	const char *text;   /* anywhere in the row, ignoring ASCII case */
+};
+
+/*
+ * Admin only (audit_page.c).  Up to LIMIT rows matching F (NULL: all),
+ * newest (highest id) first or oldest first, starting after the row
+ * AFTER in that order (0: from the first).  Not logged: the caller logs
+ * its opening of the trail once with db_audit_log("audit.read").
+ */
+enum db_status db_audit_page(struct db *db, const struct db_audit_filter *f,
+			     bool newest_first, int64_t after, int limit,
+			     db_audit_cb cb, void *ctx);
+
+/* Admin only.  How many rows match F (NULL: all), into *N. */
+enum db_status db_audit_count(struct db *db, const struct db_audit_filter *f,
+			      int64_t *n);
+
 /*
  * Mark a new, empty database as demo data (admin; before any offender):
  * the screens then say DEMO DATA, and pseudonyms use a fixed key so the
@@ -363,7 +393,11 @@ enum db_status db_offender_find(struct db *db, const char *ref, int64_t *id,
  * joins, opened by db_import_begin() (admin only) and closed by
  * db_import_end().  db_offender_find() and db_population_add() may be
  * used inside it.  A failed call poisons the import: db_import_end() then
- * rolls everything back, whatever it is told.
+ * rolls everything back, whatever it is told.  Rows are written in
+ * batches, so a fault met while writing (a ref already taken) may be
+ * reported by a later call or by db_import_end().  The import gets one
+ * audit row, naming the range of offender ids it added; each recorded
+ * offender it adds events to gets one more.
  *
  * Imported events are stored with source 'import', no meeting, and as
  * decided by the import itself: decided_by "import", and who ran it and
@@ -383,7 +417,7 @@ enum db_status db_import_begin(struct db *db, struct db_import **out);
  * Add the new offender O (checked as db_offender_add() checks; a ref
  * already present is DB_INVALID) with its whole history EVS[0..N) in
  * history order, checked by ev_check_history().  On success O->id,
- * O->version and O->pseudo are set.  One audit row.
+ * O->version, O->pseudo and the derived state are set.
  */
 enum db_status db_import_offender(struct db_import *im,
 				  struct db_offender *o,
@@ -394,7 +428,6 @@ enum db_status db_import_offender(struct db_import *im,
  * is already recorded: each goes after the events recorded on its date,
  * the merged history is checked whole, and the offender's version moves
  * on (DB_NOTFOUND for no such offender, DB_INVALID for an erased record).
- * One audit row.
  */
 enum db_status db_import_events(struct db_import *im, int64_t id,
 				const struct db_event *evs, size_t n);
@@ -1033,5 +1066,21 @@ enum db_status db_bulk_case_meetings(struct db *db, int64_t offender_id,
 enum db_status db_bulk_attendance(struct db *db, int64_t id,
 				  const char *const *agencies,
 				  const char *const *attendance, size_t n);
+
+/* --- performance indicators (issue 8) ------------------------------------ */
+
+struct kpi;
+
+/*
+ * The performance indicators of reporting year YEAR into K (everyone;
+ * core/kpi.h holds the rules): K is started with kpi_init() here and
+ * must be freed with kpi_free() whatever the outcome.  TODAY decides
+ * which referrals and actions are late yet; H the bank holidays of the
+ * working-day counts (NULL: weekends only).  Admins and members get the
+ * cases that fall short; a lay adviser counts only.  The consultation is
+ * logged.
+ */
+enum db_status db_kpi(struct db *db, int year, mdate today,
+		      const struct agenda_holidays *h, struct kpi *k);
 
 #endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/stats.h"
 #include "db/db_internal.h"
 
 enum db_status
@@ -90,4 +91,28 @@ out:
 		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
 	free(v);
 	return s;
+}
+
+static int
+fill_history(void *ctx, int64_t id, const struct ev *evs, size_t n)
+{
+	(void)id;
+	stats_add_history(ctx, evs, n);
+	return 0;
+}
+
+static int
+fill_population(void *ctx, int year, int64_t people, const char *source)
+{
+	(void)source;
+	stats_set_population(ctx, year, people);
+	return 0;
+}
+
+enum db_status
+db_stats_fill(struct db *db, struct stats *st)
+{
+	enum db_status s = db_history_foreach(db, fill_history, st);
+
+	return s == DB_OK ? db_population_list(db, fill_population, st) : s;
 }

@@ -546,6 +546,8 @@ db_import_begin(struct db *db, struct db_import **out)
 				"PRAGMA ignore_check_constraints = ON");
 	if (s != DB_OK) {
 		db_tx_end(db, s);
+		sqlite3_exec(db->sql, "PRAGMA ignore_check_constraints = OFF",
+			     NULL, NULL, NULL);
 		free(im);
 		return s;
 	}

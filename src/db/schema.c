@@ -151,6 +151,8 @@ static const char v1[] =
 	"  UNIQUE (meeting_id, offender_id)"
 	");"
 	"CREATE INDEX agenda_items_offender ON agenda_items(offender_id);"
+	/* An agenda in order, and where the next item goes (issue 7). */
+	"CREATE INDEX agenda_items_order ON agenda_items(meeting_id, position);"
 	"CREATE TABLE minutes ("
 	"  agenda_item_id INTEGER PRIMARY KEY REFERENCES agenda_items(id),"
 	"  decision TEXT,"

@@ -702,6 +702,44 @@ forms_event_get(const struct form_model *fm, struct db_event *e,
 		*next_review = MDATE_NONE;
 }
 
+/* --- keeping a record past its retention review ------------------------ */
+
+void
+forms_keep(struct form_model *fm, mdate review, mdate today)
+{
+	struct field *f = fm->f;
+	char d[MDATE_BUFSZ];
+
+	memset(fm, 0, sizeof *fm);
+	fm->kind = FORM_KEEP;
+	fm->title = "Keep the record";
+	fm->today = today;
+	fm->keep_after = review;
+	fm->n = KF_COUNT;
+	field_init_text(&f[KF_UNTIL], "until", "Keep until", FIELD_DATE,
+			MDATE_BUFSZ - 1, true, "the next retention review, "
+			"after the one due now; YYYY-MM-DD");
+	field_set(&f[KF_UNTIL], date_format(forms_add_months(
+		review > today ? review : today, 12), d));
+	field_init_text(&f[KF_WHY], "reason", "Justification", FIELD_TEXT,
+			300, true, "why it is still needed; kept in the audit "
+			"trail, so never name the person");
+	forms_check(fm);
+}
+
+static void
+check_keep(struct form_model *fm)
+{
+	struct field *f = &fm->f[KF_UNTIL];
+	char d[MDATE_BUFSZ];
+	mdate until;
+
+	if (check_date(f, MDATE_NONE, NULL, MDATE_NONE, &until) &&
+	    until != MDATE_NONE && until <= fm->keep_after)
+		field_error(f, "not after the review due (%s)",
+			    date_format(fm->keep_after, d));
+}
+
 /* --- every form --------------------------------------------------------- */
 
 void
@@ -721,6 +759,9 @@ forms_check(struct form_model *fm)
 		break;
 	case FORM_EVENT:
 		check_event(fm);
+		break;
+	case FORM_KEEP:
+		check_keep(fm);
 		break;
 	}
 	fm->nerrors = fm->problem[0] != '\0';

@@ -24,7 +24,7 @@
 
 #define FORM_MAX_FIELDS 20
 
-enum form_kind { FORM_REFERRAL, FORM_IDENTITY, FORM_EVENT };
+enum form_kind { FORM_REFERRAL, FORM_IDENTITY, FORM_EVENT, FORM_KEEP };
 
 /* The area's review intervals (settings), for default review dates. */
 struct form_intervals {
@@ -47,6 +47,7 @@ struct form_model {
 	const struct ev *hist;              /* FORM_EVENT: the history */
 	size_t nhist;
 	int shown_type;                     /* FORM_EVENT: kinds offered */
+	mdate keep_after;                   /* FORM_KEEP: the review date */
 };
 
 /* Field positions. */
@@ -62,6 +63,8 @@ enum {
 	EF_TYPE, EF_DATE, EF_CATEGORY, EF_LEVEL, EF_KIND, EF_REASON,
 	EF_DECIDER, EF_MEETING, EF_REVIEW, EF_COUNT
 };
+
+enum { KF_UNTIL, KF_WHY, KF_COUNT };
 
 /* The event types the event form offers, in its order. */
 extern const int forms_event_types[];
@@ -82,6 +85,13 @@ int forms_identity(struct form_model *fm, struct db *db,
  */
 void forms_event(struct form_model *fm, int type, const struct ev *hist,
 		 size_t n, mdate today, const struct form_intervals *iv);
+
+/*
+ * Set up FM to keep a record past its retention review on REVIEW: a date
+ * after it (offered: a year from the later of REVIEW and TODAY) and the
+ * justification (the data layer refuses one that names the person).
+ */
+void forms_keep(struct form_model *fm, mdate review, mdate today);
 
 /* Check FM whole: every field's error, the problem, the count; first
  * the fields that follow others are brought up to date (which fields an

@@ -3,6 +3,7 @@
  *
  * Keys that change records (a, e, r, L) are letters no moving key uses,
  * and they ask for a role that may change records before anything opens.
+ * The administration keys (A, R) ask for an admin in the same way.
  * The help screen and the hint line read these tables; nothing else
  * knows which key does what.
  */
@@ -19,6 +20,8 @@
 #define CHANGING "Changing records (members and admins)"
 #define FORMS "Forms"
 #define CONFLICT "Someone else saved first"
+#define STATS "The statistics"
+#define ADMIN "Administration (admins only)"
 #define PROGRAM "The program"
 
 const struct ui_action_info ui_actions[A_COUNT] = {
@@ -61,6 +64,35 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_KEEP_MINE] = { CONFLICT, "save your version over theirs" },
 	[A_TAKE_THEIRS] = { CONFLICT, "keep their version, drop yours" },
 	[A_EDIT_AGAIN] = { CONFLICT, "back to your form, to merge by hand" },
+	[A_STATS] = { STATS, "the annual statistics: each year's tables, "
+			     "each figure year on year with a bar chart, the "
+			     "cases behind a figure" },
+	[A_YEAR_PREV] = { STATS, "the year before" },
+	[A_YEAR_NEXT] = { STATS, "the year after" },
+	[A_COLUMN_PREV] = { STATS, "the figure to the left" },
+	[A_COLUMN_NEXT] = { STATS, "the figure to the right" },
+	[A_TABLE_PREV] = { STATS, "the table before" },
+	[A_TABLE_NEXT] = { STATS, "the next table" },
+	[A_CHART] = { STATS, "the table year on year, with a bar chart of "
+			     "the selected figure; again, back to the year" },
+	[A_CASES] = { STATS, "list the cases that make up the selected "
+			     "figure" },
+	[A_AUDIT] = { ADMIN, "the audit trail: who did what, when, to which "
+			     "record" },
+	[A_RETENTION] = { ADMIN, "the records due for retention review: keep "
+				 "or erase" },
+	[A_AUDIT_ACTOR] = { ADMIN, "show only one user's rows (empty: all)" },
+	[A_AUDIT_ACTION] = { ADMIN, "show only one action, or a kind of action "
+				    "(\"offender\", \"retention\"; empty: "
+				    "all)" },
+	[A_AUDIT_TEXT] = { ADMIN, "show only rows holding a text, anywhere in "
+				  "the row (empty: all)" },
+	[A_RETAIN_KEEP] = { ADMIN, "keep the record until a later date, with "
+				   "a justification" },
+	[A_RETAIN_ERASE] = { ADMIN, "erase who the person is and every note "
+				    "about them (asks first; cannot be "
+				    "undone); the pseudonymous history "
+				    "stays" },
 	[A_BACK] = { PROGRAM, "go back" },
 	[A_QUIT] = { PROGRAM, "go back; on the register, quit" },
 	[A_HELP] = { PROGRAM, "this help" },
@@ -106,6 +138,9 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_LIST, 'e', A_EDIT },
 	{ CTX_LIST, 'r', A_EVENT },
 	{ CTX_LIST, 'L', A_LEVEL },
+	{ CTX_LIST, 'S', A_STATS },
+	{ CTX_LIST, 'A', A_AUDIT },
+	{ CTX_LIST, 'R', A_RETENTION },
 
 	{ CTX_RECORD, UI_FN(KEY_UP), A_UP },
 	{ CTX_RECORD, 'k', A_UP },
@@ -135,6 +170,65 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_HELP, 'g', A_HOME },
 	{ CTX_HELP, UI_FN(KEY_END), A_END },
 	{ CTX_HELP, 'G', A_END },
+
+	{ CTX_STATS, UI_FN(KEY_UP), A_UP },
+	{ CTX_STATS, 'k', A_UP },
+	{ CTX_STATS, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_STATS, 'j', A_DOWN },
+	{ CTX_STATS, UI_FN(KEY_LEFT), A_YEAR_PREV },
+	{ CTX_STATS, 'h', A_YEAR_PREV },
+	{ CTX_STATS, UI_FN(KEY_RIGHT), A_YEAR_NEXT },
+	{ CTX_STATS, 'l', A_YEAR_NEXT },
+	{ CTX_STATS, '\t', A_COLUMN_NEXT },
+	{ CTX_STATS, UI_FN(KEY_BTAB), A_COLUMN_PREV },
+	{ CTX_STATS, UI_FN(KEY_PPAGE), A_TABLE_PREV },
+	{ CTX_STATS, UI_CTRL('B'), A_TABLE_PREV },
+	{ CTX_STATS, UI_FN(KEY_NPAGE), A_TABLE_NEXT },
+	{ CTX_STATS, UI_CTRL('F'), A_TABLE_NEXT },
+	{ CTX_STATS, ' ', A_TABLE_NEXT },
+	{ CTX_STATS, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_STATS, 'g', A_HOME },
+	{ CTX_STATS, UI_FN(KEY_END), A_END },
+	{ CTX_STATS, 'G', A_END },
+	{ CTX_STATS, '\n', A_CASES },
+	{ CTX_STATS, '\r', A_CASES },
+	{ CTX_STATS, UI_FN(KEY_ENTER), A_CASES },
+	{ CTX_STATS, 't', A_CHART },
+
+	{ CTX_AUDIT, UI_FN(KEY_UP), A_UP },
+	{ CTX_AUDIT, 'k', A_UP },
+	{ CTX_AUDIT, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_AUDIT, 'j', A_DOWN },
+	{ CTX_AUDIT, UI_FN(KEY_PPAGE), A_PAGE_UP },
+	{ CTX_AUDIT, UI_CTRL('B'), A_PAGE_UP },
+	{ CTX_AUDIT, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
+	{ CTX_AUDIT, UI_CTRL('F'), A_PAGE_DOWN },
+	{ CTX_AUDIT, ' ', A_PAGE_DOWN },
+	{ CTX_AUDIT, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_AUDIT, 'g', A_HOME },
+	{ CTX_AUDIT, UI_FN(KEY_END), A_END },
+	{ CTX_AUDIT, 'G', A_END },
+	{ CTX_AUDIT, '/', A_AUDIT_TEXT },
+	{ CTX_AUDIT, 'u', A_AUDIT_ACTOR },
+	{ CTX_AUDIT, 'a', A_AUDIT_ACTION },
+	{ CTX_AUDIT, 'I', A_SORT_INVERT },
+	{ CTX_AUDIT, 'x', A_FILTER_CLEAR },
+
+	{ CTX_RETENTION, UI_FN(KEY_UP), A_UP },
+	{ CTX_RETENTION, 'k', A_UP },
+	{ CTX_RETENTION, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_RETENTION, 'j', A_DOWN },
+	{ CTX_RETENTION, UI_FN(KEY_PPAGE), A_PAGE_UP },
+	{ CTX_RETENTION, UI_CTRL('B'), A_PAGE_UP },
+	{ CTX_RETENTION, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
+	{ CTX_RETENTION, UI_CTRL('F'), A_PAGE_DOWN },
+	{ CTX_RETENTION, ' ', A_PAGE_DOWN },
+	{ CTX_RETENTION, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_RETENTION, 'g', A_HOME },
+	{ CTX_RETENTION, UI_FN(KEY_END), A_END },
+	{ CTX_RETENTION, 'G', A_END },
+	{ CTX_RETENTION, 'K', A_RETAIN_KEEP },
+	{ CTX_RETENTION, 'E', A_RETAIN_ERASE },
 
 	{ CTX_FORM, '\t', A_NEXT_FIELD },
 	{ CTX_FORM, UI_FN(KEY_DOWN), A_NEXT_FIELD },

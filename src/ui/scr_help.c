@@ -40,10 +40,12 @@ struct help {
 
 static void
 entry(struct help *h, struct ui *ui, enum ui_context ctx, enum ui_action a,
-      bool writes, const char **group)
+      unsigned needs, const char **group)
 {
 	char keys[96], line[400];
 	const struct ui_action_info *info = &ui_actions[a];
+	bool writes = (needs & NEED_WRITE) && ui->lay;
+	bool admin = (needs & NEED_ADMIN) && db_role(ui->db) != ROLE_ADMIN;
 
 	ui_keys_of(ctx, a, false, keys, sizeof keys);
 	if (!keys[0])
@@ -54,8 +56,9 @@ entry(struct help *h, struct ui *ui, enum ui_context ctx, enum ui_action a,
 		view_add(&h->v, R_SECTION, 1, info->group);
 	}
 	ui_fmt(line, sizeof line, "%-18s %s%s", keys, info->help,
-	       writes && ui->lay ? "  (refused: read-only)" : "");
-	view_wrap_hang(&h->v, writes && ui->lay ? R_DIM : R_NORMAL, 3, 19,
+	       admin ? "  (refused: admins only)"
+	       : writes ? "  (refused: read-only)" : "");
+	view_wrap_hang(&h->v, writes || admin ? R_DIM : R_NORMAL, 3, 19,
 		       line, ui->cols - 2);
 }
 
@@ -76,8 +79,8 @@ build(struct ui *ui, struct help *h)
 		for (const struct ui_handler *x = h->of->handlers;
 		     x && x->action != A_NONE; x++)
 			if (x->action == (enum ui_action)a)
-				entry(h, ui, h->of->ctx, x->action,
-				      x->needs & NEED_WRITE, &group);
+				entry(h, ui, h->of->ctx, x->action, x->needs,
+				      &group);
 	}
 	if (h->of->ctx == CTX_FORM) {
 		view_add(&h->v, R_NORMAL, 0, "");
@@ -97,7 +100,7 @@ build(struct ui *ui, struct help *h)
 		     x && x->action != A_NONE; x++)
 			own |= x->action == global[i];
 		if (!own)
-			entry(h, ui, h->of->ctx, global[i], false, &group);
+			entry(h, ui, h->of->ctx, global[i], 0, &group);
 	}
 	view_add(&h->v, R_NORMAL, 0, "");
 	view_add(&h->v, R_DIM, 1, "Esc or q closes this help.  See also "

@@ -587,6 +587,27 @@ level(struct ui *ui, struct screen *s)
 	return ui_push(ui, scr_event_new(ui, selected_id(s), EV_LEVEL));
 }
 
+static unsigned
+stats(struct ui *ui, struct screen *s)
+{
+	(void)s;
+	return ui_push(ui, scr_stats_new(ui));
+}
+
+static unsigned
+audit(struct ui *ui, struct screen *s)
+{
+	(void)s;
+	return ui_push(ui, scr_audit_new(ui));
+}
+
+static unsigned
+retention(struct ui *ui, struct screen *s)
+{
+	(void)s;
+	return ui_push(ui, scr_retention_new(ui));
+}
+
 static const struct ui_handler handlers[] = {
 	{ A_OPEN, NEED_ROW, open_case, "open" },
 	{ A_SEARCH, 0, search, "search" },
@@ -604,6 +625,9 @@ static const struct ui_handler handlers[] = {
 	{ A_EDIT, NEED_ROW | NEED_WRITE, edit, NULL },
 	{ A_EVENT, NEED_ROW | NEED_WRITE, event, NULL },
 	{ A_LEVEL, NEED_ROW | NEED_WRITE, level, NULL },
+	{ A_STATS, 0, stats, NULL },
+	{ A_AUDIT, NEED_ADMIN, audit, NULL },
+	{ A_RETENTION, NEED_ADMIN, retention, NULL },
 	{ A_UP, 0, up, NULL },
 	{ A_DOWN, 0, down, NULL },
 	{ A_PAGE_UP, 0, page_up, NULL },

@@ -146,7 +146,9 @@ status_draw_hint(struct ui *ui)
 		return;
 	for (const struct ui_handler *h = top->ops->handlers;
 	     h && h->action != A_NONE; h++) {
-		if (h->hint == NULL || (ui->lay && (h->needs & NEED_WRITE)))
+		if (h->hint == NULL || (ui->lay && (h->needs & NEED_WRITE)) ||
+		    ((h->needs & NEED_ADMIN) &&
+		     db_role(ui->db) != ROLE_ADMIN))
 			continue;
 		ui_keys_of(top->ops->ctx, h->action, true, keys, sizeof keys);
 		if (keys[0] && !hint(y, &x, w, keys, h->hint))

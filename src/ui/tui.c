@@ -383,6 +383,12 @@ dispatch(struct ui *ui, int key)
 			 ui_key_name(key, name, sizeof name));
 		return DRAW_STATUS;
 	}
+	if ((h->needs & NEED_ADMIN) && db_role(ui->db) != ROLE_ADMIN) {
+		ui_error(ui, "Refused: %s -- for admins only (you are %s, "
+			 "role %s).", ui_actions[a].help, db_user(ui->db),
+			 db_role_name(db_role(ui->db)));
+		return DRAW_STATUS;
+	}
 	if ((h->needs & NEED_WRITE) && ui->lay) {
 		ui_error(ui, "%s", ui_read_only_msg());
 		return DRAW_STATUS;
@@ -468,8 +474,25 @@ setting_int(struct db *db, const char *key, int def)
 	return v > 0 ? v : def;
 }
 
-/* UTF-8 unless the person chose a locale that is not: an unset or "C"
- * locale (typical over SSH) is taken to mean a UTF-8 terminal. */
+/* Whether the person set a locale at all. */
+static bool
+locale_chosen(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+
+	for (size_t i = 0; i < NELEM(vars); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && *v)
+			return true;
+	}
+	return false;
+}
+
+/* UTF-8 unless the person chose a locale that is not: an unset locale
+ * (typical over SSH) is taken to mean a UTF-8 terminal, while one set
+ * to "C" or "POSIX" (LANG=C) means plain ASCII -- the screens then draw
+ * '>' for the selection and '#' for the bars. */
 static bool
 choose_utf8(void)
 {
@@ -478,7 +501,8 @@ choose_utf8(void)
 
 	if (cs && strcmp(cs, "UTF-8") == 0)
 		return true;
-	if (lc == NULL || strcmp(lc, "C") == 0 || strcmp(lc, "POSIX") == 0) {
+	if (!locale_chosen() && (lc == NULL || strcmp(lc, "C") == 0 ||
+				 strcmp(lc, "POSIX") == 0)) {
 		if (setlocale(LC_CTYPE, "C.UTF-8") ||
 		    setlocale(LC_CTYPE, "en_GB.UTF-8") ||
 		    setlocale(LC_CTYPE, "en_US.UTF-8"))

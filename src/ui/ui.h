@@ -46,6 +46,12 @@ enum ui_action {
 	A_NEXT_FIELD, A_PREV_FIELD, A_ENTER, A_SAVE, A_CANCEL,
 	/* a conflict */
 	A_KEEP_MINE, A_TAKE_THEIRS, A_EDIT_AGAIN,
+	/* the statistics */
+	A_STATS, A_YEAR_PREV, A_YEAR_NEXT, A_COLUMN_PREV, A_COLUMN_NEXT,
+	A_TABLE_PREV, A_TABLE_NEXT, A_CHART, A_CASES,
+	/* administration: the audit trail, the review of what is kept */
+	A_AUDIT, A_RETENTION, A_AUDIT_ACTOR, A_AUDIT_ACTION, A_AUDIT_TEXT,
+	A_RETAIN_KEEP, A_RETAIN_ERASE,
 	/* the program */
 	A_BACK, A_QUIT, A_HELP, A_REDRAW,
 	A_COUNT
@@ -53,7 +59,7 @@ enum ui_action {
 
 /* Which bindings apply: a screen's own, then the global ones. */
 enum ui_context { CTX_GLOBAL, CTX_LIST, CTX_RECORD, CTX_FORM, CTX_CONFLICT,
-		  CTX_HELP };
+		  CTX_HELP, CTX_STATS, CTX_AUDIT, CTX_RETENTION };
 
 struct ui_action_info {
 	const char *group; /* the heading it falls under in the help */
@@ -100,7 +106,8 @@ typedef unsigned (*ui_handler_fn)(struct ui *ui, struct screen *s);
 /* Preconditions of a handler, checked by the loop before calling it. */
 enum {
 	NEED_ROW = 1 << 0,   /* a selected row (the screen's has_row()) */
-	NEED_WRITE = 1 << 1  /* a role that may change records */
+	NEED_WRITE = 1 << 1, /* a role that may change records */
+	NEED_ADMIN = 1 << 2  /* an admin (the MAPPA coordinator) */
 };
 
 struct ui_handler {
@@ -265,6 +272,21 @@ struct screen *scr_identity_new(struct ui *ui, int64_t id);
 /* TYPE: the event the form starts on (enum ev_type). */
 struct screen *scr_event_new(struct ui *ui, int64_t id, int type);
 struct screen *scr_help_new(struct ui *ui, const struct screen *of);
+
+/* The annual statistics (counted once as it opens; NULL with the reason
+ * in the message when they cannot be); the cases behind one figure,
+ * CASES handed over (ui/statsmodel.h), FIGURE the figure as counted. */
+struct sm_cases;
+struct screen *scr_stats_new(struct ui *ui);
+struct screen *scr_statcases_new(struct ui *ui, struct sm_cases *cases,
+				 int figure);
+
+/* Admin only: the audit trail, read a page at a time (its opening is
+ * logged once); the records due for retention review on ui->today, with
+ * keep and erase.  NULL with the reason in the message when they cannot
+ * be opened. */
+struct screen *scr_audit_new(struct ui *ui);
+struct screen *scr_retention_new(struct ui *ui);
 
 /* What a conflict screen hands back. */
 enum { CONFLICT_EDIT = 1, CONFLICT_MINE, CONFLICT_THEIRS };

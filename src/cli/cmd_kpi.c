@@ -1,0 +1,96 @@
+/*
+ * cmd_kpi.c -- `mappa kpi`: the performance indicators of one reporting
+ * year, per quarter and for the year, against the area's targets
+ * (core/kpi.h holds the rules).  Everyone may run it; --cases lists the
+ * cases that fall short, which only admins and members are given.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/agenda.h"
+#include "core/kpi.h"
+
+int
+cmd_kpi(struct cli *c, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "cases", no_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int year = 0, fmt = KPI_TEXT, opt, rc;
+	bool have_year = false, cases = false;
+	struct agenda_holidays h = { NULL, 0 };
+	struct kpi k;
+	struct db *db;
+	enum db_status st;
+	char area[128] = "", err[512];
+	mdate today;
+
+	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'y':
+			if (report_year_parse(optarg, &year) != 0)
+				return cli_usage("kpi", "--year: \"%s\" is not "
+						 "a reporting year (e.g. "
+						 "2010-11)", optarg);
+			have_year = true;
+			break;
+		case 'f':
+			if ((fmt = kpi_format_parse(optarg)) < 0)
+				return cli_usage("kpi", "--format: \"%s\" is "
+						 "not text or csv", optarg);
+			break;
+		case 'c':
+			cases = true;
+			break;
+		case ':':
+			return cli_usage("kpi", "'%s' needs an argument",
+					 argv[optind - 1]);
+		default:
+			return cli_usage("kpi", "'%s': unknown option",
+					 argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("kpi", "unexpected argument '%s'",
+				 argv[optind]);
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	if (cli_db_today(db, &today) != 0) {
+		db_close(db);
+		return EXIT_FAILED;
+	}
+	if (!have_year)
+		year = date_report_year(today) - 1;
+	if (cases && db_role(db) == ROLE_LAY) {
+		cli_error("kpi: --cases: the cases are not shown to lay "
+			  "advisers");
+		db_close(db);
+		return EXIT_REFUSED;
+	}
+	if (agenda_holidays_load(NULL, &h, err, sizeof err) != 0)
+		cli_warn("bank holidays: %s; counting weekends only", err);
+	db_setting_get(db, "area_name", area, sizeof area);
+	st = db_kpi(db, year, today, &h, &k);
+	agenda_holidays_free(&h);
+	if (st != DB_OK) {
+		cli_error("%s", db_errmsg(db));
+		kpi_free(&k);
+		db_close(db);
+		return cli_status(st);
+	}
+	db_close(db);
+	rc = kpi_write(stdout, &k, area, fmt, cases);
+	kpi_free(&k);
+	if (rc != 0 || fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("writing the indicators failed");
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
+}

@@ -1,0 +1,117 @@
+/*
+ * audit_page.c -- reading the audit trail a page at a time, for the
+ * admin's screen: filtered by actor, action and any text, newest or
+ * oldest first, each page starting after the last row of the one before
+ * (keyset paging on the row id), so that a trail of millions of rows is
+ * never read whole and a page costs the same wherever it is.
+ *
+ * These reads are not logged one by one: the screen logs its opening of
+ * the trail once (db_audit_log(), "audit.read"), as `mappa audit` does.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "db/db_internal.h"
+
+/* The filter's conditions, the same in every statement below: ?1 the
+ * actor, exactly; ?2 an action, exactly or as the prefix before a dot
+ * ("offender" matches "offender.erase"); ?3 text anywhere in the row,
+ * without regard to case (ASCII). */
+#define FILTER \
+	"(?1 IS NULL OR actor = ?1) AND " \
+	"(?2 IS NULL OR action = ?2 OR " \
+	" substr(action, 1, length(?2) + 1) = ?2 || '.') AND " \
+	"(?3 IS NULL OR instr(lower(time || ' ' || actor || ' ' || action || " \
+	" ' ' || coalesce(record, '') || ' ' || coalesce(detail, '')), " \
+	" lower(?3)) > 0)"
+
+static void
+bind_filter(sqlite3_stmt *st, const struct db_audit_filter *f)
+{
+	db_bind_text(st, 1, f ? f->actor : NULL);
+	db_bind_text(st, 2, f ? f->action : NULL);
+	db_bind_text(st, 3, f ? f->text : NULL);
+}
+
+enum db_status
+db_audit_page(struct db *db, const struct db_audit_filter *f,
+	      bool newest_first, int64_t after, int limit, db_audit_cb cb,
+	      void *ctx)
+{
+	static const char *const sql_desc =
+		"SELECT id, time, actor, action, record, detail FROM audit "
+		"WHERE id < ?4 AND " FILTER
+		" ORDER BY id DESC LIMIT ?5";
+	static const char *const sql_asc =
+		"SELECT id, time, actor, action, record, detail FROM audit "
+		"WHERE id > ?4 AND " FILTER
+		" ORDER BY id LIMIT ?5";
+	sqlite3_stmt *st;
+	struct db_audit a;
+	enum db_status s;
+	int rc;
+
+	if ((s = db_require(db, true, false, false, "reading the audit "
+			    "trail")) != DB_OK)
+		return s;
+	if (limit <= 0)
+		return DB_OK;
+	st = db_stmt(db, newest_first ? sql_desc : sql_asc);
+	if (st == NULL)
+		return DB_ERROR;
+	bind_filter(st, f);
+	/* A bound on the rowid itself, so that SQLite seeks to it. */
+	if (after <= 0)
+		after = newest_first ? INT64_MAX : 0;
+	sqlite3_bind_int64(st, 4, after);
+	sqlite3_bind_int(st, 5, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&a, 0, sizeof a);
+		a.id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, a.time, sizeof a.time);
+		db_column_copy(st, 2, a.actor, sizeof a.actor);
+		a.action = (const char *)sqlite3_column_text(st, 3);
+		a.record = (const char *)sqlite3_column_text(st, 4);
+		a.detail = (const char *)sqlite3_column_text(st, 5);
+		if (!a.action)
+			a.action = "";
+		if (!a.record)
+			a.record = "";
+		if (!a.detail)
+			a.detail = "";
+		if (cb(ctx, &a) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "reading the audit trail");
+	return DB_OK;
+}
+
+enum db_status
+db_audit_count(struct db *db, const struct db_audit_filter *f, int64_t *n)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	int rc;
+
+	*n = 0;
+	if ((s = db_require(db, true, false, false, "reading the audit "
+			    "trail")) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT count(*) FROM audit WHERE " FILTER);
+	if (st == NULL)
+		return DB_ERROR;
+	bind_filter(st, f);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_sqlfail(db, rc, "counting the audit trail");
+	return DB_OK;
+}

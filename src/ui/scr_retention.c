@@ -1,0 +1,464 @@
+/*
+ * scr_retention.c -- the review of what is kept (admin only): the records
+ * whose retention review is due on the screens' today, soonest first;
+ * keep one (a form: until when, and why) or erase one (why, then a
+ * question that names the record and says it cannot be undone).
+ *
+ * The list is read once as the screen opens and again after each keep
+ * or erase; each reading is a consultation the data layer logs.  Others'
+ * changes are not read in automatically -- two admins' screens would
+ * otherwise log each other's readings for ever -- but the summary line
+ * says so, and Ctrl-L reads the list again.  Whatever the data layer
+ * refuses (a justification naming the person, a record still managed)
+ * is shown on the message line, and nothing is changed.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "ui/form.h"
+#include "ui/text.h"
+#include "ui/ui.h"
+
+struct retention {
+	struct db_retention *row;
+	int n, cap;
+	int cur, top;
+	bool stale;           /* others changed the database since */
+	char why[320];        /* an erasure's justification, until asked */
+	int64_t erasing;      /* the record being erased, or 0 */
+};
+
+static struct retention *
+ret_of(const struct screen *s)
+{
+	return s->data;
+}
+
+#define LIST_TOP (UI_BODY_TOP + 2)
+
+static int
+list_rows(const struct ui *ui)
+{
+	return ui->rows - 3 - 2 > 1 ? ui->rows - 3 - 2 : 1;
+}
+
+/* --- reading ---------------------------------------------------------------- */
+
+static int
+add_row(void *ctx, const struct db_retention *r)
+{
+	struct retention *t = ctx;
+
+	if (t->n == t->cap) {
+		int cap = t->cap ? t->cap * 2 : 64;
+		struct db_retention *p = realloc(t->row, (size_t)cap *
+						 sizeof *p);
+
+		if (p == NULL)
+			return -1;
+		t->row = p;
+		t->cap = cap;
+	}
+	t->row[t->n++] = *r;
+	return 0;
+}
+
+/* Read the list again, keeping the selection on record KEEP_ID if it is
+ * still there, else at the same place.  Returns DRAW_* flags. */
+static unsigned
+reload(struct ui *ui, struct retention *t, int64_t keep_id)
+{
+	int was = t->cur;
+
+	t->n = 0;
+	t->stale = false;
+	if (db_retention_due(ui->db, ui->today, add_row, t) != DB_OK)
+		ui_error(ui, "%s", db_errmsg(ui->db));
+	t->cur = was < t->n ? was : t->n - 1;
+	for (int i = 0; i < t->n; i++)
+		if (t->row[i].id == keep_id)
+			t->cur = i;
+	if (t->cur < 0)
+		t->cur = 0;
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+/* --- drawing ---------------------------------------------------------------- */
+
+static void
+draw_row(struct ui *ui, struct retention *t, int i, int y)
+{
+	const struct db_retention *r = &t->row[i];
+	bool sel = i == t->cur;
+	attr_t a = ui_attr(sel ? R_SELECTED : R_NORMAL);
+	char line[200];
+
+	ui_blank(y, 0, ui->cols, a);
+	if (sel)
+		ui_put(y, 0, 1, text_utf8() ? "\xe2\x96\xb6" : ">", a, 0);
+	ui_fmt(line, sizeof line, "%-16s %-10s %3d   %-10s  %-10s", r->ref,
+	       r->pseudo, r->category, r->exited[0] ? r->exited : "-",
+	       r->review);
+	ui_put(y, 1, ui->cols - 2, line, a, PUT_ELLIPSIS);
+}
+
+static void
+draw(struct ui *ui, struct screen *s, unsigned what)
+{
+	struct retention *t = ret_of(s);
+	int h = list_rows(ui);
+	char line[300], d[MDATE_BUFSZ], a[32];
+
+	(void)what;
+	if (t->cur < t->top)
+		t->top = t->cur;
+	if (t->cur >= t->top + h)
+		t->top = t->cur - h + 1;
+	ui_fmt(line, sizeof line, "%s %s due for retention review by %s%s",
+	       ui_count(a, sizeof a, t->n), t->n == 1 ? "record" : "records",
+	       date_format(ui->today, d),
+	       t->stale ? "  |  others changed the records: Ctrl-L reads "
+			  "them again" : "");
+	ui_put(UI_BODY_TOP, 1, ui->cols - 2, line, ui_attr(R_DIM),
+	       PUT_PAD | PUT_ELLIPSIS);
+	ui_blank(UI_BODY_TOP + 1, 0, ui->cols, ui_attr(R_HEADER));
+	ui_put(UI_BODY_TOP + 1, 1, ui->cols - 2, "Reference        Pseudonym  "
+	       "Cat   Exited      Review due", ui_attr(R_HEADER),
+	       PUT_ELLIPSIS);
+	for (int i = 0; i < h; i++) {
+		if (t->top + i < t->n)
+			draw_row(ui, t, t->top + i, LIST_TOP + i);
+		else
+			ui_blank(LIST_TOP + i, 0, ui->cols, A_NORMAL);
+	}
+	if (t->n == 0)
+		ui_put(LIST_TOP + 1, 2, ui->cols - 4, "No record is due for "
+		       "retention review.", ui_attr(R_DIM), PUT_ELLIPSIS);
+}
+
+static void
+title(struct ui *ui, struct screen *s, char *buf, size_t n)
+{
+	char a[32];
+
+	(void)ui;
+	ui_fmt(buf, n, "Retention review %s", ui_count(a, sizeof a,
+							  ret_of(s)->n));
+}
+
+/* --- moving ------------------------------------------------------------------ */
+
+static unsigned
+move_to(struct retention *t, int to)
+{
+	if (to >= t->n)
+		to = t->n - 1;
+	if (to < 0)
+		to = 0;
+	if (to == t->cur)
+		return DRAW_NONE;
+	t->cur = to;
+	return DRAW_BODY;
+}
+
+static unsigned
+up(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	return move_to(ret_of(s), ret_of(s)->cur - 1);
+}
+
+static unsigned
+down(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	return move_to(ret_of(s), ret_of(s)->cur + 1);
+}
+
+static unsigned
+page_up(struct ui *ui, struct screen *s)
+{
+	return move_to(ret_of(s), ret_of(s)->cur - list_rows(ui));
+}
+
+static unsigned
+page_down(struct ui *ui, struct screen *s)
+{
+	return move_to(ret_of(s), ret_of(s)->cur + list_rows(ui));
+}
+
+static unsigned
+home(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	return move_to(ret_of(s), 0);
+}
+
+static unsigned
+end(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	return move_to(ret_of(s), ret_of(s)->n - 1);
+}
+
+static bool
+has_row(const struct screen *s)
+{
+	return ret_of(s)->cur < ret_of(s)->n;
+}
+
+static unsigned
+reread(struct ui *ui, struct screen *s)
+{
+	struct retention *t = ret_of(s);
+
+	clearok(curscr, TRUE);
+	return reload(ui, t, t->n ? t->row[t->cur].id : 0) | DRAW_ALL;
+}
+
+/* --- keep: a form ------------------------------------------------------------- */
+
+struct keep {
+	struct form_screen fs; /* first: the form handlers use it */
+	int64_t id;
+	char ref[DB_REF_MAX];
+};
+
+static unsigned
+keep_save(struct ui *ui, struct screen *s)
+{
+	struct keep *k = s->data;
+	struct form_model *fm = &k->fs.fm;
+	mdate until;
+
+	if (date_parse(field_text(&fm->f[KF_UNTIL]), &until) != 0)
+		return DRAW_BODY; /* the form has said why */
+	if (db_retention_keep(ui->db, k->id, until,
+			      field_text(&fm->f[KF_WHY])) != DB_OK) {
+		ui_error(ui, "Not kept: %s", db_errmsg(ui->db));
+		return DRAW_BODY;
+	}
+	ui->saved_id = k->id;
+	ui_msg(ui, "Kept %s until %s.", k->ref,
+	       field_text(&fm->f[KF_UNTIL]));
+	return ui_pop(ui, RESULT_SAVED);
+}
+
+static void
+keep_title(struct ui *ui, struct screen *s, char *buf, size_t n)
+{
+	(void)ui;
+	ui_fmt(buf, n, "Keep %s", ((struct keep *)s->data)->ref);
+}
+
+static void
+keep_destroy(struct screen *s)
+{
+	struct keep *k = s->data;
+
+	forms_free(&k->fs.fm);
+	free(k);
+	free(s);
+}
+
+static const struct screen_ops keep_ops = {
+	.name = "Keep a record",
+	.ctx = CTX_FORM,
+	.handlers = form_handlers,
+	.input = form_input,
+	.title = keep_title,
+	.draw = form_draw,
+	.unsaved = form_unsaved,
+	.destroy = keep_destroy,
+};
+
+static struct screen *
+keep_new(struct ui *ui, const struct db_retention *r)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct keep *k = calloc(1, sizeof *k);
+	mdate review;
+
+	if (s == NULL || k == NULL) {
+		free(s);
+		free(k);
+		ui_error(ui, "Out of memory.");
+		return NULL;
+	}
+	if (date_parse(r->review, &review) != 0)
+		review = ui->today;
+	s->ops = &keep_ops;
+	s->data = k;
+	k->id = r->id;
+	str_copy(k->ref, r->ref, sizeof k->ref);
+	forms_keep(&k->fs.fm, review, ui->today);
+	k->fs.save = keep_save;
+	ui_fmt(k->fs.heading, sizeof k->fs.heading, "Keep %s (%s) past its "
+	       "retention review due %s", r->ref, r->pseudo, r->review);
+	str_copy(k->fs.banner, "The justification is kept in the audit "
+		 "trail: never name the person.", sizeof k->fs.banner);
+	form_start(&k->fs);
+	return s;
+}
+
+static unsigned
+keep(struct ui *ui, struct screen *s)
+{
+	struct retention *t = ret_of(s);
+
+	return ui_push(ui, keep_new(ui, &t->row[t->cur]));
+}
+
+/* --- erase: why, then are you sure ------------------------------------------ */
+
+static const struct db_retention *
+erasing(struct retention *t)
+{
+	for (int i = 0; i < t->n; i++)
+		if (t->row[i].id == t->erasing)
+			return &t->row[i];
+	return NULL;
+}
+
+static unsigned
+erase_confirmed(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct retention *t = ret_of(s);
+	const struct db_retention *r = erasing(t);
+	char ref[DB_REF_MAX], pseudo[DB_PSEUDO_MAX];
+
+	(void)text;
+	if (r == NULL)
+		return DRAW_NONE;
+	str_copy(ref, r->ref, sizeof ref);
+	str_copy(pseudo, r->pseudo, sizeof pseudo);
+	t->erasing = 0;
+	if (!ok) {
+		ui_msg(ui, "Not erased; nothing was changed.");
+		return DRAW_STATUS;
+	}
+	if (db_retention_erase(ui->db, r->id, t->why) != DB_OK) {
+		ui_error(ui, "Not erased: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	ui_msg(ui, "Erased %s: its history stays as %s.", ref, pseudo);
+	return reload(ui, t, 0);
+}
+
+static unsigned
+erase_why(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct retention *t = ret_of(s);
+	const struct db_retention *r = erasing(t);
+	char q[300];
+
+	if (r == NULL)
+		return DRAW_NONE;
+	if (!ok || text[strspn(text, " ")] == '\0') {
+		t->erasing = 0;
+		ui_msg(ui, ok ? "Not erased: a justification is required."
+			      : "Not erased; nothing was changed.");
+		return DRAW_STATUS;
+	}
+	str_copy(t->why, text, sizeof t->why);
+	ui_fmt(q, sizeof q, "Erase %s (%s)? Its identity and notes go for "
+	       "ever: this cannot be undone. (y/n) ", r->pseudo, r->ref);
+	return ui_ask_yes(ui, s, q, erase_confirmed);
+}
+
+static unsigned
+erase(struct ui *ui, struct screen *s)
+{
+	struct retention *t = ret_of(s);
+
+	t->erasing = t->row[t->cur].id;
+	t->why[0] = '\0';
+	return ui_ask_line(ui, s, "Erase: justification (kept in the audit "
+			   "trail; never name the person): ", erase_why,
+			   NULL);
+}
+
+static const struct ui_handler handlers[] = {
+	{ A_RETAIN_KEEP, NEED_ROW | NEED_ADMIN, keep, "keep" },
+	{ A_RETAIN_ERASE, NEED_ROW | NEED_ADMIN, erase, "erase" },
+	{ A_UP, 0, up, NULL },
+	{ A_DOWN, 0, down, NULL },
+	{ A_PAGE_UP, 0, page_up, NULL },
+	{ A_PAGE_DOWN, 0, page_down, NULL },
+	{ A_HOME, 0, home, NULL },
+	{ A_END, 0, end, NULL },
+	{ A_REDRAW, 0, reread, NULL },
+	{ A_NONE, 0, NULL, NULL },
+};
+
+/* --- the screen's life ------------------------------------------------------- */
+
+static unsigned
+changed(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	ret_of(s)->stale = true;
+	return DRAW_BODY;
+}
+
+static unsigned
+resumed(struct ui *ui, struct screen *s, int res)
+{
+	struct retention *t = ret_of(s);
+
+	if (res != RESULT_SAVED)
+		return DRAW_BODY;
+	return reload(ui, t, ui->saved_id);
+}
+
+static void
+destroy(struct screen *s)
+{
+	free(ret_of(s)->row);
+	free(s->data);
+	free(s);
+}
+
+static const struct screen_ops ops = {
+	.name = "Retention review",
+	.ctx = CTX_RETENTION,
+	.handlers = handlers,
+	.has_row = has_row,
+	.title = title,
+	.draw = draw,
+	.changed = changed,
+	.resumed = resumed,
+	.destroy = destroy,
+};
+
+struct screen *
+scr_retention_new(struct ui *ui)
+{
+	struct screen *s;
+	struct retention *t;
+
+	if (db_role(ui->db) != ROLE_ADMIN) {
+		ui_error(ui, "Refused: the retention review is for admins "
+			 "only.");
+		return NULL;
+	}
+	s = calloc(1, sizeof *s);
+	t = calloc(1, sizeof *t);
+	if (s == NULL || t == NULL) {
+		free(s);
+		free(t);
+		ui_error(ui, "Out of memory.");
+		return NULL;
+	}
+	s->ops = &ops;
+	s->data = t;
+	if (db_retention_due(ui->db, ui->today, add_row, t) != DB_OK) {
+		ui_error(ui, "%s", db_errmsg(ui->db));
+		destroy(s);
+		return NULL;
+	}
+	return s;
+}

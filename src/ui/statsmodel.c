@@ -1,0 +1,928 @@
+/*
+ * statsmodel.c -- the statistics screen's figures, lines and moves,
+ * without a terminal.
+ *
+ * The figures of every reporting year come from one struct stats filled
+ * once; a view is a list of lines built again after each move (a few
+ * dozen lines, so rebuilding is cheaper than keeping them in step).  The
+ * year's view follows the text of `mappa stats` (statistics.md: the
+ * published template): titles, a label column and cells of Categories
+ * 1-3, Category 4 only where a table counts one, Total, and '-' where a
+ * cell cannot hold a number.  The trend view shows one table: a bar per
+ * year for the selected figure, then every figure of the table with a
+ * column per year.
+ *
+ * The selection is a figure (table, row, column), not a line, so that it
+ * survives a change of year or of view; a column the new year does not
+ * show (Category 4, an order kind) falls back to the nearest that it
+ * does, and the column last chosen is taken again where it exists.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "ui/statsmodel.h"
+
+/* The width the titles and notes are broken to, as in the text output. */
+#define WRAP_W 78
+
+static const char *const row_label[STATS_NROWS] = {
+	"Level 1", "Level 2", "Level 3", "Total",
+};
+static const char *const row_key[STATS_NROWS] = {
+	"level1", "level2", "level3", "total",
+};
+static const char *const col_short[STATS_NCOLS] = {
+	"Cat 1", "Cat 2", "Cat 3", "Cat 4", "Total",
+};
+static const char *const col_key[STATS_NCOLS] = {
+	"cat1", "cat2", "cat3", "cat4", "total",
+};
+static const char *const col_long[STATS_NCOLS] = {
+	"Category 1: Registered sex offenders",
+	"Category 2: Violent offenders",
+	"Category 3: Other dangerous offenders",
+	"Category 4: Terrorist and terrorism-risk offenders",
+	"Total",
+};
+static const char *const order_label[ORDER_KIND_MAX + 1] = {
+	NULL, "SOPOs", "NOs", "FTOs", "SHPOs", "SROs", "RSHOs",
+};
+static const char *const tab_key[SM_TABLES] = {
+	"eligible_snapshot", "level23_yearly", "notification_breach",
+	"restrictive_orders", "custody_licence_breach", "custody_sopo_breach",
+	"rso_per_100k",
+};
+
+#define T_YEARLY "MAPPA-eligible offenders in Levels 2 and 3 by category " \
+	"(yearly total)"
+#define T_BREACH "RSOs cautioned or convicted for breach of notification " \
+	"requirements"
+#define T_ORDERS "Restrictive orders for Category 1 offenders"
+#define T_ORDERS_SUB "SOPOs, NOs & FTOs imposed by the courts"
+#define T_CUSTODY "Level 2 and 3 offenders returned to custody for breach " \
+	"of licence or sent to custody for breach of SOPO"
+#define T_RSO "Total number of Registered Sexual Offenders per 100,000 " \
+	"population"
+
+/* The title of each table in the trend view (no date in it). */
+static const char *const trend_title[SM_TABLES] = {
+	"MAPPA-eligible offenders on 31 March",
+	T_YEARLY,
+	T_BREACH,
+	"Restrictive orders for Category 1 offenders imposed by the courts",
+	"Level 2 and 3 offenders returned to custody for breach of licence",
+	"Level 2 and 3 offenders sent to custody for breach of SOPO",
+	T_RSO,
+};
+
+/* --- the figures ------------------------------------------------------------ */
+
+enum sm_style
+sm_style(int table)
+{
+	switch (table) {
+	case SM_BREACH:
+	case SM_RSO:
+		return SM_STYLE_SINGLE;
+	case SM_ORDERS:
+		return SM_STYLE_ORDERS;
+	default:
+		return SM_STYLE_LEVELS;
+	}
+}
+
+/* The first row level table TABLE prints. */
+static int
+first_row(int table)
+{
+	return table == SM_SNAPSHOT ? STATS_LEVEL1 : STATS_LEVEL2;
+}
+
+typedef int cellrow[STATS_NCOLS];
+
+static const cellrow *
+level_cells(const struct stats_year *y, int table)
+{
+	switch (table) {
+	case SM_SNAPSHOT:
+		return y->snapshot;
+	case SM_YEARLY:
+		return y->yearly;
+	case SM_LICENCE:
+		return y->licence;
+	default:
+		return y->sopo;
+	}
+}
+
+int
+sm_value(const struct statsmodel *m, int year, struct sm_cell cell)
+{
+	const struct stats_year *y = m->st ? stats_get(m->st, year) : NULL;
+
+	if (y == NULL)
+		return STATS_DASH;
+	switch (cell.table) {
+	case SM_BREACH:
+		return y->notification_breach;
+	case SM_RSO:
+		return y->rso_per_100k;
+	case SM_ORDERS:
+		if (cell.row < 1 || cell.row > ORDER_KIND_MAX)
+			return STATS_DASH;
+		return y->orders[cell.row];
+	default:
+		if (cell.row < 0 || cell.row >= STATS_NROWS || cell.col < 0 ||
+		    cell.col >= STATS_NCOLS)
+			return STATS_DASH;
+		return level_cells(y, cell.table)[cell.row][cell.col];
+	}
+}
+
+/* Whether level table TABLE counts a Category 4 offender in YEAR (0:
+ * in any year shown). */
+static bool
+has_cat4(const struct statsmodel *m, int table, int year)
+{
+	int from = year ? year : m->first, to = year ? year : m->last;
+
+	for (int y = from; y <= to; y++)
+		for (int r = first_row(table); r < STATS_NROWS; r++)
+			if (sm_value(m, y, (struct sm_cell){ table, r,
+							     STATS_CAT4 }) > 0)
+				return true;
+	return false;
+}
+
+/* Whether order kind K gets a row in YEAR (0: in any year shown). */
+static bool
+order_shown(const struct statsmodel *m, int k, int year)
+{
+	int from = year ? year : m->first, to = year ? year : m->last;
+
+	if (k <= ORDER_FTO)
+		return true;
+	for (int y = from; y <= to; y++)
+		if (sm_value(m, y, (struct sm_cell){ SM_ORDERS, k, 0 }) != 0)
+			return true;
+	return false;
+}
+
+int
+sm_columns(const struct statsmodel *m, int table, int year, int *cols)
+{
+	int n = 0;
+
+	if (sm_style(table) != SM_STYLE_LEVELS) {
+		cols[0] = 0;
+		return 1;
+	}
+	for (int c = STATS_CAT1; c < STATS_NCOLS; c++)
+		if (c != STATS_CAT4 || has_cat4(m, table, year))
+			cols[n++] = c;
+	return n;
+}
+
+const char *
+sm_column_name(int col)
+{
+	return col >= 0 && col < STATS_NCOLS ? col_short[col] : "";
+}
+
+/* --- names ------------------------------------------------------------------ */
+
+char *
+sm_cell_name(struct sm_cell c, char *buf, size_t n)
+{
+	switch (sm_style(c.table)) {
+	case SM_STYLE_SINGLE:
+		str_copy(buf, c.table == SM_BREACH
+				      ? "RSOs cautioned or convicted"
+				      : "RSOs per 100,000 population", n);
+		break;
+	case SM_STYLE_ORDERS:
+		str_copy(buf, c.row >= 1 && c.row <= ORDER_KIND_MAX
+				      ? order_label[c.row] : "orders", n);
+		break;
+	default:
+		if (c.row == STATS_ROW_TOTAL && c.col == STATS_TOTAL)
+			str_copy(buf, "all levels and categories", n);
+		else if (c.row == STATS_ROW_TOTAL)
+			snprintf(buf, n, "Category %d, all levels", c.col + 1);
+		else if (c.col == STATS_TOTAL)
+			snprintf(buf, n, "Level %d, all categories", c.row + 1);
+		else
+			snprintf(buf, n, "Category %d at Level %d", c.col + 1,
+				 c.row + 1);
+	}
+	return buf;
+}
+
+char *
+sm_cell_describe(struct sm_cell c, int year, char *buf, size_t n)
+{
+	char name[64], when[8];
+
+	sm_cell_name(c, name, sizeof name);
+	report_year_format(year, when);
+	switch (c.table) {
+	case SM_SNAPSHOT:
+		snprintf(buf, n, "MAPPA-eligible offenders on 31 March %d, %s",
+			 year + 1, name);
+		break;
+	case SM_YEARLY:
+		snprintf(buf, n, "Managed at Level 2 or 3 during %s, %s", when,
+			 name);
+		break;
+	case SM_BREACH:
+		snprintf(buf, n, "RSOs cautioned or convicted for breach of "
+			 "notification requirements in %s", when);
+		break;
+	case SM_ORDERS:
+		snprintf(buf, n, "%s imposed by the courts in %s", name, when);
+		break;
+	case SM_LICENCE:
+		snprintf(buf, n, "Returned to custody for breach of licence in "
+			 "%s, %s", when, name);
+		break;
+	case SM_SOPO:
+		snprintf(buf, n, "Sent to custody for breach of SOPO in %s, %s",
+			 when, name);
+		break;
+	default:
+		snprintf(buf, n, "Registered sexual offenders per 100,000 "
+			 "population on 31 March %d", year + 1);
+	}
+	return buf;
+}
+
+char *
+sm_cell_key(struct sm_cell c, char *buf, size_t n)
+{
+	const char *t = c.table >= 0 && c.table < SM_TABLES ? tab_key[c.table]
+							    : "?";
+
+	switch (sm_style(c.table)) {
+	case SM_STYLE_SINGLE:
+		snprintf(buf, n, "%s count value", t);
+		break;
+	case SM_STYLE_ORDERS:
+		snprintf(buf, n, "%s %s value", t,
+			 c.row >= 1 && c.row <= ORDER_KIND_MAX
+				 ? ev_kind_name(EV_ORDER, c.row) : "?");
+		break;
+	default:
+		snprintf(buf, n, "%s %s %s", t,
+			 c.row >= 0 && c.row < STATS_NROWS ? row_key[c.row]
+							   : "?",
+			 c.col >= 0 && c.col < STATS_NCOLS ? col_key[c.col]
+							   : "?");
+	}
+	return buf;
+}
+
+bool
+sm_cell_listable(const struct statsmodel *m, int year, struct sm_cell cell,
+		 const char **why)
+{
+	const char *w = NULL;
+
+	if (cell.table == SM_RSO)
+		w = "A rate, not a count: Enter on table 1's Category 1 "
+		    "total lists its cases.";
+	else if (sm_value(m, year, cell) == STATS_DASH)
+		w = "This cell cannot hold a number: it is printed '-'.";
+	if (why)
+		*why = w;
+	return w == NULL;
+}
+
+/* --- counting ------------------------------------------------------------------ */
+
+int
+sm_open(struct statsmodel *m, int last)
+{
+	memset(m, 0, sizeof *m);
+	m->cur_line = -1;
+	if (last < SM_FIRST_YEAR)
+		return -1;
+	if ((m->st = stats_new(SM_FIRST_YEAR, last)) == NULL)
+		return -1;
+	m->first = SM_FIRST_YEAR;
+	m->last = m->year = last;
+	return 0;
+}
+
+void
+sm_close(struct statsmodel *m)
+{
+	stats_free(m->st);
+	free(m->line);
+	memset(m, 0, sizeof *m);
+	m->cur_line = -1;
+}
+
+void
+sm_add_history(struct statsmodel *m, const struct ev *evs, size_t n)
+{
+	stats_add_history(m->st, evs, n);
+}
+
+void
+sm_set_population(struct statsmodel *m, int year, int64_t people)
+{
+	stats_set_population(m->st, year, people);
+}
+
+/* Whether YEAR has any figure at all. */
+static bool
+year_has_figures(const struct statsmodel *m, int year)
+{
+	const struct stats_year *y = stats_get(m->st, year);
+
+	if (y->notification_breach > 0)
+		return true;
+	for (int k = 1; k <= ORDER_KIND_MAX; k++)
+		if (y->orders[k] > 0)
+			return true;
+	for (int t = SM_SNAPSHOT; t <= SM_SOPO; t++)
+		if (sm_style(t) == SM_STYLE_LEVELS &&
+		    level_cells(y, t)[STATS_ROW_TOTAL][STATS_TOTAL] > 0)
+			return true;
+	return false;
+}
+
+int
+sm_finish(struct statsmodel *m)
+{
+	int f;
+
+	stats_finish(m->st);
+	f = stats_first(m->st);
+	while (f < stats_last(m->st) && !year_has_figures(m, f))
+		f++;
+	m->first = f;
+	m->last = m->year = stats_last(m->st);
+	m->trend = false;
+	m->cur = (struct sm_cell){ SM_SNAPSHOT, STATS_ROW_TOTAL, STATS_CAT1 };
+	m->want_col = STATS_CAT1;
+	return sm_layout(m);
+}
+
+/* --- the lines ------------------------------------------------------------------ */
+
+static struct sm_line *
+add_line(struct statsmodel *m, enum sm_kind kind, int table, int row, int col,
+	 int year, const char *text)
+{
+	struct sm_line *l;
+
+	if (m->nlines == m->cap) {
+		int cap = m->cap ? m->cap * 2 : 64;
+
+		if ((l = realloc(m->line, (size_t)cap * sizeof *l)) == NULL) {
+			m->oom = true;
+			return NULL;
+		}
+		m->line = l;
+		m->cap = cap;
+	}
+	l = &m->line[m->nlines++];
+	memset(l, 0, sizeof *l);
+	l->kind = kind;
+	l->table = table;
+	l->row = row;
+	l->col = col;
+	l->year = year;
+	str_copy(l->text, text ? text : "", sizeof l->text);
+	return l;
+}
+
+/* TEXT broken at spaces into lines of KIND of at most WRAP_W bytes. */
+static void
+add_wrapped(struct statsmodel *m, enum sm_kind kind, int table,
+	    const char *text)
+{
+	char part[sizeof m->line->text];
+	const char *p = text;
+
+	while (*p) {
+		size_t len = strlen(p), cut = len;
+
+		if (len > WRAP_W) {
+			for (cut = WRAP_W; cut > 0 && p[cut] != ' '; cut--)
+				;
+			if (cut == 0)
+				cut = WRAP_W;
+		}
+		if (cut >= sizeof part)
+			cut = sizeof part - 1;
+		memcpy(part, p, cut);
+		part[cut] = '\0';
+		add_line(m, kind, table, 0, 0, 0, part);
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+/* The legend of the category columns (Category 4 when CAT4), broken
+ * between its items. */
+static void
+add_legend(struct statsmodel *m, int table, bool cat4)
+{
+	int last = cat4 ? STATS_CAT4 : STATS_CAT3;
+	char text[WRAP_W + 8];
+	size_t n = 0;
+
+	text[0] = '\0';
+	for (int c = STATS_CAT1; c <= last; c++) {
+		size_t w = strlen(col_long[c]) + 1;
+
+		if (n > 0 && n + 1 + w > WRAP_W) {
+			add_line(m, SM_NOTE, table, 0, 0, 0, text);
+			n = 0;
+		}
+		n += (size_t)snprintf(text + n, sizeof text - n, "%s%s%s",
+				      n ? " " : "", col_long[c],
+				      c == last ? "." : ";");
+		if (n >= sizeof text)
+			n = sizeof text - 1;
+	}
+	add_line(m, SM_NOTE, table, 0, 0, 0, text);
+}
+
+/* The rows of level table TABLE for the year view. */
+static void
+add_level_rows(struct statsmodel *m, int table, const char *head)
+{
+	add_line(m, SM_HEAD, table, 0, 0, 0, head);
+	for (int r = first_row(table); r < STATS_NROWS; r++)
+		add_line(m, SM_ROW, table, r, 0, 0, row_label[r]);
+}
+
+/* "698,400" */
+static char *
+thousands(int64_t v, char *buf, size_t n)
+{
+	char digits[32];
+	size_t len, out = 0;
+
+	snprintf(digits, sizeof digits, "%" PRId64, v);
+	len = strlen(digits);
+	for (size_t i = 0; i < len && out + 2 < n; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[out++] = ',';
+		buf[out++] = digits[i];
+	}
+	buf[out] = '\0';
+	return buf;
+}
+
+static void
+layout_year(struct statsmodel *m)
+{
+	const struct stats_year *y = stats_get(m->st, m->year);
+	char text[128], num[32];
+
+	snprintf(text, sizeof text, "MAPPA-eligible offenders on 31 March %d",
+		 m->year + 1);
+	add_line(m, SM_TITLE, SM_SNAPSHOT, 0, 0, 0, text);
+	add_level_rows(m, SM_SNAPSHOT, "");
+	add_legend(m, SM_SNAPSHOT, has_cat4(m, SM_SNAPSHOT, m->year));
+	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
+
+	add_wrapped(m, SM_TITLE, SM_YEARLY, T_YEARLY);
+	add_level_rows(m, SM_YEARLY, "");
+	add_legend(m, SM_YEARLY, has_cat4(m, SM_YEARLY, m->year));
+	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
+
+	add_line(m, SM_ROW, SM_BREACH, 0, 0, 0, T_BREACH);
+	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
+
+	add_line(m, SM_TITLE, SM_ORDERS, 0, 0, 0, T_ORDERS);
+	add_line(m, SM_SUB, SM_ORDERS, 0, 0, 0, T_ORDERS_SUB);
+	for (int k = 1; k <= ORDER_KIND_MAX; k++)
+		if (order_shown(m, k, m->year))
+			add_line(m, SM_ROW, SM_ORDERS, k, 0, 0, order_label[k]);
+	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
+
+	add_wrapped(m, SM_TITLE, SM_LICENCE, T_CUSTODY);
+	add_level_rows(m, SM_LICENCE, "Breach of licence");
+	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
+	add_level_rows(m, SM_SOPO, "Breach of SOPO");
+	add_legend(m, SM_SOPO, has_cat4(m, SM_LICENCE, m->year) ||
+				       has_cat4(m, SM_SOPO, m->year));
+	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
+
+	add_line(m, SM_ROW, SM_RSO, 0, 0, 0, T_RSO);
+	if (y->population > 0)
+		snprintf(text, sizeof text, "Calculated with the mid-%d "
+			 "population aged 10 and over: %s.", m->year,
+			 thousands(y->population, num, sizeof num));
+	else
+		snprintf(text, sizeof text, "No mid-%d population aged 10 and "
+			 "over is recorded.", m->year);
+	add_line(m, SM_NOTE, SM_RSO, 0, 0, 0, text);
+}
+
+static void
+layout_trend(struct statsmodel *m)
+{
+	int t = m->cur.table, cols[STATS_NCOLS], nc;
+	char text[160], a[8];
+
+	snprintf(text, sizeof text, "%s, year on year", trend_title[t]);
+	add_line(m, SM_TITLE, t, 0, 0, 0, text);
+	/* The subtitle and the bars: the figure selected (name_chart()). */
+	add_line(m, SM_SUB, t, 0, 0, 0, NULL);
+	for (int y = m->first; y <= m->last; y++) {
+		report_year_format(y, a);
+		add_line(m, SM_BAR, t, 0, 0, y, a);
+	}
+	add_line(m, SM_YEARS, t, 0, 0, 0, NULL);
+	nc = sm_columns(m, t, 0, cols);
+	switch (sm_style(t)) {
+	case SM_STYLE_SINGLE:
+		add_line(m, SM_SERIES, t, 0, 0, 0, t == SM_BREACH
+			 ? "Cautioned or convicted" : "Per 100,000");
+		break;
+	case SM_STYLE_ORDERS:
+		for (int k = 1; k <= ORDER_KIND_MAX; k++)
+			if (order_shown(m, k, 0))
+				add_line(m, SM_SERIES, t, k, 0, 0,
+					 order_label[k]);
+		break;
+	default:
+		for (int r = first_row(t); r < STATS_NROWS; r++)
+			for (int i = 0; i < nc; i++) {
+				snprintf(text, sizeof text, "%-8s %s",
+					 row_label[r], col_short[cols[i]]);
+				add_line(m, SM_SERIES, t, r, cols[i], 0, text);
+			}
+	}
+}
+
+/* Whether line L can be selected in the current view. */
+static bool
+selectable(const struct statsmodel *m, const struct sm_line *l)
+{
+	return l->kind == (m->trend ? SM_SERIES : SM_ROW);
+}
+
+static bool
+has_col(const int *cols, int n, int c)
+{
+	for (int i = 0; i < n; i++)
+		if (cols[i] == c)
+			return true;
+	return false;
+}
+
+/* Put the selection on line I (selectable), choosing its column. */
+static void
+select_line(struct statsmodel *m, int i)
+{
+	const struct sm_line *l = &m->line[i];
+	int cols[STATS_NCOLS], nc;
+
+	m->cur_line = i;
+	m->cur.table = l->table;
+	m->cur.row = l->row;
+	if (m->trend) {
+		m->cur.col = l->col;
+		return;
+	}
+	nc = sm_columns(m, l->table, m->year, cols);
+	if (sm_style(l->table) != SM_STYLE_LEVELS)
+		m->cur.col = 0;
+	else if (has_col(cols, nc, m->want_col))
+		m->cur.col = m->want_col;
+	else if (!has_col(cols, nc, m->cur.col))
+		m->cur.col = STATS_TOTAL;
+}
+
+/* Find the selected figure's line after a layout. */
+static void
+find_cursor(struct statsmodel *m)
+{
+	int best = -1;
+
+	for (int i = 0; i < m->nlines; i++) {
+		const struct sm_line *l = &m->line[i];
+
+		if (!selectable(m, l) || l->table != m->cur.table)
+			continue;
+		if (l->row == m->cur.row &&
+		    (!m->trend || l->col == m->cur.col)) {
+			best = i;
+			break;
+		}
+		if (best < 0 || (l->row == m->cur.row && m->trend &&
+				 l->col == STATS_TOTAL))
+			best = i;
+	}
+	for (int i = 0; best < 0 && i < m->nlines; i++)
+		if (selectable(m, &m->line[i]))
+			best = i;
+	m->cur_line = -1;
+	if (best >= 0)
+		select_line(m, best);
+}
+
+/* Point the chart at the figure the selection settled on, and name it. */
+static void
+name_chart(struct statsmodel *m)
+{
+	char name[64], a[8], b[8];
+
+	for (int i = 0; i < m->nlines; i++) {
+		struct sm_line *l = &m->line[i];
+
+		if (l->kind == SM_BAR) {
+			l->row = m->cur.row;
+			l->col = m->cur.col;
+		} else if (l->kind == SM_SUB) {
+			snprintf(l->text, sizeof l->text, "%s, %s to %s",
+				 sm_cell_name(m->cur, name, sizeof name),
+				 report_year_format(m->first, a),
+				 report_year_format(m->last, b));
+		}
+	}
+}
+
+int
+sm_layout(struct statsmodel *m)
+{
+	m->nlines = 0;
+	m->oom = false;
+	if (m->st == NULL)
+		return -1;
+	if (m->trend)
+		layout_trend(m);
+	else
+		layout_year(m);
+	find_cursor(m);
+	if (m->trend)
+		name_chart(m);
+	return m->oom ? -1 : 0;
+}
+
+/* --- moving ---------------------------------------------------------------------- */
+
+bool
+sm_year_step(struct statsmodel *m, int dir)
+{
+	int y = m->year + (dir < 0 ? -1 : 1);
+
+	if (y < m->first || y > m->last)
+		return false;
+	m->year = y;
+	sm_layout(m);
+	return true;
+}
+
+bool
+sm_row_step(struct statsmodel *m, int dir)
+{
+	int i = m->cur_line;
+
+	if (i < 0)
+		return false;
+	for (i += dir < 0 ? -1 : 1; i >= 0 && i < m->nlines;
+	     i += dir < 0 ? -1 : 1) {
+		if (!selectable(m, &m->line[i]))
+			continue;
+		select_line(m, i);
+		if (m->trend && sm_style(m->cur.table) == SM_STYLE_LEVELS)
+			m->want_col = m->cur.col;
+		sm_layout(m);
+		return true;
+	}
+	return false;
+}
+
+bool
+sm_col_step(struct statsmodel *m, int dir)
+{
+	int cols[STATS_NCOLS], nc, at = -1;
+
+	if (sm_style(m->cur.table) != SM_STYLE_LEVELS)
+		return false;
+	nc = sm_columns(m, m->cur.table, m->trend ? 0 : m->year, cols);
+	for (int i = 0; i < nc; i++)
+		if (cols[i] == m->cur.col)
+			at = i;
+	at += dir < 0 ? -1 : 1;
+	if (at < 0 || at >= nc)
+		return false;
+	m->cur.col = m->want_col = cols[at];
+	sm_layout(m);
+	return true;
+}
+
+bool
+sm_table_step(struct statsmodel *m, int dir)
+{
+	int t = m->cur.table + (dir < 0 ? -1 : 1);
+	int cols[STATS_NCOLS], nc;
+
+	if (t < 0 || t >= SM_TABLES)
+		return false;
+	m->cur.table = t;
+	switch (sm_style(t)) {
+	case SM_STYLE_SINGLE:
+		m->cur.row = m->cur.col = 0;
+		break;
+	case SM_STYLE_ORDERS:
+		m->cur.row = ORDER_SOPO;
+		m->cur.col = 0;
+		break;
+	default:
+		m->cur.row = first_row(t);
+		nc = sm_columns(m, t, m->trend ? 0 : m->year, cols);
+		m->cur.col = has_col(cols, nc, m->want_col) ? m->want_col
+							    : STATS_TOTAL;
+	}
+	sm_layout(m);
+	return true;
+}
+
+/* Select the first (or with LAST, the last) selectable line. */
+static bool
+select_end(struct statsmodel *m, bool last)
+{
+	int from = last ? m->nlines - 1 : 0, step = last ? -1 : 1;
+
+	for (int i = from; i >= 0 && i < m->nlines; i += step) {
+		if (!selectable(m, &m->line[i]))
+			continue;
+		if (i == m->cur_line)
+			return false;
+		select_line(m, i);
+		sm_layout(m);
+		return true;
+	}
+	return false;
+}
+
+bool
+sm_home(struct statsmodel *m)
+{
+	return select_end(m, false);
+}
+
+bool
+sm_end(struct statsmodel *m)
+{
+	return select_end(m, true);
+}
+
+void
+sm_set_trend(struct statsmodel *m, bool trend)
+{
+	m->trend = trend;
+	sm_layout(m);
+}
+
+/* --- the chart -------------------------------------------------------------------- */
+
+int
+sm_chart_max(const struct statsmodel *m)
+{
+	int max = 0;
+
+	for (int y = m->first; y <= m->last; y++) {
+		int v = sm_value(m, y, m->cur);
+
+		if (v > max)
+			max = v;
+	}
+	return max;
+}
+
+int
+sm_bar(char *buf, size_t n, int value, int max, int width, bool utf8)
+{
+	size_t at = 0;
+	int cols = 0;
+
+	if (n == 0)
+		return 0;
+	buf[0] = '\0';
+	if (value <= 0 || max <= 0 || width <= 0)
+		return 0;
+	if (value > max)
+		value = max;
+	if (utf8) {
+		int64_t e = ((int64_t)value * width * 8 + max / 2) / max;
+		int full, part;
+
+		if (e < 1)
+			e = 1;
+		full = (int)(e / 8);
+		part = (int)(e % 8);
+		for (int i = 0; i < full && at + 3 < n; i++, cols++) {
+			memcpy(buf + at, "\xe2\x96\x88", 3);
+			at += 3;
+		}
+		/* U+2589 (seven eighths) .. U+258F (one eighth). */
+		if (part && at + 3 < n) {
+			buf[at++] = '\xe2';
+			buf[at++] = '\x96';
+			buf[at++] = (char)(0x90 - part);
+			cols++;
+		}
+	} else {
+		int64_t c = ((int64_t)value * width + max / 2) / max;
+
+		if (c < 1)
+			c = 1;
+		for (int i = 0; i < c && at + 1 < n; i++, cols++)
+			buf[at++] = '#';
+	}
+	buf[at] = '\0';
+	return cols;
+}
+
+/* --- the cases behind a figure --------------------------------------------------- */
+
+void
+sm_cases_init(struct sm_cases *c, int year, struct sm_cell cell)
+{
+	memset(c, 0, sizeof *c);
+	c->year = year;
+	c->cell = cell;
+}
+
+void
+sm_cases_free(struct sm_cases *c)
+{
+	free(c->v);
+	c->v = NULL;
+	c->n = c->cap = 0;
+}
+
+/* Whether one offender's (ROW, COL) of a level table counts in CELL. */
+static bool
+in_cell(int row, int col, struct sm_cell cell)
+{
+	return row >= 0 && (cell.row == STATS_ROW_TOTAL || row == cell.row) &&
+	    (cell.col == STATS_TOTAL || col == cell.col);
+}
+
+bool
+sm_holds(const struct stats_contrib *k, struct sm_cell cell)
+{
+	switch (cell.table) {
+	case SM_SNAPSHOT:
+		return in_cell(k->snapshot_row, k->snapshot_col, cell);
+	case SM_YEARLY:
+		return in_cell(k->yearly_row, k->yearly_col, cell);
+	case SM_LICENCE:
+		return in_cell(k->licence_row, k->licence_col, cell);
+	case SM_SOPO:
+		return in_cell(k->sopo_row, k->sopo_col, cell);
+	case SM_BREACH:
+		return k->notification_breach != 0;
+	case SM_ORDERS:
+		return cell.row >= 1 && cell.row <= ORDER_KIND_MAX &&
+		    k->orders[cell.row] > 0;
+	default:
+		return false;
+	}
+}
+
+int
+sm_cases_add(struct sm_cases *c, int64_t id, const struct ev *evs, size_t n)
+{
+	struct stats_contrib k;
+
+	if (n == 0)
+		return 0;
+	stats_classify(evs, n, c->year, &k);
+	if (!sm_holds(&k, c->cell))
+		return 0;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct sm_case *v = realloc(c->v, cap * sizeof *v);
+
+		if (v == NULL) {
+			c->failed = true;
+			return -1;
+		}
+		c->v = v;
+		c->cap = cap;
+	}
+	c->v[c->n].id = id;
+	c->v[c->n].count = c->cell.table == SM_ORDERS ? k.orders[c->cell.row]
+						      : 1;
+	c->total += c->v[c->n].count;
+	c->n++;
+	return 0;
+}

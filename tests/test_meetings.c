@@ -1,0 +1,879 @@
+/*
+ * test_meetings.c -- the meetings data layer (db/meetings.c, minutes.c,
+ * actions.c): two people editing one meeting lose nothing, and collide
+ * only on the same field; the level decision writes the level event
+ * with its reason, decided by the meeting and its chair, on the meeting's
+ * date; the agenda's order; attendance; actions; the proposal; lay
+ * advisers refused; every write audited, free text by name only.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "core/util.h"
+#include "db/db_internal.h"
+#include "testutil.h"
+
+struct fx {
+	char dir[4096];
+	char path[4200];
+	struct db *db;   /* alice, admin */
+	struct db *bob;  /* a member, at the same time */
+	struct db_offender o;
+	int64_t meeting;
+};
+
+static mdate
+D(const char *s)
+{
+	mdate d;
+
+	assert_int_equal(date_parse(s, &d), 0);
+	return d;
+}
+
+static int64_t
+count(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL),
+			 SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static void
+text(struct db *db, const char *sql, char *buf, size_t n)
+{
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL),
+			 SQLITE_OK);
+	buf[0] = '\0';
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		str_copy(buf, (const char *)sqlite3_column_text(st, 0), n);
+	sqlite3_finalize(st);
+}
+
+/* A case registered at LEVEL of CATEGORY on 2012-01-10. */
+static void
+new_case(struct db *db, const char *ref, int category, int level,
+	 struct db_offender *o)
+{
+	struct db_event e;
+
+	memset(o, 0, sizeof *o);
+	str_copy(o->ref, ref, sizeof o->ref);
+	str_copy(o->surname, "Zorblewick", sizeof o->surname);
+	str_copy(o->forenames, "Quentin", sizeof o->forenames);
+	assert_int_equal(db_offender_add(db, o), DB_OK);
+	memset(&e, 0, sizeof e);
+	e.ev.date = D("2012-01-10");
+	e.ev.type = EV_REGISTER;
+	e.ev.category = (uint8_t)category;
+	e.ev.level = (uint8_t)level;
+	e.source = SRC_MAPPA;
+	if (level >= 2) {
+		e.note = "initial level";
+		e.decided_by = "the coordinator";
+	}
+	assert_int_equal(db_event_add(db, o->id, &o->version, &e), DB_OK);
+}
+
+static int
+setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	static const char *const inv[] = { "police", "probation", "housing" };
+	struct db_meeting m;
+	char err[512];
+
+	tu_tmpdir(f->dir, sizeof f->dir);
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	assert_int_equal(db_open(&f->db, f->path, "alice", DB_OPEN_CREATE,
+				 err, sizeof err), DB_OK);
+	assert_int_equal(db_user_add(f->db, "bob", ROLE_MEMBER), DB_OK);
+	assert_int_equal(db_user_add(f->db, "lay", ROLE_LAY), DB_OK);
+	assert_int_equal(db_open(&f->bob, f->path, "bob", 0, err, sizeof err),
+			 DB_OK);
+	new_case(f->db, "C1", 1, 2, &f->o);
+	memset(&m, 0, sizeof m);
+	str_copy(m.date, "2012-05-22", sizeof m.date);
+	str_copy(m.time, "10:00", sizeof m.time);
+	m.level = 2;
+	str_copy(m.chair, "DCI Ada Chairwoman", sizeof m.chair);
+	str_copy(m.venue, "Room 4", sizeof m.venue);
+	assert_int_equal(db_meeting_add(f->db, &m, inv, NELEM(inv)), DB_OK);
+	assert_true(m.id > 0);
+	assert_int_equal(m.version, 1);
+	assert_string_equal(m.status, "scheduled");
+	f->meeting = m.id;
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	db_close(f->bob);
+	db_close(f->db);
+	tu_rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+static int64_t
+agenda_item(struct fx *f, int64_t offender)
+{
+	int64_t item = 0;
+
+	assert_int_equal(db_agenda_add(f->db, f->meeting, offender, "review",
+				       0, &item), DB_OK);
+	return item;
+}
+
+/* --- meetings ------------------------------------------------------------------ */
+
+static void
+meeting__two_editors__different_fields_merged(void **state)
+{
+	struct fx *f = *state;
+	struct db_meeting a_base, a, b_base, b, now;
+
+	assert_int_equal(db_meeting_get(f->db, f->meeting, &a_base), DB_OK);
+	assert_int_equal(db_meeting_get(f->bob, f->meeting, &b_base), DB_OK);
+	a = a_base;
+	b = b_base;
+	str_copy(a.venue, "Room 9", sizeof a.venue);
+	str_copy(b.time, "14:30", sizeof b.time);
+	assert_int_equal(db_meeting_update(f->db, &a_base, &a), DB_OK);
+	assert_int_equal(a.version, 2);
+	/* Bob saved against version 1: his time goes in, Alice's venue
+	 * stays, and he gets both back. */
+	assert_int_equal(db_meeting_update(f->bob, &b_base, &b), DB_OK);
+	assert_int_equal(b.version, 3);
+	assert_string_equal(b.venue, "Room 9");
+	assert_string_equal(b.time, "14:30");
+	assert_int_equal(db_meeting_get(f->db, f->meeting, &now), DB_OK);
+	assert_string_equal(now.venue, "Room 9");
+	assert_string_equal(now.time, "14:30");
+	assert_string_equal(now.chair, "DCI Ada Chairwoman");
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+			       "action = 'meeting.update' AND detail LIKE "
+			       "'%merged over version 2%'"), 1);
+}
+
+static void
+meeting__same_field_changed_by_both__conflict_nothing_saved(void **state)
+{
+	struct fx *f = *state;
+	struct db_meeting a_base, a, b_base, b, now;
+
+	assert_int_equal(db_meeting_get(f->db, f->meeting, &a_base), DB_OK);
+	assert_int_equal(db_meeting_get(f->bob, f->meeting, &b_base), DB_OK);
+	a = a_base;
+	b = b_base;
+	str_copy(a.venue, "Room 9", sizeof a.venue);
+	str_copy(b.venue, "Room 12", sizeof b.venue);
+	str_copy(b.time, "09:00", sizeof b.time);
+	assert_int_equal(db_meeting_update(f->db, &a_base, &a), DB_OK);
+	assert_int_equal(db_meeting_update(f->bob, &b_base, &b),
+			 DB_CONFLICT);
+	assert_non_null(strstr(db_errmsg(f->bob), "venue"));
+	assert_int_equal(db_meeting_get(f->db, f->meeting, &now), DB_OK);
+	assert_string_equal(now.venue, "Room 9");
+	assert_string_equal(now.time, "10:00");
+	assert_int_equal(now.version, 2);
+	/* The same change by both is no collision. */
+	b = b_base;
+	str_copy(b.venue, "Room 9", sizeof b.venue);
+	assert_int_equal(db_meeting_update(f->bob, &b_base, &b), DB_OK);
+	/* Without a base the save is strict. */
+	b = b_base;
+	str_copy(b.time, "11:00", sizeof b.time);
+	assert_int_equal(db_meeting_update(f->bob, NULL, &b), DB_CONFLICT);
+}
+
+static void
+meeting__checks_and_status(void **state)
+{
+	struct fx *f = *state;
+	struct db_meeting m, base;
+	static const char *const bad[] = { "polce" };
+	int64_t v = 0;
+
+	memset(&m, 0, sizeof m);
+	str_copy(m.date, "2012-02-30", sizeof m.date);
+	m.level = 2;
+	assert_int_equal(db_meeting_add(f->db, &m, NULL, 0), DB_INVALID);
+	str_copy(m.date, "2012-05-24", sizeof m.date);
+	m.level = 1;
+	assert_int_equal(db_meeting_add(f->db, &m, NULL, 0), DB_INVALID);
+	m.level = 3;
+	str_copy(m.time, "25:00", sizeof m.time);
+	assert_int_equal(db_meeting_add(f->db, &m, NULL, 0), DB_INVALID);
+	m.time[0] = '\0';
+	assert_int_equal(db_meeting_add(f->db, &m, bad, 1), DB_INVALID);
+	assert_int_equal(db_meeting_add(f->db, &m, NULL, 0), DB_OK);
+	assert_int_equal(db_meeting_cancel(f->db, m.id, &v), DB_OK);
+	assert_int_equal(v, 2);
+	assert_int_equal(db_meeting_cancel(f->db, m.id, NULL), DB_OK);
+	assert_int_equal(db_meeting_hold(f->db, m.id, NULL), DB_INVALID);
+	assert_int_equal(db_meeting_get(f->db, m.id, &base), DB_OK);
+	m = base;
+	str_copy(m.venue, "x", sizeof m.venue);
+	assert_int_equal(db_meeting_update(f->db, &base, &m), DB_INVALID);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
+	assert_int_equal(db_meeting_cancel(f->db, f->meeting, NULL),
+			 DB_INVALID);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+			       "action = 'meeting.hold' AND detail = "
+			       "'status: scheduled -> held'"), 1);
+}
+
+/* --- agenda -------------------------------------------------------------------- */
+
+struct order {
+	int64_t off[8];
+	int pos[8];
+	int n;
+};
+
+static int
+get_order(void *ctx, const struct db_agenda_item *it)
+{
+	struct order *o = ctx;
+
+	o->off[o->n] = it->offender_id;
+	o->pos[o->n++] = it->position;
+	return 0;
+}
+
+static void
+agenda__add_move_remove__positions_stay_whole(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender c2, c3;
+	struct order o = { .n = 0 };
+	int64_t i1, i2, i3;
+
+	new_case(f->db, "C2", 2, 2, &c2);
+	new_case(f->db, "C3", 3, 2, &c3);
+	i1 = agenda_item(f, f->o.id);
+	i2 = agenda_item(f, c2.id);
+	i3 = agenda_item(f, c3.id);
+	assert_int_equal(db_agenda_add(f->bob, f->meeting, c2.id, "review", 0,
+				       NULL), DB_INVALID);
+	assert_int_equal(db_agenda_add(f->db, f->meeting, c2.id, "chat", 0,
+				       NULL), DB_INVALID);
+	assert_int_equal(db_agenda_move(f->bob, i3, 1), DB_OK);
+	assert_int_equal(db_agenda_list(f->db, f->meeting, get_order, &o),
+			 DB_OK);
+	assert_int_equal(o.n, 3);
+	assert_int_equal(o.off[0], c3.id);
+	assert_int_equal(o.off[1], f->o.id);
+	assert_int_equal(o.off[2], c2.id);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(o.pos[i], i + 1);
+	assert_int_equal(db_agenda_move(f->db, i3, 99), DB_OK);
+	assert_int_equal(db_agenda_remove(f->db, i1), DB_OK);
+	assert_int_equal(db_agenda_remove(f->db, i1), DB_NOTFOUND);
+	o.n = 0;
+	assert_int_equal(db_agenda_list(f->db, f->meeting, get_order, &o),
+			 DB_OK);
+	assert_int_equal(o.n, 2);
+	assert_int_equal(o.off[0], c2.id);
+	assert_int_equal(o.off[1], c3.id);
+	assert_int_equal(o.pos[0], 1);
+	assert_int_equal(o.pos[1], 2);
+	/* Once minuted, a case stays on the agenda. */
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
+	{
+		struct db_minutes m;
+
+		memset(&m, 0, sizeof m);
+		m.item_id = i2;
+		m.text[DB_MIN_DECISION] = strdup("noted");
+		assert_int_equal(db_minutes_save(f->db, NULL, &m), DB_OK);
+		db_minutes_clear(&m);
+	}
+	assert_int_equal(db_agenda_remove(f->db, i2), DB_INVALID);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+			       "action LIKE 'agenda.%'"), 6);
+}
+
+static int
+count_cb(void *ctx, const struct db_meeting_agency *a)
+{
+	(void)a;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static void
+attendance__what_was_seen__else_conflict(void **state)
+{
+	struct fx *f = *state;
+	char buf[64];
+	int n = 0;
+
+	assert_int_equal(db_meeting_attendance(f->db, f->meeting, "police", "",
+					       "present"), DB_OK);
+	/* Bob saw nothing recorded and says apologies: a collision. */
+	assert_int_equal(db_meeting_attendance(f->bob, f->meeting, "police",
+					       "", "apologies"), DB_CONFLICT);
+	/* The same value is no collision. */
+	assert_int_equal(db_meeting_attendance(f->bob, f->meeting, "police",
+					       "", "present"), DB_OK);
+	assert_int_equal(db_meeting_attendance(f->bob, f->meeting, "housing",
+					       NULL, "report"), DB_OK);
+	assert_int_equal(db_meeting_attendance(f->bob, f->meeting, "yot", NULL,
+					       "present"), DB_OK);
+	assert_int_equal(db_meeting_attendance(f->bob, f->meeting, "yot", NULL,
+					       "late"), DB_INVALID);
+	assert_int_equal(db_meeting_agencies(f->db, f->meeting, count_cb, &n),
+			 DB_OK);
+	assert_int_equal(n, 4);
+	text(f->db, "SELECT invited || attendance FROM meeting_agencies WHERE "
+		    "agency = 'yot'", buf, sizeof buf);
+	assert_string_equal(buf, "0present");
+	text(f->db, "SELECT detail FROM audit WHERE action = "
+		    "'meeting.attendance' ORDER BY id LIMIT 1", buf,
+	     sizeof buf);
+	assert_string_equal(buf, "police attendance: - -> present");
+}
+
+/* --- minutes and the level decision --------------------------------------------- */
+
+static void
+minutes__two_editors__headings_merged_collision_refused(void **state)
+{
+	struct fx *f = *state;
+	struct db_minutes a_base, a, b_base, b;
+	int64_t item = agenda_item(f, f->o.id);
+
+	assert_int_equal(db_minutes_get(f->db, item, &a_base), DB_OK);
+	memset(&a, 0, sizeof a);
+	a.item_id = item;
+	a.text[DB_MIN_DECISION] = strdup("Continue");
+	/* Not held yet: no minutes. */
+	assert_int_equal(db_minutes_save(f->db, &a_base, &a), DB_INVALID);
+	assert_int_equal(db_meeting_hold(f->bob, f->meeting, NULL), DB_OK);
+	assert_int_equal(db_minutes_get(f->bob, item, &b_base), DB_OK);
+	assert_int_equal(b_base.version, 0);
+	memset(&b, 0, sizeof b);
+	b.item_id = item;
+	b.text[DB_MIN_VICTIM_ISSUES] = strdup("Victim informed");
+	b.text[DB_MIN_RMP_SUPERVISION] = strdup("Weekly");
+	assert_int_equal(db_minutes_save(f->db, &a_base, &a), DB_OK);
+	assert_int_equal(a.version, 1);
+	/* Bob started from nothing too: his headings join Alice's. */
+	assert_int_equal(db_minutes_save(f->bob, &b_base, &b), DB_OK);
+	assert_int_equal(b.version, 2);
+	assert_string_equal(b.text[DB_MIN_DECISION], "Continue");
+	assert_string_equal(b.text[DB_MIN_VICTIM_ISSUES], "Victim informed");
+	/* Alice, still on version 1, rewrites the supervision heading
+	 * Bob wrote: a collision, nothing saved. */
+	db_minutes_clear(&a_base);
+	assert_int_equal(db_minutes_get(f->db, item, &a_base), DB_OK);
+	a_base.version = 1;
+	free(a_base.text[DB_MIN_RMP_SUPERVISION]);
+	a_base.text[DB_MIN_RMP_SUPERVISION] = NULL;
+	free(a_base.text[DB_MIN_VICTIM_ISSUES]);
+	a_base.text[DB_MIN_VICTIM_ISSUES] = NULL;
+	db_minutes_clear(&a);
+	memset(&a, 0, sizeof a);
+	a.item_id = item;
+	a.version = 1;
+	a.text[DB_MIN_DECISION] = strdup("Continue");
+	a.text[DB_MIN_RMP_SUPERVISION] = strdup("Fortnightly");
+	assert_int_equal(db_minutes_save(f->db, &a_base, &a), DB_CONFLICT);
+	assert_non_null(strstr(db_errmsg(f->db), "rmp_supervision"));
+	assert_int_equal(count(f->db, "SELECT version FROM minutes"), 2);
+	/* A stale strict save is refused too. */
+	assert_int_equal(db_minutes_save(f->db, NULL, &a), DB_CONFLICT);
+	/* Control characters are refused; line breaks are text. */
+	free(a.text[DB_MIN_RMP_SUPERVISION]);
+	a.text[DB_MIN_RMP_SUPERVISION] = strdup("a\033[2Jb");
+	assert_int_equal(db_minutes_save(f->db, NULL, &a), DB_INVALID);
+	db_minutes_clear(&a);
+	db_minutes_clear(&a_base);
+	db_minutes_clear(&b);
+	db_minutes_clear(&b_base);
+}
+
+static void
+minutes__next_review__becomes_the_cases(void **state)
+{
+	struct fx *f = *state;
+	struct db_minutes m;
+	struct db_offender o;
+	int64_t item = agenda_item(f, f->o.id);
+
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
+	memset(&m, 0, sizeof m);
+	m.item_id = item;
+	str_copy(m.next_review, "2012-09-11", sizeof m.next_review);
+	assert_int_equal(db_minutes_save(f->db, NULL, &m), DB_OK);
+	assert_int_equal(db_offender_get(f->db, f->o.id, NULL, &o), DB_OK);
+	assert_string_equal(o.next_review, "2012-09-11");
+	db_offender_clear(&o);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+			       "action = 'offender.review' AND detail LIKE "
+			       "'next_review: - -> 2012-09-11%'"), 1);
+	str_copy(m.next_review, "2012-13-01", sizeof m.next_review);
+	assert_int_equal(db_minutes_save(f->db, NULL, &m), DB_INVALID);
+	db_minutes_clear(&m);
+}
+
+static void
+level_decision__up__event_with_reason_meeting_chair_on_meeting_date(
+	void **state)
+{
+	struct fx *f = *state;
+	struct db_level_decision d;
+	struct db_minutes m;
+	int64_t item = agenda_item(f, f->o.id), event = 0, version;
+	char buf[256];
+
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
+	memset(&d, 0, sizeof d);
+	d.decision = "up";
+	d.level = 3;
+	d.next_review = MDATE_NONE;
+	/* A change needs its reason. */
+	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, &event),
+			 DB_INVALID);
+	d.reason = "New intelligence: contact with the victim";
+	/* The chair saw an older version of the case. */
+	version = f->o.version - 1;
+	assert_int_equal(db_minutes_level(f->bob, item, &version, &d, &event),
+			 DB_CONFLICT);
+	version = f->o.version;
+	assert_int_equal(db_minutes_level(f->bob, item, &version, &d, &event),
+			 DB_OK);
+	assert_true(event > 0);
+	assert_int_equal(version, f->o.version + 1);
+	snprintf(buf, sizeof buf, "SELECT count(*) FROM events WHERE id = "
+		 "%lld AND type = 'level' AND level = 3 AND date = "
+		 "'2012-05-22' AND note = 'New intelligence: contact with "
+		 "the victim' AND meeting_id = %lld AND decided_by = 'DCI "
+		 "Ada Chairwoman' AND source = 'mappa' AND recorded_by = "
+		 "'bob'", (long long)event, (long long)f->meeting);
+	assert_int_equal(count(f->db, buf), 1);
+	assert_int_equal(count(f->db, "SELECT level FROM offenders WHERE "
+			       "ref = 'C1'"), 3);
+	/* The next review: Level 3's 8 weeks from the meeting. */
+	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
+			       "ref = 'C1' AND next_review = '2012-07-17'"),
+			 1);
+	assert_int_equal(db_minutes_get(f->db, item, &m), DB_OK);
+	assert_string_equal(m.level_decision, "up");
+	assert_int_equal(m.level_event_id, event);
+	assert_string_equal(m.next_review, "2012-07-17");
+	db_minutes_clear(&m);
+	/* The decision stands: another is refused, the same is no error. */
+	d.decision = "down";
+	d.level = 2;
+	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
+			 DB_INVALID);
+	d.decision = "up";
+	d.level = 3;
+	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM events WHERE "
+			       "type = 'level'"), 1);
+	/* Audited: before and after, the reason by name only. */
+	text(f->db, "SELECT detail FROM audit WHERE action = 'minutes.level'",
+	     buf, sizeof buf);
+	assert_non_null(strstr(buf, "level_decision: - -> up; level: 2 -> 3"));
+	assert_non_null(strstr(buf, "fields: reason"));
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+			       "detail LIKE '%intelligence%'"), 0);
+	/* The meeting's date, level and chair now stand. */
+	{
+		struct db_meeting base, mm;
+
+		assert_int_equal(db_meeting_get(f->db, f->meeting, &base),
+				 DB_OK);
+		mm = base;
+		str_copy(mm.date, "2012-05-23", sizeof mm.date);
+		assert_int_equal(db_meeting_update(f->db, &base, &mm),
+				 DB_INVALID);
+		mm = base;
+		str_copy(mm.venue, "Room 5", sizeof mm.venue);
+		assert_int_equal(db_meeting_update(f->db, &base, &mm), DB_OK);
+	}
+}
+
+static void
+level_decision__rules__held_chair_state_machine(void **state)
+{
+	struct fx *f = *state;
+	struct db_level_decision d;
+	struct db_offender c3;
+	struct db_meeting base, m;
+	int64_t item, item3;
+
+	new_case(f->db, "C3", 3, 2, &c3);
+	item = agenda_item(f, f->o.id);
+	item3 = agenda_item(f, c3.id);
+	memset(&d, 0, sizeof d);
+	d.decision = "down";
+	d.reason = "risk reduced";
+	d.next_review = MDATE_NONE;
+	/* Not held. */
+	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
+			 DB_INVALID);
+	/* Held, but without a chair. */
+	assert_int_equal(db_meeting_get(f->db, f->meeting, &base), DB_OK);
+	m = base;
+	m.chair[0] = '\0';
+	assert_int_equal(db_meeting_update(f->db, &base, &m), DB_OK);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
+	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
+			 DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "chair"));
+	/* A strict save from what was loaded after holding it. */
+	assert_int_equal(db_meeting_get(f->db, f->meeting, &m), DB_OK);
+	str_copy(m.chair, "DS Bea Second", sizeof m.chair);
+	assert_int_equal(db_meeting_update(f->db, NULL, &m), DB_OK);
+	/* Up to a lower level is not up. */
+	d.decision = "up";
+	d.level = 1;
+	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
+			 DB_INVALID);
+	/* Category 3 never at Level 1: the state machine refuses. */
+	d.decision = "down";
+	d.level = 1;
+	assert_int_equal(db_minutes_level(f->db, item3, NULL, &d, NULL),
+			 DB_INVALID);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM minutes WHERE "
+			       "level_decision IS NOT NULL"), 0);
+	/* Stay: no event, the review defaulted from the level. */
+	d.decision = "stay";
+	d.reason = NULL;
+	assert_int_equal(db_minutes_level(f->db, item3, NULL, &d, NULL),
+			 DB_OK);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
+			       "ref = 'C3' AND level = 2 AND next_review = "
+			       "'2012-09-11'"), 1);
+	/* Exit, with its kind. */
+	d.decision = "exit";
+	d.reason = "Licence ended";
+	d.exit_kind = EXIT_LICENCE_ENDED;
+	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
+			       "ref = 'C1' AND status = 'exited' AND "
+			       "next_review IS NULL"), 1);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM events WHERE "
+			       "type = 'exit' AND kind = 'licence_ended' AND "
+			       "decided_by = 'DS Bea Second'"), 1);
+}
+
+/* --- actions -------------------------------------------------------------------- */
+
+struct seen {
+	int n;
+	bool text_seen;
+	char ref[DB_REF_MAX];
+};
+
+static int
+action_cb(void *ctx, const struct db_action *a)
+{
+	struct seen *s = ctx;
+
+	s->n++;
+	s->text_seen |= a->text != NULL || a->owner_person != NULL;
+	str_copy(s->ref, a->ref, sizeof s->ref);
+	return 0;
+}
+
+static void
+actions__add_done_overdue_by_agency(void **state)
+{
+	struct fx *f = *state;
+	struct db_action a, b;
+	struct db_action_query q;
+	struct seen s = { 0 };
+	int64_t v = 0;
+
+	(void)agenda_item(f, f->o.id);
+	memset(&a, 0, sizeof a);
+	a.meeting_id = f->meeting;
+	a.offender_id = f->o.id;
+	a.text = "Home visit";
+	str_copy(a.owner_agency, "police", sizeof a.owner_agency);
+	a.owner_person = "PC Pat Owner";
+	str_copy(a.due, "2012-06-01", sizeof a.due);
+	assert_int_equal(db_action_add(f->db, &a), DB_OK);
+	b = a;
+	b.text = "Find housing";
+	str_copy(b.owner_agency, "housing", sizeof b.owner_agency);
+	str_copy(b.due, "2012-07-01", sizeof b.due);
+	assert_int_equal(db_action_add(f->bob, &b), DB_OK);
+	b.text = "";
+	assert_int_equal(db_action_add(f->db, &b), DB_INVALID);
+	b.text = "x";
+	str_copy(b.owner_agency, "nobody", sizeof b.owner_agency);
+	assert_int_equal(db_action_add(f->db, &b), DB_INVALID);
+	memset(&q, 0, sizeof q);
+	q.today = D("2012-06-15");
+	q.overdue_only = true;
+	assert_int_equal(db_action_list(f->db, &q, action_cb, &s), DB_OK);
+	assert_int_equal(s.n, 1);
+	s.n = 0;
+	q.overdue_only = false;
+	q.open_only = true;
+	q.agency = "housing";
+	assert_int_equal(db_action_list(f->db, &q, action_cb, &s), DB_OK);
+	assert_int_equal(s.n, 1);
+	/* Done twice: the first date stays. */
+	assert_int_equal(db_action_done(f->db, a.id, D("2012-06-10"), &v),
+			 DB_OK);
+	assert_int_equal(v, 2);
+	assert_int_equal(db_action_done(f->bob, a.id, D("2012-06-12"), NULL),
+			 DB_OK);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM actions WHERE "
+			       "done = '2012-06-10' AND version = 2"), 1);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+			       "action = 'action.done'"), 1);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+			       "action = 'action.add' AND detail LIKE "
+			       "'%fields: text,owner_person'"), 2);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+			       "detail LIKE '%Home visit%' OR detail LIKE "
+			       "'%Pat Owner%'"), 0);
+}
+
+/* --- the proposal --------------------------------------------------------------- */
+
+struct props {
+	int64_t off[8];
+	bool overdue[8];
+	char reason[8][16];
+	int n;
+};
+
+static int
+prop_cb(void *ctx, const struct db_agenda_proposal *p)
+{
+	struct props *ps = ctx;
+
+	ps->off[ps->n] = p->offender_id;
+	ps->overdue[ps->n] = p->overdue;
+	str_copy(ps->reason[ps->n], p->reason, sizeof ps->reason[0]);
+	ps->n++;
+	return 0;
+}
+
+static void
+propose__referrals_and_due_reviews__not_twice(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender r1, c2, c3, c4;
+	struct db_referral r;
+	struct db_meeting m2;
+	struct props ps = { .n = 0 };
+	char sql[160];
+
+	/* C1 (from setup) at Level 2 is overdue on the 14th. */
+	snprintf(sql, sizeof sql, "UPDATE offenders SET next_review = "
+		 "'2012-05-01' WHERE id = %lld", (long long)f->o.id);
+	assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
+			 SQLITE_OK);
+	new_case(f->db, "C2", 1, 2, &c2); /* due after the meeting */
+	assert_int_equal(sqlite3_exec(f->db->sql, "UPDATE offenders SET "
+				      "next_review = '2012-06-01' WHERE ref = "
+				      "'C2'", NULL, NULL, NULL), SQLITE_OK);
+	new_case(f->db, "C3", 1, 3, &c3); /* Level 3, due */
+	assert_int_equal(sqlite3_exec(f->db->sql, "UPDATE offenders SET "
+				      "next_review = '2012-05-15' WHERE ref = "
+				      "'C3'", NULL, NULL, NULL), SQLITE_OK);
+	new_case(f->db, "C4", 2, 2, &c4); /* due, but on another agenda */
+	assert_int_equal(sqlite3_exec(f->db->sql, "UPDATE offenders SET "
+				      "next_review = '2012-05-20' WHERE ref = "
+				      "'C4'", NULL, NULL, NULL), SQLITE_OK);
+	memset(&m2, 0, sizeof m2);
+	str_copy(m2.date, "2012-05-15", sizeof m2.date);
+	m2.level = 2;
+	assert_int_equal(db_meeting_add(f->db, &m2, NULL, 0), DB_OK);
+	assert_int_equal(db_agenda_add(f->db, m2.id, c4.id, "review", 0, NULL),
+			 DB_OK);
+	/* A referral awaiting its initial meeting. */
+	memset(&r1, 0, sizeof r1);
+	str_copy(r1.ref, "R1", sizeof r1.ref);
+	str_copy(r1.surname, "Referred", sizeof r1.surname);
+	memset(&r, 0, sizeof r);
+	str_copy(r.date, "2012-05-10", sizeof r.date);
+	str_copy(r.agency, "probation", sizeof r.agency);
+	assert_int_equal(db_referral_add(f->db, &r1, 2, 2, MDATE_NONE, &r),
+			 DB_OK);
+	assert_int_equal(db_agenda_propose(f->db, f->meeting, D("2012-05-14"),
+					   NULL, prop_cb, &ps), DB_OK);
+	assert_int_equal(ps.n, 2);
+	assert_int_equal(ps.off[0], f->o.id);
+	assert_true(ps.overdue[0]);
+	assert_string_equal(ps.reason[0], "review");
+	assert_int_equal(ps.off[1], r1.id);
+	assert_string_equal(ps.reason[1], "initial");
+	assert_false(ps.overdue[1]);
+	/* Once on the agenda, not proposed again. */
+	assert_int_equal(db_agenda_add(f->db, f->meeting, r1.id, "initial",
+				       r.id, NULL), DB_OK);
+	ps.n = 0;
+	assert_int_equal(db_agenda_propose(f->db, f->meeting, D("2012-05-14"),
+					   NULL, prop_cb, &ps), DB_OK);
+	assert_int_equal(ps.n, 1);
+	/* Discussed at a meeting held, the referral is met. */
+	{
+		int64_t item;
+
+		assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL),
+				 DB_OK);
+		assert_int_equal(db_agenda_find(f->db, f->meeting, r1.id,
+						&item), DB_OK);
+		assert_int_equal(db_agenda_discussed(f->db, item, true),
+				 DB_OK);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM referrals "
+			 "WHERE outcome = 'accepted' AND meeting_id = %lld",
+			 (long long)f->meeting);
+		assert_int_equal(count(f->db, sql), 1);
+	}
+	/* Lay advisers get no proposal. */
+	{
+		struct db *lay;
+		char err[256];
+
+		assert_int_equal(db_open(&lay, f->path, "lay", 0, err,
+					 sizeof err), DB_OK);
+		assert_int_equal(db_agenda_propose(lay, f->meeting,
+						   D("2012-05-14"), NULL,
+						   prop_cb, &ps), DB_REFUSED);
+		db_close(lay);
+	}
+}
+
+/* --- lay advisers ---------------------------------------------------------------- */
+
+static int
+list_cb(void *ctx, const struct db_meeting *m)
+{
+	struct seen *s = ctx;
+
+	s->n++;
+	s->text_seen |= m->chair[0] != '\0';
+	return 0;
+}
+
+static int
+item_cb(void *ctx, const struct db_agenda_item *it)
+{
+	(void)it;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static void
+lay__meetings_without_chair__agenda_minutes_writes_refused(void **state)
+{
+	struct fx *f = *state;
+	struct db *lay;
+	struct db_meeting m, base;
+	struct db_minutes mi;
+	struct db_level_decision d;
+	struct db_action a;
+	struct db_action_query q;
+	struct seen s = { 0 };
+	char err[256];
+	int n = 0;
+	int64_t item = agenda_item(f, f->o.id), audit;
+
+	memset(&a, 0, sizeof a);
+	a.meeting_id = f->meeting;
+	a.offender_id = f->o.id;
+	a.text = "Home visit";
+	str_copy(a.owner_agency, "police", sizeof a.owner_agency);
+	a.owner_person = "PC Pat Owner";
+	str_copy(a.due, "2012-06-01", sizeof a.due);
+	assert_int_equal(db_action_add(f->db, &a), DB_OK);
+	audit = count(f->db, "SELECT count(*) FROM audit");
+	assert_int_equal(db_open(&lay, f->path, "lay", 0, err, sizeof err),
+			 DB_OK);
+	assert_int_equal(db_meeting_list(lay, NULL, list_cb, &s), DB_OK);
+	assert_int_equal(s.n, 1);
+	assert_false(s.text_seen);
+	assert_int_equal(db_meeting_get(lay, f->meeting, &base), DB_OK);
+	assert_string_equal(base.chair, "");
+	assert_int_equal(db_agenda_list(lay, f->meeting, item_cb, &n),
+			 DB_REFUSED);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_minutes_get(lay, item, &mi), DB_REFUSED);
+	m = base;
+	str_copy(m.venue, "x", sizeof m.venue);
+	assert_int_equal(db_meeting_update(lay, &base, &m), DB_REFUSED);
+	assert_int_equal(db_meeting_add(lay, &m, NULL, 0), DB_REFUSED);
+	assert_int_equal(db_meeting_hold(lay, f->meeting, NULL), DB_REFUSED);
+	assert_int_equal(db_meeting_cancel(lay, f->meeting, NULL), DB_REFUSED);
+	assert_int_equal(db_meeting_attendance(lay, f->meeting, "police", NULL,
+					       "present"), DB_REFUSED);
+	assert_int_equal(db_agenda_add(lay, f->meeting, f->o.id, "review", 0,
+				       NULL), DB_REFUSED);
+	assert_int_equal(db_agenda_move(lay, item, 1), DB_REFUSED);
+	assert_int_equal(db_agenda_remove(lay, item), DB_REFUSED);
+	memset(&d, 0, sizeof d);
+	d.decision = "stay";
+	assert_int_equal(db_minutes_level(lay, item, NULL, &d, NULL),
+			 DB_REFUSED);
+	assert_int_equal(db_action_done(lay, a.id, D("2012-06-01"), NULL),
+			 DB_REFUSED);
+	assert_int_equal(db_action_add(lay, &a), DB_REFUSED);
+	/* Actions: agency and dates, the pseudonym, no words or names. */
+	memset(&q, 0, sizeof q);
+	q.today = D("2012-06-15");
+	s.n = 0;
+	assert_int_equal(db_action_list(lay, &q, action_cb, &s), DB_OK);
+	assert_int_equal(s.n, 1);
+	assert_false(s.text_seen);
+	assert_string_not_equal(s.ref, "C1");
+	assert_int_equal(s.ref[0], 'P');
+	q.owner = "PC Pat Owner";
+	assert_int_equal(db_action_list(lay, &q, action_cb, &s), DB_REFUSED);
+	db_close(lay);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM audit"), audit);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(meeting__two_editors__different_fields_merged),
+		T(meeting__same_field_changed_by_both__conflict_nothing_saved),
+		T(meeting__checks_and_status),
+		T(agenda__add_move_remove__positions_stay_whole),
+		T(attendance__what_was_seen__else_conflict),
+		T(minutes__two_editors__headings_merged_collision_refused),
+		T(minutes__next_review__becomes_the_cases),
+		T(level_decision__up__event_with_reason_meeting_chair_on_meeting_date),
+		T(level_decision__rules__held_chair_state_machine),
+		T(actions__add_done_overdue_by_agency),
+		T(propose__referrals_and_due_reviews__not_twice),
+		T(lay__meetings_without_chair__agenda_minutes_writes_refused),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,250 @@
+#!/bin/sh
+# tui_stats.sh -- the statistics screen, driven as a person drives it: the
+# real binary on the demo area in a private tmux server at 100x30.  The
+# 2010-11 tables as published, Left and Right for the year, the cases
+# behind a figure (Level 3 x Category 1 of 2010-11: two) and the record
+# of one, the year-on-year chart in block characters (UTF-8) and in '#'
+# (LANG=C), the audit trail; and the same as the lay adviser, whose every
+# captured screen is checked against every surname, forename, PNC and CRN
+# in the database.  Every wait is a bounded poll of the screen.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
+SQLITE3_BIN=${SQLITE3_BIN:-$(command -v sqlite3 || true)}
+if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ] || [ -z "$SQLITE3_BIN" ] ||
+   [ ! -x "$SQLITE3_BIN" ]; then
+	echo "tmux or sqlite3 missing: skipped"
+	exit 77
+fi
+if ! locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$'; then
+	echo "no C.UTF-8 locale for the block characters: skipped"
+	exit 77
+fi
+
+SOCK=mappast$$
+DB=$T/area.db
+tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+sql() { "$SQLITE3_BIN" "$DB" "$@"; }
+
+# start NAME LOCALE ARGS...: mappa ARGS in its own session NAME.
+start() {
+	name=$1 loc=$2
+	shift 2
+	{
+		echo '#!/bin/sh'
+		printf 'cd %s || exit 99\n' "'$T'"
+		printf "env LANG=%s LC_ALL=%s TERM=screen %s --db %s" "$loc" \
+			"$loc" "'$MAPPA'" "'$DB'"
+		for a in "$@"; do printf " '%s'" "$a"; done
+		printf '\necho $? > status.%s\n' "$name"
+	} > "$T/run.$name"
+	chmod +x "$T/run.$name"
+	rm -f "$T/status.$name"
+	tm new-session -d -s "$name" -x 100 -y 30 "$T/run.$name; sleep 600"
+	wait_for "$name" "mappa"
+}
+
+screen() { tm capture-pane -p -t "$1"; }
+keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
+
+# wait_for NAME TEXT: up to 10 s for TEXT on NAME's screen.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if screen "$1" | grep -qF -- "$2"; then ok; return 0; fi
+		i=$((i + 1))
+		sleep 0.1
+	done
+	fail "$1: '$2' never shown; the screen:"
+	screen "$1" >&2
+	return 1
+}
+
+# wait_re NAME REGEX: the same for an extended regular expression.
+wait_re() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if screen "$1" | grep -qE -- "$2"; then ok; return 0; fi
+		i=$((i + 1))
+		sleep 0.1
+	done
+	fail "$1: /$2/ never shown; the screen:"
+	screen "$1" >&2
+	return 1
+}
+
+# wait_exit NAME STATUS: up to 10 s for mappa in NAME to exit with STATUS.
+wait_exit() {
+	i=0
+	while [ $i -lt 100 ] && [ ! -s "$T/status.$1" ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	got=$(cat "$T/status.$1" 2>/dev/null)
+	[ "$got" = "$2" ] && ok || fail "$1: exit status '$got', wanted $2"
+}
+
+BLOCK=$(printf '\342\226\210') # U+2588 FULL BLOCK
+
+expect 0 "$MAPPA" --db "$DB" demo
+
+# --- a member of staff: the tables, the years, a figure's cases ------------
+start a C.UTF-8
+wait_for a "Register"
+keys a S
+wait_for a "Statistics 2011-12"
+wait_for a "MAPPA-eligible offenders on 31 March 2012"
+wait_re a '^.Level 1 +539 +164 +- +703 *$'
+keys a Left
+wait_for a "Statistics 2010-11"
+wait_for a "MAPPA-eligible offenders on 31 March 2011"
+wait_re a '^.Level 1 +512 +154 +- +666 *$'
+wait_re a '^.Total +545 +176 +5 +726 *$'
+wait_re a 'RSOs cautioned or convicted for breach of notification requirements +2 *$'
+screen a | grep -q 'Cat 4' && fail "a Category 4 column nobody is counted in" || ok
+keys a Right
+wait_for a "Statistics 2011-12"
+keys a Right
+wait_for a "2011-12 is the last complete year with figures."
+keys a Left
+wait_for a "Statistics 2010-11"
+
+# The Category 1 total is selected; Up is Level 3, Category 1: two cases.
+keys a Up Enter
+wait_for a "2 cases: MAPPA-eligible offenders on 31 March 2011, Category 1 at Level 3"
+wait_for a "Statistics 2010-11: 2 cases"
+screen a > "$T/cases.txt"
+refs=$(sed -n '4,5p' "$T/cases.txt" | grep -o 'WF/[0-9/]*')
+[ "$(echo "$refs" | grep -c '^WF/')" = 2 ] && ok ||
+	fail "two case references expected: $(cat "$T/cases.txt")"
+for r in $refs; do
+	sn=$(sql "SELECT surname FROM offenders WHERE ref = '$r'")
+	[ -n "$sn" ] && grep -qF "$r" "$T/cases.txt" &&
+		grep -qF "$sn" "$T/cases.txt" && ok ||
+		fail "case $r is not shown with its name '$sn'"
+done
+REF1=$(echo "$refs" | head -n 1)
+keys a Enter
+wait_for a "Case $REF1"
+wait_for a "History"
+keys a Escape
+wait_for a "2 cases: MAPPA-eligible"
+keys a Escape
+wait_for a "Statistics 2010-11"
+
+# A dash is no count; nor is the rate.
+keys a Home Tab Tab Enter
+wait_for a "This cell cannot hold a number"
+keys a End Enter
+wait_for a "A rate, not a count"
+
+# --- year on year, in block characters -----------------------------------
+keys a Home BTab BTab Down Down Down t
+wait_for a "Statistics 2010-11, year on year"
+wait_for a "MAPPA-eligible offenders on 31 March, year on year"
+wait_for a "Category 1, all levels"
+wait_re a "^ 2010-11 +(${BLOCK})+[^ ]* +545 *\$"
+wait_re a "^ 2011-12 +(${BLOCK})+ +585 *\$"
+wait_re a '^ +2004-05 +2005-06 +2006-07 +2007-08'
+screen a | grep -q '#' && fail "ASCII bars in a UTF-8 terminal" || ok
+# The register's growth shows: each year's bar at least as long as the
+# year before's, from 2005-06.
+screen a | awk -v b="$BLOCK" '/^ 20(0[5-9]|1[01])-[0-9][0-9] /{
+	n = gsub(b, b); if (n < last) bad = 1; last = n }
+	END { exit bad }' && ok || fail "the Category 1 bars do not grow"
+# Enter on the chart: 2010-11's cases of the figure shown.
+keys a Enter
+wait_for a "545 cases: MAPPA-eligible offenders on 31 March 2011, Category 1, all levels"
+keys a Escape
+wait_for a "year on year"
+keys a t
+wait_for a "1 April 2010 to 31 March 2011"
+keys a '?'
+wait_for a "Keys: Statistics"
+wait_for a "list the cases that make up the selected figure"
+keys a q
+wait_for a "Statistics 2010-11"
+
+expect 0 "$MAPPA" --db "$DB" audit --format csv
+contains "$T/out" "stats.view"
+contains "$T/out" "year 2010-11; eligible_snapshot level3 cat1; 2 cases"
+contains "$T/out" "year 2010-11; eligible_snapshot total cat1; 545 cases"
+keys a q q
+wait_exit a 0
+
+# --- without UTF-8: the same chart in '#' ----------------------------------
+start c C
+wait_for c "Register"
+keys c S
+wait_for c "Statistics 2011-12"
+keys c t
+wait_for c "year on year"
+wait_re c '^ 2011-12 +#+ +585 *$'
+wait_re c '^ 2005-06 +#+ +375 *$'
+screen c | grep -qF "$BLOCK" && fail "block characters under LANG=C" || ok
+keys c q q
+wait_exit c 0
+
+# --- a lay adviser: the same figures, pseudonyms only ------------------------
+sql "SELECT surname FROM offenders UNION SELECT forenames FROM offenders" |
+	tr ' ' '\n' | grep -v '^$' | sort -u > "$T/names"
+sql "SELECT pnc FROM offenders WHERE pnc <> '' UNION
+	SELECT crn FROM offenders WHERE crn <> ''" | sort -u > "$T/ids"
+[ "$(wc -l < "$T/names")" -gt 100 ] && [ "$(wc -l < "$T/ids")" -gt 100 ] &&
+	ok || fail "too few names and identifiers to look for"
+# The check itself finds the names on the member's list of the same cases.
+grep -wqFf "$T/names" "$T/cases.txt" && ok ||
+	fail "the leak check finds no name even on the member's list"
+nshot=0
+shot() {
+	nshot=$((nshot + 1))
+	screen l > "$T/lay.$nshot"
+}
+start l C.UTF-8 --user lay
+wait_for l "READ-ONLY"
+keys l S
+wait_for l "Statistics 2011-12"
+keys l Left
+wait_re l '^.Level 1 +512 +154 +- +666 *$'
+shot
+keys l Up Enter
+wait_for l "2 cases: MAPPA-eligible offenders on 31 March 2011, Category 1 at Level 3"
+wait_for l "Pseudonym"
+shot
+screen l | grep -q 'WF/' && fail "a case reference shown to a lay adviser" || ok
+keys l Enter
+wait_for l "(pseudonymous reference)"
+shot
+keys l Escape
+wait_for l "Pseudonym"
+keys l Escape t
+wait_for l "year on year"
+shot
+keys l Enter
+wait_for l "Category 1 at Level 3"
+shot
+keys l End
+shot
+keys l q t PageDown PageDown Enter
+wait_for l "RSOs cautioned or convicted for breach of notification requirements in 2010-11"
+shot
+keys l q q q
+wait_exit l 0
+i=1
+while [ $i -le $nshot ]; do
+	if grep -wFf "$T/names" "$T/lay.$i" >/dev/null ||
+	   grep -Ff "$T/ids" "$T/lay.$i" >/dev/null; then
+		fail "screen $i shown to the lay adviser holds an identity:"
+		grep -wFf "$T/names" "$T/lay.$i" >&2
+		grep -Ff "$T/ids" "$T/lay.$i" >&2
+	else
+		ok
+	fi
+	i=$((i + 1))
+done
+# The lay adviser's views are in the audit trail too.
+[ "$(sql "SELECT count(*) FROM audit WHERE actor = 'lay' AND
+	action = 'stats.cases'")" -ge 2 ] && ok ||
+	fail "the lay adviser's lists are not in the audit trail"
+finish
