@@ -63,6 +63,12 @@ lay action done 1
 lay meeting --help
 lay export "$T/lay-export"
 lay import --offenders /dev/null
+# Performance indicators (issue 8): counts only, --cases refused.
+lay kpi
+lay kpi --year 2010-11
+lay kpi --year 2010-11 --format csv
+lay kpi --year 2011-12 --cases
+lay kpi --year 2010-11 --format csv --cases
 SSH_ORIGINAL_COMMAND="stats --year 2010-11" lay
 
 if grep -F -w -f "$T/secrets" "$out" > "$T/leaks"; then

@@ -79,9 +79,9 @@ meeting_id(struct demo_writer *w, const struct demo_event *de, int64_t *id)
 	return meeting_at(w, de->meeting, de->meeting_level, id);
 }
 
-/* Write the meeting history of offender ID, built from O. */
+/* Write the meeting history in W->hist of offender ID. */
 static int
-put_history(struct demo_writer *w, const struct demo_offender *o, int64_t id)
+put_history(struct demo_writer *w, int64_t id)
 {
 	const struct demo_history *h = &w->hist;
 	size_t nact = 0, k = 0;
@@ -137,7 +137,6 @@ put_history(struct demo_writer *w, const struct demo_offender *o, int64_t id)
 		}
 	}
 	w->st = db_bulk_case_meetings(w->db, id, w->items, h->n);
-	(void)o;
 	return w->st != DB_OK;
 oom:
 	w->oom = true;
@@ -232,7 +231,7 @@ put_offender(void *ctx, const struct demo_offender *o)
 	w->st = db_bulk_offender(w->db, &r, w->evs, o->nev);
 	if (w->st != DB_OK)
 		return 1;
-	return put_history(w, o, r.id);
+	return put_history(w, r.id);
 }
 
 static void

@@ -9,7 +9,7 @@
 
 #include "db/db.h"
 
-#define DB_STMT_CACHE 160
+#define DB_STMT_CACHE 256
 
 struct db {
 	sqlite3 *sql;

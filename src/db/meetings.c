@@ -1237,11 +1237,15 @@ gather(struct db *db, const struct db_meeting *m,
 
 	db_agenda_intervals(db, &iv);
 	/* Referrals awaiting their initial meeting: none met yet, not on
-	 * this meeting's agenda nor on another scheduled one's. */
+	 * this meeting's agenda nor on another scheduled one's; a case
+	 * referred twice is proposed once, for its latest referral. */
 	st = db_stmt(db,
 		"SELECT r.id, r.offender_id, r.date, r.proposed_level, o.level "
 		"FROM referrals r JOIN offenders o ON o.id = r.offender_id "
 		"WHERE r.outcome = 'pending' AND r.meeting_id IS NULL "
+		"AND r.id = (SELECT max(r2.id) FROM referrals r2 WHERE "
+		"  r2.offender_id = r.offender_id AND r2.outcome = 'pending' "
+		"  AND r2.meeting_id IS NULL) "
 		"AND o.status IN ('community','custody') AND o.erased IS NULL "
 		"AND NOT EXISTS (SELECT 1 FROM agenda_items a JOIN meetings m2 "
 		"  ON m2.id = a.meeting_id WHERE a.offender_id = r.offender_id "

@@ -77,6 +77,8 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 			     "the selected figure; again, back to the year" },
 	[A_CASES] = { STATS, "list the cases that make up the selected "
 			     "figure" },
+	[A_KPI] = { STATS, "the performance indicators per quarter against "
+			   "the targets, with the cases that fall short" },
 	[A_AUDIT] = { ADMIN, "the audit trail: who did what, when, to which "
 			     "record" },
 	[A_RETENTION] = { ADMIN, "the records due for retention review: keep "
@@ -139,6 +141,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_LIST, 'r', A_EVENT },
 	{ CTX_LIST, 'L', A_LEVEL },
 	{ CTX_LIST, 'S', A_STATS },
+	{ CTX_LIST, 'K', A_KPI },
 	{ CTX_LIST, 'A', A_AUDIT },
 	{ CTX_LIST, 'R', A_RETENTION },
 

@@ -595,6 +595,13 @@ stats(struct ui *ui, struct screen *s)
 }
 
 static unsigned
+kpi(struct ui *ui, struct screen *s)
+{
+	(void)s;
+	return ui_push(ui, scr_kpi_new(ui));
+}
+
+static unsigned
 audit(struct ui *ui, struct screen *s)
 {
 	(void)s;
@@ -626,6 +633,7 @@ static const struct ui_handler handlers[] = {
 	{ A_EVENT, NEED_ROW | NEED_WRITE, event, NULL },
 	{ A_LEVEL, NEED_ROW | NEED_WRITE, level, NULL },
 	{ A_STATS, 0, stats, NULL },
+	{ A_KPI, 0, kpi, NULL },
 	{ A_AUDIT, NEED_ADMIN, audit, NULL },
 	{ A_RETENTION, NEED_ADMIN, retention, NULL },
 	{ A_UP, 0, up, NULL },

@@ -364,26 +364,26 @@ erase_why(struct ui *ui, struct screen *s, bool ok, const char *text)
 		return DRAW_STATUS;
 	}
 	str_copy(t->why, text, sizeof t->why);
-	ui_fmt(q, sizeof q, "Erase %s (%s)? Its identity and notes go for "
-	       "ever: this cannot be undone. (y/n) ", r->pseudo, r->ref);
+	/* The question must fit ui->ask.label. */
+	ui_fmt(q, sizeof q, "Erase %s (%s) for ever? It cannot be undone. "
+	       "(y/n) ", r->pseudo, r->ref);
 	return ui_ask_yes(ui, s, q, erase_confirmed);
 }
 
 static unsigned
-erase(struct ui *ui, struct screen *s)
+erase_ask(struct ui *ui, struct screen *s)
 {
 	struct retention *t = ret_of(s);
 
 	t->erasing = t->row[t->cur].id;
 	t->why[0] = '\0';
-	return ui_ask_line(ui, s, "Erase: justification (kept in the audit "
-			   "trail; never name the person): ", erase_why,
-			   NULL);
+	return ui_ask_line(ui, s, "Why erase (kept in the audit trail; never "
+			   "name the person): ", erase_why, NULL);
 }
 
 static const struct ui_handler handlers[] = {
 	{ A_RETAIN_KEEP, NEED_ROW | NEED_ADMIN, keep, "keep" },
-	{ A_RETAIN_ERASE, NEED_ROW | NEED_ADMIN, erase, "erase" },
+	{ A_RETAIN_ERASE, NEED_ROW | NEED_ADMIN, erase_ask, "erase" },
 	{ A_UP, 0, up, NULL },
 	{ A_DOWN, 0, down, NULL },
 	{ A_PAGE_UP, 0, page_up, NULL },

@@ -5,7 +5,8 @@
  * figure (t); Enter lists the cases that make up a figure.
  *
  * Every history is streamed once, as the screen opens, into one
- * accumulator covering every reporting year (statsmodel.c); a change of
+ * accumulator covering every reporting year (db_stats_fill(), the count
+ * `mappa stats` and the report make; statsmodel.c); a change of
  * year or view only lays the lines out again, with no database work.
  * Listing the cases behind a figure streams the histories once more,
  * classifying each for that one year, and keeps only the ids that count
@@ -32,6 +33,7 @@
 #define CELL_W 8   /* a figure, right-aligned, a space before it */
 #define LONG_W 70  /* the label of a one-figure table */
 #define YEAR_W 9   /* a year before its bar */
+#define BAR_MAX 72  /* the longest bar: values stay near their bars */
 #define SERIES_W 15 /* the label of a figure in the series */
 
 struct sst {
@@ -140,6 +142,16 @@ draw_summary(struct ui *ui, struct sst *t)
 	       ui_attr(t->stale ? R_OVERDUE : R_DIM), PUT_PAD | PUT_ELLIPSIS);
 }
 
+/* The label column of a table of NC figures: narrowed on a narrow
+ * terminal so that every column, Total above all, stays in sight. */
+static int
+label_w(const struct ui *ui, int nc)
+{
+	int w = ui->cols - 1 - nc * CELL_W;
+
+	return w > LABEL_W ? LABEL_W : w < 8 ? 8 : w;
+}
+
 /* The x of the figure of a one-figure table. */
 static int
 single_x(const struct ui *ui)
@@ -154,7 +166,7 @@ draw_row(struct ui *ui, struct sst *t, const struct sm_line *l, int y,
 	 bool on)
 {
 	const struct statsmodel *m = &t->m;
-	int cols[STATS_NCOLS], nc, x;
+	int cols[STATS_NCOLS], nc, x, lw;
 
 	if (on)
 		ui_put(y, 0, 1, marker(), ui_attr(R_SELECTED), 0);
@@ -171,10 +183,11 @@ draw_row(struct ui *ui, struct sst *t, const struct sm_line *l, int y,
 			  (struct sm_cell){ l->table, l->row, 0 }), on);
 		break;
 	default:
-		ui_put(y, 1, LABEL_W, l->text, A_NORMAL, PUT_PAD);
 		nc = sm_columns(m, l->table, m->year, cols);
+		lw = label_w(ui, nc);
+		ui_put(y, 1, lw, l->text, A_NORMAL, PUT_PAD | PUT_ELLIPSIS);
 		for (int i = 0; i < nc; i++) {
-			x = 1 + LABEL_W + i * CELL_W;
+			x = 1 + lw + i * CELL_W;
 			if (x + CELL_W > ui->cols)
 				break;
 			put_value(y, x, CELL_W, sm_value(m, m->year,
@@ -190,10 +203,11 @@ draw_head(struct ui *ui, struct sst *t, const struct sm_line *l, int y)
 {
 	int cols[STATS_NCOLS], nc = sm_columns(&t->m, l->table, t->m.year,
 					       cols);
+	int lw = label_w(ui, nc);
 
-	ui_put(y, 1, LABEL_W, l->text, ui_attr(R_HEADER), PUT_PAD);
+	ui_put(y, 1, lw, l->text, ui_attr(R_HEADER), PUT_PAD | PUT_ELLIPSIS);
 	for (int i = 0; i < nc; i++) {
-		int x = 1 + LABEL_W + i * CELL_W;
+		int x = 1 + lw + i * CELL_W;
 
 		if (x + CELL_W > ui->cols)
 			break;
@@ -261,17 +275,18 @@ draw_bar(struct ui *ui, struct sst *t, const struct sm_line *l, int y,
 	const struct statsmodel *m = &t->m;
 	struct sm_cell c = { l->table, l->row, l->col };
 	int v = sm_value(m, l->year, c);
-	int vx = ui->cols - 1 - CELL_W, width = vx - 1 - YEAR_W - 1;
-	char bar[4 * 512];
+	int width = ui->cols - 1 - CELL_W - 1 - YEAR_W - 1;
+	char bar[4 * BAR_MAX + 1];
 
+	if (width > BAR_MAX)
+		width = BAR_MAX;
 	ui_put(y, 1, YEAR_W - 2, l->text,
 	       ui_attr(l->year == m->year ? R_SELECTED : R_NORMAL), PUT_PAD);
 	if (width > 0) {
-		sm_bar(bar, sizeof bar, v, max, width < 512 ? width : 511,
-		       text_utf8());
+		sm_bar(bar, sizeof bar, v, max, width, text_utf8());
 		ui_put(y, 1 + YEAR_W, width, bar, ui_attr(R_INFO), PUT_PAD);
 	}
-	put_value(y, vx, CELL_W, v, false);
+	put_value(y, 1 + YEAR_W + (width > 0 ? width : 0), CELL_W, v, false);
 }
 
 static void
@@ -554,22 +569,6 @@ static const struct screen_ops ops = {
 	.destroy = destroy,
 };
 
-static int
-add_history(void *ctx, int64_t id, const struct ev *evs, size_t n)
-{
-	(void)id;
-	sm_add_history(ctx, evs, n);
-	return 0;
-}
-
-static int
-add_population(void *ctx, int year, int64_t people, const char *source)
-{
-	(void)source;
-	sm_set_population(ctx, year, people);
-	return 0;
-}
-
 struct screen *
 scr_stats_new(struct ui *ui)
 {
@@ -595,9 +594,8 @@ scr_stats_new(struct ui *ui)
 		destroy(s);
 		return NULL;
 	}
-	st = db_history_foreach(ui->db, add_history, &t->m);
-	if (st == DB_OK)
-		st = db_population_list(ui->db, add_population, &t->m);
+	/* The same count as `mappa stats` and the report. */
+	st = db_stats_fill(ui->db, t->m.st);
 	if (st == DB_OK && sm_finish(&t->m) != 0) {
 		ui_error(ui, "Out of memory.");
 		destroy(s);

@@ -5,9 +5,10 @@
  * bar chart), a selected figure moved by keys, the bars themselves, and
  * the cases behind one figure.
  *
- * The screen streams every history into sm_add_history() once when it
- * opens; changing the year or the view then only lays the lines out
- * again.  The cases behind a figure are found by streaming the histories
+ * The accumulator M->st is filled once when the screen opens (the
+ * screen hands it to db_stats_fill(), as `mappa stats` does; the tests
+ * use sm_add_history() and sm_set_population()); changing the year or
+ * the view then only lays the lines out again.  The cases behind a figure are found by streaming the histories
  * once more into sm_cases_add(), which classifies each for that one year
  * (stats_classify()) and keeps only the offender ids that count in it.
  * No curses and no SQL here: the tests feed histories by hand.
@@ -94,7 +95,8 @@ struct statsmodel {
 int sm_open(struct statsmodel *m, int last);
 void sm_close(struct statsmodel *m);
 
-/* Count one offender's history (events in history order). */
+/* Count one offender's history (events in history order), as
+ * db_stats_fill() counts each into M->st. */
 void sm_add_history(struct statsmodel *m, const struct ev *evs, size_t n);
 
 /* The mid-year population (aged 10 and over) of calendar year YEAR. */

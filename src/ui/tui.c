@@ -384,8 +384,8 @@ dispatch(struct ui *ui, int key)
 		return DRAW_STATUS;
 	}
 	if ((h->needs & NEED_ADMIN) && db_role(ui->db) != ROLE_ADMIN) {
-		ui_error(ui, "Refused: %s -- for admins only (you are %s, "
-			 "role %s).", ui_actions[a].help, db_user(ui->db),
+		ui_error(ui, "Refused: only an admin may do this (you are "
+			 "%s, role %s).", db_user(ui->db),
 			 db_role_name(db_role(ui->db)));
 		return DRAW_STATUS;
 	}

@@ -49,6 +49,8 @@ enum ui_action {
 	/* the statistics */
 	A_STATS, A_YEAR_PREV, A_YEAR_NEXT, A_COLUMN_PREV, A_COLUMN_NEXT,
 	A_TABLE_PREV, A_TABLE_NEXT, A_CHART, A_CASES,
+	/* the performance indicators */
+	A_KPI,
 	/* administration: the audit trail, the review of what is kept */
 	A_AUDIT, A_RETENTION, A_AUDIT_ACTOR, A_AUDIT_ACTION, A_AUDIT_TEXT,
 	A_RETAIN_KEEP, A_RETAIN_ERASE,
@@ -280,6 +282,11 @@ struct sm_cases;
 struct screen *scr_stats_new(struct ui *ui);
 struct screen *scr_statcases_new(struct ui *ui, struct sm_cases *cases,
 				 int figure);
+
+/* The performance indicators of the latest complete reporting year
+ * (core/kpi.h), left and right for the others; NULL with the reason in
+ * the message when they cannot be read. */
+struct screen *scr_kpi_new(struct ui *ui);
 
 /* Admin only: the audit trail, read a page at a time (its opening is
  * logged once); the records due for retention review on ui->today, with
