@@ -45,6 +45,7 @@ S=lay
 	printf 'cd %s || exit 99\n' "'$T'"
 	printf "env LANG=%s LC_ALL=%s TERM=screen %s --db %s --user lay\n" \
 		"$LOC" "$LOC" "'$MAPPA'" "'$DB'"
+	echo 'echo $? > status'
 } > "$T/run"
 chmod +x "$T/run"
 tm new-session -d -s $S -x 120 -y 40 "$T/run; sleep 600"
@@ -202,5 +203,10 @@ cmp -s "$T/before.sql" "$T/after.sql" && ok ||
 	fail "the lay session changed the database: $(diff "$T/before.sql" "$T/after.sql" | head -5)"
 [ "$(sql "SELECT count(*) FROM audit WHERE actor = 'lay'")" -gt 0 ] && ok ||
 	fail "the lay adviser's views were not logged"
-press q
+home
+keys q
+i=0
+while [ $i -lt 100 ] && [ ! -s "$T/status" ]; do i=$((i + 1)); sleep 0.1; done
+[ "$(cat "$T/status" 2>/dev/null)" = 0 ] && ok ||
+	fail "mappa did not quit cleanly (status $(cat "$T/status" 2>/dev/null))"
 finish

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/agenda.h"
 #include "core/util.h"
@@ -348,9 +349,25 @@ agenda_holidays_free(struct agenda_holidays *h)
 const char *
 agenda_holidays_path(void)
 {
+	static char beside[4096];
 	const char *env = getenv("MAPPA_HOLIDAYS");
+	ssize_t n;
+	char *slash;
 
 	if (env && *env)
 		return env;
+	if (access(MAPPA_DATADIR "/bank-holidays.txt", R_OK) == 0)
+		return MAPPA_DATADIR "/bank-holidays.txt";
+	/* Not installed: a program run from its build tree (src/mappa)
+	 * finds the file in the tree's data folder. */
+	n = readlink("/proc/self/exe", beside, sizeof beside - 32);
+	if (n > 0) {
+		beside[n] = '\0';
+		if ((slash = strrchr(beside, '/')) != NULL) {
+			strcpy(slash, "/../data/bank-holidays.txt");
+			if (access(beside, R_OK) == 0)
+				return beside;
+		}
+	}
 	return MAPPA_DATADIR "/bank-holidays.txt";
 }

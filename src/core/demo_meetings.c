@@ -337,7 +337,7 @@ add_actions(uint64_t *r, struct demo_item *it, bool in_custody, mdate today)
 			 * recent ones still open. */
 			if (a->due >= today - 90 && chance(r, 80))
 				continue;
-			a->done = chance(r, 85)
+			a->done = chance(r, 850)
 				  ? a->due - (int)rnd(r, 12)
 				  : a->due + 1 + (int)rnd(r, 20);
 			if (a->done >= today)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/agenda.h"
 #include "core/util.h"
 #include "ui/forms.h"
 
@@ -740,6 +741,75 @@ check_keep(struct form_model *fm)
 			    date_format(fm->keep_after, d));
 }
 
+/* --- a MAPP meeting ------------------------------------------------------ */
+
+static const char *const meeting_levels[] = { "Level 2", "Level 3", NULL };
+
+void
+forms_meeting(struct form_model *fm, const struct db_meeting *m,
+	      const char *invited, mdate today)
+{
+	struct field *f = fm->f;
+	char d[MDATE_BUFSZ];
+
+	memset(fm, 0, sizeof *fm);
+	fm->kind = FORM_MEETING;
+	fm->title = m ? "Edit the meeting" : "Schedule a MAPP meeting";
+	fm->today = today;
+	fm->n = MF_COUNT;
+	field_init_text(&f[MF_DATE], "date", "Date", FIELD_DATE,
+			MDATE_BUFSZ - 1, true, "YYYY-MM-DD");
+	field_set(&f[MF_DATE], m ? m->date : date_format(today, d));
+	field_init_text(&f[MF_TIME], "time", "Time", FIELD_TEXT, 5, false,
+			"HH:MM, or empty");
+	field_set(&f[MF_TIME], m ? m->time : "");
+	field_init_choice(&f[MF_LEVEL], "level", "Level", meeting_levels,
+			  m && m->level == 3 ? 1 : 0, "Left, Right or Space");
+	field_init_text(&f[MF_CHAIR], "chair", "Chair", FIELD_TEXT,
+			DB_FIELD_MAX - 1, false, "who chairs it (needed before "
+			"a level decision)");
+	field_set(&f[MF_CHAIR], m ? m->chair : "");
+	field_init_text(&f[MF_VENUE], "venue", "Venue", FIELD_TEXT,
+			DB_FIELD_MAX - 1, false, "where it sits");
+	field_set(&f[MF_VENUE], m ? m->venue : "");
+	field_init_text(&f[MF_AGENCIES], "agencies", "Invited agencies",
+			FIELD_TEXT, 300, false, "codes separated by spaces: "
+			"police probation prison ...");
+	field_set(&f[MF_AGENCIES], invited ? invited : "");
+	forms_check(fm);
+}
+
+static void
+check_meeting(struct form_model *fm)
+{
+	struct field *f = fm->f;
+	const char *t = field_text(&f[MF_TIME]);
+	mdate date;
+	char word[64];
+
+	check_date(&f[MF_DATE], MDATE_NONE, NULL, MDATE_NONE, &date);
+	if (!field_blank(&f[MF_TIME]) &&
+	    (strlen(t) != 5 || t[2] != ':' || t[0] < '0' || t[0] > '2' ||
+	     t[1] < '0' || t[1] > '9' || t[3] < '0' || t[3] > '5' ||
+	     t[4] < '0' || t[4] > '9' || (t[0] == '2' && t[1] > '3')))
+		field_error(&f[MF_TIME], "a time reads HH:MM (24-hour)");
+	for (const char *p = field_text(&f[MF_AGENCIES]); *p;) {
+		size_t n = strcspn(p, " ,");
+
+		if (n > 0) {
+			str_copy(word, p, n + 1 < sizeof word ? n + 1
+							      : sizeof word);
+			if (agenda_agency_find(word) == NULL) {
+				field_error(&f[MF_AGENCIES], "no agency "
+					    "\"%s\"", word);
+				return;
+			}
+		}
+		p += n;
+		p += strspn(p, " ,");
+	}
+}
+
 /* --- every form --------------------------------------------------------- */
 
 void
@@ -762,6 +832,9 @@ forms_check(struct form_model *fm)
 		break;
 	case FORM_KEEP:
 		check_keep(fm);
+		break;
+	case FORM_MEETING:
+		check_meeting(fm);
 		break;
 	}
 	fm->nerrors = fm->problem[0] != '\0';

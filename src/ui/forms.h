@@ -24,7 +24,8 @@
 
 #define FORM_MAX_FIELDS 20
 
-enum form_kind { FORM_REFERRAL, FORM_IDENTITY, FORM_EVENT, FORM_KEEP };
+enum form_kind { FORM_REFERRAL, FORM_IDENTITY, FORM_EVENT, FORM_KEEP,
+		 FORM_MEETING };
 
 /* The area's review intervals (settings), for default review dates. */
 struct form_intervals {
@@ -65,6 +66,8 @@ enum {
 };
 
 enum { KF_UNTIL, KF_WHY, KF_COUNT };
+enum { MF_DATE, MF_TIME, MF_LEVEL, MF_CHAIR, MF_VENUE, MF_AGENCIES,
+       MF_COUNT };
 
 /* The event types the event form offers, in its order. */
 extern const int forms_event_types[];
@@ -92,6 +95,15 @@ void forms_event(struct form_model *fm, int type, const struct ev *hist,
  * justification (the data layer refuses one that names the person).
  */
 void forms_keep(struct form_model *fm, mdate review, mdate today);
+
+/*
+ * Set up FM to schedule a MAPP meeting (M NULL; offered: Level 2 on
+ * TODAY) or to edit M, whose invited agencies are INVITED (codes of
+ * core/agenda.h, separated by spaces or commas).  The agencies field
+ * takes the same; each must be one mappa knows.
+ */
+void forms_meeting(struct form_model *fm, const struct db_meeting *m,
+		   const char *invited, mdate today);
 
 /* Check FM whole: every field's error, the problem, the count; first
  * the fields that follow others are brought up to date (which fields an

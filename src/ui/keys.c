@@ -22,6 +22,7 @@
 #define CONFLICT "Someone else saved first"
 #define STATS "The statistics"
 #define ADMIN "Administration (admins only)"
+#define MEETINGS "MAPP meetings"
 #define PROGRAM "The program"
 
 const struct ui_action_info ui_actions[A_COUNT] = {
@@ -95,6 +96,43 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 				    "about them (asks first; cannot be "
 				    "undone); the pseudonymous history "
 				    "stays" },
+	[A_MEETINGS] = { MEETINGS, "the MAPP meetings: upcoming and past, by "
+				   "level and status" },
+	[A_MEET_NEW] = { MEETINGS, "schedule a meeting (members and admins)" },
+	[A_MEET_EDIT] = { MEETINGS, "edit the meeting's date, time, level, "
+				    "chair and venue" },
+	[A_MEET_MODE] = { MEETINGS, "meeting mode, for the projector: resumes "
+				    "at the first case not yet discussed" },
+	[A_MEET_HOLD] = { MEETINGS, "mark the meeting held (it may then be "
+				    "minuted)" },
+	[A_MEET_CANCEL] = { MEETINGS, "cancel the meeting (asks first)" },
+	[A_MEET_WHEN] = { MEETINGS, "show upcoming meetings, past ones, or "
+				    "all" },
+	[A_MEET_GOTO] = { MEETINGS, "go to the first meeting on or after a "
+				    "date" },
+	[A_MEET_NEXT] = { MEETINGS, "the next page: statement, attendance, "
+				    "each case" },
+	[A_MEET_PREV] = { MEETINGS, "the page before" },
+	[A_MEET_SET] = { MEETINGS, "attendance: the next of present, "
+				   "apologies, report, absent; a minutes "
+				   "line: edit it" },
+	[A_MEET_LEVEL] = { MEETINGS, "the level decision: stay, up, down or "
+				     "exit, with its reason" },
+	[A_MEET_ACTION] = { MEETINGS, "a new action: what, which agency, by "
+				      "when" },
+	[A_MEET_DISCUSSED] = { MEETINGS, "mark the case discussed (again: not) "
+					 "and go on to the next" },
+	[A_AGENDA] = { MEETINGS, "the agenda builder: the cases due, overdue "
+				 "first" },
+	[A_AGENDA_ADD] = { MEETINGS, "put the selected proposed case on the "
+				     "agenda" },
+	[A_AGENDA_ADD_REF] = { MEETINGS, "put a case on the agenda by its "
+					 "reference" },
+	[A_AGENDA_REMOVE] = { MEETINGS, "take the selected case off the "
+					"agenda" },
+	[A_AGENDA_UP] = { MEETINGS, "move the selected case up the agenda" },
+	[A_AGENDA_DOWN] = { MEETINGS, "move the selected case down the "
+				      "agenda" },
 	[A_BACK] = { PROGRAM, "go back" },
 	[A_QUIT] = { PROGRAM, "go back; on the register, quit" },
 	[A_HELP] = { PROGRAM, "this help" },
@@ -144,6 +182,60 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_LIST, 'K', A_KPI },
 	{ CTX_LIST, 'A', A_AUDIT },
 	{ CTX_LIST, 'R', A_RETENTION },
+	{ CTX_LIST, 'M', A_MEETINGS },
+
+	{ CTX_MEETINGS, UI_FN(KEY_UP), A_UP },
+	{ CTX_MEETINGS, 'k', A_UP },
+	{ CTX_MEETINGS, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_MEETINGS, 'j', A_DOWN },
+	{ CTX_MEETINGS, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_MEETINGS, 'g', A_HOME },
+	{ CTX_MEETINGS, UI_FN(KEY_END), A_END },
+	{ CTX_MEETINGS, 'G', A_END },
+	{ CTX_MEETINGS, '\n', A_MEET_MODE },
+	{ CTX_MEETINGS, '\r', A_MEET_MODE },
+	{ CTX_MEETINGS, UI_FN(KEY_ENTER), A_MEET_MODE },
+	{ CTX_MEETINGS, 'a', A_MEET_NEW },
+	{ CTX_MEETINGS, 'e', A_MEET_EDIT },
+	{ CTX_MEETINGS, 'b', A_AGENDA },
+	{ CTX_MEETINGS, 'H', A_MEET_HOLD },
+	{ CTX_MEETINGS, 'C', A_MEET_CANCEL },
+	{ CTX_MEETINGS, 'l', A_FILTER_LEVEL },
+	{ CTX_MEETINGS, 's', A_FILTER_STATUS },
+	{ CTX_MEETINGS, 'w', A_MEET_WHEN },
+	{ CTX_MEETINGS, '/', A_MEET_GOTO },
+
+	{ CTX_MEETING, UI_FN(KEY_RIGHT), A_MEET_NEXT },
+	{ CTX_MEETING, 'n', A_MEET_NEXT },
+	{ CTX_MEETING, ' ', A_MEET_NEXT },
+	{ CTX_MEETING, UI_FN(KEY_LEFT), A_MEET_PREV },
+	{ CTX_MEETING, 'p', A_MEET_PREV },
+	{ CTX_MEETING, UI_FN(KEY_UP), A_UP },
+	{ CTX_MEETING, 'k', A_UP },
+	{ CTX_MEETING, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_MEETING, 'j', A_DOWN },
+	{ CTX_MEETING, '\n', A_MEET_SET },
+	{ CTX_MEETING, '\r', A_MEET_SET },
+	{ CTX_MEETING, UI_FN(KEY_ENTER), A_MEET_SET },
+	{ CTX_MEETING, 'L', A_MEET_LEVEL },
+	{ CTX_MEETING, 'a', A_MEET_ACTION },
+	{ CTX_MEETING, 'd', A_MEET_DISCUSSED },
+	{ CTX_MEETING, 'H', A_MEET_HOLD },
+	{ CTX_MEETING, 'b', A_AGENDA },
+
+	{ CTX_AGENDA, UI_FN(KEY_UP), A_UP },
+	{ CTX_AGENDA, 'k', A_UP },
+	{ CTX_AGENDA, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_AGENDA, 'j', A_DOWN },
+	{ CTX_AGENDA, '\n', A_AGENDA_ADD },
+	{ CTX_AGENDA, '\r', A_AGENDA_ADD },
+	{ CTX_AGENDA, UI_FN(KEY_ENTER), A_AGENDA_ADD },
+	{ CTX_AGENDA, '+', A_AGENDA_ADD },
+	{ CTX_AGENDA, '/', A_AGENDA_ADD_REF },
+	{ CTX_AGENDA, UI_FN(KEY_DC), A_AGENDA_REMOVE },
+	{ CTX_AGENDA, '-', A_AGENDA_REMOVE },
+	{ CTX_AGENDA, 'K', A_AGENDA_UP },
+	{ CTX_AGENDA, 'J', A_AGENDA_DOWN },
 
 	{ CTX_RECORD, UI_FN(KEY_UP), A_UP },
 	{ CTX_RECORD, 'k', A_UP },

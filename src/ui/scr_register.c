@@ -602,6 +602,13 @@ kpi(struct ui *ui, struct screen *s)
 }
 
 static unsigned
+meetings(struct ui *ui, struct screen *s)
+{
+	(void)s;
+	return ui_push(ui, scr_meetings_new(ui));
+}
+
+static unsigned
 audit(struct ui *ui, struct screen *s)
 {
 	(void)s;
@@ -634,6 +641,7 @@ static const struct ui_handler handlers[] = {
 	{ A_LEVEL, NEED_ROW | NEED_WRITE, level, NULL },
 	{ A_STATS, 0, stats, NULL },
 	{ A_KPI, 0, kpi, NULL },
+	{ A_MEETINGS, 0, meetings, "meetings" },
 	{ A_AUDIT, NEED_ADMIN, audit, NULL },
 	{ A_RETENTION, NEED_ADMIN, retention, NULL },
 	{ A_UP, 0, up, NULL },

@@ -54,6 +54,12 @@ enum ui_action {
 	/* administration: the audit trail, the review of what is kept */
 	A_AUDIT, A_RETENTION, A_AUDIT_ACTOR, A_AUDIT_ACTION, A_AUDIT_TEXT,
 	A_RETAIN_KEEP, A_RETAIN_ERASE,
+	/* MAPP meetings: the list, meeting mode, the agenda builder */
+	A_MEETINGS, A_MEET_NEW, A_MEET_EDIT, A_MEET_MODE, A_MEET_HOLD,
+	A_MEET_CANCEL, A_MEET_WHEN, A_MEET_GOTO, A_MEET_NEXT, A_MEET_PREV, A_MEET_SET,
+	A_MEET_LEVEL, A_MEET_ACTION, A_MEET_DISCUSSED, A_AGENDA,
+	A_AGENDA_ADD, A_AGENDA_ADD_REF, A_AGENDA_REMOVE, A_AGENDA_UP,
+	A_AGENDA_DOWN,
 	/* the program */
 	A_BACK, A_QUIT, A_HELP, A_REDRAW,
 	A_COUNT
@@ -61,7 +67,8 @@ enum ui_action {
 
 /* Which bindings apply: a screen's own, then the global ones. */
 enum ui_context { CTX_GLOBAL, CTX_LIST, CTX_RECORD, CTX_FORM, CTX_CONFLICT,
-		  CTX_HELP, CTX_STATS, CTX_AUDIT, CTX_RETENTION };
+		  CTX_HELP, CTX_STATS, CTX_AUDIT, CTX_RETENTION, CTX_MEETINGS,
+		  CTX_MEETING, CTX_AGENDA };
 
 struct ui_action_info {
 	const char *group; /* the heading it falls under in the help */
@@ -294,6 +301,15 @@ struct screen *scr_kpi_new(struct ui *ui);
  * be opened. */
 struct screen *scr_audit_new(struct ui *ui);
 struct screen *scr_retention_new(struct ui *ui);
+
+/* MAPP meetings (issue 7): the list of meetings, with a form to
+ * schedule or edit one; meeting mode for meeting ID on the projector
+ * (resuming at its first case not yet discussed); the agenda builder of
+ * meeting ID.  NULL with the reason in the message when they cannot be
+ * opened. */
+struct screen *scr_meetings_new(struct ui *ui);
+struct screen *scr_meeting_new(struct ui *ui, int64_t id);
+struct screen *scr_agenda_new(struct ui *ui, int64_t id);
 
 /* What a conflict screen hands back. */
 enum { CONFLICT_EDIT = 1, CONFLICT_MINE, CONFLICT_THEIRS };

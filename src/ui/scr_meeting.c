@@ -1,0 +1,1146 @@
+/*
+ * scr_meeting.c -- a MAPP meeting as it sits (issue 7), and its agenda
+ * builder.
+ *
+ * Meeting mode is made for the projector: one page at a time in large,
+ * plain, high-contrast blocks -- the confidentiality and diversity
+ * statement first, then attendance by agency, then each case on the
+ * agenda: its summary (category, level, what happened since its last
+ * meeting, open actions), the minutes under their headings (decision,
+ * rationale, dissent, the risk management plan's four headings,
+ * contingencies, victim issues, disclosure, next review), the level
+ * decision and the actions agreed.  The title line shows the progress
+ * ("3 of 7 discussed"); opened again, the screen resumes at the first
+ * case not yet discussed.
+ *
+ * Text is typed on the message line, prefilled with what is stored.
+ * The minutes are saved by the data layer's three-way merge from the
+ * minutes as they were when the edit began, so the coordinator's
+ * changes made meanwhile are kept; a collision is shown and the line
+ * opens again with the text as typed.  Others' saves appear within the
+ * loop's poll of PRAGMA data_version (changed()), which never touches a
+ * line being typed.
+ *
+ * The agenda builder lists the agenda and, below it, the cases the
+ * data layer proposes (referrals awaiting their initial meeting and
+ * reviews falling due, overdue first): add, remove, move up and down,
+ * or add any case by its reference.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/agenda.h"
+#include "core/event.h"
+#include "core/util.h"
+#include "ui/text.h"
+#include "ui/ui.h"
+
+#define MAX_AGENCIES 32
+#define MAX_LINES 12
+
+static const char statement[] =
+	"This meeting is confidential.  What is shared here is shared to "
+	"protect the public and is used for no other purpose; it is not to "
+	"be passed on without the chair's agreement.  Minutes are "
+	"OFFICIAL-SENSITIVE.  Decisions are made on risk alone: everyone "
+	"is treated fairly whatever their age, disability, gender, race, "
+	"religion or belief, or sexual orientation, and anyone may say so "
+	"when they think otherwise.";
+
+static const char *const attendance_cycle[] = { "present", "apologies",
+						"report", "absent" };
+
+static const char *const text_labels[DB_MIN_TEXTS] = {
+	"Decision", "Rationale", "Dissent",
+	"RMP: supervision", "RMP: monitoring and control",
+	"RMP: interventions and treatment", "RMP: victim safety",
+	"Contingencies", "Victim issues", "Disclosure",
+};
+#define ROW_REVIEW DB_MIN_TEXTS
+#define CASE_ROWS (DB_MIN_TEXTS + 1)
+
+struct mm {
+	int64_t id;
+	struct db_meeting m;
+	struct db_meeting_agency ag[MAX_AGENCIES];
+	int nag;
+	struct db_agenda_item *it;
+	int nit, cap;
+	int page;                 /* 0 statement, 1 attendance, 2+ a case */
+	int row;                  /* the selection on the page */
+	struct db_minutes min;    /* the page's case's, as stored */
+	struct db_minutes ebase;  /* as they were when the edit began */
+	int editing;              /* the row typed on the line, or -1 */
+	char since[MAX_LINES][160], acts[MAX_LINES][200];
+	int nsince, nacts;
+	/* An action or a decision asked for in steps: */
+	char a_text[256], a_agency[32], decision[64];
+};
+
+static struct mm *
+mm_of(const struct screen *s)
+{
+	return s->data;
+}
+
+static const struct db_agenda_item *
+item_of(const struct mm *x)
+{
+	int i = x->page - 2;
+
+	return i >= 0 && i < x->nit ? &x->it[i] : NULL;
+}
+
+/* --- reading ----------------------------------------------------------- */
+
+static int
+collect_agency(void *ctx, const struct db_meeting_agency *a)
+{
+	struct mm *x = ctx;
+
+	if (x->nag < MAX_AGENCIES)
+		x->ag[x->nag++] = *a;
+	return 0;
+}
+
+static int
+collect_item(void *ctx, const struct db_agenda_item *it)
+{
+	struct mm *x = ctx;
+
+	if (x->nit == x->cap) {
+		int nc = x->cap ? x->cap * 2 : 16;
+		struct db_agenda_item *v = realloc(x->it,
+						   (size_t)nc * sizeof *v);
+
+		if (v == NULL)
+			return 1;
+		x->it = v;
+		x->cap = nc;
+	}
+	x->it[x->nit++] = *it;
+	return 0;
+}
+
+/* The last meeting before this one (date into the context). */
+static int
+collect_last(void *ctx, const struct db_case_meeting *cm)
+{
+	struct mm *x = ctx;
+
+	if (cm->id != x->id && strcmp(cm->date, x->m.date) < 0 &&
+	    strcmp(cm->status, "held") == 0) {
+		str_copy(x->since[0], cm->date, sizeof x->since[0]);
+		str_copy(x->since[1], cm->decision ? cm->decision : "",
+			 sizeof x->since[1]);
+	}
+	return 0;
+}
+
+static int
+collect_action(void *ctx, const struct db_case_action *a)
+{
+	struct mm *x = ctx;
+
+	if (x->nacts < MAX_LINES)
+		ui_fmt(x->acts[x->nacts++], sizeof x->acts[0], "%s  %-12s %s",
+		       a->due, a->owner_agency, a->text ? a->text : "");
+	return 0;
+}
+
+/* The summary of the page's case: what happened since its last held
+ * meeting, and its open actions. */
+static void
+load_case(struct ui *ui, struct mm *x)
+{
+	const struct db_agenda_item *it = item_of(x);
+	char last[MDATE_BUFSZ], decision[160], d[MDATE_BUFSZ];
+	struct ev *evs = NULL;
+	size_t n = 0;
+	int64_t oid;
+	mdate from = MDATE_NONE, to = MDATE_NONE;
+
+	x->nsince = x->nacts = 0;
+	db_minutes_clear(&x->min);
+	memset(&x->min, 0, sizeof x->min);
+	if (it == NULL)
+		return;
+	if (db_minutes_get(ui->db, it->id, &x->min) != DB_OK)
+		ui_error(ui, "The minutes cannot be read: %s",
+			 db_errmsg(ui->db));
+	x->since[0][0] = x->since[1][0] = '\0';
+	db_case_meetings(ui->db, it->offender_id, collect_last, x);
+	str_copy(last, x->since[0], sizeof last);
+	str_copy(decision, x->since[1], sizeof decision);
+	if (last[0]) {
+		ui_fmt(x->since[x->nsince++], sizeof x->since[0], "Last "
+		       "meeting %s: %s", last, decision[0] ? decision
+							   : "no decision "
+							     "minuted");
+		date_parse(last, &from);
+	} else {
+		str_copy(x->since[x->nsince++], "No earlier meeting.",
+			 sizeof x->since[0]);
+	}
+	date_parse(x->m.date, &to);
+	if (db_offender_find(ui->db, it->ref, &oid, NULL, &evs, &n) == DB_OK)
+		for (size_t i = 0; i < n && x->nsince < MAX_LINES; i++) {
+			const char *k = ev_kind_name(evs[i].type, evs[i].kind);
+
+			if ((from != MDATE_NONE && evs[i].date <= from) ||
+			    (to != MDATE_NONE && evs[i].date > to))
+				continue;
+			ui_fmt(x->since[x->nsince++], sizeof x->since[0],
+			       "%s  %s%s%s", date_format(evs[i].date, d),
+			       ev_type_name(evs[i].type), k ? ": " : "",
+			       k ? k : "");
+		}
+	free(evs);
+	db_case_actions(ui->db, it->offender_id, true, collect_action, x);
+}
+
+static bool
+load(struct ui *ui, struct mm *x)
+{
+	if (db_meeting_get(ui->db, x->id, &x->m) != DB_OK) {
+		ui_error(ui, "Meeting %lld cannot be read: %s",
+			 (long long)x->id, db_errmsg(ui->db));
+		return false;
+	}
+	x->nag = x->nit = 0;
+	if (db_meeting_agencies(ui->db, x->id, collect_agency, x) != DB_OK ||
+	    db_agenda_list(ui->db, x->id, collect_item, x) != DB_OK) {
+		ui_error(ui, "Meeting %lld cannot be read: %s",
+			 (long long)x->id, db_errmsg(ui->db));
+		return false;
+	}
+	if (x->page > x->nit + 1)
+		x->page = x->nit + 1;
+	load_case(ui, x);
+	return true;
+}
+
+/* --- pages ------------------------------------------------------------- */
+
+static int
+rows_of(const struct mm *x)
+{
+	if (x->page == 1)
+		return x->nag;
+	if (x->page >= 2)
+		return CASE_ROWS;
+	return 0;
+}
+
+static unsigned
+go_page(struct ui *ui, struct mm *x, int page)
+{
+	if (page < 0 || page > x->nit + 1)
+		return DRAW_NONE;
+	x->page = page;
+	x->row = 0;
+	load_case(ui, x);
+	return DRAW_ALL;
+}
+
+static unsigned
+next_page(struct ui *ui, struct screen *s)
+{
+	return go_page(ui, mm_of(s), mm_of(s)->page + 1);
+}
+
+static unsigned
+prev_page(struct ui *ui, struct screen *s)
+{
+	return go_page(ui, mm_of(s), mm_of(s)->page - 1);
+}
+
+static unsigned
+up(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+
+	(void)ui;
+	if (x->row > 0)
+		x->row--;
+	return DRAW_BODY;
+}
+
+static unsigned
+down(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+
+	(void)ui;
+	if (x->row + 1 < rows_of(x))
+		x->row++;
+	return DRAW_BODY;
+}
+
+/* --- attendance -------------------------------------------------------- */
+
+static unsigned
+set_attendance(struct ui *ui, struct mm *x)
+{
+	struct db_meeting_agency *a = &x->ag[x->row];
+	const char *next = attendance_cycle[0];
+
+	for (int i = 0; i < 4; i++)
+		if (strcmp(a->attendance, attendance_cycle[i]) == 0)
+			next = attendance_cycle[(i + 1) % 4];
+	if (db_meeting_attendance(ui->db, x->id, a->agency, a->attendance,
+				  next) != DB_OK)
+		ui_error(ui, "Not recorded: %s", db_errmsg(ui->db));
+	load(ui, x);
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+/* --- the minutes, a line at a time ------------------------------------- */
+
+static void
+minutes_copy(struct db_minutes *to, const struct db_minutes *from)
+{
+	*to = *from;
+	for (int i = 0; i < DB_MIN_TEXTS; i++)
+		to->text[i] = from->text[i] ? strdup(from->text[i]) : NULL;
+}
+
+static unsigned ask_row(struct ui *ui, struct screen *s, const char *text);
+
+static unsigned
+row_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mm *x = mm_of(s);
+	struct db_minutes m;
+	int r = x->editing;
+
+	x->editing = -1;
+	if (!ok || item_of(x) == NULL) {
+		db_minutes_clear(&x->ebase);
+		return DRAW_BODY;
+	}
+	minutes_copy(&m, &x->ebase);
+	m.item_id = item_of(x)->id;
+	if (r == ROW_REVIEW) {
+		str_copy(m.next_review, text, sizeof m.next_review);
+	} else {
+		free(m.text[r]);
+		m.text[r] = text[0] ? strdup(text) : NULL;
+	}
+	if (db_minutes_save(ui->db, &x->ebase, &m) != DB_OK) {
+		char keep[256];
+
+		/* Nothing lost: the line opens again as typed. */
+		str_copy(keep, text, sizeof keep);
+		ui_error(ui, "Not saved: %s", db_errmsg(ui->db));
+		db_minutes_clear(&m);
+		db_minutes_clear(&x->ebase);
+		load(ui, x);
+		x->row = r;
+		return ask_row(ui, s, keep) | DRAW_BODY;
+	}
+	db_minutes_clear(&m);
+	db_minutes_clear(&x->ebase);
+	ui_msg(ui, "%s saved.", r == ROW_REVIEW ? "Next review"
+						: text_labels[r]);
+	load(ui, x);
+	return DRAW_BODY;
+}
+
+/* Ask for the selected row's text, the line holding TEXT. */
+static unsigned
+ask_row(struct ui *ui, struct screen *s, const char *text)
+{
+	struct mm *x = mm_of(s);
+	char label[96];
+	unsigned d;
+
+	x->editing = x->row;
+	db_minutes_clear(&x->ebase);
+	minutes_copy(&x->ebase, &x->min);
+	ui_fmt(label, sizeof label, "%s:", x->row == ROW_REVIEW
+	       ? "Next review (YYYY-MM-DD)" : text_labels[x->row]);
+	d = ui_ask_line(ui, s, label, row_answered, NULL);
+	field_set(&ui->ask.f, text);
+	return d;
+}
+
+static unsigned
+set(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+
+	if (x->page == 1 && x->row < x->nag)
+		return set_attendance(ui, x);
+	if (item_of(x) == NULL)
+		return DRAW_NONE;
+	if (strcmp(x->m.status, "held") != 0) {
+		ui_error(ui, "The meeting is not held yet: H marks it held.");
+		return DRAW_STATUS;
+	}
+	if (x->row == ROW_REVIEW)
+		return ask_row(ui, s, x->min.next_review);
+	return ask_row(ui, s, x->min.text[x->row] ? x->min.text[x->row]
+						  : "");
+}
+
+/* --- the level decision ------------------------------------------------ */
+
+static unsigned
+decide(struct ui *ui, struct mm *x, const char *reason)
+{
+	struct db_level_decision d = { 0 };
+	const struct db_agenda_item *it = item_of(x);
+	char word[16] = "", arg[48] = "";
+	int64_t ev = 0;
+
+	if (it == NULL)
+		return DRAW_NONE;
+	if (sscanf(x->decision, "%15s %47s", word, arg) < 1) {
+		ui_error(ui, "No decision: stay, up, down or exit.");
+		return DRAW_STATUS;
+	}
+	d.decision = word;
+	d.reason = reason && reason[0] ? reason : NULL;
+	d.next_review = MDATE_NONE;
+	if ((strcmp(word, "up") == 0 || strcmp(word, "down") == 0) && arg[0])
+		d.level = atoi(arg);
+	if (strcmp(word, "exit") == 0) {
+		d.exit_kind = ev_kind_parse(EV_EXIT, arg[0] ? arg
+						: "registration_ended");
+		if (d.exit_kind <= 0) {
+			ui_error(ui, "No exit kind \"%s\".", arg);
+			return DRAW_STATUS;
+		}
+	}
+	if (db_minutes_level(ui->db, it->id, NULL, &d, &ev) != DB_OK) {
+		ui_error(ui, "Not recorded: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	load(ui, x);
+	ui_msg(ui, "Level decision recorded: %s%s; next review %s.", word,
+	       ev ? " (the level event is written)" : "",
+	       x->min.next_review[0] ? x->min.next_review : "none");
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+reason_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	if (!ok)
+		return DRAW_NONE;
+	return decide(ui, mm_of(s), text);
+}
+
+static unsigned
+decision_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mm *x = mm_of(s);
+
+	if (!ok || item_of(x) == NULL)
+		return DRAW_NONE;
+	str_copy(x->decision, text, sizeof x->decision);
+	if (strncmp(text, "stay", 4) == 0)
+		return decide(ui, x, NULL);
+	return ui_ask_line(ui, s, "Reason (kept on the level event):",
+			   reason_answered, NULL);
+}
+
+static unsigned
+level(struct ui *ui, struct screen *s)
+{
+	if (item_of(mm_of(s)) == NULL) {
+		ui_error(ui, "Go to a case first (Right).");
+		return DRAW_STATUS;
+	}
+	return ui_ask_line(ui, s, "Level decision (stay, up N, down N, exit "
+			   "KIND):", decision_answered, NULL);
+}
+
+/* --- a new action, in three steps -------------------------------------- */
+
+static unsigned
+due_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mm *x = mm_of(s);
+	struct db_action a = { 0 };
+
+	if (!ok || item_of(x) == NULL)
+		return DRAW_NONE;
+	a.meeting_id = x->id;
+	a.offender_id = item_of(x)->offender_id;
+	a.text = x->a_text;
+	str_copy(a.owner_agency, x->a_agency, sizeof a.owner_agency);
+	str_copy(a.due, text, sizeof a.due);
+	if (db_action_add(ui->db, &a) != DB_OK) {
+		ui_error(ui, "Action not added: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	ui_msg(ui, "Action %lld added for %s, due %s.", (long long)a.id,
+	       a.owner_agency, a.due);
+	load(ui, x);
+	return DRAW_BODY;
+}
+
+static unsigned
+agency_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mm *x = mm_of(s);
+	mdate d;
+	char buf[MDATE_BUFSZ];
+	unsigned r;
+
+	if (!ok)
+		return DRAW_NONE;
+	if (agenda_agency_find(text) == NULL) {
+		ui_error(ui, "No agency \"%s\" (police, probation, prison, "
+			 "...).", text);
+		return DRAW_STATUS;
+	}
+	str_copy(x->a_agency, text, sizeof x->a_agency);
+	if (date_parse(x->m.date, &d) != 0)
+		d = ui->today;
+	r = ui_ask_line(ui, s, "Due (YYYY-MM-DD):", due_answered, NULL);
+	field_set(&ui->ask.f, date_format(d + 28, buf));
+	return r;
+}
+
+static unsigned
+text_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mm *x = mm_of(s);
+
+	if (!ok || !text[0])
+		return DRAW_NONE;
+	str_copy(x->a_text, text, sizeof x->a_text);
+	return ui_ask_line(ui, s, "Owner agency:", agency_answered, NULL);
+}
+
+static unsigned
+action(struct ui *ui, struct screen *s)
+{
+	if (item_of(mm_of(s)) == NULL) {
+		ui_error(ui, "Go to a case first (Right).");
+		return DRAW_STATUS;
+	}
+	return ui_ask_line(ui, s, "Action:", text_answered, NULL);
+}
+
+/* --- discussed, held --------------------------------------------------- */
+
+static unsigned
+discussed(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+	const struct db_agenda_item *it = item_of(x);
+	bool now;
+
+	if (it == NULL)
+		return DRAW_NONE;
+	now = !it->discussed;
+	if (db_agenda_discussed(ui->db, it->id, now) != DB_OK) {
+		ui_error(ui, "Not marked: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	load(ui, x);
+	if (now && x->page < x->nit + 1)
+		return go_page(ui, x, x->page + 1) | DRAW_TITLE;
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+hold(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+
+	if (db_meeting_hold(ui->db, x->id, NULL) != DB_OK)
+		ui_error(ui, "Not held: %s", db_errmsg(ui->db));
+	else
+		ui_msg(ui, "The meeting is held: it may be minuted.");
+	load(ui, x);
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+to_agenda(struct ui *ui, struct screen *s)
+{
+	return ui_push(ui, scr_agenda_new(ui, mm_of(s)->id));
+}
+
+static const struct ui_handler mm_handlers[] = {
+	{ A_MEET_NEXT, 0, next_page, "next" },
+	{ A_MEET_PREV, 0, prev_page, "back" },
+	{ A_MEET_SET, NEED_WRITE, set, "set" },
+	{ A_MEET_LEVEL, NEED_WRITE, level, "level" },
+	{ A_MEET_ACTION, NEED_WRITE, action, "action" },
+	{ A_MEET_DISCUSSED, NEED_WRITE, discussed, "discussed" },
+	{ A_MEET_HOLD, NEED_WRITE, hold, "held" },
+	{ A_AGENDA, NEED_WRITE, to_agenda, "agenda" },
+	{ A_UP, 0, up, NULL },
+	{ A_DOWN, 0, down, NULL },
+	{ A_NONE, 0, NULL, NULL },
+};
+
+/* --- drawing: large, plain, high contrast ------------------------------ */
+
+/* Write TEXT wrapped in WIDTH columns from row *Y, at most to row LAST. */
+static void
+wrap(int *y, int x0, int width, int last, const char *text, attr_t a)
+{
+	const char *p = text;
+
+	while (*p && *y <= last) {
+		int used;
+		size_t n = text_fit(p, width, &used), cut = n;
+		char line[512];
+
+		if (p[n]) {
+			for (size_t i = n; i > 0; i--)
+				if (p[i - 1] == ' ') {
+					cut = i;
+					break;
+				}
+		}
+		if (cut == 0)
+			cut = n ? n : 1;
+		str_copy(line, p, cut + 1 < sizeof line ? cut + 1
+							: sizeof line);
+		ui_put((*y)++, x0, width, line, a, PUT_PAD);
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static int discussed_count(const struct mm *x);
+
+static void
+mm_title(struct ui *ui, struct screen *s, char *buf, size_t n)
+{
+	struct mm *x = mm_of(s);
+
+	(void)ui;
+	ui_fmt(buf, n, "Meeting %lld, Level %d, %s (%s): %d of %d discussed",
+	       (long long)x->id, x->m.level, x->m.date, x->m.status,
+	       discussed_count(x), x->nit);
+}
+
+static int
+discussed_count(const struct mm *x)
+{
+	int n = 0;
+
+	for (int i = 0; i < x->nit; i++)
+		n += x->it[i].discussed;
+	return n;
+}
+
+static void
+draw_case(struct ui *ui, struct mm *x, int y, int last)
+{
+	const struct db_agenda_item *it = item_of(x);
+	int w = ui->cols - 4;
+	char line[512];
+
+	if (it == NULL)
+		return;
+	ui_put(y++, 0, ui->cols, ui_fmt(line, sizeof line, " CASE %d OF %d:"
+	       "  %s  %s, %s   Category %d  Level %d  %s%s", x->page - 1,
+	       x->nit, it->ref, it->surname, it->forenames, it->category,
+	       it->level, it->status, it->discussed ? "  [discussed]" : ""),
+	       ui_attr(R_TITLE) | A_BOLD, PUT_PAD | PUT_ELLIPSIS);
+	ui_put(y++, 2, w, ui_fmt(line, sizeof line, "On the agenda for: %s"
+	       "   next review %s   lead %s", it->reason,
+	       it->next_review[0] ? it->next_review : "none",
+	       it->lead_agency), ui_attr(R_NORMAL), PUT_PAD | PUT_ELLIPSIS);
+	for (int i = 0; i < x->nsince && y <= last; i++)
+		ui_put(y++, 2, w, x->since[i], ui_attr(R_NORMAL),
+		       PUT_PAD | PUT_ELLIPSIS);
+	if (y <= last)
+		ui_put(y++, 2, w, x->nacts ? "Open actions:"
+		       : "Open actions: none", ui_attr(R_SECTION) | A_BOLD,
+		       PUT_PAD);
+	for (int i = 0; i < x->nacts && y <= last; i++)
+		ui_put(y++, 4, w - 2, x->acts[i], ui_attr(R_NORMAL),
+		       PUT_PAD | PUT_ELLIPSIS);
+	if (y <= last)
+		ui_put(y++, 2, w, ui_fmt(line, sizeof line, "LEVEL DECISION: "
+		       "%s", x->min.level_decision[0] ? x->min.level_decision
+		       : "not yet made (L)"), ui_attr(R_SECTION) | A_BOLD,
+		       PUT_PAD);
+	/* The minutes, the selected row marked; the view follows it. */
+	int room = last - y + 1, first = 0;
+
+	if (room <= 0)
+		return;
+	if (x->row >= room)
+		first = x->row - room + 1;
+	for (int r = first; r < CASE_ROWS && y <= last; r++) {
+		const char *label = r == ROW_REVIEW ? "Next review"
+						    : text_labels[r];
+		const char *v = r == ROW_REVIEW ? x->min.next_review
+			: x->min.text[r] ? x->min.text[r] : "";
+		attr_t a = ui_attr(r == x->row ? R_SELECTED : R_NORMAL);
+
+		ui_blank(y, 0, ui->cols, a);
+		ui_put(y, 0, 2, r == x->row ? ">" : " ", a, 0);
+		ui_put(y, 2, 34, label, a | A_BOLD, PUT_PAD);
+		ui_put(y, 36, ui->cols - 37, v[0] ? v : "-", a,
+		       PUT_PAD | PUT_ELLIPSIS);
+		y++;
+	}
+}
+
+static void
+mm_draw(struct ui *ui, struct screen *s, unsigned what)
+{
+	struct mm *x = mm_of(s);
+	int y = UI_BODY_TOP, last = UI_BODY_TOP + ui_body_rows(ui) - 1;
+	char line[256];
+
+	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
+		return;
+	for (int r = y; r <= last; r++)
+		ui_blank(r, 0, ui->cols, A_NORMAL);
+	if (x->page == 0) {
+		ui_put(y++, 0, ui->cols, " CONFIDENTIALITY AND DIVERSITY",
+		       ui_attr(R_TITLE) | A_BOLD, PUT_PAD);
+		y++;
+		wrap(&y, 4, ui->cols - 8, last, statement,
+		     ui_attr(R_NORMAL) | A_BOLD);
+		y++;
+		if (y <= last)
+			ui_put(y++, 4, ui->cols - 8, ui_fmt(line, sizeof line,
+			       "Chair: %s    Venue: %s    %s %s", x->m.chair,
+			       x->m.venue, x->m.date, x->m.time),
+			       ui_attr(R_NORMAL), PUT_PAD | PUT_ELLIPSIS);
+		if (y <= last)
+			ui_put(y++, 4, ui->cols - 8, "Right: attendance",
+			       ui_attr(R_DIM), PUT_PAD);
+		return;
+	}
+	if (x->page == 1) {
+		ui_put(y++, 0, ui->cols, " ATTENDANCE BY AGENCY   (Enter: "
+		       "present, apologies, report, absent)",
+		       ui_attr(R_TITLE) | A_BOLD, PUT_PAD);
+		for (int i = 0; i < x->nag && y <= last; i++) {
+			const struct agenda_agency *g =
+				agenda_agency_find(x->ag[i].agency);
+			attr_t a = ui_attr(i == x->row ? R_SELECTED
+					   : R_NORMAL) | A_BOLD;
+
+			ui_put(y++, 0, ui->cols, ui_fmt(line, sizeof line,
+			       "%s %-40s %-10s %s", i == x->row ? ">" : " ",
+			       g ? g->name : x->ag[i].agency,
+			       x->ag[i].attendance[0] ? x->ag[i].attendance
+			       : "-", x->ag[i].invited ? "" : "(not invited)"),
+			       a, PUT_PAD | PUT_ELLIPSIS);
+		}
+		if (x->nag == 0 && y <= last)
+			ui_put(y++, 2, ui->cols - 2, "No agencies invited.",
+			       ui_attr(R_DIM), PUT_PAD);
+		return;
+	}
+	draw_case(ui, x, y, last);
+}
+
+/* --- the screen's life ------------------------------------------------- */
+
+static unsigned
+mm_changed(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+
+	/* An edit under way keeps its own base: the line is untouched. */
+	load(ui, x);
+	if (x->row >= rows_of(x))
+		x->row = rows_of(x) > 0 ? rows_of(x) - 1 : 0;
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+mm_resumed(struct ui *ui, struct screen *s, int result)
+{
+	(void)result;
+	load(ui, mm_of(s));
+	return DRAW_ALL;
+}
+
+static void
+mm_destroy(struct screen *s)
+{
+	struct mm *x = mm_of(s);
+
+	db_minutes_clear(&x->min);
+	db_minutes_clear(&x->ebase);
+	free(x->it);
+	free(x);
+	free(s);
+}
+
+static const struct screen_ops mm_ops = {
+	.name = "Meeting mode",
+	.ctx = CTX_MEETING,
+	.handlers = mm_handlers,
+	.title = mm_title,
+	.draw = mm_draw,
+	.changed = mm_changed,
+	.resumed = mm_resumed,
+	.destroy = mm_destroy,
+};
+
+struct screen *
+scr_meeting_new(struct ui *ui, int64_t id)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct mm *x = calloc(1, sizeof *x);
+	int n;
+
+	if (s == NULL || x == NULL) {
+		free(s);
+		free(x);
+		ui_error(ui, "Out of memory.");
+		return NULL;
+	}
+	s->ops = &mm_ops;
+	s->data = x;
+	x->id = id;
+	x->editing = -1;
+	if (!load(ui, x)) {
+		mm_destroy(s);
+		return NULL;
+	}
+	/* Resume at the first case not yet discussed. */
+	n = discussed_count(x);
+	if (n > 0) {
+		int i = 0;
+
+		while (i < x->nit && x->it[i].discussed)
+			i++;
+		go_page(ui, x, 2 + (i < x->nit ? i : x->nit - 1));
+	}
+	return s;
+}
+
+/* --- the agenda builder ------------------------------------------------ */
+
+struct ab {
+	int64_t id;
+	struct db_meeting m;
+	struct mm items;            /* the agenda (its it/nit only) */
+	struct db_agenda_proposal *p;
+	int np, pcap;
+	int cur;                    /* items first, then proposals */
+	struct agenda_holidays h;
+};
+
+static struct ab *
+ab_of(const struct screen *s)
+{
+	return s->data;
+}
+
+static int
+collect_proposal(void *ctx, const struct db_agenda_proposal *p)
+{
+	struct ab *b = ctx;
+
+	if (b->np == b->pcap) {
+		int nc = b->pcap ? b->pcap * 2 : 16;
+		struct db_agenda_proposal *v = realloc(b->p,
+						       (size_t)nc * sizeof *v);
+
+		if (v == NULL)
+			return 1;
+		b->p = v;
+		b->pcap = nc;
+	}
+	b->p[b->np++] = *p;
+	return 0;
+}
+
+static bool
+ab_load(struct ui *ui, struct ab *b)
+{
+	b->items.nit = 0;
+	b->np = 0;
+	if (db_meeting_get(ui->db, b->id, &b->m) != DB_OK ||
+	    db_agenda_list(ui->db, b->id, collect_item, &b->items) != DB_OK) {
+		ui_error(ui, "The agenda cannot be read: %s",
+			 db_errmsg(ui->db));
+		return false;
+	}
+	if (strcmp(b->m.status, "cancelled") != 0 &&
+	    db_agenda_propose(ui->db, b->id, ui->today, &b->h,
+			      collect_proposal, b) != DB_OK)
+		ui_error(ui, "No proposal: %s", db_errmsg(ui->db));
+	if (b->cur >= b->items.nit + b->np)
+		b->cur = b->items.nit + b->np - 1;
+	if (b->cur < 0)
+		b->cur = 0;
+	return true;
+}
+
+static bool
+ab_has_row(const struct screen *s)
+{
+	const struct ab *b = ab_of(s);
+
+	return b->cur < b->items.nit + b->np;
+}
+
+static unsigned
+ab_up(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	if (ab_of(s)->cur > 0)
+		ab_of(s)->cur--;
+	return DRAW_BODY;
+}
+
+static unsigned
+ab_down(struct ui *ui, struct screen *s)
+{
+	struct ab *b = ab_of(s);
+
+	(void)ui;
+	if (b->cur + 1 < b->items.nit + b->np)
+		b->cur++;
+	return DRAW_BODY;
+}
+
+static unsigned
+ab_add(struct ui *ui, struct screen *s)
+{
+	struct ab *b = ab_of(s);
+	const struct db_agenda_proposal *p;
+
+	if (b->cur < b->items.nit) {
+		ui_error(ui, "Already on the agenda.");
+		return DRAW_STATUS;
+	}
+	p = &b->p[b->cur - b->items.nit];
+	if (db_agenda_add(ui->db, b->id, p->offender_id, p->reason,
+			  p->referral_id, NULL) != DB_OK) {
+		ui_error(ui, "Not added: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	ui_msg(ui, "%s added to the agenda.", p->ref);
+	b->cur = b->items.nit;
+	ab_load(ui, b);
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+ref_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct ab *b = ab_of(s);
+	int64_t oid;
+	bool erased = false;
+
+	if (!ok || !text[0])
+		return DRAW_NONE;
+	if (db_offender_find(ui->db, text, &oid, &erased, NULL, NULL)
+	    != DB_OK || erased) {
+		ui_error(ui, "No case %s.", text);
+		return DRAW_STATUS;
+	}
+	if (db_agenda_add(ui->db, b->id, oid, "review", 0, NULL) != DB_OK) {
+		ui_error(ui, "Not added: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	ui_msg(ui, "%s added to the agenda.", text);
+	ab_load(ui, b);
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+ab_add_ref(struct ui *ui, struct screen *s)
+{
+	return ui_ask_line(ui, s, "Case reference:", ref_answered, NULL);
+}
+
+static unsigned
+ab_remove(struct ui *ui, struct screen *s)
+{
+	struct ab *b = ab_of(s);
+
+	if (b->cur >= b->items.nit)
+		return DRAW_NONE;
+	if (db_agenda_remove(ui->db, b->items.it[b->cur].id) != DB_OK) {
+		ui_error(ui, "Not removed: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	ui_msg(ui, "%s taken off the agenda.", b->items.it[b->cur].ref);
+	ab_load(ui, b);
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+ab_move(struct ui *ui, struct ab *b, int by)
+{
+	int to;
+
+	if (b->cur >= b->items.nit)
+		return DRAW_NONE;
+	to = b->items.it[b->cur].position + by;
+	if (to < 1 || to > b->items.nit)
+		return DRAW_NONE;
+	if (db_agenda_move(ui->db, b->items.it[b->cur].id, to) != DB_OK) {
+		ui_error(ui, "Not moved: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	b->cur += by;
+	ab_load(ui, b);
+	return DRAW_BODY;
+}
+
+static unsigned
+ab_move_up(struct ui *ui, struct screen *s)
+{
+	return ab_move(ui, ab_of(s), -1);
+}
+
+static unsigned
+ab_move_down(struct ui *ui, struct screen *s)
+{
+	return ab_move(ui, ab_of(s), 1);
+}
+
+static const struct ui_handler ab_handlers[] = {
+	{ A_AGENDA_ADD, NEED_ROW | NEED_WRITE, ab_add, "add" },
+	{ A_AGENDA_ADD_REF, NEED_WRITE, ab_add_ref, "add by ref" },
+	{ A_AGENDA_REMOVE, NEED_ROW | NEED_WRITE, ab_remove, "remove" },
+	{ A_AGENDA_UP, NEED_ROW | NEED_WRITE, ab_move_up, "move" },
+	{ A_AGENDA_DOWN, NEED_ROW | NEED_WRITE, ab_move_down, NULL },
+	{ A_UP, 0, ab_up, NULL },
+	{ A_DOWN, 0, ab_down, NULL },
+	{ A_NONE, 0, NULL, NULL },
+};
+
+static void
+ab_title(struct ui *ui, struct screen *s, char *buf, size_t n)
+{
+	struct ab *b = ab_of(s);
+
+	(void)ui;
+	ui_fmt(buf, n, "Agenda of meeting %lld, Level %d, %s: %d cases, %d "
+	       "proposed", (long long)b->id, b->m.level, b->m.date,
+	       b->items.nit, b->np);
+}
+
+static void
+ab_draw(struct ui *ui, struct screen *s, unsigned what)
+{
+	struct ab *b = ab_of(s);
+	int last = UI_BODY_TOP + ui_body_rows(ui) - 1, y = UI_BODY_TOP;
+	int total = b->items.nit + b->np, rows[2] = { 0 }, first = 0;
+	char line[512];
+
+	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
+		return;
+	for (int r = y; r <= last; r++)
+		ui_blank(r, 0, ui->cols, A_NORMAL);
+	(void)rows;
+	/* Two headings take rows; keep the selection in view. */
+	if (b->cur > ui_body_rows(ui) - 4)
+		first = b->cur - (ui_body_rows(ui) - 4);
+	for (int k = first; k < total && y <= last; k++) {
+		bool sel = k == b->cur;
+		attr_t a = ui_attr(sel ? R_SELECTED : R_NORMAL);
+
+		if (k == first && k < b->items.nit)
+			ui_put(y++, 0, ui->cols, "ON THE AGENDA (K, J: move;"
+			       " -: remove; /: add by reference)",
+			       ui_attr(R_HEADER), PUT_PAD);
+		if (k == b->items.nit || (k == first && k >= b->items.nit))
+			ui_put(y++, 0, ui->cols, "PROPOSED: due by the "
+			       "meeting, overdue first (Enter: add)",
+			       ui_attr(R_HEADER), PUT_PAD);
+		if (y > last)
+			break;
+		if (k < b->items.nit) {
+			const struct db_agenda_item *it = &b->items.it[k];
+
+			ui_fmt(line, sizeof line, "%s %2d. %-10s %s, %s  "
+			       "Cat %d L%d  %-12s next review %s",
+			       sel ? ">" : " ", it->position, it->ref,
+			       it->surname, it->forenames, it->category,
+			       it->level, it->reason, it->next_review);
+		} else {
+			const struct db_agenda_proposal *p =
+				&b->p[k - b->items.nit];
+
+			if (p->overdue && !sel)
+				a = ui_attr(R_OVERDUE);
+			ui_fmt(line, sizeof line, "%s     %-10s %s, %s  Cat %d"
+			       " L%d  %-12s due %s%s", sel ? ">" : " ", p->ref,
+			       p->surname, p->forenames, p->category, p->level,
+			       p->reason, p->due[0] ? p->due : "-",
+			       p->overdue ? "  OVERDUE" : "");
+		}
+		ui_put(y++, 0, ui->cols, line, a, PUT_PAD | PUT_ELLIPSIS);
+	}
+	if (total == 0)
+		ui_put(y, 2, ui->cols - 2, "Nothing on the agenda and nothing "
+		       "due; / adds a case by its reference.",
+		       ui_attr(R_DIM), PUT_PAD);
+}
+
+static unsigned
+ab_changed(struct ui *ui, struct screen *s)
+{
+	ab_load(ui, ab_of(s));
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static void
+ab_destroy(struct screen *s)
+{
+	struct ab *b = ab_of(s);
+
+	agenda_holidays_free(&b->h);
+	free(b->items.it);
+	free(b->p);
+	free(b);
+	free(s);
+}
+
+static const struct screen_ops ab_ops = {
+	.name = "The agenda builder",
+	.ctx = CTX_AGENDA,
+	.handlers = ab_handlers,
+	.has_row = ab_has_row,
+	.title = ab_title,
+	.draw = ab_draw,
+	.changed = ab_changed,
+	.destroy = ab_destroy,
+};
+
+struct screen *
+scr_agenda_new(struct ui *ui, int64_t id)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct ab *b = calloc(1, sizeof *b);
+	char err[512];
+
+	if (s == NULL || b == NULL) {
+		free(s);
+		free(b);
+		ui_error(ui, "Out of memory.");
+		return NULL;
+	}
+	s->ops = &ab_ops;
+	s->data = b;
+	b->id = id;
+	if (agenda_holidays_load(NULL, &b->h, err, sizeof err) != 0)
+		ui_msg(ui, "Bank holidays: %s; counting weekends only.", err);
+	if (!ab_load(ui, b)) {
+		ab_destroy(s);
+		return NULL;
+	}
+	return s;
+}

@@ -1,0 +1,273 @@
+#!/bin/sh
+# tui_meetings.sh -- a MAPP meeting run on the screens (issue 7), as a
+# coordinator and a chair run it: the real binary on the demo area in a
+# private tmux server.  Schedule a meeting through the form, build its
+# agenda (a case added by reference), hold it, record attendance, raise
+# the case to Level 3 with a reason, minute the decision, agree an
+# action and the next review, mark it discussed; a second session on the
+# same meeting shows the first one's saves without a key pressed; leaving
+# and coming back resumes at the case.  Then the command line: the
+# minutes show the decision and its reason, the export the level event,
+# the 2011-12 statistics one more case at Level 3.  Last, a lay adviser
+# sees the list of meetings without chairs or any name, and is refused
+# meeting mode.  Every wait is a bounded poll of the screen.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
+SQLITE3_BIN=${SQLITE3_BIN:-$(command -v sqlite3 || true)}
+if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ] || [ -z "$SQLITE3_BIN" ] ||
+   [ ! -x "$SQLITE3_BIN" ]; then
+	echo "tmux or sqlite3 missing: skipped"
+	exit 77
+fi
+if locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$'; then
+	LOC=C.UTF-8
+else
+	LOC=C
+fi
+MAPPA_HOLIDAYS=$top_srcdir/data/bank-holidays.txt
+export MAPPA_HOLIDAYS
+
+SOCK=mappamt$$
+DB=$T/area.db
+tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+sql() { "$SQLITE3_BIN" "$DB" "$@"; }
+
+# start NAME ARGS...: mappa ARGS in its own session NAME, 120x40.
+start() {
+	name=$1
+	shift
+	{
+		echo '#!/bin/sh'
+		printf 'cd %s || exit 99\n' "'$T'"
+		printf "env LANG=%s LC_ALL=%s TERM=screen MAPPA_HOLIDAYS=%s %s --db %s" \
+			"$LOC" "$LOC" "'$MAPPA_HOLIDAYS'" "'$MAPPA'" "'$DB'"
+		for a in "$@"; do printf " '%s'" "$a"; done
+		printf '\necho $? > status.%s\n' "$name"
+	} > "$T/run.$name"
+	chmod +x "$T/run.$name"
+	rm -f "$T/status.$name"
+	tm new-session -d -s "$name" -x 120 -y 40 "$T/run.$name; sleep 600"
+}
+
+screen() { tm capture-pane -p -t "$1"; }
+keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
+typed() { tm send-keys -t "$1" -l "$2"; }
+
+# wait_for NAME TEXT: up to 10 s for TEXT on NAME's screen.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if screen "$1" | grep -qF -- "$2"; then ok; return 0; fi
+		i=$((i + 1))
+		sleep 0.1
+	done
+	fail "$1: '$2' never shown; the screen:"
+	screen "$1" >&2
+	return 1
+}
+
+# wait_exit NAME STATUS: up to 10 s for mappa in NAME to exit with STATUS.
+wait_exit() {
+	i=0
+	while [ $i -lt 100 ] && [ ! -s "$T/status.$1" ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+	got=$(cat "$T/status.$1" 2>/dev/null)
+	[ "$got" = "$2" ] && ok || fail "$1: exit status '$got', wanted $2"
+}
+
+expect 0 "$MAPPA" --db "$DB" demo
+
+# A Level 2 case in the community, neither changed nor met since
+# February 2012 (as cli_meetings.sh picks it).
+REF=$(sql "SELECT o.ref FROM offenders o WHERE o.level = 2 AND o.category = 1 AND o.status = 'community' AND (SELECT max(date) FROM events e WHERE e.offender_id = o.id) < '2012-03-01' AND NOT EXISTS (SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.offender_id = o.id AND m.date >= '2012-03-01') ORDER BY o.ref LIMIT 1")
+[ -n "$REF" ] && ok || fail "no Level 2 case to raise"
+SURNAME=$(sql "SELECT surname FROM offenders WHERE ref = '$REF'")
+expect 0 "$MAPPA" --db "$DB" stats --year 2011-12 --format csv
+L3_BEFORE=$(grep '^eligible_snapshot,level3,cat1,' "$T/out" | cut -d, -f4)
+
+# --- the coordinator schedules the meeting -------------------------------
+start a
+wait_for a "Register"
+keys a M
+wait_for a "MAPP meetings:"
+keys a a
+wait_for a "Schedule a MAPP meeting"
+keys a C-u
+typed a "2012-03-22"
+keys a Tab
+typed a "14:00"
+keys a Tab Right Tab
+typed a "DCI Maud Testchair"
+keys a Tab
+typed a "Room 7"
+keys a Tab C-u
+typed a "police probation housing"
+keys a C-x
+wait_for a "saved: Level 3 on 2012-03-22"
+M=$(sql "SELECT id FROM meetings WHERE date = '2012-03-22' AND venue = 'Room 7'")
+[ -n "$M" ] && ok || fail "the meeting is not stored"
+[ "$(sql "SELECT level || ' ' || time || ' ' || status FROM meetings WHERE id = '$M'")" = "3 14:00 scheduled" ] &&
+	ok || fail "the meeting as stored: $(sql "SELECT * FROM meetings WHERE id = '$M'")"
+wait_for a "Room 7"
+
+# --- its agenda: the case, by its reference ------------------------------
+keys a b
+wait_for a "Agenda of meeting $M"
+keys a /
+wait_for a "Case reference:"
+typed a "$REF"
+keys a Enter
+wait_for a "$REF added to the agenda."
+wait_for a "ON THE AGENDA"
+keys a Escape
+wait_for a "MAPP meetings:"
+
+# --- held; meeting mode -----------------------------------------------------
+keys a H
+wait_for a "is held: it may be minuted."
+keys a Enter
+wait_for a "CONFIDENTIALITY AND DIVERSITY"
+wait_for a "0 of 1 discussed"
+keys a Right
+wait_for a "ATTENDANCE BY AGENCY"
+keys a Enter
+keys a Down Enter
+keys a Down Enter
+wait_for a "present"
+keys a Enter
+i=0
+while [ $i -lt 100 ] &&
+      [ "$(sql "SELECT attendance FROM meeting_agencies WHERE meeting_id = $M AND agency = 'housing'")" != apologies ]; do
+	i=$((i + 1)); sleep 0.1
+done
+[ "$(sql "SELECT agency || ':' || attendance FROM meeting_agencies WHERE meeting_id = $M ORDER BY agency" | tr '\n' ' ')" = "housing:apologies police:present probation:present " ] &&
+	ok || fail "attendance: $(sql "SELECT agency, attendance FROM meeting_agencies WHERE meeting_id = $M")"
+
+# A second person (the coordinator's desk) on the same meeting.
+start b
+wait_for b "Register"
+keys b M
+wait_for b "MAPP meetings:"
+keys b /
+wait_for b "Go to the date"
+typed b "2012-03-22"
+keys b Enter
+wait_for b "Room 7"
+keys b Enter
+wait_for b "Meeting $M"
+
+keys a Right
+wait_for a "CASE 1 OF 1"
+wait_for a "$REF"
+keys b Right Right
+wait_for b "CASE 1 OF 1"
+
+# The level decision: up to 3, with its reason.
+REASON="Threats to a named victim reported by the police"
+keys a L
+wait_for a "Level decision (stay"
+typed a "up 3"
+keys a Enter
+wait_for a "Reason"
+typed a "$REASON"
+keys a Enter
+wait_for a "Level decision recorded: up (the level event is written)"
+wait_for a "LEVEL DECISION: up"
+[ "$(sql "SELECT level FROM offenders WHERE ref = '$REF'")" = 3 ] && ok ||
+	fail "the case is not at Level 3"
+
+# The decision, minuted; the other session shows it unprompted.
+keys a Enter
+wait_for a "Decision:"
+typed a "Raise to Level 3 with immediate effect"
+keys a Enter
+wait_for a "Decision saved."
+wait_for b "Raise to Level 3 with immediate effect"
+wait_for b "LEVEL DECISION: up"
+
+# An action, and the next review on the last line.
+keys a a
+wait_for a "Action:"
+typed a "Fit the curfew tag"
+keys a Enter
+wait_for a "Owner agency:"
+typed a "em"
+keys a Enter
+wait_for a "Due (YYYY-MM-DD):"
+keys a C-u
+typed a "2012-03-29"
+keys a Enter
+wait_for a "added for em, due 2012-03-29"
+keys a Down Down Down Down Down Down Down Down Down Down Enter
+wait_for a "Next review (YYYY-MM-DD):"
+keys a C-u
+typed a "2012-04-19"
+keys a Enter
+wait_for a "Next review saved."
+[ "$(sql "SELECT next_review FROM offenders WHERE ref = '$REF'")" = 2012-04-19 ] && ok ||
+	fail "next review: $(sql "SELECT next_review FROM offenders WHERE ref = '$REF'")"
+
+# Discussed: the progress; leaving and coming back resumes at the case.
+keys a d
+wait_for a "1 of 1 discussed"
+keys a Escape
+wait_for a "MAPP meetings:"
+keys a Enter
+wait_for a "CASE 1 OF 1"
+keys a q q
+wait_for a "Register"
+keys a q
+wait_exit a 0
+keys b q q q
+wait_exit b 0
+
+# --- the papers, the export, the statistics ---------------------------------
+expect 0 "$MAPPA" --db "$DB" minutes "$M"
+tr -s ' \n' '  ' < "$T/out" > "$T/flat"
+contains "$T/flat" "Raise to Level 3 with immediate effect"
+contains "$T/flat" "$REASON"
+contains "$T/flat" "Raised from Level 2 to Level 3, effective 2012-03-22"
+contains "$T/flat" "Fit the curfew tag"
+contains "$T/flat" "Next review: 2012-04-19"
+contains "$T/flat" "Housing apologies"
+expect 0 "$MAPPA" --db "$DB" export "$T/exp"
+contains "$T/exp/events.csv" "$REF,2012-03-22,level,,3,,$REASON"
+expect 0 "$MAPPA" --db "$DB" stats --year 2011-12 --format csv
+L3_AFTER=$(grep '^eligible_snapshot,level3,cat1,' "$T/out" | cut -d, -f4)
+[ "$L3_AFTER" -eq $((L3_BEFORE + 1)) ] && ok ||
+	fail "Level 3 Category 1: $L3_BEFORE -> $L3_AFTER"
+
+# --- a lay adviser: the list, no chair, no name; no meeting mode ----------
+sql "SELECT surname FROM offenders UNION SELECT forenames FROM offenders
+	UNION SELECT pnc FROM offenders UNION SELECT crn FROM offenders" |
+	tr ' ' '\n' | awk 'length($0) >= 3' | sort -u > "$T/secrets"
+start l --user lay
+wait_for l "Register"
+keys l M
+wait_for l "MAPP meetings:"
+keys l /
+typed l "2012-03-22"
+keys l Enter
+wait_for l "Room 7"
+screen l > "$T/lay.1"
+keys l Enter
+wait_for l "Read-only"
+screen l > "$T/lay.2"
+keys l b
+screen l > "$T/lay.3"
+for f in "$T/lay.1" "$T/lay.2" "$T/lay.3"; do
+	if grep -wFf "$T/secrets" "$f" >/dev/null || grep -qF "Testchair" "$f" ||
+	   grep -qF "$SURNAME" "$f"; then
+		fail "the lay adviser's meetings screen holds an identity:"
+		cat "$f" >&2
+	else
+		ok
+	fi
+done
+keys l q q
+wait_exit l 0
+finish
