@@ -8,9 +8,10 @@
 # same meeting shows the first one's saves without a key pressed; leaving
 # and coming back resumes at the case.  Then the command line: the
 # minutes show the decision and its reason, the export the level event,
-# the 2011-12 statistics one more case at Level 3.  Last, a lay adviser
-# sees the list of meetings without chairs or any name, and is refused
-# meeting mode.  Every wait is a bounded poll of the screen.
+# the 2011-12 statistics one more case at Level 3.  The actions screen
+# shows the action overdue and marks it done; the settings list.  Last, a
+# lay adviser sees the meetings without chairs or any name and the
+# actions without wording, and is refused meeting mode and the settings.  Every wait is a bounded poll of the screen.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
@@ -241,6 +242,29 @@ L3_AFTER=$(grep '^eligible_snapshot,level3,cat1,' "$T/out" | cut -d, -f4)
 [ "$L3_AFTER" -eq $((L3_BEFORE + 1)) ] && ok ||
 	fail "Level 3 Category 1: $L3_BEFORE -> $L3_AFTER"
 
+# --- the actions: em's, overdue, then done; the settings ------------------
+start c
+wait_for c "Register"
+keys c O
+wait_for c "Actions:"
+keys c f
+wait_for c "Owner agency (empty: all):"
+typed c "em"
+keys c Enter
+wait_for c "Actions: 1 open for em"
+wait_for c "Fit the curfew tag"
+wait_for c "OVERDUE"
+keys c D
+wait_for c "done."
+wait_for c "Actions: 0 open for em"
+[ "$(sql "SELECT done FROM actions WHERE text = 'Fit the curfew tag'")" != "" ] && ok ||
+	fail "the action is not done"
+keys c q C
+wait_for c "Settings:"
+wait_for c "review_weeks_level3"
+keys c q q
+wait_exit c 0
+
 # --- a lay adviser: the list, no chair, no name; no meeting mode ----------
 sql "SELECT surname FROM offenders UNION SELECT forenames FROM offenders
 	UNION SELECT pnc FROM offenders UNION SELECT crn FROM offenders" |
@@ -259,7 +283,12 @@ wait_for l "Read-only"
 screen l > "$T/lay.2"
 keys l b
 screen l > "$T/lay.3"
-for f in "$T/lay.1" "$T/lay.2" "$T/lay.3"; do
+keys l q O
+wait_for l "Actions:"
+screen l > "$T/lay.4"
+keys l q C
+wait_for l "admin"
+for f in "$T/lay.1" "$T/lay.2" "$T/lay.3" "$T/lay.4"; do
 	if grep -wFf "$T/secrets" "$f" >/dev/null || grep -qF "Testchair" "$f" ||
 	   grep -qF "$SURNAME" "$f"; then
 		fail "the lay adviser's meetings screen holds an identity:"

@@ -133,6 +133,15 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_AGENDA_UP] = { MEETINGS, "move the selected case up the agenda" },
 	[A_AGENDA_DOWN] = { MEETINGS, "move the selected case down the "
 				      "agenda" },
+	[A_ACTIONS] = { MEETINGS, "the open actions by agency and owner, "
+				  "overdue marked" },
+	[A_ACTION_DONE] = { MEETINGS, "mark the selected action done today "
+				      "(members and admins)" },
+	[A_ACTION_AGENCY] = { MEETINGS, "show one owner agency's actions "
+					"(empty: all)" },
+	[A_SETTINGS] = { ADMIN, "the area's settings: name, review "
+				"intervals, meeting days, KPI targets" },
+	[A_SETTING_EDIT] = { ADMIN, "change the selected setting" },
 	[A_BACK] = { PROGRAM, "go back" },
 	[A_QUIT] = { PROGRAM, "go back; on the register, quit" },
 	[A_HELP] = { PROGRAM, "this help" },
@@ -183,6 +192,36 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_LIST, 'A', A_AUDIT },
 	{ CTX_LIST, 'R', A_RETENTION },
 	{ CTX_LIST, 'M', A_MEETINGS },
+	{ CTX_LIST, 'O', A_ACTIONS },
+	{ CTX_LIST, 'C', A_SETTINGS },
+
+	{ CTX_ACTIONS, UI_FN(KEY_UP), A_UP },
+	{ CTX_ACTIONS, 'k', A_UP },
+	{ CTX_ACTIONS, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_ACTIONS, 'j', A_DOWN },
+	{ CTX_ACTIONS, UI_FN(KEY_PPAGE), A_PAGE_UP },
+	{ CTX_ACTIONS, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
+	{ CTX_ACTIONS, ' ', A_PAGE_DOWN },
+	{ CTX_ACTIONS, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_ACTIONS, 'g', A_HOME },
+	{ CTX_ACTIONS, UI_FN(KEY_END), A_END },
+	{ CTX_ACTIONS, 'G', A_END },
+	{ CTX_ACTIONS, 'D', A_ACTION_DONE },
+	{ CTX_ACTIONS, 'o', A_FILTER_OVERDUE },
+	{ CTX_ACTIONS, 'f', A_ACTION_AGENCY },
+	{ CTX_ACTIONS, 'x', A_FILTER_CLEAR },
+
+	{ CTX_SETTINGS, UI_FN(KEY_UP), A_UP },
+	{ CTX_SETTINGS, 'k', A_UP },
+	{ CTX_SETTINGS, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_SETTINGS, 'j', A_DOWN },
+	{ CTX_SETTINGS, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_SETTINGS, 'g', A_HOME },
+	{ CTX_SETTINGS, UI_FN(KEY_END), A_END },
+	{ CTX_SETTINGS, 'G', A_END },
+	{ CTX_SETTINGS, '\n', A_SETTING_EDIT },
+	{ CTX_SETTINGS, '\r', A_SETTING_EDIT },
+	{ CTX_SETTINGS, UI_FN(KEY_ENTER), A_SETTING_EDIT },
 
 	{ CTX_MEETINGS, UI_FN(KEY_UP), A_UP },
 	{ CTX_MEETINGS, 'k', A_UP },

@@ -609,6 +609,20 @@ meetings(struct ui *ui, struct screen *s)
 }
 
 static unsigned
+actions(struct ui *ui, struct screen *s)
+{
+	(void)s;
+	return ui_push(ui, scr_actions_new(ui));
+}
+
+static unsigned
+settings(struct ui *ui, struct screen *s)
+{
+	(void)s;
+	return ui_push(ui, scr_settings_new(ui));
+}
+
+static unsigned
 audit(struct ui *ui, struct screen *s)
 {
 	(void)s;
@@ -642,6 +656,8 @@ static const struct ui_handler handlers[] = {
 	{ A_STATS, 0, stats, NULL },
 	{ A_KPI, 0, kpi, NULL },
 	{ A_MEETINGS, 0, meetings, "meetings" },
+	{ A_ACTIONS, 0, actions, NULL },
+	{ A_SETTINGS, NEED_ADMIN, settings, NULL },
 	{ A_AUDIT, NEED_ADMIN, audit, NULL },
 	{ A_RETENTION, NEED_ADMIN, retention, NULL },
 	{ A_UP, 0, up, NULL },

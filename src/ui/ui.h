@@ -59,7 +59,8 @@ enum ui_action {
 	A_MEET_CANCEL, A_MEET_WHEN, A_MEET_GOTO, A_MEET_NEXT, A_MEET_PREV, A_MEET_SET,
 	A_MEET_LEVEL, A_MEET_ACTION, A_MEET_DISCUSSED, A_AGENDA,
 	A_AGENDA_ADD, A_AGENDA_ADD_REF, A_AGENDA_REMOVE, A_AGENDA_UP,
-	A_AGENDA_DOWN,
+	A_AGENDA_DOWN, A_ACTIONS, A_ACTION_DONE, A_ACTION_AGENCY, A_SETTINGS,
+	A_SETTING_EDIT,
 	/* the program */
 	A_BACK, A_QUIT, A_HELP, A_REDRAW,
 	A_COUNT
@@ -68,7 +69,7 @@ enum ui_action {
 /* Which bindings apply: a screen's own, then the global ones. */
 enum ui_context { CTX_GLOBAL, CTX_LIST, CTX_RECORD, CTX_FORM, CTX_CONFLICT,
 		  CTX_HELP, CTX_STATS, CTX_AUDIT, CTX_RETENTION, CTX_MEETINGS,
-		  CTX_MEETING, CTX_AGENDA };
+		  CTX_MEETING, CTX_AGENDA, CTX_ACTIONS, CTX_SETTINGS };
 
 struct ui_action_info {
 	const char *group; /* the heading it falls under in the help */
@@ -310,6 +311,10 @@ struct screen *scr_retention_new(struct ui *ui);
 struct screen *scr_meetings_new(struct ui *ui);
 struct screen *scr_meeting_new(struct ui *ui, int64_t id);
 struct screen *scr_agenda_new(struct ui *ui, int64_t id);
+/* The open actions by owner agency, owner and due date (mark one done);
+ * the area's settings (admin).  NULL with the reason in the message. */
+struct screen *scr_actions_new(struct ui *ui);
+struct screen *scr_settings_new(struct ui *ui);
 
 /* What a conflict screen hands back. */
 enum { CONFLICT_EDIT = 1, CONFLICT_MINE, CONFLICT_THEIRS };
