@@ -488,6 +488,46 @@ keys__every_action_bound_documented_and_unambiguous(void **state)
 	assert_int_equal(ui_lookup(CTX_LIST, UI_ESC), A_BACK);
 }
 
+/* The meeting form: a date, a time that reads HH:MM, agencies mappa
+ * knows; editing starts from the meeting as stored. */
+static void
+meeting__time_and_agencies__checked_as_typed(void **state)
+{
+	struct form_model fm;
+	struct db_meeting m = { 0 };
+
+	(void)state;
+	forms_meeting(&fm, NULL, "police probation", day("2012-05-14"));
+	assert_int_equal(fm.nerrors, 0);
+	assert_string_equal(field_text(&fm.f[MF_DATE]), "2012-05-14");
+	field_set(&fm.f[MF_TIME], "25:00");
+	field_set(&fm.f[MF_AGENCIES], "police, polce");
+	forms_check(&fm);
+	assert_non_null(fm.f[MF_TIME].error);
+	assert_non_null(strstr(fm.f[MF_AGENCIES].error, "polce"));
+	field_set(&fm.f[MF_TIME], "09:30");
+	field_set(&fm.f[MF_AGENCIES], "police,housing");
+	field_set(&fm.f[MF_DATE], "2012-02-30");
+	forms_check(&fm);
+	assert_null(fm.f[MF_TIME].error);
+	assert_null(fm.f[MF_AGENCIES].error);
+	assert_non_null(fm.f[MF_DATE].error);
+	assert_int_equal(fm.nerrors, 1);
+	forms_free(&fm);
+
+	str_copy(m.date, "2012-03-22", sizeof m.date);
+	str_copy(m.time, "14:00", sizeof m.time);
+	m.level = 3;
+	str_copy(m.chair, "DCI Testchair", sizeof m.chair);
+	forms_meeting(&fm, &m, "police", day("2012-05-14"));
+	assert_string_equal(field_text(&fm.f[MF_DATE]), "2012-03-22");
+	assert_string_equal(field_text(&fm.f[MF_LEVEL]), "Level 3");
+	assert_string_equal(field_text(&fm.f[MF_CHAIR]), "DCI Testchair");
+	assert_int_equal(fm.nerrors, 0);
+	assert_false(forms_changed(&fm));
+	forms_free(&fm);
+}
+
 int
 main(void)
 {
@@ -518,6 +558,7 @@ main(void)
 			identity__someone_else_saved__their_changes_in_untouched_fields),
 		cmocka_unit_test(
 			keys__every_action_bound_documented_and_unambiguous),
+		cmocka_unit_test(meeting__time_and_agencies__checked_as_typed),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {

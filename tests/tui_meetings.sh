@@ -4,7 +4,8 @@
 # private tmux server.  Schedule a meeting through the form, build its
 # agenda (a case added by reference), hold it, record attendance, raise
 # the case to Level 3 with a reason, minute the decision, agree an
-# action and the next review, mark it discussed; a second session on the
+# action and the next review, mark it discussed; both edit the decision
+# at once, and the second is shown the collision with its text kept; a second session on the
 # same meeting shows the first one's saves without a key pressed; leaving
 # and coming back resumes at the case.  Then the command line: the
 # minutes show the decision and its reason, the export the level event,
@@ -190,6 +191,27 @@ wait_for a "Decision saved."
 wait_for b "Raise to Level 3 with immediate effect"
 wait_for b "LEVEL DECISION: up"
 
+# Both edit the decision at once: the second save is refused, shown,
+# and the text typed is kept on the line.
+keys b Enter
+wait_for b "Decision:"
+keys a Enter
+wait_for a "Decision:"
+keys a C-u
+typed a "Raise to Level 3 today"
+keys a Enter
+wait_for a "Decision saved."
+keys b C-u
+typed b "Keep at Level 2 for now"
+keys b Enter
+wait_for b "NOT SAVED:"
+wait_for b "Keep at Level 2 for now"
+DECIDED="SELECT decision FROM minutes WHERE agenda_item_id IN (SELECT id FROM agenda_items WHERE meeting_id = $M)"
+[ "$(sql "$DECIDED")" = "Raise to Level 3 today" ] &&
+	ok || fail "the first save was lost: $(sql "$DECIDED")"
+keys b Escape
+wait_for b "Raise to Level 3 today"
+
 # An action, and the next review on the last line.
 keys a a
 wait_for a "Action:"
@@ -229,7 +251,7 @@ wait_exit b 0
 # --- the papers, the export, the statistics ---------------------------------
 expect 0 "$MAPPA" --db "$DB" minutes "$M"
 tr -s ' \n' '  ' < "$T/out" > "$T/flat"
-contains "$T/flat" "Raise to Level 3 with immediate effect"
+contains "$T/flat" "Raise to Level 3 today"
 contains "$T/flat" "$REASON"
 contains "$T/flat" "Raised from Level 2 to Level 3, effective 2012-03-22"
 contains "$T/flat" "Fit the curfew tag"

@@ -78,6 +78,7 @@ struct mm {
 	int nsince, nacts;
 	/* An action or a decision asked for in steps: */
 	char a_text[256], a_agency[32], decision[64];
+	char notice[320];         /* a collision, shown on the page, or "" */
 };
 
 static struct mm *
@@ -242,6 +243,7 @@ go_page(struct ui *ui, struct mm *x, int page)
 		return DRAW_NONE;
 	x->page = page;
 	x->row = 0;
+	x->notice[0] = '\0';
 	load_case(ui, x);
 	return DRAW_ALL;
 }
@@ -320,6 +322,7 @@ row_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 	x->editing = -1;
 	if (!ok || item_of(x) == NULL) {
 		db_minutes_clear(&x->ebase);
+		x->notice[0] = '\0';
 		return DRAW_BODY;
 	}
 	minutes_copy(&m, &x->ebase);
@@ -335,6 +338,9 @@ row_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 
 		/* Nothing lost: the line opens again as typed. */
 		str_copy(keep, text, sizeof keep);
+		ui_fmt(x->notice, sizeof x->notice, "NOT SAVED: %s  Yours is "
+		       "on the line below: Enter saves it over theirs, Esc "
+		       "drops it.", db_errmsg(ui->db));
 		ui_error(ui, "Not saved: %s", db_errmsg(ui->db));
 		db_minutes_clear(&m);
 		db_minutes_clear(&x->ebase);
@@ -344,6 +350,7 @@ row_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 	}
 	db_minutes_clear(&m);
 	db_minutes_clear(&x->ebase);
+	x->notice[0] = '\0';
 	ui_msg(ui, "%s saved.", r == ROW_REVIEW ? "Next review"
 						: text_labels[r]);
 	load(ui, x);
@@ -623,9 +630,10 @@ mm_title(struct ui *ui, struct screen *s, char *buf, size_t n)
 	struct mm *x = mm_of(s);
 
 	(void)ui;
-	ui_fmt(buf, n, "Meeting %lld, Level %d, %s (%s): %d of %d discussed",
-	       (long long)x->id, x->m.level, x->m.date, x->m.status,
-	       discussed_count(x), x->nit);
+	/* The progress first, so that a narrow terminal keeps it. */
+	ui_fmt(buf, n, "Meeting %lld: %d of %d discussed; Level %d, %s (%s)",
+	       (long long)x->id, discussed_count(x), x->nit, x->m.level,
+	       x->m.date, x->m.status);
 }
 
 static int
@@ -647,6 +655,9 @@ draw_case(struct ui *ui, struct mm *x, int y, int last)
 
 	if (it == NULL)
 		return;
+	if (x->notice[0])
+		ui_put(y++, 0, ui->cols, x->notice, ui_attr(R_ERROR) | A_BOLD,
+		       PUT_PAD | PUT_ELLIPSIS);
 	ui_put(y++, 0, ui->cols, ui_fmt(line, sizeof line, " CASE %d OF %d:"
 	       "  %s  %s, %s   Category %d  Level %d  %s%s", x->page - 1,
 	       x->nit, it->ref, it->surname, it->forenames, it->category,

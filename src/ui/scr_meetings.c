@@ -177,6 +177,17 @@ mform_save(struct ui *ui, struct screen *s)
 			if (!listed(want, w))
 				st = db_meeting_invite(ui->db, m.id, w, false);
 	}
+	if (st == DB_CONFLICT && f->base.id &&
+	    db_meeting_get(ui->db, f->base.id, &f->base) == DB_OK) {
+		/* The form keeps what was typed; saving again puts it over
+		 * the version now stored, knowingly. */
+		ui_fmt(f->fs.banner, sizeof f->fs.banner, "Not saved: %s "
+		       "Save again to put yours over theirs, Esc to drop "
+		       "yours.", db_errmsg(ui->db));
+		f->fs.banner_error = true;
+		ui_error(ui, "Not saved: %s", db_errmsg(ui->db));
+		return DRAW_BODY;
+	}
 	if (st != DB_OK) {
 		/* The form keeps what was typed; the banner says why. */
 		ui_fmt(f->fs.banner, sizeof f->fs.banner, "Not saved: %s",
