@@ -15,12 +15,11 @@
 #include "core/util.h"
 #include "db/db_internal.h"
 
-/* Set offender ID's next review to WHEN (or none), with its audit row. */
-static enum db_status
-set_review(struct db *db, int64_t id, mdate when)
+enum db_status
+db_set_next_review(struct db *db, int64_t id, mdate when, const char *why)
 {
 	sqlite3_stmt *st;
-	char old[MDATE_BUFSZ], new[MDATE_BUFSZ], rec[48], detail[80];
+	char old[MDATE_BUFSZ], new[MDATE_BUFSZ], rec[48], detail[96];
 	int rc;
 
 	st = db_stmt(db, "SELECT next_review FROM offenders WHERE id = ?");
@@ -50,8 +49,9 @@ set_review(struct db *db, int64_t id, mdate when)
 	if (rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "setting the next review");
 	snprintf(rec, sizeof rec, "offender %lld", (long long)id);
-	snprintf(detail, sizeof detail, "next_review: %s -> %s",
-		 old[0] ? old : "-", new[0] ? new : "-");
+	snprintf(detail, sizeof detail, "next_review: %s -> %s%s%s",
+		 old[0] ? old : "-", new[0] ? new : "-", why ? "; " : "",
+		 why ? why : "");
 	return db_audit_write(db, "offender.review", rec, detail);
 }
 
@@ -73,9 +73,9 @@ db_case_event(struct db *db, int64_t offender_id, int64_t *version,
 	if (s == DB_OK)
 		s = db_event_add(db, offender_id, version, e);
 	if (s == DB_OK && e->ev.type == EV_EXIT)
-		s = set_review(db, offender_id, MDATE_NONE);
+		s = db_set_next_review(db, offender_id, MDATE_NONE, NULL);
 	else if (s == DB_OK && next_review != MDATE_NONE)
-		s = set_review(db, offender_id, next_review);
+		s = db_set_next_review(db, offender_id, next_review, NULL);
 	s = db_tx_end(db, s);
 	if (s != DB_OK) {
 		*version = seen;

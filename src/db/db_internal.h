@@ -73,6 +73,23 @@ enum db_status db_audit_write(struct db *db, const char *action,
 /* The event type stored as S ("register", ...), or -1. */
 int db_event_type_of(const char *s);
 
+/*
+ * Set offender ID's next review to WHEN (MDATE_NONE: none) inside the
+ * current transaction, with its audit row (before and after; WHY, if
+ * given, appended, e.g. "meeting 12").  Nothing is written when it does
+ * not change.
+ */
+enum db_status db_set_next_review(struct db *db, int64_t id, mdate when,
+				  const char *why);
+
+/*
+ * The derived columns of an offender whose history is EVS[0..N): category
+ * and level (0 when never registered) and status (unregistered,
+ * community, custody, exited), as stored on the offenders row.
+ */
+void db_state_columns(const struct ev *evs, size_t n, int *category,
+		      int *level, const char **status);
+
 /* The pseudonymous reference of offender ID under DB's key. */
 void db_pseudo(const struct db *db, int64_t id, char *buf);
 

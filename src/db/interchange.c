@@ -486,28 +486,6 @@ queue_events(struct db_import *im, int64_t id, const struct db_event *evs,
 	return DB_OK;
 }
 
-/*
- * The state columns for history V[0..N), as store_state() in offenders.c
- * keeps them: the category and level after it (none when never
- * registered) and the status.
- */
-static void
-state_columns(const struct ev *v, size_t n, int *category, int *level,
-	      const char **status)
-{
-	struct ev_state st = { 0 };
-	bool ever = false;
-
-	for (size_t i = 0; i < n; i++) {
-		ev_apply(&st, &v[i]);
-		ever |= v[i].type == EV_REGISTER;
-	}
-	*category = ever ? st.category : 0;
-	*level = ever ? st.level : 0;
-	*status = st.registered ? (st.in_custody ? "custody" : "community")
-		  : ever ? "exited" : "unregistered";
-}
-
 enum db_status
 db_import_begin(struct db *db, struct db_import **out)
 {
@@ -693,7 +671,7 @@ db_import_offender(struct db_import *im, struct db_offender *o,
 	db_pseudo(db, o->id, o->pseudo);
 	p = &im->off[im->noff++];
 	p->id = o->id;
-	state_columns(im->v, n, &p->category, &p->level, &p->status);
+	db_state_columns(im->v, n, &p->category, &p->level, &p->status);
 	str_copy(o->status, p->status, sizeof o->status);
 	o->category = p->category;
 	o->level = p->level;
@@ -757,7 +735,7 @@ db_import_events(struct db_import *im, int64_t id, const struct db_event *evs,
 					  rec, ev_type_name(im->v[at].type),
 					  date_format(im->v[at].date, date),
 					  why));
-	state_columns(im->v, nh + n, &category, &level, &status);
+	db_state_columns(im->v, nh + n, &category, &level, &status);
 	st = db_stmt(db, "UPDATE offenders SET version = version + 1, "
 			 "category = ?, level = ?, status = ? WHERE id = ? "
 			 "AND erased IS NULL");

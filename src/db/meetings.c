@@ -100,8 +100,7 @@ meetings_set_review(struct db *db, int64_t id, int64_t meeting_id, mdate date,
 		    mdate when)
 {
 	sqlite3_stmt *st;
-	char old[MDATE_BUFSZ], new[MDATE_BUFSZ], d[MDATE_BUFSZ];
-	char rec[48], detail[80];
+	char d[MDATE_BUFSZ], why[40];
 	int rc;
 
 	/* A later meeting's minuted review stands. */
@@ -123,36 +122,8 @@ meetings_set_review(struct db *db, int64_t id, int64_t meeting_id, mdate date,
 		return DB_OK;
 	if (rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "reading meetings");
-	st = db_stmt(db, "SELECT next_review FROM offenders WHERE id = ?");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		db_column_copy(st, 0, old, sizeof old);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE
-			? db_fail(db, DB_NOTFOUND, "no such case")
-			: db_sqlfail(db, rc, "reading an offender");
-	new[0] = '\0';
-	if (when != MDATE_NONE)
-		date_format(when, new);
-	if (strcmp(old, new) == 0)
-		return DB_OK;
-	st = db_stmt(db, "UPDATE offenders SET next_review = ? WHERE id = ?");
-	if (st == NULL)
-		return DB_ERROR;
-	db_bind_text(st, 1, new);
-	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_sqlfail(db, rc, "setting the next review");
-	snprintf(rec, sizeof rec, "offender %lld", (long long)id);
-	snprintf(detail, sizeof detail, "next_review: %s -> %s; meeting %lld",
-		 old[0] ? old : "-", new[0] ? new : "-", (long long)meeting_id);
-	return db_audit_write(db, "offender.review", rec, detail);
+	snprintf(why, sizeof why, "meeting %lld", (long long)meeting_id);
+	return db_set_next_review(db, id, when, why);
 }
 
 enum db_status

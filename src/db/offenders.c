@@ -538,27 +538,39 @@ state_after(const struct ev *evs, size_t n)
 	return st;
 }
 
+void
+db_state_columns(const struct ev *evs, size_t n, int *category, int *level,
+		 const char **status)
+{
+	struct ev_state st = { 0 };
+	bool ever = false;
+
+	for (size_t i = 0; i < n; i++) {
+		ev_apply(&st, &evs[i]);
+		ever |= evs[i].type == EV_REGISTER;
+	}
+	*category = ever ? st.category : 0;
+	*level = ever ? st.level : 0;
+	*status = st.registered ? (st.in_custody ? "custody" : "community")
+		  : ever ? "exited" : "unregistered";
+}
+
 /* Store the state after history EVS[0..N) on offender ID's row. */
 static enum db_status
 store_state(struct db *db, int64_t id, const struct ev *evs, size_t n)
 {
-	struct ev_state st = state_after(evs, n);
 	sqlite3_stmt *q;
 	const char *status;
-	bool ever = false;
-	int rc;
+	int category, level, rc;
 
-	for (size_t i = 0; i < n && !ever; i++)
-		ever = evs[i].type == EV_REGISTER;
-	status = st.registered ? (st.in_custody ? "custody" : "community")
-		 : ever ? "exited" : "unregistered";
+	db_state_columns(evs, n, &category, &level, &status);
 	q = db_stmt(db, "UPDATE offenders SET category = ?, level = ?, "
 			"status = ? WHERE id = ?");
 	if (q == NULL)
 		return DB_ERROR;
-	if (ever) {
-		sqlite3_bind_int(q, 1, st.category);
-		sqlite3_bind_int(q, 2, st.level);
+	if (category) {
+		sqlite3_bind_int(q, 1, category);
+		sqlite3_bind_int(q, 2, level);
 	}
 	sqlite3_bind_text(q, 3, status, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 4, id);
