@@ -48,6 +48,10 @@ extern const char *cli_progname;
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Write S (NULL: empty) to standard output as one CSV field, quoted
+ * when it must be (RFC 4180). */
+void cli_csv_field(const char *s);
+
 /* A usage error for command CMD: message, a hint, and EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -17,24 +17,6 @@
 #include "cli/cli.h"
 #include "core/util.h"
 
-/* Write S as one CSV field (RFC 4180). */
-static void
-csv_field(const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
-	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
 /* S on one line: line breaks and tabs as spaces. */
 static void
 one_line(const char *s, int width)
@@ -60,16 +42,16 @@ print_action(void *ctx, const struct db_action *a)
 	l->n++;
 	if (l->csv) {
 		printf("%lld,", (long long)a->id);
-		csv_field(a->ref);
+		cli_csv_field(a->ref);
 		if (a->meeting_id)
 			printf(",%lld,", (long long)a->meeting_id);
 		else
 			printf(",,");
-		csv_field(a->owner_agency);
+		cli_csv_field(a->owner_agency);
 		putchar(',');
-		csv_field(a->owner_person ? a->owner_person : "");
+		cli_csv_field(a->owner_person);
 		printf(",%s,%s,%s,", a->due, a->done, a->overdue ? "yes" : "no");
-		csv_field(a->text ? a->text : "");
+		cli_csv_field(a->text);
 		putchar('\n');
 		return 0;
 	}

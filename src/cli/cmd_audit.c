@@ -10,23 +10,6 @@
 #include "cli/cli.h"
 #include "core/util.h"
 
-/* Write S as one CSV field (RFC 4180). */
-static void
-csv_field(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 static int
 print_row(void *ctx, const struct db_audit *a)
 {
@@ -34,13 +17,13 @@ print_row(void *ctx, const struct db_audit *a)
 
 	if (csv) {
 		printf("%lld,%s,", (long long)a->id, a->time);
-		csv_field(stdout, a->actor);
+		cli_csv_field(a->actor);
 		putchar(',');
-		csv_field(stdout, a->action);
+		cli_csv_field(a->action);
 		putchar(',');
-		csv_field(stdout, a->record);
+		cli_csv_field(a->record);
 		putchar(',');
-		csv_field(stdout, a->detail);
+		cli_csv_field(a->detail);
 		putchar('\n');
 	} else {
 		printf("%6lld %s %-12s %-18s %-24s %s\n", (long long)a->id,

@@ -23,24 +23,6 @@
 
 /* --- mappa meetings --------------------------------------------------------- */
 
-/* Write S as one CSV field (RFC 4180). */
-static void
-csv_field(const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
-	    (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
 static int
 print_meeting(void *ctx, const struct db_meeting *m)
 {
@@ -50,9 +32,9 @@ print_meeting(void *ctx, const struct db_meeting *m)
 	if (csv) {
 		printf("%lld,%s,%s,%d,%s,", (long long)m->id, m->date, m->time,
 		       m->level, m->status);
-		csv_field(m->chair);
+		cli_csv_field(m->chair);
 		putchar(',');
-		csv_field(m->venue);
+		cli_csv_field(m->venue);
 		printf(",%d\n", m->cases);
 		return 0;
 	}

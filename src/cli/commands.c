@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "core/csv.h"
 #include "core/demo.h"
 #include "core/util.h"
 
@@ -177,4 +178,10 @@ cli_db_today(struct db *db, mdate *today)
 		return 0;
 	}
 	return cli_today(today);
+}
+
+void
+cli_csv_field(const char *s)
+{
+	csv_write_field(stdout, s ? s : "", s ? strlen(s) : 0);
 }

@@ -280,20 +280,7 @@ mform_new(struct ui *ui, int64_t id)
 static unsigned
 go_row(struct ui *ui, struct mlist *l, int to)
 {
-	int h = list_rows(ui);
-
-	if (l->n == 0)
-		return DRAW_NONE;
-	if (to < 0)
-		to = 0;
-	if (to >= l->n)
-		to = l->n - 1;
-	l->cur = to;
-	if (l->cur < l->top)
-		l->top = l->cur;
-	if (h > 0 && l->cur >= l->top + h)
-		l->top = l->cur - h + 1;
-	return DRAW_BODY;
+	return ui_list_go(l->n, &l->cur, &l->top, list_rows(ui), to);
 }
 
 static unsigned

@@ -205,6 +205,12 @@ ui_body_rows(const struct ui *ui)
 
 /* Put S on top (S is then the loop's to destroy); NULL S reports that
  * the screen could not be made (the message says why). */
+/*
+ * Move a list of N rows, ROWS of them visible from *TOP, to row TO
+ * (clamped): *CUR and *TOP follow.  DRAW_BODY, or DRAW_NONE when empty.
+ */
+unsigned ui_list_go(int n, int *cur, int *top, int rows, int to);
+
 unsigned ui_push(struct ui *ui, struct screen *s);
 
 /* Close the top screen, handing RESULT to the one below. */
