@@ -5,6 +5,10 @@
  * others' changes -- exactly the model calls the screen makes
  * (ui/regmodel.c), without a terminal.  Prints milliseconds; asserts
  * nothing (make bench).  The target is well under 50 ms a keystroke.
+ * Opening the register is not a keystroke: it is reported, and kept out
+ * of the worst.  Then each filter is timed again as the first keystroke
+ * of a new session (nothing of the database in its page cache yet),
+ * under every sort order both ways.
  *
  *   bench_register DB [ROWS]
  */
@@ -61,7 +65,7 @@ took(const char *what, double ms, const char *detail)
 		fprintf(stderr, "    %.2f ms: %s\n", ms, detail);
 	if (ms > f->max)
 		f->max = ms;
-	if (ms > worst) {
+	if (strcmp(what, "open") != 0 && ms > worst) {
 		worst = ms;
 		str_copy(worst_what, detail, sizeof worst_what);
 	}
@@ -212,6 +216,68 @@ run(struct db *db, mdate today, int rows, bool lay)
 	rm_close(&m);
 }
 
+/* Each filter as the first keystroke after opening, under each order. */
+static void
+cold(const char *path, const char *user, unsigned flags, mdate today,
+     int rows, bool lay)
+{
+	static const char *const cols[DB_REG_COLUMNS] = {
+		"reference", "name", "category", "level", "status", "agency",
+		"district", "review",
+	};
+	struct { int cat, lvl, state; bool overdue; } filters[] = {
+		{ 1, 0, DB_REG_CURRENT, false }, { 2, 0, DB_REG_CURRENT, false },
+		{ 3, 0, DB_REG_CURRENT, false }, { 4, 0, DB_REG_CURRENT, false },
+		{ 0, 1, DB_REG_CURRENT, false }, { 0, 2, DB_REG_CURRENT, false },
+		{ 0, 3, DB_REG_CURRENT, false }, { 2, 3, DB_REG_CURRENT, false },
+		{ 0, 0, DB_REG_ALL, false }, { 0, 0, DB_REG_COMMUNITY, false },
+		{ 0, 0, DB_REG_CUSTODY, false }, { 0, 0, DB_REG_EXITED, false },
+		{ 0, 0, DB_REG_CURRENT, true }, { 0, 2, DB_REG_EXITED, false },
+	};
+	char err[512], detail[128];
+
+	for (int c = 0; c < DB_REG_COLUMNS; c++) {
+		if (lay && (c == DB_REG_NAME || c == DB_REG_DISTRICT))
+			continue;
+		for (int desc = 0; desc < 2; desc++) {
+			for (size_t k = 0; k < sizeof filters / sizeof *filters;
+			     k++) {
+				struct regmodel m;
+				struct db_reg_query q;
+				struct db *db;
+				double t0;
+
+				if (db_open(&db, path, user, flags, err,
+					    sizeof err) != DB_OK) {
+					fprintf(stderr, "bench_register: %s\n",
+						err);
+					exit(1);
+				}
+				check(&m, rm_open(&m, db, today, rows));
+				q = m.q;
+				q.sort = (enum db_reg_column)c;
+				q.desc = desc;
+				check(&m, rm_set_query(&m, &q));
+				q.category = filters[k].cat;
+				q.level = filters[k].lvl;
+				q.state = (enum db_reg_state)filters[k].state;
+				q.overdue = filters[k].overdue;
+				snprintf(detail, sizeof detail,
+					 "first: category %d level %d status "
+					 "%d%s by %s %s", q.category, q.level,
+					 (int)q.state,
+					 q.overdue ? " overdue" : "", cols[c],
+					 desc ? "desc" : "asc");
+				t0 = now();
+				check(&m, rm_set_query(&m, &q));
+				took("filter, first", now() - t0, detail);
+				rm_close(&m);
+				db_close(db);
+			}
+		}
+	}
+}
+
 static void
 report(const char *who, int rows)
 {
@@ -221,6 +287,9 @@ report(const char *who, int rows)
 		printf("  %-18s %7.2f %7.2f  %5d\n", figures[i].what,
 		       figures[i].sum / figures[i].n, figures[i].max,
 		       figures[i].n);
+	for (int i = 0; i < nfigures; i++)
+		if (strcmp(figures[i].what, "open") == 0)
+			printf("register_open_ms %.2f\n", figures[i].max);
 	printf("register_worst_ms %.2f (%s)\n", worst, worst_what);
 	nfigures = 0;
 	memset(figures, 0, sizeof figures);
@@ -246,11 +315,13 @@ main(int argc, char **argv)
 	}
 	run(db, today, rows, false);
 	db_close(db);
+	cold(argv[1], "bench", DB_OPEN_SYSTEM, today, rows, false);
 	report("an admin", rows);
 	/* The demo has a lay adviser: the same, as they see it. */
 	if (db_open(&db, argv[1], "lay", 0, err, sizeof err) == DB_OK) {
 		run(db, today, rows, true);
 		db_close(db);
+		cold(argv[1], "lay", 0, today, rows, true);
 		report("a lay adviser", rows);
 	}
 	return 0;

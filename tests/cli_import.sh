@@ -334,4 +334,31 @@ if command -v script >/dev/null 2>&1; then
 	contains "$T/tty.out" "imported 7000 offenders, 70000 events"
 fi
 
+# --- a new database: a rollback journal for the import, WAL after ---------------
+# Killed mid-import, it holds everything or nothing, and stays usable.
+sh "$top_srcdir/tests/gen_interchange.sh" "$T/big" 40000
+expect 0 "$MAPPA" --db "$T/new.db" import --offenders "$T/big/offenders.csv"
+[ "$(sqlite3 "$T/new.db" "PRAGMA journal_mode")" = wal ] && ok || fail "an import left a new database out of WAL mode"
+"$MAPPA" --db "$T/killed.db" import --offenders "$T/big/offenders.csv" \
+	--events "$T/big/events.csv" 2>/dev/null &
+pid=$!
+i=0
+while [ ! -e "$T/killed.db-journal" ] && [ $i -lt 2000 ] && kill -0 $pid 2>/dev/null; do
+	sleep 0.01
+	i=$((i + 1))
+done
+sleep 0.5
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+n=$(sqlite3 "$T/killed.db" "SELECT count(*) FROM offenders")
+[ "$n" = 0 ] || [ "$n" = 40000 ] && ok || fail "a killed import left $n offenders"
+[ "$(sqlite3 "$T/killed.db" "PRAGMA integrity_check")" = ok ] && ok || fail "a killed import left a damaged database"
+if [ "$n" = 0 ]; then
+	expect 0 "$MAPPA" --db "$T/killed.db" import --offenders "$T/big/offenders.csv" \
+		--events "$T/big/events.csv"
+	contains "$T/err" "imported 40000 offenders, 400000 events"
+fi
+[ "$(sqlite3 "$T/killed.db" "PRAGMA journal_mode")" = wal ] && ok || fail "the database is not in WAL mode after the import"
+[ ! -e "$T/killed.db-journal" ] && ok || fail "a journal was left behind"
+
 finish

@@ -146,6 +146,68 @@ open__newer_schema__refused(void **state)
 	assert_non_null(strstr(err, "newer"));
 }
 
+/* A database of schema 1 is brought to the current schema on opening:
+ * the register's v1 indexes replaced, every row kept. */
+static void
+open__schema_1__migrated_rows_kept(void **state)
+{
+	static const char *const v1_names[] = {
+		"offenders_surname", "offenders_review", "offenders_category",
+		"offenders_level", "offenders_status",
+		"offenders_review_current", "offenders_agency",
+		"offenders_district",
+	};
+	static const char *const v2_names[] = {
+		"ref", "pseudo", "name", "category", "level", "status",
+		"agency", "district", "review", "review_current",
+	};
+	struct fx *f = *state;
+	struct db_offender o;
+	char err[512], sql[256];
+	struct db *db;
+	int64_t offenders, events;
+
+	new_offender(f->db, "MIG1", &o);
+	offenders = count(f->db, "SELECT count(*) FROM offenders");
+	events = count(f->db, "SELECT count(*) FROM events");
+	/* Back to schema 1: its index names, none of schema 2's. */
+	assert_int_equal(sqlite3_exec(f->db->sql, "BEGIN", NULL, NULL, NULL),
+			 SQLITE_OK);
+	for (size_t i = 0; i < NELEM(v2_names); i++) {
+		snprintf(sql, sizeof sql, "DROP INDEX offenders_by_%s",
+			 v2_names[i]);
+		assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL,
+					      NULL), SQLITE_OK);
+	}
+	for (size_t i = 0; i < NELEM(v1_names); i++) {
+		snprintf(sql, sizeof sql, "CREATE INDEX %s ON offenders(ref)",
+			 v1_names[i]);
+		assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL,
+					      NULL), SQLITE_OK);
+	}
+	assert_int_equal(sqlite3_exec(f->db->sql, "PRAGMA user_version = 1; "
+				      "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+
+	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
+			 DB_OK);
+	assert_int_equal(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_schema WHERE "
+			       "type = 'index' AND name LIKE "
+			       "'offenders_by_%'"), (int64_t)NELEM(v2_names));
+	for (size_t i = 0; i < NELEM(v1_names); i++) {
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_schema "
+			 "WHERE name = '%s'", v1_names[i]);
+		assert_int_equal(count(db, sql), 0);
+	}
+	assert_int_equal(count(db, "SELECT count(*) FROM offenders"),
+			 offenders);
+	assert_int_equal(count(db, "SELECT count(*) FROM events"), events);
+	assert_int_equal(count(db, "SELECT count(*) FROM pragma_integrity_check"
+			       " WHERE integrity_check = 'ok'"), 1);
+	db_close(db);
+	db_offender_clear(&o);
+}
+
 static void
 open__foreign_sqlite_file__refused(void **state)
 {
@@ -982,6 +1044,7 @@ main(void)
 		T(open__new_file__mode_0600_whatever_umask),
 		T(open__missing_file__not_found),
 		T(open__newer_schema__refused),
+		T(open__schema_1__migrated_rows_kept),
 		T(open__foreign_sqlite_file__refused),
 		T(open__unknown_or_disabled_user__refused),
 		T(open__pragmas__wal_full_fk),

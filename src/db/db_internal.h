@@ -28,6 +28,24 @@ struct db {
 	int evict;          /* the next slot to reuse when the cache is full */
 };
 
+/*
+ * The register's order of statuses, as its indexes hold it (schema.c)
+ * and its queries spell it (register.c): SQLite matches an indexed
+ * expression only when the query writes the same expression.
+ */
+#define DB_STATUS_KEY "CASE status WHEN 'unregistered' THEN 0 WHEN " \
+	"'community' THEN 1 WHEN 'custody' THEN 2 ELSE 3 END"
+
+/*
+ * For the tests: make the register (register.c) page every view by one
+ * plan, whatever the counts say, so that each plan is checked on a small
+ * database; DB_REG_PLAN_AUTO goes back to choosing.
+ */
+enum db_reg_plan { DB_REG_PLAN_AUTO, DB_REG_PLAN_SORT, DB_REG_PLAN_FILTER,
+		   DB_REG_PLAN_SEMI };
+struct db_register;
+void db_reg_force_plan(struct db_register *r, enum db_reg_plan plan);
+
 /* The migrations, oldest first: migration i takes user_version i to i+1. */
 extern const char *const db_migrations[];
 extern const int db_migration_count;

@@ -11,17 +11,31 @@
  * after the other ("same key, later id", then "later key"), since SQLite
  * does not seek an expression index with a row value.
  *
+ * Each sort index also holds, after the key and the id, the state a
+ * filter tests: the status (as its place in the status order), the
+ * category and the level.  So a walk of the sort index tests the filter
+ * on the index entry and reads the table row only of a row it keeps:
+ * a run of exited cases, or of Level 1 cases, costs a few microseconds a
+ * row instead of a read of the table each (on 150,000 cases, a filter
+ * correlated with the order cost 60-80 ms a keystroke that way).
+ *
  * Which index answers depends on how selective the filter or the search
  * is, and SQLite, without statistics, cannot know.  We can: the filter's
- * count is shown anyway.  So the query is written for one of three plans
- * and the terms that must not drive it are disabled with a unary '+':
+ * count is shown anyway.  So the query is written for one plan, the
+ * index to walk is named (INDEXED BY), and the terms that must not drive
+ * it are disabled with a unary '+':
  *
- *   SORT    walk the sort index, test the filter on each row (the filter
- *           lets through at least one row in 40, so a page is near);
- *   FILTER  take the few rows the filter allows from the state index and
- *           sort them;
+ *   SORT    walk the sort index, test the filter on each entry;
+ *   FILTER  take the few rows (REG_SMALL) the filter allows from the
+ *           state index and sort them;
+ *   SEMI    for an overdue filter (the review date is not in the sort
+ *           indexes): take the ids the filter allows from the state
+ *           index, then walk the sort index keeping the entries whose id
+ *           is among them;
  *   MATCH   take the few rows a search prefix matches from the name,
- *           reference, PNC and CRN indexes and sort them.
+ *           reference, PNC and CRN indexes and sort them;
+ *   SEEK    a search prefix of the key sorted by: a range of the sort
+ *           index.
  *
  * Statements are generated, prepared once and kept on the handle.
  */
@@ -38,20 +52,21 @@
 #define REG_CACHE 32
 #define REG_COUNTS 16
 
-/* At most this many rows are sorted in memory by the FILTER and MATCH
- * plans; beyond it (and above 1 row in 40) the sort index is walked. */
-#define REG_SMALL 2000
+/* At most this many rows are sorted in memory by the FILTER plan (each
+ * costs a read of its table row; beyond it the sort index is walked),
+ * and by the MATCH plan. */
+#define REG_SMALL 500
 #define REG_MATCH_SMALL 2000
 
-/* A walk of the sort index that has not filled its page within this many
- * milliseconds has met a long run of rows the filter or search leaves out
- * -- the filter is correlated with the sort (Level 1 cases hold the far
- * review dates) -- and is given up for the plan that sorts the matching
- * rows, when they are at most REG_FALLBACK. */
+/* A walk of the sort index for a search that has not found its row
+ * within this many milliseconds has met a long run of rows the search
+ * leaves out, and is given up for the plan that sorts the matching rows,
+ * when they are at most REG_FALLBACK.  An overdue filter of at most
+ * REG_FALLBACK rows walks the sort index for their ids (PLAN_SEMI). */
 #define REG_BUDGET_MS 6
 #define REG_FALLBACK 20000
 
-enum plan { PLAN_SORT, PLAN_FILTER, PLAN_MATCH, PLAN_SEEK };
+enum plan { PLAN_SORT, PLAN_FILTER, PLAN_MATCH, PLAN_SEEK, PLAN_SEMI };
 
 /* The parts of a search, each looked for on its own (see db_reg_find());
  * T_ALL is all of them at once. */
@@ -79,33 +94,43 @@ struct db_register {
 		int64_t n;
 	} matching[REG_COUNTS];
 	int next_slot;
+	enum db_reg_plan forced; /* the tests' choice of plan */
 };
 
 /* Statuses in the order a person reads them, exited last. */
-#define STATUS_KEY "CASE status WHEN 'unregistered' THEN 0 WHEN " \
-	"'community' THEN 1 WHEN 'custody' THEN 2 ELSE 3 END"
+#define STATUS_KEY DB_STATUS_KEY
 
 /* The sort orders: key expressions exactly as indexed in schema.c. */
 static const struct sortspec {
 	const char *k1, *k2;
 	bool numeric;
 	bool identified; /* reveals identity: not for lay advisers */
+	const char *index;
 } sorts[DB_REG_COLUMNS] = {
-	[DB_REG_REF] = { "ref", NULL, false, false },
+	[DB_REG_REF] = { "ref", NULL, false, false, "offenders_by_ref" },
 	[DB_REG_NAME] = { "lower(ifnull(surname,''))",
-			  "lower(ifnull(forenames,''))", false, true },
-	[DB_REG_CATEGORY] = { "ifnull(category,0)", NULL, true, false },
-	[DB_REG_LEVEL] = { "ifnull(level,0)", NULL, true, false },
-	[DB_REG_STATUS] = { STATUS_KEY, NULL, true, false },
-	[DB_REG_AGENCY] = { "ifnull(lead_agency,'')", NULL, false, false },
+			  "lower(ifnull(forenames,''))", false, true,
+			  "offenders_by_name" },
+	[DB_REG_CATEGORY] = { "ifnull(category,0)", NULL, true, false,
+			      "offenders_by_category" },
+	[DB_REG_LEVEL] = { "ifnull(level,0)", NULL, true, false,
+			   "offenders_by_level" },
+	[DB_REG_STATUS] = { STATUS_KEY, NULL, true, false,
+			    "offenders_by_status" },
+	[DB_REG_AGENCY] = { "ifnull(lead_agency,'')", NULL, false, false,
+			    "offenders_by_agency" },
 	[DB_REG_DISTRICT] = { "lower(ifnull(district,''))", NULL, false,
-			      true },
+			      true, "offenders_by_district" },
 	[DB_REG_REVIEW] = { "ifnull(next_review,'9999-12-31')", NULL, false,
-			    false },
+			    false, "offenders_by_review" },
 };
 
-/* A lay adviser's reference column and order. */
+/* A lay adviser's reference column and order, and its index. */
 #define LAY_REF "pseudo"
+#define LAY_REF_INDEX "offenders_by_pseudo"
+
+/* The review order of the cases not exited (a partial index). */
+#define REVIEW_CURRENT_INDEX "offenders_by_review_current"
 
 static const char *const state_sets[DB_REG_STATES] = {
 	[DB_REG_CURRENT] = "('unregistered','community','custody')",
@@ -113,6 +138,25 @@ static const char *const state_sets[DB_REG_STATES] = {
 	[DB_REG_COMMUNITY] = "('community')",
 	[DB_REG_CUSTODY] = "('custody')",
 	[DB_REG_EXITED] = "('exited')",
+};
+
+/* The same sets as places in the status order (STATUS_KEY), as the sort
+ * indexes hold them; NULL: every status. */
+static const char *const status_keys[DB_REG_STATES] = {
+	[DB_REG_CURRENT] = "(0,1,2)",
+	[DB_REG_ALL] = NULL,
+	[DB_REG_COMMUNITY] = "(1)",
+	[DB_REG_CUSTODY] = "(2)",
+	[DB_REG_EXITED] = "(3)",
+};
+
+/* The places of the statuses still managed (an overdue review). */
+static const char *const managed_keys[DB_REG_STATES] = {
+	[DB_REG_CURRENT] = "(1,2)",
+	[DB_REG_ALL] = "(1,2)",
+	[DB_REG_COMMUNITY] = "(1)",
+	[DB_REG_CUSTODY] = "(2)",
+	[DB_REG_EXITED] = NULL,
 };
 
 /* The same sets for cases still managed (an overdue review): NULL when
@@ -225,7 +269,10 @@ no_filter(const struct db_reg_query *q)
  * The filter of Q as " AND ..." terms.  INDEXED: written so that the
  * state index (status, category, level, next_review) can answer it, with
  * the unconstrained columns before a constrained one listed in full;
- * otherwise every column behind a '+' so that no index is used for it.
+ * otherwise every column behind a '+' so that no index is used for it,
+ * and the status as its place in the status order, so that the terms
+ * but the overdue one are tested on a sort index's own columns, without
+ * reading the table row (schema.c, v2).
  */
 static void
 add_filter(struct strbuf *sb, const struct db_reg_query *q, bool indexed)
@@ -233,13 +280,17 @@ add_filter(struct strbuf *sb, const struct db_reg_query *q, bool indexed)
 	const char *plus = indexed ? "" : "+";
 	const char *set = q->overdue ? managed_sets[q->state]
 				     : state_sets[q->state];
+	const char *keys = q->overdue ? managed_keys[q->state]
+				      : status_keys[q->state];
 
 	if (set == NULL) {
 		sb_add(sb, " AND 0");
 		return;
 	}
-	if (indexed || q->state != DB_REG_ALL || q->overdue)
-		sb_printf(sb, " AND %sstatus IN %s", plus, set);
+	if (indexed)
+		sb_printf(sb, " AND status IN %s", set);
+	else if (keys)
+		sb_printf(sb, " AND +(" STATUS_KEY ") IN %s", keys);
 	if (q->category)
 		sb_printf(sb, " AND %scategory = :cat", plus);
 	else if (indexed && (q->level || q->overdue))
@@ -303,22 +354,31 @@ key_fixed(const struct db_reg_query *q)
 	       (q->sort == DB_REG_STATUS && lo == hi);
 }
 
+/* Whether Q's filter leaves out every exited case. */
+static bool
+no_exited(const struct db_reg_query *q)
+{
+	return q->state == DB_REG_CURRENT || q->state == DB_REG_COMMUNITY ||
+	       q->state == DB_REG_CUSTODY || q->overdue;
+}
+
 /*
- * For the SORT plan, terms that let the sort index itself skip what the
- * filter leaves out, where that is one long run of it: cases not exited
- * have their own review index (exited cases have no review date), and a
- * filter on the column sorted by is a range of its key.  DIR says which
- * bound the walk's own branch already puts on the key (1: a lower, -1: an
- * upper, 0: none): given two bounds on one side SQLite seeks by one and
- * tests the other on every row, so each side gets one bound at most.
+ * For the plans that walk a sort index, terms that let the index itself
+ * skip what the filter leaves out, where that is one long run of it:
+ * cases not exited have their own review index (exited cases have no
+ * review date; the term names the partial index, whose rows need not
+ * test it again), and a filter on the column sorted by is a range of its
+ * key.  DIR says which bound the walk's own branch already puts on the
+ * key (1: a lower, -1: an upper, 0: none): given two bounds on one side
+ * SQLite seeks by one and tests the other on every row, so each side
+ * gets one bound at most.
  */
 static void
 add_sort_bounds(struct strbuf *sb, const struct db_reg_query *q, int dir)
 {
 	int lo, hi;
 
-	if (q->state == DB_REG_CURRENT || q->state == DB_REG_COMMUNITY ||
-	    q->state == DB_REG_CUSTODY || q->overdue)
+	if (q->sort == DB_REG_REVIEW && no_exited(q))
 		sb_add(sb, " AND status != 'exited'");
 	if (q->sort == DB_REG_CATEGORY && q->category)
 		sb_add(sb, " AND ifnull(category,0) = :cat");
@@ -502,6 +562,17 @@ bind_match(sqlite3_stmt *st, const struct search *s)
 	bind_text_named(st, ":up2", s->upper[1]);
 }
 
+/* The index walked for Q's order by the plans that walk one. */
+static const char *
+sort_index(const struct db_register *r, const struct db_reg_query *q)
+{
+	if (q->sort == DB_REG_REF && is_lay(r))
+		return LAY_REF_INDEX;
+	if (q->sort == DB_REG_REVIEW && no_exited(q))
+		return REVIEW_CURRENT_INDEX;
+	return sorts[q->sort].index;
+}
+
 static const char *
 key_expr(const struct db_register *r, const struct db_reg_query *q, int i)
 {
@@ -510,10 +581,11 @@ key_expr(const struct db_register *r, const struct db_reg_query *q, int i)
 	return i == 0 ? sorts[q->sort].k1 : sorts[q->sort].k2;
 }
 
-/* The columns every row query reads; a lay adviser's never name anyone. */
+/* The columns every row query reads; a lay adviser's never name anyone.
+ * INDEX: the index to walk, or NULL to leave the choice to SQLite. */
 static void
 add_columns(struct strbuf *sb, const struct db_register *r,
-	    const struct db_reg_query *q)
+	    const struct db_reg_query *q, const char *index)
 {
 	const char *k2 = key_expr(r, q, 1);
 
@@ -523,8 +595,11 @@ add_columns(struct strbuf *sb, const struct db_register *r,
 	else
 		sb_add(sb, "SELECT id, ref, surname, forenames, category, "
 			   "level, status, lead_agency, district, next_review, ");
-	sb_printf(sb, "%s, %s FROM offenders WHERE 1", key_expr(r, q, 0),
+	sb_printf(sb, "%s, %s FROM offenders", key_expr(r, q, 0),
 		  k2 ? k2 : "NULL");
+	if (index)
+		sb_printf(sb, " INDEXED BY %s", index);
+	sb_add(sb, " WHERE 1");
 }
 
 /*
@@ -761,6 +836,12 @@ db_reg_count(struct db_register *r, const struct db_reg_query *q,
 	return DB_OK;
 }
 
+void
+db_reg_force_plan(struct db_register *r, enum db_reg_plan plan)
+{
+	r->forced = plan;
+}
+
 /* The plan for walking Q's rows (see the top of this file). */
 static enum db_status
 choose_plan(struct db_register *r, const struct db_reg_query *q,
@@ -770,12 +851,20 @@ choose_plan(struct db_register *r, const struct db_reg_query *q,
 	enum db_status s;
 
 	*plan = PLAN_SORT;
+	if (r->forced != DB_REG_PLAN_AUTO) {
+		*plan = r->forced == DB_REG_PLAN_FILTER ? PLAN_FILTER
+		      : r->forced == DB_REG_PLAN_SEMI ? PLAN_SEMI : PLAN_SORT;
+		return DB_OK;
+	}
 	if (no_filter(q))
 		return DB_OK;
 	if ((s = db_reg_count(r, q, &m, &t, NULL)) != DB_OK)
 		return s;
-	if (m <= REG_SMALL || m * 40 <= t)
+	(void)t;
+	if (m <= REG_SMALL)
 		*plan = PLAN_FILTER;
+	else if (q->overdue && m <= REG_FALLBACK)
+		*plan = PLAN_SEMI;
 	return DB_OK;
 }
 
@@ -812,6 +901,8 @@ walk(struct db_register *r, const struct db_reg_query *q,
      struct db_reg_row *rows, int max, int *n, bool *cut)
 {
 	double deadline = now_ms() + REG_BUDGET_MS;
+	bool by_index = plan == PLAN_SORT || plan == PLAN_SEEK ||
+			plan == PLAN_SEMI;
 	bool asc = q->desc == backward;
 	bool numeric = sorts[q->sort].numeric &&
 		       !(q->sort == DB_REG_REF && is_lay(r));
@@ -828,15 +919,21 @@ walk(struct db_register *r, const struct db_reg_query *q,
 		if (b == nk && key_fixed(q))
 			break;
 		sb_init(&sb);
-		add_columns(&sb, r, q);
-		add_filter(&sb, q, plan == PLAN_FILTER);
-		if (plan == PLAN_SORT)
+		add_columns(&sb, r, q, by_index ? sort_index(r, q) : NULL);
+		if (plan == PLAN_SEMI) {
+			sb_add(&sb, " AND +id IN (SELECT id FROM offenders "
+				    "WHERE 1");
+			add_filter(&sb, q, true);
+			sb_add(&sb, ")");
+		} else {
+			add_filter(&sb, q, plan == PLAN_FILTER);
+		}
+		if (by_index)
 			add_sort_bounds(&sb, q, b == nk ? (asc ? 1 : -1) : 0);
 		if (search)
 			add_match(&sb, search, is_lay(r), term,
 				  plan == PLAN_MATCH || plan == PLAN_SEEK);
-		add_branch(&sb, r, q, b, asc, inclusive && b == 0,
-			   plan == PLAN_SORT || plan == PLAN_SEEK);
+		add_branch(&sb, r, q, b, asc, inclusive && b == 0, by_index);
 		st = sb.failed ? NULL : reg_stmt(r, sb_str(&sb));
 		sb_free(&sb);
 		if (st == NULL)
@@ -880,20 +977,6 @@ db_reg_page(struct db_register *r, const struct db_reg_query *q,
 		return DB_OK;
 	if ((s = choose_plan(r, q, &plan)) != DB_OK)
 		return s;
-	if (plan == PLAN_SORT && !no_filter(q)) {
-		int64_t m;
-		bool cut = false;
-
-		if ((s = db_reg_count(r, q, &m, NULL, NULL)) != DB_OK)
-			return s;
-		if (m <= REG_FALLBACK) {
-			s = walk(r, q, from, backward, inclusive, NULL, T_ALL,
-				 plan, rows, max, n, &cut);
-			if (s != DB_OK || !cut)
-				return s;
-			plan = PLAN_FILTER;
-		}
-	}
 	return walk(r, q, from, backward, inclusive, NULL, T_ALL, plan, rows,
 		    max, n, NULL);
 }
@@ -1035,7 +1118,7 @@ db_reg_get(struct db_register *r, const struct db_reg_query *q, int64_t id,
 	if ((s = check_query(r, q)) != DB_OK)
 		return s;
 	sb_init(&sb);
-	add_columns(&sb, r, q);
+	add_columns(&sb, r, q, NULL);
 	sb_add(&sb, " AND id = :id");
 	st = sb.failed ? NULL : reg_stmt(r, sb_str(&sb));
 	sb_free(&sb);

@@ -234,6 +234,49 @@ static const char v1[] =
 	"CREATE INDEX offenders_retention ON offenders(retention_review)"
 	"  WHERE retention_review IS NOT NULL;";
 
-const char *const db_migrations[] = { v1 };
+/*
+ * v2: the register's sort indexes also hold the id and the state a filter
+ * tests (the status as its order, the category, the level), so that
+ * walking a sort order under a filter reads only the index for the rows
+ * the filter leaves out, instead of the table row of each (register.c).
+ * The id after the key keeps rows with equal keys in id order, the
+ * order the list breaks ties by.
+ */
+#define FILTER_COLS "id, " DB_STATUS_KEY ", category, level"
+static const char v2[] =
+	"DROP INDEX offenders_surname;"
+	"DROP INDEX offenders_review;"
+	"DROP INDEX offenders_category;"
+	"DROP INDEX offenders_level;"
+	"DROP INDEX offenders_status;"
+	"DROP INDEX offenders_review_current;"
+	"DROP INDEX offenders_agency;"
+	"DROP INDEX offenders_district;"
+	"CREATE INDEX offenders_by_ref ON offenders(ref, " FILTER_COLS ");"
+	"CREATE INDEX offenders_by_pseudo ON offenders(pseudo, "
+	"  " FILTER_COLS ");"
+	"CREATE INDEX offenders_by_name ON offenders("
+	"  lower(ifnull(surname,'')), lower(ifnull(forenames,'')), "
+	"  " FILTER_COLS ");"
+	"CREATE INDEX offenders_by_category ON offenders(ifnull(category,0), "
+	"  " FILTER_COLS ");"
+	"CREATE INDEX offenders_by_level ON offenders(ifnull(level,0), "
+	"  " FILTER_COLS ");"
+	"CREATE INDEX offenders_by_status ON offenders(" DB_STATUS_KEY ", "
+	"  " FILTER_COLS ");"
+	"CREATE INDEX offenders_by_agency ON offenders("
+	"  ifnull(lead_agency,''), " FILTER_COLS ");"
+	"CREATE INDEX offenders_by_district ON offenders("
+	"  lower(ifnull(district,'')), " FILTER_COLS ");"
+	"CREATE INDEX offenders_by_review ON offenders("
+	"  ifnull(next_review,'9999-12-31'), " FILTER_COLS ");"
+	/* Cases not exited by review date: exited cases have none and
+	 * would otherwise sit as one long run that the default view of
+	 * the register had to step over. */
+	"CREATE INDEX offenders_by_review_current ON offenders("
+	"  ifnull(next_review,'9999-12-31'), " FILTER_COLS ")"
+	"  WHERE status != 'exited';";
+
+const char *const db_migrations[] = { v1, v2 };
 const int db_migration_count = (int)(sizeof(db_migrations) /
 				     sizeof(db_migrations[0]));
