@@ -21,7 +21,7 @@
 #include "ui/ui.h"
 #include "testutil.h"
 
-static const struct form_intervals iv = { 8, 16, 12, 5, 20 };
+static const struct form_intervals iv = { 8, 16, 12, 5, 20, NULL };
 
 static mdate
 day(const char *s)
@@ -273,6 +273,36 @@ referral__deadline__working_days_and_kept_once_edited(void **state)
 	assert_int_equal(review, day("2012-06-01"));
 	assert_string_equal(r.date, "2012-05-11");
 	assert_null(r.reason);
+	forms_free(&fm);
+}
+
+/* The initial meeting's deadline skips bank holidays: 4 and 5 June 2012
+ * (the Diamond Jubilee), and Christmas. */
+static void
+referral__deadline__bank_holidays_are_not_working_days(void **state)
+{
+	mdate days[] = { day("2012-06-04"), day("2012-06-05"),
+			 day("2012-12-25"), day("2012-12-26") };
+	struct agenda_holidays h = { days, NELEM(days) };
+	struct form_intervals with = iv;
+	struct form_model fm;
+
+	(void)state;
+	with.holidays = &h;
+	forms_referral(&fm, NULL, day("2012-12-31"), &with);
+	fill(&fm, RF_REF, "R1");
+	fill(&fm, RF_SURNAME, "S");
+	fm.f[RF_LEVEL].choice = 1;
+	fill(&fm, RF_DATE, "2012-05-11");
+	assert_string_equal(field_text(&fm.f[RF_REVIEW]), "2012-06-12");
+	forms_free(&fm);
+	forms_referral(&fm, NULL, day("2012-12-31"), &with);
+	fill(&fm, RF_REF, "R1");
+	fill(&fm, RF_SURNAME, "S");
+	fm.f[RF_LEVEL].choice = 2;
+	fill(&fm, RF_DATE, "2012-12-20");
+	assert_string_equal(field_text(&fm.f[RF_REVIEW]), "2012-12-31");
+	assert_int_equal(fm.nerrors, 0);
 	forms_free(&fm);
 }
 
@@ -547,6 +577,8 @@ main(void)
 			referral__category3_at_level1__refused_on_the_level),
 		cmocka_unit_test(
 			referral__deadline__working_days_and_kept_once_edited),
+		cmocka_unit_test(
+			referral__deadline__bank_holidays_are_not_working_days),
 		cmocka_unit_test(referral__reference_taken__said_as_typed),
 		cmocka_unit_test(
 			event__level_change__reason_and_decider_required),

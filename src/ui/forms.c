@@ -92,17 +92,6 @@ type_label(int type)
 /* --- dates ----------------------------------------------------------- */
 
 mdate
-forms_add_working_days(mdate d, int n)
-{
-	while (n > 0) {
-		d++;
-		if (date_weekday(d) < 5)
-			n--;
-	}
-	return d;
-}
-
-mdate
 forms_add_months(mdate d, int n)
 {
 	int y, m, day, dim;
@@ -369,11 +358,11 @@ check_referral(struct form_model *fm)
 	check_ref_taken(fm);
 	if (check_date(&f[RF_DATE], MDATE_NONE, NULL, fm->today, &date)) {
 		mdate due = level == 3
-			? forms_add_working_days(date,
-						 fm->iv.initial_days_level3)
+			? agenda_add_working_days(fm->iv.holidays, date,
+						  fm->iv.initial_days_level3)
 			: level == 2
-			? forms_add_working_days(date,
-						 fm->iv.initial_days_level2)
+			? agenda_add_working_days(fm->iv.holidays, date,
+						  fm->iv.initial_days_level2)
 			: forms_add_months(date, fm->iv.months_level1);
 
 		f[RF_REVIEW].label = level >= 2 ? "Initial meeting by"

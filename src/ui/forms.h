@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 
+#include "core/agenda.h"
 #include "core/event.h"
 #include "db/db.h"
 #include "ui/field.h"
@@ -27,10 +28,12 @@
 enum form_kind { FORM_REFERRAL, FORM_IDENTITY, FORM_EVENT, FORM_KEEP,
 		 FORM_MEETING };
 
-/* The area's review intervals (settings), for default review dates. */
+/* The area's review intervals (settings), for default review dates,
+ * and its bank holidays (NULL: none), which are not working days. */
 struct form_intervals {
 	int weeks_level3, weeks_level2, months_level1;
 	int initial_days_level3, initial_days_level2;
+	const struct agenda_holidays *holidays;
 };
 
 struct form_model {
@@ -142,7 +145,6 @@ void forms_event_get(const struct form_model *fm, struct db_event *e,
 int forms_find(const struct form_model *fm, const char *name);
 
 /* Dates. */
-mdate forms_add_working_days(mdate d, int n); /* Monday to Friday */
 mdate forms_add_months(mdate d, int n);        /* the day clamped */
 
 /* The state after the events of HIST dated on or before DATE. */

@@ -36,7 +36,6 @@ struct kp {
 	struct line *v;
 	int n, cap;
 	int top, cur;
-	struct agenda_holidays h;
 };
 
 #define LIST_TOP UI_BODY_TOP
@@ -211,7 +210,8 @@ static bool
 load(struct ui *ui, struct kp *p, int year)
 {
 	struct kpi k;
-	enum db_status st = db_kpi(ui->db, year, ui->today, &p->h, &k);
+	enum db_status st = db_kpi(ui->db, year, ui->today, &ui->holidays,
+				   &k);
 
 	if (st != DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
@@ -414,7 +414,6 @@ destroy(struct screen *s)
 
 	if (p->have)
 		kpi_free(&p->k);
-	agenda_holidays_free(&p->h);
 	free(p->v);
 	free(p);
 	free(s);
@@ -437,7 +436,6 @@ scr_kpi_new(struct ui *ui)
 {
 	struct screen *s = calloc(1, sizeof *s);
 	struct kp *p = calloc(1, sizeof *p);
-	char err[512];
 
 	if (s == NULL || p == NULL) {
 		free(s);
@@ -447,8 +445,9 @@ scr_kpi_new(struct ui *ui)
 	}
 	s->ops = &ops;
 	s->data = p;
-	if (agenda_holidays_load(NULL, &p->h, err, sizeof err) != 0)
-		ui_msg(ui, "Bank holidays: %s; counting weekends only.", err);
+	if (ui->holidays_err[0])
+		ui_msg(ui, "Bank holidays: %s; counting weekends only.",
+		       ui->holidays_err);
 	if (!load(ui, p, date_report_year(ui->today) - 1)) {
 		destroy(s);
 		return NULL;

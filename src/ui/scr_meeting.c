@@ -845,7 +845,6 @@ struct ab {
 	struct db_agenda_proposal *p;
 	int np, pcap;
 	int cur;                    /* items first, then proposals */
-	struct agenda_holidays h;
 };
 
 static struct ab *
@@ -885,7 +884,7 @@ ab_load(struct ui *ui, struct ab *b)
 		return false;
 	}
 	if (strcmp(b->m.status, "cancelled") != 0 &&
-	    db_agenda_propose(ui->db, b->id, ui->today, &b->h,
+	    db_agenda_propose(ui->db, b->id, ui->today, &ui->holidays,
 			      collect_proposal, b) != DB_OK)
 		ui_error(ui, "No proposal: %s", db_errmsg(ui->db));
 	if (b->cur >= b->items.nit + b->np)
@@ -1113,7 +1112,6 @@ ab_destroy(struct screen *s)
 {
 	struct ab *b = ab_of(s);
 
-	agenda_holidays_free(&b->h);
 	free(b->items.it);
 	free(b->p);
 	free(b);
@@ -1136,7 +1134,6 @@ scr_agenda_new(struct ui *ui, int64_t id)
 {
 	struct screen *s = calloc(1, sizeof *s);
 	struct ab *b = calloc(1, sizeof *b);
-	char err[512];
 
 	if (s == NULL || b == NULL) {
 		free(s);
@@ -1147,8 +1144,9 @@ scr_agenda_new(struct ui *ui, int64_t id)
 	s->ops = &ab_ops;
 	s->data = b;
 	b->id = id;
-	if (agenda_holidays_load(NULL, &b->h, err, sizeof err) != 0)
-		ui_msg(ui, "Bank holidays: %s; counting weekends only.", err);
+	if (ui->holidays_err[0])
+		ui_msg(ui, "Bank holidays: %s; counting weekends only.",
+		       ui->holidays_err);
 	if (!ab_load(ui, b)) {
 		ab_destroy(s);
 		return NULL;

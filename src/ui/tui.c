@@ -582,12 +582,17 @@ tui_run(struct db *db, const char *path)
 	ui.iv.initial_days_level3 = setting_int(db, "initial_days_level3", 5);
 	ui.iv.initial_days_level2 = setting_int(db, "initial_days_level2",
 						20);
+	/* On failure the list is empty and the message says why. */
+	agenda_holidays_load(NULL, &ui.holidays, ui.holidays_err,
+			     sizeof ui.holidays_err);
+	ui.iv.holidays = &ui.holidays;
 	ui.utf8 = choose_utf8();
 	text_set_utf8(ui.utf8);
 
 	got_signal = 0;
 	catch_signals();
 	if ((scr = open_terminal(note, sizeof note)) == NULL) {
+		agenda_holidays_free(&ui.holidays);
 		fprintf(stderr, "mappa: cannot draw on this terminal (TERM=%s "
 			"has no terminfo entry, nor has vt100); set TERM\n",
 			getenv("TERM") ? getenv("TERM") : "");
@@ -608,9 +613,13 @@ tui_run(struct db *db, const char *path)
 	ui.small = ui.rows < UI_MIN_ROWS || ui.cols < UI_MIN_COLS;
 	if (note[0])
 		ui_msg(&ui, "%s", note);
+	else if (ui.holidays_err[0])
+		ui_msg(&ui, "Bank holidays: %s; counting weekends only.",
+		       ui.holidays_err);
 
 	pending = ui_push(&ui, scr_register_new(&ui));
 	if (ui.depth == 0) {
+		agenda_holidays_free(&ui.holidays);
 		endwin();
 		delscreen(scr);
 		fprintf(stderr, "mappa: %s\n", ui.msg);
@@ -659,6 +668,7 @@ tui_run(struct db *db, const char *path)
 	while (ui.depth > 0)
 		destroy(ui.stack[--ui.depth]);
 	field_free(&ui.ask.f);
+	agenda_holidays_free(&ui.holidays);
 	endwin();
 	delscreen(scr);
 	if (got_signal)

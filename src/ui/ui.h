@@ -173,6 +173,10 @@ struct ui {
 	bool lay, demo, colour, utf8;
 	char area[96];
 	struct form_intervals iv;
+	/* The bank holidays (data/bank-holidays.txt), read once; when they
+	 * could not be, why, and weekends alone are not working days. */
+	struct agenda_holidays holidays;
+	char holidays_err[256];
 	struct screen *stack[UI_STACK_MAX];
 	int depth;
 	int rows, cols;
