@@ -168,8 +168,25 @@ wait_for a "$REF"
 keys b Right Right
 wait_for b "CASE 1 OF 1"
 
-# The level decision: up to 3, with its reason.
+# A decision begun, then the case changes under it (an event imported):
+# the decision is refused, says so, and nothing is written.
 REASON="Threats to a named victim reported by the police"
+keys a L
+wait_for a "Level decision (stay"
+typed a "up 3"
+keys a Enter
+wait_for a "Reason"
+printf 'ref,date,event,category,level,kind,note\n%s,2012-03-01,notification_breach,,,caution,\n' "$REF" >"$T/breach.csv"
+expect 0 "$MAPPA" --db "$DB" import --events "$T/breach.csv"
+typed a "$REASON"
+keys a Enter
+wait_for a "Not recorded: the case changed meanwhile (now Level 2, community); decide again."
+[ "$(sql "SELECT level FROM offenders WHERE ref = '$REF'")" = 2 ] && ok ||
+	fail "a decision over an unseen change was recorded"
+[ "$(sql "SELECT count(*) FROM events e JOIN offenders o ON o.id = e.offender_id WHERE o.ref = '$REF' AND e.type = 'level' AND e.date = '2012-03-22'")" = 0 ] && ok ||
+	fail "a level event was written over an unseen change"
+
+# The level decision: up to 3, with its reason.
 keys a L
 wait_for a "Level decision (stay"
 typed a "up 3"

@@ -842,6 +842,7 @@ struct db_agenda_item {
 	int category, level;          /* now (0 when never registered) */
 	char status[16];
 	char next_review[MDATE_BUFSZ];
+	int64_t offender_version;     /* the case's version, as read */
 	/* Its minutes so far: */
 	bool minuted;
 	char level_decision[8];       /* stay, up, down, exit, or "" */

@@ -1078,7 +1078,7 @@ db_agenda_list(struct db *db, int64_t meeting_id, db_agenda_cb cb, void *ctx)
 		"a.position, a.reason, a.discussed, o.ref, o.surname, "
 		"o.forenames, o.dob, o.gender, o.district, o.lead_agency, "
 		"o.category, o.level, o.status, o.next_review, "
-		"mi.agenda_item_id IS NOT NULL, mi.level_decision "
+		"mi.agenda_item_id IS NOT NULL, mi.level_decision, o.version "
 		"FROM agenda_items a JOIN offenders o ON o.id = a.offender_id "
 		"LEFT JOIN minutes mi ON mi.agenda_item_id = a.id "
 		"WHERE a.meeting_id = ? ORDER BY a.position, a.id");
@@ -1108,6 +1108,7 @@ db_agenda_list(struct db *db, int64_t meeting_id, db_agenda_cb cb, void *ctx)
 		it.minuted = sqlite3_column_int(st, 18) != 0;
 		db_column_copy(st, 19, it.level_decision,
 			       sizeof it.level_decision);
+		it.offender_version = sqlite3_column_int64(st, 20);
 		if (cb(ctx, &it) != 0) {
 			rc = SQLITE_DONE;
 			break;

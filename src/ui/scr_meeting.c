@@ -78,6 +78,10 @@ struct mm {
 	int nsince, nacts;
 	/* An action or a decision asked for in steps: */
 	char a_text[256], a_agency[32], decision[64];
+	/* The case a level decision was begun on, and its version then:
+	 * the decision is saved against that version, so that a change
+	 * read in while the chair typed it is not decided over unseen. */
+	int64_t d_item, d_version;
 	char notice[320];         /* a collision, shown on the page, or "" */
 };
 
@@ -402,10 +406,16 @@ decide(struct ui *ui, struct mm *x, const char *reason)
 	struct db_level_decision d = { 0 };
 	const struct db_agenda_item *it = item_of(x);
 	char word[16] = "", arg[48] = "";
-	int64_t ev = 0;
+	int64_t ev = 0, version;
+	enum db_status st;
 
 	if (it == NULL)
 		return DRAW_NONE;
+	if (it->id != x->d_item) {
+		ui_error(ui, "Not recorded: the decision was begun on another "
+			 "case.");
+		return DRAW_STATUS;
+	}
 	if (sscanf(x->decision, "%15s %47s", word, arg) < 1) {
 		ui_error(ui, "No decision: stay, up, down or exit.");
 		return DRAW_STATUS;
@@ -423,7 +433,17 @@ decide(struct ui *ui, struct mm *x, const char *reason)
 			return DRAW_STATUS;
 		}
 	}
-	if (db_minutes_level(ui->db, it->id, NULL, &d, &ev) != DB_OK) {
+	version = x->d_version;
+	st = db_minutes_level(ui->db, it->id, &version, &d, &ev);
+	if (st == DB_CONFLICT) {
+		load(ui, x);
+		it = item_of(x);
+		ui_error(ui, "Not recorded: the case changed meanwhile (now "
+			 "Level %d, %s); decide again.", it ? it->level : 0,
+			 it ? it->status : "?");
+		return DRAW_BODY | DRAW_TITLE | DRAW_STATUS;
+	}
+	if (st != DB_OK) {
 		ui_error(ui, "Not recorded: %s", db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
@@ -459,10 +479,15 @@ decision_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 static unsigned
 level(struct ui *ui, struct screen *s)
 {
-	if (item_of(mm_of(s)) == NULL) {
+	struct mm *x = mm_of(s);
+	const struct db_agenda_item *it = item_of(x);
+
+	if (it == NULL) {
 		ui_error(ui, "Go to a case first (Right).");
 		return DRAW_STATUS;
 	}
+	x->d_item = it->id;
+	x->d_version = it->offender_version;
 	return ui_ask_line(ui, s, "Level decision (stay, up N, down N, exit "
 			   "KIND):", decision_answered, NULL);
 }
