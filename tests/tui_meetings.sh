@@ -229,6 +229,29 @@ DECIDED="SELECT decision FROM minutes WHERE agenda_item_id IN (SELECT id FROM ag
 keys b Escape
 wait_for b "Raise to Level 3 today"
 
+# A rationale longer than a line, written from the command line: opened
+# on the message line and saved unchanged it keeps every character;
+# typed on, it grows past what fits on the line.
+LONG="The police and probation reports agree that the risk to the named victim has risen since the last review: two sightings near her home, a message sent through a third party, and a missed appointment. The panel raises the case to Level 3 so that every agency commits resources at once, and will review it in eight weeks."
+expect 0 "$MAPPA" --db "$DB" meeting minute "$M" "$REF" --rationale "$LONG"
+wait_for a "The police and probation reports agree"
+RATIONALE="SELECT rationale FROM minutes WHERE agenda_item_id IN (SELECT id FROM agenda_items WHERE meeting_id = $M)"
+keys a Down Enter
+wait_for a "Rationale:"
+keys a Enter
+wait_for a "Rationale saved."
+[ "$(sql "$RATIONALE")" = "$LONG" ] && ok ||
+	fail "a long rationale saved unchanged came back as: $(sql "$RATIONALE")"
+keys a Enter
+wait_for a "Rationale:"
+keys a End
+typed a " Agreed by all agencies present."
+keys a Enter
+wait_for a "Rationale saved."
+[ "$(sql "$RATIONALE")" = "$LONG Agreed by all agencies present." ] && ok ||
+	fail "a long rationale typed on came back as: $(sql "$RATIONALE")"
+keys a Up
+
 # An action, and the next review on the last line.
 keys a a
 wait_for a "Action:"

@@ -41,6 +41,10 @@
 #define MAX_AGENCIES 32
 #define MAX_LINES 12
 
+/* What a line of the minutes takes, typed on the message line (it scrolls
+ * sideways): a paragraph. */
+#define MINUTES_LINE_MAX 4000
+
 static const char statement[] =
 	"This meeting is confidential.  What is shared here is shared to "
 	"protect the public and is used for no other purpose; it is not to "
@@ -338,10 +342,8 @@ row_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 		m.text[r] = text[0] ? strdup(text) : NULL;
 	}
 	if (db_minutes_save(ui->db, &x->ebase, &m) != DB_OK) {
-		char keep[256];
-
-		/* Nothing lost: the line opens again as typed. */
-		str_copy(keep, text, sizeof keep);
+		/* Nothing lost: the line opens again as typed (TEXT is the
+		 * asker's copy, whole, until this returns). */
 		ui_fmt(x->notice, sizeof x->notice, "NOT SAVED: %s  Yours is "
 		       "on the line below: Enter saves it over theirs, Esc "
 		       "drops it.", db_errmsg(ui->db));
@@ -350,7 +352,7 @@ row_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 		db_minutes_clear(&x->ebase);
 		load(ui, x);
 		x->row = r;
-		return ask_row(ui, s, keep) | DRAW_BODY;
+		return ask_row(ui, s, text) | DRAW_BODY;
 	}
 	db_minutes_clear(&m);
 	db_minutes_clear(&x->ebase);
@@ -374,7 +376,7 @@ ask_row(struct ui *ui, struct screen *s, const char *text)
 	minutes_copy(&x->ebase, &x->min);
 	ui_fmt(label, sizeof label, "%s:", x->row == ROW_REVIEW
 	       ? "Next review (YYYY-MM-DD)" : text_labels[x->row]);
-	d = ui_ask_line(ui, s, label, row_answered, NULL);
+	d = ui_ask_text(ui, s, label, MINUTES_LINE_MAX, row_answered, NULL);
 	field_set(&ui->ask.f, text);
 	return d;
 }

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/util.h"
@@ -94,12 +95,10 @@ status_draw_message(struct ui *ui)
 			from += text_next_len(t, from);
 		ui_put(y, lw, w - lw, t + from, A_NORMAL, PUT_PAD);
 		{
-			char head[512];
-			size_t k = f->cur - from;
+			char *head = strndup(t + from, f->cur - from);
 
-			str_copy(head, t + from, k + 1 < sizeof head
-						  ? k + 1 : sizeof head);
-			cw = text_width(head);
+			cw = head ? text_width(head) : room;
+			free(head);
 		}
 		ui->cursor_y = y;
 		ui->cursor_x = lw + cw < w ? lw + cw : w - 1;

@@ -82,10 +82,10 @@ ui_read_only_msg(void)
 
 static unsigned
 ask(struct ui *ui, struct screen *s, int kind, const char *label,
-    ui_answer_fn answer, ui_typed_fn typed)
+    size_t max, ui_answer_fn answer, ui_typed_fn typed)
 {
 	field_free(&ui->ask.f);
-	field_init_text(&ui->ask.f, "ask", label, FIELD_TEXT, 120, false,
+	field_init_text(&ui->ask.f, "ask", label, FIELD_TEXT, max, false,
 			NULL);
 	field_set(&ui->ask.f, "");
 	str_copy(ui->ask.label, label, sizeof ui->ask.label);
@@ -100,14 +100,21 @@ unsigned
 ui_ask_line(struct ui *ui, struct screen *s, const char *label,
 	    ui_answer_fn answer, ui_typed_fn typed)
 {
-	return ask(ui, s, 'l', label, answer, typed);
+	return ask(ui, s, 'l', label, UI_LINE_MAX, answer, typed);
+}
+
+unsigned
+ui_ask_text(struct ui *ui, struct screen *s, const char *label, size_t max,
+	    ui_answer_fn answer, ui_typed_fn typed)
+{
+	return ask(ui, s, 'l', label, max, answer, typed);
 }
 
 unsigned
 ui_ask_yes(struct ui *ui, struct screen *s, const char *question,
 	   ui_answer_fn answer)
 {
-	return ask(ui, s, 'y', question, answer, NULL);
+	return ask(ui, s, 'y', question, 1, answer, NULL);
 }
 
 /* A key while a question is asked. */
@@ -116,7 +123,8 @@ ask_key(struct ui *ui, int key)
 {
 	ui_answer_fn answer = ui->ask.answer;
 	struct screen *owner = ui->ask.owner;
-	char text[256];
+	unsigned d;
+	char *text;
 	bool ok, changed;
 
 	if (ui->ask.kind == 'y') {
@@ -132,16 +140,27 @@ ask_key(struct ui *ui, int key)
 	}
 	if (key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER) ||
 	    key == UI_ESC) {
-		str_copy(text, field_text(&ui->ask.f), sizeof text);
+		/* The whole line, however long: the answer may ask again,
+		 * which empties the field. */
+		if ((text = strdup(field_text(&ui->ask.f))) == NULL) {
+			ui_error(ui, "Out of memory: the line is kept; try "
+				 "again.");
+			return DRAW_STATUS;
+		}
 		ui->ask.kind = 0;
 		ui->msg[0] = '\0';
-		return answer(ui, owner, key != UI_ESC, text) | DRAW_STATUS;
+		d = answer(ui, owner, key != UI_ESC, text) | DRAW_STATUS;
+		free(text);
+		return d;
 	}
 	if (!form_field_key(&ui->ask.f, key, &changed))
 		return DRAW_NONE;
 	if (changed && ui->ask.typed) {
-		str_copy(text, field_text(&ui->ask.f), sizeof text);
-		return ui->ask.typed(ui, owner, text) | DRAW_STATUS;
+		if ((text = strdup(field_text(&ui->ask.f))) == NULL)
+			return DRAW_STATUS;
+		d = ui->ask.typed(ui, owner, text) | DRAW_STATUS;
+		free(text);
+		return d;
 	}
 	return DRAW_STATUS;
 }

@@ -227,9 +227,14 @@ void ui_error(struct ui *ui, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* Ask for a line (TYPED hears each change) or a yes or no on the message
- * line; ANSWER hears the outcome.  Returns DRAW_* flags. */
+ * line; ANSWER hears the outcome.  Returns DRAW_* flags.  A line takes
+ * up to UI_LINE_MAX bytes typed, or MAX with ui_ask_text(); a text put
+ * on it beforehand (field_set) may be longer, and comes back whole. */
+#define UI_LINE_MAX 120
 unsigned ui_ask_line(struct ui *ui, struct screen *s, const char *label,
 		     ui_answer_fn answer, ui_typed_fn typed);
+unsigned ui_ask_text(struct ui *ui, struct screen *s, const char *label,
+		     size_t max, ui_answer_fn answer, ui_typed_fn typed);
 unsigned ui_ask_yes(struct ui *ui, struct screen *s, const char *question,
 		    ui_answer_fn answer);
 
