@@ -45,6 +45,12 @@ want=$(q "SELECT sum(done IS NOT NULL AND done <= due) || ',' || count(*) FROM a
 [ "$(row actions_on_time "")" = "$want" ] && ok || fail "actions $(row actions_on_time ""), wanted $want"
 want=$(q "SELECT count(*) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.status = 'held' AND a.reason = 'review' AND a.discussed = 1 AND m.date BETWEEN '2010-04-01' AND '2011-03-31'")
 [ "$(row reviews_on_time "" | cut -d, -f2)" = "$want" ] && ok || fail "reviews $(row reviews_on_time ""), wanted $want held"
+# Initial meetings: every referral of the year, each met at a meeting.
+want=$(q "SELECT count(*) FROM referrals WHERE date BETWEEN '2010-04-01' AND '2011-03-31' AND outcome = 'accepted' AND meeting_id IS NOT NULL")
+[ "$want" -gt 0 ] && [ "$(row initial_meeting "" | cut -d, -f2)" = "$want" ] && ok ||
+	fail "initial meetings $(row initial_meeting ""), wanted $want referrals"
+[ "$(q "SELECT count(*) FROM referrals r WHERE NOT EXISTS (SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.referral_id = r.id AND m.id = r.meeting_id AND m.date > r.date)")" = 0 ] && ok ||
+	fail "a demo referral is not met by a later meeting's agenda item"
 [ "$(grep -c '^q[1-4],' "$csv")" -eq "$(($(grep -c '^year,' "$csv") * 4))" ] && ok || fail "not four quarters a year row"
 
 # The cases behind the shortfalls, for an admin.

@@ -24,8 +24,10 @@
 
 #include <cmocka.h>
 
+#include "core/agenda.h"
 #include "core/date.h"
 #include "core/demo.h"
+#include "core/demo_meetings.h"
 #include "core/event.h"
 #include "core/stats.h"
 
@@ -560,6 +562,69 @@ demo__today__fixed(void **state)
 	assert_string_equal(date_format(demo_today(), buf), "2012-05-14");
 }
 
+/* --- referrals behind the meetings that took cases on ----------------- */
+
+struct referrals {
+	struct demo_history h;
+	size_t initial, referred, within, bad;
+};
+
+static int
+check_referrals(void *ctx, const struct demo_offender *o)
+{
+	struct referrals *x = ctx;
+
+	if (demo_case_meetings(o, demo_today(), &x->h) != 0)
+		return -1;
+	for (size_t i = 0; i < x->h.n; i++) {
+		const struct demo_item *it = &x->h.items[i];
+		int days, within;
+
+		if (strcmp(it->reason, "initial") == 0)
+			x->initial++;
+		if (it->referred == MDATE_NONE) {
+			/* Every case taken on at a meeting was referred. */
+			x->bad += strcmp(it->reason, "initial") == 0;
+			continue;
+		}
+		x->referred++;
+		days = agenda_working_days_between(NULL, it->referred,
+						   it->meeting);
+		within = it->referred_level >= 3 ? 5 : 20;
+		x->within += days <= within;
+		x->bad += !(it->referred < it->meeting &&
+			    date_weekday(it->referred) < 5 && days >= 1 &&
+			    days <= within + 10 &&
+			    (it->referred_level == 2 ||
+			     it->referred_level == 3) &&
+			    it->referrer && it->referrer[0] &&
+			    it->referral_reason && it->referral_reason[0] &&
+			    (strcmp(it->reason, "initial") == 0 ||
+			     strcmp(it->level_decision, "up") == 0));
+	}
+	return 0;
+}
+
+/* A referral, dated on a working day before the meeting, behind every
+ * case the demo's meetings took on at Level 2 or 3; about nine in ten met
+ * within the interval, as the indicators expect of a working unit. */
+static void
+demo__referrals__behind_every_case_taken_on(void **state)
+{
+	struct referrals x;
+	struct demo_sink sink = { &x, NULL, check_referrals, NULL };
+
+	(void)state;
+	memset(&x, 0, sizeof x);
+	assert_int_equal(demo_generate(0, &sink), 0);
+	demo_history_free(&x.h);
+	assert_int_equal(x.bad, 0);
+	assert_true(x.initial > 100);
+	assert_true(x.referred >= x.initial);
+	assert_true(x.within * 100 >= x.referred * 80);
+	assert_true(x.within * 100 <= x.referred * 97);
+}
+
 int
 main(void)
 {
@@ -576,6 +641,7 @@ main(void)
 	const struct CMUnitTest other_tests[] = {
 	    cmocka_unit_test(demo__scale_2000__valid),
 	    cmocka_unit_test(demo__today__fixed),
+	    cmocka_unit_test(demo__referrals__behind_every_case_taken_on),
 	};
 	int failed;
 

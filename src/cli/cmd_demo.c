@@ -122,6 +122,10 @@ put_history(struct demo_writer *w, int64_t id)
 		b->discussed = true;
 		b->actions = &w->acts[k];
 		b->nactions = it->nactions;
+		b->referral.date = it->referred;
+		b->referral.agency = it->referrer;
+		b->referral.level = it->referred_level;
+		b->referral.reason = it->referral_reason;
 		for (size_t a = 0; a < it->nactions; a++) {
 			const struct demo_action *da = &it->actions[a];
 			struct db_action *x = &w->acts[k++];

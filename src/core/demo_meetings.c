@@ -238,6 +238,66 @@ owner_for(uint64_t *r, const char *agency)
 	return NULL;
 }
 
+/* Why an agency refers a case for Level 2 or 3 management, by category. */
+static const char *const referral_reasons_cat1[] = {
+	"Registered sex offender whose risk of serious harm has risen; "
+	"needs the active involvement of several agencies.",
+	"Release on licence due; victims in the area of release and "
+	"conditions that need more than one agency to enforce.",
+	"Breach of notification requirements and new intelligence of "
+	"contact with children.",
+};
+static const char *const referral_reasons_cat2[] = {
+	"High risk of serious harm to a known partner; housing, police and "
+	"probation must act together.",
+	"Release from a long sentence for violence; exclusion zone and "
+	"accommodation to be agreed before release.",
+	"Threats to a named victim reported by the police; the plan needs "
+	"commitment from several agencies.",
+};
+static const char *const referral_reasons_cat3[] = {
+	"Not otherwise eligible, but the risk of serious harm to the public "
+	"needs multi-agency management (Category 3).",
+	"Previous offending of serious harm and current concerns raised by "
+	"the mental health trust.",
+};
+
+/* Who refers: mostly the lead agency; now and then another. */
+static const char *
+referrer_for(uint64_t *r, const char *lead)
+{
+	static const char *const others[] = {
+		"Police", "Probation", "Prison Service",
+		"Children's social care", "Mental health trust",
+	};
+
+	if (lead && chance(r, 750)) {
+		if (strcmp(lead, "police") == 0)
+			return "Police";
+		if (strcmp(lead, "probation") == 0)
+			return "Probation";
+		if (strcmp(lead, "prison") == 0)
+			return "Prison Service";
+		if (strcmp(lead, "yot") == 0)
+			return "Youth offending team";
+		if (strcmp(lead, "health") == 0)
+			return "Mental health trust";
+	}
+	return PICK(r, others);
+}
+
+/* N working days (Monday to Friday) before D. */
+static mdate
+working_days_before(mdate d, int n)
+{
+	while (n > 0) {
+		d--;
+		if (date_weekday(d) < 5)
+			n--;
+	}
+	return d;
+}
+
 static const char *const category_words[] = {
 	"", "registered sexual offender", "violent offender",
 	"other dangerous offender", "terrorism-risk offender",
@@ -403,6 +463,7 @@ add_decision(struct demo_history *h, uint64_t *r, const struct demo_event *e,
 	case EV_REGISTER:
 		it->reason = "initial";
 		it->level_decision = "stay";
+		it->referred_level = e->ev.level;
 		str_printf(it->decision, sizeof it->decision, "Accepted for "
 			   "MAPPA management at Level %d as a %s (Category "
 			   "%d).", e->ev.level,
@@ -423,6 +484,8 @@ add_decision(struct demo_history *h, uint64_t *r, const struct demo_event *e,
 	default:
 		it->reason = "level_change";
 		it->level_decision = e->ev.level > before->level ? "up" : "down";
+		if (before->level == 1 && e->ev.level >= 2)
+			it->referred_level = e->ev.level;
 		str_printf(it->decision, sizeof it->decision, "%s from Level %d "
 			   "to Level %d.", e->ev.level > before->level
 			   ? "Raised" : "Reduced", before->level, e->ev.level);
@@ -447,6 +510,41 @@ add_decision(struct demo_history *h, uint64_t *r, const struct demo_event *e,
 		add_actions(r, it, after->in_custody, today);
 	}
 	return 0;
+}
+
+/*
+ * The referrals behind H's items that took a case on at Level 2 or 3,
+ * from a stream of their own (so that the minutes and actions drawn
+ * before referrals were made stay as they were).
+ */
+static void
+add_referrals(const struct demo_offender *o, struct demo_history *h)
+{
+	uint64_t r = seed_of(o->ref, 0x52454652);
+
+	for (size_t i = 0; i < h->n; i++) {
+		struct demo_item *it = &h->items[i];
+		int within, category = 0;
+
+		it->referred = MDATE_NONE;
+		if (it->referred_level < 2)
+			continue;
+		/* The category the case had when it was taken on. */
+		for (size_t k = 0; k < o->nev && o->evs[k].ev.date <= it->meeting;
+		     k++)
+			if (o->evs[k].ev.category)
+				category = o->evs[k].ev.category;
+		within = it->referred_level >= 3 ? 5 : 20;
+		/* One in ten met late. */
+		it->referred = working_days_before(it->meeting, chance(&r, 100)
+			? within + 1 + (int)rnd(&r, 10)
+			: 1 + (int)rnd(&r, (uint32_t)within));
+		it->referrer = referrer_for(&r, o->lead_agency);
+		it->referral_reason = category == 1
+			? PICK(&r, referral_reasons_cat1)
+			: category == 2 ? PICK(&r, referral_reasons_cat2)
+					: PICK(&r, referral_reasons_cat3);
+	}
 }
 
 int
@@ -504,6 +602,7 @@ demo_case_meetings(const struct demo_offender *o, mdate today,
 		h->items[i].text[0] = h->items[i].decision;
 		h->items[i].text[1] = h->items[i].rationale;
 	}
+	add_referrals(o, h);
 	return 0;
 }
 

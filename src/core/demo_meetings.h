@@ -5,7 +5,10 @@
  * is a held meeting with attendance, minutes and actions; between
  * decisions, a case at Level 2 or 3 is reviewed at its level's meeting
  * every review interval (8 or 16 weeks), the decision to stay put minuted
- * like any other.  After the demo's today a few weeks of meetings are
+ * like any other.  A case first managed at Level 2 or 3, or raised to it
+ * from Level 1, was referred by an agency some working days before the
+ * meeting that took it on: mostly within the interval (5 working days
+ * for Level 3, 20 for Level 2), a few late.  After the demo's today a few weeks of meetings are
  * scheduled.  Like core/demo.c this knows nothing of storage, and like it
  * everything here is deterministic: each case draws from a stream seeded
  * by its reference, so every run gives the same minutes.
@@ -49,6 +52,12 @@ struct demo_item {
 	mdate next_review;       /* MDATE_NONE after an exit */
 	struct demo_action actions[DEMO_ITEM_ACTIONS];
 	size_t nactions;
+	/* The referral this meeting met -- the case's first at Level 2 or
+	 * 3, or raised to it from Level 1 -- or REFERRED == MDATE_NONE. */
+	mdate referred;
+	uint8_t referred_level;  /* the level the referral proposed */
+	const char *referrer;    /* the referring agency, as said */
+	const char *referral_reason;
 	/* Room for the texts composed for this case. */
 	char decision[160];
 	char rationale[480];

@@ -1054,10 +1054,18 @@ struct db_bulk_item {
 	bool discussed;
 	const struct db_action *actions;     /* the item's actions */
 	size_t nactions;
+	/* The referral the item met (accepted there), or date MDATE_NONE: */
+	struct {
+		mdate date;
+		const char *agency;
+		int level;                   /* proposed: 2 or 3 */
+		const char *reason;          /* or NULL */
+	} referral;
 };
 
-/* Offender OFFENDER_ID's agenda items ITEMS[0..N) with their minutes and
- * actions, each put last on its meeting's agenda. */
+/* Offender OFFENDER_ID's agenda items ITEMS[0..N) with their minutes,
+ * actions and the referrals they met, each put last on its meeting's
+ * agenda. */
 enum db_status db_bulk_case_meetings(struct db *db, int64_t offender_id,
 				     const struct db_bulk_item *items,
 				     size_t n);

@@ -459,14 +459,44 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 
 /* --- the demo's meeting history ---------------------------------------------- */
 
+/* The referral B met, accepted at B's meeting; its id into *ID. */
+static enum db_status
+bulk_referral(struct db *db, int64_t offender_id,
+	      const struct db_bulk_item *b, int64_t *id)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO referrals(offender_id, date, agency, "
+		"proposed_level, reason, outcome, meeting_id) "
+		"VALUES (?, ?, ?, ?, ?, 'accepted', ?)");
+	char date[MDATE_BUFSZ];
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, offender_id);
+	sqlite3_bind_text(st, 2, date_format(b->referral.date, date), -1,
+			  SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, b->referral.agency ? b->referral.agency
+						  : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, b->referral.level);
+	db_bind_text(st, 5, b->referral.reason);
+	sqlite3_bind_int64(st, 6, b->meeting_id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "writing a referral");
+	*id = sqlite3_last_insert_rowid(db->sql);
+	return DB_OK;
+}
+
 enum db_status
 db_bulk_case_meetings(struct db *db, int64_t offender_id,
 		      const struct db_bulk_item *items, size_t n)
 {
 	sqlite3_stmt *st;
 	enum db_status s;
-	size_t nact = 0;
-	char rec[48], detail[64];
+	size_t nact = 0, nref = 0;
+	char rec[48], detail[96];
 	int rc;
 
 	if ((s = db_require(db, true, false, false, "writing the demo")) !=
@@ -477,10 +507,15 @@ db_bulk_case_meetings(struct db *db, int64_t offender_id,
 	for (size_t i = 0; s == DB_OK && i < n; i++) {
 		const struct db_bulk_item *b = &items[i];
 		struct db_minutes m;
-		int64_t item;
+		int64_t item, referral = 0;
 
+		if (b->referral.date != MDATE_NONE &&
+		    (s = bulk_referral(db, offender_id, b, &referral)) != DB_OK)
+			break;
+		nref += referral != 0;
 		s = meetings_insert_item(db, b->meeting_id, offender_id,
-					 b->reason, 0, b->discussed, &item);
+					 b->reason, referral, b->discussed,
+					 &item);
 		if (s != DB_OK)
 			break;
 		memset(&m, 0, sizeof m);
@@ -526,7 +561,7 @@ db_bulk_case_meetings(struct db *db, int64_t offender_id,
 		snprintf(rec, sizeof rec, "offender %lld",
 			 (long long)offender_id);
 		snprintf(detail, sizeof detail, "agenda items: %zu; actions: "
-			 "%zu", n, nact);
+			 "%zu; referrals: %zu", n, nact, nref);
 		s = db_audit_write(db, "minutes.demo", rec, detail);
 	}
 	if (s != DB_OK)
