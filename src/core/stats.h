@@ -25,6 +25,32 @@ enum { STATS_CAT1, STATS_CAT2, STATS_CAT3, STATS_CAT4, STATS_TOTAL,
 enum { STATS_LEVEL1, STATS_LEVEL2, STATS_LEVEL3, STATS_ROW_TOTAL,
        STATS_NROWS };
 
+/* The tables, in the report's order. */
+enum { STATS_T_SNAPSHOT, STATS_T_YEARLY, STATS_T_BREACH, STATS_T_ORDERS,
+       STATS_T_LICENCE, STATS_T_SOPO, STATS_T_RSO, STATS_TABLES };
+
+/* The names every output spells the tables, rows and columns with: keys
+ * (CSV, JSON, HTML ids) and labels (text, screens). */
+extern const char *const stats_table_key[STATS_TABLES];
+extern const char *const stats_row_key[STATS_NROWS];
+extern const char *const stats_row_label[STATS_NROWS];
+extern const char *const stats_col_key[STATS_NCOLS];
+extern const char *const stats_col_short[STATS_NCOLS];
+extern const char *const stats_col_long[STATS_NCOLS];
+extern const char *const stats_order_label[ORDER_KIND_MAX + 1]; /* [0] NULL */
+
+/* The tables' titles, as the published report words them. */
+#define STATS_TITLE_YEARLY "MAPPA-eligible offenders in Levels 2 and 3 by " \
+	"category (yearly total)"
+#define STATS_TITLE_BREACH "RSOs cautioned or convicted for breach of " \
+	"notification requirements"
+#define STATS_TITLE_ORDERS "Restrictive orders for Category 1 offenders"
+#define STATS_TITLE_ORDERS_SUB "SOPOs, NOs & FTOs imposed by the courts"
+#define STATS_TITLE_CUSTODY "Level 2 and 3 offenders returned to custody " \
+	"for breach of licence or sent to custody for breach of SOPO"
+#define STATS_TITLE_RSO "Total number of Registered Sexual Offenders per " \
+	"100,000 population"
+
 /* A cell printed "-" (Level 1 x Category 3; Categories 2-3 of 5(b)). */
 #define STATS_DASH (-1)
 

@@ -34,59 +34,36 @@
 #include "core/stats.h"
 #include "core/util.h"
 
-/* The statistics, in the order every format prints them. */
-enum {
-	TAB_SNAPSHOT,
-	TAB_YEARLY,
-	TAB_BREACH,
-	TAB_ORDERS,
-	TAB_LICENCE,
-	TAB_SOPO,
-	TAB_RSO,
-	TAB_COUNT
-};
-
-static const char *const tab_key[TAB_COUNT] = {
+const char *const stats_table_key[STATS_TABLES] = {
 	"eligible_snapshot", "level23_yearly", "notification_breach",
 	"restrictive_orders", "custody_licence_breach", "custody_sopo_breach",
 	"rso_per_100k",
 };
-
-static const char *const row_key[STATS_NROWS] = {
+const char *const stats_row_key[STATS_NROWS] = {
 	"level1", "level2", "level3", "total",
 };
-static const char *const row_label[STATS_NROWS] = {
+const char *const stats_row_label[STATS_NROWS] = {
 	"Level 1", "Level 2", "Level 3", "Total",
 };
-static const char *const col_key[STATS_NCOLS] = {
+const char *const stats_col_key[STATS_NCOLS] = {
 	"cat1", "cat2", "cat3", "cat4", "total",
 };
-static const char *const col_short[STATS_NCOLS] = {
+const char *const stats_col_short[STATS_NCOLS] = {
 	"Cat 1", "Cat 2", "Cat 3", "Cat 4", "Total",
 };
-static const char *const col_long[STATS_NCOLS] = {
+const char *const stats_col_long[STATS_NCOLS] = {
 	"Category 1: Registered sex offenders",
 	"Category 2: Violent offenders",
 	"Category 3: Other dangerous offenders",
 	"Category 4: Terrorist and terrorism-risk offenders",
 	"Total",
 };
-static const char *const order_label[ORDER_KIND_MAX + 1] = {
+const char *const stats_order_label[ORDER_KIND_MAX + 1] = {
 	NULL, "SOPOs", "NOs", "FTOs", "SHPOs", "SROs", "RSHOs",
 };
 
-#define T_YEARLY "MAPPA-eligible offenders in Levels 2 and 3 by category " \
-	"(yearly total)"
-#define T_BREACH "RSOs cautioned or convicted for breach of notification " \
-	"requirements"
-#define T_ORDERS "Restrictive orders for Category 1 offenders"
-#define T_ORDERS_SUB "SOPOs, NOs & FTOs imposed by the courts"
-#define T_CUSTODY "Level 2 and 3 offenders returned to custody for breach " \
-	"of licence or sent to custody for breach of SOPO"
 #define T_LICENCE "Breach of licence"
 #define T_SOPO "Breach of SOPO"
-#define T_RSO "Total number of Registered Sexual Offenders per 100,000 " \
-	"population"
 
 /* Text layout: the label column, then cells of " %7s". */
 #define TEXT_WIDTH 78
@@ -100,15 +77,15 @@ static const char *const order_label[ORDER_KIND_MAX + 1] = {
 static bool
 is_level_table(int tab)
 {
-	return tab == TAB_SNAPSHOT || tab == TAB_YEARLY ||
-	    tab == TAB_LICENCE || tab == TAB_SOPO;
+	return tab == STATS_T_SNAPSHOT || tab == STATS_T_YEARLY ||
+	    tab == STATS_T_LICENCE || tab == STATS_T_SOPO;
 }
 
 /* The first row a level table prints. */
 static int
 first_row(int tab)
 {
-	return tab == TAB_SNAPSHOT ? STATS_LEVEL1 : STATS_LEVEL2;
+	return tab == STATS_T_SNAPSHOT ? STATS_LEVEL1 : STATS_LEVEL2;
 }
 
 /* A row of a level table. */
@@ -119,27 +96,27 @@ static const cellrow *
 level_cells(const struct stats_year *y, int tab)
 {
 	switch (tab) {
-	case TAB_SNAPSHOT:
+	case STATS_T_SNAPSHOT:
 		return y->snapshot;
-	case TAB_YEARLY:
+	case STATS_T_YEARLY:
 		return y->yearly;
-	case TAB_LICENCE:
+	case STATS_T_LICENCE:
 		return y->licence;
 	default:
 		return y->sopo;
 	}
 }
 
-/* The figure of TAB at ROW, COL (ROW is the order kind in TAB_ORDERS). */
+/* The figure of TAB at ROW, COL (ROW is the order kind in STATS_T_ORDERS). */
 static int
 cell(const struct stats_year *y, int tab, int row, int col)
 {
 	switch (tab) {
-	case TAB_BREACH:
+	case STATS_T_BREACH:
 		return y->notification_breach;
-	case TAB_ORDERS:
+	case STATS_T_ORDERS:
 		return y->orders[row];
-	case TAB_RSO:
+	case STATS_T_RSO:
 		return y->rso_per_100k;
 	default:
 		return level_cells(y, tab)[row][col];
@@ -400,14 +377,14 @@ csv_line(struct strbuf *sb, const char *prefix, const char *tab,
 static void
 csv_year(struct strbuf *sb, const struct stats_year *y, const char *prefix)
 {
-	for (int tab = 0; tab < TAB_COUNT; tab++) {
-		if (tab == TAB_BREACH || tab == TAB_RSO) {
-			csv_line(sb, prefix, tab_key[tab], "count", "value",
+	for (int tab = 0; tab < STATS_TABLES; tab++) {
+		if (tab == STATS_T_BREACH || tab == STATS_T_RSO) {
+			csv_line(sb, prefix, stats_table_key[tab], "count", "value",
 			    cell(y, tab, 0, 0));
-		} else if (tab == TAB_ORDERS) {
+		} else if (tab == STATS_T_ORDERS) {
 			for (int k = 1; k <= ORDER_KIND_MAX; k++)
 				if (order_shown(y, k))
-					csv_line(sb, prefix, tab_key[tab],
+					csv_line(sb, prefix, stats_table_key[tab],
 					    ev_kind_name(EV_ORDER, k), "value",
 					    y->orders[k]);
 		} else {
@@ -417,8 +394,8 @@ csv_year(struct strbuf *sb, const struct stats_year *y, const char *prefix)
 				for (int c = 0; c < STATS_NCOLS; c++)
 					if (c != STATS_CAT4 || cat4)
 						csv_line(sb, prefix,
-						    tab_key[tab], row_key[r],
-						    col_key[c],
+						    stats_table_key[tab], stats_row_key[r],
+						    stats_col_key[c],
 						    cell(y, tab, r, c));
 		}
 	}
@@ -437,7 +414,7 @@ text_legend(struct strbuf *sb, bool cat4)
 
 	for (int c = STATS_CAT1; c <= STATS_CAT4; c++) {
 		bool last = c == STATS_CAT4 || (c == STATS_CAT3 && !cat4);
-		size_t n = strlen(col_long[c]) + 1;
+		size_t n = strlen(stats_col_long[c]) + 1;
 
 		if (c == STATS_CAT4 && !cat4)
 			break;
@@ -448,7 +425,7 @@ text_legend(struct strbuf *sb, bool cat4)
 			sb_add(sb, " ");
 			col++;
 		}
-		sb_add(sb, col_long[c]);
+		sb_add(sb, stats_col_long[c]);
 		sb_add(sb, last ? "." : ";");
 		col += n;
 	}
@@ -465,10 +442,10 @@ text_level_table(struct strbuf *sb, const struct stats_year *y, int tab,
 	sb_printf(sb, "%-*s", LABEL_W - 1, head);
 	for (int c = 0; c < STATS_NCOLS; c++)
 		if (c != STATS_CAT4 || cat4)
-			sb_printf(sb, " %*s", CELL_W - 1, col_short[c]);
+			sb_printf(sb, " %*s", CELL_W - 1, stats_col_short[c]);
 	sb_add(sb, "\n");
 	for (int r = first_row(tab); r < STATS_NROWS; r++) {
-		sb_printf(sb, "%-*s", LABEL_W - 1, row_label[r]);
+		sb_printf(sb, "%-*s", LABEL_W - 1, stats_row_label[r]);
 		for (int c = 0; c < STATS_NCOLS; c++)
 			if (c != STATS_CAT4 || cat4)
 				add_cell(sb, cell(y, tab, r, c));
@@ -495,40 +472,40 @@ text_year(struct strbuf *sb, const struct stats_year *y, const char *area)
 
 	sb_printf(sb, "MAPPA-eligible offenders on 31 March %d\n\n",
 	    y->year + 1);
-	text_level_table(sb, y, TAB_SNAPSHOT, "");
+	text_level_table(sb, y, STATS_T_SNAPSHOT, "");
 	sb_add(sb, "\n");
-	text_legend(sb, has_cat4(y, TAB_SNAPSHOT));
-	sb_add(sb, "\n");
-
-	add_wrapped(sb, T_YEARLY, TEXT_WIDTH);
-	sb_add(sb, "\n");
-	text_level_table(sb, y, TAB_YEARLY, "");
-	sb_add(sb, "\n");
-	text_legend(sb, has_cat4(y, TAB_YEARLY));
+	text_legend(sb, has_cat4(y, STATS_T_SNAPSHOT));
 	sb_add(sb, "\n");
 
-	text_figure(sb, T_BREACH, y->notification_breach);
+	add_wrapped(sb, STATS_TITLE_YEARLY, TEXT_WIDTH);
+	sb_add(sb, "\n");
+	text_level_table(sb, y, STATS_T_YEARLY, "");
+	sb_add(sb, "\n");
+	text_legend(sb, has_cat4(y, STATS_T_YEARLY));
+	sb_add(sb, "\n");
 
-	sb_add(sb, T_ORDERS "\n" T_ORDERS_SUB "\n\n");
+	text_figure(sb, STATS_TITLE_BREACH, y->notification_breach);
+
+	sb_add(sb, STATS_TITLE_ORDERS "\n" STATS_TITLE_ORDERS_SUB "\n\n");
 	for (int k = 1; k <= ORDER_KIND_MAX; k++) {
 		if (!order_shown(y, k))
 			continue;
-		sb_printf(sb, "%-*s", LABEL_W - 1, order_label[k]);
+		sb_printf(sb, "%-*s", LABEL_W - 1, stats_order_label[k]);
 		add_cell(sb, y->orders[k]);
 		sb_add(sb, "\n");
 	}
 	sb_add(sb, "\n");
 
-	add_wrapped(sb, T_CUSTODY, TEXT_WIDTH);
+	add_wrapped(sb, STATS_TITLE_CUSTODY, TEXT_WIDTH);
 	sb_add(sb, "\n");
-	text_level_table(sb, y, TAB_LICENCE, T_LICENCE);
+	text_level_table(sb, y, STATS_T_LICENCE, T_LICENCE);
 	sb_add(sb, "\n");
-	text_level_table(sb, y, TAB_SOPO, T_SOPO);
+	text_level_table(sb, y, STATS_T_SOPO, T_SOPO);
 	sb_add(sb, "\n");
-	text_legend(sb, has_cat4(y, TAB_LICENCE) || has_cat4(y, TAB_SOPO));
+	text_legend(sb, has_cat4(y, STATS_T_LICENCE) || has_cat4(y, STATS_T_SOPO));
 	sb_add(sb, "\n");
 
-	text_figure(sb, T_RSO, y->rso_per_100k);
+	text_figure(sb, STATS_TITLE_RSO, y->rso_per_100k);
 	add_population_note(sb, y);
 }
 
@@ -543,14 +520,14 @@ md_level_table(struct strbuf *sb, const struct stats_year *y, int tab)
 	sb_add(sb, "| |");
 	for (int c = 0; c < STATS_NCOLS; c++)
 		if (c != STATS_CAT4 || cat4)
-			sb_printf(sb, " %s |", col_long[c]);
+			sb_printf(sb, " %s |", stats_col_long[c]);
 	sb_add(sb, "\n|---|");
 	for (int c = 0; c < STATS_NCOLS; c++)
 		if (c != STATS_CAT4 || cat4)
 			sb_add(sb, "---:|");
 	sb_add(sb, "\n");
 	for (int r = first_row(tab); r < STATS_NROWS; r++) {
-		sb_printf(sb, "| %s |", row_label[r]);
+		sb_printf(sb, "| %s |", stats_row_label[r]);
 		for (int c = 0; c < STATS_NCOLS; c++)
 			if (c != STATS_CAT4 || cat4) {
 				sb_add(sb, " ");
@@ -581,27 +558,27 @@ md_year(struct strbuf *sb, const struct stats_year *y, const char *area)
 
 	sb_printf(sb, "## MAPPA-eligible offenders on 31 March %d\n\n",
 	    y->year + 1);
-	md_level_table(sb, y, TAB_SNAPSHOT);
-	sb_add(sb, "## " T_YEARLY "\n\n");
-	md_level_table(sb, y, TAB_YEARLY);
+	md_level_table(sb, y, STATS_T_SNAPSHOT);
+	sb_add(sb, "## " STATS_TITLE_YEARLY "\n\n");
+	md_level_table(sb, y, STATS_T_YEARLY);
 
-	sb_add(sb, "## " T_BREACH "\n\n");
+	sb_add(sb, "## " STATS_TITLE_BREACH "\n\n");
 	md_figure(sb, "Offenders", y->notification_breach);
 
-	sb_add(sb, "## " T_ORDERS "\n\n" T_ORDERS_SUB "\n\n");
+	sb_add(sb, "## " STATS_TITLE_ORDERS "\n\n" STATS_TITLE_ORDERS_SUB "\n\n");
 	sb_add(sb, "| Order | Number |\n|---|---:|\n");
 	for (int k = 1; k <= ORDER_KIND_MAX; k++)
 		if (order_shown(y, k))
-			sb_printf(sb, "| %s | %d |\n", order_label[k],
+			sb_printf(sb, "| %s | %d |\n", stats_order_label[k],
 			    y->orders[k]);
 	sb_add(sb, "\n");
 
-	sb_add(sb, "## " T_CUSTODY "\n\n### " T_LICENCE "\n\n");
-	md_level_table(sb, y, TAB_LICENCE);
+	sb_add(sb, "## " STATS_TITLE_CUSTODY "\n\n### " T_LICENCE "\n\n");
+	md_level_table(sb, y, STATS_T_LICENCE);
 	sb_add(sb, "### " T_SOPO "\n\n");
-	md_level_table(sb, y, TAB_SOPO);
+	md_level_table(sb, y, STATS_T_SOPO);
 
-	sb_add(sb, "## " T_RSO "\n\n");
+	sb_add(sb, "## " STATS_TITLE_RSO "\n\n");
 	md_figure(sb, "Per 100,000 population", y->rso_per_100k);
 	add_population_note(sb, y);
 }
@@ -615,18 +592,18 @@ json_level_table(struct strbuf *sb, const struct stats_year *y, int tab,
 {
 	bool cat4 = has_cat4(y, tab);
 
-	sb_printf(sb, "%s  \"%s\": {\n", ind, tab_key[tab]);
+	sb_printf(sb, "%s  \"%s\": {\n", ind, stats_table_key[tab]);
 	for (int r = first_row(tab); r < STATS_NROWS; r++) {
 		bool first = true;
 
-		sb_printf(sb, "%s    \"%s\": {", ind, row_key[r]);
+		sb_printf(sb, "%s    \"%s\": {", ind, stats_row_key[r]);
 		for (int c = 0; c < STATS_NCOLS; c++) {
 			int v = cell(y, tab, r, c);
 
 			if (c == STATS_CAT4 && !cat4)
 				continue;
 			sb_printf(sb, "%s\"%s\": ", first ? "" : ", ",
-			    col_key[c]);
+			    stats_col_key[c]);
 			if (v == STATS_DASH)
 				sb_add(sb, "null");
 			else
@@ -653,11 +630,11 @@ json_year(struct strbuf *sb, const struct stats_year *y, const char *area,
 	sb_printf(sb, "%s  \"start\": \"%s\",\n%s  \"end\": \"%s\",\n", ind,
 	    date_format(report_year_start(y->year), d1), ind,
 	    date_format(report_year_end(y->year), d2));
-	json_level_table(sb, y, TAB_SNAPSHOT, ind);
-	json_level_table(sb, y, TAB_YEARLY, ind);
-	sb_printf(sb, "%s  \"%s\": %d,\n", ind, tab_key[TAB_BREACH],
+	json_level_table(sb, y, STATS_T_SNAPSHOT, ind);
+	json_level_table(sb, y, STATS_T_YEARLY, ind);
+	sb_printf(sb, "%s  \"%s\": %d,\n", ind, stats_table_key[STATS_T_BREACH],
 	    y->notification_breach);
-	sb_printf(sb, "%s  \"%s\": {", ind, tab_key[TAB_ORDERS]);
+	sb_printf(sb, "%s  \"%s\": {", ind, stats_table_key[STATS_T_ORDERS]);
 	for (int k = 1; k <= ORDER_KIND_MAX; k++) {
 		if (!order_shown(y, k))
 			continue;
@@ -666,17 +643,17 @@ json_year(struct strbuf *sb, const struct stats_year *y, const char *area,
 		first = false;
 	}
 	sb_add(sb, "},\n");
-	json_level_table(sb, y, TAB_LICENCE, ind);
-	json_level_table(sb, y, TAB_SOPO, ind);
+	json_level_table(sb, y, STATS_T_LICENCE, ind);
+	json_level_table(sb, y, STATS_T_SOPO, ind);
 	if (y->population > 0)
 		sb_printf(sb, "%s  \"population\": %" PRId64 ",\n", ind,
 		    y->population);
 	else
 		sb_printf(sb, "%s  \"population\": null,\n", ind);
 	if (y->rso_per_100k == STATS_DASH)
-		sb_printf(sb, "%s  \"%s\": null\n", ind, tab_key[TAB_RSO]);
+		sb_printf(sb, "%s  \"%s\": null\n", ind, stats_table_key[STATS_T_RSO]);
 	else
-		sb_printf(sb, "%s  \"%s\": %d\n", ind, tab_key[TAB_RSO],
+		sb_printf(sb, "%s  \"%s\": %d\n", ind, stats_table_key[STATS_T_RSO],
 		    y->rso_per_100k);
 	sb_printf(sb, "%s}", ind);
 }
@@ -698,10 +675,10 @@ series_lines(const struct stats *st, int tab, struct sline *out)
 {
 	int n = 0, first = stats_first(st), last = stats_last(st);
 
-	if (tab == TAB_BREACH || tab == TAB_RSO) {
+	if (tab == STATS_T_BREACH || tab == STATS_T_RSO) {
 		out[n++] = (struct sline){ tab, 0, 0,
-		    tab == TAB_BREACH ? "Offenders" : "Per 100,000", NULL };
-	} else if (tab == TAB_ORDERS) {
+		    tab == STATS_T_BREACH ? "Offenders" : "Per 100,000", NULL };
+	} else if (tab == STATS_T_ORDERS) {
 		for (int k = 1; k <= ORDER_KIND_MAX; k++) {
 			bool shown = false;
 
@@ -709,7 +686,7 @@ series_lines(const struct stats *st, int tab, struct sline *out)
 				shown = order_shown(stats_get(st, y), k);
 			if (shown)
 				out[n++] = (struct sline){ tab, k, 0,
-				    order_label[k], NULL };
+				    stats_order_label[k], NULL };
 		}
 	} else {
 		bool cat4 = false;
@@ -720,7 +697,7 @@ series_lines(const struct stats *st, int tab, struct sline *out)
 			for (int c = 0; c < STATS_NCOLS; c++)
 				if (c != STATS_CAT4 || cat4)
 					out[n++] = (struct sline){ tab, r, c,
-					    row_label[r], col_short[c] };
+					    stats_row_label[r], stats_col_short[c] };
 	}
 	return n;
 }
@@ -823,26 +800,26 @@ series_tables(struct strbuf *sb, const struct stats *st, const char *area,
 	add_heading(sb, area, when, md);
 
 	add_title(sb, md, 2, "MAPPA-eligible offenders on 31 March");
-	table(sb, st, TAB_SNAPSHOT);
-	add_title(sb, md, 2, T_YEARLY);
-	table(sb, st, TAB_YEARLY);
-	add_title(sb, md, 2, T_BREACH);
-	table(sb, st, TAB_BREACH);
+	table(sb, st, STATS_T_SNAPSHOT);
+	add_title(sb, md, 2, STATS_TITLE_YEARLY);
+	table(sb, st, STATS_T_YEARLY);
+	add_title(sb, md, 2, STATS_TITLE_BREACH);
+	table(sb, st, STATS_T_BREACH);
 	if (md)
-		sb_add(sb, "## " T_ORDERS "\n\n" T_ORDERS_SUB "\n\n");
+		sb_add(sb, "## " STATS_TITLE_ORDERS "\n\n" STATS_TITLE_ORDERS_SUB "\n\n");
 	else
-		sb_add(sb, T_ORDERS "\n" T_ORDERS_SUB "\n\n");
-	table(sb, st, TAB_ORDERS);
-	add_title(sb, md, 2, T_CUSTODY);
+		sb_add(sb, STATS_TITLE_ORDERS "\n" STATS_TITLE_ORDERS_SUB "\n\n");
+	table(sb, st, STATS_T_ORDERS);
+	add_title(sb, md, 2, STATS_TITLE_CUSTODY);
 	add_title(sb, md, 3, T_LICENCE);
-	table(sb, st, TAB_LICENCE);
+	table(sb, st, STATS_T_LICENCE);
 	add_title(sb, md, 3, T_SOPO);
-	table(sb, st, TAB_SOPO);
-	add_title(sb, md, 2, T_RSO);
-	table(sb, st, TAB_RSO);
+	table(sb, st, STATS_T_SOPO);
+	add_title(sb, md, 2, STATS_TITLE_RSO);
+	table(sb, st, STATS_T_RSO);
 
 	for (int y = stats_first(st); y <= stats_last(st) && !cat4; y++)
-		for (int tab = 0; tab < TAB_COUNT && !cat4; tab++)
+		for (int tab = 0; tab < STATS_TABLES && !cat4; tab++)
 			cat4 = is_level_table(tab) &&
 			    has_cat4(stats_get(st, y), tab);
 	text_legend(sb, cat4);
@@ -892,18 +869,18 @@ html_level_table(struct strbuf *sb, const struct stats_year *y, int tab,
 {
 	bool cat4 = has_cat4(y, tab);
 
-	sb_printf(sb, "<table class=\"levels\" id=\"%s\">\n", tab_key[tab]);
+	sb_printf(sb, "<table class=\"levels\" id=\"%s\">\n", stats_table_key[tab]);
 	if (caption)
 		sb_printf(sb, "<caption>%s</caption>\n", caption);
 	sb_add(sb, "<tr><th></th>");
 	for (int c = 0; c < STATS_NCOLS; c++)
 		if (c != STATS_CAT4 || cat4)
-			sb_printf(sb, "<th scope=\"col\">%s</th>", col_long[c]);
+			sb_printf(sb, "<th scope=\"col\">%s</th>", stats_col_long[c]);
 	sb_add(sb, "</tr>\n");
 	for (int r = first_row(tab); r < STATS_NROWS; r++) {
 		sb_printf(sb, "<tr%s><th scope=\"row\">%s</th>",
 		    r == STATS_ROW_TOTAL ? " class=\"total\"" : "",
-		    row_label[r]);
+		    stats_row_label[r]);
 		for (int c = 0; c < STATS_NCOLS; c++)
 			if (c != STATS_CAT4 || cat4)
 				html_cell(sb, cell(y, tab, r, c));
@@ -928,26 +905,26 @@ html_year(struct strbuf *sb, const struct stats_year *y)
 {
 	sb_printf(sb, "<section>\n<h2>MAPPA-eligible offenders on 31 March "
 	    "%d</h2>\n", y->year + 1);
-	html_level_table(sb, y, TAB_SNAPSHOT, NULL);
-	sb_add(sb, "</section>\n<section>\n<h2>" T_YEARLY "</h2>\n");
-	html_level_table(sb, y, TAB_YEARLY, NULL);
-	sb_add(sb, "</section>\n<section>\n<h2>" T_BREACH "</h2>\n");
-	html_figure(sb, tab_key[TAB_BREACH], "Offenders",
+	html_level_table(sb, y, STATS_T_SNAPSHOT, NULL);
+	sb_add(sb, "</section>\n<section>\n<h2>" STATS_TITLE_YEARLY "</h2>\n");
+	html_level_table(sb, y, STATS_T_YEARLY, NULL);
+	sb_add(sb, "</section>\n<section>\n<h2>" STATS_TITLE_BREACH "</h2>\n");
+	html_figure(sb, stats_table_key[STATS_T_BREACH], "Offenders",
 	    y->notification_breach);
-	sb_add(sb, "</section>\n<section>\n<h2>" T_ORDERS "</h2>\n<p>");
-	add_html(sb, T_ORDERS_SUB);
+	sb_add(sb, "</section>\n<section>\n<h2>" STATS_TITLE_ORDERS "</h2>\n<p>");
+	add_html(sb, STATS_TITLE_ORDERS_SUB);
 	sb_printf(sb, "</p>\n<table class=\"figure\" id=\"%s\">\n",
-	    tab_key[TAB_ORDERS]);
+	    stats_table_key[STATS_T_ORDERS]);
 	for (int k = 1; k <= ORDER_KIND_MAX; k++)
 		if (order_shown(y, k))
 			sb_printf(sb, "<tr><th scope=\"row\">%s</th><td>%d</td>"
-			    "</tr>\n", order_label[k], y->orders[k]);
-	sb_add(sb, "</table>\n</section>\n<section>\n<h2>" T_CUSTODY
+			    "</tr>\n", stats_order_label[k], y->orders[k]);
+	sb_add(sb, "</table>\n</section>\n<section>\n<h2>" STATS_TITLE_CUSTODY
 	    "</h2>\n");
-	html_level_table(sb, y, TAB_LICENCE, T_LICENCE);
-	html_level_table(sb, y, TAB_SOPO, T_SOPO);
-	sb_add(sb, "</section>\n<section>\n<h2>" T_RSO "</h2>\n");
-	html_figure(sb, tab_key[TAB_RSO], "Per 100,000 population",
+	html_level_table(sb, y, STATS_T_LICENCE, T_LICENCE);
+	html_level_table(sb, y, STATS_T_SOPO, T_SOPO);
+	sb_add(sb, "</section>\n<section>\n<h2>" STATS_TITLE_RSO "</h2>\n");
+	html_figure(sb, stats_table_key[STATS_T_RSO], "Per 100,000 population",
 	    y->rso_per_100k);
 	sb_add(sb, "<p class=\"note\">");
 	add_population_note(sb, y);

@@ -30,54 +30,18 @@
 /* The width the titles and notes are broken to, as in the text output. */
 #define WRAP_W 78
 
-static const char *const row_label[STATS_NROWS] = {
-	"Level 1", "Level 2", "Level 3", "Total",
-};
-static const char *const row_key[STATS_NROWS] = {
-	"level1", "level2", "level3", "total",
-};
-static const char *const col_short[STATS_NCOLS] = {
-	"Cat 1", "Cat 2", "Cat 3", "Cat 4", "Total",
-};
-static const char *const col_key[STATS_NCOLS] = {
-	"cat1", "cat2", "cat3", "cat4", "total",
-};
-static const char *const col_long[STATS_NCOLS] = {
-	"Category 1: Registered sex offenders",
-	"Category 2: Violent offenders",
-	"Category 3: Other dangerous offenders",
-	"Category 4: Terrorist and terrorism-risk offenders",
-	"Total",
-};
-static const char *const order_label[ORDER_KIND_MAX + 1] = {
-	NULL, "SOPOs", "NOs", "FTOs", "SHPOs", "SROs", "RSHOs",
-};
-static const char *const tab_key[SM_TABLES] = {
-	"eligible_snapshot", "level23_yearly", "notification_breach",
-	"restrictive_orders", "custody_licence_breach", "custody_sopo_breach",
-	"rso_per_100k",
-};
-
-#define T_YEARLY "MAPPA-eligible offenders in Levels 2 and 3 by category " \
-	"(yearly total)"
-#define T_BREACH "RSOs cautioned or convicted for breach of notification " \
-	"requirements"
-#define T_ORDERS "Restrictive orders for Category 1 offenders"
-#define T_ORDERS_SUB "SOPOs, NOs & FTOs imposed by the courts"
-#define T_CUSTODY "Level 2 and 3 offenders returned to custody for breach " \
-	"of licence or sent to custody for breach of SOPO"
-#define T_RSO "Total number of Registered Sexual Offenders per 100,000 " \
-	"population"
+_Static_assert((int)SM_TABLES == (int)STATS_TABLES,
+	       "the screen's tables are the report's");
 
 /* The title of each table in the trend view (no date in it). */
 static const char *const trend_title[SM_TABLES] = {
 	"MAPPA-eligible offenders on 31 March",
-	T_YEARLY,
-	T_BREACH,
+	STATS_TITLE_YEARLY,
+	STATS_TITLE_BREACH,
 	"Restrictive orders for Category 1 offenders imposed by the courts",
 	"Level 2 and 3 offenders returned to custody for breach of licence",
 	"Level 2 and 3 offenders sent to custody for breach of SOPO",
-	T_RSO,
+	STATS_TITLE_RSO,
 };
 
 /* --- the figures ------------------------------------------------------------ */
@@ -191,7 +155,7 @@ sm_columns(const struct statsmodel *m, int table, int year, int *cols)
 const char *
 sm_column_name(int col)
 {
-	return col >= 0 && col < STATS_NCOLS ? col_short[col] : "";
+	return col >= 0 && col < STATS_NCOLS ? stats_col_short[col] : "";
 }
 
 /* --- names ------------------------------------------------------------------ */
@@ -207,7 +171,7 @@ sm_cell_name(struct sm_cell c, char *buf, size_t n)
 		break;
 	case SM_STYLE_ORDERS:
 		str_copy(buf, c.row >= 1 && c.row <= ORDER_KIND_MAX
-				      ? order_label[c.row] : "orders", n);
+				      ? stats_order_label[c.row] : "orders", n);
 		break;
 	default:
 		if (c.row == STATS_ROW_TOTAL && c.col == STATS_TOTAL)
@@ -264,7 +228,7 @@ sm_cell_describe(struct sm_cell c, int year, char *buf, size_t n)
 char *
 sm_cell_key(struct sm_cell c, char *buf, size_t n)
 {
-	const char *t = c.table >= 0 && c.table < SM_TABLES ? tab_key[c.table]
+	const char *t = c.table >= 0 && c.table < SM_TABLES ? stats_table_key[c.table]
 							    : "?";
 
 	switch (sm_style(c.table)) {
@@ -278,9 +242,9 @@ sm_cell_key(struct sm_cell c, char *buf, size_t n)
 		break;
 	default:
 		snprintf(buf, n, "%s %s %s", t,
-			 c.row >= 0 && c.row < STATS_NROWS ? row_key[c.row]
+			 c.row >= 0 && c.row < STATS_NROWS ? stats_row_key[c.row]
 							   : "?",
-			 c.col >= 0 && c.col < STATS_NCOLS ? col_key[c.col]
+			 c.col >= 0 && c.col < STATS_NCOLS ? stats_col_key[c.col]
 							   : "?");
 	}
 	return buf;
@@ -442,14 +406,14 @@ add_legend(struct statsmodel *m, int table, bool cat4)
 
 	text[0] = '\0';
 	for (int c = STATS_CAT1; c <= last; c++) {
-		size_t w = strlen(col_long[c]) + 1;
+		size_t w = strlen(stats_col_long[c]) + 1;
 
 		if (n > 0 && n + 1 + w > WRAP_W) {
 			add_line(m, SM_NOTE, table, 0, 0, 0, text);
 			n = 0;
 		}
 		n += (size_t)snprintf(text + n, sizeof text - n, "%s%s%s",
-				      n ? " " : "", col_long[c],
+				      n ? " " : "", stats_col_long[c],
 				      c == last ? "." : ";");
 		if (n >= sizeof text)
 			n = sizeof text - 1;
@@ -463,7 +427,7 @@ add_level_rows(struct statsmodel *m, int table, const char *head)
 {
 	add_line(m, SM_HEAD, table, 0, 0, 0, head);
 	for (int r = first_row(table); r < STATS_NROWS; r++)
-		add_line(m, SM_ROW, table, r, 0, 0, row_label[r]);
+		add_line(m, SM_ROW, table, r, 0, 0, stats_row_label[r]);
 }
 
 /* "698,400" */
@@ -497,22 +461,22 @@ layout_year(struct statsmodel *m)
 	add_legend(m, SM_SNAPSHOT, has_cat4(m, SM_SNAPSHOT, m->year));
 	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
 
-	add_wrapped(m, SM_TITLE, SM_YEARLY, T_YEARLY);
+	add_wrapped(m, SM_TITLE, SM_YEARLY, STATS_TITLE_YEARLY);
 	add_level_rows(m, SM_YEARLY, "");
 	add_legend(m, SM_YEARLY, has_cat4(m, SM_YEARLY, m->year));
 	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
 
-	add_line(m, SM_ROW, SM_BREACH, 0, 0, 0, T_BREACH);
+	add_line(m, SM_ROW, SM_BREACH, 0, 0, 0, STATS_TITLE_BREACH);
 	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
 
-	add_line(m, SM_TITLE, SM_ORDERS, 0, 0, 0, T_ORDERS);
-	add_line(m, SM_SUB, SM_ORDERS, 0, 0, 0, T_ORDERS_SUB);
+	add_line(m, SM_TITLE, SM_ORDERS, 0, 0, 0, STATS_TITLE_ORDERS);
+	add_line(m, SM_SUB, SM_ORDERS, 0, 0, 0, STATS_TITLE_ORDERS_SUB);
 	for (int k = 1; k <= ORDER_KIND_MAX; k++)
 		if (order_shown(m, k, m->year))
-			add_line(m, SM_ROW, SM_ORDERS, k, 0, 0, order_label[k]);
+			add_line(m, SM_ROW, SM_ORDERS, k, 0, 0, stats_order_label[k]);
 	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
 
-	add_wrapped(m, SM_TITLE, SM_LICENCE, T_CUSTODY);
+	add_wrapped(m, SM_TITLE, SM_LICENCE, STATS_TITLE_CUSTODY);
 	add_level_rows(m, SM_LICENCE, "Breach of licence");
 	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
 	add_level_rows(m, SM_SOPO, "Breach of SOPO");
@@ -520,7 +484,7 @@ layout_year(struct statsmodel *m)
 				       has_cat4(m, SM_SOPO, m->year));
 	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
 
-	add_line(m, SM_ROW, SM_RSO, 0, 0, 0, T_RSO);
+	add_line(m, SM_ROW, SM_RSO, 0, 0, 0, STATS_TITLE_RSO);
 	if (y->population > 0)
 		snprintf(text, sizeof text, "Calculated with the mid-%d "
 			 "population aged 10 and over: %s.", m->year,
@@ -556,13 +520,13 @@ layout_trend(struct statsmodel *m)
 		for (int k = 1; k <= ORDER_KIND_MAX; k++)
 			if (order_shown(m, k, 0))
 				add_line(m, SM_SERIES, t, k, 0, 0,
-					 order_label[k]);
+					 stats_order_label[k]);
 		break;
 	default:
 		for (int r = first_row(t); r < STATS_NROWS; r++)
 			for (int i = 0; i < nc; i++) {
 				snprintf(text, sizeof text, "%-8s %s",
-					 row_label[r], col_short[cols[i]]);
+					 stats_row_label[r], stats_col_short[cols[i]]);
 				add_line(m, SM_SERIES, t, r, cols[i], 0, text);
 			}
 	}
