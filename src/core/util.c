@@ -9,6 +9,20 @@
 
 #include "core/util.h"
 
+bool
+str_has_control(const char *s, bool free_text)
+{
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (free_text && (c == '\t' || c == '\n' || c == '\r'))
+			continue;
+		if (c < 0x20 || c == 0x7f)
+			return true;
+	}
+	return false;
+}
+
 size_t
 str_copy(char *dst, const char *src, size_t n)
 {

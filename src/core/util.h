@@ -5,12 +5,17 @@
 #define MAPPA_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Copy SRC into DST of size N, always terminated; returns strlen(SRC). */
 size_t str_copy(char *dst, const char *src, size_t n);
+
+/* Whether S (NULL is fine) holds a control character: tab and line
+ * breaks are allowed when FREE_TEXT (notes, reasons, minutes). */
+bool str_has_control(const char *s, bool free_text);
 
 /* Format into DST of size N, always terminated (truncating quietly). */
 void str_printf(char *dst, size_t n, const char *fmt, ...)

@@ -68,11 +68,11 @@ db_action_add(struct db *db, struct db_action *a)
 	if (a->text == NULL || a->text[strspn(a->text, " \t\r\n")] == '\0')
 		return db_fail(db, DB_INVALID, "action: what is to be done is "
 			       "required");
-	if (meetings_has_control(a->text, true))
+	if (str_has_control(a->text, true))
 		return db_fail(db, DB_INVALID, "action: control characters "
 			       "other than tab and line breaks are not "
 			       "allowed");
-	if (meetings_has_control(a->owner_person, false))
+	if (str_has_control(a->owner_person, false))
 		return db_fail(db, DB_INVALID, "owner: control characters are "
 			       "not allowed");
 	if ((s = meetings_check_agency(db, a->owner_agency, "owner agency")) !=

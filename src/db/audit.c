@@ -11,25 +11,12 @@
 
 #include "db/db_internal.h"
 
-enum db_status
-db_audit_list(struct db *db, const char *since, const char *actor,
-	      db_audit_cb cb, void *ctx)
+int
+db_audit_rows(sqlite3_stmt *st, db_audit_cb cb, void *ctx)
 {
-	sqlite3_stmt *st;
 	struct db_audit a;
-	enum db_status s;
 	int rc;
 
-	if ((s = db_require(db, true, false, false, "reading the audit "
-			    "trail")) != DB_OK)
-		return s;
-	st = db_stmt(db, "SELECT id, time, actor, action, record, detail "
-			 "FROM audit WHERE (?1 IS NULL OR time >= ?1) AND "
-			 "(?2 IS NULL OR actor = ?2) ORDER BY id");
-	if (st == NULL)
-		return DB_ERROR;
-	db_bind_text(st, 1, since);
-	db_bind_text(st, 2, actor);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&a, 0, sizeof a);
 		a.id = sqlite3_column_int64(st, 0);
@@ -50,6 +37,28 @@ db_audit_list(struct db *db, const char *since, const char *actor,
 		}
 	}
 	sqlite3_reset(st);
+	return rc;
+}
+
+enum db_status
+db_audit_list(struct db *db, const char *since, const char *actor,
+	      db_audit_cb cb, void *ctx)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	int rc;
+
+	if ((s = db_require(db, true, false, false, "reading the audit "
+			    "trail")) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT id, time, actor, action, record, detail "
+			 "FROM audit WHERE (?1 IS NULL OR time >= ?1) AND "
+			 "(?2 IS NULL OR actor = ?2) ORDER BY id");
+	if (st == NULL)
+		return DB_ERROR;
+	db_bind_text(st, 1, since);
+	db_bind_text(st, 2, actor);
+	rc = db_audit_rows(st, cb, ctx);
 	s = DB_OK;
 	/* Reading the trail is itself a consultation worth a row. */
 	if (rc != SQLITE_DONE)

@@ -49,7 +49,6 @@ db_audit_page(struct db *db, const struct db_audit_filter *f,
 		"WHERE id > ?4 AND " FILTER
 		" ORDER BY id LIMIT ?5";
 	sqlite3_stmt *st;
-	struct db_audit a;
 	enum db_status s;
 	int rc;
 
@@ -67,26 +66,7 @@ db_audit_page(struct db *db, const struct db_audit_filter *f,
 		after = newest_first ? INT64_MAX : 0;
 	sqlite3_bind_int64(st, 4, after);
 	sqlite3_bind_int(st, 5, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&a, 0, sizeof a);
-		a.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, a.time, sizeof a.time);
-		db_column_copy(st, 2, a.actor, sizeof a.actor);
-		a.action = (const char *)sqlite3_column_text(st, 3);
-		a.record = (const char *)sqlite3_column_text(st, 4);
-		a.detail = (const char *)sqlite3_column_text(st, 5);
-		if (!a.action)
-			a.action = "";
-		if (!a.record)
-			a.record = "";
-		if (!a.detail)
-			a.detail = "";
-		if (cb(ctx, &a) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
+	rc = db_audit_rows(st, cb, ctx);
 	if (rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "reading the audit trail");
 	return DB_OK;

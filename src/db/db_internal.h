@@ -84,6 +84,13 @@ enum db_status db_tx_end(struct db *db, enum db_status st);
 enum db_status db_require(struct db *db, bool admin, bool member, bool lay,
 			  const char *what);
 
+/*
+ * Step ST, a SELECT of id, time, actor, action, record, detail from the
+ * audit trail, handing each row to CB (which may stop it by returning
+ * non-zero), then reset it; returns SQLITE_DONE, or the failing code.
+ */
+int db_audit_rows(sqlite3_stmt *st, db_audit_cb cb, void *ctx);
+
 /* Append an audit row inside the current transaction. */
 enum db_status db_audit_write(struct db *db, const char *action,
 			      const char *record, const char *detail);

@@ -58,22 +58,6 @@ _Static_assert(IX_REF_MAX < DB_REF_MAX, "interchange ref fits");
 static const char no_reason[] = "no reason recorded (imported)";
 
 
-/* Whether S holds a control character (tab and line breaks allowed when
- * FREE_TEXT). */
-static bool
-has_control(const char *s, bool free_text)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (free_text && (c == '\t' || c == '\n' || c == '\r'))
-			continue;
-		if (c < 0x20 || c == 0x7f)
-			return true;
-	}
-	return false;
-}
-
 /* Read the history of offender ID into *V (growing *V, *CAP); *N events. */
 static enum db_status
 load_history(struct db *db, int64_t id, struct ev **v, size_t *cap, size_t *n)
@@ -647,7 +631,7 @@ check_events(struct db_import *im, const char *ref, const struct db_event *evs,
 
 		if (i > 0 && evs[i].ev.date < evs[i - 1].ev.date)
 			why = "events are out of date order";
-		if (why == NULL && evs[i].note && has_control(evs[i].note, true))
+		if (why == NULL && evs[i].note && str_has_control(evs[i].note, true))
 			why = "note: control characters other than tab and "
 			      "line breaks are not allowed";
 		if (why)
@@ -902,11 +886,11 @@ db_export(struct db *db, const char *recipient, const char *where,
 
 	if ((s = db_require(db, true, false, false, "exporting")) != DB_OK)
 		return s;
-	if (recipient && (has_control(recipient, false) ||
+	if (recipient && (str_has_control(recipient, false) ||
 			  strlen(recipient) > 200))
 		return db_fail(db, DB_INVALID, "the recipient must be at most "
 			       "200 characters, without control characters");
-	if (where && has_control(where, false))
+	if (where && str_has_control(where, false))
 		return db_fail(db, DB_INVALID, "the folder's name holds "
 			       "control characters");
 	/* The disclosure is logged before anything leaves the database. */

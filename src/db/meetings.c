@@ -22,20 +22,6 @@
 /* --- shared helpers (meetings_internal.h) ---------------------------------- */
 
 bool
-meetings_has_control(const char *s, bool free_text)
-{
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (free_text && (c == '\t' || c == '\n' || c == '\r'))
-			continue;
-		if (c < 0x20 || c == 0x7f)
-			return true;
-	}
-	return false;
-}
-
-bool
 meetings_same(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "") == 0;
@@ -184,10 +170,10 @@ check_meeting(struct db *db, const struct db_meeting *m)
 	if (m->level != 2 && m->level != 3)
 		return db_fail(db, DB_INVALID, "level: a MAPP meeting is at "
 			       "Level 2 or 3");
-	if (meetings_has_control(m->chair, false))
+	if (str_has_control(m->chair, false))
 		return db_fail(db, DB_INVALID, "chair: control characters "
 			       "are not allowed");
-	if (meetings_has_control(m->venue, false))
+	if (str_has_control(m->venue, false))
 		return db_fail(db, DB_INVALID, "venue: control characters "
 			       "are not allowed");
 	return DB_OK;

@@ -8,10 +8,6 @@
 
 #include "db/db_internal.h"
 
-/* Whether S (NULL is fine) holds a control character; tab and line
- * breaks are allowed when FREE_TEXT. */
-bool meetings_has_control(const char *s, bool free_text);
-
 /* Whether A and B hold the same text, NULL counting as "". */
 bool meetings_same(const char *a, const char *b);
 

@@ -173,7 +173,7 @@ db_minutes_save(struct db *db, const struct db_minutes *base,
 	    DB_OK)
 		return s;
 	for (int i = 0; i < DB_MIN_TEXTS; i++)
-		if (meetings_has_control(m->text[i], true))
+		if (str_has_control(m->text[i], true))
 			return db_fail(db, DB_INVALID, "%s: control characters "
 				       "other than tab and line breaks are not "
 				       "allowed", text_names[i]);
@@ -344,7 +344,7 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 		       d->reason[strspn(d->reason, " \t\r\n")] == '\0'))
 		return db_fail(db, DB_INVALID, "a level decision other than "
 			       "stay needs its reason");
-	if (meetings_has_control(d->reason, true))
+	if (str_has_control(d->reason, true))
 		return db_fail(db, DB_INVALID, "reason: control characters "
 			       "other than tab and line breaks are not "
 			       "allowed");

@@ -24,22 +24,6 @@ static const char *const agencies[] = {
 
 static const char *const source_names[] = { "mappa", "import", "demo" };
 
-/* Whether S holds a control character (tab and line breaks allowed when
- * FREE_TEXT). */
-static bool
-has_control(const char *s, bool free_text)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (free_text && (c == '\t' || c == '\n' || c == '\r'))
-			continue;
-		if (c < 0x20 || c == 0x7f)
-			return true;
-	}
-	return false;
-}
-
 const char *
 db_offender_check(const struct db_offender *o, const char **field)
 {
@@ -71,7 +55,7 @@ db_offender_check(const struct db_offender *o, const char **field)
 	}
 	for (size_t i = 0; i < NELEM(text); i++) {
 		*field = text[i].name;
-		if (has_control((const char *)o + text[i].off, false))
+		if (str_has_control((const char *)o + text[i].off, false))
 			return "control characters are not allowed";
 	}
 	*field = "surname";
@@ -94,7 +78,7 @@ db_offender_check(const struct db_offender *o, const char **field)
 			       "prison, yot, health or other";
 	}
 	*field = "notes";
-	if (o->notes && has_control(o->notes, true))
+	if (o->notes && str_has_control(o->notes, true))
 		return "control characters other than tab and line breaks "
 		       "are not allowed";
 	*field = NULL;
@@ -668,11 +652,11 @@ check_event(struct db *db, const struct db_event *e)
 			       ev_type_name(e->ev.type) ? ev_type_name(e->ev.type)
 							: "an",
 			       why);
-	if (e->note && has_control(e->note, true))
+	if (e->note && str_has_control(e->note, true))
 		return db_fail(db, DB_INVALID, "note: control characters "
 			       "other than tab and line breaks are not "
 			       "allowed");
-	if (e->decided_by && has_control(e->decided_by, false))
+	if (e->decided_by && str_has_control(e->decided_by, false))
 		return db_fail(db, DB_INVALID, "decided by: control "
 			       "characters are not allowed");
 	if (e->source == SRC_MAPPA && e->ev.type == EV_LEVEL) {

@@ -15,22 +15,6 @@
 #include "core/util.h"
 #include "db/db_internal.h"
 
-/* Whether S holds a control character (tab and line breaks allowed when
- * FREE_TEXT). */
-static bool
-has_control(const char *s, bool free_text)
-{
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (free_text && (c == '\t' || c == '\n' || c == '\r'))
-			continue;
-		if (c < 0x20 || c == 0x7f)
-			return true;
-	}
-	return false;
-}
-
 static enum db_status
 check_referral(struct db *db, const struct db_referral *r, int category,
 	       int level, mdate *date)
@@ -41,10 +25,10 @@ check_referral(struct db *db, const struct db_referral *r, int category,
 	if (r->agency[0] == '\0')
 		return db_fail(db, DB_INVALID, "referred by: the referring "
 			       "agency is required");
-	if (has_control(r->agency, false))
+	if (str_has_control(r->agency, false))
 		return db_fail(db, DB_INVALID, "referred by: control "
 			       "characters are not allowed");
-	if (has_control(r->reason, true))
+	if (str_has_control(r->reason, true))
 		return db_fail(db, DB_INVALID, "reason: control characters "
 			       "other than tab and line breaks are not "
 			       "allowed");
