@@ -71,3 +71,8 @@ rm -rf "$idb" "$idb-wal" "$idb-shm" "$dir/export"
 # The register screen's work per keystroke (a sort, a filter, each letter
 # of a search, paging), as an admin and as a lay adviser: well under 50 ms.
 "$top_builddir/tests/bench_register" "$db"
+
+# The same as a person meets it: each key of a session on the register,
+# from its writing to the last byte of the screen's update, through a
+# pseudo-terminal.
+"$top_builddir/tests/bench_keys" "$MAPPA" "$db"
