@@ -486,6 +486,46 @@ identity__someone_else_saved__their_changes_in_untouched_fields(void **state)
 	forms_free(&fm);
 }
 
+/* Identifiers as long as the data layer takes (an import gives up to 127
+ * bytes) open, save unchanged, and may be typed in full. */
+static void
+identity__long_identifiers__kept_whole(void **state)
+{
+	static const int ids[] = { RF_PNC, RF_CRN, RF_VISOR };
+	char v[DB_FIELD_MAX];
+	struct db_offender o, mine;
+	struct form_model fm;
+
+	(void)state;
+	memset(v, '7', sizeof v - 1);
+	v[sizeof v - 1] = '\0';
+	memset(&o, 0, sizeof o);
+	str_copy(o.ref, "R1", sizeof o.ref);
+	str_copy(o.surname, "Smith", sizeof o.surname);
+	str_copy(o.pnc, v, sizeof o.pnc);
+	str_copy(o.crn, v, sizeof o.crn);
+	str_copy(o.visor, v, sizeof o.visor);
+	assert_int_equal(forms_identity(&fm, NULL, &o, day("2012-05-14")), 0);
+	assert_int_equal(fm.nerrors, 0);
+	fill(&fm, RF_FORENAMES, "Jo");
+	assert_int_equal(fm.nerrors, 0);
+	assert_int_equal(forms_identity_get(&fm, &mine), 0);
+	assert_string_equal(mine.pnc, v);
+	assert_string_equal(mine.crn, v);
+	assert_string_equal(mine.visor, v);
+	db_offender_clear(&mine);
+	for (size_t i = 0; i < NELEM(ids); i++) {
+		struct field *f = &fm.f[ids[i]];
+
+		field_set(f, "");
+		for (size_t k = 0; k < sizeof v - 1; k++)
+			assert_true(field_insert(f, L'7'));
+		assert_false(field_insert(f, L'7'));
+		assert_string_equal(field_text(f), v);
+	}
+	forms_free(&fm);
+}
+
 /* --- the key tables ------------------------------------------------------- */
 
 static void
@@ -588,6 +628,7 @@ main(void)
 		cmocka_unit_test(event__exit_and_orders__kinds_offered),
 		cmocka_unit_test(
 			identity__someone_else_saved__their_changes_in_untouched_fields),
+		cmocka_unit_test(identity__long_identifiers__kept_whole),
 		cmocka_unit_test(
 			keys__every_action_bound_documented_and_unambiguous),
 		cmocka_unit_test(meeting__time_and_agencies__checked_as_typed),

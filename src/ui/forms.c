@@ -185,12 +185,14 @@ identity_fields(struct form_model *fm)
 			MDATE_BUFSZ - 1, false, "YYYY-MM-DD");
 	field_init_choice(&f[RF_GENDER], "gender", "Gender", genders, 0,
 			  "Left and Right (or Space) choose");
-	field_init_text(&f[RF_PNC], "pnc", "PNC ID", FIELD_TEXT, 31, false,
+	field_init_text(&f[RF_PNC], "pnc", "PNC ID", FIELD_TEXT,
+			DB_FIELD_MAX - 1, false,
 			"Police National Computer, e.g. 10/123456A");
-	field_init_text(&f[RF_CRN], "crn", "CRN", FIELD_TEXT, 31, false,
+	field_init_text(&f[RF_CRN], "crn", "CRN", FIELD_TEXT,
+			DB_FIELD_MAX - 1, false,
 			"probation case reference, e.g. X123456");
-	field_init_text(&f[RF_VISOR], "visor", "ViSOR", FIELD_TEXT, 31,
-			false, NULL);
+	field_init_text(&f[RF_VISOR], "visor", "ViSOR", FIELD_TEXT,
+			DB_FIELD_MAX - 1, false, NULL);
 	field_init_text(&f[RF_DISTRICT], "district", "District", FIELD_TEXT,
 			DB_FIELD_MAX - 1, false, NULL);
 	field_init_choice(&f[RF_AGENCY], "lead_agency", "Lead agency",
