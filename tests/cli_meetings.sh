@@ -50,6 +50,23 @@ contains "$T/out" "$m,2012-03-22,14:00,3,scheduled,DCI Maud Testchair,Room 7,0"
 expect 0 "$MAPPA" --db "$d" meeting edit "$m" --venue "Room 8"
 expect 0 "$MAPPA" --db "$d" meetings --from 2012-03-22 --to 2012-03-22
 contains "$T/out" "Room 8"
+# A chair or venue longer than a meeting keeps (127 bytes) is refused
+# with a message, not cut short; an --invite list too long, likewise.
+long=$(printf '%0140d' 0 | tr 0 v)
+expect 1 "$MAPPA" --db "$d" meeting edit "$m" --venue "Room 9, $long"
+contains "$T/err" "--venue: at most 127 bytes"
+expect 1 "$MAPPA" --db "$d" meeting edit "$m" --chair "DCI $long"
+contains "$T/err" "--chair: at most 127 bytes"
+[ "$(q "SELECT chair || '|' || venue FROM meetings WHERE id = $m")" = "DCI Maud Testchair|Room 8" ] &&
+	ok || fail "a refused edit changed the meeting: $(q "SELECT chair || '|' || venue FROM meetings WHERE id = $m")"
+n0=$(q "SELECT count(*) FROM meetings")
+expect 1 "$MAPPA" --db "$d" meeting add 2012-03-29 --level 2 --venue "$long"
+contains "$T/err" "--venue: at most 127 bytes"
+expect 1 "$MAPPA" --db "$d" meeting add 2012-03-29 --level 2 \
+	--invite "$(printf 'police,%.0s' $(seq 40))housing"
+contains "$T/err" "--invite: at most 32 agencies"
+[ "$(q "SELECT count(*) FROM meetings")" = "$n0" ] && ok ||
+	fail "a refused meeting add wrote a meeting"
 
 # The agenda: the case, then the proposal for a meeting after today.
 expect 0 "$MAPPA" --db "$d" meeting agenda-add "$m" "$ref" --reason level_change

@@ -315,6 +315,19 @@ load_holidays(struct agenda_holidays *h)
 		cli_warn("bank holidays: %s; counting weekends only", err);
 }
 
+/* Copy option O (when given) into BUF of N bytes; one too long for it is
+ * refused, never cut short. */
+static enum db_status
+text_opt(struct args *a, int o, const char *name, char *buf, size_t n)
+{
+	if (!a->set[o])
+		return DB_OK;
+	if (str_copy(buf, a->opt[o], n) >= n)
+		return fail(a, DB_INVALID, "%s: at most %zu bytes", name,
+			    n - 1);
+	return DB_OK;
+}
+
 /* --- subcommands ---------------------------------------------------------------- */
 
 /* The agencies invited when --invite is not given. */
@@ -350,20 +363,27 @@ sub_add(struct args *a)
 	m.level = level;
 	if (a->set[O_TIME])
 		str_copy(m.time, a->opt[O_TIME], sizeof m.time);
-	if (a->set[O_CHAIR])
-		str_copy(m.chair, a->opt[O_CHAIR], sizeof m.chair);
-	if (a->set[O_VENUE])
-		str_copy(m.venue, a->opt[O_VENUE], sizeof m.venue);
 	if (a->set[O_TIME] && strlen(a->opt[O_TIME]) >= sizeof m.time)
 		return fail(a, DB_INVALID, "--time: HH:MM");
+	if ((st = text_opt(a, O_CHAIR, "--chair", m.chair,
+			   sizeof m.chair)) != DB_OK ||
+	    (st = text_opt(a, O_VENUE, "--venue", m.venue,
+			   sizeof m.venue)) != DB_OK ||
+	    (st = text_opt(a, O_INVITE, "--invite", list,
+			   sizeof list)) != DB_OK)
+		return st;
 	if (a->set[O_INVITE]) {
 		char *p, *save = NULL;
 
-		str_copy(list, a->opt[O_INVITE], sizeof list);
 		if (strcmp(list, "none") != 0)
-			for (p = strtok_r(list, ", ", &save); p && n < 32;
-			     p = strtok_r(NULL, ", ", &save))
+			for (p = strtok_r(list, ", ", &save); p;
+			     p = strtok_r(NULL, ", ", &save)) {
+				if (n == NELEM(inv))
+					return fail(a, DB_INVALID, "--invite: "
+						    "at most %zu agencies",
+						    NELEM(inv));
 				inv[n++] = p;
+			}
 	} else {
 		for (; n < NELEM(default_invited); n++)
 			inv[n] = default_invited[n];
@@ -399,10 +419,11 @@ sub_edit(struct args *a)
 	}
 	if (level)
 		m.level = level;
-	if (a->set[O_CHAIR])
-		str_copy(m.chair, a->opt[O_CHAIR], sizeof m.chair);
-	if (a->set[O_VENUE])
-		str_copy(m.venue, a->opt[O_VENUE], sizeof m.venue);
+	if ((st = text_opt(a, O_CHAIR, "--chair", m.chair,
+			   sizeof m.chair)) != DB_OK ||
+	    (st = text_opt(a, O_VENUE, "--venue", m.venue,
+			   sizeof m.venue)) != DB_OK)
+		return st;
 	return db_meeting_update(a->db, &base, &m);
 }
 
