@@ -252,24 +252,39 @@ wait_for a "Rationale saved."
 	fail "a long rationale typed on came back as: $(sql "$RATIONALE")"
 keys a Up
 
-# An action, and the next review on the last line.
+# An action, and the next review on the last line.  An agency or a date
+# mistyped is refused, not cut to fit, and its line opens again as typed
+# with the steps before it kept.
 keys a a
 wait_for a "Action:"
 typed a "Fit the curfew tag"
 keys a Enter
 wait_for a "Owner agency:"
-typed a "em"
+typed a "emm"
 keys a Enter
+wait_for a 'NOT ADDED: no agency "emm"'
+wait_for a "Owner agency:emm"
+keys a BSpace Enter
 wait_for a "Due (YYYY-MM-DD):"
 keys a C-u
-typed a "2012-03-29"
+typed a "2012-03-299"
 keys a Enter
+wait_for a "NOT ADDED: the action is due on a date"
+wait_for a "Due (YYYY-MM-DD):2012-03-299"
+[ "$(sql "SELECT count(*) FROM actions WHERE text = 'Fit the curfew tag'")" = 0 ] && ok ||
+	fail "a mistyped due date added the action"
+keys a BSpace Enter
 wait_for a "added for em, due 2012-03-29"
 keys a Down Down Down Down Down Down Down Down Down Down Enter
 wait_for a "Next review (YYYY-MM-DD):"
 keys a C-u
-typed a "2012-04-19"
+typed a "2012-04-199"
 keys a Enter
+wait_for a "NOT SAVED: the next review is a date"
+wait_for a "Next review (YYYY-MM-DD):2012-04-199"
+[ "$(sql "SELECT next_review FROM offenders WHERE ref = '$REF'")" != 2012-04-19 ] && ok ||
+	fail "a mistyped next review was saved cut short"
+keys a BSpace Enter
 wait_for a "Next review saved."
 [ "$(sql "SELECT next_review FROM offenders WHERE ref = '$REF'")" = 2012-04-19 ] && ok ||
 	fail "next review: $(sql "SELECT next_review FROM offenders WHERE ref = '$REF'")"

@@ -319,22 +319,35 @@ minutes_copy(struct db_minutes *to, const struct db_minutes *from)
 }
 
 static unsigned ask_row(struct ui *ui, struct screen *s, const char *text);
+static unsigned reask_row(struct ui *ui, struct screen *s, const char *text);
 
 static unsigned
 row_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct mm *x = mm_of(s);
+	const struct db_agenda_item *it = item_of(x);
 	struct db_minutes m;
 	int r = x->editing;
+	mdate d;
 
 	x->editing = -1;
-	if (!ok || item_of(x) == NULL) {
+	if (!ok || it == NULL) {
 		db_minutes_clear(&x->ebase);
 		x->notice[0] = '\0';
 		return DRAW_BODY;
 	}
+	if (r == ROW_REVIEW && text[0] && date_parse(text, &d) != 0) {
+		/* Refused, not cut to fit: the line opens again as typed,
+		 * against the minutes the edit began on. */
+		ui_fmt(x->notice, sizeof x->notice, "NOT SAVED: the next "
+		       "review is a date, YYYY-MM-DD.  Yours is on the line "
+		       "below: put it right, or Esc drops it.");
+		ui_error(ui, "Not saved: \"%s\" is not a date.", text);
+		x->row = r;
+		return reask_row(ui, s, text) | DRAW_BODY;
+	}
 	minutes_copy(&m, &x->ebase);
-	m.item_id = item_of(x)->id;
+	m.item_id = it->id;
 	if (r == ROW_REVIEW) {
 		str_copy(m.next_review, text, sizeof m.next_review);
 	} else {
@@ -368,12 +381,22 @@ static unsigned
 ask_row(struct ui *ui, struct screen *s, const char *text)
 {
 	struct mm *x = mm_of(s);
+
+	db_minutes_clear(&x->ebase);
+	minutes_copy(&x->ebase, &x->min);
+	return reask_row(ui, s, text);
+}
+
+/* Ask for the selected row's text again, the line holding TEXT, the edit
+ * still made on the minutes it began on (x->ebase). */
+static unsigned
+reask_row(struct ui *ui, struct screen *s, const char *text)
+{
+	struct mm *x = mm_of(s);
 	char label[96];
 	unsigned d;
 
 	x->editing = x->row;
-	db_minutes_clear(&x->ebase);
-	minutes_copy(&x->ebase, &x->min);
 	ui_fmt(label, sizeof label, "%s:", x->row == ROW_REVIEW
 	       ? "Next review (YYYY-MM-DD)" : text_labels[x->row]);
 	d = ui_ask_text(ui, s, label, MINUTES_LINE_MAX, row_answered, NULL);
@@ -494,25 +517,55 @@ level(struct ui *ui, struct screen *s)
 			   "KIND):", decision_answered, NULL);
 }
 
-/* --- a new action, in three steps -------------------------------------- */
+/* --- a new action, in three steps -------------------------------------- *
+ *
+ * A step refused opens its line again as typed, the steps before it
+ * kept, and says why on the page; Esc drops the action. */
+
+static unsigned
+ask_step(struct ui *ui, struct screen *s, const char *label,
+	 ui_answer_fn answer, const char *text)
+{
+	unsigned r = ui_ask_line(ui, s, label, answer, NULL);
+
+	field_set(&ui->ask.f, text);
+	return r;
+}
 
 static unsigned
 due_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct mm *x = mm_of(s);
+	const struct db_agenda_item *it = item_of(x);
 	struct db_action a = { 0 };
+	mdate d;
 
-	if (!ok || item_of(x) == NULL)
-		return DRAW_NONE;
+	if (!ok || it == NULL) {
+		x->notice[0] = '\0';
+		return DRAW_BODY;
+	}
+	if (date_parse(text, &d) != 0) {
+		ui_fmt(x->notice, sizeof x->notice, "NOT ADDED: the action is "
+		       "due on a date, YYYY-MM-DD.  Yours is on the line "
+		       "below: put it right, or Esc drops the action.");
+		ui_error(ui, "Action not added: \"%s\" is not a date.", text);
+		return ask_step(ui, s, "Due (YYYY-MM-DD):", due_answered,
+				text) | DRAW_BODY;
+	}
 	a.meeting_id = x->id;
-	a.offender_id = item_of(x)->offender_id;
+	a.offender_id = it->offender_id;
 	a.text = x->a_text;
 	str_copy(a.owner_agency, x->a_agency, sizeof a.owner_agency);
 	str_copy(a.due, text, sizeof a.due);
 	if (db_action_add(ui->db, &a) != DB_OK) {
+		ui_fmt(x->notice, sizeof x->notice, "NOT ADDED: %s  The action "
+		       "is kept: Enter on the line below tries again, Esc "
+		       "drops it.", db_errmsg(ui->db));
 		ui_error(ui, "Action not added: %s", db_errmsg(ui->db));
-		return DRAW_STATUS;
+		return ask_step(ui, s, "Due (YYYY-MM-DD):", due_answered,
+				text) | DRAW_BODY;
 	}
+	x->notice[0] = '\0';
 	ui_msg(ui, "Action %lld added for %s, due %s.", (long long)a.id,
 	       a.owner_agency, a.due);
 	load(ui, x);
@@ -525,21 +578,27 @@ agency_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 	struct mm *x = mm_of(s);
 	mdate d;
 	char buf[MDATE_BUFSZ];
-	unsigned r;
 
-	if (!ok)
-		return DRAW_NONE;
+	if (!ok) {
+		x->notice[0] = '\0';
+		return DRAW_BODY;
+	}
 	if (agenda_agency_find(text) == NULL) {
+		ui_fmt(x->notice, sizeof x->notice, "NOT ADDED: no agency "
+		       "\"%s\" (police, probation, prison, ...).  Yours is on "
+		       "the line below: put it right, or Esc drops the "
+		       "action.", text);
 		ui_error(ui, "No agency \"%s\" (police, probation, prison, "
 			 "...).", text);
-		return DRAW_STATUS;
+		return ask_step(ui, s, "Owner agency:", agency_answered,
+				text) | DRAW_BODY;
 	}
 	str_copy(x->a_agency, text, sizeof x->a_agency);
+	x->notice[0] = '\0';
 	if (date_parse(x->m.date, &d) != 0)
 		d = ui->today;
-	r = ui_ask_line(ui, s, "Due (YYYY-MM-DD):", due_answered, NULL);
-	field_set(&ui->ask.f, date_format(d + 28, buf));
-	return r;
+	return ask_step(ui, s, "Due (YYYY-MM-DD):", due_answered,
+			date_format(d + 28, buf)) | DRAW_BODY;
 }
 
 static unsigned
