@@ -116,6 +116,27 @@ M=$(sql "SELECT id FROM meetings WHERE date = '2012-03-22' AND venue = 'Room 7'"
 	ok || fail "the meeting as stored: $(sql "SELECT * FROM meetings WHERE id = '$M'")"
 wait_for a "Room 7"
 
+# An edit is one write: when inviting an agency fails (a trigger stands
+# in for a full disk), the new venue is not saved either, and the form
+# keeps it.
+sql "CREATE TRIGGER test_full BEFORE INSERT ON meeting_agencies WHEN NEW.agency = 'em' BEGIN SELECT RAISE(ABORT, 'the disk is full'); END;"
+keys a e
+wait_for a "Meeting $M, scheduled"
+keys a Tab Tab Tab Tab C-u
+typed a "Room 12"
+keys a Tab End
+typed a " em"
+keys a C-x
+wait_for a "Not saved:"
+wait_for a "Room 12"
+[ "$(sql "SELECT venue FROM meetings WHERE id = $M")" = "Room 7" ] && ok ||
+	fail "a meeting edit that was not saved changed the venue to: $(sql "SELECT venue FROM meetings WHERE id = $M")"
+sql "DROP TRIGGER test_full"
+keys a Escape
+wait_for a "lose what you typed?"
+keys a y
+wait_for a "MAPP meetings:"
+
 # --- its agenda: the case, by its reference ------------------------------
 keys a b
 wait_for a "Agenda of meeting $M"

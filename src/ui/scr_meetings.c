@@ -165,7 +165,9 @@ mform_save(struct ui *ui, struct screen *s)
 		codes[n++] = w;
 	if (f->base.id == 0) {
 		st = db_meeting_add(ui->db, &m, codes, n);
-	} else {
+	} else if ((st = db_begin(ui->db)) == DB_OK) {
+		/* The details and the invitations are one write: a part
+		 * refused saves none of it. */
 		st = db_meeting_update(ui->db, &f->base, &m);
 		for (size_t i = 0; st == DB_OK && i < n; i++)
 			if (!listed(f->agencies, codes[i]))
@@ -176,6 +178,10 @@ mform_save(struct ui *ui, struct screen *s)
 		     w = strtok_r(NULL, " ,", &save))
 			if (!listed(want, w))
 				st = db_meeting_invite(ui->db, m.id, w, false);
+		if (st == DB_OK)
+			st = db_commit(ui->db);
+		else
+			db_rollback(ui->db);
 	}
 	if (st == DB_CONFLICT && f->base.id &&
 	    db_meeting_get(ui->db, f->base.id, &f->base) == DB_OK) {
