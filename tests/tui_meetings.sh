@@ -207,7 +207,10 @@ wait_for a "Not recorded: the case changed meanwhile (now Level 2, community); d
 [ "$(sql "SELECT count(*) FROM events e JOIN offenders o ON o.id = e.offender_id WHERE o.ref = '$REF' AND e.type = 'level' AND e.date = '2012-03-22'")" = 0 ] && ok ||
 	fail "a level event was written over an unseen change"
 
-# The level decision: up to 3, with its reason.
+# The level decision: up to 3, with its reason.  The first try fails
+# (a trigger stands in for a full disk): nothing is written, and the
+# reason typed opens again on the line; the second is recorded.
+sql "CREATE TRIGGER no_level BEFORE INSERT ON events WHEN NEW.type = 'level' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
 keys a L
 wait_for a "Level decision (stay"
 typed a "up 3"
@@ -215,7 +218,16 @@ keys a Enter
 wait_for a "Reason"
 typed a "$REASON"
 keys a Enter
+wait_for a "NOT RECORDED:"
+wait_for a "Reason (kept on the level event):"
+wait_for a "$REASON"
+[ "$(sql "SELECT level FROM offenders WHERE ref = '$REF'")" = 2 ] && ok ||
+	fail "a failed level decision changed the case"
+sql "DROP TRIGGER no_level"
+keys a Enter
 wait_for a "Level decision recorded: up (the level event is written)"
+[ "$(sql "SELECT note FROM events e JOIN offenders o ON o.id = e.offender_id WHERE o.ref = '$REF' AND e.type = 'level' AND e.date = '2012-03-22'")" = "$REASON" ] && ok ||
+	fail "the reason kept on the line was not the one recorded"
 wait_for a "LEVEL DECISION: up"
 [ "$(sql "SELECT level FROM offenders WHERE ref = '$REF'")" = 3 ] && ok ||
 	fail "the case is not at Level 3"

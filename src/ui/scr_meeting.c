@@ -425,9 +425,27 @@ set(struct ui *ui, struct screen *s)
 
 /* --- the level decision ------------------------------------------------ */
 
+/* What the reason for a level change takes, as the event form's. */
+#define REASON_MAX 1000
+
+static unsigned reason_answered(struct ui *ui, struct screen *s, bool ok,
+				const char *text);
+
+/* Ask for the reason of the decision begun, the line holding TEXT. */
 static unsigned
-decide(struct ui *ui, struct mm *x, const char *reason)
+ask_reason(struct ui *ui, struct screen *s, const char *text)
 {
+	unsigned d = ui_ask_text(ui, s, "Reason (kept on the level event):",
+				 REASON_MAX, reason_answered, NULL);
+
+	field_set(&ui->ask.f, text);
+	return d;
+}
+
+static unsigned
+decide(struct ui *ui, struct screen *s, const char *reason)
+{
+	struct mm *x = mm_of(s);
 	struct db_level_decision d = { 0 };
 	const struct db_agenda_item *it = item_of(x);
 	char word[16] = "", arg[48] = "";
@@ -468,10 +486,19 @@ decide(struct ui *ui, struct mm *x, const char *reason)
 			 it ? it->status : "?");
 		return DRAW_BODY | DRAW_TITLE | DRAW_STATUS;
 	}
+	if (st != DB_OK && reason) {
+		/* Nothing lost: the reason opens again as typed. */
+		ui_fmt(x->notice, sizeof x->notice, "NOT RECORDED: %s  Your "
+		       "reason is on the line below: Enter tries again, Esc "
+		       "drops the decision.", db_errmsg(ui->db));
+		ui_error(ui, "Not recorded: %s", db_errmsg(ui->db));
+		return ask_reason(ui, s, reason) | DRAW_BODY;
+	}
 	if (st != DB_OK) {
 		ui_error(ui, "Not recorded: %s", db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
+	x->notice[0] = '\0';
 	load(ui, x);
 	ui_msg(ui, "Level decision recorded: %s%s; next review %s.", word,
 	       ev ? " (the level event is written)" : "",
@@ -482,9 +509,11 @@ decide(struct ui *ui, struct mm *x, const char *reason)
 static unsigned
 reason_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
-	if (!ok)
-		return DRAW_NONE;
-	return decide(ui, mm_of(s), text);
+	if (!ok) {
+		mm_of(s)->notice[0] = '\0';
+		return DRAW_BODY;
+	}
+	return decide(ui, s, text);
 }
 
 static unsigned
@@ -496,9 +525,8 @@ decision_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 		return DRAW_NONE;
 	str_copy(x->decision, text, sizeof x->decision);
 	if (strncmp(text, "stay", 4) == 0)
-		return decide(ui, x, NULL);
-	return ui_ask_line(ui, s, "Reason (kept on the level event):",
-			   reason_answered, NULL);
+		return decide(ui, s, NULL);
+	return ask_reason(ui, s, "");
 }
 
 static unsigned
