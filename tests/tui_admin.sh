@@ -194,6 +194,11 @@ wait_for a "Not erased: the justification must not identify the person"
 	ok || fail "a refused erasure changed the record"
 [ "$(sql "SELECT count(*) FROM audit WHERE action = 'offender.erase'")" = 0 ] &&
 	ok || fail "a refused erasure was logged as done"
+# The justification typed opens again, to be put right; Esc drops it.
+wait_for a "Why erase"
+wait_for a "no longer needed for $SURNAME2"
+keys a Escape
+wait_for a "Not erased; nothing was changed."
 # Declined at the question: nothing changed.
 keys a E
 wait_for a "Why erase"

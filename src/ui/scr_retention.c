@@ -28,6 +28,7 @@ struct retention {
 	int cur, top;
 	bool stale;           /* others changed the database since */
 	char why[320];        /* an erasure's justification, until asked */
+	char notice[300];     /* why an erasure was refused, or "" */
 	int64_t erasing;      /* the record being erased, or 0 */
 };
 
@@ -122,8 +123,12 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	       date_format(ui->today, d),
 	       t->stale ? "  |  others changed the records: Ctrl-L reads "
 			  "them again" : "");
-	ui_put(UI_BODY_TOP, 1, ui->cols - 2, line, ui_attr(R_DIM),
-	       PUT_PAD | PUT_ELLIPSIS);
+	if (t->notice[0])
+		ui_put(UI_BODY_TOP, 1, ui->cols - 2, t->notice,
+		       ui_attr(R_ERROR), PUT_PAD | PUT_ELLIPSIS);
+	else
+		ui_put(UI_BODY_TOP, 1, ui->cols - 2, line, ui_attr(R_DIM),
+		       PUT_PAD | PUT_ELLIPSIS);
 	ui_blank(UI_BODY_TOP + 1, 0, ui->cols, ui_attr(R_HEADER));
 	ui_put(UI_BODY_TOP + 1, 1, ui->cols - 2, "Reference        Pseudonym  "
 	       "Cat   Exited      Review due", ui_attr(R_HEADER),
@@ -323,6 +328,20 @@ erasing(struct retention *t)
 	return NULL;
 }
 
+static unsigned erase_why(struct ui *ui, struct screen *s, bool ok,
+			  const char *text);
+
+/* Ask why the case at T->erasing is to be erased, the line holding TEXT. */
+static unsigned
+ask_why(struct ui *ui, struct screen *s, const char *text)
+{
+	unsigned d = ui_ask_line(ui, s, "Why erase (kept in the audit trail; "
+				 "never name the person): ", erase_why, NULL);
+
+	field_set(&ui->ask.f, text);
+	return d;
+}
+
 static unsigned
 erase_confirmed(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
@@ -337,13 +356,23 @@ erase_confirmed(struct ui *ui, struct screen *s, bool ok, const char *text)
 	str_copy(pseudo, r->pseudo, sizeof pseudo);
 	t->erasing = 0;
 	if (!ok) {
+		t->notice[0] = '\0';
 		ui_msg(ui, "Not erased; nothing was changed.");
-		return DRAW_STATUS;
+		return DRAW_STATUS | DRAW_BODY;
 	}
 	if (db_retention_erase(ui->db, r->id, t->why) != DB_OK) {
-		ui_error(ui, "Not erased: %s", db_errmsg(ui->db));
-		return DRAW_STATUS;
+		char why[sizeof t->why];
+
+		/* Nothing lost: the justification opens again as typed,
+		 * for the case still chosen, the reason above the list. */
+		ui_fmt(t->notice, sizeof t->notice, "Not erased: %s.  Put the "
+		       "justification right on the line below, or Esc.",
+		       db_errmsg(ui->db));
+		str_copy(why, t->why, sizeof why);
+		t->erasing = r->id;
+		return ask_why(ui, s, why) | DRAW_BODY;
 	}
+	t->notice[0] = '\0';
 	ui_msg(ui, "Erased %s: its history stays as %s.", ref, pseudo);
 	return reload(ui, t, 0);
 }
@@ -359,9 +388,10 @@ erase_why(struct ui *ui, struct screen *s, bool ok, const char *text)
 		return DRAW_NONE;
 	if (!ok || text[strspn(text, " ")] == '\0') {
 		t->erasing = 0;
+		t->notice[0] = '\0';
 		ui_msg(ui, ok ? "Not erased: a justification is required."
 			      : "Not erased; nothing was changed.");
-		return DRAW_STATUS;
+		return DRAW_STATUS | DRAW_BODY;
 	}
 	str_copy(t->why, text, sizeof t->why);
 	/* The question must fit ui->ask.label. */
@@ -377,8 +407,7 @@ erase_ask(struct ui *ui, struct screen *s)
 
 	t->erasing = t->row[t->cur].id;
 	t->why[0] = '\0';
-	return ui_ask_line(ui, s, "Why erase (kept in the audit trail; never "
-			   "name the person): ", erase_why, NULL);
+	return ask_why(ui, s, "");
 }
 
 static const struct ui_handler handlers[] = {
