@@ -55,7 +55,7 @@
 /* At most this many rows are sorted in memory by the FILTER plan (each
  * costs a read of its table row; beyond it the sort index is walked),
  * and by the MATCH plan. */
-#define REG_SMALL 500
+#define REG_SMALL 2000
 #define REG_MATCH_SMALL 2000
 
 /* A walk of the sort index for a search that has not found its row
