@@ -16,57 +16,10 @@
 #include "db/db_internal.h"
 #include "testutil.h"
 
-struct fx {
-	char dir[4096];
-	char path[4200];
-	struct db *db;
-};
-
-static int
-setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	char err[512];
-
-	tu_tmpdir(f->dir, sizeof f->dir);
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(db_open(&f->db, f->path, "alice", DB_OPEN_CREATE,
-				 err, sizeof err), DB_OK);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	db_close(f->db);
-	tu_rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-static int64_t
-count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL),
-			 SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static void
 new_offender(struct db *db, const char *ref, struct db_offender *o)
 {
-	memset(o, 0, sizeof *o);
-	str_copy(o->ref, ref, sizeof o->ref);
-	str_copy(o->surname, "Zorblewick", sizeof o->surname);
+	tu_offender(o, ref);
 	str_copy(o->forenames, "Quentin", sizeof o->forenames);
 	str_copy(o->pnc, "05/123456A", sizeof o->pnc);
 	assert_int_equal(db_offender_add(db, o), DB_OK);
@@ -75,16 +28,7 @@ new_offender(struct db *db, const char *ref, struct db_offender *o)
 static struct db_event
 event(const char *date, int type, int cat, int level, int kind)
 {
-	struct db_event e;
-
-	memset(&e, 0, sizeof e);
-	assert_int_equal(date_parse(date, &e.ev.date), 0);
-	e.ev.type = (uint8_t)type;
-	e.ev.category = (uint8_t)cat;
-	e.ev.level = (uint8_t)level;
-	e.ev.kind = (uint8_t)kind;
-	e.source = SRC_MAPPA;
-	return e;
+	return tu_event(date, type, cat, level, kind, SRC_MAPPA);
 }
 
 static enum db_status
@@ -98,7 +42,7 @@ add(struct db *db, struct db_offender *o, struct db_event e)
 static void
 open__new_file__mode_0600_whatever_umask(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	char path[4300], err[512];
 	struct db *db;
 	struct stat sb;
@@ -118,7 +62,7 @@ open__new_file__mode_0600_whatever_umask(void **state)
 static void
 open__missing_file__not_found(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	char path[4300], err[512];
 	struct db *db;
 	struct stat sb;
@@ -134,7 +78,7 @@ open__missing_file__not_found(void **state)
 static void
 open__newer_schema__refused(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	char err[512];
 	struct db *db;
 
@@ -161,15 +105,15 @@ open__schema_1__migrated_rows_kept(void **state)
 		"ref", "pseudo", "name", "category", "level", "status",
 		"agency", "district", "review", "review_current",
 	};
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o;
 	char err[512], sql[256];
 	struct db *db;
 	int64_t offenders, events;
 
 	new_offender(f->db, "MIG1", &o);
-	offenders = count(f->db, "SELECT count(*) FROM offenders");
-	events = count(f->db, "SELECT count(*) FROM events");
+	offenders = tu_count(f->db, "SELECT count(*) FROM offenders");
+	events = tu_count(f->db, "SELECT count(*) FROM events");
 	/* Back to schema 1: its index names, none of schema 2's. */
 	assert_int_equal(sqlite3_exec(f->db->sql, "BEGIN", NULL, NULL, NULL),
 			 SQLITE_OK);
@@ -190,20 +134,20 @@ open__schema_1__migrated_rows_kept(void **state)
 
 	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
 			 DB_OK);
-	assert_int_equal(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
-	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_schema WHERE "
-			       "type = 'index' AND name LIKE "
-			       "'offenders_by_%'"), (int64_t)NELEM(v2_names));
+	assert_int_equal(tu_count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema WHERE "
+				  "type = 'index' AND name LIKE "
+				  "'offenders_by_%'"), (int64_t)NELEM(v2_names));
 	for (size_t i = 0; i < NELEM(v1_names); i++) {
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_schema "
 			 "WHERE name = '%s'", v1_names[i]);
-		assert_int_equal(count(db, sql), 0);
+		assert_int_equal(tu_count(db, sql), 0);
 	}
-	assert_int_equal(count(db, "SELECT count(*) FROM offenders"),
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM offenders"),
 			 offenders);
-	assert_int_equal(count(db, "SELECT count(*) FROM events"), events);
-	assert_int_equal(count(db, "SELECT count(*) FROM pragma_integrity_check"
-			       " WHERE integrity_check = 'ok'"), 1);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM events"), events);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM pragma_integrity_check"
+				  " WHERE integrity_check = 'ok'"), 1);
 	db_close(db);
 	db_offender_clear(&o);
 }
@@ -211,7 +155,7 @@ open__schema_1__migrated_rows_kept(void **state)
 static void
 open__foreign_sqlite_file__refused(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	char path[4300], err[512];
 	sqlite3 *raw;
 	struct db *db;
@@ -229,7 +173,7 @@ open__foreign_sqlite_file__refused(void **state)
 static void
 open__unknown_or_disabled_user__refused(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	char err[512];
 	struct db *db;
 
@@ -249,14 +193,14 @@ open__unknown_or_disabled_user__refused(void **state)
 static void
 open__pragmas__wal_full_fk(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 
-	assert_int_equal(count(f->db, "PRAGMA synchronous"), 2);
-	assert_int_equal(count(f->db, "PRAGMA foreign_keys"), 1);
-	assert_int_equal(count(f->db, "PRAGMA trusted_schema"), 0);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM pragma_journal_mode"
+	assert_int_equal(tu_count(f->db, "PRAGMA synchronous"), 2);
+	assert_int_equal(tu_count(f->db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(tu_count(f->db, "PRAGMA trusted_schema"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM pragma_journal_mode"
 				      " WHERE journal_mode = 'wal'"), 1);
-	assert_int_equal(count(f->db, "PRAGMA user_version"),
+	assert_int_equal(tu_count(f->db, "PRAGMA user_version"),
 			 DB_SCHEMA_VERSION);
 }
 
@@ -265,8 +209,8 @@ open__pragmas__wal_full_fk(void **state)
 static void
 audit__update_or_delete__refused_by_trigger(void **state)
 {
-	struct fx *f = *state;
-	int64_t n = count(f->db, "SELECT count(*) FROM audit");
+	struct tu_fx *f = *state;
+	int64_t n = tu_count(f->db, "SELECT count(*) FROM audit");
 
 	assert_true(n >= 1);
 	assert_int_not_equal(sqlite3_exec(f->db->sql, "UPDATE audit SET "
@@ -274,21 +218,21 @@ audit__update_or_delete__refused_by_trigger(void **state)
 			     SQLITE_OK);
 	assert_int_not_equal(sqlite3_exec(f->db->sql, "DELETE FROM audit",
 					  NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit"), n);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit"), n);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				      "actor = 'x'"), 0);
 }
 
 static void
 audit__every_write__writes_its_row(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o;
-	int64_t n = count(f->db, "SELECT count(*) FROM audit");
+	int64_t n = tu_count(f->db, "SELECT count(*) FROM audit");
 	int64_t mid;
 
 	new_offender(f->db, "A1", &o);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit"), n + 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit"), n + 1);
 	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 1, 1,
 					      0)), DB_OK);
 	assert_int_equal(db_user_add(f->db, "bob", ROLE_LAY), DB_OK);
@@ -297,8 +241,8 @@ audit__every_write__writes_its_row(void **state)
 	assert_int_equal(db_population_add(f->db, 2010, 700000, "test"), DB_OK);
 	assert_int_equal(db_meeting_ensure(f->db, 14700, 2, "Chair", &mid),
 			 DB_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit"), n + 6);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit"), n + 6);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				      "action = 'setting.set' AND detail = "
 				      "'value: 16 -> 12'"), 1);
 }
@@ -306,7 +250,7 @@ audit__every_write__writes_its_row(void **state)
 static void
 audit__identity_fields__names_only_never_values(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o;
 
 	new_offender(f->db, "A1", &o);
@@ -314,12 +258,12 @@ audit__identity_fields__names_only_never_values(void **state)
 	o.notes = strdup("lives at 1 Secret Lane");
 	assert_int_equal(db_offender_update(f->db, &o), DB_OK);
 	db_offender_clear(&o);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				      "detail LIKE '%Zorblewick%' OR detail "
 				      "LIKE '%Quibbleton%' OR detail LIKE "
 				      "'%Secret%' OR detail LIKE '%Quentin%' "
 				      "OR detail LIKE '%123456%'"), 0);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				      "action = 'offender.update' AND detail "
 				      "= 'fields: surname,notes'"), 1);
 }
@@ -327,7 +271,7 @@ audit__identity_fields__names_only_never_values(void **state)
 static void
 audit__level_change__before_and_after(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o;
 	struct db_event e;
 
@@ -338,10 +282,10 @@ audit__level_change__before_and_after(void **state)
 	e.note = "Threats to ex-partner";
 	e.decided_by = "DCI Example";
 	assert_int_equal(add(f->db, &o, e), DB_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				      "action = 'event.add' AND detail LIKE "
 				      "'%level: 1 -> 2%fields: note'"), 1);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				      "detail LIKE '%Threats%'"), 0);
 }
 
@@ -350,7 +294,7 @@ audit__level_change__before_and_after(void **state)
 static void
 event__state_machine__refused_and_nothing_written(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o;
 	int64_t v, n;
 
@@ -360,7 +304,7 @@ event__state_machine__refused_and_nothing_written(void **state)
 	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 1, 1,
 					      0)), DB_OK);
 	v = o.version;
-	n = count(f->db, "SELECT count(*) FROM events");
+	n = tu_count(f->db, "SELECT count(*) FROM events");
 	assert_int_equal(add(f->db, &o, event("2010-02-05", EV_REGISTER, 1, 1,
 					      0)), DB_INVALID);
 	assert_int_equal(add(f->db, &o, event("2010-02-05", EV_RELEASE, 0, 0,
@@ -390,14 +334,14 @@ event__state_machine__refused_and_nothing_written(void **state)
 	assert_int_equal(add(f->db, &o, event("2010-01-01", EV_EXIT, 0, 0,
 					      EXIT_OTHER)), DB_INVALID);
 	assert_non_null(strstr(db_errmsg(f->db), "not registered"));
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), n + 3);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"), n + 3);
 	assert_int_equal(o.version, v + 3);
 }
 
 static void
 event__wrong_fields__refused(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o;
 
 	new_offender(f->db, "A1", &o);
@@ -409,13 +353,13 @@ event__wrong_fields__refused(void **state)
 					      0)), DB_INVALID);
 	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 3, 1,
 					      0)), DB_INVALID);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"), 0);
 }
 
 static void
 level_change__without_reason_or_decider__refused(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o;
 	struct db_event e;
 
@@ -435,7 +379,7 @@ level_change__without_reason_or_decider__refused(void **state)
 	assert_int_equal(db_meeting_ensure(f->db, e.ev.date, 2, "DCI Example",
 					   &e.meeting_id), DB_OK);
 	assert_int_equal(add(f->db, &o, e), DB_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events WHERE "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events WHERE "
 				      "type = 'level' AND meeting_id IS NOT "
 				      "NULL AND note = 'Escalating risk'"), 1);
 }
@@ -443,7 +387,7 @@ level_change__without_reason_or_decider__refused(void **state)
 static void
 bulk__imported_level_change__needs_no_reason(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o;
 	struct db_event e[2];
 
@@ -459,8 +403,8 @@ bulk__imported_level_change__needs_no_reason(void **state)
 	e[1].ev.level = 3;
 	assert_int_equal(db_bulk_offender(f->db, &o, e, 2), DB_OK);
 	assert_int_equal(db_commit(f->db), DB_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), 2);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"), 2);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders"), 1);
 }
 
 /* --- versions ---------------------------------------------------------------- */
@@ -468,7 +412,7 @@ bulk__imported_level_change__needs_no_reason(void **state)
 static void
 version__stale_save__conflict_and_other_change_survives(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o, mine, theirs;
 
 	new_offender(f->db, "A1", &o);
@@ -478,12 +422,12 @@ version__stale_save__conflict_and_other_change_survives(void **state)
 	assert_int_equal(db_offender_update(f->db, &theirs), DB_OK);
 	str_copy(mine.district, "Oldbury", sizeof mine.district);
 	assert_int_equal(db_offender_update(f->db, &mine), DB_CONFLICT);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders WHERE "
 				      "district = 'Fenmarch'"), 1);
 	/* An event against the stale version is refused as well. */
 	assert_int_equal(add(f->db, &mine, event("2010-01-05", EV_REGISTER, 1,
 						 1, 0)), DB_CONFLICT);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"), 0);
 	db_offender_clear(&mine);
 	db_offender_clear(&theirs);
 }
@@ -493,7 +437,7 @@ version__stale_save__conflict_and_other_change_survives(void **state)
 static void
 lay__no_api_call_can_write(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o, got;
 	struct db *lay;
 	char err[512];
@@ -525,7 +469,7 @@ lay__no_api_call_can_write(void **state)
 	assert_string_equal(got.pseudo, o.pseudo);
 	assert_int_equal(db_offender_get(lay, 0, "A1", &got), DB_REFUSED);
 	/* And the engine itself refuses, whatever SQL is tried. */
-	audits = count(f->db, "SELECT count(*) FROM audit");
+	audits = tu_count(f->db, "SELECT count(*) FROM audit");
 	assert_int_equal(sqlite3_exec(lay->sql, "UPDATE offenders SET "
 				      "surname = 'x'", NULL, NULL, NULL),
 			 SQLITE_AUTH);
@@ -541,9 +485,9 @@ lay__no_api_call_can_write(void **state)
 	assert_int_equal(sqlite3_exec(lay->sql, "ATTACH ':memory:' AS m",
 				      NULL, NULL, NULL), SQLITE_AUTH);
 	assert_int_equal(db_audit_log(lay, "stats.view", NULL, "year"), DB_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit"),
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit"),
 			 audits + 1);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM users WHERE "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM users WHERE "
 				      "name = 'm'"), 0);
 	db_close(lay);
 }
@@ -551,7 +495,7 @@ lay__no_api_call_can_write(void **state)
 static void
 member__cannot_manage_users_settings_or_import(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db *m;
 	struct db_offender o;
 	char err[512];
@@ -572,7 +516,7 @@ member__cannot_manage_users_settings_or_import(void **state)
 static void
 users__last_admin__cannot_be_demoted_or_disabled(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 
 	assert_int_equal(db_user_set_role(f->db, "alice", ROLE_MEMBER),
 			 DB_INVALID);
@@ -589,7 +533,7 @@ users__last_admin__cannot_be_demoted_or_disabled(void **state)
 static void
 offender__bad_fields__refused_naming_the_field(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o;
 	const char *field;
 
@@ -614,13 +558,13 @@ offender__bad_fields__refused_naming_the_field(void **state)
 	o.notes = NULL;
 	str_copy(o.lead_agency, "army", sizeof o.lead_agency);
 	assert_int_equal(db_offender_add(f->db, &o), DB_INVALID);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders"), 0);
 }
 
 static void
 settings__values_checked(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	char v[64];
 
 	assert_int_equal(db_setting_get(f->db, "review_weeks_level3", v,
@@ -644,7 +588,7 @@ settings__values_checked(void **state)
 static void
 pseudo__unique_and_unlike_the_ref(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o;
 	char ref[16];
 
@@ -655,7 +599,7 @@ pseudo__unique_and_unlike_the_ref(void **state)
 		assert_string_not_equal(o.pseudo, o.ref);
 		assert_int_equal(o.pseudo[0], 'P');
 	}
-	assert_int_equal(count(f->db, "SELECT count(DISTINCT pseudo) FROM "
+	assert_int_equal(tu_count(f->db, "SELECT count(DISTINCT pseudo) FROM "
 				      "offenders"), 200);
 }
 
@@ -680,7 +624,7 @@ see_due(void *ctx, const struct db_retention *r)
 static void
 retention__set_on_exit_cleared_on_return(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o, got;
 	struct due d = { 0, "" };
 	mdate by;
@@ -711,7 +655,7 @@ retention__set_on_exit_cleared_on_return(void **state)
 static void
 retention__keep__needs_a_reason_that_does_not_identify(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o, got;
 	mdate until;
 
@@ -735,7 +679,7 @@ retention__keep__needs_a_reason_that_does_not_identify(void **state)
 	assert_int_equal(db_offender_get(f->db, o.id, NULL, &got), DB_OK);
 	assert_string_equal(got.retention_review, "2025-01-01");
 	db_offender_clear(&got);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE action "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE action "
 				      "= 'retention.keep' AND detail = "
 				      "'retention_review: 2020-06-30 -> "
 				      "2025-01-01; justification: Live "
@@ -754,7 +698,7 @@ count_events(void *ctx, int64_t id, const struct ev *evs, size_t n)
 static void
 retention__erase__identity_gone_history_stays(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o, got;
 	struct db_event e;
 	size_t before = 0, after = 0;
@@ -798,16 +742,16 @@ retention__erase__identity_gone_history_stays(void **state)
 	db_offender_clear(&got);
 	/* Nowhere in the database: not in the record, its history, nor the
 	 * audit trail. */
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders WHERE "
 				      "surname IS NOT NULL OR pnc IS NOT NULL "
 				      "OR ref = 'A1'"), 0);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events WHERE "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events WHERE "
 				      "note IS NOT NULL"), 0);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE detail "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE detail "
 				      "LIKE '%Zorblewick%' OR detail LIKE "
 				      "'%Vantablack%' OR detail LIKE "
 				      "'%123456%' OR record LIKE '%A1%'"), 0);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE action "
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE action "
 				      "= 'offender.erase' AND detail LIKE "
 				      "'status: exited -> erased; fields: "
 				      "ref,surname%justification: Review: no "
@@ -843,7 +787,7 @@ see(void *ctx, int64_t id, const struct ev *evs, size_t n)
 static void
 history__every_offender_in_order(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender a, b;
 	struct seen s = { 0, 0, 0, 0, 1 };
 
@@ -876,11 +820,11 @@ history__every_offender_in_order(void **state)
 static void
 full_disk__clear_error_nothing_partial_and_goes_on(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_offender o;
 	struct db_event *e;
 	enum db_status st;
-	int64_t pages = count(f->db, "PRAGMA page_count");
+	int64_t pages = tu_count(f->db, "PRAGMA page_count");
 	char sql[64];
 	const int n = 3000;
 
@@ -908,11 +852,11 @@ full_disk__clear_error_nothing_partial_and_goes_on(void **state)
 	assert_non_null(strstr(db_errmsg(f->db), "full"));
 	db_rollback(f->db);
 	free(e);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders"), 1);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"), 0);
 	/* The program goes on: a small write fits, and the file is sound. */
 	new_offender(f->db, "AFTER", &o);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders"), 2);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders"), 2);
 	assert_int_equal(db_integrity_check(f->db), DB_OK);
 }
 
@@ -1002,7 +946,7 @@ fail_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags,
 static void
 failing_write__clear_error_and_goes_on(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db *db;
 	struct db_offender o;
 	char path[4300], err[512];
@@ -1027,9 +971,9 @@ failing_write__clear_error_and_goes_on(void **state)
 	assert_int_not_equal(st, DB_OK);
 	assert_true(strlen(db_errmsg(db)) > 0);
 	new_offender(db, "SECOND", &o);
-	assert_int_equal(count(db, "SELECT count(*) FROM offenders WHERE "
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM offenders WHERE "
 				   "ref = 'LOST'"), 0);
-	assert_int_equal(count(db, "SELECT count(*) FROM offenders"), 2);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM offenders"), 2);
 	assert_int_equal(db_integrity_check(db), DB_OK);
 	db_close(db);
 	sqlite3_vfs_unregister(&failvfs);
@@ -1040,7 +984,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, tu_setup, tu_teardown)
 		T(open__new_file__mode_0600_whatever_umask),
 		T(open__missing_file__not_found),
 		T(open__newer_schema__refused),

@@ -29,12 +29,8 @@ setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	struct db *db;
-	char err[512];
 
-	tu_tmpdir(f->dir, sizeof f->dir);
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(db_open(&db, f->path, "alice", DB_OPEN_CREATE, err,
-				 sizeof err), DB_OK);
+	db = tu_db_create(f->dir, sizeof f->dir, f->path, sizeof f->path);
 	assert_int_equal(db_user_add(db, "bob", ROLE_ADMIN), DB_OK);
 	db_close(db);
 	*state = f;

@@ -536,78 +536,16 @@ write__rows_read_back_the_same(void **state)
 
 /* --- the data layer ------------------------------------------------------------- */
 
-struct fx {
-	char dir[4096];
-	char path[4200];
-	struct db *db;
-};
-
-static int
-setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	char err[512];
-
-	tu_tmpdir(f->dir, sizeof f->dir);
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(db_open(&f->db, f->path, "alice", DB_OPEN_CREATE,
-				 err, sizeof err), DB_OK);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	db_close(f->db);
-	tu_rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-static int64_t
-count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL),
-			 SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
-static void
-offender(struct db_offender *o, const char *ref)
-{
-	memset(o, 0, sizeof *o);
-	str_copy(o->ref, ref, sizeof o->ref);
-	str_copy(o->surname, "Zorblewick", sizeof o->surname);
-}
-
 static struct db_event
 event(const char *date, int type, int cat, int level, int kind)
 {
-	struct db_event e;
-
-	memset(&e, 0, sizeof e);
-	assert_int_equal(date_parse(date, &e.ev.date), 0);
-	e.ev.type = (uint8_t)type;
-	e.ev.category = (uint8_t)cat;
-	e.ev.level = (uint8_t)level;
-	e.ev.kind = (uint8_t)kind;
-	e.source = SRC_IMPORT;
-	return e;
+	return tu_event(date, type, cat, level, kind, SRC_IMPORT);
 }
 
 static void
 db_import__writes_records_with_derived_state(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_import *im;
 	struct db_offender o;
 	struct db_event evs[3];
@@ -616,28 +554,28 @@ db_import__writes_records_with_derived_state(void **state)
 	evs[1] = event("2010-02-01", EV_LEVEL, 0, 2, 0);
 	evs[2] = event("2010-03-01", EV_CUSTODY, 0, 0, CUSTODY_REMAND);
 	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
-	offender(&o, "A1");
+	tu_offender(&o, "A1");
 	assert_int_equal(db_import_offender(im, &o, evs, 3), DB_OK);
 	assert_true(o.id > 0);
 	assert_int_equal(o.version, 1);
 	assert_int_equal(strlen(o.pseudo), 8);
 	assert_int_equal(db_import_end(im, DB_OK), DB_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
-			       "ref = 'A1' AND category = 2 AND level = 2 "
-			       "AND status = 'custody'"), 1);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events WHERE "
-			       "source = 'import' AND decided_by = 'import' "
-			       "AND recorded_by = 'alice'"), 3);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
-			       "action = 'import'"), 1);
-	assert_int_equal(count(f->db, "PRAGMA ignore_check_constraints"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders WHERE "
+				  "ref = 'A1' AND category = 2 AND level = 2 "
+				  "AND status = 'custody'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events WHERE "
+				  "source = 'import' AND decided_by = 'import' "
+				  "AND recorded_by = 'alice'"), 3);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'import'"), 1);
+	assert_int_equal(tu_count(f->db, "PRAGMA ignore_check_constraints"), 0);
 	assert_int_equal(db_integrity_check(f->db), DB_OK);
 }
 
 static void
 db_import__refuses_a_bad_history_and_writes_nothing(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_import *im;
 	struct db_offender o;
 	struct db_event evs[2];
@@ -645,59 +583,59 @@ db_import__refuses_a_bad_history_and_writes_nothing(void **state)
 	evs[0] = event("2010-01-01", EV_REGISTER, 3, 2, 0);
 	evs[1] = event("2010-02-01", EV_LEVEL, 0, 1, 0);
 	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
-	offender(&o, "OK1");
+	tu_offender(&o, "OK1");
 	assert_int_equal(db_import_offender(im, &o, evs, 1), DB_OK);
-	offender(&o, "BAD");
+	tu_offender(&o, "BAD");
 	assert_int_equal(db_import_offender(im, &o, evs, 2), DB_INVALID);
 	assert_non_null(strstr(db_errmsg(f->db), "Category 3"));
 	/* Poisoned: told to commit, it rolls back. */
 	assert_int_equal(db_import_end(im, DB_OK), DB_INVALID);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders"), 0);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), 0);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
-			       "action = 'import'"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'import'"), 0);
 }
 
 static void
 db_import__bad_fields_refused(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_import *im;
 	struct db_offender o;
 	struct db_event e = event("2010-01-01", EV_REGISTER, 1, 4, 0);
 
 	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
-	offender(&o, "bad ref");
+	tu_offender(&o, "bad ref");
 	assert_int_equal(db_import_offender(im, &o, NULL, 0), DB_INVALID);
 	db_import_end(im, DB_INVALID);
 	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
-	offender(&o, "A1");
+	tu_offender(&o, "A1");
 	assert_int_equal(db_import_offender(im, &o, &e, 1), DB_INVALID);
 	db_import_end(im, DB_OK);
 	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
-	offender(&o, "A1");
+	tu_offender(&o, "A1");
 	e = event("2010-01-01", EV_REGISTER, 1, 2, 0);
 	e.note = "bell\a";
 	assert_int_equal(db_import_offender(im, &o, &e, 1), DB_INVALID);
 	db_import_end(im, DB_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders"), 0);
 }
 
 static void
 db_import__duplicate_ref_named(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_import *im;
 	struct db_offender o;
 
 	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
-	offender(&o, "DUP");
+	tu_offender(&o, "DUP");
 	assert_int_equal(db_import_offender(im, &o, NULL, 0), DB_OK);
 	assert_int_equal(db_import_end(im, DB_OK), DB_OK);
 	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
-	offender(&o, "NEW");
+	tu_offender(&o, "NEW");
 	assert_int_equal(db_import_offender(im, &o, NULL, 0), DB_OK);
-	offender(&o, "DUP");
+	tu_offender(&o, "DUP");
 	/* Batched: the fault may show at the flush, named all the same. */
 	if (db_import_offender(im, &o, NULL, 0) == DB_OK)
 		assert_int_equal(db_import_end(im, DB_OK), DB_INVALID);
@@ -705,13 +643,13 @@ db_import__duplicate_ref_named(void **state)
 		db_import_end(im, DB_OK);
 	assert_non_null(strstr(db_errmsg(f->db), "DUP: an offender with this "
 				"reference already exists"));
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders"), 1);
 }
 
 static void
 db_import__appends_after_recorded_events(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_import *im;
 	struct db_offender o;
 	struct db_event e[2];
@@ -721,7 +659,7 @@ db_import__appends_after_recorded_events(void **state)
 
 	e[0] = event("2010-01-01", EV_REGISTER, 1, 2, 0);
 	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
-	offender(&o, "A1");
+	tu_offender(&o, "A1");
 	assert_int_equal(db_import_offender(im, &o, e, 1), DB_OK);
 	assert_int_equal(db_import_end(im, DB_OK), DB_OK);
 	/* Same date: after the recorded register; then exit. */
@@ -741,15 +679,15 @@ db_import__appends_after_recorded_events(void **state)
 	assert_int_equal(h[1].type, EV_LEVEL);
 	assert_int_equal(h[2].type, EV_EXIT);
 	free(h);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
-			       "version = 2 AND status = 'exited' AND "
-			       "level = 3"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders WHERE "
+				  "version = 2 AND status = 'exited' AND "
+				  "level = 3"), 1);
 	/* A release for someone not in custody breaks the merged history. */
 	e[0] = event("2009-06-01", EV_REGISTER, 1, 1, 0);
 	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
 	assert_int_equal(db_import_events(im, id, e, 1), DB_INVALID);
 	assert_int_equal(db_import_end(im, DB_OK), DB_INVALID);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), 3);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"), 3);
 	assert_int_equal(db_offender_find(f->db, "NONE", &id, NULL, NULL,
 					  NULL), DB_NOTFOUND);
 }
@@ -757,11 +695,11 @@ db_import__appends_after_recorded_events(void **state)
 static void
 db_import__large_import_rebuilds_indexes(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_import *im;
 	struct db_offender o;
 	struct db_event e = event("2010-01-01", EV_REGISTER, 1, 1, 0);
-	int64_t before = count(f->db, "SELECT count(*) FROM sqlite_schema "
+	int64_t before = tu_count(f->db, "SELECT count(*) FROM sqlite_schema "
 				       "WHERE type = 'index'");
 	char ref[16];
 
@@ -770,26 +708,26 @@ db_import__large_import_rebuilds_indexes(void **state)
 		assert_int_equal(db_import_expect(im, 1500), DB_OK);
 		for (int i = 0; i < 1500; i++) {
 			snprintf(ref, sizeof ref, "R%d-%d", pass, i);
-			offender(&o, ref);
+			tu_offender(&o, ref);
 			assert_int_equal(db_import_offender(im, &o, &e, 1),
 					 DB_OK);
 		}
 		/* The first pass fails at the end: all comes back. */
 		assert_int_equal(db_import_end(im, pass ? DB_OK : DB_ERROR),
 				 pass ? DB_OK : DB_ERROR);
-		assert_int_equal(count(f->db, "SELECT count(*) FROM "
-				       "sqlite_schema WHERE type = 'index'"),
+		assert_int_equal(tu_count(f->db, "SELECT count(*) FROM "
+					  "sqlite_schema WHERE type = 'index'"),
 				 before);
 	}
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders"), 1500);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events"), 1500);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders"), 1500);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"), 1500);
 	assert_int_equal(db_integrity_check(f->db), DB_OK);
 }
 
 static void
 db_import__admin_only(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_import *im;
 	struct db *db;
 	char err[512];
@@ -827,7 +765,7 @@ collect(void *ctx, enum db_export_file file, const char *const *col,
 static void
 db_export__ordered_and_audited(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_import *im;
 	struct db_offender o;
 	struct db_event e[2];
@@ -836,9 +774,9 @@ db_export__ordered_and_audited(void **state)
 	e[0] = event("2010-01-01", EV_REGISTER, 1, 2, 0);
 	e[1] = event("2010-01-01", EV_LEVEL, 0, 1, 0);
 	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
-	offender(&o, "b2");
+	tu_offender(&o, "b2");
 	assert_int_equal(db_import_offender(im, &o, e, 2), DB_OK);
-	offender(&o, "B1");
+	tu_offender(&o, "B1");
 	assert_int_equal(db_import_offender(im, &o, e, 1), DB_OK);
 	assert_int_equal(db_import_end(im, DB_OK), DB_OK);
 	assert_int_equal(db_population_add(f->db, 2010, 5000, NULL), DB_OK);
@@ -852,9 +790,9 @@ db_export__ordered_and_audited(void **state)
 		"1:b2,2010-01-01,register,1,2,-,-;"
 		"1:b2,2010-01-01,level,-,1,-,-;"
 		"2:2010,5000,-;");
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
-			       "action = 'export' AND detail LIKE "
-			       "'%recipient: the other area%'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'export' AND detail LIKE "
+				  "'%recipient: the other area%'"), 1);
 	assert_int_equal(db_export(f->db, "bad\nrecipient", "out", collect,
 				   &rows), DB_INVALID);
 }
@@ -862,7 +800,7 @@ db_export__ordered_and_audited(void **state)
 static void
 db_export__erased_record_keeps_its_history(void **state)
 {
-	struct fx *f = *state;
+	struct tu_fx *f = *state;
 	struct db_import *im;
 	struct db_offender o;
 	struct db_event e[2];
@@ -874,11 +812,11 @@ db_export__erased_record_keeps_its_history(void **state)
 	e[1] = event("2011-01-01", EV_EXIT, 0, 0, EXIT_DIED);
 	e[1].note = "a note about them";
 	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
-	offender(&o, "GONE");
+	tu_offender(&o, "GONE");
 	assert_int_equal(db_import_offender(im, &o, e, 2), DB_OK);
 	assert_int_equal(db_import_end(im, DB_OK), DB_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
-			       "retention_review IS NOT NULL"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders WHERE "
+				  "retention_review IS NOT NULL"), 1);
 	assert_int_equal(db_retention_erase(f->db, o.id, "no longer needed"),
 			 DB_OK);
 	memset(&rows, 0, sizeof rows);
@@ -887,8 +825,8 @@ db_export__erased_record_keeps_its_history(void **state)
 	assert_non_null(strstr(rows.text, ",(erased),-,-,-,-,-,-,-,-,-;"));
 	assert_non_null(strstr(rows.text, ",2011-01-01,exit,-,-,died,-;"));
 	/* No events may be added to it. */
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
-			       "erased IS NOT NULL"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders WHERE "
+				  "erased IS NOT NULL"), 1);
 	{
 		sqlite3_stmt *st;
 		char ref[DB_REF_MAX];
@@ -959,28 +897,28 @@ main(void)
 		cmocka_unit_test(check__twenty_errors_at_most),
 		cmocka_unit_test(write__rows_read_back_the_same),
 		cmocka_unit_test_setup_teardown(
-			db_import__writes_records_with_derived_state, setup,
-			teardown),
+			db_import__writes_records_with_derived_state, tu_setup,
+			tu_teardown),
 		cmocka_unit_test_setup_teardown(
 			db_import__refuses_a_bad_history_and_writes_nothing,
-			setup, teardown),
+			tu_setup, tu_teardown),
 		cmocka_unit_test_setup_teardown(db_import__bad_fields_refused,
-						setup, teardown),
+						tu_setup, tu_teardown),
 		cmocka_unit_test_setup_teardown(db_import__duplicate_ref_named,
-						setup, teardown),
+						tu_setup, tu_teardown),
 		cmocka_unit_test_setup_teardown(
-			db_import__appends_after_recorded_events, setup,
-			teardown),
+			db_import__appends_after_recorded_events, tu_setup,
+			tu_teardown),
 		cmocka_unit_test_setup_teardown(
-			db_import__large_import_rebuilds_indexes, setup,
-			teardown),
-		cmocka_unit_test_setup_teardown(db_import__admin_only, setup,
-						teardown),
+			db_import__large_import_rebuilds_indexes, tu_setup,
+			tu_teardown),
+		cmocka_unit_test_setup_teardown(db_import__admin_only, tu_setup,
+						tu_teardown),
 		cmocka_unit_test_setup_teardown(db_export__ordered_and_audited,
-						setup, teardown),
+						tu_setup, tu_teardown),
 		cmocka_unit_test_setup_teardown(
-			db_export__erased_record_keeps_its_history, setup,
-			teardown),
+			db_export__erased_record_keeps_its_history, tu_setup,
+			tu_teardown),
 		cmocka_unit_test(db_event__imported_reason_and_decider),
 	};
 

@@ -214,12 +214,8 @@ static int
 setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	char err[512];
 
-	tu_tmpdir(f->dir, sizeof f->dir);
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(db_open(&f->db, f->path, "alice", DB_OPEN_CREATE,
-				 err, sizeof err), DB_OK);
+	f->db = tu_db_create(f->dir, sizeof f->dir, f->path, sizeof f->path);
 	assert_int_equal(db_user_add(f->db, "lay", ROLE_LAY), DB_OK);
 	assert_int_equal(agenda_holidays_parse(holidays, strlen(holidays),
 					       &f->h, NULL), 0);

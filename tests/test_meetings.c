@@ -38,20 +38,6 @@ D(const char *s)
 	return d;
 }
 
-static int64_t
-count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL),
-			 SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static void
 text(struct db *db, const char *sql, char *buf, size_t n)
 {
@@ -72,9 +58,7 @@ new_case(struct db *db, const char *ref, int category, int level,
 {
 	struct db_event e;
 
-	memset(o, 0, sizeof *o);
-	str_copy(o->ref, ref, sizeof o->ref);
-	str_copy(o->surname, "Zorblewick", sizeof o->surname);
+	tu_offender(o, ref);
 	str_copy(o->forenames, "Quentin", sizeof o->forenames);
 	assert_int_equal(db_offender_add(db, o), DB_OK);
 	memset(&e, 0, sizeof e);
@@ -98,10 +82,7 @@ setup(void **state)
 	struct db_meeting m;
 	char err[512];
 
-	tu_tmpdir(f->dir, sizeof f->dir);
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(db_open(&f->db, f->path, "alice", DB_OPEN_CREATE,
-				 err, sizeof err), DB_OK);
+	f->db = tu_db_create(f->dir, sizeof f->dir, f->path, sizeof f->path);
 	assert_int_equal(db_user_add(f->db, "bob", ROLE_MEMBER), DB_OK);
 	assert_int_equal(db_user_add(f->db, "lay", ROLE_LAY), DB_OK);
 	assert_int_equal(db_open(&f->bob, f->path, "bob", 0, err, sizeof err),
@@ -170,9 +151,9 @@ meeting__two_editors__different_fields_merged(void **state)
 	assert_string_equal(now.venue, "Room 9");
 	assert_string_equal(now.time, "14:30");
 	assert_string_equal(now.chair, "DCI Ada Chairwoman");
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
-			       "action = 'meeting.update' AND detail LIKE "
-			       "'%merged over version 2%'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'meeting.update' AND detail LIKE "
+				  "'%merged over version 2%'"), 1);
 }
 
 static void
@@ -238,9 +219,9 @@ meeting__checks_and_status(void **state)
 	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
 	assert_int_equal(db_meeting_cancel(f->db, f->meeting, NULL),
 			 DB_INVALID);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
-			       "action = 'meeting.hold' AND detail = "
-			       "'status: scheduled -> held'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'meeting.hold' AND detail = "
+				  "'status: scheduled -> held'"), 1);
 }
 
 /* --- agenda -------------------------------------------------------------------- */
@@ -310,8 +291,8 @@ agenda__add_move_remove__positions_stay_whole(void **state)
 		db_minutes_clear(&m);
 	}
 	assert_int_equal(db_agenda_remove(f->db, i2), DB_INVALID);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
-			       "action LIKE 'agenda.%'"), 6);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action LIKE 'agenda.%'"), 6);
 }
 
 static int
@@ -401,7 +382,7 @@ minutes__two_editors__headings_merged_collision_refused(void **state)
 	a.text[DB_MIN_RMP_SUPERVISION] = strdup("Fortnightly");
 	assert_int_equal(db_minutes_save(f->db, &a_base, &a), DB_CONFLICT);
 	assert_non_null(strstr(db_errmsg(f->db), "rmp_supervision"));
-	assert_int_equal(count(f->db, "SELECT version FROM minutes"), 2);
+	assert_int_equal(tu_count(f->db, "SELECT version FROM minutes"), 2);
 	/* A stale strict save is refused too. */
 	assert_int_equal(db_minutes_save(f->db, NULL, &a), DB_CONFLICT);
 	/* Control characters are refused; line breaks are text. */
@@ -430,9 +411,9 @@ minutes__next_review__becomes_the_cases(void **state)
 	assert_int_equal(db_offender_get(f->db, f->o.id, NULL, &o), DB_OK);
 	assert_string_equal(o.next_review, "2012-09-11");
 	db_offender_clear(&o);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
-			       "action = 'offender.review' AND detail LIKE "
-			       "'next_review: - -> 2012-09-11%'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'offender.review' AND detail LIKE "
+				  "'next_review: - -> 2012-09-11%'"), 1);
 	str_copy(m.next_review, "2012-13-01", sizeof m.next_review);
 	assert_int_equal(db_minutes_save(f->db, NULL, &m), DB_INVALID);
 	db_minutes_clear(&m);
@@ -472,12 +453,12 @@ level_decision__up__event_with_reason_meeting_chair_on_meeting_date(
 		 "the victim' AND meeting_id = %lld AND decided_by = 'DCI "
 		 "Ada Chairwoman' AND source = 'mappa' AND recorded_by = "
 		 "'bob'", (long long)event, (long long)f->meeting);
-	assert_int_equal(count(f->db, buf), 1);
-	assert_int_equal(count(f->db, "SELECT level FROM offenders WHERE "
-			       "ref = 'C1'"), 3);
+	assert_int_equal(tu_count(f->db, buf), 1);
+	assert_int_equal(tu_count(f->db, "SELECT level FROM offenders WHERE "
+				  "ref = 'C1'"), 3);
 	/* The next review: Level 3's 8 weeks from the meeting. */
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
-			       "ref = 'C1' AND next_review = '2012-07-17'"),
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders WHERE "
+				  "ref = 'C1' AND next_review = '2012-07-17'"),
 			 1);
 	assert_int_equal(db_minutes_get(f->db, item, &m), DB_OK);
 	assert_string_equal(m.level_decision, "up");
@@ -492,15 +473,15 @@ level_decision__up__event_with_reason_meeting_chair_on_meeting_date(
 	d.decision = "up";
 	d.level = 3;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events WHERE "
-			       "type = 'level'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events WHERE "
+				  "type = 'level'"), 1);
 	/* Audited: before and after, the reason by name only. */
 	text(f->db, "SELECT detail FROM audit WHERE action = 'minutes.level'",
 	     buf, sizeof buf);
 	assert_non_null(strstr(buf, "level_decision: - -> up; level: 2 -> 3"));
 	assert_non_null(strstr(buf, "fields: reason"));
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
-			       "detail LIKE '%intelligence%'"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "detail LIKE '%intelligence%'"), 0);
 	/* The meeting's date, level and chair now stand. */
 	{
 		struct db_meeting base, mm;
@@ -559,27 +540,27 @@ level_decision__rules__held_chair_state_machine(void **state)
 	d.level = 1;
 	assert_int_equal(db_minutes_level(f->db, item3, NULL, &d, NULL),
 			 DB_INVALID);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM minutes WHERE "
-			       "level_decision IS NOT NULL"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM minutes WHERE "
+				  "level_decision IS NOT NULL"), 0);
 	/* Stay: no event, the review defaulted from the level. */
 	d.decision = "stay";
 	d.reason = NULL;
 	assert_int_equal(db_minutes_level(f->db, item3, NULL, &d, NULL),
 			 DB_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
-			       "ref = 'C3' AND level = 2 AND next_review = "
-			       "'2012-09-11'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders WHERE "
+				  "ref = 'C3' AND level = 2 AND next_review = "
+				  "'2012-09-11'"), 1);
 	/* Exit, with its kind. */
 	d.decision = "exit";
 	d.reason = "Licence ended";
 	d.exit_kind = EXIT_LICENCE_ENDED;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM offenders WHERE "
-			       "ref = 'C1' AND status = 'exited' AND "
-			       "next_review IS NULL"), 1);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM events WHERE "
-			       "type = 'exit' AND kind = 'licence_ended' AND "
-			       "decided_by = 'DS Bea Second'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders WHERE "
+				  "ref = 'C1' AND status = 'exited' AND "
+				  "next_review IS NULL"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events WHERE "
+				  "type = 'exit' AND kind = 'licence_ended' AND "
+				  "decided_by = 'DS Bea Second'"), 1);
 }
 
 /* --- actions -------------------------------------------------------------------- */
@@ -646,16 +627,16 @@ actions__add_done_overdue_by_agency(void **state)
 	assert_int_equal(v, 2);
 	assert_int_equal(db_action_done(f->bob, a.id, D("2012-06-12"), NULL),
 			 DB_OK);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM actions WHERE "
-			       "done = '2012-06-10' AND version = 2"), 1);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
-			       "action = 'action.done'"), 1);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
-			       "action = 'action.add' AND detail LIKE "
-			       "'%fields: text,owner_person'"), 2);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit WHERE "
-			       "detail LIKE '%Home visit%' OR detail LIKE "
-			       "'%Pat Owner%'"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM actions WHERE "
+				  "done = '2012-06-10' AND version = 2"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'action.done'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'action.add' AND detail LIKE "
+				  "'%fields: text,owner_person'"), 2);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "detail LIKE '%Home visit%' OR detail LIKE "
+				  "'%Pat Owner%'"), 0);
 }
 
 /* --- the proposal --------------------------------------------------------------- */
@@ -750,7 +731,7 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM referrals "
 			 "WHERE outcome = 'accepted' AND meeting_id = %lld",
 			 (long long)f->meeting);
-		assert_int_equal(count(f->db, sql), 1);
+		assert_int_equal(tu_count(f->db, sql), 1);
 	}
 	/* Lay advisers get no proposal. */
 	{
@@ -809,7 +790,7 @@ lay__meetings_without_chair__agenda_minutes_writes_refused(void **state)
 	a.owner_person = "PC Pat Owner";
 	str_copy(a.due, "2012-06-01", sizeof a.due);
 	assert_int_equal(db_action_add(f->db, &a), DB_OK);
-	audit = count(f->db, "SELECT count(*) FROM audit");
+	audit = tu_count(f->db, "SELECT count(*) FROM audit");
 	assert_int_equal(db_open(&lay, f->path, "lay", 0, err, sizeof err),
 			 DB_OK);
 	assert_int_equal(db_meeting_list(lay, NULL, list_cb, &s), DB_OK);
@@ -852,7 +833,7 @@ lay__meetings_without_chair__agenda_minutes_writes_refused(void **state)
 	q.owner = "PC Pat Owner";
 	assert_int_equal(db_action_list(lay, &q, action_cb, &s), DB_REFUSED);
 	db_close(lay);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM audit"), audit);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit"), audit);
 }
 
 int

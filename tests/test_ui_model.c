@@ -99,12 +99,8 @@ static int
 setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	char err[512];
 
-	tu_tmpdir(f->dir, sizeof f->dir);
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(db_open(&f->db, f->path, "alice", DB_OPEN_CREATE,
-				 err, sizeof err), DB_OK);
+	f->db = tu_db_create(f->dir, sizeof f->dir, f->path, sizeof f->path);
 	f->today = date_from_ymd(2012, 5, 14);
 	assert_int_equal(db_begin(f->db), DB_OK);
 	for (int i = 0; i < NCASES; i++)
@@ -572,28 +568,14 @@ resize__smaller_and_back__selection_kept(void **state)
 	rm_close(&m);
 }
 
-static int64_t
-count_rows(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL),
-			 SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static void
 referral__category3_level1__nothing_written(void **state)
 {
 	struct fx *f = *state;
 	struct db_offender o;
 	struct db_referral r;
-	int64_t before = count_rows(f->db, "SELECT count(*) FROM offenders");
-	int64_t audit = count_rows(f->db, "SELECT count(*) FROM audit");
+	int64_t before = tu_count(f->db, "SELECT count(*) FROM offenders");
+	int64_t audit = tu_count(f->db, "SELECT count(*) FROM audit");
 
 	memset(&o, 0, sizeof o);
 	memset(&r, 0, sizeof r);
@@ -605,11 +587,11 @@ referral__category3_level1__nothing_written(void **state)
 			 DB_INVALID);
 	assert_non_null(strstr(db_errmsg(f->db), "Level 1"));
 	assert_int_equal(o.id, 0);
-	assert_int_equal(count_rows(f->db, "SELECT count(*) FROM offenders"),
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders"),
 			 before);
-	assert_int_equal(count_rows(f->db, "SELECT count(*) FROM referrals"),
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM referrals"),
 			 0);
-	assert_int_equal(count_rows(f->db, "SELECT count(*) FROM audit"),
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit"),
 			 audit);
 }
 
@@ -620,7 +602,7 @@ referral__valid__case_registration_referral_and_audit(void **state)
 	struct db_offender o;
 	struct db_referral r;
 	struct regmodel m;
-	int64_t audit = count_rows(f->db, "SELECT count(*) FROM audit");
+	int64_t audit = tu_count(f->db, "SELECT count(*) FROM audit");
 
 	memset(&o, 0, sizeof o);
 	memset(&r, 0, sizeof r);
@@ -633,17 +615,17 @@ referral__valid__case_registration_referral_and_audit(void **state)
 					 date_from_ymd(2012, 5, 17), &r),
 			 DB_OK);
 	assert_true(o.id > 0 && r.id > 0);
-	assert_int_equal(count_rows(f->db, "SELECT count(*) FROM referrals "
-				    "WHERE proposed_level = 3 AND reason = "
-				    "'escalating risk'"), 1);
-	assert_int_equal(count_rows(f->db, "SELECT count(*) FROM offenders "
-				    "WHERE ref = 'NEW2' AND category = 2 AND "
-				    "level = 3 AND status = 'community' AND "
-				    "next_review = '2012-05-17'"), 1);
-	assert_int_equal(count_rows(f->db, "SELECT count(*) FROM audit") -
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM referrals "
+				  "WHERE proposed_level = 3 AND reason = "
+				  "'escalating risk'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders "
+				  "WHERE ref = 'NEW2' AND category = 2 AND "
+				  "level = 3 AND status = 'community' AND "
+				  "next_review = '2012-05-17'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit") -
 			 audit, 3);
-	assert_int_equal(count_rows(f->db, "SELECT count(*) FROM audit WHERE "
-				    "action = 'referral.add'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'referral.add'"), 1);
 	/* The new case shows in the list and can be selected. */
 	assert_int_equal(rm_open(&m, f->db, f->today, 5), RM_ROWS);
 	assert_int_not_equal(rm_select_id(&m, o.id), RM_ERROR);
@@ -668,12 +650,12 @@ case_event__level_at_meeting__meeting_event_and_review(void **state)
 				       f->today + 55), DB_OK);
 	assert_true(e.meeting_id > 0);
 	assert_int_equal(version, o.version + 1);
-	assert_int_equal(count_rows(f->db, "SELECT count(*) FROM meetings "
-				    "WHERE level = 3 AND chair = 'Chair "
-				    "Person'"), 1);
-	assert_int_equal(count_rows(f->db, "SELECT count(*) FROM offenders "
-				    "WHERE ref = 'WF0037' AND level = 3 AND "
-				    "next_review = '2012-07-08'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM meetings "
+				  "WHERE level = 3 AND chair = 'Chair "
+				  "Person'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders "
+				  "WHERE ref = 'WF0037' AND level = 3 AND "
+				  "next_review = '2012-07-08'"), 1);
 	/* A stale version: refused, nothing written. */
 	e = event_on(f->today, EV_LEVEL, 0, 2, 0);
 	e.note = "x";
@@ -682,7 +664,7 @@ case_event__level_at_meeting__meeting_event_and_review(void **state)
 	assert_int_equal(db_case_event(f->db, o.id, &version, &e, 2,
 				       MDATE_NONE), DB_CONFLICT);
 	assert_int_equal(version, o.version);
-	assert_int_equal(count_rows(f->db, "SELECT count(*) FROM meetings"),
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM meetings"),
 			 1);
 	db_offender_clear(&o);
 }

@@ -9,75 +9,9 @@
 # wait is a bounded poll of the screen, never a blind sleep.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
-SQLITE3_BIN=${SQLITE3_BIN:-$(command -v sqlite3 || true)}
-if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ] || [ -z "$SQLITE3_BIN" ] ||
-   [ ! -x "$SQLITE3_BIN" ]; then
-	echo "tmux or sqlite3 missing: skipped"
-	exit 77
-fi
-
-SOCK=mappa-admin$$
-DB=$T/area.db
-tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
-sql() { "$SQLITE3_BIN" "$DB" "$@"; }
-
-if locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$'; then
-	LOC=C.UTF-8
-else
-	LOC=C
-fi
-
-# start NAME ARGS...: mappa ARGS on 2016-01-01 in its own session NAME.
-start() {
-	name=$1
-	shift
-	{
-		echo '#!/bin/sh'
-		printf 'cd %s || exit 99\n' "'$T'"
-		printf "env LANG=%s LC_ALL=%s TERM=screen MAPPA_TODAY=2016-01-01" \
-			"$LOC" "$LOC"
-		printf " %s --db %s" "'$MAPPA'" "'$DB'"
-		for a in "$@"; do printf " '%s'" "$a"; done
-		printf '\necho $? > status.%s\n' "$name"
-	} > "$T/run.$name"
-	chmod +x "$T/run.$name"
-	rm -f "$T/status.$name"
-	tm new-session -d -s "$name" -x 100 -y 30 "$T/run.$name; sleep 600"
-	wait_for "$name" "mappa"
-}
-
-screen() { tm capture-pane -p -t "$1"; }
-keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
-type_text() { tm send-keys -t "$1" -l "$2"; }
-
-# wait_for NAME TEXT: up to 10 s for TEXT on NAME's screen.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		if screen "$1" | grep -qF -- "$2"; then ok; return 0; fi
-		i=$((i + 1))
-		sleep 0.1
-	done
-	fail "$1: '$2' never shown; the screen:"
-	screen "$1" >&2
-	return 1
-}
-
-# changes NAME LINE: up to 5 s for line LINE of NAME's screen to differ
-# from what it was when called.
-changes() {
-	was=$(screen "$1" | sed -n "$2p")
-	shift 2
-	keys "$N" "$@"
-	i=0
-	while [ $i -lt 50 ] && [ "$(screen "$N" | sed -n "${L}p")" = "$was" ]; do
-		i=$((i + 1)); sleep 0.1
-	done
-	[ "$(screen "$N" | sed -n "${L}p")" != "$was" ] && ok ||
-		fail "$N: '$*' changed nothing on line $L"
-}
+. "${top_srcdir:-.}/tests/tui_lib.sh"
+# Every session runs on 2016-01-01.
+tui_env MAPPA_TODAY=2016-01-01
 
 expect 0 "$MAPPA" --db "$DB" demo
 ADMIN=$(sql "SELECT name FROM users WHERE role = 'admin' LIMIT 1")
@@ -103,7 +37,6 @@ wait_for a "audit.read by $ADMIN"
 wait_for a "the audit screen"
 wait_for a "agenda.add"
 [ "$(reads)" -eq $((before + 1)) ] && ok || fail "opening not logged once"
-N=a L=5
 changes a 5 PageDown
 changes a 5 PageDown
 changes a 5 g
@@ -230,7 +163,5 @@ expect 0 "$MAPPA" --db "$DB" stats --year 2010-11 --format csv
 cmp -s "$T/out" "$SPECDIR/demo-2010-11.csv" && ok ||
 	fail "the statistics changed after an erasure"
 keys a q q
-i=0
-while [ $i -lt 100 ] && [ ! -s "$T/status.a" ]; do i=$((i + 1)); sleep 0.1; done
-[ "$(cat "$T/status.a" 2>/dev/null)" = 0 ] && ok || fail "mappa did not quit cleanly"
+wait_exit a 0
 finish

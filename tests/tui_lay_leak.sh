@@ -10,25 +10,9 @@
 # Every wait is a bounded poll of the screen, never a blind sleep.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
-SQLITE3_BIN=${SQLITE3_BIN:-$(command -v sqlite3 || true)}
-if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ] || [ -z "$SQLITE3_BIN" ] ||
-   [ ! -x "$SQLITE3_BIN" ]; then
-	echo "tmux or sqlite3 missing: skipped"
-	exit 77
-fi
-
-SOCK=mappa-lay$$
-DB=$T/area.db
-tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
-sql() { "$SQLITE3_BIN" "$DB" "$@"; }
-
-if locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$'; then
-	LOC=C.UTF-8
-else
-	LOC=C
-fi
+. "${top_srcdir:-.}/tests/tui_lib.sh"
+# One session, S, of 120x40.
+S=lay TUI_SIZE=120x40 TUI_READY=
 
 expect 0 "$MAPPA" --db "$DB" demo
 sql "SELECT surname FROM offenders UNION SELECT forenames FROM offenders
@@ -39,53 +23,28 @@ sql "SELECT surname FROM offenders UNION SELECT forenames FROM offenders
 
 sql .dump | grep -v '^INSERT INTO audit' > "$T/before.sql"
 
-S=lay
-{
-	echo '#!/bin/sh'
-	printf 'cd %s || exit 99\n' "'$T'"
-	printf "env LANG=%s LC_ALL=%s TERM=screen %s --db %s --user lay\n" \
-		"$LOC" "$LOC" "'$MAPPA'" "'$DB'"
-	echo 'echo $? > status'
-} > "$T/run"
-chmod +x "$T/run"
-tm new-session -d -s $S -x 120 -y 40 "$T/run; sleep 600"
+start $S --user lay
 
-screen() { tm capture-pane -p -t $S; }
-keys() { tm send-keys -t $S "$@"; }
-type_text() { tm send-keys -t $S -l "$1"; }
 CAPTURED=$T/captured
 : > "$CAPTURED"
-capture() { screen >> "$CAPTURED"; }
-
-# wait_for TEXT: up to 10 s for TEXT on the screen.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		if screen | grep -qF -- "$1"; then ok; return 0; fi
-		i=$((i + 1))
-		sleep 0.1
-	done
-	fail "'$1' never shown; the screen:"
-	screen >&2
-	return 1
-}
+capture() { screen $S >> "$CAPTURED"; }
 
 # press KEYS...: send them, wait (up to $WAIT tenths of a second, 1 s
 # unless set) for the screen to change and then to hold still, and
 # capture it.  A key may rightly change nothing; screens that take time
 # to open are pressed with a longer WAIT.
 press() {
-	before=$(screen)
-	keys "$@"
+	before=$(screen $S)
+	keys $S "$@"
 	i=0
-	while [ $i -lt "${WAIT:-10}" ] && [ "$(screen)" = "$before" ]; do
+	while [ $i -lt "${WAIT:-10}" ] && [ "$(screen $S)" = "$before" ]; do
 		i=$((i + 1)); sleep 0.1
 	done
-	last=$(screen)
+	last=$(screen $S)
 	i=0
 	while [ $i -lt 20 ]; do
 		sleep 0.05
-		now=$(screen)
+		now=$(screen $S)
 		[ "$now" = "$last" ] && break
 		last=$now
 		i=$((i + 1))
@@ -93,7 +52,7 @@ press() {
 	capture
 }
 
-at_register() { screen | head -n 1 | grep -q 'Register [0-9]'; }
+at_register() { screen $S | head -n 1 | grep -q 'Register [0-9]'; }
 
 # home: back to the register (Esc closes screens, questions and help).
 home() {
@@ -102,7 +61,7 @@ home() {
 		WAIT=50 press Escape
 		i=$((i + 1))
 	done
-	at_register && ok || { fail "cannot get back to the register"; screen >&2; }
+	at_register && ok || { fail "cannot get back to the register"; screen $S >&2; }
 }
 
 # help_keys: the single-character keys the help of the screen shown lists
@@ -112,8 +71,8 @@ help_keys() {
 	: > "$T/help"
 	i=0
 	while [ $i -lt 30 ]; do
-		screen >> "$T/help"
-		screen | grep -qF "Esc or q closes this help" && break
+		screen $S >> "$T/help"
+		screen $S | grep -qF "Esc or q closes this help" && break
 		press PageDown
 		i=$((i + 1))
 	done
@@ -124,20 +83,20 @@ help_keys() {
 		tr ' ' '\n' | grep -x '.' | sort -u
 }
 
-wait_for "Register"
-wait_for "Pseudonym"
+wait_for $S "Register"
+wait_for $S "Pseudonym"
 capture
 
 # --- the register, sorted, filtered and searched ----------------------------
 for k in '>' '>' '>' I '<' c c l s s s o x; do press "$k"; done
 PSEUDO=$(sql "SELECT pseudo FROM offenders WHERE status = 'community' LIMIT 1")
 press /
-type_text "$PSEUDO"
+type_text $S "$PSEUDO"
 press Enter
-wait_for "next match for '$PSEUDO'"
+wait_for $S "next match for '$PSEUDO'"
 press Enter
-wait_for "$PSEUDO"
-wait_for "History"
+wait_for $S "$PSEUDO"
+wait_for $S "History"
 # The record and its history, every page.
 for i in 1 2 3 4 5 6; do press PageDown; done
 press G
@@ -147,11 +106,11 @@ home
 
 # --- the admin keys are refused ------------------------------------------------
 press A
-wait_for "only an admin may do this (you are lay, role lay)"
+wait_for $S "only an admin may do this (you are lay, role lay)"
 press R
-wait_for "only an admin may do this (you are lay, role lay)"
+wait_for $S "only an admin may do this (you are lay, role lay)"
 home
-! screen | grep -qF "Audit trail" && ok || fail "lay reached the audit trail"
+! screen $S | grep -qF "Audit trail" && ok || fail "lay reached the audit trail"
 [ "$(sql "SELECT count(*) FROM audit WHERE actor = 'lay' AND action IN
 	('audit.read', 'retention.view')")" = 0 ] && ok ||
 	fail "a lay adviser read the audit trail or the retention review"
@@ -204,9 +163,6 @@ cmp -s "$T/before.sql" "$T/after.sql" && ok ||
 [ "$(sql "SELECT count(*) FROM audit WHERE actor = 'lay'")" -gt 0 ] && ok ||
 	fail "the lay adviser's views were not logged"
 home
-keys q
-i=0
-while [ $i -lt 100 ] && [ ! -s "$T/status" ]; do i=$((i + 1)); sleep 0.1; done
-[ "$(cat "$T/status" 2>/dev/null)" = 0 ] && ok ||
-	fail "mappa did not quit cleanly (status $(cat "$T/status" 2>/dev/null))"
+keys $S q
+wait_exit $S 0
 finish

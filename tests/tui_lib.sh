@@ -2,6 +2,15 @@
 # start a session, send keys, read the screen, poll for text (never a
 # blind sleep), wait for an exit status.  Source it after lib.sh; it sets
 # DB to $T/area.db and needs tmux and sqlite3 (skips, 77, without them).
+#
+# What start does can be set after sourcing:
+#   TUI_SIZE   the size of each session, COLSxROWS (100x30);
+#   TUI_READY  the text start waits for, as a check ("mappa"); empty,
+#              start does not wait;
+#   tui_env NAME=VALUE...  more of mappa's environment (after LANG,
+#              LC_ALL and TERM), for every session started after;
+#   LOC        the locale (C.UTF-8 where there is one, or C); start -l
+#              LOCALE for one session.
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
 SQLITE3_BIN=${SQLITE3_BIN:-$(command -v sqlite3 || true)}
 if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ] || [ -z "$SQLITE3_BIN" ] ||
@@ -23,9 +32,24 @@ else
 	LOC=C
 fi
 
-# start NAME ARGS...: mappa ARGS in its own session NAME; $T/pid.NAME holds
-# its pid, $T/status.NAME its exit status once it has exited.
+TUI_SIZE=100x30
+TUI_READY=mappa
+TUI_ENV=
+
+# tui_env NAME=VALUE...: add to the environment start gives mappa.
+tui_env() {
+	for a in "$@"; do TUI_ENV="$TUI_ENV '$a'"; done
+}
+
+# start [-l LOCALE] NAME ARGS...: mappa ARGS in its own session NAME;
+# $T/pid.NAME holds its pid, $T/status.NAME its exit status once it has
+# exited.
 start() {
+	loc=$LOC
+	if [ "$1" = -l ]; then
+		loc=$2
+		shift 2
+	fi
 	name=$1
 	shift
 	{
@@ -33,32 +57,55 @@ start() {
 		[ -n "${NOHUP:-}" ] && echo "trap '' HUP"
 		printf 'cd %s || exit 99\n' "'$T'"
 		printf "sh -c 'echo \$\$ > pid.%s; exec \"\$@\"' sh " "$name"
-		printf "env LANG=%s LC_ALL=%s TERM=screen %s --db %s" "$LOC" \
-			"$LOC" "'$MAPPA'" "'$DB'"
+		printf "env LANG=%s LC_ALL=%s TERM=screen%s %s --db %s" "$loc" \
+			"$loc" "$TUI_ENV" "'$MAPPA'" "'$DB'"
 		for a in "$@"; do printf " '%s'" "$a"; done
 		printf '\necho $? > status.%s\n' "$name"
 	} > "$T/run.$name"
 	chmod +x "$T/run.$name"
 	rm -f "$T/pid.$name" "$T/status.$name"
-	tm new-session -d -s "$name" -x 100 -y 30 "$T/run.$name; sleep 600"
-	wait_for "$name" "mappa"
+	tm new-session -d -s "$name" -x "${TUI_SIZE%x*}" -y "${TUI_SIZE#*x}" \
+		"$T/run.$name; sleep 600"
+	[ -z "$TUI_READY" ] || wait_for "$name" "$TUI_READY"
 }
 
 screen() { tm capture-pane -p -t "$1"; }
 keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
 type_text() { tm send-keys -t "$1" -l "$2"; }
 
-# wait_for NAME TEXT: up to 10 s for TEXT on NAME's screen.
-wait_for() {
+# poll NAME GREP-OPTION PATTERN SHOWN: up to 10 s for PATTERN on NAME's
+# screen; one check.
+poll() {
 	i=0
 	while [ $i -lt 100 ]; do
-		if screen "$1" | grep -qF -- "$2"; then ok; return 0; fi
+		if screen "$1" | grep -q"$2" -- "$3"; then ok; return 0; fi
 		i=$((i + 1))
 		sleep 0.1
 	done
-	fail "$1: '$2' never shown; the screen:"
+	fail "$1: $4 never shown; the screen:"
 	screen "$1" >&2
 	return 1
+}
+
+# wait_for NAME TEXT: up to 10 s for TEXT on NAME's screen.
+wait_for() { poll "$1" F "$2" "'$2'"; }
+
+# wait_re NAME REGEX: the same for an extended regular expression.
+wait_re() { poll "$1" E "$2" "/$2/"; }
+
+# changes NAME LINE KEYS...: send KEYS; up to 5 s for line LINE of NAME's
+# screen to differ from what it was before.
+changes() {
+	n=$1 l=$2
+	shift 2
+	was=$(screen "$n" | sed -n "${l}p")
+	keys "$n" "$@"
+	i=0
+	while [ $i -lt 50 ] && [ "$(screen "$n" | sed -n "${l}p")" = "$was" ]; do
+		i=$((i + 1)); sleep 0.1
+	done
+	[ "$(screen "$n" | sed -n "${l}p")" != "$was" ] && ok ||
+		fail "$n: '$*' changed nothing on line $l"
 }
 
 # wait_exit NAME STATUS: up to 10 s for mappa in NAME to exit with STATUS.
@@ -81,4 +128,3 @@ gone() {
 	done
 	kill -0 "$1" 2>/dev/null && fail "process $1 still running" || ok
 }
-

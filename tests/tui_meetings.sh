@@ -15,71 +15,13 @@
 # actions without wording, and is refused meeting mode and the settings.  Every wait is a bounded poll of the screen.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
-SQLITE3_BIN=${SQLITE3_BIN:-$(command -v sqlite3 || true)}
-if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ] || [ -z "$SQLITE3_BIN" ] ||
-   [ ! -x "$SQLITE3_BIN" ]; then
-	echo "tmux or sqlite3 missing: skipped"
-	exit 77
-fi
-if locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$'; then
-	LOC=C.UTF-8
-else
-	LOC=C
-fi
+. "${top_srcdir:-.}/tests/tui_lib.sh"
+# Sessions of 120x40, not waited for as they start.
+TUI_SIZE=120x40 TUI_READY=
+typed() { type_text "$@"; }
 MAPPA_HOLIDAYS=$top_srcdir/data/bank-holidays.txt
 export MAPPA_HOLIDAYS
-
-SOCK=mappamt$$
-DB=$T/area.db
-tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
-sql() { "$SQLITE3_BIN" "$DB" "$@"; }
-
-# start NAME ARGS...: mappa ARGS in its own session NAME, 120x40.
-start() {
-	name=$1
-	shift
-	{
-		echo '#!/bin/sh'
-		printf 'cd %s || exit 99\n' "'$T'"
-		printf "env LANG=%s LC_ALL=%s TERM=screen MAPPA_HOLIDAYS=%s %s --db %s" \
-			"$LOC" "$LOC" "'$MAPPA_HOLIDAYS'" "'$MAPPA'" "'$DB'"
-		for a in "$@"; do printf " '%s'" "$a"; done
-		printf '\necho $? > status.%s\n' "$name"
-	} > "$T/run.$name"
-	chmod +x "$T/run.$name"
-	rm -f "$T/status.$name"
-	tm new-session -d -s "$name" -x 120 -y 40 "$T/run.$name; sleep 600"
-}
-
-screen() { tm capture-pane -p -t "$1"; }
-keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
-typed() { tm send-keys -t "$1" -l "$2"; }
-
-# wait_for NAME TEXT: up to 10 s for TEXT on NAME's screen.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		if screen "$1" | grep -qF -- "$2"; then ok; return 0; fi
-		i=$((i + 1))
-		sleep 0.1
-	done
-	fail "$1: '$2' never shown; the screen:"
-	screen "$1" >&2
-	return 1
-}
-
-# wait_exit NAME STATUS: up to 10 s for mappa in NAME to exit with STATUS.
-wait_exit() {
-	i=0
-	while [ $i -lt 100 ] && [ ! -s "$T/status.$1" ]; do
-		i=$((i + 1))
-		sleep 0.1
-	done
-	got=$(cat "$T/status.$1" 2>/dev/null)
-	[ "$got" = "$2" ] && ok || fail "$1: exit status '$got', wanted $2"
-}
+tui_env "MAPPA_HOLIDAYS=$MAPPA_HOLIDAYS"
 
 expect 0 "$MAPPA" --db "$DB" demo
 

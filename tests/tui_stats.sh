@@ -9,88 +9,18 @@
 # in the database.  Every wait is a bounded poll of the screen.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
-SQLITE3_BIN=${SQLITE3_BIN:-$(command -v sqlite3 || true)}
-if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ] || [ -z "$SQLITE3_BIN" ] ||
-   [ ! -x "$SQLITE3_BIN" ]; then
-	echo "tmux or sqlite3 missing: skipped"
-	exit 77
-fi
-if ! locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$'; then
+. "${top_srcdir:-.}/tests/tui_lib.sh"
+if [ "$LOC" != C.UTF-8 ]; then
 	echo "no C.UTF-8 locale for the block characters: skipped"
 	exit 77
 fi
-
-SOCK=mappast$$
-DB=$T/area.db
-tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
-sql() { "$SQLITE3_BIN" "$DB" "$@"; }
-
-# start NAME LOCALE ARGS...: mappa ARGS in its own session NAME.
-start() {
-	name=$1 loc=$2
-	shift 2
-	{
-		echo '#!/bin/sh'
-		printf 'cd %s || exit 99\n' "'$T'"
-		printf "env LANG=%s LC_ALL=%s TERM=screen %s --db %s" "$loc" \
-			"$loc" "'$MAPPA'" "'$DB'"
-		for a in "$@"; do printf " '%s'" "$a"; done
-		printf '\necho $? > status.%s\n' "$name"
-	} > "$T/run.$name"
-	chmod +x "$T/run.$name"
-	rm -f "$T/status.$name"
-	tm new-session -d -s "$name" -x 100 -y 30 "$T/run.$name; sleep 600"
-	wait_for "$name" "mappa"
-}
-
-screen() { tm capture-pane -p -t "$1"; }
-keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
-
-# wait_for NAME TEXT: up to 10 s for TEXT on NAME's screen.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		if screen "$1" | grep -qF -- "$2"; then ok; return 0; fi
-		i=$((i + 1))
-		sleep 0.1
-	done
-	fail "$1: '$2' never shown; the screen:"
-	screen "$1" >&2
-	return 1
-}
-
-# wait_re NAME REGEX: the same for an extended regular expression.
-wait_re() {
-	i=0
-	while [ $i -lt 100 ]; do
-		if screen "$1" | grep -qE -- "$2"; then ok; return 0; fi
-		i=$((i + 1))
-		sleep 0.1
-	done
-	fail "$1: /$2/ never shown; the screen:"
-	screen "$1" >&2
-	return 1
-}
-
-# wait_exit NAME STATUS: up to 10 s for mappa in NAME to exit with STATUS.
-wait_exit() {
-	i=0
-	while [ $i -lt 100 ] && [ ! -s "$T/status.$1" ]; do
-		i=$((i + 1))
-		sleep 0.1
-	done
-	got=$(cat "$T/status.$1" 2>/dev/null)
-	[ "$got" = "$2" ] && ok || fail "$1: exit status '$got', wanted $2"
-}
 
 BLOCK=$(printf '\342\226\210') # U+2588 FULL BLOCK
 
 expect 0 "$MAPPA" --db "$DB" demo
 
 # --- a member of staff: the tables, the years, a figure's cases ------------
-start a C.UTF-8
+start a
 wait_for a "Register"
 keys a S
 wait_for a "Statistics 2011-12"
@@ -174,7 +104,7 @@ keys a q q
 wait_exit a 0
 
 # --- without UTF-8: the same chart in '#' ----------------------------------
-start c C
+start -l C c
 wait_for c "Register"
 keys c S
 wait_for c "Statistics 2011-12"
@@ -201,7 +131,7 @@ shot() {
 	nshot=$((nshot + 1))
 	screen l > "$T/lay.$nshot"
 }
-start l C.UTF-8 --user lay
+start l --user lay
 wait_for l "READ-ONLY"
 keys l S
 wait_for l "Statistics 2011-12"
