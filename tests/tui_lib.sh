@@ -119,12 +119,28 @@ wait_exit() {
 	[ "$got" = "$2" ] && ok || fail "$1: exit status '$got', wanted $2"
 }
 
-# gone PID: up to 10 s for the process to be gone.
+# alive PID: whether the process is still running (one that has exited
+# but is not yet reaped, a zombie, is not).
+alive() {
+	kill -0 "$1" 2>/dev/null || return 1
+	state=$(sed -n 's/^[0-9]* ([^)]*) \(.\).*/\1/p' "/proc/$1/stat" 2>/dev/null)
+	[ "$state" != Z ]
+}
+
+# gone PID: up to 20 s for the process to be gone; if it is not, what it
+# is doing goes to the log.
 gone() {
 	i=0
-	while [ $i -lt 100 ] && kill -0 "$1" 2>/dev/null; do
+	while [ $i -lt 200 ] && alive "$1"; do
 		i=$((i + 1))
 		sleep 0.1
 	done
-	kill -0 "$1" 2>/dev/null && fail "process $1 still running" || ok
+	if alive "$1"; then
+		fail "process $1 still running"
+		ps -o pid,ppid,stat,etime,wchan:20,args -p "$1" >&2
+		cat "/proc/$1/stack" "/proc/$1/wchan" >&2 2>/dev/null
+		kill -9 "$1" 2>/dev/null # never left spinning after the test
+	else
+		ok
+	fi
 }
