@@ -314,6 +314,28 @@ wait_for c "Actions: 0 open for em"
 keys c q C
 wait_for c "Settings:"
 wait_for c "review_weeks_level3"
+# A value refused opens again as typed, the reason above the list.
+SETTING="SELECT value FROM settings WHERE key = 'review_weeks_level3'"
+keys c Down Enter
+wait_for c "review_weeks_level3:"
+keys c C-u
+type_text c "abc"
+keys c Enter
+wait_for c "Not saved: setting review_weeks_level3:"
+wait_for c "review_weeks_level3: abc"
+[ "$(sql "SELECT count(*) FROM settings WHERE key = 'review_weeks_level3' AND value = 'abc'")" = 0 ] &&
+	ok || fail "a refused setting was stored"
+keys c C-u
+type_text c "9"
+keys c Enter
+wait_for c "review_weeks_level3 saved."
+[ "$(sql "$SETTING")" = 9 ] && ok || fail "the setting corrected was not saved: $(sql "$SETTING")"
+keys c Enter
+wait_for c "review_weeks_level3: 9"
+keys c C-u
+type_text c "8"
+keys c Enter
+wait_for c "review_weeks_level3 saved."
 keys c q q
 wait_exit c 0
 

@@ -35,6 +35,7 @@ struct al {
 	int cur, top;
 	bool overdue_only;
 	char agency[32];   /* "" for all */
+	char notice[300];  /* why a setting was refused, or "" */
 };
 
 static struct al *
@@ -228,18 +229,42 @@ done(struct ui *ui, struct screen *s)
 	return reload(ui, s);
 }
 
+static unsigned value_answered(struct ui *ui, struct screen *s, bool ok,
+			       const char *text);
+
+/* Ask for the selected setting's value, the line holding TEXT. */
+static unsigned
+ask_value(struct ui *ui, struct screen *s, const char *text)
+{
+	struct al *l = al_of(s);
+	char label[96];
+	unsigned d;
+
+	ui_fmt(label, sizeof label, "%s: ", l->v[l->cur].key);
+	d = ui_ask_line(ui, s, label, value_answered, NULL);
+	field_set(&ui->ask.f, text);
+	return d;
+}
+
 static unsigned
 value_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct al *l = al_of(s);
 	const char *key = l->v[l->cur].key;
 
-	if (!ok || l->cur >= l->n)
-		return DRAW_NONE;
-	if (db_setting_set(ui->db, key, text) != DB_OK)
-		ui_error(ui, "Not saved: %s", db_errmsg(ui->db));
-	else
-		ui_msg(ui, "%s saved.", key);
+	if (!ok || l->cur >= l->n) {
+		l->notice[0] = '\0';
+		return DRAW_BODY;
+	}
+	if (db_setting_set(ui->db, key, text) != DB_OK) {
+		/* Nothing lost: the value opens again as typed, the reason
+		 * above the list. */
+		ui_fmt(l->notice, sizeof l->notice, "Not saved: %s.  Put it "
+		       "right on the line below, or Esc.", db_errmsg(ui->db));
+		return ask_value(ui, s, text) | DRAW_BODY;
+	}
+	l->notice[0] = '\0';
+	ui_msg(ui, "%s saved.", key);
 	return reload(ui, s);
 }
 
@@ -247,13 +272,8 @@ static unsigned
 set_value(struct ui *ui, struct screen *s)
 {
 	struct al *l = al_of(s);
-	char label[96];
-	unsigned d;
 
-	ui_fmt(label, sizeof label, "%s:", l->v[l->cur].key);
-	d = ui_ask_line(ui, s, label, value_answered, NULL);
-	field_set(&ui->ask.f, l->v[l->cur].value);
-	return d;
+	return ask_value(ui, s, l->v[l->cur].value);
 }
 
 static const struct ui_handler action_handlers[] = {
@@ -311,7 +331,12 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 		ui_fmt(line, sizeof line, "  %6s  %-18s %-16s %-10s %-10s "
 		       "%-7s %s", "Id", "Agency", "Owner", "Due", "Case", "",
 		       "Action");
-	ui_put(UI_BODY_TOP, 0, ui->cols, line, ui_attr(R_HEADER), PUT_PAD);
+	if (l->notice[0])
+		ui_put(UI_BODY_TOP, 0, ui->cols, l->notice, ui_attr(R_ERROR),
+		       PUT_PAD | PUT_ELLIPSIS);
+	else
+		ui_put(UI_BODY_TOP, 0, ui->cols, line, ui_attr(R_HEADER),
+		       PUT_PAD);
 	for (int i = 0; i < h; i++) {
 		int k = l->top + i, y = LIST_TOP + i;
 		attr_t a;
