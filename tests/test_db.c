@@ -124,6 +124,9 @@ open__schema_1__migrated_rows_kept(void **state)
 					      NULL), SQLITE_OK);
 	}
 	for (size_t i = 0; i < NELEM(v1_names); i++) {
+		/* The earliest databases of schema 1 lack this one. */
+		if (strcmp(v1_names[i], "offenders_review_current") == 0)
+			continue;
 		snprintf(sql, sizeof sql, "CREATE INDEX %s ON offenders(ref)",
 			 v1_names[i]);
 		assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL,

@@ -143,11 +143,19 @@ printf 'ref,date,event,category,level,kind,note\n%s,2012-03-01,notification_brea
 expect 0 "$MAPPA" --db "$DB" import --events "$T/breach.csv"
 typed a "$REASON"
 keys a Enter
-wait_for a "Not recorded: the case changed meanwhile (now Level 2, community); decide again."
+wait_for a "NOT RECORDED: the case changed meanwhile (now Level 2, community)."
 [ "$(sql "SELECT level FROM offenders WHERE ref = '$REF'")" = 2 ] && ok ||
 	fail "a decision over an unseen change was recorded"
 [ "$(sql "SELECT count(*) FROM events e JOIN offenders o ON o.id = e.offender_id WHERE o.ref = '$REF' AND e.type = 'level' AND e.date = '2012-03-22'")" = 0 ] && ok ||
 	fail "a level event was written over an unseen change"
+# Decided again on the case as it now is: the decision and its reason
+# come back as typed; here Esc drops them.
+wait_for a "2012-03-01  notification_breach: caution"
+wait_for a "Level decision (stay, up N, down N, exit KIND):up 3"
+keys a Enter
+wait_for a "Reason (kept on the level event):$REASON"
+keys a Escape
+wait_for a "LEVEL DECISION: not yet made"
 
 # The level decision: up to 3, with its reason.  The first try fails
 # (a trigger stands in for a full disk): nothing is written, and the

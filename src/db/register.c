@@ -910,6 +910,10 @@ walk(struct db_register *r, const struct db_reg_query *q,
 	int first = from ? 0 : -1, last = from ? nk : -1;
 
 	*n = 0;
+	/* Overdue and exited: no case can be (and the review order's
+	 * partial index would not serve a query that says so). */
+	if (q->overdue && managed_sets[q->state] == NULL)
+		return DB_OK;
 	for (int b = first; b <= last && *n < max; b++) {
 		struct strbuf sb;
 		sqlite3_stmt *st;

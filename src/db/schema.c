@@ -240,18 +240,19 @@ static const char v1[] =
  * walking a sort order under a filter reads only the index for the rows
  * the filter leaves out, instead of the table row of each (register.c).
  * The id after the key keeps rows with equal keys in id order, the
- * order the list breaks ties by.
+ * order the list breaks ties by.  (IF EXISTS: the earliest databases of
+ * schema 1 were made before offenders_review_current was.)
  */
 #define FILTER_COLS "id, " DB_STATUS_KEY ", category, level"
 static const char v2[] =
-	"DROP INDEX offenders_surname;"
-	"DROP INDEX offenders_review;"
-	"DROP INDEX offenders_category;"
-	"DROP INDEX offenders_level;"
-	"DROP INDEX offenders_status;"
-	"DROP INDEX offenders_review_current;"
-	"DROP INDEX offenders_agency;"
-	"DROP INDEX offenders_district;"
+	"DROP INDEX IF EXISTS offenders_surname;"
+	"DROP INDEX IF EXISTS offenders_review;"
+	"DROP INDEX IF EXISTS offenders_category;"
+	"DROP INDEX IF EXISTS offenders_level;"
+	"DROP INDEX IF EXISTS offenders_status;"
+	"DROP INDEX IF EXISTS offenders_review_current;"
+	"DROP INDEX IF EXISTS offenders_agency;"
+	"DROP INDEX IF EXISTS offenders_district;"
 	"CREATE INDEX offenders_by_ref ON offenders(ref, " FILTER_COLS ");"
 	"CREATE INDEX offenders_by_pseudo ON offenders(pseudo, "
 	"  " FILTER_COLS ");"

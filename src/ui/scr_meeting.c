@@ -86,6 +86,9 @@ struct mm {
 	 * the decision is saved against that version, so that a change
 	 * read in while the chair typed it is not decided over unseen. */
 	int64_t d_item, d_version;
+	/* The reason typed for a decision refused because the case changed
+	 * meanwhile, offered again when it is decided again; or "". */
+	char d_reason[1001];
 	char notice[320];         /* a collision, shown on the page, or "" */
 };
 
@@ -430,6 +433,8 @@ set(struct ui *ui, struct screen *s)
 
 static unsigned reason_answered(struct ui *ui, struct screen *s, bool ok,
 				const char *text);
+static unsigned ask_decision(struct ui *ui, struct screen *s,
+			     const char *text);
 
 /* Ask for the reason of the decision begun, the line holding TEXT. */
 static unsigned
@@ -479,12 +484,18 @@ decide(struct ui *ui, struct screen *s, const char *reason)
 	version = x->d_version;
 	st = db_minutes_level(ui->db, it->id, &version, &d, &ev);
 	if (st == DB_CONFLICT) {
+		/* Decided again on the case as it now is, on the page; the
+		 * decision and its reason are offered as typed. */
+		str_copy(x->d_reason, reason ? reason : "", sizeof x->d_reason);
 		load(ui, x);
 		it = item_of(x);
-		ui_error(ui, "Not recorded: the case changed meanwhile (now "
-			 "Level %d, %s); decide again.", it ? it->level : 0,
-			 it ? it->status : "?");
-		return DRAW_BODY | DRAW_TITLE | DRAW_STATUS;
+		ui_fmt(x->notice, sizeof x->notice, "NOT RECORDED: the case "
+		       "changed meanwhile (now Level %d, %s).  Decide again: "
+		       "yours is on the line below, its reason kept; Esc "
+		       "drops it.", it ? it->level : 0, it ? it->status : "?");
+		ui_error(ui, "Not recorded: the case changed meanwhile.");
+		return ask_decision(ui, s, x->decision) | DRAW_BODY |
+		       DRAW_TITLE;
 	}
 	if (st != DB_OK && reason) {
 		/* Nothing lost: the reason opens again as typed. */
@@ -499,6 +510,7 @@ decide(struct ui *ui, struct screen *s, const char *reason)
 		return DRAW_STATUS;
 	}
 	x->notice[0] = '\0';
+	x->d_reason[0] = '\0';
 	load(ui, x);
 	ui_msg(ui, "Level decision recorded: %s%s; next review %s.", word,
 	       ev ? " (the level event is written)" : "",
@@ -511,6 +523,7 @@ reason_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	if (!ok) {
 		mm_of(s)->notice[0] = '\0';
+		mm_of(s)->d_reason[0] = '\0';
 		return DRAW_BODY;
 	}
 	return decide(ui, s, text);
@@ -521,19 +534,25 @@ decision_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct mm *x = mm_of(s);
 
-	if (!ok || item_of(x) == NULL)
-		return DRAW_NONE;
+	if (!ok || item_of(x) == NULL) {
+		x->notice[0] = '\0';
+		x->d_reason[0] = '\0';
+		return DRAW_BODY;
+	}
 	str_copy(x->decision, text, sizeof x->decision);
 	if (strncmp(text, "stay", 4) == 0)
 		return decide(ui, s, NULL);
-	return ask_reason(ui, s, "");
+	return ask_reason(ui, s, x->d_reason);
 }
 
+/* Begin a level decision on the page's case as it is now shown, the
+ * line holding TEXT. */
 static unsigned
-level(struct ui *ui, struct screen *s)
+ask_decision(struct ui *ui, struct screen *s, const char *text)
 {
 	struct mm *x = mm_of(s);
 	const struct db_agenda_item *it = item_of(x);
+	unsigned d;
 
 	if (it == NULL) {
 		ui_error(ui, "Go to a case first (Right).");
@@ -541,8 +560,17 @@ level(struct ui *ui, struct screen *s)
 	}
 	x->d_item = it->id;
 	x->d_version = it->offender_version;
-	return ui_ask_line(ui, s, "Level decision (stay, up N, down N, exit "
-			   "KIND):", decision_answered, NULL);
+	d = ui_ask_line(ui, s, "Level decision (stay, up N, down N, exit "
+			"KIND):", decision_answered, NULL);
+	field_set(&ui->ask.f, text);
+	return d;
+}
+
+static unsigned
+level(struct ui *ui, struct screen *s)
+{
+	mm_of(s)->d_reason[0] = '\0';
+	return ask_decision(ui, s, "");
 }
 
 /* --- a new action, in three steps -------------------------------------- *
