@@ -445,9 +445,7 @@ scr_kpi_new(struct ui *ui)
 	}
 	s->ops = &ops;
 	s->data = p;
-	if (ui->holidays_err[0])
-		ui_msg(ui, "Bank holidays: %s; counting weekends only.",
-		       ui->holidays_err);
+	ui_holidays_note(ui);
 	if (!load(ui, p, date_report_year(ui->today) - 1)) {
 		destroy(s);
 		return NULL;

@@ -45,6 +45,9 @@
  * sideways): a paragraph. */
 #define MINUTES_LINE_MAX 4000
 
+/* What the reason for a level change takes, as the event form's. */
+#define REASON_MAX 1000
+
 static const char statement[] =
 	"This meeting is confidential.  What is shared here is shared to "
 	"protect the public and is used for no other purpose; it is not to "
@@ -88,7 +91,7 @@ struct mm {
 	int64_t d_item, d_version;
 	/* The reason typed for a decision refused because the case changed
 	 * meanwhile, offered again when it is decided again; or "". */
-	char d_reason[1001];
+	char d_reason[REASON_MAX + 1];
 	char notice[320];         /* a collision, shown on the page, or "" */
 };
 
@@ -427,9 +430,6 @@ set(struct ui *ui, struct screen *s)
 }
 
 /* --- the level decision ------------------------------------------------ */
-
-/* What the reason for a level change takes, as the event form's. */
-#define REASON_MAX 1000
 
 static unsigned reason_answered(struct ui *ui, struct screen *s, bool ok,
 				const char *text);
@@ -1286,9 +1286,7 @@ scr_agenda_new(struct ui *ui, int64_t id)
 	s->ops = &ab_ops;
 	s->data = b;
 	b->id = id;
-	if (ui->holidays_err[0])
-		ui_msg(ui, "Bank holidays: %s; counting weekends only.",
-		       ui->holidays_err);
+	ui_holidays_note(ui);
 	if (!ab_load(ui, b)) {
 		ab_destroy(s);
 		return NULL;

@@ -74,6 +74,14 @@ ui_error(struct ui *ui, const char *fmt, ...)
 	beep();
 }
 
+void
+ui_holidays_note(struct ui *ui)
+{
+	if (ui->holidays_err[0])
+		ui_msg(ui, "Bank holidays: %s; counting weekends only.",
+		       ui->holidays_err);
+}
+
 const char *
 ui_read_only_msg(void)
 {
@@ -632,9 +640,8 @@ tui_run(struct db *db, const char *path)
 	ui.small = ui.rows < UI_MIN_ROWS || ui.cols < UI_MIN_COLS;
 	if (note[0])
 		ui_msg(&ui, "%s", note);
-	else if (ui.holidays_err[0])
-		ui_msg(&ui, "Bank holidays: %s; counting weekends only.",
-		       ui.holidays_err);
+	else
+		ui_holidays_note(&ui);
 
 	pending = ui_push(&ui, scr_register_new(&ui));
 	if (ui.depth == 0) {

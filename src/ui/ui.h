@@ -238,6 +238,9 @@ unsigned ui_ask_text(struct ui *ui, struct screen *s, const char *label,
 unsigned ui_ask_yes(struct ui *ui, struct screen *s, const char *question,
 		    ui_answer_fn answer);
 
+/* When the bank holidays could not be read, say so on the message line. */
+void ui_holidays_note(struct ui *ui);
+
 /* The message for a refused action: a lay adviser's read-only access. */
 const char *ui_read_only_msg(void);
 
