@@ -189,7 +189,7 @@ lacks "$T/out" "Val Tunnock"
 expect 2 "$MAPPA" --db "$d" meeting frobnicate
 expect 2 "$MAPPA" --db "$d" meetings --format xml
 expect 2 "$MAPPA" --db "$d" minutes
-expect 2 "$MAPPA" --db "$d" agenda "$m" --format pdf
+expect 2 "$MAPPA" --db "$d" agenda "$m" --format rtf
 expect 0 "$MAPPA" meeting --help
 contains "$T/out" "agenda-add"
 finish

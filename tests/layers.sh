@@ -12,6 +12,9 @@ bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*"(db|ui|cli)/' "$src/core" || t
 [ -z "$bad" ] && ok || fail "the core depends on an upper layer: $bad"
 bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*"(ui|cli)/' "$src/db" || true)
 [ -z "$bad" ] && ok || fail "the data layer depends on an upper layer: $bad"
+# Pango and Cairo in the PDF writer only (issue 16).
+bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"](pango|cairo)' "$src" --include='*.[ch]' | grep -v "^$src/cli/pdf.c$" || true)
+[ -z "$bad" ] && ok || fail "Pango or Cairo included outside src/cli/pdf.c: $bad"
 # SQL text lives in src/db only.
 bad=$(grep -rlE '"(SELECT|INSERT INTO|UPDATE [a-z]+ SET|DELETE FROM) ' "$src" --include='*.c' | grep -v "^$src/db/" || true)
 [ -z "$bad" ] && ok || fail "SQL outside src/db: $bad"

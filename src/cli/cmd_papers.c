@@ -17,26 +17,17 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/pdf.h"
 #include "core/util.h"
-
-/* The statement read at the start of every MAPP meeting. */
-static const char statement[] =
-	"The information shared at this meeting is confidential.  It is "
-	"shared to protect the public under the Criminal Justice Act 2003, "
-	"s.325, and may be disclosed beyond the agencies present only with "
-	"the chair's permission.  These minutes are OFFICIAL-SENSITIVE and "
-	"exempt from disclosure under the Freedom of Information Act 2000.  "
-	"Everyone present will treat each person discussed fairly and "
-	"without discrimination on grounds of age, disability, gender "
-	"reassignment, marriage or civil partnership, pregnancy or "
-	"maternity, race, religion or belief, sex or sexual orientation, "
-	"and will make decisions on the evidence of risk alone.";
 
 static const char *const category_names[] = {
 	"", "Category 1 (registered sexual offender)",
@@ -87,11 +78,16 @@ agency_name(const char *code)
 	return a ? a->name : code;
 }
 
-/* --- output: text or Markdown ------------------------------------------------ */
+/* --- output: text, Markdown or PDF --------------------------------------------- */
 
 struct paper {
 	bool md;
+	struct pdf *pdf;  /* PDF: the blocks go here, written at the end */
+	const char *fmt;  /* its name, for the audit */
 };
+
+/* The marking at the top and the bottom of every paper and page. */
+static const char marking[] = "OFFICIAL-SENSITIVE";
 
 /* Write TEXT wrapped at 76 columns, each line indented by INDENT. */
 static void
@@ -146,7 +142,9 @@ wrap(const char *text, int indent)
 static void
 heading(const struct paper *pp, int level, const char *text)
 {
-	if (pp->md) {
+	if (pp->pdf) {
+		pdf_heading(pp->pdf, level, text);
+	} else if (pp->md) {
 		printf("\n%.*s %s\n\n", level + 1, "####", text);
 	} else {
 		size_t n = strlen(text);
@@ -168,7 +166,9 @@ field(const struct paper *pp, const char *label, const char *value,
 			return;
 		value = none;
 	}
-	if (pp->md) {
+	if (pp->pdf) {
+		pdf_field(pp->pdf, label, value);
+	} else if (pp->md) {
 		printf("**%s:** ", label);
 		if (strchr(value, '\n')) {
 			printf("\n\n");
@@ -197,13 +197,27 @@ md_cell(const char *s)
 	printf(" |");
 }
 
+/* A paragraph of TEXT, indented one step. */
+static void
+para(const struct paper *pp, const char *text)
+{
+	if (pp->pdf)
+		pdf_para(pp->pdf, 0, false, text);
+	else if (pp->md)
+		printf("%s\n\n", text);
+	else
+		wrap(text, 2);
+}
+
 static void
 banner(const struct paper *pp)
 {
+	if (pp->pdf)
+		return;  /* in every page's header */
 	if (pp->md)
-		printf("**OFFICIAL-SENSITIVE**\n");
+		printf("**%s**\n", marking);
 	else
-		printf("OFFICIAL-SENSITIVE\n");
+		printf("%s\n", marking);
 }
 
 static void
@@ -215,12 +229,15 @@ closing(const struct paper *pp)
 		"and it is exempt from disclosure under the Freedom of "
 		"Information Act 2000.";
 
-	if (pp->md) {
-		printf("\n---\n\n%s\n\n**OFFICIAL-SENSITIVE**\n", text);
+	if (pp->pdf) {
+		pdf_para(pp->pdf, 0, false, "");
+		pdf_para(pp->pdf, 0, false, text);
+	} else if (pp->md) {
+		printf("\n---\n\n%s\n\n**%s**\n", text, marking);
 	} else {
 		putchar('\n');
 		wrap(text, 0);
-		printf("\nOFFICIAL-SENSITIVE\n");
+		printf("\n%s\n", marking);
 	}
 }
 
@@ -264,14 +281,17 @@ collect_agency(void *ctx, const struct db_meeting_agency *a)
 	return 0;
 }
 
-/* Parse the options shared by agenda and minutes. */
+/* Parse the options shared by agenda and minutes: the format (text,
+ * markdown, pdf), the recipient, the file to write (*OUTPUT, or NULL for
+ * standard output) and the meeting. */
 static int
 paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
-	      const char **recipient, int64_t *id)
+	      const char **recipient, const char **output, int64_t *id)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "recipient", required_argument, NULL, 'r' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -280,21 +300,29 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 	int opt;
 
 	*recipient = NULL;
+	*output = NULL;
 	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
 			fmt = optarg;
 			if (strcmp(fmt, "text") != 0 &&
-			    strcmp(fmt, "markdown") != 0)
+			    strcmp(fmt, "markdown") != 0 &&
+			    strcmp(fmt, "pdf") != 0)
 				return cli_usage(cmd, "--format: \"%s\" is not "
-						 "text or markdown", fmt);
+						 "text, markdown or pdf", fmt);
 			break;
 		case 'r':
 			*recipient = optarg;
 			break;
+		case 'o':
+			if (*optarg == '\0')
+				return cli_usage(cmd, "--output: which file?");
+			*output = optarg;
+			break;
 		case 'h':
-			printf("Usage: %s %s ID [--format text|markdown] "
-			       "[--recipient TEXT]\n", cli_progname, cmd);
+			printf("Usage: %s %s ID [--format text|markdown|pdf] "
+			       "[--recipient TEXT] [--output FILE]\n",
+			       cli_progname, cmd);
 			return -1;
 		case ':':
 			return cli_usage(cmd, "'%s' needs an argument",
@@ -311,6 +339,65 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 		return cli_usage(cmd, "\"%s\" is not a meeting id",
 				 argv[optind]);
 	pp->md = strcmp(fmt, "markdown") == 0;
+	pp->pdf = NULL;
+	pp->fmt = fmt;
+	if (strcmp(fmt, "pdf") == 0) {
+		if (*output == NULL && isatty(STDOUT_FILENO))
+			return cli_usage(cmd, "a PDF is not for the terminal: "
+					 "--output FILE, or redirect it");
+		pp->pdf = pdf_new(marking, cmd);
+		if (pp->pdf == NULL) {
+			cli_error("out of memory");
+			return EXIT_FAILED;
+		}
+	}
+	return EXIT_DONE;
+}
+
+/*
+ * Send what follows to FILE (NULL: leave standard output as it is),
+ * created readable by its owner only: the papers are OFFICIAL-SENSITIVE.
+ */
+static int
+paper_output(const char *file)
+{
+	int fd;
+
+	if (file == NULL)
+		return EXIT_DONE;
+	fflush(stdout);
+	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		cli_error("%s: %s", file, strerror(errno));
+		return EXIT_FAILED;
+	}
+	if (dup2(fd, STDOUT_FILENO) < 0) {
+		cli_error("%s: %s", file, strerror(errno));
+		close(fd);
+		return EXIT_FAILED;
+	}
+	close(fd);
+	return EXIT_DONE;
+}
+
+/* The end of a paper: a PDF is written now; a failure to write said. */
+static int
+paper_finish(struct paper *pp, const char *output)
+{
+	int bad = 0;
+
+	if (pp->pdf) {
+		bad = pdf_write(pp->pdf, stdout);
+		pdf_free(pp->pdf);
+		pp->pdf = NULL;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		bad = -1;
+	if (bad) {
+		cli_error("%s: the paper could not be written",
+			  output ? output : "standard output");
+		return EXIT_FAILED;
+	}
 	return EXIT_DONE;
 }
 
@@ -332,7 +419,7 @@ read_meeting(struct db *db, int64_t id, const char *what,
 	snprintf(rec, sizeof rec, "meeting %lld", (long long)id);
 	snprintf(detail, sizeof detail, "recipient: %s; format: %s; cases: "
 		 "%zu", recipient && *recipient ? recipient : "-",
-		 pp->md ? "markdown" : "text", items->n);
+		 pp->fmt, items->n);
 	return db_audit_log(db, what, rec, detail);
 }
 
@@ -370,6 +457,31 @@ case_name(const struct db_agenda_item *it, char *buf, size_t n)
 		   it->forenames);
 }
 
+/* How an agenda reason reads. */
+static const char *
+reason_words(const char *reason)
+{
+	static const struct {
+		const char *reason, *words;
+	} table[] = {
+		{ "initial", "initial meeting after referral" },
+		{ "review", "review" },
+		{ "level_change", "change of level" },
+		{ "exit", "exit from MAPPA" },
+		{ "other", "other business" },
+	};
+
+	for (size_t i = 0; i < NELEM(table); i++)
+		if (strcmp(reason, table[i].reason) == 0)
+			return table[i].words;
+	return reason;
+}
+
+/* The agenda's columns in a PDF, as fractions of the text width. */
+static const double agenda_widths[9] = {
+	0.03, 0.13, 0.21, 0.13, 0.05, 0.07, 0.11, 0.14, 0.13,
+};
+
 /* --- mappa agenda ------------------------------------------------------------ */
 
 static void
@@ -384,7 +496,10 @@ print_agenda(struct db *db, const struct paper *pp, const char *area,
 		   area, m->level);
 	heading(pp, 0, title);
 	meeting_fields(db, pp, m, ag, true);
-	if (pp->md)
+	if (pp->pdf)
+		pdf_para(pp->pdf, 0, false, "The meeting opens with the "
+			 "confidentiality and diversity statement.");
+	else if (pp->md)
 		printf("The meeting opens with the confidentiality and "
 		       "diversity statement.\n\n");
 	else
@@ -392,8 +507,19 @@ print_agenda(struct db *db, const struct paper *pp, const char *area,
 		       "diversity statement.\n");
 	heading(pp, 1, "Cases");
 	if (items->n == 0) {
-		printf(pp->md ? "No cases are on the agenda yet.\n"
-			      : "  No cases are on the agenda yet.\n");
+		if (pp->pdf)
+			pdf_para(pp->pdf, 0, false,
+				 "No cases are on the agenda yet.");
+		else
+			printf(pp->md ? "No cases are on the agenda yet.\n"
+				      : "  No cases are on the agenda yet.\n");
+	} else if (pp->pdf) {
+		static const char *const head[] = {
+			"#", "Case", "Name", "Born", "Cat", "Level", "Lead",
+			"For", "Review due",
+		};
+
+		pdf_row(pp->pdf, 9, agenda_widths, head, true);
 	} else if (pp->md) {
 		printf("| # | Case | Name | Born | Category | Level | Lead "
 		       "agency | For | Review due |\n");
@@ -410,7 +536,22 @@ print_agenda(struct db *db, const struct paper *pp, const char *area,
 		case_name(it, name, sizeof name);
 		snprintf(cat, sizeof cat, "%d", it->category);
 		snprintf(lvl, sizeof lvl, "%d", it->level);
-		if (pp->md) {
+		if (pp->pdf) {
+			char pos[16];
+			const char *cells[9];
+
+			snprintf(pos, sizeof pos, "%d", it->position);
+			cells[0] = pos;
+			cells[1] = it->ref;
+			cells[2] = name;
+			cells[3] = it->dob;
+			cells[4] = cat;
+			cells[5] = lvl;
+			cells[6] = it->lead_agency;
+			cells[7] = reason_words(it->reason);
+			cells[8] = it->next_review;
+			pdf_row(pp->pdf, 9, agenda_widths, cells, false);
+		} else if (pp->md) {
 			printf("| %d |", it->position);
 			md_cell(it->ref);
 			md_cell(name);
@@ -427,8 +568,15 @@ print_agenda(struct db *db, const struct paper *pp, const char *area,
 			       it->lead_agency, it->reason, it->next_review);
 		}
 	}
-	if (!pp->md)
+	if (pp->pdf) {
+		char buf[32];
+
+		snprintf(buf, sizeof buf, "%zu case%s.", items->n,
+			 items->n == 1 ? "" : "s");
+		pdf_para(pp->pdf, 0, false, buf);
+	} else if (!pp->md) {
 		printf("\n  %zu case%s.\n", items->n, items->n == 1 ? "" : "s");
+	}
 	closing(pp);
 }
 
@@ -439,29 +587,38 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 	struct db_meeting m;
 	struct items items = { 0 };
 	struct agencies ag = { .n = 0 };
-	const char *recipient;
+	const char *recipient, *output;
 	struct db *db;
 	enum db_status st;
 	char area[128];
 	int64_t id;
 	int rc;
 
-	if ((rc = paper_options("agenda", argc, argv, &pp, &recipient, &id)) !=
-	    EXIT_DONE)
+	if ((rc = paper_options("agenda", argc, argv, &pp, &recipient, &output,
+				&id)) != EXIT_DONE)
 		return rc < 0 ? EXIT_DONE : rc;
-	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE) {
+		pdf_free(pp.pdf);
 		return rc;
+	}
 	st = read_meeting(db, id, "agenda.print", recipient, &pp, &m, &items,
 			  &ag);
 	if (st == DB_OK)
 		st = db_setting_get(db, "area_name", area, sizeof area);
-	if (st == DB_OK)
-		print_agenda(db, &pp, area, &m, &items, &ag);
-	else
+	if (st == DB_OK) {
+		rc = paper_output(output);
+		if (rc == EXIT_DONE) {
+			print_agenda(db, &pp, area, &m, &items, &ag);
+			rc = paper_finish(&pp, output);
+		}
+	} else {
 		cli_error("%s", db_errmsg(db));
+		rc = cli_status(st);
+	}
+	pdf_free(pp.pdf);
 	free(items.v);
 	db_close(db);
-	return cli_status(st);
+	return rc;
 }
 
 /* --- mappa minutes ----------------------------------------------------------- */
@@ -512,25 +669,8 @@ scan_event(void *ctx, const struct db_event *e)
 	return 0;
 }
 
-/* How an agenda reason reads. */
-static const char *
-reason_words(const char *reason)
-{
-	static const struct {
-		const char *reason, *words;
-	} table[] = {
-		{ "initial", "initial meeting after referral" },
-		{ "review", "review" },
-		{ "level_change", "change of level" },
-		{ "exit", "exit from MAPPA" },
-		{ "other", "other business" },
-	};
-
-	for (size_t i = 0; i < NELEM(table); i++)
-		if (strcmp(reason, table[i].reason) == 0)
-			return table[i].words;
-	return reason;
-}
+/* The actions' columns in a PDF: #, action, owner, due, done. */
+static const double action_widths[5] = { 0.04, 0.40, 0.22, 0.16, 0.18 };
 
 struct action_list {
 	const struct paper *pp;
@@ -554,7 +694,18 @@ print_action(void *ctx, const struct db_action *a)
 	else
 		str_printf(state, sizeof state, "open");
 	al->n++;
-	if (al->pp->md) {
+	if (al->pp->pdf) {
+		char num[16];
+		const char *cells[5];
+
+		snprintf(num, sizeof num, "%d", al->n);
+		cells[0] = num;
+		cells[1] = a->text ? a->text : "";
+		cells[2] = owner;
+		cells[3] = a->due;
+		cells[4] = state;
+		pdf_row(al->pp->pdf, 5, action_widths, cells, false);
+	} else if (al->pp->md) {
 		printf("| %d |", al->n);
 		md_cell(a->text);
 		md_cell(owner);
@@ -651,13 +802,18 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	      "none recorded");
 	field(pp, heading_names[DB_MIN_DISSENT], mi.text[DB_MIN_DISSENT],
 	      "none recorded");
-	if (pp->md)
+	if (pp->pdf)
+		pdf_heading(pp->pdf, 2, "Risk management plan");
+	else if (pp->md)
 		printf("**Risk management plan**\n\n");
 	else
 		printf("  Risk management plan\n");
 	for (int t = DB_MIN_RMP_SUPERVISION; t <= DB_MIN_RMP_VICTIM_SAFETY;
 	     t++) {
-		if (pp->md) {
+		if (pp->pdf) {
+			pdf_field(pp->pdf, heading_names[t],
+				  mi.text[t] ? mi.text[t] : "none recorded");
+		} else if (pp->md) {
 			printf("- *%s:* %s\n", heading_names[t],
 			       mi.text[t] ? mi.text[t] : "none recorded");
 		} else {
@@ -703,7 +859,14 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	} else if (st == DB_OK) {
 		al.pp = pp;
 		al.n = 0;
-		if (pp->md) {
+		if (pp->pdf) {
+			static const char *const head[] = {
+				"#", "Action", "Owner", "Due", "Done",
+			};
+
+			pdf_heading(pp->pdf, 2, "Actions");
+			pdf_row(pp->pdf, 5, action_widths, head, true);
+		} else if (pp->md) {
 			printf("**Actions:**\n\n| # | Action | Owner | Due | "
 			       "Done |\n|---|---|---|---|---|\n");
 		} else {
@@ -721,19 +884,38 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 static void
 print_attendance(const struct paper *pp, const struct agencies *ag)
 {
+	static const double w[] = { 0.45, 0.15, 0.40 };
+
 	heading(pp, 1, "Attendance");
 	if (ag->n == 0) {
-		printf(pp->md ? "Not recorded.\n" : "  Not recorded.\n");
+		if (pp->pdf)
+			pdf_para(pp->pdf, 0, false, "Not recorded.");
+		else
+			printf(pp->md ? "Not recorded.\n"
+				      : "  Not recorded.\n");
 		return;
 	}
-	if (pp->md)
+	if (pp->pdf) {
+		static const char *const head[] = {
+			"Agency", "Invited", "Attendance",
+		};
+
+		pdf_row(pp->pdf, 3, w, head, true);
+	} else if (pp->md)
 		printf("| Agency | Invited | Attendance |\n|---|---|---|\n");
 	for (size_t i = 0; i < ag->n; i++) {
 		const struct db_meeting_agency *a = &ag->v[i];
 		const char *att = a->attendance[0] ? a->attendance
 						   : "not recorded";
 
-		if (pp->md) {
+		if (pp->pdf) {
+			const char *cells[3];
+
+			cells[0] = agency_name(a->agency);
+			cells[1] = a->invited ? "yes" : "no";
+			cells[2] = att;
+			pdf_row(pp->pdf, 3, w, cells, false);
+		} else if (pp->md) {
 			putchar('|');
 			md_cell(agency_name(a->agency));
 			md_cell(a->invited ? "yes" : "no");
@@ -753,28 +935,34 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	struct db_meeting m;
 	struct items items = { 0 };
 	struct agencies ag = { .n = 0 };
-	const char *recipient;
+	const char *recipient, *output;
 	struct db *db;
 	enum db_status st;
 	char area[128], title[200], buf[64];
+	char statement[DB_STATEMENT_MAX + 1];
 	int64_t id;
 	int rc;
 
 	if ((rc = paper_options("minutes", argc, argv, &pp, &recipient,
-				&id)) != EXIT_DONE)
+				&output, &id)) != EXIT_DONE)
 		return rc < 0 ? EXIT_DONE : rc;
-	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE) {
+		pdf_free(pp.pdf);
 		return rc;
+	}
 	st = read_meeting(db, id, "minutes.print", recipient, &pp, &m, &items,
 			  &ag);
 	if (st == DB_OK)
 		st = db_setting_get(db, "area_name", area, sizeof area);
+	if (st == DB_OK)
+		st = db_setting_get(db, "meeting_statement", statement,
+				    sizeof statement);
 	if (st != DB_OK) {
 		cli_error("%s", db_errmsg(db));
-		free(items.v);
-		db_close(db);
-		return cli_status(st);
+		goto done;
 	}
+	if ((rc = paper_output(output)) != EXIT_DONE)
+		goto done;
 	banner(&pp);
 	str_printf(title, sizeof title, "%s: minutes of a Level %d MAPP "
 		   "meeting", area, m.level);
@@ -790,19 +978,21 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 		      "not minutes of a meeting", NULL);
 	print_attendance(&pp, &ag);
 	heading(&pp, 1, "Confidentiality and diversity statement");
-	if (pp.md)
-		printf("%s\n", statement);
-	else
-		wrap(statement, 2);
+	para(&pp, statement);
 	for (size_t i = 0; st == DB_OK && i < items.n; i++)
 		st = print_case(db, &pp, &m, &items.v[i], items.n);
 	if (st == DB_OK) {
 		closing(&pp);
+		rc = paper_finish(&pp, output);
 	} else {
 		fflush(stdout);
 		cli_error("%s", db_errmsg(db));
 	}
+done:
+	if (st != DB_OK)
+		rc = cli_status(st);
+	pdf_free(pp.pdf);
 	free(items.v);
 	db_close(db);
-	return cli_status(st);
+	return rc;
 }

@@ -133,9 +133,12 @@ enum db_status db_user_list(struct db *db, db_user_cb cb, void *ctx);
  * Known settings keys and their defaults: area_name, review_weeks_level2
  * (16), review_weeks_level3 (8), review_months_level1 (12),
  * initial_days_level2 (20), initial_days_level3 (5), meeting_day_level2,
- * meeting_day_level3 (weekday names), kpi_* targets.  db_setting_get()
- * gives the stored value or the default; DB_NOTFOUND for unknown keys.
+ * meeting_day_level3 (weekday names), kpi_* targets, meeting_statement
+ * (the confidentiality and diversity statement, at most DB_STATEMENT_MAX
+ * bytes).  db_setting_get() gives the stored value or the default;
+ * DB_NOTFOUND for unknown keys.
  */
+#define DB_STATEMENT_MAX 2000
 enum db_status db_setting_get(struct db *db, const char *key, char *buf,
 			      size_t n);
 /* Admin only; VALUE is checked against the key's type. */

@@ -52,6 +52,21 @@ static const struct setting {
 	  "target: % of releases with the level set beforehand" },
 	{ "kpi_actions_on_time_pct", SET_INT, 0, 100, "85",
 	  "target: % of actions completed by their due date" },
+	/* The one text of the statement read at the start of every MAPP
+	 * meeting: shown in meeting mode, printed in the minutes (issue
+	 * 16). */
+	{ "meeting_statement", SET_TEXT, 1, DB_STATEMENT_MAX,
+	  "The information shared at this meeting is confidential.  It is "
+	  "shared to protect the public under the Criminal Justice Act 2003, "
+	  "s.325, and may be disclosed beyond the agencies present only with "
+	  "the chair's permission.  These minutes are OFFICIAL-SENSITIVE and "
+	  "exempt from disclosure under the Freedom of Information Act 2000.  "
+	  "Everyone present will treat each person discussed fairly and "
+	  "without discrimination on grounds of age, disability, gender "
+	  "reassignment, marriage or civil partnership, pregnancy or "
+	  "maternity, race, religion or belief, sex or sexual orientation, "
+	  "and will make decisions on the evidence of risk alone.",
+	  "the confidentiality and diversity statement read at each meeting" },
 };
 
 static const char *const weekdays[] = {

@@ -48,15 +48,6 @@
 /* What the reason for a level change takes, as the event form's. */
 #define REASON_MAX 1000
 
-static const char statement[] =
-	"This meeting is confidential.  What is shared here is shared to "
-	"protect the public and is used for no other purpose; it is not to "
-	"be passed on without the chair's agreement.  Minutes are "
-	"OFFICIAL-SENSITIVE.  Decisions are made on risk alone: everyone "
-	"is treated fairly whatever their age, disability, gender, race, "
-	"religion or belief, or sexual orientation, and anyone may say so "
-	"when they think otherwise.";
-
 static const char *const attendance_cycle[] = { "present", "apologies",
 						"report", "absent" };
 
@@ -93,6 +84,9 @@ struct mm {
 	 * meanwhile, offered again when it is decided again; or "". */
 	char d_reason[REASON_MAX + 1];
 	char notice[320];         /* a collision, shown on the page, or "" */
+	/* The statement read out, from the settings: the text the minutes
+	 * print (issue 16). */
+	char statement[DB_STATEMENT_MAX + 1];
 };
 
 static struct mm *
@@ -226,7 +220,9 @@ load(struct ui *ui, struct mm *x)
 		return false;
 	}
 	x->nag = x->nit = 0;
-	if (db_meeting_agencies(ui->db, x->id, collect_agency, x) != DB_OK ||
+	if (db_setting_get(ui->db, "meeting_statement", x->statement,
+			   sizeof x->statement) != DB_OK ||
+	    db_meeting_agencies(ui->db, x->id, collect_agency, x) != DB_OK ||
 	    db_agenda_list(ui->db, x->id, collect_item, x) != DB_OK) {
 		ui_error(ui, "Meeting %lld cannot be read: %s",
 			 (long long)x->id, db_errmsg(ui->db));
@@ -862,7 +858,7 @@ mm_draw(struct ui *ui, struct screen *s, unsigned what)
 		ui_put(y++, 0, ui->cols, " CONFIDENTIALITY AND DIVERSITY",
 		       ui_attr(R_TITLE) | A_BOLD, PUT_PAD);
 		y++;
-		wrap(&y, 4, ui->cols - 8, last, statement,
+		wrap(&y, 4, ui->cols - 8, last, x->statement,
 		     ui_attr(R_NORMAL) | A_BOLD);
 		y++;
 		if (y <= last)

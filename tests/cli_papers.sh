@@ -1,0 +1,97 @@
+#!/bin/sh
+# cli_papers.sh -- the papers as PDF (issue 16): `mappa minutes ID
+# --format pdf` read back with pdftotext holds OFFICIAL-SENSITIVE at the
+# top and bottom of every page with its number, the attendance, the
+# statement exactly as the settings hold it, and each case's decisions;
+# the printing is logged with its recipient and format; a lay adviser
+# gets nothing, not even an empty file.
+. "${top_srcdir:-.}/tests/lib.sh"
+: "${SQLITE3_BIN:=sqlite3}"
+: "${PDFTOTEXT_BIN:=pdftotext}"
+command -v "$SQLITE3_BIN" >/dev/null 2>&1 || { echo "no sqlite3: skipped"; exit 77; }
+command -v "$PDFTOTEXT_BIN" >/dev/null 2>&1 || { echo "no pdftotext: skipped"; exit 77; }
+d=$T/demo.db
+expect 0 "$MAPPA" --db "$d" demo
+q() { "$SQLITE3_BIN" "$d" "$1"; }
+# The text of a PDF as laid out, in one line, words separated by one
+# space.
+flat() { "$PDFTOTEXT_BIN" -layout "$1" - | tr '\n\f' '  ' | tr -s ' '; }
+
+# The held meeting with the most cases.
+m=$(q "SELECT m.id FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id WHERE m.status = 'held' GROUP BY m.id ORDER BY count(*) DESC, m.id LIMIT 1")
+[ -n "$m" ] && ok || fail "no held meeting in the demo"
+
+expect 0 "$MAPPA" --db "$d" minutes "$m" --format pdf --recipient "SMB chair" \
+	--output "$T/m.pdf"
+[ ! -s "$T/out" ] && ok || fail "minutes --output wrote to standard output"
+[ "$(head -c 5 "$T/m.pdf")" = "%PDF-" ] && ok || fail "not a PDF"
+[ "$(stat -c %a "$T/m.pdf")" = 600 ] && ok || fail "the PDF is readable by others: $(stat -c %a "$T/m.pdf")"
+
+# Every page: the marking in its header and its footer, and its number.
+"$PDFTOTEXT_BIN" -layout "$T/m.pdf" "$T/m.txt"
+pages=$(tr -cd '\f' <"$T/m.txt" | wc -c)
+[ "$pages" -ge 3 ] && ok || fail "only $pages pages for $m"
+p=1
+while [ "$p" -le "$pages" ]; do
+	awk -v p="$p" 'BEGIN { RS = "\f" } NR == p' "$T/m.txt" >"$T/page"
+	[ "$(grep -c 'OFFICIAL-SENSITIVE' "$T/page")" -ge 2 ] && ok ||
+		fail "page $p lacks its marking at the top or bottom"
+	contains "$T/page" "Page $p of $pages"
+	p=$((p + 1))
+done
+
+flat "$T/m.pdf" >"$T/m.flat"
+# The attendance.
+contains "$T/m.flat" "Attendance"
+contains "$T/m.flat" "Probation yes present"
+# The statement as the settings hold it, word for word.
+expect 0 "$MAPPA" --db "$d" settings get meeting_statement
+statement=$(tr -s ' ' <"$T/out" | tr -d '\n')
+[ ${#statement} -gt 200 ] && ok || fail "the statement is short: $statement"
+contains "$T/m.flat" "$statement"
+# Each case's decision, rationale and plan (their first words: the
+# lines are wrapped, and pdftotext keeps the order).
+n=0
+q "SELECT coalesce(decision,'-'), coalesce(rationale,'-'), coalesce(rmp_supervision,'-') FROM minutes JOIN agenda_items a ON a.id = agenda_item_id WHERE a.meeting_id = $m ORDER BY a.position" >"$T/decisions"
+while IFS='|' read -r dec rat sup; do
+	for t in "$dec" "$rat" "$sup"; do
+		[ "$t" = - ] && continue
+		w=$(printf '%s' "$t" | tr -s ' \n' '  ' | cut -d' ' -f1-6)
+		contains "$T/m.flat" "$w"
+	done
+	n=$((n + 1))
+done <"$T/decisions"
+[ "$n" -ge 3 ] && ok || fail "only $n minuted cases"
+contains "$T/m.flat" "Case 1 of"
+
+# Logged, with the recipient and the format, before it was written.
+[ "$(q "SELECT count(*) FROM audit WHERE action = 'minutes.print' AND record = 'meeting $m' AND detail LIKE 'recipient: SMB chair; format: pdf;%'")" = 1 ] &&
+	ok || fail "the PDF printing was not logged with its recipient"
+
+# A changed statement is the one printed, and the one shown (tui_papers.sh).
+expect 0 "$MAPPA" --db "$d" settings set meeting_statement "What is said here stays here, said the chair, unless the public's safety needs it."
+expect 0 "$MAPPA" --db "$d" minutes "$m" --format pdf --output "$T/m2.pdf"
+flat "$T/m2.pdf" >"$T/m2.flat"
+contains "$T/m2.flat" "What is said here stays here, said the chair, unless the public's safety needs it."
+lacks "$T/m2.flat" "Criminal Justice Act 2003"
+expect 1 "$MAPPA" --db "$d" settings set meeting_statement ""
+
+# The agenda as PDF: marked, every case listed.
+expect 0 "$MAPPA" --db "$d" agenda "$m" --format pdf >/dev/null
+"$MAPPA" --db "$d" agenda "$m" --format pdf >"$T/a.pdf" 2>"$T/err"
+flat "$T/a.pdf" >"$T/a.flat"
+contains "$T/a.flat" "OFFICIAL-SENSITIVE"
+contains "$T/a.flat" "Page 1 of"
+for ref in $(q "SELECT o.ref FROM agenda_items a JOIN offenders o ON o.id = a.offender_id WHERE a.meeting_id = $m"); do
+	contains "$T/a.flat" "$ref"
+done
+
+# A lay adviser: refused, and no file.
+expect 3 "$MAPPA" --db "$d" --user lay minutes "$m" --format pdf --output "$T/lay.pdf"
+[ ! -e "$T/lay.pdf" ] && ok || fail "a lay adviser's refusal left a file"
+# Bad forms.
+expect 2 "$MAPPA" --db "$d" minutes "$m" --format rtf
+expect 2 "$MAPPA" --db "$d" minutes "$m" --output ""
+expect 1 "$MAPPA" --db "$d" minutes "$m" --format pdf --output "$T/no/such/dir/m.pdf"
+contains "$T/err" "$T/no/such/dir/m.pdf"
+finish
