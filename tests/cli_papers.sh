@@ -3,7 +3,9 @@
 # --format pdf` read back with pdftotext holds OFFICIAL-SENSITIVE at the
 # top and bottom of every page with its number, the attendance, the
 # statement exactly as the settings hold it, and each case's decisions;
-# the printing is logged with its recipient and format; a lay adviser
+# the people by name, agency and role and the actions' named owners; the
+# printing is logged with its recipient, format and the minutes' version
+# (approved by the chair, reopened as version 2); a lay adviser
 # gets nothing, not even an empty file.
 . "${top_srcdir:-.}/tests/lib.sh"
 : "${SQLITE3_BIN:=sqlite3}"
@@ -20,6 +22,43 @@ flat() { "$PDFTOTEXT_BIN" -layout "$1" - | tr '\n\f' '  ' | tr -s ' '; }
 # The held meeting with the most cases.
 m=$(q "SELECT m.id FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id WHERE m.status = 'held' GROUP BY m.id ORDER BY count(*) DESC, m.id LIMIT 1")
 [ -n "$m" ] && ok || fail "no held meeting in the demo"
+
+# People by name, agency and role (issue 16, item 3); one changes role.
+expect 0 "$MAPPA" --db "$d" meeting attendee "$m" "Maud Testchair" --agency police
+expect 0 "$MAPPA" --db "$d" meeting attendee "$m" "Priya Castell" --agency probation --role apologies
+expect 0 "$MAPPA" --db "$d" meeting attendee "$m" "Priya Castell" --agency probation --role report
+expect 0 "$MAPPA" --db "$d" meeting attendee "$m" "Dr Olu Fenwick" --agency health --role guest
+expect 1 "$MAPPA" --db "$d" meeting attendee "$m" "Nobody" --agency police --role boss
+contains "$T/err" "role: \"boss\" is not one of present, apologies, report, guest"
+expect 1 "$MAPPA" --db "$d" meeting attendee "$m" "  " --agency police
+expect 0 "$MAPPA" --db "$d" meeting attendees "$m"
+[ "$(wc -l <"$T/out")" = 3 ] && ok || fail "attendees: $(cat "$T/out")"
+contains "$T/out" "report     probation            Priya Castell"
+# An action: a named owner and a due date changed, then one removed;
+# each change audited.
+act=$(q "SELECT a.id FROM actions a WHERE a.meeting_id = $m ORDER BY a.id LIMIT 1")
+act2=$(q "SELECT a.id FROM actions a WHERE a.meeting_id = $m ORDER BY a.id LIMIT 1 OFFSET 1")
+expect 0 "$MAPPA" --db "$d" action edit "$act" --owner "Ann Testowner" --due 2031-01-31 --text "Visit the address with the police and report back"
+expect 1 "$MAPPA" --db "$d" action edit "$act" --due 2031-02-30
+expect 2 "$MAPPA" --db "$d" action edit "$act"
+expect 0 "$MAPPA" --db "$d" action remove "$act2"
+expect 1 "$MAPPA" --db "$d" action remove "$act2"
+[ "$(q "SELECT count(*) FROM actions WHERE id = $act2")" = 0 ] && ok || fail "the action was not removed"
+contains_q() { [ "$(q "$1")" = "$2" ] && ok || fail "$1: $(q "$1"), wanted $2"; }
+contains_q "SELECT count(*) FROM audit WHERE action = 'action.edit' AND record LIKE 'action $act %' AND detail LIKE '%due: % -> 2031-01-31; fields: text,owner_person'" 1
+contains_q "SELECT count(*) FROM audit WHERE action = 'action.remove' AND record LIKE 'action $act2 %'" 1
+
+# Approved by the chair: version 1; then nothing changes until reopened.
+expect 0 "$MAPPA" --db "$d" meeting approve "$m"
+expect 1 "$MAPPA" --db "$d" meeting attendee "$m" "Late Comer" --agency police
+contains "$T/err" "are approved (version 1): reopen them first"
+expect 1 "$MAPPA" --db "$d" action edit "$act" --due 2031-03-01
+expect 0 "$MAPPA" --db "$d" minutes "$m"
+contains "$T/out" "These minutes: version 1, approved"
+expect 0 "$MAPPA" --db "$d" meeting reopen "$m"
+expect 0 "$MAPPA" --db "$d" minutes "$m"
+contains "$T/out" "These minutes: version 2, DRAFT (not yet approved)"
+expect 0 "$MAPPA" --db "$d" meeting approve "$m"
 
 expect 0 "$MAPPA" --db "$d" minutes "$m" --format pdf --recipient "SMB chair" \
 	--output "$T/m.pdf"
@@ -44,6 +83,15 @@ flat "$T/m.pdf" >"$T/m.flat"
 # The attendance.
 contains "$T/m.flat" "Attendance"
 contains "$T/m.flat" "Probation yes present"
+# The people, with their agency and role; the action's named owner.
+contains "$T/m.flat" "Attendees"
+contains "$T/m.flat" "Maud Testchair Police Present"
+contains "$T/m.flat" "Priya Castell Probation Sent a report"
+contains "$T/m.flat" "Dr Olu Fenwick Health Guests"
+contains "$T/m.flat" "Testowner)"
+contains "$T/m.flat" "Visit the address"
+contains "$T/m.flat" "2031-01-31"
+contains "$T/m.flat" "version 2, approved"
 # The statement as the settings hold it, word for word.
 expect 0 "$MAPPA" --db "$d" settings get meeting_statement
 statement=$(tr -s ' ' <"$T/out" | tr -d '\n')
@@ -65,7 +113,7 @@ done <"$T/decisions"
 contains "$T/m.flat" "Case 1 of"
 
 # Logged, with the recipient and the format, before it was written.
-[ "$(q "SELECT count(*) FROM audit WHERE action = 'minutes.print' AND record = 'meeting $m' AND detail LIKE 'recipient: SMB chair; format: pdf;%'")" = 1 ] &&
+[ "$(q "SELECT count(*) FROM audit WHERE action = 'minutes.print' AND record = 'meeting $m' AND detail LIKE 'recipient: SMB chair; format: pdf;%; minutes: version 2, approved'")" = 1 ] &&
 	ok || fail "the PDF printing was not logged with its recipient"
 
 # A changed statement is the one printed, and the one shown (tui_papers.sh).

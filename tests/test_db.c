@@ -132,6 +132,16 @@ open__schema_1__migrated_rows_kept(void **state)
 		assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL,
 					      NULL), SQLITE_OK);
 	}
+	/* Nor what v3 adds (issue 16). */
+	assert_int_equal(sqlite3_exec(f->db->sql, "DROP TABLE attendees; "
+				      "ALTER TABLE meetings DROP COLUMN "
+				      "minutes_state; ALTER TABLE meetings "
+				      "DROP COLUMN minutes_version; ALTER "
+				      "TABLE meetings DROP COLUMN "
+				      "minutes_approved_by; ALTER TABLE "
+				      "meetings DROP COLUMN "
+				      "minutes_approved_on", NULL, NULL, NULL),
+			 SQLITE_OK);
 	assert_int_equal(sqlite3_exec(f->db->sql, "PRAGMA user_version = 1; "
 				      "COMMIT", NULL, NULL, NULL), SQLITE_OK);
 

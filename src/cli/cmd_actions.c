@@ -151,44 +151,77 @@ cmd_actions(struct cli *c, int argc, char **argv)
 	return cli_status(st);
 }
 
+/* Usage of `mappa action`. */
+static const char action_usage[] =
+	"done ID [--date DATE] | edit ID [--text TEXT] [--agency AGENCY] "
+	"[--owner NAME|\"\"] [--due DATE] | remove ID";
+
 int
 cmd_action(struct cli *c, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "date", required_argument, NULL, 'd' },
+		{ "text", required_argument, NULL, 't' },
+		{ "agency", required_argument, NULL, 'a' },
+		{ "owner", required_argument, NULL, 'o' },
+		{ "due", required_argument, NULL, 'u' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *date = NULL;
+	const char *date = NULL, *text = NULL, *agency = NULL, *owner = NULL,
+		   *due = NULL, *sub;
 	struct db *db;
 	enum db_status st;
 	int64_t id;
-	mdate d;
+	mdate d = MDATE_NONE;
 	char *end;
 	int opt, rc;
 
-	if (argc < 2 || strcmp(argv[1], "done") != 0) {
-		if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-			printf("Usage: %s action done ID [--date DATE]\n",
-			       cli_progname);
-			return EXIT_DONE;
-		}
-		return cli_usage("action", "done ID [--date DATE]");
+	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
+		printf("Usage: %s action %s\n", cli_progname, action_usage);
+		return EXIT_DONE;
 	}
+	if (argc < 2 || (strcmp(argv[1], "done") != 0 &&
+			 strcmp(argv[1], "edit") != 0 &&
+			 strcmp(argv[1], "remove") != 0))
+		return cli_usage("action", "%s", action_usage);
+	sub = argv[1];
 	argc--;
 	argv++;
 	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		bool edit = strcmp(sub, "edit") == 0;
+
 		switch (opt) {
 		case 'd':
+			if (strcmp(sub, "done") != 0)
+				return cli_usage("action", "%s: '--date': "
+						 "unknown option", sub);
 			date = optarg;
 			if (date_parse(date, &d) != 0)
 				return cli_usage("action", "--date: \"%s\" is "
 						 "not a date (YYYY-MM-DD)",
 						 date);
 			break;
+		case 't':
+		case 'a':
+		case 'o':
+		case 'u':
+			if (!edit)
+				return cli_usage("action", "%s: '%s': unknown "
+						 "option", sub,
+						 argv[optind - 1]);
+			if (opt == 't')
+				text = optarg;
+			else if (opt == 'a')
+				agency = optarg;
+			else if (opt == 'o')
+				owner = optarg;
+			else
+				due = optarg;
+			break;
 		case 'h':
-			printf("Usage: %s action done ID [--date DATE]\n",
-			       cli_progname);
+			printf("Usage: %s action %s\n", cli_progname,
+			       action_usage);
 			return EXIT_DONE;
 		case ':':
 			return cli_usage("action", "'%s' needs an argument",
@@ -199,20 +232,29 @@ cmd_action(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc)
-		return cli_usage("action", "done ID [--date DATE]");
+		return cli_usage("action", "%s", action_usage);
 	id = strtoll(argv[optind], &end, 10);
 	if (*argv[optind] == '\0' || *end || id <= 0)
 		return cli_usage("action", "\"%s\" is not an action id",
 				 argv[optind]);
+	if (strcmp(sub, "edit") == 0 && !text && !agency && !owner && !due)
+		return cli_usage("action", "edit: what? --text, --agency, "
+				 "--owner or --due");
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
-	if (date == NULL && cli_db_today(db, &d) != 0) {
-		db_close(db);
-		return EXIT_FAILED;
+	if (strcmp(sub, "done") == 0) {
+		if (date == NULL && cli_db_today(db, &d) != 0) {
+			db_close(db);
+			return EXIT_FAILED;
+		}
+		st = db_action_done(db, id, d, NULL);
+	} else if (strcmp(sub, "edit") == 0) {
+		st = db_action_edit(db, id, NULL, text, agency, owner, due);
+	} else {
+		st = db_action_remove(db, id, 0);
 	}
-	st = db_action_done(db, id, d, NULL);
 	if (st != DB_OK)
-		cli_error("action done: %s", db_errmsg(db));
+		cli_error("action %s: %s", sub, db_errmsg(db));
 	db_close(db);
 	return cli_status(st);
 }

@@ -146,7 +146,7 @@ enum opt_id {
 	O_NONE,
 	O_DATE, O_TIME, O_LEVEL, O_CHAIR, O_VENUE, O_INVITE, O_REASON,
 	O_ADD, O_TO, O_KIND, O_NEXT, O_DISCUSSED, O_TEXT, O_AGENCY, O_OWNER,
-	O_DUE, O_DONE, O_UNDO,
+	O_DUE, O_DONE, O_UNDO, O_ROLE,
 	O_MIN0, /* the minutes' texts, in enum db_minutes_text order */
 	O_MAX = O_MIN0 + DB_MIN_TEXTS
 };
@@ -170,6 +170,7 @@ static const struct option longopts[] = {
 	{ "due", required_argument, NULL, O_DUE },
 	{ "done", required_argument, NULL, O_DONE },
 	{ "undo", no_argument, NULL, O_UNDO },
+	{ "role", required_argument, NULL, O_ROLE },
 	{ "decision", required_argument, NULL, O_MIN0 + DB_MIN_DECISION },
 	{ "rationale", required_argument, NULL, O_MIN0 + DB_MIN_RATIONALE },
 	{ "dissent", required_argument, NULL, O_MIN0 + DB_MIN_DISSENT },
@@ -723,6 +724,117 @@ sub_action(struct args *a)
 	return st;
 }
 
+/* --- the people and the state of the minutes (issue 16) ---------------------- */
+
+static enum db_status
+sub_attendee(struct args *a)
+{
+	struct db_attendee at;
+	enum db_status st;
+	int64_t id;
+
+	if ((st = meeting_id(a, 0, &id)) != DB_OK)
+		return st;
+	memset(&at, 0, sizeof at);
+	at.meeting_id = id;
+	if ((st = text_opt(a, O_AGENCY, "--agency", at.agency,
+			   sizeof at.agency)) != DB_OK ||
+	    (st = text_opt(a, O_ROLE, "--role", at.role, sizeof at.role)) !=
+		    DB_OK)
+		return st;
+	if (!a->set[O_ROLE])
+		str_copy(at.role, agenda_roles[0], sizeof at.role);
+	if (str_copy(at.name, a->pos[1], sizeof at.name) >= sizeof at.name)
+		return fail(a, DB_INVALID, "name: at most %zu bytes",
+			    sizeof at.name - 1);
+	if ((st = db_attendee_add(a->db, &at)) == DB_OK)
+		printf("%lld\n", (long long)at.id);
+	return st;
+}
+
+struct find_attendee {
+	const char *name, *agency;
+	int64_t id;
+};
+
+static int
+find_attendee(void *ctx, const struct db_attendee *at)
+{
+	struct find_attendee *f = ctx;
+
+	if (strcmp(at->name, f->name) == 0 &&
+	    (f->agency == NULL || strcmp(at->agency, f->agency) == 0))
+		f->id = at->id;
+	return 0;
+}
+
+static enum db_status
+sub_attendee_remove(struct args *a)
+{
+	struct find_attendee f = { a->pos[1], a->opt[O_AGENCY], 0 };
+	enum db_status st;
+	int64_t id;
+
+	if ((st = meeting_id(a, 0, &id)) != DB_OK)
+		return st;
+	if ((st = db_attendee_list(a->db, id, find_attendee, &f)) != DB_OK)
+		return st;
+	if (f.id == 0)
+		return fail(a, DB_NOTFOUND, "%s%s%s is not among meeting "
+			    "%lld's attendees", f.name, f.agency ? " of " : "",
+			    f.agency ? f.agency : "", (long long)id);
+	return db_attendee_remove(a->db, f.id);
+}
+
+static int
+print_attendee(void *ctx, const struct db_attendee *at)
+{
+	(void)ctx;
+	printf("%-10s %-20s %s\n", at->role, at->agency, at->name);
+	return 0;
+}
+
+static enum db_status
+sub_attendees(struct args *a)
+{
+	enum db_status st;
+	int64_t id;
+
+	if ((st = meeting_id(a, 0, &id)) != DB_OK)
+		return st;
+	return db_attendee_list(a->db, id, print_attendee, NULL);
+}
+
+static enum db_status
+sub_approve(struct args *a)
+{
+	enum db_status st;
+	int64_t id;
+	mdate today;
+
+	if ((st = meeting_id(a, 0, &id)) != DB_OK)
+		return st;
+	if (cli_db_today(a->db, &today) != 0) {
+		a->reported = true;
+		return DB_ERROR;
+	}
+	return db_minutes_approve(a->db, id, today);
+}
+
+static enum db_status
+sub_reopen(struct args *a)
+{
+	enum db_status st;
+	int64_t id;
+
+	if ((st = meeting_id(a, 0, &id)) != DB_OK)
+		return st;
+	return db_minutes_reopen(a->db, id);
+}
+
+static const int opts_attendee[] = { O_AGENCY, O_ROLE, O_NONE };
+static const int opts_agency[] = { O_AGENCY, O_NONE };
+
 static const int opts_add[] = { O_LEVEL, O_TIME, O_CHAIR, O_VENUE, O_INVITE,
 				O_NONE };
 static const int opts_edit[] = { O_DATE, O_TIME, O_LEVEL, O_CHAIR, O_VENUE,
@@ -767,6 +879,13 @@ static const struct subcommand subcommands[] = {
 	  "[--reason TEXT] [--next-review DATE]", opts_level, sub_level },
 	{ "action", 2, "ID REF --text TEXT --agency AGENCY [--owner NAME] "
 	  "--due DATE", opts_action, sub_action },
+	{ "attendee", 2, "ID NAME --agency AGENCY [--role present|apologies|"
+	  "report|guest]", opts_attendee, sub_attendee },
+	{ "attendee-remove", 2, "ID NAME [--agency AGENCY]", opts_agency,
+	  sub_attendee_remove },
+	{ "attendees", 1, "ID", opts_none, sub_attendees },
+	{ "approve", 1, "ID", opts_none, sub_approve },
+	{ "reopen", 1, "ID", opts_none, sub_reopen },
 	{ NULL, 0, NULL, NULL, NULL },
 };
 
@@ -803,7 +922,8 @@ cmd_meeting(struct cli *c, int argc, char **argv)
 		return cli_usage("meeting", "which: add, edit, hold, cancel, "
 				 "invite, attend, agenda-add, agenda-remove, "
 				 "agenda-move, propose, discussed, minute, "
-				 "level, action?");
+				 "level, action, attendee, attendee-remove, "
+				 "attendees, approve, reopen?");
 	if (strcmp(argv[1], "--help") == 0) {
 		meeting_help();
 		return EXIT_DONE;

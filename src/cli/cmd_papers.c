@@ -401,25 +401,33 @@ paper_finish(struct paper *pp, const char *output)
 	return EXIT_DONE;
 }
 
-/* Read meeting ID, its agenda and its agencies; log the printing. */
+/* Read meeting ID, its agenda and its agencies, and for the minutes
+ * (MS not NULL) their state; log the printing, with the recipient, the
+ * format and the minutes' version. */
 static enum db_status
 read_meeting(struct db *db, int64_t id, const char *what,
 	     const char *recipient, const struct paper *pp,
-	     struct db_meeting *m, struct items *items, struct agencies *ag)
+	     struct db_meeting *m, struct items *items, struct agencies *ag,
+	     struct db_minutes_state *ms)
 {
 	enum db_status st;
-	char rec[48], detail[512];
+	char rec[48], detail[512], version[64] = "";
 
 	if ((st = db_meeting_get(db, id, m)) != DB_OK)
 		return st;
+	if (ms && (st = db_minutes_state(db, id, ms)) != DB_OK)
+		return st;
+	if (ms)
+		snprintf(version, sizeof version, "; minutes: version %lld, %s",
+			 (long long)ms->version, ms->state);
 	if ((st = db_agenda_list(db, id, collect_item, items)) != DB_OK)
 		return st;
 	if ((st = db_meeting_agencies(db, id, collect_agency, ag)) != DB_OK)
 		return st;
 	snprintf(rec, sizeof rec, "meeting %lld", (long long)id);
 	snprintf(detail, sizeof detail, "recipient: %s; format: %s; cases: "
-		 "%zu", recipient && *recipient ? recipient : "-",
-		 pp->fmt, items->n);
+		 "%zu%s", recipient && *recipient ? recipient : "-",
+		 pp->fmt, items->n, version);
 	return db_audit_log(db, what, rec, detail);
 }
 
@@ -602,7 +610,7 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 		return rc;
 	}
 	st = read_meeting(db, id, "agenda.print", recipient, &pp, &m, &items,
-			  &ag);
+			  &ag, NULL);
 	if (st == DB_OK)
 		st = db_setting_get(db, "area_name", area, sizeof area);
 	if (st == DB_OK) {
@@ -928,6 +936,95 @@ print_attendance(const struct paper *pp, const struct agencies *ag)
 	}
 }
 
+/* The people at the meeting (issue 16). */
+struct people {
+	struct db_attendee *v;
+	size_t n, cap;
+};
+
+static int
+collect_attendee(void *ctx, const struct db_attendee *a)
+{
+	struct people *p = ctx;
+
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 16;
+		struct db_attendee *v = realloc(p->v, cap * sizeof *v);
+
+		if (v == NULL)
+			return -1;
+		p->v = v;
+		p->cap = cap;
+	}
+	p->v[p->n++] = *a;
+	return 0;
+}
+
+/* "Present", "Apologies", "Report", "Guest" for a role. */
+static const char *
+role_heading(const char *role)
+{
+	static const struct {
+		const char *role, *words;
+	} table[] = {
+		{ "present", "Present" },
+		{ "apologies", "Apologies" },
+		{ "report", "Sent a report" },
+		{ "guest", "Guests" },
+	};
+
+	for (size_t i = 0; i < NELEM(table); i++)
+		if (strcmp(role, table[i].role) == 0)
+			return table[i].words;
+	return role;
+}
+
+/* The people, by role: name and agency. */
+static void
+print_people(const struct paper *pp, const struct people *p)
+{
+	static const double w[] = { 0.45, 0.35, 0.20 };
+
+	heading(pp, 1, "Attendees");
+	if (p->n == 0) {
+		if (pp->pdf)
+			pdf_para(pp->pdf, 0, false, "Not recorded by name.");
+		else
+			printf(pp->md ? "Not recorded by name.\n"
+				      : "  Not recorded by name.\n");
+		return;
+	}
+	if (pp->pdf) {
+		static const char *const head[] = { "Name", "Agency", "Role" };
+
+		pdf_row(pp->pdf, 3, w, head, true);
+	} else if (pp->md) {
+		printf("| Name | Agency | Role |\n|---|---|---|\n");
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		const struct db_attendee *a = &p->v[i];
+		const char *role = role_heading(a->role);
+
+		if (pp->pdf) {
+			const char *cells[3];
+
+			cells[0] = a->name;
+			cells[1] = agency_name(a->agency);
+			cells[2] = role;
+			pdf_row(pp->pdf, 3, w, cells, false);
+		} else if (pp->md) {
+			putchar('|');
+			md_cell(a->name);
+			md_cell(agency_name(a->agency));
+			md_cell(role);
+			putchar('\n');
+		} else {
+			printf("  %-32s %-26s %s\n", a->name,
+			       agency_name(a->agency), role);
+		}
+	}
+}
+
 int
 cmd_minutes(struct cli *c, int argc, char **argv)
 {
@@ -940,6 +1037,8 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	enum db_status st;
 	char area[128], title[200], buf[64];
 	char statement[DB_STATEMENT_MAX + 1];
+	struct db_minutes_state ms;
+	struct people people = { 0 };
 	int64_t id;
 	int rc;
 
@@ -951,7 +1050,9 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 		return rc;
 	}
 	st = read_meeting(db, id, "minutes.print", recipient, &pp, &m, &items,
-			  &ag);
+			  &ag, &ms);
+	if (st == DB_OK)
+		st = db_attendee_list(db, id, collect_attendee, &people);
 	if (st == DB_OK)
 		st = db_setting_get(db, "area_name", area, sizeof area);
 	if (st == DB_OK)
@@ -971,11 +1072,23 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	snprintf(buf, sizeof buf, "%d of %d cases discussed", m.discussed,
 		 m.cases);
 	field(&pp, "Progress", buf, NULL);
+	if (strcmp(ms.state, "approved") == 0)
+		snprintf(buf, sizeof buf, "version %lld, approved",
+			 (long long)ms.version);
+	else
+		snprintf(buf, sizeof buf, "version %lld, DRAFT (not yet "
+			 "approved)", (long long)ms.version);
+	field(&pp, "These minutes", buf, NULL);
+	if (strcmp(ms.state, "approved") == 0) {
+		field(&pp, "Approved by", ms.approved_by, NULL);
+		field(&pp, "Approved on", ms.approved_on, NULL);
+	}
 	if (recipient && *recipient)
 		field(&pp, "Copy for", recipient, NULL);
 	if (strcmp(m.status, "held") != 0)
 		field(&pp, "Note", "this meeting has not been held: these are "
 		      "not minutes of a meeting", NULL);
+	print_people(&pp, &people);
 	print_attendance(&pp, &ag);
 	heading(&pp, 1, "Confidentiality and diversity statement");
 	para(&pp, statement);
@@ -991,6 +1104,7 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 done:
 	if (st != DB_OK)
 		rc = cli_status(st);
+	free(people.v);
 	pdf_free(pp.pdf);
 	free(items.v);
 	db_close(db);

@@ -163,6 +163,19 @@ const struct agenda_agency agenda_agencies[] = {
 };
 const size_t agenda_agency_count = NELEM(agenda_agencies);
 
+const char *const agenda_roles[] = { "present", "apologies", "report",
+				     "guest" };
+const size_t agenda_role_count = NELEM(agenda_roles);
+
+int
+agenda_role_find(const char *role)
+{
+	for (size_t i = 0; role && i < agenda_role_count; i++)
+		if (strcmp(role, agenda_roles[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 const struct agenda_agency *
 agenda_agency_find(const char *code)
 {

@@ -96,6 +96,15 @@ extern const size_t agenda_agency_count;
 /* The agency with CODE, or NULL. */
 const struct agenda_agency *agenda_agency_find(const char *code);
 
+/* How a person attended a meeting (issue 16): "present", "apologies",
+ * "report" (sent a report), "guest" (invited for a case); in this order
+ * on the screens and in the minutes. */
+extern const char *const agenda_roles[];
+extern const size_t agenda_role_count;
+
+/* The index of ROLE in agenda_roles[], or -1. */
+int agenda_role_find(const char *role);
+
 /* Why a case is on an agenda. */
 enum agenda_reason {
 	AGENDA_INITIAL,      /* a referral's initial meeting */

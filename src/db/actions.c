@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/util.h"
@@ -88,6 +89,8 @@ db_action_add(struct db *db, struct db_action *a)
 		return db_fail(db, DB_INVALID, "an action is for a case");
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
+	if ((s = meetings_minutes_open(db, a->meeting_id)) != DB_OK)
+		return db_tx_end(db, s);
 	if (a->meeting_id) {
 		st = db_stmt(db, "SELECT m.status FROM agenda_items a JOIN "
 				 "meetings m ON m.id = a.meeting_id WHERE "
@@ -266,4 +269,204 @@ db_action_list(struct db *db, const struct db_action_query *q,
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? DB_OK
 				 : db_sqlfail(db, rc, "reading actions");
+}
+
+/* --- changing and removing an action (issue 16) ------------------------------- */
+
+/* Column I of ST, malloc'd ("" for NULL); NULL when out of memory. */
+static char *
+dup_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return strdup(t ? (const char *)t : "");
+}
+
+/* Action ID as stored, inside the transaction; DB_NOTFOUND when none.
+ * TEXT and PERSON are filled (malloc'd: the caller frees them). */
+static enum db_status
+action_read(struct db *db, int64_t id, struct db_action *a, char **text,
+	    char **person)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT meeting_id, offender_id, text, "
+				       "owner_agency, owner_person, due, done, "
+				       "version FROM actions WHERE id = ?");
+	int rc;
+
+	*text = *person = NULL;
+	if (st == NULL)
+		return DB_ERROR;
+	memset(a, 0, sizeof *a);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		a->id = id;
+		a->meeting_id = sqlite3_column_int64(st, 0);
+		a->offender_id = sqlite3_column_int64(st, 1);
+		*text = dup_text(st, 2);
+		db_column_copy(st, 3, a->owner_agency, sizeof a->owner_agency);
+		*person = dup_text(st, 4);
+		db_column_copy(st, 5, a->due, sizeof a->due);
+		db_column_copy(st, 6, a->done, sizeof a->done);
+		a->version = sqlite3_column_int64(st, 7);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return db_fail(db, DB_NOTFOUND, "no action %lld",
+			       (long long)id);
+	if (rc != SQLITE_ROW)
+		return db_sqlfail(db, rc, "reading an action");
+	if (*text == NULL || *person == NULL)
+		return db_fail(db, DB_ERROR, "out of memory");
+	a->text = *text;
+	a->owner_person = *person;
+	return DB_OK;
+}
+
+enum db_status
+db_action_edit(struct db *db, int64_t id, int64_t *version, const char *text,
+	       const char *owner_agency, const char *owner_person,
+	       const char *due)
+{
+	struct db_action cur;
+	struct strbuf sb;
+	sqlite3_stmt *st;
+	enum db_status s;
+	char *otext = NULL, *operson = NULL, rec[80];
+	mdate d;
+	int rc;
+
+	if ((s = db_require(db, true, true, false, "changing an action")) !=
+	    DB_OK)
+		return s;
+	if (text && text[strspn(text, " \t\r\n")] == '\0')
+		return db_fail(db, DB_INVALID, "action: what is to be done is "
+			       "required");
+	if (str_has_control(text, true))
+		return db_fail(db, DB_INVALID, "action: control characters "
+			       "other than tab and line breaks are not "
+			       "allowed");
+	if (str_has_control(owner_person, false))
+		return db_fail(db, DB_INVALID, "owner: control characters are "
+			       "not allowed");
+	if (owner_person && strlen(owner_person) >= DB_FIELD_MAX)
+		return db_fail(db, DB_INVALID, "owner: at most %d bytes",
+			       DB_FIELD_MAX - 1);
+	if (owner_agency && (s = meetings_check_agency(db, owner_agency,
+						       "owner agency")) != DB_OK)
+		return s;
+	if (due && date_parse(due, &d) != 0)
+		return db_fail(db, DB_INVALID, "due: a real date, YYYY-MM-DD, "
+			       "is required");
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if ((s = action_read(db, id, &cur, &otext, &operson)) != DB_OK)
+		goto out;
+	if (version && *version && *version != cur.version) {
+		s = db_fail(db, DB_CONFLICT, "someone else changed action "
+			    "%lld first; nothing was saved", (long long)id);
+		goto out;
+	}
+	if ((s = meetings_minutes_open(db, cur.meeting_id)) != DB_OK)
+		goto out;
+	sb_init(&sb);
+	if (owner_agency && strcmp(owner_agency, cur.owner_agency) != 0)
+		sb_printf(&sb, "%sowner_agency: %s -> %s", sb.len ? "; " : "",
+			  cur.owner_agency, owner_agency);
+	if (due && strcmp(due, cur.due) != 0)
+		sb_printf(&sb, "%sdue: %s -> %s", sb.len ? "; " : "",
+			  cur.due[0] ? cur.due : "-", due);
+	if ((text && strcmp(text, otext) != 0) ||
+	    (owner_person && strcmp(owner_person, operson) != 0))
+		sb_printf(&sb, "%sfields: %s%s%s", sb.len ? "; " : "",
+			  text && strcmp(text, otext) != 0 ? "text" : "",
+			  text && strcmp(text, otext) != 0 && owner_person &&
+					  strcmp(owner_person, operson) != 0
+				  ? ","
+				  : "",
+			  owner_person && strcmp(owner_person, operson) != 0
+				  ? "owner_person"
+				  : "");
+	if (sb.len == 0) {
+		sb_free(&sb);
+		if (version)
+			*version = cur.version;
+		goto out;
+	}
+	st = db_stmt(db, "UPDATE actions SET text = ?, owner_agency = ?, "
+			 "owner_person = ?, due = ?, version = version + 1 "
+			 "WHERE id = ?");
+	if (st == NULL) {
+		sb_free(&sb);
+		s = DB_ERROR;
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, text ? text : otext, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 2, owner_agency ? owner_agency : cur.owner_agency);
+	db_bind_text(st, 3, owner_person ? owner_person : operson);
+	db_bind_text(st, 4, due ? due : cur.due);
+	sqlite3_bind_int64(st, 5, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		s = db_sqlfail(db, rc, "saving an action");
+	} else {
+		action_record(rec, sizeof rec, id, cur.offender_id);
+		s = db_audit_write(db, "action.edit", rec, sb_str(&sb));
+		if (s == DB_OK && version)
+			*version = cur.version + 1;
+	}
+	sb_free(&sb);
+out:
+	free(otext);
+	free(operson);
+	return db_tx_end(db, s);
+}
+
+enum db_status
+db_action_remove(struct db *db, int64_t id, int64_t version)
+{
+	struct db_action cur;
+	sqlite3_stmt *st;
+	enum db_status s;
+	char *otext = NULL, *operson = NULL, rec[80], detail[320];
+	int rc;
+
+	if ((s = db_require(db, true, true, false, "removing an action")) !=
+	    DB_OK)
+		return s;
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if ((s = action_read(db, id, &cur, &otext, &operson)) != DB_OK)
+		goto out;
+	if (version && version != cur.version) {
+		s = db_fail(db, DB_CONFLICT, "someone else changed action "
+			    "%lld first; nothing was removed", (long long)id);
+		goto out;
+	}
+	if ((s = meetings_minutes_open(db, cur.meeting_id)) != DB_OK)
+		goto out;
+	st = db_stmt(db, "DELETE FROM actions WHERE id = ?");
+	if (st == NULL) {
+		s = DB_ERROR;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		s = db_sqlfail(db, rc, "removing an action");
+		goto out;
+	}
+	action_record(rec, sizeof rec, id, cur.offender_id);
+	snprintf(detail, sizeof detail, "removed: owner_agency: %s; due: %s; "
+		 "done: %s; meeting: %lld; fields: text%s",
+		 cur.owner_agency, cur.due[0] ? cur.due : "-",
+		 cur.done[0] ? cur.done : "-", (long long)cur.meeting_id,
+		 operson[0] ? ",owner_person" : "");
+	s = db_audit_write(db, "action.remove", rec, detail);
+out:
+	free(otext);
+	free(operson);
+	return db_tx_end(db, s);
 }

@@ -45,7 +45,7 @@ enum db_status {
 enum db_role { ROLE_NONE = 0, ROLE_ADMIN, ROLE_MEMBER, ROLE_LAY };
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 /* Field sizes, terminating NUL included. */
 #define DB_NAME_MAX 64
@@ -1078,6 +1078,82 @@ enum db_status db_bulk_case_meetings(struct db *db, int64_t offender_id,
 enum db_status db_bulk_attendance(struct db *db, int64_t id,
 				  const char *const *agencies,
 				  const char *const *attendance, size_t n);
+
+/* --- the meeting's people and the state of its minutes (issue 16) -------- */
+
+/* A person at a meeting. */
+struct db_attendee {
+	int64_t id;
+	int64_t meeting_id;
+	char name[DB_FIELD_MAX];
+	char agency[32];      /* an agency code (core/agenda.h) */
+	char role[16];        /* one of agenda_roles[] */
+};
+
+/*
+ * Add A to meeting A->meeting_id (admin, member): name (no control
+ * characters, at most DB_FIELD_MAX - 1 bytes), agency and role required;
+ * the same name and agency again changes the role.  Not on a cancelled
+ * meeting, nor on approved minutes.  A->id is set.
+ */
+enum db_status db_attendee_add(struct db *db, struct db_attendee *a);
+
+/* Take attendee ID off its meeting (admin, member; not on approved
+ * minutes). */
+enum db_status db_attendee_remove(struct db *db, int64_t id);
+
+typedef int (*db_attendee_cb)(void *ctx, const struct db_attendee *a);
+/* The people at meeting MEETING_ID by role (agenda_roles[] order),
+ * agency, name (admin, member). */
+enum db_status db_attendee_list(struct db *db, int64_t meeting_id,
+				db_attendee_cb cb, void *ctx);
+
+/* The people who came to earlier meetings, each name and agency once,
+ * the most recent first, at most LIMIT (admin, member); their role and
+ * meeting are 0/"". */
+enum db_status db_attendee_known(struct db *db, int limit, db_attendee_cb cb,
+				 void *ctx);
+
+/* The state of a meeting's minutes. */
+struct db_minutes_state {
+	char state[12];                 /* "draft" or "approved" */
+	int64_t version;                /* 1, 2, ... */
+	char approved_by[DB_FIELD_MAX]; /* the chair who approved, or "" */
+	char approved_on[MDATE_BUFSZ];  /* or "" */
+};
+
+/* Read the state of meeting MEETING_ID's minutes (admin, member). */
+enum db_status db_minutes_state(struct db *db, int64_t meeting_id,
+				struct db_minutes_state *ms);
+
+/*
+ * The chair approves meeting MEETING_ID's minutes on ON (admin, member):
+ * the meeting must be held and have a chair, whose name is recorded.
+ * Approved minutes are not changed (texts, decisions, actions agreed
+ * there, attendees) until reopened.  Approving twice is no error.
+ */
+enum db_status db_minutes_approve(struct db *db, int64_t meeting_id,
+				  mdate on);
+
+/* Reopen approved minutes as a draft of the next version (admin,
+ * member); a draft is no error. */
+enum db_status db_minutes_reopen(struct db *db, int64_t meeting_id);
+
+/*
+ * Change action ID (admin, member) as the caller saw it at VERSION
+ * (another version stored: DB_CONFLICT): TEXT, OWNER_AGENCY,
+ * OWNER_PERSON ("" none) and DUE, each NULL to keep; checked as
+ * db_action_add() checks.  Not on approved minutes.  *VERSION gets the
+ * new version.
+ */
+enum db_status db_action_edit(struct db *db, int64_t id, int64_t *version,
+			      const char *text, const char *owner_agency,
+			      const char *owner_person, const char *due);
+
+/* Remove action ID (admin, member), seen at VERSION (0: do not check);
+ * not on approved minutes.  Its audit row keeps its agency, owner's
+ * name, dates and meeting. */
+enum db_status db_action_remove(struct db *db, int64_t id, int64_t version);
 
 /* --- performance indicators (issue 8) ------------------------------------ */
 

@@ -648,6 +648,8 @@ db_meeting_attendance(struct db *db, int64_t id, const char *agency,
 	if (strcmp(cur.status, "cancelled") == 0)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting was "
 					     "cancelled"));
+	if ((s = meetings_minutes_open(db, id)) != DB_OK)
+		return db_tx_end(db, s);
 	st = db_stmt(db, "SELECT attendance FROM meeting_agencies WHERE "
 			 "meeting_id = ? AND agency = ?");
 	if (st == NULL)

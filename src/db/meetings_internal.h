@@ -58,4 +58,8 @@ enum db_status meetings_insert_item(struct db *db, int64_t meeting_id,
  * ids set); A->id and A->version are set.  No audit row. */
 enum db_status actions_insert(struct db *db, struct db_action *a);
 
+/* DB_OK when meeting MEETING_ID's minutes may change (0: no meeting);
+ * DB_INVALID, saying so, when they are approved (attendees.c). */
+enum db_status meetings_minutes_open(struct db *db, int64_t meeting_id);
+
 #endif

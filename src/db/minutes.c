@@ -182,7 +182,8 @@ db_minutes_save(struct db *db, const struct db_minutes *base,
 			       "YYYY-MM-DD, or none");
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = meetings_item_get(db, m->item_id, &it)) != DB_OK)
+	if ((s = meetings_item_get(db, m->item_id, &it)) != DB_OK ||
+	    (s = meetings_minutes_open(db, it.meeting_id)) != DB_OK)
 		return db_tx_end(db, s);
 	if (strcmp(it.status, "held") != 0)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
@@ -350,7 +351,8 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 			       "allowed");
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = meetings_item_get(db, item_id, &it)) != DB_OK)
+	if ((s = meetings_item_get(db, item_id, &it)) != DB_OK ||
+	    (s = meetings_minutes_open(db, it.meeting_id)) != DB_OK)
 		return db_tx_end(db, s);
 	if (strcmp(it.status, "held") != 0)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "

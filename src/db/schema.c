@@ -278,6 +278,30 @@ static const char v2[] =
 	"  ifnull(next_review,'9999-12-31'), " FILTER_COLS ")"
 	"  WHERE status != 'exited';";
 
-const char *const db_migrations[] = { v1, v2 };
+/*
+ * v3 (issue 16): the people at a meeting -- name, agency and role (the
+ * roles of core/agenda.h's agenda_roles[]) -- and the state of its
+ * minutes: a draft until the chair approves them; reopened, they are a
+ * draft again with the next version.
+ */
+static const char v3[] =
+	"CREATE TABLE attendees ("
+	"  id INTEGER PRIMARY KEY,"
+	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id),"
+	"  name TEXT NOT NULL,"
+	"  agency TEXT NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN"
+	"    ('present','apologies','report','guest')),"
+	"  UNIQUE (meeting_id, name, agency)"
+	");"
+	"CREATE INDEX attendees_name ON attendees(lower(name), agency);"
+	"ALTER TABLE meetings ADD COLUMN minutes_state TEXT NOT NULL"
+	"  DEFAULT 'draft' CHECK (minutes_state IN ('draft','approved'));"
+	"ALTER TABLE meetings ADD COLUMN minutes_version INTEGER NOT NULL"
+	"  DEFAULT 1;"
+	"ALTER TABLE meetings ADD COLUMN minutes_approved_by TEXT;"
+	"ALTER TABLE meetings ADD COLUMN minutes_approved_on TEXT;";
+
+const char *const db_migrations[] = { v1, v2, v3 };
 const int db_migration_count = (int)(sizeof(db_migrations) /
 				     sizeof(db_migrations[0]));
