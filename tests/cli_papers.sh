@@ -123,6 +123,17 @@ flat "$T/m2.pdf" >"$T/m2.flat"
 contains "$T/m2.flat" "What is said here stays here, said the chair, unless the public's safety needs it."
 lacks "$T/m2.flat" "Criminal Justice Act 2003"
 expect 1 "$MAPPA" --db "$d" settings set meeting_statement ""
+# A long statement is kept whole, not cut at a buffer's size.
+long="What is said here stays here."
+for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24; do
+	long="$long Paragraph $k of the statement, kept whole."
+done
+expect 0 "$MAPPA" --db "$d" settings set meeting_statement "$long"
+expect 0 "$MAPPA" --db "$d" settings get meeting_statement
+[ "$(cat "$T/out")" = "$long" ] && ok || fail "a long statement came back as: $(cat "$T/out")"
+expect 0 "$MAPPA" --db "$d" minutes "$m" --format pdf --output "$T/m3.pdf"
+flat "$T/m3.pdf" >"$T/m3.flat"
+contains "$T/m3.flat" "Paragraph 24 of the statement, kept whole."
 
 # The agenda as PDF: marked, every case listed.
 expect 0 "$MAPPA" --db "$d" agenda "$m" --format pdf >/dev/null

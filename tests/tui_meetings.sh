@@ -248,6 +248,8 @@ keys a Enter
 wait_for a 'NOT ADDED: no agency "emm"'
 wait_for a "Owner agency:emm"
 keys a BSpace Enter
+wait_for a "Owner (name; empty: the agency):"
+keys a Enter
 wait_for a "Due (YYYY-MM-DD):"
 keys a C-u
 typed a "2012-03-299"

@@ -21,7 +21,7 @@ cmd_settings(struct cli *c, int argc, char **argv)
 {
 	struct db *db;
 	enum db_status st;
-	char value[256];
+	char value[DB_STATEMENT_MAX + 1];
 	int rc;
 	const char *sub = argc > 1 ? argv[1] : "";
 

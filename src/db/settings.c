@@ -17,6 +17,9 @@
 
 enum setting_type { SET_TEXT, SET_INT, SET_WEEKDAY };
 
+/* What the longest value takes (the statement), terminating NUL included. */
+#define SETTING_BUF (DB_STATEMENT_MAX + 1)
+
 static const struct setting {
 	const char *key;
 	enum setting_type type;
@@ -145,7 +148,7 @@ enum db_status
 db_setting_set(struct db *db, const char *key, const char *value)
 {
 	const struct setting *s = find(key);
-	char norm[128], old[128], detail[320], rec[64];
+	char norm[SETTING_BUF], old[SETTING_BUF], detail[320], rec[64];
 	const char *why;
 	sqlite3_stmt *st;
 	enum db_status rs;
@@ -178,14 +181,14 @@ db_setting_set(struct db *db, const char *key, const char *value)
 	if (s->type == SET_TEXT)
 		snprintf(detail, sizeof detail, "fields: value");
 	else
-		snprintf(detail, sizeof detail, "value: %s -> %s", old, norm);
+		snprintf(detail, sizeof detail, "value: %.100s -> %.100s", old, norm);
 	return db_tx_end(db, db_audit_write(db, "setting.set", rec, detail));
 }
 
 enum db_status
 db_setting_list(struct db *db, db_setting_cb cb, void *ctx)
 {
-	char value[128];
+	char value[SETTING_BUF];
 	enum db_status s;
 
 	for (size_t i = 0; i < NELEM(settings); i++) {

@@ -142,6 +142,26 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_SETTINGS] = { ADMIN, "the area's settings: name, review "
 				"intervals, meeting days, KPI targets" },
 	[A_SETTING_EDIT] = { ADMIN, "change the selected setting" },
+	[A_MEET_PEOPLE] = { MEETINGS, "the people at the meeting: name, "
+				      "agency and role" },
+	[A_MEET_OVERVIEW] = { MEETINGS, "the agenda at a glance: each case's "
+					"state; Enter goes to one" },
+	[A_MEET_GOTO_CASE] = { MEETINGS, "go to case number N" },
+	[A_MEET_RECORD] = { MEETINGS, "the case's full record (Esc comes "
+				      "back)" },
+	[A_MEET_ACTIONS] = { MEETINGS, "the case's actions at this meeting: "
+				       "edit, remove" },
+	[A_PERSON_ROLE] = { MEETINGS, "the selected person's next role "
+				      "(present, apologies, report, guest); "
+				      "one from an earlier meeting: add as "
+				      "present" },
+	[A_PERSON_ADD] = { MEETINGS, "add a person: name, agency, role" },
+	[A_ROW_REMOVE] = { MEETINGS, "remove the selected person or action "
+				     "(asks first)" },
+	[A_CASE_GOTO] = { MEETINGS, "go to the selected case" },
+	[A_CASE_NUMBER] = { MEETINGS, "go to case number N" },
+	[A_ACTION_EDIT] = { MEETINGS, "change the selected action: wording, "
+				      "owner agency, owner, due date" },
 	[A_BACK] = { PROGRAM, "go back" },
 	[A_QUIT] = { PROGRAM, "go back; on the register, quit" },
 	[A_HELP] = { PROGRAM, "this help" },
@@ -261,6 +281,48 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_MEETING, 'd', A_MEET_DISCUSSED },
 	{ CTX_MEETING, 'H', A_MEET_HOLD },
 	{ CTX_MEETING, 'b', A_AGENDA },
+	{ CTX_MEETING, 'P', A_MEET_PEOPLE },
+	{ CTX_MEETING, 'o', A_MEET_OVERVIEW },
+	{ CTX_MEETING, 'g', A_MEET_GOTO_CASE },
+	{ CTX_MEETING, 'c', A_MEET_RECORD },
+	{ CTX_MEETING, 'A', A_MEET_ACTIONS },
+
+	{ CTX_PEOPLE, UI_FN(KEY_UP), A_UP },
+	{ CTX_PEOPLE, 'k', A_UP },
+	{ CTX_PEOPLE, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_PEOPLE, 'j', A_DOWN },
+	{ CTX_PEOPLE, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_PEOPLE, UI_FN(KEY_END), A_END },
+	{ CTX_PEOPLE, '\n', A_PERSON_ROLE },
+	{ CTX_PEOPLE, '\r', A_PERSON_ROLE },
+	{ CTX_PEOPLE, UI_FN(KEY_ENTER), A_PERSON_ROLE },
+	{ CTX_PEOPLE, 'a', A_PERSON_ADD },
+	{ CTX_PEOPLE, '-', A_ROW_REMOVE },
+	{ CTX_PEOPLE, UI_FN(KEY_DC), A_ROW_REMOVE },
+
+	{ CTX_OVERVIEW, UI_FN(KEY_UP), A_UP },
+	{ CTX_OVERVIEW, 'k', A_UP },
+	{ CTX_OVERVIEW, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_OVERVIEW, 'j', A_DOWN },
+	{ CTX_OVERVIEW, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_OVERVIEW, UI_FN(KEY_END), A_END },
+	{ CTX_OVERVIEW, '\n', A_CASE_GOTO },
+	{ CTX_OVERVIEW, '\r', A_CASE_GOTO },
+	{ CTX_OVERVIEW, UI_FN(KEY_ENTER), A_CASE_GOTO },
+	{ CTX_OVERVIEW, 'g', A_CASE_NUMBER },
+
+	{ CTX_CASE_ACTIONS, UI_FN(KEY_UP), A_UP },
+	{ CTX_CASE_ACTIONS, 'k', A_UP },
+	{ CTX_CASE_ACTIONS, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_CASE_ACTIONS, 'j', A_DOWN },
+	{ CTX_CASE_ACTIONS, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_CASE_ACTIONS, UI_FN(KEY_END), A_END },
+	{ CTX_CASE_ACTIONS, 'e', A_ACTION_EDIT },
+	{ CTX_CASE_ACTIONS, '\n', A_ACTION_EDIT },
+	{ CTX_CASE_ACTIONS, '\r', A_ACTION_EDIT },
+	{ CTX_CASE_ACTIONS, UI_FN(KEY_ENTER), A_ACTION_EDIT },
+	{ CTX_CASE_ACTIONS, '-', A_ROW_REMOVE },
+	{ CTX_CASE_ACTIONS, UI_FN(KEY_DC), A_ROW_REMOVE },
 
 	{ CTX_AGENDA, UI_FN(KEY_UP), A_UP },
 	{ CTX_AGENDA, 'k', A_UP },

@@ -24,7 +24,7 @@ struct row {
 	int64_t id;
 	bool overdue;
 	char key[64];      /* settings: the key */
-	char value[128];   /* settings: the value */
+	char value[DB_STATEMENT_MAX + 1]; /* settings: the value, whole */
 	char text[400];
 };
 

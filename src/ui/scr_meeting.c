@@ -76,6 +76,7 @@ struct mm {
 	int nsince, nacts;
 	/* An action or a decision asked for in steps: */
 	char a_text[256], a_agency[32], decision[64];
+	char a_owner[DB_FIELD_MAX];  /* the action's owner by name */
 	/* The case a level decision was begun on, and its version then:
 	 * the decision is saved against that version, so that a change
 	 * read in while the chair typed it is not decided over unseen. */
@@ -155,8 +156,12 @@ collect_action(void *ctx, const struct db_case_action *a)
 	struct mm *x = ctx;
 
 	if (x->nacts < MAX_LINES)
-		ui_fmt(x->acts[x->nacts++], sizeof x->acts[0], "%s  %-12s %s",
-		       a->due, a->owner_agency, a->text ? a->text : "");
+		ui_fmt(x->acts[x->nacts++], sizeof x->acts[0], "%s  %-12s "
+		       "%s%s%s%s", a->due, a->owner_agency,
+		       a->owner_person && *a->owner_person ? "(" : "",
+		       a->owner_person ? a->owner_person : "",
+		       a->owner_person && *a->owner_person ? ") " : "",
+		       a->text ? a->text : "");
 	return 0;
 }
 
@@ -608,6 +613,7 @@ due_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 	a.offender_id = it->offender_id;
 	a.text = x->a_text;
 	str_copy(a.owner_agency, x->a_agency, sizeof a.owner_agency);
+	a.owner_person = x->a_owner;
 	str_copy(a.due, text, sizeof a.due);
 	if (db_action_add(ui->db, &a) != DB_OK) {
 		ui_fmt(x->notice, sizeof x->notice, "NOT ADDED: %s  The action "
@@ -618,18 +624,36 @@ due_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 				text) | DRAW_BODY;
 	}
 	x->notice[0] = '\0';
-	ui_msg(ui, "Action %lld added for %s, due %s.", (long long)a.id,
-	       a.owner_agency, a.due);
+	ui_msg(ui, "Action %lld added for %s%s%s%s, due %s.", (long long)a.id,
+	       a.owner_agency, x->a_owner[0] ? " (" : "", x->a_owner,
+	       x->a_owner[0] ? ")" : "", a.due);
 	load(ui, x);
 	return DRAW_BODY;
+}
+
+/* The action's owner by name (issue 16), then its due date. */
+static unsigned
+owner_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mm *x = mm_of(s);
+	mdate d;
+	char buf[MDATE_BUFSZ];
+
+	if (!ok) {
+		x->notice[0] = '\0';
+		return DRAW_BODY;
+	}
+	str_copy(x->a_owner, text, sizeof x->a_owner);
+	if (date_parse(x->m.date, &d) != 0)
+		d = ui->today;
+	return ask_step(ui, s, "Due (YYYY-MM-DD):", due_answered,
+			date_format(d + 28, buf)) | DRAW_BODY;
 }
 
 static unsigned
 agency_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct mm *x = mm_of(s);
-	mdate d;
-	char buf[MDATE_BUFSZ];
 
 	if (!ok) {
 		x->notice[0] = '\0';
@@ -647,10 +671,8 @@ agency_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 	}
 	str_copy(x->a_agency, text, sizeof x->a_agency);
 	x->notice[0] = '\0';
-	if (date_parse(x->m.date, &d) != 0)
-		d = ui->today;
-	return ask_step(ui, s, "Due (YYYY-MM-DD):", due_answered,
-			date_format(d + 28, buf)) | DRAW_BODY;
+	return ask_step(ui, s, "Owner (name; empty: the agency):",
+			owner_answered, NULL) | DRAW_BODY;
 }
 
 static unsigned
@@ -715,6 +737,80 @@ to_agenda(struct ui *ui, struct screen *s)
 	return ui_push(ui, scr_agenda_new(ui, mm_of(s)->id));
 }
 
+/* --- the room: people, the agenda at a glance, the record (issue 16) --- */
+
+static unsigned
+people(struct ui *ui, struct screen *s)
+{
+	return ui_push(ui, scr_people_new(ui, mm_of(s)->id));
+}
+
+static unsigned
+overview(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+
+	return ui_push(ui, scr_overview_new(ui, x->id,
+					    x->page >= 2 ? x->page - 2 : 0));
+}
+
+static unsigned
+case_number_answered(struct ui *ui, struct screen *s, bool ok,
+		     const char *text)
+{
+	struct mm *x = mm_of(s);
+	char *end;
+	long n;
+
+	if (!ok)
+		return DRAW_NONE;
+	n = strtol(text, &end, 10);
+	if (*text == '\0' || *end || n < 1 || n > x->nit) {
+		ui_error(ui, "No case %s on the agenda: 1 to %d.", text,
+			 x->nit);
+		return DRAW_STATUS;
+	}
+	return go_page(ui, x, (int)n + 1) | DRAW_TITLE;
+}
+
+static unsigned
+goto_case(struct ui *ui, struct screen *s)
+{
+	if (mm_of(s)->nit == 0) {
+		ui_error(ui, "The agenda is empty.");
+		return DRAW_STATUS;
+	}
+	return ui_ask_line(ui, s, "Go to case number:", case_number_answered,
+			   NULL);
+}
+
+static unsigned
+record(struct ui *ui, struct screen *s)
+{
+	const struct db_agenda_item *it = item_of(mm_of(s));
+
+	if (it == NULL) {
+		ui_error(ui, "Go to a case first (Right, or g and its "
+			 "number).");
+		return DRAW_STATUS;
+	}
+	return ui_push(ui, scr_offender_new(ui, it->offender_id));
+}
+
+static unsigned
+case_actions(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+	const struct db_agenda_item *it = item_of(x);
+
+	if (it == NULL) {
+		ui_error(ui, "Go to a case first (Right, or g and its "
+			 "number).");
+		return DRAW_STATUS;
+	}
+	return ui_push(ui, scr_case_actions_new(ui, x->id, it->offender_id));
+}
+
 static const struct ui_handler mm_handlers[] = {
 	{ A_MEET_NEXT, 0, next_page, "next" },
 	{ A_MEET_PREV, 0, prev_page, "back" },
@@ -724,6 +820,11 @@ static const struct ui_handler mm_handlers[] = {
 	{ A_MEET_DISCUSSED, NEED_WRITE, discussed, "discussed" },
 	{ A_MEET_HOLD, NEED_WRITE, hold, "held" },
 	{ A_AGENDA, NEED_WRITE, to_agenda, "agenda" },
+	{ A_MEET_OVERVIEW, 0, overview, "overview" },
+	{ A_MEET_GOTO_CASE, 0, goto_case, "go to" },
+	{ A_MEET_PEOPLE, 0, people, "people" },
+	{ A_MEET_ACTIONS, 0, case_actions, "actions" },
+	{ A_MEET_RECORD, 0, record, "record" },
 	{ A_UP, 0, up, NULL },
 	{ A_DOWN, 0, down, NULL },
 	{ A_NONE, 0, NULL, NULL },
@@ -913,8 +1014,13 @@ mm_changed(struct ui *ui, struct screen *s)
 static unsigned
 mm_resumed(struct ui *ui, struct screen *s, int result)
 {
-	(void)result;
-	load(ui, mm_of(s));
+	struct mm *x = mm_of(s);
+
+	load(ui, x);
+	/* The agenda at a glance chose a case. */
+	if (result >= UI_RESULT_GOTO_CASE &&
+	    result - UI_RESULT_GOTO_CASE < x->nit)
+		go_page(ui, x, result - UI_RESULT_GOTO_CASE + 2);
 	return DRAW_ALL;
 }
 

@@ -61,6 +61,11 @@ enum ui_action {
 	A_AGENDA_ADD, A_AGENDA_ADD_REF, A_AGENDA_REMOVE, A_AGENDA_UP,
 	A_AGENDA_DOWN, A_ACTIONS, A_ACTION_DONE, A_ACTION_AGENCY, A_SETTINGS,
 	A_SETTING_EDIT,
+	/* the meeting room (issue 16): the people, the agenda at a glance,
+	 * the case's actions, the case's record */
+	A_MEET_PEOPLE, A_MEET_OVERVIEW, A_MEET_GOTO_CASE, A_MEET_RECORD,
+	A_MEET_ACTIONS, A_PERSON_ROLE, A_PERSON_ADD, A_ROW_REMOVE,
+	A_CASE_GOTO, A_CASE_NUMBER, A_ACTION_EDIT,
 	/* the program */
 	A_BACK, A_QUIT, A_HELP, A_REDRAW,
 	A_COUNT
@@ -69,7 +74,8 @@ enum ui_action {
 /* Which bindings apply: a screen's own, then the global ones. */
 enum ui_context { CTX_GLOBAL, CTX_LIST, CTX_RECORD, CTX_FORM, CTX_CONFLICT,
 		  CTX_HELP, CTX_STATS, CTX_AUDIT, CTX_RETENTION, CTX_MEETINGS,
-		  CTX_MEETING, CTX_AGENDA, CTX_ACTIONS, CTX_SETTINGS };
+		  CTX_MEETING, CTX_AGENDA, CTX_ACTIONS, CTX_SETTINGS,
+		  CTX_PEOPLE, CTX_OVERVIEW, CTX_CASE_ACTIONS };
 
 struct ui_action_info {
 	const char *group; /* the heading it falls under in the help */
@@ -329,6 +335,18 @@ struct screen *scr_retention_new(struct ui *ui);
 struct screen *scr_meetings_new(struct ui *ui);
 struct screen *scr_meeting_new(struct ui *ui, int64_t id);
 struct screen *scr_agenda_new(struct ui *ui, int64_t id);
+/*
+ * What meeting mode opens (issue 16): the people at meeting MEETING_ID;
+ * its agenda at a glance, CUR selected, which hands back
+ * UI_RESULT_GOTO_CASE + the index of the case to go to; the actions
+ * agreed there for offender OFFENDER_ID.  NULL with the reason in the
+ * message.
+ */
+#define UI_RESULT_GOTO_CASE 1000
+struct screen *scr_people_new(struct ui *ui, int64_t meeting_id);
+struct screen *scr_overview_new(struct ui *ui, int64_t meeting_id, int cur);
+struct screen *scr_case_actions_new(struct ui *ui, int64_t meeting_id,
+				    int64_t offender_id);
 /* The open actions by owner agency, owner and due date (mark one done);
  * the area's settings (admin).  NULL with the reason in the message. */
 struct screen *scr_actions_new(struct ui *ui);
