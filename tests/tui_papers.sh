@@ -111,7 +111,7 @@ wait_for a "discussed; Level"
 
 # --- the agenda at a glance; go to case N -------------------------------------
 keys a o
-wait_for a "the agenda, $N cases"
+wait_for a "Meeting $M: $N cases"
 wait_for a "Level decision"
 keys a Home Down
 keys a Enter
@@ -148,7 +148,7 @@ ACT=$(sql "SELECT id FROM actions WHERE text = 'Check the new address with the l
 	ok || fail "the action as stored: $(sql "SELECT * FROM actions WHERE id = '$ACT'")"
 NACT=$(sql "SELECT count(*) FROM actions a JOIN offenders o ON o.id = a.offender_id WHERE a.meeting_id = $M AND o.ref = '$REF3'")
 keys a A
-wait_for a "the case's actions, $NACT"
+wait_re a "Meeting $M: $NACT actions?"
 wait_for a "Bev Testowner"
 # Select the new one (the list is by agency, owner, due).
 i=0

@@ -144,7 +144,7 @@ collect_item(void *ctx, const struct db_agenda_item *it)
 	w->id = it->id;
 	w->index = r->n - 1;
 	ui_fmt(name, sizeof name, "%s, %s", it->surname, it->forenames);
-	ui_fmt(w->line, sizeof w->line, "%3d  %-11s %-28.28s %-14s %-8s %s",
+	ui_fmt(w->line, sizeof w->line, "%3d  %-11s %-24.24s %-10s %-8s %s",
 	       it->position, it->ref, name, it->discussed ? "discussed"
 	       : "not yet", it->minuted ? "minuted" : "-",
 	       it->level_decision[0] ? it->level_decision : "-");
@@ -166,7 +166,7 @@ collect_action(void *ctx, const struct db_action *a)
 		 sizeof w->name);
 	str_copy(w->agency, a->owner_agency, sizeof w->agency);
 	str_copy(w->due, a->due, sizeof w->due);
-	ui_fmt(w->line, sizeof w->line, "%-24.24s %-20.20s %-10s %-10s %s",
+	ui_fmt(w->line, sizeof w->line, "%-14.14s %-16.16s %-10s %-10s %s",
 	       agency_name(a->owner_agency), w->name, a->due,
 	       a->done[0] ? a->done : "open", w->text ? w->text : "");
 	return 0;
@@ -588,12 +588,12 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 		       r->npeople == 1 ? "" : "s");
 		break;
 	case ROOM_OVERVIEW:
-		ui_fmt(buf, n, "Meeting %lld: the agenda, %d case%s",
+		ui_fmt(buf, n, "Meeting %lld: %d case%s",
 		       (long long)r->meeting_id, r->n, r->n == 1 ? "" : "s");
 		break;
 	case ROOM_ACTIONS:
-		ui_fmt(buf, n, "Meeting %lld: the case's actions, %d",
-		       (long long)r->meeting_id, r->n);
+		ui_fmt(buf, n, "Meeting %lld: %d action%s",
+		       (long long)r->meeting_id, r->n, r->n == 1 ? "" : "s");
 		break;
 	}
 }
@@ -604,10 +604,10 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	static const char *const header[] = {
 		[ROOM_PEOPLE] = "  Name                             Agency   "
 				"                  Role",
-		[ROOM_OVERVIEW] = "    #  Case        Name                    "
-				  "     State          Minutes  Level decision",
-		[ROOM_ACTIONS] = "  Owner agency             Owner          "
-				 "      Due        Done       Action",
+		[ROOM_OVERVIEW] = "    #  Case        Name                     "
+				  "State      Minutes  Level decision",
+		[ROOM_ACTIONS] = "  Owner agency   Owner            Due        "
+				 "Done       Action",
 	};
 	struct room *r = room_of(s);
 	int h = list_rows(ui);
