@@ -390,6 +390,7 @@ paper_finish(struct paper *pp, const char *output)
 		bad = pdf_write(pp->pdf, stdout);
 		pdf_free(pp->pdf);
 		pp->pdf = NULL;
+		pdf_release();
 	}
 	if (fflush(stdout) != 0 || ferror(stdout))
 		bad = -1;

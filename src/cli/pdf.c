@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "cli/pdf.h"
@@ -438,4 +439,12 @@ pdf_write(struct pdf *p, FILE *out)
 	if (pass(p, out, true, pages) != pages)
 		return -1;
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}
+
+void
+pdf_release(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 }
