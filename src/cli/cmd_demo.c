@@ -278,6 +278,40 @@ collect_proposal(void *ctx, const struct db_agenda_proposal *p)
 }
 
 /*
+ * The people at a demo meeting held (issue 16): its chair, and the
+ * officer of each agency that came, sent apologies or a report.
+ */
+static enum db_status
+demo_people(struct demo_writer *w, int64_t id, mdate date, int level,
+	    const char *chair, const char *const *agency,
+	    const char *const *att, size_t n)
+{
+	struct db_attendee v[33];
+	size_t k = 0;
+
+	memset(v, 0, sizeof v);
+	if (chair[0]) {
+		str_copy(v[k].name, chair, sizeof v[k].name);
+		str_copy(v[k].agency, strncmp(chair, "Detective", 9) == 0
+			 ? "police" : "probation", sizeof v[k].agency);
+		str_copy(v[k].role, "present", sizeof v[k].role);
+		k++;
+	}
+	for (size_t i = 0; i < n && k < NELEM(v); i++) {
+		const char *name = demo_attendee(date, level, agency[i]);
+
+		if (name == NULL || att[i] == NULL ||
+		    agenda_role_find(att[i]) < 0)
+			continue;
+		str_copy(v[k].name, name, sizeof v[k].name);
+		str_copy(v[k].agency, agency[i], sizeof v[k].agency);
+		str_copy(v[k].role, att[i], sizeof v[k].role);
+		k++;
+	}
+	return db_bulk_attendees(w->db, id, v, k);
+}
+
+/*
  * After the cases: who attended each meeting held, and the meetings
  * scheduled in the four weeks after the demo's today, each with the
  * agenda the proposal gives (cases already on an earlier one's are left
@@ -311,6 +345,9 @@ finish_meetings(struct demo_writer *w)
 			str_copy(m.venue, demo_venue(level), sizeof m.venue);
 			st = db_meeting_update(w->db, &base, &m);
 		}
+		if (st == DB_OK)
+			st = demo_people(w, w->meet[i], first + (mdate)(i / 2),
+					 level, base.chair, agency, att, n);
 	}
 	if (st != DB_OK)
 		return st;

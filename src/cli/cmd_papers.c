@@ -1020,7 +1020,7 @@ print_people(const struct paper *pp, const struct people *p)
 			md_cell(role);
 			putchar('\n');
 		} else {
-			printf("  %-32s %-26s %s\n", a->name,
+			printf("  %-34s %-26s %s\n", a->name,
 			       agency_name(a->agency), role);
 		}
 	}

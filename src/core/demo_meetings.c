@@ -238,6 +238,17 @@ owner_for(uint64_t *r, const char *agency)
 	return NULL;
 }
 
+const char *
+demo_attendee(mdate date, int level, const char *agency)
+{
+	char key[48];
+	uint64_t r;
+
+	str_printf(key, sizeof key, "%ld:%d:%s", (long)date, level, agency);
+	r = seed_of(key, 0x50454f50);
+	return owner_for(&r, agency);
+}
+
 /* Why an agency refers a case for Level 2 or 3 management, by category. */
 static const char *const referral_reasons_cat1[] = {
 	"Registered sex offender whose risk of serious harm has risen; "

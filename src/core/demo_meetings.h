@@ -91,6 +91,13 @@ void demo_history_free(struct demo_history *h);
 size_t demo_attendance(mdate date, int level, const char **agency,
 		       const char **attendance, size_t max);
 
+/*
+ * The officer AGENCY sent to the demo's Level LEVEL meeting on DATE (one
+ * of those who own the demo's actions), or NULL for an agency without
+ * named officers in the demo (issue 16).
+ */
+const char *demo_attendee(mdate date, int level, const char *agency);
+
 /* A meeting the demo area has scheduled after its today. */
 struct demo_scheduled {
 	mdate date;

@@ -281,6 +281,46 @@ db_attendee_known(struct db *db, int limit, db_attendee_cb cb, void *ctx)
 	return each_attendee(db, st, cb, ctx);
 }
 
+enum db_status
+db_bulk_attendees(struct db *db, int64_t id, const struct db_attendee *v,
+		  size_t n)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	char rec[48], detail[48];
+	int rc = SQLITE_DONE;
+
+	if ((s = db_require(db, true, false, false, "writing the demo")) !=
+	    DB_OK)
+		return s;
+	if (db->depth == 0)
+		return db_fail(db, DB_INVALID, "bulk writing needs db_begin()");
+	st = db_stmt(db, "INSERT OR REPLACE INTO attendees(meeting_id, name, "
+			 "agency, role) VALUES (?, ?, ?, ?)");
+	if (st == NULL) {
+		db->doomed = true;
+		return DB_ERROR;
+	}
+	for (size_t i = 0; rc == SQLITE_DONE && i < n; i++) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, v[i].name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, v[i].agency, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, v[i].role, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	if (rc != SQLITE_DONE) {
+		s = db_sqlfail(db, rc, "writing attendees");
+	} else {
+		record_of(rec, sizeof rec, id);
+		snprintf(detail, sizeof detail, "attendees: %zu", n);
+		s = db_audit_write(db, "meeting.demo", rec, detail);
+	}
+	if (s != DB_OK)
+		db->doomed = true;
+	return s;
+}
+
 /* --- the state of the minutes ------------------------------------------------ */
 
 enum db_status

@@ -1114,6 +1114,11 @@ enum db_status db_attendee_list(struct db *db, int64_t meeting_id,
 enum db_status db_attendee_known(struct db *db, int limit, db_attendee_cb cb,
 				 void *ctx);
 
+/* Meeting ID's people V[0..N) (names, agencies, roles), for the demo
+ * (admin; inside db_begin()..db_commit(), as db_bulk_attendance()). */
+enum db_status db_bulk_attendees(struct db *db, int64_t id,
+				 const struct db_attendee *v, size_t n);
+
 /* The state of a meeting's minutes. */
 struct db_minutes_state {
 	char state[12];                 /* "draft" or "approved" */
