@@ -4,7 +4,9 @@
  * only on the same field; the level decision writes the level event
  * with its reason, decided by the meeting and its chair, on the meeting's
  * date; the agenda's order; attendance; actions; the proposal; lay
- * advisers refused; every write audited, free text by name only.
+ * advisers refused; every write audited, free text by name only.  The
+ * people at a meeting, approved minutes frozen until reopened, actions
+ * changed and removed (issue 16).
  */
 #include "config.h"
 
@@ -639,6 +641,211 @@ actions__add_done_overdue_by_agency(void **state)
 				  "'%Pat Owner%'"), 0);
 }
 
+/* --- the people and the state of the minutes (issue 16) ----------------------- */
+
+struct people_seen {
+	char line[8][200];
+	int n;
+};
+
+static int
+person_cb(void *ctx, const struct db_attendee *a)
+{
+	struct people_seen *p = ctx;
+
+	if (p->n < 8)
+		snprintf(p->line[p->n++], sizeof p->line[0], "%s|%s|%s",
+			 a->name, a->agency, a->role);
+	return 0;
+}
+
+static void
+attendees__same_person_again__role_changed_lay_refused(void **state)
+{
+	struct fx *f = *state;
+	struct db_attendee a;
+	struct people_seen p = { 0 };
+	struct db *lay;
+	char err[256];
+	int64_t first;
+
+	memset(&a, 0, sizeof a);
+	a.meeting_id = f->meeting;
+	str_copy(a.name, "  Ann Person  ", sizeof a.name);
+	str_copy(a.agency, "police", sizeof a.agency);
+	str_copy(a.role, "apologies", sizeof a.role);
+	assert_int_equal(db_attendee_add(f->db, &a), DB_OK);
+	first = a.id;
+	assert_string_equal(a.name, "Ann Person");
+	str_copy(a.role, "present", sizeof a.role);
+	assert_int_equal(db_attendee_add(f->bob, &a), DB_OK);
+	assert_int_equal(a.id, first);
+	str_copy(a.name, "Guest Doctor", sizeof a.name);
+	str_copy(a.agency, "health", sizeof a.agency);
+	str_copy(a.role, "guest", sizeof a.role);
+	assert_int_equal(db_attendee_add(f->db, &a), DB_OK);
+	/* Refused: no name, an unknown role or agency, a control character. */
+	str_copy(a.role, "boss", sizeof a.role);
+	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	str_copy(a.role, "present", sizeof a.role);
+	str_copy(a.agency, "nobody", sizeof a.agency);
+	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	str_copy(a.agency, "police", sizeof a.agency);
+	str_copy(a.name, "   ", sizeof a.name);
+	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	str_copy(a.name, "Bad\033Name", sizeof a.name);
+	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	/* By role: present first, guests last. */
+	assert_int_equal(db_attendee_list(f->db, f->meeting, person_cb, &p),
+			 DB_OK);
+	assert_int_equal(p.n, 2);
+	assert_string_equal(p.line[0], "Ann Person|police|present");
+	assert_string_equal(p.line[1], "Guest Doctor|health|guest");
+	/* Audited without the name. */
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'meeting.attendee'"), 3);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "detail LIKE '%Ann Person%'"), 0);
+	/* Known to the next meeting. */
+	p.n = 0;
+	assert_int_equal(db_attendee_known(f->db, 10, person_cb, &p), DB_OK);
+	assert_int_equal(p.n, 2);
+	assert_int_equal(db_attendee_remove(f->db, first), DB_OK);
+	assert_int_equal(db_attendee_remove(f->db, first), DB_NOTFOUND);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM attendees"), 1);
+	/* A lay adviser neither reads nor writes them. */
+	assert_int_equal(db_open(&lay, f->path, "lay", 0, err, sizeof err),
+			 DB_OK);
+	p.n = 0;
+	assert_int_equal(db_attendee_list(lay, f->meeting, person_cb, &p),
+			 DB_REFUSED);
+	assert_int_equal(db_attendee_known(lay, 10, person_cb, &p),
+			 DB_REFUSED);
+	assert_int_equal(p.n, 0);
+	str_copy(a.name, "Lay Person", sizeof a.name);
+	assert_int_equal(db_attendee_add(lay, &a), DB_REFUSED);
+	db_close(lay);
+}
+
+static void
+minutes_approved__nothing_changes_until_reopened__next_version(void **state)
+{
+	struct fx *f = *state;
+	struct db_minutes_state ms;
+	struct db_minutes m;
+	struct db_attendee a;
+	struct db_action act;
+	int64_t item = agenda_item(f, f->o.id), v;
+
+	memset(&act, 0, sizeof act);
+	act.meeting_id = f->meeting;
+	act.offender_id = f->o.id;
+	act.text = "Home visit";
+	str_copy(act.owner_agency, "police", sizeof act.owner_agency);
+	str_copy(act.due, "2012-06-01", sizeof act.due);
+	assert_int_equal(db_action_add(f->db, &act), DB_OK);
+	/* Not before the meeting is held. */
+	assert_int_equal(db_minutes_approve(f->db, f->meeting, D("2012-05-30")),
+			 DB_INVALID);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
+	assert_int_equal(db_minutes_state(f->db, f->meeting, &ms), DB_OK);
+	assert_string_equal(ms.state, "draft");
+	assert_int_equal(ms.version, 1);
+	assert_int_equal(db_minutes_approve(f->db, f->meeting, D("2012-05-30")),
+			 DB_OK);
+	assert_int_equal(db_minutes_approve(f->bob, f->meeting, D("2012-05-31")),
+			 DB_OK);
+	assert_int_equal(db_minutes_state(f->db, f->meeting, &ms), DB_OK);
+	assert_string_equal(ms.state, "approved");
+	assert_string_equal(ms.approved_by, "DCI Ada Chairwoman");
+	assert_string_equal(ms.approved_on, "2012-05-30");
+	/* Frozen: texts, attendance, people, actions. */
+	memset(&m, 0, sizeof m);
+	m.item_id = item;
+	m.text[DB_MIN_DECISION] = strdup("Stays at Level 2.");
+	assert_int_equal(db_minutes_save(f->db, NULL, &m), DB_INVALID);
+	assert_int_equal(db_meeting_attendance(f->db, f->meeting, "police",
+					       NULL, "present"), DB_INVALID);
+	memset(&a, 0, sizeof a);
+	a.meeting_id = f->meeting;
+	str_copy(a.name, "Late Comer", sizeof a.name);
+	str_copy(a.agency, "police", sizeof a.agency);
+	str_copy(a.role, "present", sizeof a.role);
+	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	v = act.version;
+	assert_int_equal(db_action_edit(f->db, act.id, &v, NULL, NULL, NULL,
+					"2012-07-01"), DB_INVALID);
+	assert_int_equal(db_action_remove(f->db, act.id, 0), DB_INVALID);
+	/* Reopened: the next version, a draft, and changes allowed. */
+	assert_int_equal(db_minutes_reopen(f->db, f->meeting), DB_OK);
+	assert_int_equal(db_minutes_reopen(f->db, f->meeting), DB_OK);
+	assert_int_equal(db_minutes_state(f->db, f->meeting, &ms), DB_OK);
+	assert_string_equal(ms.state, "draft");
+	assert_int_equal(ms.version, 2);
+	assert_string_equal(ms.approved_by, "");
+	assert_int_equal(db_minutes_save(f->db, NULL, &m), DB_OK);
+	assert_int_equal(db_attendee_add(f->db, &a), DB_OK);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action IN ('minutes.approve', "
+				  "'minutes.reopen')"), 2);
+	db_minutes_clear(&m);
+}
+
+static void
+action_edit__stale_version_conflict__remove_audited(void **state)
+{
+	struct fx *f = *state;
+	struct db_action a;
+	int64_t v, stale;
+
+	(void)agenda_item(f, f->o.id);
+	memset(&a, 0, sizeof a);
+	a.meeting_id = f->meeting;
+	a.offender_id = f->o.id;
+	a.text = "Home visit";
+	str_copy(a.owner_agency, "police", sizeof a.owner_agency);
+	a.owner_person = "PC Pat Owner";
+	str_copy(a.due, "2012-06-01", sizeof a.due);
+	assert_int_equal(db_action_add(f->db, &a), DB_OK);
+	stale = v = a.version;
+	assert_int_equal(db_action_edit(f->db, a.id, &v, "Home visit, with "
+					"housing", "housing", "Bev Owner",
+					"2012-06-15"), DB_OK);
+	assert_int_equal(v, stale + 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM actions WHERE "
+				  "owner_agency = 'housing' AND owner_person = "
+				  "'Bev Owner' AND due = '2012-06-15' AND "
+				  "version = 2"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'action.edit' AND detail = "
+				  "'owner_agency: police -> housing; due: "
+				  "2012-06-01 -> 2012-06-15; fields: "
+				  "text,owner_person'"), 1);
+	/* Someone else's change since: nothing saved. */
+	assert_int_equal(db_action_edit(f->bob, a.id, &stale, NULL, NULL,
+					NULL, "2012-08-01"), DB_CONFLICT);
+	assert_int_equal(db_action_edit(f->db, a.id, &v, NULL, NULL, NULL,
+					"2012-02-30"), DB_INVALID);
+	assert_int_equal(db_action_edit(f->db, a.id, &v, NULL, "nobody", NULL,
+					NULL), DB_INVALID);
+	assert_int_equal(db_action_edit(f->db, a.id, &v, "  ", NULL, NULL,
+					NULL), DB_INVALID);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM actions WHERE "
+				  "due = '2012-06-15' AND version = 2"), 1);
+	/* Removed, with what it was in the audit, never its wording. */
+	assert_int_equal(db_action_remove(f->bob, a.id, stale), DB_CONFLICT);
+	assert_int_equal(db_action_remove(f->bob, a.id, v), DB_OK);
+	assert_int_equal(db_action_remove(f->bob, a.id, 0), DB_NOTFOUND);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM actions"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'action.remove' AND detail LIKE "
+				  "'removed: owner_agency: housing; due: "
+				  "2012-06-15;%fields: text,owner_person'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "detail LIKE '%Home visit%' OR detail LIKE "
+				  "'%Bev Owner%'"), 0);
+}
+
 /* --- the proposal --------------------------------------------------------------- */
 
 struct props {
@@ -853,6 +1060,9 @@ main(void)
 		T(actions__add_done_overdue_by_agency),
 		T(propose__referrals_and_due_reviews__not_twice),
 		T(lay__meetings_without_chair__agenda_minutes_writes_refused),
+		T(attendees__same_person_again__role_changed_lay_refused),
+		T(minutes_approved__nothing_changes_until_reopened__next_version),
+		T(action_edit__stale_version_conflict__remove_audited),
 #undef T
 	};
 
