@@ -7,7 +7,8 @@
 # at the next meeting from those who came before; the agenda at a glance
 # and "go to case N"; an action agreed with a named owner, then changed
 # and another removed, each audited; the case's full record opened and
-# left back to the meeting.  The PDF minutes, read back with pdftotext,
+# left back to the meeting; the chair approves the minutes, which then
+# refuse a late change.  The PDF minutes, read back with pdftotext,
 # list the people and the action's owner.  Every wait is a bounded poll.
 . "${top_srcdir:-.}/tests/lib.sh"
 : "${PDFTOTEXT_BIN:=pdftotext}"
@@ -204,6 +205,29 @@ wait_for a "Case $REF3"
 wait_for a "History"
 keys a Escape
 wait_for a "CASE 3 OF $N:  $REF3"
+
+# --- the chair approves the minutes: then they do not change ---------------
+keys a Y
+wait_for a "Approve the minutes, version 1, as chaired by"
+keys a y
+wait_for a "The minutes are approved: version 1."
+[ "$(sql "SELECT minutes_state || ':' || minutes_version || ':' || (minutes_approved_by = chair) FROM meetings WHERE id = $M")" = "approved:1:1" ] &&
+	ok || fail "approval as stored: $(sql "SELECT minutes_state, minutes_version, minutes_approved_by FROM meetings WHERE id = $M")"
+keys a P
+wait_for a "From earlier meetings"
+keys a a
+wait_for a "Name:"
+type_text a "Too Late"
+keys a Enter
+type_text a "police"
+keys a Enter
+wait_for a "Role (present"
+keys a Enter
+wait_for a "are approved (version 1): reopen them first"
+[ "$(sql "SELECT count(*) FROM attendees WHERE name = 'Too Late'")" = 0 ] && ok ||
+	fail "a person was added to approved minutes"
+keys a Escape Escape
+wait_for a "CASE 3 OF $N"
 keys a Escape
 wait_for a "MAPP meetings:"
 keys a q q
@@ -244,4 +268,5 @@ contains "$T/m.flat" "Check the new address"
 contains "$T/m.flat" "2030-07-31"
 lacks "$T/m.flat" "Bev Testowner"
 contains "$T/m.flat" "$(cat "$T/shown")"
+contains "$T/m.flat" "version 1, approved"
 finish

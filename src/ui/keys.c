@@ -162,6 +162,9 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_CASE_NUMBER] = { MEETINGS, "go to case number N" },
 	[A_ACTION_EDIT] = { MEETINGS, "change the selected action: wording, "
 				      "owner agency, owner, due date" },
+	[A_MEET_APPROVE] = { MEETINGS, "the chair approves the minutes (asks "
+				       "first); approved: reopen them as the "
+				       "next version" },
 	[A_BACK] = { PROGRAM, "go back" },
 	[A_QUIT] = { PROGRAM, "go back; on the register, quit" },
 	[A_HELP] = { PROGRAM, "this help" },
@@ -286,6 +289,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_MEETING, 'g', A_MEET_GOTO_CASE },
 	{ CTX_MEETING, 'c', A_MEET_RECORD },
 	{ CTX_MEETING, 'A', A_MEET_ACTIONS },
+	{ CTX_MEETING, 'Y', A_MEET_APPROVE },
 
 	{ CTX_PEOPLE, UI_FN(KEY_UP), A_UP },
 	{ CTX_PEOPLE, 'k', A_UP },

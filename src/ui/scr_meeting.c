@@ -88,6 +88,7 @@ struct mm {
 	/* The statement read out, from the settings: the text the minutes
 	 * print (issue 16). */
 	char statement[DB_STATEMENT_MAX + 1];
+	struct db_minutes_state ms;  /* draft or approved, and the version */
 };
 
 static struct mm *
@@ -227,6 +228,7 @@ load(struct ui *ui, struct mm *x)
 	x->nag = x->nit = 0;
 	if (db_setting_get(ui->db, "meeting_statement", x->statement,
 			   sizeof x->statement) != DB_OK ||
+	    db_minutes_state(ui->db, x->id, &x->ms) != DB_OK ||
 	    db_meeting_agencies(ui->db, x->id, collect_agency, x) != DB_OK ||
 	    db_agenda_list(ui->db, x->id, collect_item, x) != DB_OK) {
 		ui_error(ui, "Meeting %lld cannot be read: %s",
@@ -811,6 +813,57 @@ case_actions(struct ui *ui, struct screen *s)
 	return ui_push(ui, scr_case_actions_new(ui, x->id, it->offender_id));
 }
 
+/* The chair approves the minutes, or reopens approved ones as the next
+ * version (issue 16). */
+static unsigned
+approve_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mm *x = mm_of(s);
+	struct db_minutes_state ms;
+	enum db_status st;
+
+	(void)text;
+	if (!ok)
+		return DRAW_STATUS;
+	if (db_minutes_state(ui->db, x->id, &ms) != DB_OK) {
+		ui_error(ui, "Not changed: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	st = strcmp(ms.state, "approved") == 0
+		     ? db_minutes_reopen(ui->db, x->id)
+		     : db_minutes_approve(ui->db, x->id, ui->today);
+	if (st != DB_OK)
+		ui_error(ui, "Not changed: %s", db_errmsg(ui->db));
+	else if (db_minutes_state(ui->db, x->id, &ms) == DB_OK)
+		ui_msg(ui, "The minutes are %s: version %lld.", ms.state,
+		       (long long)ms.version);
+	load(ui, x);
+	return DRAW_ALL;
+}
+
+static unsigned
+approve(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+	struct db_minutes_state ms;
+	char q[200];
+
+	if (db_minutes_state(ui->db, x->id, &ms) != DB_OK) {
+		ui_error(ui, "The minutes cannot be read: %s",
+			 db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	if (strcmp(ms.state, "approved") == 0)
+		ui_fmt(q, sizeof q, "Reopen the approved minutes (version "
+		       "%lld) as a draft of version %lld?",
+		       (long long)ms.version, (long long)ms.version + 1);
+	else
+		ui_fmt(q, sizeof q, "Approve the minutes, version %lld, as "
+		       "chaired by %s?", (long long)ms.version,
+		       x->m.chair[0] ? x->m.chair : "(no chair recorded)");
+	return ui_ask_yes(ui, s, q, approve_answered);
+}
+
 static const struct ui_handler mm_handlers[] = {
 	{ A_MEET_NEXT, 0, next_page, "next" },
 	{ A_MEET_PREV, 0, prev_page, "back" },
@@ -825,6 +878,7 @@ static const struct ui_handler mm_handlers[] = {
 	{ A_MEET_PEOPLE, 0, people, "people" },
 	{ A_MEET_ACTIONS, 0, case_actions, "actions" },
 	{ A_MEET_RECORD, 0, record, "record" },
+	{ A_MEET_APPROVE, NEED_WRITE, approve, "approve" },
 	{ A_UP, 0, up, NULL },
 	{ A_DOWN, 0, down, NULL },
 	{ A_NONE, 0, NULL, NULL },
@@ -967,6 +1021,13 @@ mm_draw(struct ui *ui, struct screen *s, unsigned what)
 			       "Chair: %s    Venue: %s    %s %s", x->m.chair,
 			       x->m.venue, x->m.date, x->m.time),
 			       ui_attr(R_NORMAL), PUT_PAD | PUT_ELLIPSIS);
+		if (y <= last)
+			ui_put(y++, 4, ui->cols - 8, ui_fmt(line, sizeof line,
+			       "Minutes: version %lld, %s%s", (long long)
+			       x->ms.version, x->ms.state, strcmp(x->ms.state,
+			       "approved") == 0 ? " (Y reopens them)" : " (Y: "
+			       "the chair approves them)"), ui_attr(R_NORMAL),
+			       PUT_PAD | PUT_ELLIPSIS);
 		if (y <= last)
 			ui_put(y++, 4, ui->cols - 8, "Right: attendance",
 			       ui_attr(R_DIM), PUT_PAD);
