@@ -51,6 +51,11 @@ contains_q() { [ "$(q "$1")" = "$2" ] && ok || fail "$1: $(q "$1"), wanted $2"; 
 contains_q "SELECT count(*) FROM audit WHERE action = 'action.edit' AND record LIKE 'action $act %' AND detail LIKE '%due: % -> 2031-01-31; fields: text,owner_person'" 1
 contains_q "SELECT count(*) FROM audit WHERE action = 'action.remove' AND record LIKE 'action $act2 %'" 1
 
+# An action longer than a page runs on to the next: no word lost.
+ref1=$(q "SELECT o.ref FROM agenda_items a JOIN offenders o ON o.id = a.offender_id WHERE a.meeting_id = $m AND a.position = 1")
+long=$(i=1; while [ $i -le 900 ]; do printf 'step%d ' $i; i=$((i + 1)); done; printf 'Lastwordoftheaction')
+expect 0 "$MAPPA" --db "$d" meeting action "$m" "$ref1" --text "$long" --agency police --due 2031-02-28
+
 # Approved by the chair: version 1; then nothing changes until reopened.
 expect 0 "$MAPPA" --db "$d" meeting approve "$m"
 expect 1 "$MAPPA" --db "$d" meeting attendee "$m" "Late Comer" --agency police
@@ -95,6 +100,9 @@ contains "$T/m.flat" "Testowner)"
 contains "$T/m.flat" "Visit the address"
 contains "$T/m.flat" "2031-01-31"
 contains "$T/m.flat" "version 2, approved"
+contains "$T/m.flat" "Lastwordoftheaction"
+[ "$(grep -o 'step[0-9]*' "$T/m.flat" | sort -u | wc -l)" = 900 ] && ok ||
+	fail "words of the long action lost: $(grep -o 'step[0-9]*' "$T/m.flat" | sort -u | wc -l) of 900"
 # The statement as the settings hold it, word for word.
 expect 0 "$MAPPA" --db "$d" settings get meeting_statement
 statement=$(tr -s ' ' <"$T/out" | tr -d '\n')

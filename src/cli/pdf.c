@@ -276,6 +276,82 @@ flow(struct pen *w, PangoLayout *l, double x, double keep)
 	pango_layout_iter_free(it);
 }
 
+/*
+ * A table row: its cells side by side, line by line, so that a cell
+ * longer than a page runs on to the next one like a paragraph.  A row
+ * that fits on a page is kept whole.
+ */
+static void
+lay_row(struct pen *w, const struct block *b, double width)
+{
+	PangoLayout *cell[MAX_CELLS];
+	PangoLayoutIter *it[MAX_CELLS];
+	bool more[MAX_CELLS];
+	double h = 0, x0[MAX_CELLS], x = MARGIN_X;
+	bool any = true;
+
+	for (int i = 0; i < b->n; i++) {
+		cell[i] = layout_new(w, b->text[i], 8.5, b->bold, false,
+				     b->widths[i] * width - 4);
+		it[i] = pango_layout_get_iter(cell[i]);
+		more[i] = true;
+		x0[i] = x;
+		x += b->widths[i] * width;
+		if (layout_height(cell[i]) > h)
+			h = layout_height(cell[i]);
+	}
+	if (h + 2 <= PAGE_H - MARGIN_TOP - MARGIN_BOTTOM)
+		need(w, h + 2);
+	w->y += 1;
+	while (any) {
+		double lh = 0;
+
+		/* The height of this line of the row: its tallest cell's. */
+		for (int i = 0; i < b->n; i++) {
+			PangoRectangle ink, logical;
+
+			if (!more[i])
+				continue;
+			pango_layout_iter_get_line_extents(it[i], &ink,
+							   &logical);
+			if ((double)logical.height / PANGO_SCALE > lh)
+				lh = (double)logical.height / PANGO_SCALE;
+		}
+		need(w, lh);
+		any = false;
+		for (int i = 0; i < b->n; i++) {
+			PangoRectangle ink, logical;
+
+			if (!more[i])
+				continue;
+			pango_layout_iter_get_line_extents(it[i], &ink,
+							   &logical);
+			if (w->draw) {
+				cairo_move_to(w->cr, x0[i], w->y +
+					      (double)(pango_layout_iter_get_baseline(it[i]) -
+						       logical.y) / PANGO_SCALE);
+				pango_cairo_show_layout_line(w->cr,
+					pango_layout_iter_get_line_readonly(it[i]));
+			}
+			more[i] = pango_layout_iter_next_line(it[i]);
+			any |= more[i];
+		}
+		w->y += lh;
+	}
+	for (int i = 0; i < b->n; i++) {
+		pango_layout_iter_free(it[i]);
+		g_object_unref(cell[i]);
+	}
+	w->y += 1;
+	if (b->bold && w->draw) {
+		cairo_set_line_width(w->cr, 0.5);
+		cairo_move_to(w->cr, MARGIN_X, w->y);
+		cairo_line_to(w->cr, PAGE_W - MARGIN_X, w->y);
+		cairo_stroke(w->cr);
+	}
+	w->y += 1;
+}
+
 static void
 lay_block(struct pen *w, const struct block *b)
 {
@@ -337,35 +413,9 @@ lay_block(struct pen *w, const struct block *b)
 		w->y += 3;
 		break;
 	}
-	case B_ROW: {
-		PangoLayout *cell[MAX_CELLS];
-		double h = 0, x = MARGIN_X;
-
-		for (int i = 0; i < b->n; i++) {
-			cell[i] = layout_new(w, b->text[i], 8.5, b->bold, false,
-					     b->widths[i] * width - 4);
-			if (layout_height(cell[i]) > h)
-				h = layout_height(cell[i]);
-		}
-		need(w, h + 2);
-		for (int i = 0; i < b->n; i++) {
-			if (w->draw) {
-				cairo_move_to(w->cr, x, w->y + 1);
-				pango_cairo_show_layout(w->cr, cell[i]);
-			}
-			x += b->widths[i] * width;
-			g_object_unref(cell[i]);
-		}
-		w->y += h + 2;
-		if (b->bold && w->draw) {
-			cairo_set_line_width(w->cr, 0.5);
-			cairo_move_to(w->cr, MARGIN_X, w->y);
-			cairo_line_to(w->cr, PAGE_W - MARGIN_X, w->y);
-			cairo_stroke(w->cr);
-		}
-		w->y += 1;
+	case B_ROW:
+		lay_row(w, b, width);
 		break;
-	}
 	}
 }
 
