@@ -159,6 +159,13 @@ done
 # A lay adviser: refused, and no file.
 expect 3 "$MAPPA" --db "$d" --user lay minutes "$m" --format pdf --output "$T/lay.pdf"
 [ ! -e "$T/lay.pdf" ] && ok || fail "a lay adviser's refusal left a file"
+# A PDF is not sent to a terminal (script(1) gives it one).
+if command -v script >/dev/null 2>&1; then
+	script -qc "'$MAPPA' --db '$d' minutes $m --format pdf; echo status=\$?" /dev/null >"$T/tty" 2>&1
+	contains "$T/tty" "a PDF is not for the terminal"
+	contains "$T/tty" "status=2"
+	lacks "$T/tty" "%PDF"
+fi
 # Bad forms.
 expect 2 "$MAPPA" --db "$d" minutes "$m" --format rtf
 expect 2 "$MAPPA" --db "$d" minutes "$m" --output ""
