@@ -61,7 +61,7 @@ done
 lay meeting add 2012-07-03 --level 2
 lay action done 1
 lay meeting --help
-lay export "$T/lay-export"
+lay export "$T/lay-export" --recipient test
 lay import --offenders /dev/null
 # Performance indicators (issue 8): counts only, --cases refused.
 lay kpi

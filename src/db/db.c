@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/outfile.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 
@@ -704,58 +705,36 @@ db_integrity_check(struct db *db)
 }
 
 enum db_status
-db_backup(struct db *db, const char *path)
+db_backup(struct db *db, int fd, const char *where)
 {
-	sqlite3 *dst = NULL;
-	sqlite3_backup *bk;
+	unsigned char *image;
+	sqlite3_int64 size = 0;
 	enum db_status s;
-	int fd, rc;
 
 	if ((s = db_require(db, true, false, false, "a backup")) != DB_OK)
 		return s;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		  0600);
-	if (fd < 0)
-		return db_fail(db, DB_INVALID, "%s: %s", path,
-			       errno == EEXIST ? "already exists; a backup "
-			       "never overwrites a file" : strerror(errno));
-	if (fchmod(fd, 0600) != 0) {
-		s = db_fail(db, DB_ERROR, "%s: %s", path, strerror(errno));
-		close(fd);
-		unlink(path);
+	if ((s = db_audit_log(db, "backup", NULL, "fields: file")) != DB_OK)
 		return s;
+	/* One snapshot of every page, read in one read transaction (WAL
+	 * readers do not block writers), so others go on working; written
+	 * through the caller's descriptor, never a file reopened by name. */
+	image = sqlite3_serialize(db->sql, "main", &size, 0);
+	if (image == NULL || size < 100)
+		return db_fail(db, DB_ERROR, "%s: the backup failed: %s",
+			       where, image ? "the database is empty"
+			       : sqlite3_errmsg(db->sql));
+	/* The copy is one self-contained file: legacy journal, not WAL
+	 * (the file format's read and write versions, bytes 18 and 19). */
+	image[18] = 1;
+	image[19] = 1;
+	if (outfile_write_all(fd, image, (size_t)size) != 0) {
+		int e = errno;
+
+		sqlite3_free(image);
+		return db_fail(db, e == ENOSPC ? DB_FULL : DB_ERROR,
+			       "%s: the backup failed: %s", where,
+			       strerror(e));
 	}
-	close(fd);
-	if ((s = db_audit_log(db, "backup", NULL, "fields: file")) != DB_OK) {
-		unlink(path);
-		return s;
-	}
-	/* SQLite's online backup, in one step: it reads one snapshot (WAL
-	 * readers do not block writers), so others go on working. */
-	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
-			     SQLITE_OPEN_NOFOLLOW, NULL);
-	if (rc == SQLITE_OK) {
-		bk = sqlite3_backup_init(dst, "main", db->sql, "main");
-		if (bk == NULL) {
-			rc = sqlite3_errcode(dst);
-		} else {
-			while ((rc = sqlite3_backup_step(bk, -1)) == SQLITE_OK ||
-			       rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-				sqlite3_sleep(50);
-			sqlite3_backup_finish(bk);
-			if (rc == SQLITE_DONE)
-				rc = sqlite3_exec(dst, "PRAGMA journal_mode = "
-						  "DELETE", NULL, NULL, NULL);
-		}
-	}
-	if (rc != SQLITE_OK) {
-		s = db_fail(db, (rc & 0xff) == SQLITE_FULL ? DB_FULL : DB_ERROR,
-			    "%s: the backup failed: %s", path,
-			    dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
-		sqlite3_close(dst);
-		unlink(path);
-		return s;
-	}
-	sqlite3_close(dst);
+	sqlite3_free(image);
 	return DB_OK;
 }
