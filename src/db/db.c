@@ -418,10 +418,8 @@ prepare_file(struct db *db, const char *path, unsigned flags, bool *is_new)
 			return db_fail(db, DB_INVALID,
 				       "%s: not a regular file", path);
 		if (sb.st_size > 0) {
-			if (flags & DB_OPEN_NEW_ONLY)
-				return db_fail(db, DB_INVALID,
-					       "%s: the file already holds "
-					       "data; give a new file", path);
+			/* DB_OPEN_NEW_ONLY is checked once the file is
+			 * open: an unfinished database counts as new. */
 			*is_new = false;
 			return DB_OK;
 		}
@@ -534,6 +532,20 @@ initialise(struct db *db)
 	return db_tx_end(db, s);
 }
 
+/* Whether the database holds a schema but neither key nor user. */
+static bool
+unfinished(struct db *db)
+{
+	int64_t key = 1, users = 1;
+
+	if (scalar_int(db->sql, "SELECT count(*) FROM meta WHERE key = "
+		       "'pseudo_key'", &key) != SQLITE_OK ||
+	    scalar_int(db->sql, "SELECT count(*) FROM users", &users) !=
+	    SQLITE_OK)
+		return false;
+	return key == 0 && users == 0;
+}
+
 static enum db_status
 identify(struct db *db, const char *path)
 {
@@ -593,6 +605,10 @@ open_sql(struct db *db, const char *path, unsigned flags)
 		return db_fail(db, DB_INVALID, "%s: not a mappa database", path);
 	if (rc != SQLITE_OK)
 		return db_sqlfail(db, rc, path);
+	if (version < 0)
+		return db_fail(db, DB_INVALID, "%s: not a mappa database "
+			       "(schema version %lld)", path,
+			       (long long)version);
 	if (version > DB_SCHEMA_VERSION)
 		return db_fail(db, DB_TOONEW,
 			       "%s: the database has schema version %lld, "
@@ -612,6 +628,18 @@ open_sql(struct db *db, const char *path, unsigned flags)
 				       "%s: no mappa database here", path);
 		is_new = true;
 	}
+	/* A database made by a mappa killed between its schema and its key
+	 * and first admin (or by one before creation was
+	 * one transaction) is made
+	 * afresh: it holds no one's records. */
+	if (!is_new && version > 0 && appid == DB_APPLICATION_ID &&
+	    (flags & DB_OPEN_CREATE) && unfinished(db))
+		is_new = true;
+	if (!is_new && (flags & DB_OPEN_NEW_ONLY))
+		return db_fail(db, DB_INVALID, "%s: the file already holds "
+			       "data; give a new file", path);
+	/* (A file that holds SQLite's header alone, as a mappa killed
+	 * before its first transaction leaves, counts as new above.) */
 	if ((st = db_exec(db, "PRAGMA journal_mode = WAL;"
 			      "PRAGMA synchronous = FULL;"
 			      "PRAGMA foreign_keys = ON;"
@@ -619,10 +647,17 @@ open_sql(struct db *db, const char *path, unsigned flags)
 			      "PRAGMA temp_store = MEMORY;"
 			      "PRAGMA cache_size = -32768;")) != DB_OK)
 		return st;
-	if (version < DB_SCHEMA_VERSION &&
-	    (st = migrate(db, (int)version)) != DB_OK)
+	/* A new database is made in one transaction, schema, key and first
+	 * admin: killed part-way, it is still new. */
+	if (is_new && (st = db_tx_begin(db)) != DB_OK)
 		return st;
-	if (is_new && (st = initialise(db)) != DB_OK)
+	if (version < DB_SCHEMA_VERSION)
+		st = migrate(db, (int)version);
+	if (st == DB_OK && is_new)
+		st = initialise(db);
+	if (is_new)
+		st = db_tx_end(db, st);
+	if (st != DB_OK)
 		return st;
 	db->created = is_new;
 	if ((st = load_key(db)) != DB_OK)

@@ -45,12 +45,15 @@ enum db_status {
 enum db_role { ROLE_NONE = 0, ROLE_ADMIN, ROLE_MEMBER, ROLE_LAY };
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 /* Field sizes, terminating NUL included. */
 #define DB_NAME_MAX 64
 #define DB_REF_MAX 33
 #define DB_PSEUDO_MAX 12
+/* The longest justification for keeping or erasing a record (bytes): it
+ * is kept whole in the audit trail, never cut. */
+#define DB_REASON_MAX 2000
 #define DB_FIELD_MAX 128
 
 struct db;
