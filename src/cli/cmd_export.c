@@ -262,7 +262,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 		{ "pseudonymised", no_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *recipient = NULL, *dir;
+	const char *recipient = NULL, *dir = NULL;
 	const char **refs = NULL;
 	struct db_export_sel sel;
 	struct exporter ex;
