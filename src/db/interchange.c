@@ -891,9 +891,10 @@ walk(struct db *db, sqlite3_stmt *st, int ncols, unsigned keep,
 }
 
 /* The cases SEL selects: their ids as a JSON array into IDS, their refs
- * (comma-separated) into REFS, how many into *N. */
+ * (comma-separated) into REFS, how many into *N; when ALL, how many
+ * alone. */
 static enum db_status
-export_cases(struct db *db, const struct db_export_sel *sel,
+export_cases(struct db *db, const struct db_export_sel *sel, bool all,
 	     struct strbuf *ids, struct strbuf *refs, size_t *n)
 {
 	sqlite3_stmt *st;
@@ -901,6 +902,16 @@ export_cases(struct db *db, const struct db_export_sel *sel,
 	int rc;
 
 	*n = 0;
+	if (all) {
+		if ((st = db_stmt(db, "SELECT count(*) FROM offenders")) ==
+		    NULL)
+			return DB_ERROR;
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*n = (size_t)sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return rc == SQLITE_ROW ? DB_OK
+					: db_sqlfail(db, rc, "exporting");
+	}
 	sb_add(ids, "[");
 	for (size_t i = 0; i < sel->nrefs; i++) {
 		char ref[DB_REF_MAX];
@@ -965,6 +976,25 @@ export_cases(struct db *db, const struct db_export_sel *sel,
 		s = db_fail(db, DB_ERROR, "out of memory");
 	return s;
 }
+
+/* The rows of an export, by ref or (pseudonymised) by pseudonym; ?1 the
+ * cases' ids as a JSON array, or NULL for all. */
+#define EXPORT_OFFENDERS(REF) \
+	"SELECT " REF ", coalesce(surname, CASE WHEN erased IS NOT NULL " \
+	"THEN '(erased)' END), forenames, dob, gender, pnc, crn, visor, " \
+	"district, lead_agency, notes FROM offenders WHERE ?1 IS NULL OR " \
+	"id IN (SELECT value FROM json_each(?1)) ORDER BY " REF
+#define EXPORT_EVENTS(REF) \
+	"SELECT " REF ", e.date, e.type, e.category, e.level, e.kind, " \
+	"e.note FROM offenders o JOIN events e ON e.offender_id = o.id " \
+	"WHERE ?1 IS NULL OR o.id IN (SELECT value FROM json_each(?1)) " \
+	"ORDER BY " REF ", e.date, e.id"
+static const char *const export_offenders_sql[2] = {
+	EXPORT_OFFENDERS("ref"), EXPORT_OFFENDERS("pseudo")
+};
+static const char *const export_events_sql[2] = {
+	EXPORT_EVENTS("o.ref"), EXPORT_EVENTS("o.pseudo")
+};
 
 /* What an export with SEL discloses, for the audit trail, into SB. */
 static void
@@ -1038,7 +1068,7 @@ db_export(struct db *db, const char *recipient, const char *where,
 	sb_init(&ids);
 	sb_init(&refs);
 	sb_init(&sb);
-	s = export_cases(db, sel, &ids, &refs, &n);
+	s = export_cases(db, sel, all, &ids, &refs, &n);
 	if (s == DB_OK) {
 		export_detail(&sb, recipient, where, sel, all, n, &refs);
 		s = sb.failed ? db_fail(db, DB_ERROR, "out of memory")
@@ -1056,36 +1086,24 @@ db_export(struct db *db, const char *recipient, const char *where,
 		sb_free(&ids);
 		return s;
 	}
-	st = db_stmt(db, "SELECT CASE WHEN ?2 THEN pseudo ELSE ref END, "
-		     "coalesce(surname, CASE WHEN erased IS NOT NULL THEN "
-		     "'(erased)' END), forenames, dob, gender, pnc, crn, visor, "
-		     "district, lead_agency, notes FROM offenders WHERE ?1 IS "
-		     "NULL OR id IN (SELECT value FROM json_each(?1)) "
-		     "ORDER BY 1");
+	st = db_stmt(db, export_offenders_sql[sel->pseudonymised]);
 	if (st == NULL) {
 		s = DB_ERROR;
 	} else {
 		if (!all)
 			sqlite3_bind_text(st, 1, sb_str(&ids), -1,
 					  SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 2, sel->pseudonymised);
 		s = walk(db, st, IX_O_NCOLS, cols, DB_EXPORT_OFFENDERS, cb,
 			 ctx);
 	}
 	if (s == DB_OK) {
-		st = db_stmt(db, "SELECT CASE WHEN ?2 THEN o.pseudo ELSE o.ref "
-			     "END, e.date, e.type, e.category, e.level, "
-			     "e.kind, e.note FROM offenders o JOIN events e ON "
-			     "e.offender_id = o.id WHERE ?1 IS NULL OR o.id IN "
-			     "(SELECT value FROM json_each(?1)) "
-			     "ORDER BY 1, e.date, e.id");
+		st = db_stmt(db, export_events_sql[sel->pseudonymised]);
 		if (st == NULL) {
 			s = DB_ERROR;
 		} else {
 			if (!all)
 				sqlite3_bind_text(st, 1, sb_str(&ids), -1,
 						  SQLITE_TRANSIENT);
-			sqlite3_bind_int(st, 2, sel->pseudonymised);
 			s = walk(db, st, IX_E_NCOLS, ecols, DB_EXPORT_EVENTS,
 				 cb, ctx);
 		}
