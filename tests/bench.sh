@@ -58,7 +58,7 @@ t0=$(secs)
 "$MAPPA" --db "$idb" import --offenders "$gen/offenders.csv" \
 	--events "$gen/events.csv" --population "$gen/population.csv" 2>/dev/null
 t1=$(secs)
-"$MAPPA" --db "$idb" export "$dir/export" 2>/dev/null
+"$MAPPA" --db "$idb" export "$dir/export" --recipient test 2>/dev/null
 t2=$(secs)
 ev=$(($(wc -l <"$gen/events.csv") - 1))
 cmp -s "$gen/events.csv" "$dir/export/events.csv" && same=yes || same=no

@@ -76,7 +76,7 @@ refused() {
 }
 check_unchanged() {
 	n=$((n + 1))
-	if "$MAPPA" --db "$db" export "$T/check$n" >/dev/null 2>"$T/check.err" &&
+	if "$MAPPA" --db "$db" export "$T/check$n" --recipient test >/dev/null 2>"$T/check.err" &&
 	   diff -r "$base" "$T/check$n" >/dev/null; then
 		ok
 	else
@@ -228,7 +228,7 @@ lacks "$T/err" "many.csv:22:"
 printf '\357\273\277Ref,SURNAME,Forenames,Notes\r\nS1,Ó Súilleabháin,José,"Two lines\r\nand ""quotes"", too"\r\n\r\n  S2 , Łukasz Żółć ,山田,\ttabbed\r\n' >"$T/sheet-off.csv"
 printf 'ref,date,event,category,level,kind,note\r\nS1,2010-01-01,register,M1,M2,,\r\nS2,2010-01-01,register,M3,M3,,\r\nS2,2010-01-01,level,,M2,,\r\n' >"$T/sheet-ev.csv"
 expect 0 "$MAPPA" --db "$T/sheet.db" import --offenders "$T/sheet-off.csv" --events "$T/sheet-ev.csv"
-expect 0 "$MAPPA" --db "$T/sheet.db" export "$T/sheet"
+expect 0 "$MAPPA" --db "$T/sheet.db" export "$T/sheet" --recipient test
 contains "$T/sheet/offenders.csv" 'S1,Ó Súilleabháin,José,,,,,,,,"Two lines'
 contains "$T/sheet/offenders.csv" 'and ""quotes"", too"'
 contains "$T/sheet/offenders.csv" 'S2,Łukasz Żółć,山田,,,,,,,,"	tabbed"'
@@ -241,7 +241,7 @@ grep -q "$(printf '\r')" "$T/sheet/events.csv" && fail "export wrote CR line end
 printf '%s\nA1,2011-01-01,exit,,,registration_ended,\nA2,2010-05-01,release,,,,\n' "$ev_head" >"$T/more.csv"
 expect 0 "$MAPPA" --db "$db" import --events "$T/more.csv"
 contains "$T/err" "imported 0 offenders, 2 events and 0 population figures"
-expect 0 "$MAPPA" --db "$db" export "$T/more"
+expect 0 "$MAPPA" --db "$db" export "$T/more" --recipient test
 contains "$T/more/events.csv" "A1,2011-01-01,exit,,,registration_ended,"
 base=$T/more
 base_imports=$(imports)
@@ -252,7 +252,7 @@ base_imports=$(imports)
 # --- the round trip --------------------------------------------------------------
 expect 0 "$MAPPA" --db "$T/rt.db" import --offenders "$T/more/offenders.csv" \
 	--events "$T/more/events.csv" --population "$T/more/population.csv"
-expect 0 "$MAPPA" --db "$T/rt.db" export "$T/rt"
+expect 0 "$MAPPA" --db "$T/rt.db" export "$T/rt" --recipient test
 diff -r "$T/more" "$T/rt" >/dev/null && ok || fail "round trip: the files differ"
 "$MAPPA" --db "$db" stats --year 2010-11 --format csv >"$T/s1.csv" 2>/dev/null
 "$MAPPA" --db "$T/rt.db" stats --year 2010-11 --format csv >"$T/s2.csv" 2>/dev/null
@@ -263,7 +263,7 @@ expect 0 "$MAPPA" --db "$T/demo.db" demo
 expect 0 "$MAPPA" --db "$T/demo.db" export "$T/demo" --recipient "round trip test"
 expect 0 "$MAPPA" --db "$T/demo2.db" import --offenders "$T/demo/offenders.csv" \
 	--events "$T/demo/events.csv" --population "$T/demo/population.csv"
-expect 0 "$MAPPA" --db "$T/demo2.db" export "$T/demo2"
+expect 0 "$MAPPA" --db "$T/demo2.db" export "$T/demo2" --recipient test
 diff -r "$T/demo" "$T/demo2" >/dev/null && ok || fail "demo round trip: the files differ"
 expect 0 "$MAPPA" --db "$T/demo2.db" stats --year 2010-11 --format csv
 cmp -s "$T/out" "$SPECDIR/demo-2010-11.csv" && ok || fail "imported demo: 2010-11 figures differ: $(diff "$T/out" "$SPECDIR/demo-2010-11.csv" | head -5)"
@@ -273,20 +273,20 @@ cmp -s "$T/out" "$SPECDIR/demo-2010-11.csv" && ok || fail "imported demo: 2010-1
 
 # --- export: never overwrites, whole files, admin only -----------------------------
 sum_before=$(cat "$T/base"/*.csv | cksum)
-expect 1 "$MAPPA" --db "$db" export "$T/base"
-contains "$T/err" "already exists; an export never overwrites a file"
+expect 1 "$MAPPA" --db "$db" export "$T/base" --recipient test
+contains "$T/err" "already exists; mappa never overwrites a file"
 [ "$(cat "$T/base"/*.csv | cksum)" = "$sum_before" ] && ok || fail "export overwrote files"
 ls -A "$T/base" | grep -q '^\.' && fail "temporary files left behind" || ok
 mkdir "$T/partial"
 echo keep >"$T/partial/population.csv"
-expect 1 "$MAPPA" --db "$db" export "$T/partial"
+expect 1 "$MAPPA" --db "$db" export "$T/partial" --recipient test
 [ ! -e "$T/partial/offenders.csv" ] && [ ! -e "$T/partial/events.csv" ] && ok || fail "export wrote beside an existing file"
 [ "$(cat "$T/partial/population.csv")" = keep ] && ok || fail "export changed an existing file"
 echo x >"$T/afile"
-expect 1 "$MAPPA" --db "$db" export "$T/afile"
+expect 1 "$MAPPA" --db "$db" export "$T/afile" --recipient test
 contains "$T/err" "not a folder"
 expect 0 "$MAPPA" --db "$db" user add bob --role member
-expect 3 "$MAPPA" --db "$db" --user bob export "$T/bob"
+expect 3 "$MAPPA" --db "$db" --user bob export "$T/bob" --recipient test
 [ ! -e "$T/bob" ] && ok || fail "a refused export made its folder"
 expect 3 "$MAPPA" --db "$db" --user bob import --events "$T/more.csv"
 check_unchanged "member"
@@ -304,12 +304,12 @@ contains "$T/err" "missing.csv: No such file or directory"
 [ ! -e "$T/none.db" ] && ok || fail "a database was made for a missing file"
 expect 1 "$MAPPA" --db "$T/none.db" import --offenders "$T/ragged.csv"
 [ ! -e "$T/none.db" ] && [ ! -e "$T/none.db-wal" ] && ok || fail "a failed import left a new database behind"
-expect 1 "$MAPPA" --db "$T/none.db" export "$T/nowhere"
+expect 1 "$MAPPA" --db "$T/none.db" export "$T/nowhere" --recipient test
 [ ! -e "$T/nowhere" ] && ok || fail "export without a database made its folder"
 
 # --- an erased record: its pseudonymous history goes round too -----------------
 expect 0 "$MAPPA" --db "$db" retention erase A1 --reason "no longer needed" --yes
-expect 0 "$MAPPA" --db "$db" export "$T/erased"
+expect 0 "$MAPPA" --db "$db" export "$T/erased" --recipient test
 contains "$T/erased/offenders.csv" ",(erased),,,,,,,,,"
 lacks "$T/erased/offenders.csv" "Smith"
 gone=$(sed -n 's/^\(ERASED-[^,]*\),.*/\1/p' "$T/erased/offenders.csv")
@@ -317,7 +317,7 @@ gone=$(sed -n 's/^\(ERASED-[^,]*\),.*/\1/p' "$T/erased/offenders.csv")
 contains "$T/erased/events.csv" "$gone,2011-01-01,exit,,,registration_ended,"
 expect 0 "$MAPPA" --db "$T/er.db" import --offenders "$T/erased/offenders.csv" \
 	--events "$T/erased/events.csv" --population "$T/erased/population.csv"
-expect 0 "$MAPPA" --db "$T/er.db" export "$T/erased2"
+expect 0 "$MAPPA" --db "$T/er.db" export "$T/erased2" --recipient test
 diff -r "$T/erased" "$T/erased2" >/dev/null && ok || fail "round trip with an erased record: the files differ"
 "$MAPPA" --db "$T/er.db" stats --year 2010-11 --format csv >"$T/s3.csv" 2>/dev/null
 cmp -s "$T/s1.csv" "$T/s3.csv" && ok || fail "erasure or its round trip changed the statistics"

@@ -150,7 +150,7 @@ contains "$T/out" "| Fit the curfew tag |"
 	ok || fail "printing the minutes was not logged with its recipient"
 
 # The export shows the level event with its reason and date.
-expect 0 "$MAPPA" --db "$d" export "$T/exp"
+expect 0 "$MAPPA" --db "$d" export "$T/exp" --recipient test
 contains "$T/exp/events.csv" "$ref,2012-03-22,level,,3,,$reason"
 
 # The statistics count the case at Level 3 on 31 March 2012.

@@ -61,7 +61,7 @@ done
 lay meeting add 2012-07-03 --level 2
 lay action done 1
 lay meeting --help
-lay export "$T/lay-export"
+lay export "$T/lay-export" --recipient test
 lay import --offenders /dev/null
 # Performance indicators (issue 8): counts only, --cases refused.
 lay kpi
@@ -70,6 +70,18 @@ lay kpi --year 2010-11 --format csv
 lay kpi --year 2011-12 --cases
 lay kpi --year 2010-11 --format csv --cases
 SSH_ORIGINAL_COMMAND="stats --year 2010-11" lay
+# The per-case lists show a lay adviser months, never days.
+: > "$T/case-views"
+for args in "actions" "actions --all" "actions --all --format csv" "actions --overdue"; do
+	"$MAPPA" --db "$d" --user lay $args >>"$T/case-views" 2>&1
+done
+cat "$T/case-views" >> "$out"
+grep -Eq ',[0-9]{4}-[0-9]{2},' "$T/case-views" && ok || fail "lay actions show no month"
+if grep -E '[0-9]{4}-[0-9]{2}-[0-9]{2}' "$T/case-views" > "$T/days"; then
+	fail "a lay adviser saw a case's exact day: $(head -3 "$T/days")"
+else
+	ok
+fi
 
 if grep -F -w -f "$T/secrets" "$out" > "$T/leaks"; then
 	fail "a lay adviser saw identities: $(head -5 "$T/leaks")"

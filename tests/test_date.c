@@ -82,6 +82,23 @@ report_year__bounds_and_names(void **state)
 	assert_string_equal(report_year_format(1999, buf), "1999-00");
 }
 
+static void
+date_case__lay_sees_the_month_alone(void **state)
+{
+	char buf[MDATE_BUFSZ];
+	mdate d;
+
+	(void)state;
+	assert_string_equal(date_case("2010-05-04", true, buf), "2010-05");
+	assert_string_equal(date_case("2010-05-04", false, buf),
+			    "2010-05-04");
+	assert_string_equal(date_case("", true, buf), "");
+	assert_null(date_case(NULL, true, buf));
+	assert_int_equal(date_parse("2011-12-31", &d), 0);
+	assert_string_equal(date_case_format(d, true, buf), "2011-12");
+	assert_string_equal(date_case_format(d, false, buf), "2011-12-31");
+}
+
 int
 main(void)
 {
@@ -90,6 +107,7 @@ main(void)
 		cmocka_unit_test(roundtrip__every_day_1990_2040),
 		cmocka_unit_test(weekday__known_days),
 		cmocka_unit_test(report_year__bounds_and_names),
+		cmocka_unit_test(date_case__lay_sees_the_month_alone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -737,7 +737,7 @@ db_import__admin_only(void **state)
 			 DB_OK);
 	assert_int_equal(db_import_begin(db, &im), DB_REFUSED);
 	assert_null(im);
-	assert_int_equal(db_export(db, "x", "d", NULL, NULL), DB_REFUSED);
+	assert_int_equal(db_export(db, "x", "d", NULL, NULL, NULL), DB_REFUSED);
 	db_close(db);
 }
 
@@ -781,8 +781,8 @@ db_export__ordered_and_audited(void **state)
 	assert_int_equal(db_import_end(im, DB_OK), DB_OK);
 	assert_int_equal(db_population_add(f->db, 2010, 5000, NULL), DB_OK);
 	memset(&rows, 0, sizeof rows);
-	assert_int_equal(db_export(f->db, "the other area", "out", collect,
-				   &rows), DB_OK);
+	assert_int_equal(db_export(f->db, "the other area", "out", NULL,
+				   collect, &rows), DB_OK);
 	assert_string_equal(rows.text,
 		"0:B1,Zorblewick,-,-,-,-,-,-,-,-,-;"
 		"0:b2,Zorblewick,-,-,-,-,-,-,-,-,-;"
@@ -793,8 +793,85 @@ db_export__ordered_and_audited(void **state)
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				  "action = 'export' AND detail LIKE "
 				  "'%recipient: the other area%'"), 1);
-	assert_int_equal(db_export(f->db, "bad\nrecipient", "out", collect,
-				   &rows), DB_INVALID);
+	assert_int_equal(db_export(f->db, "bad\nrecipient", "out", NULL,
+				   collect, &rows), DB_INVALID);
+	/* A disclosure names its recipient. */
+	assert_int_equal(db_export(f->db, NULL, "out", NULL, collect, &rows),
+			 DB_INVALID);
+	assert_int_equal(db_export(f->db, "", "out", NULL, collect, &rows),
+			 DB_INVALID);
+}
+
+static void
+db_export__selection_discloses_only_what_is_chosen(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_import *im;
+	struct db_offender o;
+	struct db_event e[2];
+	struct rows rows;
+	const char *refs[] = { "b1" };
+	struct db_export_sel sel;
+	char pseudo[16], want[256];
+
+	e[0] = event("2010-01-01", EV_REGISTER, 1, 2, 0);
+	e[0].note = "met at the hostel";
+	e[1] = event("2010-02-01", EV_LEVEL, 0, 1, 0);
+	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
+	tu_offender(&o, "B2");
+	str_copy(o.district, "North", sizeof o.district);
+	assert_int_equal(db_import_offender(im, &o, e, 2), DB_OK);
+	tu_offender(&o, "B1");
+	str_copy(o.district, "South", sizeof o.district);
+	str_copy(o.pnc, "2011/0275516Q", sizeof o.pnc);
+	assert_int_equal(db_import_offender(im, &o, e, 1), DB_OK);
+	assert_int_equal(db_import_end(im, DB_OK), DB_OK);
+	str_copy(pseudo, o.pseudo, sizeof pseudo);
+
+	/* One case by its reference (any case), two columns. */
+	memset(&sel, 0, sizeof sel);
+	sel.refs = refs;
+	sel.nrefs = 1;
+	sel.columns = 1u << IX_O_DISTRICT;
+	memset(&rows, 0, sizeof rows);
+	assert_int_equal(db_export(f->db, "Probation", "out", &sel, collect,
+				   &rows), DB_OK);
+	assert_string_equal(rows.text,
+		"0:B1,-,-,-,-,-,-,-,South,-,-;"
+		"1:B1,2010-01-01,register,1,2,-,-;");
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'export' AND detail = 'recipient: "
+				  "Probation; to: out; cases: 1 (B1); columns: "
+				  "ref,district'"), 1);
+
+	/* By a filter, pseudonymised: no ref, no identifier, no note. */
+	memset(&sel, 0, sizeof sel);
+	sel.district = "South";
+	sel.pseudonymised = true;
+	memset(&rows, 0, sizeof rows);
+	assert_int_equal(db_export(f->db, "Research", "out", &sel, collect,
+				   &rows), DB_OK);
+	snprintf(want, sizeof want, "0:%s,-,-,-,-,-,-,-,South,-,-;"
+		 "1:%s,2010-01-01,register,1,2,-,-;", pseudo, pseudo);
+	assert_string_equal(rows.text, want);
+	assert_null(strstr(rows.text, "B1"));
+	assert_null(strstr(rows.text, "0275516Q"));
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'export' AND detail = 'recipient: "
+				  "Research; to: out; cases: 1 (B1); columns: "
+				  "ref,gender,district,lead_agency; "
+				  "pseudonymised'"), 1);
+
+	/* A case that is not recorded is named, and nothing is logged. */
+	refs[0] = "NOPE";
+	memset(&sel, 0, sizeof sel);
+	sel.refs = refs;
+	sel.nrefs = 1;
+	assert_int_equal(db_export(f->db, "x", "out", &sel, collect, &rows),
+			 DB_NOTFOUND);
+	assert_non_null(strstr(db_errmsg(f->db), "NOPE"));
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'export'"), 2);
 }
 
 static void
@@ -820,7 +897,8 @@ db_export__erased_record_keeps_its_history(void **state)
 	assert_int_equal(db_retention_erase(f->db, o.id, "no longer needed"),
 			 DB_OK);
 	memset(&rows, 0, sizeof rows);
-	assert_int_equal(db_export(f->db, NULL, "out", collect, &rows), DB_OK);
+	assert_int_equal(db_export(f->db, "x", "out", NULL, collect, &rows),
+			 DB_OK);
 	assert_non_null(strstr(rows.text, "0:ERASED-P"));
 	assert_non_null(strstr(rows.text, ",(erased),-,-,-,-,-,-,-,-,-;"));
 	assert_non_null(strstr(rows.text, ",2011-01-01,exit,-,-,died,-;"));
@@ -916,6 +994,9 @@ main(void)
 						tu_teardown),
 		cmocka_unit_test_setup_teardown(db_export__ordered_and_audited,
 						tu_setup, tu_teardown),
+		cmocka_unit_test_setup_teardown(
+			db_export__selection_discloses_only_what_is_chosen,
+			tu_setup, tu_teardown),
 		cmocka_unit_test_setup_teardown(
 			db_export__erased_record_keeps_its_history, tu_setup,
 			tu_teardown),

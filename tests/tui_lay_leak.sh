@@ -27,7 +27,14 @@ start $S --user lay
 
 CAPTURED=$T/captured
 : > "$CAPTURED"
-capture() { screen $S >> "$CAPTURED"; }
+# The views of one case (the register, a record, the actions) are kept
+# apart too, while CASE_VIEW is 1: they show months, never days.
+CASE_VIEW=0
+capture() {
+	screen $S >> "$CAPTURED"
+	[ "$CASE_VIEW" = 1 ] && screen $S >> "$T/caseviews"
+	:
+}
 
 # press KEYS...: send them, wait (up to $WAIT tenths of a second, 1 s
 # unless set) for the screen to change and then to hold still, and
@@ -85,6 +92,7 @@ help_keys() {
 
 wait_for $S "Register"
 wait_for $S "Pseudonym"
+CASE_VIEW=1
 capture
 
 # --- the register, sorted, filtered and searched ----------------------------
@@ -100,9 +108,24 @@ wait_for $S "History"
 # The record and its history, every page.
 for i in 1 2 3 4 5 6; do press PageDown; done
 press G
+CASE_VIEW=0
 for k in e r L; do press "$k"; done
 help_keys > /dev/null
 home
+
+# --- the actions, open and all: a case's due dates by the month ---------------
+CASE_VIEW=1
+WAIT=50 press O
+for i in 1 2 3; do press PageDown; done
+CASE_VIEW=0
+home
+grep -q 'Actions: ' "$T/caseviews" && ok || fail "the actions were not captured"
+grep -Eq '(^| )[0-9]{4}-[0-9]{2}( |$)' "$T/caseviews" && ok || fail "no month shown in a lay case view"
+if grep -E '[0-9]{4}-[0-9]{2}-[0-9]{2}' "$T/caseviews" > "$T/days"; then
+	fail "a lay adviser saw a case's exact day: $(head -3 "$T/days")"
+else
+	ok
+fi
 
 # --- the admin keys are refused ------------------------------------------------
 press A

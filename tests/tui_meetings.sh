@@ -297,7 +297,7 @@ contains "$T/flat" "Raised from Level 2 to Level 3, effective 2012-03-22"
 contains "$T/flat" "Fit the curfew tag"
 contains "$T/flat" "Next review: 2012-04-19"
 contains "$T/flat" "Housing apologies"
-expect 0 "$MAPPA" --db "$DB" export "$T/exp"
+expect 0 "$MAPPA" --db "$DB" export "$T/exp" --recipient test
 contains "$T/exp/events.csv" "$REF,2012-03-22,level,,3,,$REASON"
 expect 0 "$MAPPA" --db "$DB" stats --year 2011-12 --format csv
 L3_AFTER=$(grep '^eligible_snapshot,level3,cat1,' "$T/out" | cut -d, -f4)

@@ -66,6 +66,14 @@ int cli_status(enum db_status st);
  */
 const char *cli_identity(struct cli *c, const char *path);
 
+/*
+ * ARG, given to command CMD, names a file or folder on this machine.
+ * Under a forced command no argument may (cli.md, Identity): anything
+ * but "-" (standard input or output) is refused.  EXIT_DONE, or
+ * EXIT_REFUSED after saying why.
+ */
+int cli_path_arg(const struct cli *c, const char *cmd, const char *arg);
+
 /* The database path: the first --db, else the default. */
 const char *cli_db_path(const struct cli *c);
 

@@ -29,6 +29,7 @@ one_line(const char *s, int width)
 
 struct listing {
 	bool csv;
+	bool lay;  /* dates by the month (date_case()) */
 	size_t n;
 };
 
@@ -38,27 +39,32 @@ print_action(void *ctx, const struct db_action *a)
 	struct listing *l = ctx;
 	const char *state = a->done[0] ? "done" : a->overdue ? "OVERDUE"
 					 : "open";
+	char due[MDATE_BUFSZ], done[MDATE_BUFSZ];
+	const char *due_s = date_case(a->due, l->lay, due);
+	const char *done_s = date_case(a->done, l->lay, done);
 
 	l->n++;
 	if (l->csv) {
 		printf("%lld,", (long long)a->id);
 		cli_csv_field(a->ref);
-		if (a->meeting_id)
+		/* A lay adviser's list names no meeting: its date is a day. */
+		if (a->meeting_id && !l->lay)
 			printf(",%lld,", (long long)a->meeting_id);
 		else
 			printf(",,");
 		cli_csv_field(a->owner_agency);
 		putchar(',');
 		cli_csv_field(a->owner_person);
-		printf(",%s,%s,%s,", a->due, a->done, a->overdue ? "yes" : "no");
+		printf(",%s,%s,%s,", due_s, done_s, a->overdue ? "yes" : "no");
 		cli_csv_field(a->text);
 		putchar('\n');
 		return 0;
 	}
-	printf("%6lld  %-10s  %-18s  %-22.22s  %s  %-7s  ", (long long)a->id,
+	printf("%6lld  %-10s  %-18s  %-22.22s  %-10s  %-7s  ",
+	       (long long)a->id,
 	       a->ref, a->owner_agency,
-	       a->owner_person ? a->owner_person : "", a->due,
-	       a->done[0] ? a->done : state);
+	       a->owner_person ? a->owner_person : "", due_s,
+	       a->done[0] ? done_s : state);
 	one_line(a->text, 60);
 	putchar('\n');
 	return 0;
@@ -78,7 +84,7 @@ cmd_actions(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct db_action_query q;
-	struct listing l = { false, 0 };
+	struct listing l = { false, false, 0 };
 	const char *fmt = "text";
 	struct db *db;
 	enum db_status st;
@@ -137,6 +143,7 @@ cmd_actions(struct cli *c, int argc, char **argv)
 		return EXIT_FAILED;
 	}
 	l.csv = strcmp(fmt, "csv") == 0;
+	l.lay = db_role(db) == ROLE_LAY;
 	if (l.csv)
 		printf("id,case,meeting,agency,owner,due,done,overdue,text\n");
 	else

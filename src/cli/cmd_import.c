@@ -3,11 +3,15 @@
  * [--population F]`: the interchange files (interchange.md) into the
  * database, all or nothing.
  *
- * The import holds the database's write lock from the start, so what the
- * checks see (refs and histories already recorded) is what the writes
- * meet.  core/interchange.c reads and checks the files; only when they
- * are faultless does anything reach the data layer, which checks every
- * record again as it writes.  Any fault, at either stage, rolls the one
+ * Every file is read whole into memory before the database is opened, so
+ * a slow or stuck input (a pipe, a FIFO, a dropped link) holds up only
+ * this command, never the others' reads and writes.  Then the import
+ * takes the database's write lock, so what the checks see (refs and
+ * histories already recorded) is what the writes meet.
+ * core/interchange.c checks the files; only when they are faultless does
+ * anything reach the data layer, which checks every record again as it
+ * writes.  "-" is standard input (one file per run): the way files
+ * travel under a forced command (mappa(1), DEPLOYMENT).  Any fault, at either stage, rolls the one
  * transaction back; a database this command created for the import is
  * removed again, so a failed import leaves nothing behind.
  */
@@ -208,10 +212,36 @@ write_all(struct importer *im, struct db_import *dbi, const struct ix *ix)
 	return st;
 }
 
-/* Read and check the files; 0 when they are faultless. */
+/* Read all of FD (named NAME) into SB; -1 after a message. */
+static int
+slurp(int fd, const char *name, struct strbuf *sb)
+{
+	char buf[1 << 16];
+
+	for (;;) {
+		ssize_t got = read(fd, buf, sizeof buf);
+
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			cli_error("%s: %s", name, strerror(errno));
+			return -1;
+		}
+		if (got == 0)
+			break;
+		sb_addn(sb, buf, (size_t)got);
+		if (sb->failed) {
+			cli_error("%s: out of memory", name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Check the files read into DATA; 0 when they are faultless. */
 static int
 check_files(struct importer *im, struct ix *ix, const char *const *path,
-	    const int *fd)
+	    const struct strbuf *data)
 {
 	int rc = 0;
 
@@ -220,7 +250,8 @@ check_files(struct importer *im, struct ix *ix, const char *const *path,
 
 		if (path[f] == NULL)
 			continue;
-		if ((r = csv_reader_fd(fd[f])) == NULL) {
+		if ((r = csv_reader_mem(data[f].s ? data[f].s : "",
+					data[f].len)) == NULL) {
 			cli_error("out of memory");
 			return -1;
 		}
@@ -272,13 +303,14 @@ cmd_import(struct cli *c, int argc, char **argv)
 	};
 	const char *path[IX_NFILES] = { NULL, NULL, NULL };
 	int fd[IX_NFILES] = { -1, -1, -1 };
+	struct strbuf data[IX_NFILES];
 	struct importer im;
 	struct ix_hooks hooks;
 	struct db_import *dbi = NULL;
 	struct ix *ix = NULL;
 	const char *dbpath = cli_db_path(c);
 	struct stat sb;
-	bool existed, created = false, bad_files = false;
+	bool existed, created = false, bad_files = false, stdin_used = false;
 	size_t added = 0;
 	enum db_status st;
 	int opt, rc, f;
@@ -311,18 +343,41 @@ cmd_import(struct cli *c, int argc, char **argv)
 		return cli_usage("import", "give at least one of --offenders, "
 				 "--events and --population");
 
-	/* Every file must open before the database is touched. */
 	for (f = 0; f < IX_NFILES; f++) {
 		if (path[f] == NULL)
 			continue;
-		if ((fd[f] = open(path[f], O_RDONLY | O_CLOEXEC)) < 0) {
-			cli_error("%s: %s", path[f], strerror(errno));
-			for (int g = 0; g < f; g++)
-				if (fd[g] >= 0)
-					close(fd[g]);
-			return EXIT_FAILED;
+		if ((rc = cli_path_arg(c, "import", path[f])) != EXIT_DONE)
+			return rc;
+		if (strcmp(path[f], "-") == 0) {
+			if (stdin_used)
+				return cli_usage("import", "only one file can "
+						 "come from standard input (-) "
+						 "in one run");
+			stdin_used = true;
 		}
 	}
+	/* Every file must open, and be read whole, before the database is
+	 * touched. */
+	for (f = 0; f < IX_NFILES; f++)
+		sb_init(&data[f]);
+	rc = EXIT_DONE;
+	for (f = 0; f < IX_NFILES && rc == EXIT_DONE; f++) {
+		if (path[f] == NULL)
+			continue;
+		if (strcmp(path[f], "-") == 0)
+			fd[f] = dup(STDIN_FILENO);
+		else
+			fd[f] = open(path[f], O_RDONLY | O_CLOEXEC);
+		if (fd[f] < 0) {
+			cli_error("%s: %s", path[f], strerror(errno));
+			rc = EXIT_FAILED;
+		}
+	}
+	for (f = 0; f < IX_NFILES && rc == EXIT_DONE; f++)
+		if (fd[f] >= 0 && slurp(fd[f], path[f], &data[f]) != 0)
+			rc = EXIT_FAILED;
+	if (rc != EXIT_DONE)
+		goto out;
 	existed = stat(dbpath, &sb) == 0;
 	memset(&im, 0, sizeof im);
 	im.tty = isatty(STDERR_FILENO);
@@ -347,7 +402,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 		cli_error("out of memory");
 		st = DB_ERROR;
 		bad_files = true;
-	} else if (check_files(&im, ix, path, fd) != 0) {
+	} else if (check_files(&im, ix, path, data) != 0) {
 		st = DB_INVALID;
 		bad_files = true;
 	} else {
@@ -383,8 +438,10 @@ done:
 	if (rc != EXIT_DONE && created)
 		remove_created(dbpath, existed);
 out:
-	for (f = 0; f < IX_NFILES; f++)
+	for (f = 0; f < IX_NFILES; f++) {
 		if (fd[f] >= 0)
 			close(fd[f]);
+		sb_free(&data[f]);
+	}
 	return rc;
 }

@@ -42,13 +42,16 @@ const struct cli_command cli_commands[] = {
 	  "[list] [--due DATE] [--format text|csv] | keep REF --until DATE "
 	  "--reason TEXT | erase REF --reason TEXT --yes",
 	  "review whether records are still needed; erase (admin)" },
-	{ "backup", cmd_backup, "FILE",
+	{ "backup", cmd_backup, "FILE|-",
 	  "a consistent copy of the database while others work (admin)" },
 	{ "import", cmd_import,
-	  "[--offenders F] [--events F] [--population F]",
+	  "[--offenders F] [--events F] [--population F] (F may be -)",
 	  "bring in records from CSV files, all or nothing (admin)" },
-	{ "export", cmd_export, "DIR [--recipient TEXT]",
-	  "write the records out as CSV files into DIR (admin)" },
+	{ "export", cmd_export,
+	  "DIR|- --recipient TEXT [--case REF]... [--level N] "
+	  "[--category N] [--district D] [--columns LIST] [--pseudonymised]",
+	  "write the records out as CSV files into DIR, or a tar stream "
+	  "(admin)" },
 	{ "meetings", cmd_meetings,
 	  "[--from DATE] [--to DATE] [--level 2|3] [--status S] "
 	  "[--format text|csv]",

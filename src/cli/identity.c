@@ -54,6 +54,17 @@ cli_identity(struct cli *c, const char *path)
 	return c->user_opt;
 }
 
+int
+cli_path_arg(const struct cli *c, const char *cmd, const char *arg)
+{
+	if (!c->forced || strcmp(arg, "-") == 0)
+		return EXIT_DONE;
+	cli_error("%s: refused in a remote command: '%s' names a file on "
+		  "the server; use - (standard input or output) and keep "
+		  "files on your side of the link", cmd, arg);
+	return EXIT_REFUSED;
+}
+
 const char *
 cli_db_path(const struct cli *c)
 {

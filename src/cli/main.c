@@ -76,10 +76,43 @@ default_db(struct cli *c)
 	else if (xdg && *xdg == '/')
 		str_printf(c->default_db, sizeof c->default_db,
 			   "%s/mappa/mappa.db", xdg);
-	else
+	else if (home && *home == '/')
 		str_printf(c->default_db, sizeof c->default_db,
-			   "%s/.local/share/mappa/mappa.db",
-			   home && *home ? home : ".");
+			   "%s/.local/share/mappa/mappa.db", home);
+	else
+		c->default_db[0] = '\0'; /* never relative to the folder */
+}
+
+/* The database a command would use is known; EXIT_DONE, else after a
+ * message EXIT_USAGE. */
+static int
+need_db(const struct cli *c)
+{
+	if (c->ndb > 0 || c->default_db[0])
+		return EXIT_DONE;
+	return cli_usage(NULL, "no database: HOME is not set (or not an "
+			 "absolute path); give --db FILE or set MAPPA_DB");
+}
+
+/* The same file given twice as --db (statistics.md: areas are counted
+ * once); EXIT_DONE, else after a message EXIT_USAGE. */
+static int
+distinct_dbs(const struct cli *c)
+{
+	struct stat a, b;
+
+	for (int i = 0; i < c->ndb; i++) {
+		if (stat(c->db[i], &a) != 0)
+			continue;
+		for (int j = i + 1; j < c->ndb; j++)
+			if (stat(c->db[j], &b) == 0 && a.st_dev == b.st_dev &&
+			    a.st_ino == b.st_ino)
+				return cli_usage(NULL, "--db %s and --db %s "
+						 "are the same file; each "
+						 "area is counted once",
+						 c->db[i], c->db[j]);
+	}
+	return EXIT_DONE;
 }
 
 /* Make the folders of the default database, mode 0700. */
@@ -250,6 +283,10 @@ main(int argc, char **argv)
 		}
 	}
 	default_db(&c);
+	if ((rc = distinct_dbs(&c)) != EXIT_DONE) {
+		cli_free_words(words);
+		return rc;
+	}
 
 	if (demo) {
 		if (argc > 0)
@@ -263,6 +300,10 @@ main(int argc, char **argv)
 		struct db *db = NULL;
 		const char *path = cli_db_path(&c);
 
+		if ((rc = need_db(&c)) != EXIT_DONE) {
+			cli_free_words(words);
+			return rc;
+		}
 		if (c.ndb > 1) {
 			cli_free_words(words);
 			return cli_usage(NULL, "only stats takes several --db");
@@ -281,6 +322,8 @@ main(int argc, char **argv)
 		rc = cli_usage(NULL, "'%s': unknown command", argv[0]);
 	} else if (c.ndb > 1 && cmd->run != cmd_stats) {
 		rc = cli_usage(cmd->name, "only stats takes several --db");
+	} else if ((rc = need_db(&c)) != EXIT_DONE) {
+		/* said why */
 	} else {
 		/* Commands that create the default database make its
 		 * folder, private to its owner. */

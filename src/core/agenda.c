@@ -332,9 +332,10 @@ agenda_holidays_load(const char *path, struct agenda_holidays *h, char *err,
 		return -1;
 	}
 	sb_init(&sb);
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0 &&
+	       sb.len <= AGENDA_HOLIDAYS_MAX_BYTES)
 		sb_addn(&sb, buf, got);
-	rc = ferror(f) ? -3 : 0;
+	rc = ferror(f) ? -3 : sb.len > AGENDA_HOLIDAYS_MAX_BYTES ? -4 : 0;
 	fclose(f);
 	if (rc == 0 && sb.failed)
 		rc = -2;
@@ -348,6 +349,9 @@ agenda_holidays_load(const char *path, struct agenda_holidays *h, char *err,
 		str_printf(err, errlen, "%s: out of memory", path);
 	else if (rc == -3)
 		str_printf(err, errlen, "%s: could not be read", path);
+	else if (rc == -4)
+		str_printf(err, errlen, "%s: larger than %d bytes; not a list "
+			   "of bank holidays", path, AGENDA_HOLIDAYS_MAX_BYTES);
 	return rc == 0 ? 0 : -1;
 }
 

@@ -18,6 +18,10 @@
 
 #include "core/date.h"
 
+/* The largest bank-holiday file read (a century of holidays is some
+ * 10 KB); anything larger, such as /dev/zero, is refused unread. */
+#define AGENDA_HOLIDAYS_MAX_BYTES (1 << 20)
+
 /* Bank holidays: DAY[0..N) sorted ascending, duplicates allowed. */
 struct agenda_holidays {
 	mdate *day;

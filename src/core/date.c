@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/date.h"
@@ -86,6 +87,24 @@ date_parse_n(const char *s, size_t len, mdate *out)
 		return -1;
 	*out = date_from_ymd(y, m, d);
 	return 0;
+}
+
+const char *
+date_case(const char *iso, bool lay, char *buf)
+{
+	if (!lay || iso == NULL || *iso == '\0')
+		return iso;
+	snprintf(buf, MDATE_BUFSZ, "%.7s", iso);
+	return buf;
+}
+
+const char *
+date_case_format(mdate date, bool lay, char *buf)
+{
+	date_format(date, buf);
+	if (lay)
+		buf[7] = '\0';
+	return buf;
 }
 
 int

@@ -8,6 +8,7 @@
 #ifndef MAPPA_DATE_H
 #define MAPPA_DATE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef int32_t mdate;
@@ -35,6 +36,18 @@ int date_parse_n(const char *s, size_t len, mdate *out);
 
 /* Write DATE as "YYYY-MM-DD" into BUF (MDATE_BUFSZ bytes); returns BUF. */
 char *date_format(mdate date, char *buf);
+
+/*
+ * A date shown in a view of one case: ISO ("YYYY-MM-DD...") as it is, or
+ * for a lay adviser (LAY) its month alone, "YYYY-MM": an exact day can,
+ * with local news, re-identify a person in a small area (mappa(1), Lay
+ * advisers).  The statistics never go through here.  NULL or "" stays
+ * as given.  Returns ISO or BUF (MDATE_BUFSZ bytes).
+ */
+const char *date_case(const char *iso, bool lay, char *buf);
+
+/* date_case() of DATE, written into BUF (MDATE_BUFSZ bytes). */
+const char *date_case_format(mdate date, bool lay, char *buf);
 
 /* Day of the week, 0 = Monday .. 6 = Sunday. */
 int date_weekday(mdate date);

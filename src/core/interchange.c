@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/interchange.h"
 #include "core/util.h"
@@ -1355,19 +1356,42 @@ ix_population(const struct ix *ix, size_t i)
 int
 ix_write_header(FILE *out, enum ix_file file)
 {
-	return csv_write_record(out, formats[file].cols,
-				(size_t)formats[file].ncols);
+	return ix_write_header_keep(out, file, ~0u);
+}
+
+int
+ix_write_header_keep(FILE *out, enum ix_file file, unsigned keep)
+{
+	const char *names[16];
+	size_t n = 0;
+
+	for (int c = 0; c < formats[file].ncols; c++)
+		if (keep & (1u << c))
+			names[n++] = formats[file].cols[c];
+	return csv_write_record(out, names, n);
 }
 
 int
 ix_write_row(FILE *out, enum ix_file file, const char *const *col)
 {
+	return ix_write_row_keep(out, file, col, ~0u);
+}
+
+int
+ix_write_row_keep(FILE *out, enum ix_file file, const char *const *col,
+		  unsigned keep)
+{
+	bool first = true;
+
 	for (int c = 0; c < formats[file].ncols; c++) {
 		const char *s = col[c];
 		size_t len;
 
-		if (c > 0 && putc(',', out) == EOF)
+		if (!(keep & (1u << c)))
+			continue;
+		if (!first && putc(',', out) == EOF)
 			return -1;
+		first = false;
 		if (s == NULL)
 			continue;
 		len = strlen(s);
@@ -1381,4 +1405,27 @@ ix_write_row(FILE *out, enum ix_file file, const char *const *col)
 			return -1;
 	}
 	return putc('\n', out) == EOF ? -1 : 0;
+}
+
+bool
+ix_identifying(int col)
+{
+	switch (col) {
+	case IX_O_REF: case IX_O_SURNAME: case IX_O_FORENAMES: case IX_O_DOB:
+	case IX_O_PNC: case IX_O_CRN: case IX_O_VISOR: case IX_O_NOTES:
+		return true;
+	default:
+		return false;
+	}
+}
+
+int
+ix_offender_column(const char *name)
+{
+	const char *const *cols = formats[IX_OFFENDERS].cols;
+
+	for (int c = 0; c < formats[IX_OFFENDERS].ncols; c++)
+		if (strcasecmp(cols[c], name) == 0)
+			return c;
+	return -1;
 }

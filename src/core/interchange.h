@@ -56,6 +56,17 @@ enum { IX_P_YEAR, IX_P_PEOPLE, IX_P_SOURCE, IX_P_NCOLS };
 /* The column names of FILE in order; *N (if not NULL) gets how many. */
 const char *const *ix_columns(enum ix_file file, size_t *n);
 
+/*
+ * Whether column COL of offenders.csv names or identifies the person
+ * (surname, forenames, dob, pnc, crn, visor, notes): what a pseudonymised
+ * export never writes.  The ref is identifying too; a pseudonymised
+ * export writes the pseudonym in its place.
+ */
+bool ix_identifying(int col);
+
+/* The offenders.csv column called NAME (case-insensitive), or -1. */
+int ix_offender_column(const char *name);
+
 /* "offenders", "events", "population". */
 const char *ix_file_name(enum ix_file file);
 
@@ -156,5 +167,10 @@ const struct ix_population *ix_population(const struct ix *ix, size_t i);
  */
 int ix_write_header(FILE *out, enum ix_file file);
 int ix_write_row(FILE *out, enum ix_file file, const char *const *col);
+/* As ix_write_header() and ix_write_row(), but only the columns whose
+ * bit (1 << column) is set in KEEP: what an export for a partner writes. */
+int ix_write_header_keep(FILE *out, enum ix_file file, unsigned keep);
+int ix_write_row_keep(FILE *out, enum ix_file file, const char *const *col,
+		      unsigned keep);
 
 #endif

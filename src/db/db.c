@@ -14,13 +14,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/outfile.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 
 /* 'MAPP': marks a file as a mappa database (PRAGMA application_id). */
 #define DB_APPLICATION_ID 0x4D415050
 
-_Static_assert(DB_SCHEMA_VERSION >= 1, "schema version");
+int
+db_schema_version(void)
+{
+	return db_migration_count;
+}
 
 enum db_status
 db_fail(struct db *db, enum db_status st, const char *fmt, ...)
@@ -417,10 +422,8 @@ prepare_file(struct db *db, const char *path, unsigned flags, bool *is_new)
 			return db_fail(db, DB_INVALID,
 				       "%s: not a regular file", path);
 		if (sb.st_size > 0) {
-			if (flags & DB_OPEN_NEW_ONLY)
-				return db_fail(db, DB_INVALID,
-					       "%s: the file already holds "
-					       "data; give a new file", path);
+			/* DB_OPEN_NEW_ONLY is checked once the file is
+			 * open: an unfinished database counts as new. */
 			*is_new = false;
 			return DB_OK;
 		}
@@ -533,6 +536,20 @@ initialise(struct db *db)
 	return db_tx_end(db, s);
 }
 
+/* Whether the database holds a schema but neither key nor user. */
+static bool
+unfinished(struct db *db)
+{
+	int64_t key = 1, users = 1;
+
+	if (scalar_int(db->sql, "SELECT count(*) FROM meta WHERE key = "
+		       "'pseudo_key'", &key) != SQLITE_OK ||
+	    scalar_int(db->sql, "SELECT count(*) FROM users", &users) !=
+	    SQLITE_OK)
+		return false;
+	return key == 0 && users == 0;
+}
+
 static enum db_status
 identify(struct db *db, const char *path)
 {
@@ -592,6 +609,10 @@ open_sql(struct db *db, const char *path, unsigned flags)
 		return db_fail(db, DB_INVALID, "%s: not a mappa database", path);
 	if (rc != SQLITE_OK)
 		return db_sqlfail(db, rc, path);
+	if (version < 0)
+		return db_fail(db, DB_INVALID, "%s: not a mappa database "
+			       "(schema version %lld)", path,
+			       (long long)version);
 	if (version > DB_SCHEMA_VERSION)
 		return db_fail(db, DB_TOONEW,
 			       "%s: the database has schema version %lld, "
@@ -611,6 +632,18 @@ open_sql(struct db *db, const char *path, unsigned flags)
 				       "%s: no mappa database here", path);
 		is_new = true;
 	}
+	/* A database made by a mappa killed between its schema and its key
+	 * and first admin (or by one before creation was
+	 * one transaction) is made
+	 * afresh: it holds no one's records. */
+	if (!is_new && version > 0 && appid == DB_APPLICATION_ID &&
+	    (flags & DB_OPEN_CREATE) && unfinished(db))
+		is_new = true;
+	if (!is_new && (flags & DB_OPEN_NEW_ONLY))
+		return db_fail(db, DB_INVALID, "%s: the file already holds "
+			       "data; give a new file", path);
+	/* (A file that holds SQLite's header alone, as a mappa killed
+	 * before its first transaction leaves, counts as new above.) */
 	if ((st = db_exec(db, "PRAGMA journal_mode = WAL;"
 			      "PRAGMA synchronous = FULL;"
 			      "PRAGMA foreign_keys = ON;"
@@ -618,10 +651,17 @@ open_sql(struct db *db, const char *path, unsigned flags)
 			      "PRAGMA temp_store = MEMORY;"
 			      "PRAGMA cache_size = -32768;")) != DB_OK)
 		return st;
-	if (version < DB_SCHEMA_VERSION &&
-	    (st = migrate(db, (int)version)) != DB_OK)
+	/* A new database is made in one transaction, schema, key and first
+	 * admin: killed part-way, it is still new. */
+	if (is_new && (st = db_tx_begin(db)) != DB_OK)
 		return st;
-	if (is_new && (st = initialise(db)) != DB_OK)
+	if (version < DB_SCHEMA_VERSION)
+		st = migrate(db, (int)version);
+	if (st == DB_OK && is_new)
+		st = initialise(db);
+	if (is_new)
+		st = db_tx_end(db, st);
+	if (st != DB_OK)
 		return st;
 	db->created = is_new;
 	if ((st = load_key(db)) != DB_OK)
@@ -704,58 +744,36 @@ db_integrity_check(struct db *db)
 }
 
 enum db_status
-db_backup(struct db *db, const char *path)
+db_backup(struct db *db, int fd, const char *where)
 {
-	sqlite3 *dst = NULL;
-	sqlite3_backup *bk;
+	unsigned char *image;
+	sqlite3_int64 size = 0;
 	enum db_status s;
-	int fd, rc;
 
 	if ((s = db_require(db, true, false, false, "a backup")) != DB_OK)
 		return s;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		  0600);
-	if (fd < 0)
-		return db_fail(db, DB_INVALID, "%s: %s", path,
-			       errno == EEXIST ? "already exists; a backup "
-			       "never overwrites a file" : strerror(errno));
-	if (fchmod(fd, 0600) != 0) {
-		s = db_fail(db, DB_ERROR, "%s: %s", path, strerror(errno));
-		close(fd);
-		unlink(path);
+	if ((s = db_audit_log(db, "backup", NULL, "fields: file")) != DB_OK)
 		return s;
+	/* One snapshot of every page, read in one read transaction (WAL
+	 * readers do not block writers), so others go on working; written
+	 * through the caller's descriptor, never a file reopened by name. */
+	image = sqlite3_serialize(db->sql, "main", &size, 0);
+	if (image == NULL || size < 100)
+		return db_fail(db, DB_ERROR, "%s: the backup failed: %s",
+			       where, image ? "the database is empty"
+			       : sqlite3_errmsg(db->sql));
+	/* The copy is one self-contained file: legacy journal, not WAL
+	 * (the file format's read and write versions, bytes 18 and 19). */
+	image[18] = 1;
+	image[19] = 1;
+	if (outfile_write_all(fd, image, (size_t)size) != 0) {
+		int e = errno;
+
+		sqlite3_free(image);
+		return db_fail(db, e == ENOSPC ? DB_FULL : DB_ERROR,
+			       "%s: the backup failed: %s", where,
+			       strerror(e));
 	}
-	close(fd);
-	if ((s = db_audit_log(db, "backup", NULL, "fields: file")) != DB_OK) {
-		unlink(path);
-		return s;
-	}
-	/* SQLite's online backup, in one step: it reads one snapshot (WAL
-	 * readers do not block writers), so others go on working. */
-	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
-			     SQLITE_OPEN_NOFOLLOW, NULL);
-	if (rc == SQLITE_OK) {
-		bk = sqlite3_backup_init(dst, "main", db->sql, "main");
-		if (bk == NULL) {
-			rc = sqlite3_errcode(dst);
-		} else {
-			while ((rc = sqlite3_backup_step(bk, -1)) == SQLITE_OK ||
-			       rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-				sqlite3_sleep(50);
-			sqlite3_backup_finish(bk);
-			if (rc == SQLITE_DONE)
-				rc = sqlite3_exec(dst, "PRAGMA journal_mode = "
-						  "DELETE", NULL, NULL, NULL);
-		}
-	}
-	if (rc != SQLITE_OK) {
-		s = db_fail(db, (rc & 0xff) == SQLITE_FULL ? DB_FULL : DB_ERROR,
-			    "%s: the backup failed: %s", path,
-			    dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
-		sqlite3_close(dst);
-		unlink(path);
-		return s;
-	}
-	sqlite3_close(dst);
+	sqlite3_free(image);
 	return DB_OK;
 }

@@ -44,13 +44,19 @@ enum db_status {
 
 enum db_role { ROLE_NONE = 0, ROLE_ADMIN, ROLE_MEMBER, ROLE_LAY };
 
-/* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 3
+/* The schema version this program writes (PRAGMA user_version): the
+ * number of migrations in schema.c, so that adding one is the whole
+ * change. */
+#define DB_SCHEMA_VERSION db_schema_version()
+int db_schema_version(void);
 
 /* Field sizes, terminating NUL included. */
 #define DB_NAME_MAX 64
 #define DB_REF_MAX 33
 #define DB_PSEUDO_MAX 12
+/* The longest justification for keeping or erasing a record (bytes): it
+ * is kept whole in the audit trail, never cut. */
+#define DB_REASON_MAX 2000
 #define DB_FIELD_MAX 128
 
 struct db;
@@ -477,26 +483,54 @@ typedef int (*db_export_cb)(void *ctx, enum db_export_file file,
 			    const char *const *col, size_t n);
 
 /*
- * Export (admin only).  First log the disclosure in the audit trail
- * (action "export"; RECIPIENT, which may be NULL, and WHERE the files go,
- * in the detail), then hand CB every row of the three interchange files
- * from one snapshot, as text in interchange.md's column order (NULL for
- * no value): offenders by ref; events by ref, then date, then recorded
- * order; populations by year.  An erased record keeps its pseudonymous
- * history, and so the statistics, in the files: its surname (required in
- * the files) is given as "(erased)".  A non-zero return from CB stops the
- * walk with DB_ERROR.
+ * What an export discloses (cli.md, export; mappa(1)).  Zeroed: every
+ * case and every column, the round trip.  REFS (NREFS of them) names the
+ * cases; LEVEL, CATEGORY (0: any) and DISTRICT (NULL: any) narrow them
+ * by their present state.  COLUMNS, when not 0, has bit 1 << c set for
+ * each offenders.csv column c to write (ref is always written); events'
+ * note goes with the offenders' notes.  PSEUDONYMISED writes the
+ * pseudonym for the ref and never an identifying column
+ * (ix_identifying()) nor an event's note.
+ */
+struct db_export_sel {
+	const char *const *refs;
+	size_t nrefs;
+	int level, category;
+	const char *district;
+	unsigned columns;
+	bool pseudonymised;
+};
+
+/* The offenders.csv columns SEL writes, as a bit set (bit 1 << c). */
+unsigned db_export_columns(const struct db_export_sel *sel);
+
+/*
+ * Export (admin only).  First find the cases SEL selects (a ref in REFS
+ * that is not recorded fails with DB_NOTFOUND, naming it) and log the
+ * disclosure in the audit trail (action "export": the RECIPIENT, required,
+ * WHERE the files go, the cases by ref or "all", the columns, and whether
+ * pseudonymised), then hand CB the rows of the three interchange files
+ * for those cases from one snapshot, as text in interchange.md's column
+ * order (NULL for no value, and for a column SEL leaves out): offenders
+ * by ref; events by ref, then date, then recorded order; populations by
+ * year (never personal: always all of them).  An erased record keeps its
+ * pseudonymous history, and so the statistics, in the files: its surname
+ * (required in the files) is given as "(erased)".  A non-zero return
+ * from CB stops the walk with DB_ERROR.
  */
 enum db_status db_export(struct db *db, const char *recipient,
-			 const char *where, db_export_cb cb, void *ctx);
+			 const char *where, const struct db_export_sel *sel,
+			 db_export_cb cb, void *ctx);
 
 /* --- maintenance ----------------------------------------------------------- */
 
 /*
- * Write a consistent copy of the database to the new file PATH (mode
- * 0600; an existing file is refused) while others go on working (admin).
+ * Write a consistent copy of the database, one self-contained file,
+ * through the open descriptor FD while others go on working (admin);
+ * logged.  WHERE names the destination in messages.  The caller owns FD:
+ * it made the file (outfile.h) or it is standard output.
  */
-enum db_status db_backup(struct db *db, const char *path);
+enum db_status db_backup(struct db *db, int fd, const char *where);
 
 /* PRAGMA integrity_check: DB_OK when it says "ok". */
 enum db_status db_integrity_check(struct db *db);

@@ -853,20 +853,34 @@ db_event_reason(const struct db_event *e)
 
 /* --- exporting ------------------------------------------------------------ */
 
-/* Hand CB the rows of SQL, NCOLS text columns each, as FILE. */
-static enum db_status
-walk(struct db *db, const char *sql, int ncols, enum db_export_file file,
-     db_export_cb cb, void *ctx)
+unsigned
+db_export_columns(const struct db_export_sel *sel)
 {
-	sqlite3_stmt *st = db_stmt(db, sql);
+	unsigned all = (1u << IX_O_NCOLS) - 1, cols;
+
+	cols = sel && sel->columns ? sel->columns & all : all;
+	cols |= 1u << IX_O_REF;
+	if (sel && sel->pseudonymised)
+		for (int c = 0; c < IX_O_NCOLS; c++)
+			if (c != IX_O_REF && ix_identifying(c))
+				cols &= ~(1u << c);
+	return cols;
+}
+
+/* Hand CB the rows of ST, NCOLS text columns each, as FILE; a column
+ * whose bit is clear in KEEP is handed as NULL. */
+static enum db_status
+walk(struct db *db, sqlite3_stmt *st, int ncols, unsigned keep,
+     enum db_export_file file, db_export_cb cb, void *ctx)
+{
 	const char *col[16];
 	int rc;
 
-	if (st == NULL)
-		return DB_ERROR;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < ncols; i++)
-			col[i] = (const char *)sqlite3_column_text(st, i);
+			col[i] = keep & (1u << i)
+				 ? (const char *)sqlite3_column_text(st, i)
+				 : NULL;
 		if (cb(ctx, file, col, (size_t)ncols) != 0) {
 			sqlite3_reset(st);
 			return db_fail(db, DB_ERROR, "the export stopped");
@@ -876,51 +890,232 @@ walk(struct db *db, const char *sql, int ncols, enum db_export_file file,
 	return rc == SQLITE_DONE ? DB_OK : db_sqlfail(db, rc, "exporting");
 }
 
+/* The cases SEL selects: their ids as a JSON array into IDS, their refs
+ * (comma-separated) into REFS, how many into *N; when ALL, how many
+ * alone. */
+static enum db_status
+export_cases(struct db *db, const struct db_export_sel *sel, bool all,
+	     struct strbuf *ids, struct strbuf *refs, size_t *n)
+{
+	sqlite3_stmt *st;
+	enum db_status s = DB_OK;
+	int rc;
+
+	*n = 0;
+	if (all) {
+		if ((st = db_stmt(db, "SELECT count(*) FROM offenders")) ==
+		    NULL)
+			return DB_ERROR;
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*n = (size_t)sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return rc == SQLITE_ROW ? DB_OK
+					: db_sqlfail(db, rc, "exporting");
+	}
+	sb_add(ids, "[");
+	for (size_t i = 0; i < sel->nrefs; i++) {
+		char ref[DB_REF_MAX];
+
+		str_copy(ref, sel->refs[i], sizeof ref);
+		for (char *p = ref; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		st = db_stmt(db, "SELECT id FROM offenders WHERE ref = ?");
+		if (st == NULL)
+			return DB_ERROR;
+		sqlite3_bind_text(st, 1, ref, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return db_fail(db, DB_NOTFOUND, "--case %s: no such "
+				       "case", sel->refs[i]);
+		if (rc != SQLITE_ROW)
+			return db_sqlfail(db, rc, "exporting");
+	}
+	st = db_stmt(db, "SELECT id, ref FROM offenders WHERE "
+			 "(?1 IS NULL OR ref IN (SELECT upper(value) FROM "
+			 "json_each(?1))) AND (?2 = 0 OR level = ?2) AND "
+			 "(?3 = 0 OR category = ?3) AND (?4 IS NULL OR "
+			 "district = ?4) ORDER BY ref");
+	if (st == NULL)
+		return DB_ERROR;
+	if (sel->nrefs) {
+		struct strbuf j;
+
+		sb_init(&j);
+		sb_add(&j, "[");
+		for (size_t i = 0; i < sel->nrefs; i++) {
+			sb_add(&j, i ? ",\"" : "\"");
+			/* refs hold none of '"' and '\\' (checked below). */
+			sb_add(&j, sel->refs[i]);
+			sb_add(&j, "\"");
+		}
+		sb_add(&j, "]");
+		if (j.failed) {
+			sb_free(&j);
+			return db_fail(db, DB_ERROR, "out of memory");
+		}
+		sqlite3_bind_text(st, 1, sb_str(&j), -1, SQLITE_TRANSIENT);
+		sb_free(&j);
+	}
+	sqlite3_bind_int(st, 2, sel->level);
+	sqlite3_bind_int(st, 3, sel->category);
+	db_bind_text(st, 4, sel->district);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sb_printf(ids, "%s%lld", *n ? "," : "",
+			  (long long)sqlite3_column_int64(st, 0));
+		sb_add(refs, *n ? ", " : "");
+		sb_add(refs, (const char *)sqlite3_column_text(st, 1));
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		s = db_sqlfail(db, rc, "exporting");
+	sb_add(ids, "]");
+	if (s == DB_OK && (ids->failed || refs->failed))
+		s = db_fail(db, DB_ERROR, "out of memory");
+	return s;
+}
+
+/* The rows of an export, by ref or (pseudonymised) by pseudonym; ?1 the
+ * cases' ids as a JSON array, or NULL for all. */
+#define EXPORT_OFFENDERS(REF) \
+	"SELECT " REF ", coalesce(surname, CASE WHEN erased IS NOT NULL " \
+	"THEN '(erased)' END), forenames, dob, gender, pnc, crn, visor, " \
+	"district, lead_agency, notes FROM offenders WHERE ?1 IS NULL OR " \
+	"id IN (SELECT value FROM json_each(?1)) ORDER BY " REF
+#define EXPORT_EVENTS(REF) \
+	"SELECT " REF ", e.date, e.type, e.category, e.level, e.kind, " \
+	"e.note FROM offenders o JOIN events e ON e.offender_id = o.id " \
+	"WHERE ?1 IS NULL OR o.id IN (SELECT value FROM json_each(?1)) " \
+	"ORDER BY " REF ", e.date, e.id"
+static const char *const export_offenders_sql[2] = {
+	EXPORT_OFFENDERS("ref"), EXPORT_OFFENDERS("pseudo")
+};
+static const char *const export_events_sql[2] = {
+	EXPORT_EVENTS("o.ref"), EXPORT_EVENTS("o.pseudo")
+};
+
+/* What an export with SEL discloses, for the audit trail, into SB. */
+static void
+export_detail(struct strbuf *sb, const char *recipient, const char *where,
+	      const struct db_export_sel *sel, bool all, size_t n,
+	      const struct strbuf *refs)
+{
+	unsigned cols = db_export_columns(sel);
+	const char *const *names = ix_columns(IX_OFFENDERS, NULL);
+	bool first = true;
+
+	sb_printf(sb, "recipient: %s; to: %s; cases: ", recipient,
+		  where ? where : "-");
+	if (all)
+		sb_printf(sb, "all (%zu)", n);
+	else
+		sb_printf(sb, "%zu (%s)", n, sb_str(refs));
+	sb_add(sb, "; columns: ");
+	if (cols == (1u << IX_O_NCOLS) - 1) {
+		sb_add(sb, "all");
+	} else {
+		for (int c = 0; c < IX_O_NCOLS; c++) {
+			if (!(cols & (1u << c)))
+				continue;
+			sb_printf(sb, "%s%s", first ? "" : ",", names[c]);
+			first = false;
+		}
+	}
+	if (sel->pseudonymised)
+		sb_add(sb, "; pseudonymised");
+}
+
 enum db_status
 db_export(struct db *db, const char *recipient, const char *where,
-	  db_export_cb cb, void *ctx)
+	  const struct db_export_sel *sel_in, db_export_cb cb, void *ctx)
 {
+	static const struct db_export_sel everything;
+	const struct db_export_sel *sel = sel_in ? sel_in : &everything;
+	bool all = sel->nrefs == 0 && sel->level == 0 && sel->category == 0 &&
+		   sel->district == NULL;
+	unsigned cols = db_export_columns(sel);
+	unsigned ecols = (1u << IX_E_NCOLS) - 1;
 	enum db_status s;
-	struct strbuf sb;
+	struct strbuf sb, ids, refs;
+	sqlite3_stmt *st;
+	size_t n = 0;
 	bool own;
 
 	if ((s = db_require(db, true, false, false, "exporting")) != DB_OK)
 		return s;
-	if (recipient && (str_has_control(recipient, false) ||
-			  strlen(recipient) > 200))
-		return db_fail(db, DB_INVALID, "the recipient must be at most "
-			       "200 characters, without control characters");
+	if (recipient == NULL || *recipient == '\0' ||
+	    str_has_control(recipient, false) || strlen(recipient) > 200)
+		return db_fail(db, DB_INVALID, "the recipient is required: at "
+			       "most 200 characters, without control "
+			       "characters");
 	if (where && str_has_control(where, false))
 		return db_fail(db, DB_INVALID, "the folder's name holds "
 			       "control characters");
-	/* The disclosure is logged before anything leaves the database. */
+	for (size_t i = 0; i < sel->nrefs; i++)
+		if (strpbrk(sel->refs[i], "\"\\") || str_has_control(
+			    sel->refs[i], false) || strlen(sel->refs[i]) >
+		    IX_REF_MAX)
+			return db_fail(db, DB_INVALID, "--case %s: not a "
+				       "reference", sel->refs[i]);
+	if (sel->district && str_has_control(sel->district, false))
+		return db_fail(db, DB_INVALID, "the district holds control "
+			       "characters");
+	if (!(cols & (1u << IX_O_NOTES)))
+		ecols &= ~(1u << IX_E_NOTE);
+	/* The cases, then the disclosure logged before anything leaves. */
+	sb_init(&ids);
+	sb_init(&refs);
 	sb_init(&sb);
-	sb_printf(&sb, "recipient: %s; folder: %s",
-		  recipient && *recipient ? recipient : "not given",
-		  where ? where : "-");
-	s = sb.failed ? db_fail(db, DB_ERROR, "out of memory")
-		      : db_audit_log(db, "export", NULL, sb_str(&sb));
+	s = export_cases(db, sel, all, &ids, &refs, &n);
+	if (s == DB_OK) {
+		export_detail(&sb, recipient, where, sel, all, n, &refs);
+		s = sb.failed ? db_fail(db, DB_ERROR, "out of memory")
+			      : db_audit_log(db, "export", NULL, sb_str(&sb));
+	}
 	sb_free(&sb);
-	if (s != DB_OK)
+	sb_free(&refs);
+	if (s != DB_OK) {
+		sb_free(&ids);
 		return s;
+	}
 	/* One read transaction: the three files from the same snapshot. */
 	own = db->depth == 0;
-	if (own && (s = db_exec(db, "BEGIN")) != DB_OK)
+	if (own && (s = db_exec(db, "BEGIN")) != DB_OK) {
+		sb_free(&ids);
 		return s;
-	s = walk(db, "SELECT ref, coalesce(surname, CASE WHEN erased IS NOT "
-		     "NULL THEN '(erased)' END), forenames, dob, gender, pnc, "
-		     "crn, visor, district, lead_agency, notes FROM offenders "
-		     "ORDER BY ref", 11, DB_EXPORT_OFFENDERS, cb, ctx);
-	if (s == DB_OK)
-		s = walk(db, "SELECT o.ref, e.date, e.type, e.category, "
-			     "e.level, e.kind, e.note FROM offenders o JOIN "
-			     "events e ON e.offender_id = o.id "
-			     "ORDER BY o.ref, e.date, e.id", 7,
-			 DB_EXPORT_EVENTS, cb, ctx);
-	if (s == DB_OK)
-		s = walk(db, "SELECT year, people, source FROM population "
-			     "ORDER BY year", 3, DB_EXPORT_POPULATION, cb, ctx);
+	}
+	st = db_stmt(db, export_offenders_sql[sel->pseudonymised]);
+	if (st == NULL) {
+		s = DB_ERROR;
+	} else {
+		if (!all)
+			sqlite3_bind_text(st, 1, sb_str(&ids), -1,
+					  SQLITE_TRANSIENT);
+		s = walk(db, st, IX_O_NCOLS, cols, DB_EXPORT_OFFENDERS, cb,
+			 ctx);
+	}
+	if (s == DB_OK) {
+		st = db_stmt(db, export_events_sql[sel->pseudonymised]);
+		if (st == NULL) {
+			s = DB_ERROR;
+		} else {
+			if (!all)
+				sqlite3_bind_text(st, 1, sb_str(&ids), -1,
+						  SQLITE_TRANSIENT);
+			s = walk(db, st, IX_E_NCOLS, ecols, DB_EXPORT_EVENTS,
+				 cb, ctx);
+		}
+	}
+	if (s == DB_OK) {
+		st = db_stmt(db, "SELECT year, people, source FROM population "
+			     "ORDER BY year");
+		s = st ? walk(db, st, IX_P_NCOLS, (1u << IX_P_NCOLS) - 1,
+			      DB_EXPORT_POPULATION, cb, ctx) : DB_ERROR;
+	}
 	if (own)
 		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	sb_free(&ids);
 	return s;
 }

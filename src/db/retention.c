@@ -71,6 +71,10 @@ check_reason(struct db *db, int64_t id, const char *why)
 	if (why == NULL || why[strspn(why, " \t")] == '\0')
 		return db_fail(db, DB_INVALID, "a justification is required "
 			       "(it is kept in the audit trail)");
+	if (strlen(why) > DB_REASON_MAX)
+		return db_fail(db, DB_INVALID, "the justification is longer "
+			       "than %d bytes; it is kept whole in the audit "
+			       "trail, so say it shorter", DB_REASON_MAX);
 	for (const char *p = why; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return db_fail(db, DB_INVALID, "the justification "
@@ -103,12 +107,54 @@ check_reason(struct db *db, int64_t id, const char *why)
 	return DB_OK;
 }
 
+/*
+ * The ref an erased record gets: ERASED-<pseudonym>, or when a record
+ * already holds that ref (an import may bring one in), the first free
+ * ERASED-<pseudonym>-N; into BUF of N bytes.
+ */
+static enum db_status
+erased_ref(struct db *db, int64_t id, char *buf, size_t n)
+{
+	sqlite3_stmt *st;
+	char pseudo[DB_PSEUDO_MAX] = "";
+	int rc;
+
+	if ((st = db_stmt(db, "SELECT pseudo FROM offenders WHERE id = ?")) ==
+	    NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		db_column_copy(st, 0, pseudo, sizeof pseudo);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_sqlfail(db, rc, "erasing");
+	for (int k = 1; k < 1000; k++) {
+		if (k == 1)
+			snprintf(buf, n, "ERASED-%s", pseudo);
+		else
+			snprintf(buf, n, "ERASED-%s-%d", pseudo, k);
+		if ((st = db_stmt(db, "SELECT 1 FROM offenders WHERE ref = ? "
+				      "AND id != ?")) == NULL)
+			return DB_ERROR;
+		sqlite3_bind_text(st, 1, buf, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return DB_OK;
+		if (rc != SQLITE_ROW)
+			return db_sqlfail(db, rc, "erasing");
+	}
+	return db_fail(db, DB_ERROR, "erasing: no free reference");
+}
+
 enum db_status
 db_retention_keep(struct db *db, int64_t id, mdate until, const char *why)
 {
 	sqlite3_stmt *st;
 	enum db_status s;
-	char d[MDATE_BUFSZ], old[MDATE_BUFSZ], rec[48], detail[400];
+	char d[MDATE_BUFSZ], old[MDATE_BUFSZ], rec[48];
+	struct strbuf detail;
 	int rc;
 
 	if ((s = db_require(db, true, false, false, "keeping a record")) !=
@@ -150,9 +196,14 @@ db_retention_keep(struct db *db, int64_t id, mdate until, const char *why)
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "keeping a record"));
 	snprintf(rec, sizeof rec, "offender %lld", (long long)id);
-	snprintf(detail, sizeof detail, "retention_review: %s -> %s; "
-		 "justification: %s", old, d, why);
-	return db_tx_end(db, db_audit_write(db, "retention.keep", rec, detail));
+	sb_init(&detail);
+	sb_printf(&detail, "retention_review: %s -> %s; justification: %s",
+		  old, d, why);
+	s = detail.failed ? db_fail(db, DB_ERROR, "out of memory")
+			  : db_audit_write(db, "retention.keep", rec,
+					   sb_str(&detail));
+	sb_free(&detail);
+	return db_tx_end(db, s);
 }
 
 enum db_status
@@ -161,7 +212,7 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 	/* Every statement that removes identity or free text about the
 	 * offender ?1; the pseudonymous history stays. */
 	static const char *const erase[] = {
-		"UPDATE offenders SET ref = 'ERASED-' || pseudo, surname = NULL,"
+		"UPDATE offenders SET ref = ?2, surname = NULL,"
 		" forenames = NULL, dob = NULL, gender = NULL, pnc = NULL,"
 		" crn = NULL, visor = NULL, district = NULL, lead_agency = NULL,"
 		" notes = NULL, retention_review = NULL,"
@@ -180,7 +231,8 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 	};
 	sqlite3_stmt *st;
 	enum db_status s;
-	char rec[48], detail[400], status[16] = "";
+	char rec[48], status[16] = "", gone[DB_REF_MAX];
+	struct strbuf detail;
 	int64_t notes = 0;
 	int rc;
 
@@ -212,12 +264,17 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 					     "(%s); only a record whose "
 					     "management has ended can be "
 					     "erased", status));
+	if ((s = erased_ref(db, id, gone, sizeof gone)) != DB_OK)
+		return db_tx_end(db, s);
 	for (size_t i = 0; i < NELEM(erase); i++) {
 		sqlite3_stmt *q;
 
 		rc = sqlite3_prepare_v2(db->sql, erase[i], -1, &q, NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_bind_int64(q, 1, id);
+			if (i == 0)
+				sqlite3_bind_text(q, 2, gone, -1,
+						  SQLITE_STATIC);
 			rc = sqlite3_step(q);
 			sqlite3_finalize(q);
 		}
@@ -225,10 +282,14 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 			return db_tx_end(db, db_sqlfail(db, rc, "erasing"));
 	}
 	snprintf(rec, sizeof rec, "offender %lld", (long long)id);
-	snprintf(detail, sizeof detail, "status: %s -> erased; fields: ref,"
-		 "surname,forenames,dob,gender,pnc,crn,visor,district,"
-		 "lead_agency,notes; notes of %lld events; referral reasons, "
-		 "minutes and actions; justification: %s", status,
-		 (long long)notes, why);
-	return db_tx_end(db, db_audit_write(db, "offender.erase", rec, detail));
+	sb_init(&detail);
+	sb_printf(&detail, "status: %s -> erased; fields: ref,surname,"
+		  "forenames,dob,gender,pnc,crn,visor,district,lead_agency,"
+		  "notes; notes of %lld events; referral reasons, minutes and "
+		  "actions; justification: %s", status, (long long)notes, why);
+	s = detail.failed ? db_fail(db, DB_ERROR, "out of memory")
+			  : db_audit_write(db, "offender.erase", rec,
+					   sb_str(&detail));
+	sb_free(&detail);
+	return db_tx_end(db, s);
 }

@@ -302,6 +302,37 @@ static const char v3[] =
 	"ALTER TABLE meetings ADD COLUMN minutes_approved_by TEXT;"
 	"ALTER TABLE meetings ADD COLUMN minutes_approved_on TEXT;";
 
-const char *const db_migrations[] = { v1, v2, v3 };
+
+/*
+ * v4: a retention review is never empty for a record whose management
+ * ended.  date() gives NULL past 9999-12-31 (an exit on 9999-12-31 plus
+ * ten years), and such a record fell out of every review; the review is
+ * now at the latest 9999-12-31, and records already left without one get
+ * that date.
+ */
+#define RETENTION_DATE(ID) \
+	"coalesce(date((SELECT max(date) FROM events WHERE offender_id = " \
+	ID " AND type = 'exit'), '+' || coalesce((SELECT value FROM " \
+	"settings WHERE key = 'retention_review_years'), '10') || ' years')," \
+	" '9999-12-31')"
+static const char v4[] =
+	"DROP TRIGGER retention_on_exit;"
+	"DROP TRIGGER retention_on_exit_event;"
+	"CREATE TRIGGER retention_on_exit AFTER UPDATE OF status ON offenders"
+	"  WHEN NEW.status = 'exited' AND OLD.status IS NOT 'exited' BEGIN"
+	"  UPDATE offenders SET retention_review = " RETENTION_DATE("NEW.id")
+	"  WHERE id = NEW.id;"
+	"END;"
+	"CREATE TRIGGER retention_on_exit_event AFTER INSERT ON events"
+	"  WHEN NEW.type = 'exit' BEGIN"
+	"  UPDATE offenders SET retention_review = "
+	RETENTION_DATE("NEW.offender_id")
+	"  WHERE id = NEW.offender_id AND status = 'exited';"
+	"END;"
+	"UPDATE offenders SET retention_review = '9999-12-31'"
+	"  WHERE status = 'exited' AND erased IS NULL"
+	"  AND retention_review IS NULL;";
+
+const char *const db_migrations[] = { v1, v2, v3, v4 };
 const int db_migration_count = (int)(sizeof(db_migrations) /
 				     sizeof(db_migrations[0]));

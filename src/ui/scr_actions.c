@@ -36,6 +36,7 @@ struct al {
 	bool overdue_only;
 	char agency[32];   /* "" for all */
 	char notice[300];  /* why a setting was refused, or "" */
+	bool lay;          /* dates by the month (date_case()) */
 };
 
 static struct al *
@@ -71,7 +72,9 @@ add(struct al *l)
 static int
 collect_action(void *ctx, const struct db_action *a)
 {
-	struct row *r = add(ctx);
+	struct al *l = ctx;
+	struct row *r = add(l);
+	char d[MDATE_BUFSZ];
 
 	if (r == NULL)
 		return 1;
@@ -79,7 +82,8 @@ collect_action(void *ctx, const struct db_action *a)
 	r->overdue = a->overdue;
 	ui_fmt(r->text, sizeof r->text, "%6lld  %-18.18s %-16.16s %-10s "
 	       "%-10s %-7s %s", (long long)a->id, a->owner_agency,
-	       a->owner_person ? a->owner_person : "", a->due, a->ref,
+	       a->owner_person ? a->owner_person : "",
+	       date_case(a->due, l->lay, d), a->ref,
 	       a->overdue ? "OVERDUE" : "", a->text ? a->text : "");
 	return 0;
 }
@@ -114,6 +118,7 @@ load(struct ui *ui, struct al *l)
 		q.open_only = true;
 		q.overdue_only = l->overdue_only;
 		q.agency = l->agency[0] ? l->agency : NULL;
+		l->lay = ui->lay;
 		st = db_action_list(ui->db, &q, collect_action, l);
 	}
 	if (st != DB_OK) {

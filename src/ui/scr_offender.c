@@ -334,7 +334,7 @@ build_identity(struct ui *ui, struct rec *r, int width)
 	if (o->next_review[0])
 		view_add(v, overdue ? R_OVERDUE : R_NORMAL, 2,
 			 ui_fmt(line, sizeof line, "Next review %s%s",
-				o->next_review,
+				date_case(o->next_review, ui->lay, d),
 				overdue ? "  OVERDUE" : ""));
 	else
 		view_add(v, R_DIM, 2, "No review date");
@@ -367,15 +367,17 @@ build_history(struct ui *ui, struct rec *r, int width)
 			n += (size_t)snprintf(who + n, sizeof who - n,
 					      "%sat the Level %d meeting of %s",
 					      n ? " " : "decided ",
-					      m->m.level, m->m.date);
+					      m->m.level, date_case(m->m.date,
+								    ui->lay,
+								    d));
 		if (!ui->lay && n < sizeof who)
 			snprintf(who + n, sizeof who - n, "%srecorded by %s%s",
 				 n ? "; " : "", x->e.recorded_by,
 				 x->e.source == SRC_IMPORT ? " (import)"
 				 : x->e.source == SRC_DEMO ? " (demo)" : "");
 		pad(what, sizeof what, 32);
-		ui_fmt(line, sizeof line, "%s  %s  %s",
-		       date_format(x->e.ev.date, d), what, who);
+		ui_fmt(line, sizeof line, "%-10s  %s  %s",
+		       date_case_format(x->e.ev.date, ui->lay, d), what, who);
 		view_wrap_hang(v, x->e.ev.type == EV_LEVEL ? R_LEVEL2
 							  : R_NORMAL,
 			       2, 12, line, width);
@@ -389,7 +391,7 @@ build_history(struct ui *ui, struct rec *r, int width)
 }
 
 static void
-build_orders_custody(struct rec *r, int width)
+build_orders_custody(struct ui *ui, struct rec *r, int width)
 {
 	const struct rec_event *ev = r->ev.v;
 	struct view *v = &r->v;
@@ -401,7 +403,7 @@ build_orders_custody(struct rec *r, int width)
 		if (ev[i].e.ev.type != EV_ORDER)
 			continue;
 		view_add(v, R_NORMAL, 2, ui_fmt(line, sizeof line, "%s  %s",
-			 date_format(ev[i].e.ev.date, d1),
+			 date_case_format(ev[i].e.ev.date, ui->lay, d1),
 			 kind_text(EV_ORDER, ev[i].e.ev.kind, k, sizeof k)));
 		any = true;
 	}
@@ -417,11 +419,12 @@ build_orders_custody(struct rec *r, int width)
 		for (j = i + 1; j < r->ev.n; j++)
 			if (ev[j].e.ev.type == EV_RELEASE)
 				break;
-		date_format(ev[i].e.ev.date, d1);
+		date_case_format(ev[i].e.ev.date, ui->lay, d1);
 		kind_text(EV_CUSTODY, ev[i].e.ev.kind, k, sizeof k);
 		if (j < r->ev.n)
 			ui_fmt(line, sizeof line, "%s to %s  %s", d1,
-			       date_format(ev[j].e.ev.date, d2), k);
+			       date_case_format(ev[j].e.ev.date, ui->lay, d2),
+			       k);
 		else
 			ui_fmt(line, sizeof line, "%s, still in custody  %s",
 			       d1, k);
@@ -440,7 +443,7 @@ build_rest(struct ui *ui, struct rec *r, int width)
 	const struct rec_action *a = r->act.v;
 	const struct rec_event *ev = r->ev.v;
 	struct view *v = &r->v;
-	char line[1200], lv[32];
+	char line[1200], lv[32], d[MDATE_BUFSZ];
 
 	section(v, "Referrals");
 	if (r->ref.n == 0)
@@ -451,7 +454,9 @@ build_rest(struct ui *ui, struct rec *r, int width)
 			ui_fmt(lv, sizeof lv, ", proposed Level %d",
 			       f[i].r.proposed_level);
 		view_wrap(v, R_NORMAL, 2, ui_fmt(line, sizeof line,
-			  "%s  from %s%s: %s", f[i].r.date, f[i].r.agency, lv,
+			  "%s  from %s%s: %s", date_case(f[i].r.date, ui->lay,
+							 d),
+			  f[i].r.agency, lv,
 			  f[i].r.outcome), width);
 		if (!ui->lay && f[i].reason)
 			view_wrap(v, R_DIM, 14, ui_fmt(line, sizeof line,
@@ -463,7 +468,8 @@ build_rest(struct ui *ui, struct rec *r, int width)
 	for (size_t i = 0; i < r->meet.n; i++) {
 		size_t n = (size_t)snprintf(line, sizeof line,
 					    "%s  Level %d meeting, %s",
-					    m[i].m.date, m[i].m.level,
+					    date_case(m[i].m.date, ui->lay,
+						      d), m[i].m.level,
 					    m[i].m.status);
 
 		if (!ui->lay && m[i].chair && n < sizeof line)
@@ -496,7 +502,8 @@ build_rest(struct ui *ui, struct rec *r, int width)
 	for (size_t i = 0; i < r->act.n; i++) {
 		if (ui->lay)
 			ui_fmt(line, sizeof line, "due %s  %s",
-			       a[i].a.due[0] ? a[i].a.due : "-",
+			       a[i].a.due[0] ? date_case(a[i].a.due, true, d)
+					     : "-",
 			       a[i].a.owner_agency);
 		else
 			ui_fmt(line, sizeof line, "due %s  %s%s%s%s: %s",
@@ -528,7 +535,7 @@ build(struct ui *ui, struct rec *r)
 	}
 	build_identity(ui, r, width);
 	build_history(ui, r, width);
-	build_orders_custody(r, width);
+	build_orders_custody(ui, r, width);
 	build_rest(ui, r, width);
 }
 

@@ -179,9 +179,11 @@ draw_header(struct ui *ui, struct reg *r)
 }
 
 static void
-cell(const struct db_reg_row *row, enum db_reg_column col, char *buf,
-     size_t n, enum ui_role *role)
+cell(const struct db_reg_row *row, enum db_reg_column col, bool lay,
+     char *buf, size_t n, enum ui_role *role)
 {
+	char d[MDATE_BUFSZ];
+
 	*role = R_NORMAL;
 	switch (col) {
 	case DB_REG_REF:
@@ -212,7 +214,8 @@ cell(const struct db_reg_row *row, enum db_reg_column col, char *buf,
 		break;
 	case DB_REG_REVIEW:
 		if (row->next_review[0])
-			ui_fmt(buf, n, "%s%s", row->next_review,
+			ui_fmt(buf, n, "%s%s",
+			       date_case(row->next_review, lay, d),
 			       row->overdue ? " !" : "");
 		else
 			str_copy(buf, "-", n);
@@ -243,7 +246,7 @@ draw_row(struct ui *ui, struct reg *r, int i)
 
 		if (!r->width[c])
 			continue;
-		cell(row, columns[c].col, text, sizeof text, &role);
+		cell(row, columns[c].col, ui->lay, text, sizeof text, &role);
 		ui_put(y, x, r->width[c], text,
 		       selected || role == R_NORMAL || exited ? base
 							       : ui_attr(role),
