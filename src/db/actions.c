@@ -62,7 +62,7 @@ db_action_add(struct db *db, struct db_action *a)
 	char rec[80], detail[160];
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "adding an action")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "adding an action")) !=
 	    DB_OK)
 		return s;
 	if (a->text == NULL || a->text[strspn(a->text, " \t\r\n")] == '\0')
@@ -154,7 +154,7 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 	int64_t offender = 0, v = 0;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "completing an action")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "completing an action")) !=
 	    DB_OK)
 		return s;
 	if (done == MDATE_NONE)

@@ -48,7 +48,7 @@ db_audit_list(struct db *db, const char *since, const char *actor,
 	enum db_status s;
 	int rc;
 
-	if ((s = db_require(db, true, false, false, "reading the audit "
+	if ((s = db_require(db, DB_ADMIN, "reading the audit "
 			    "trail")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id, time, actor, action, record, detail "
@@ -73,7 +73,7 @@ db_demo_mark(struct db *db)
 	enum db_status s;
 	int rc;
 
-	if ((s = db_require(db, true, false, false, "writing the demo")) !=
+	if ((s = db_require(db, DB_ADMIN, "writing the demo")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)

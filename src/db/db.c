@@ -246,13 +246,9 @@ db_role_parse(const char *name)
 }
 
 enum db_status
-db_require(struct db *db, bool admin, bool member, bool lay, const char *what)
+db_require(struct db *db, unsigned allowed, const char *what)
 {
-	bool ok = (db->role == ROLE_ADMIN && admin) ||
-		  (db->role == ROLE_MEMBER && member) ||
-		  (db->role == ROLE_LAY && lay);
-
-	if (ok)
+	if (db->role != ROLE_NONE && (allowed & (1u << db->role)) != 0)
 		return DB_OK;
 	return db_fail(db, DB_REFUSED, "%s: not allowed for %s (role %s)",
 		       what, db->user, db_role_name(db->role));
@@ -711,7 +707,7 @@ db_backup(struct db *db, const char *path)
 	enum db_status s;
 	int fd, rc;
 
-	if ((s = db_require(db, true, false, false, "a backup")) != DB_OK)
+	if ((s = db_require(db, DB_ADMIN, "a backup")) != DB_OK)
 		return s;
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 		  0600);

@@ -272,7 +272,7 @@ db_meeting_add(struct db *db, struct db_meeting *m, const char *const *agencies,
 	char rec[48];
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "scheduling a meeting")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "scheduling a meeting")) !=
 	    DB_OK)
 		return s;
 	if ((s = check_meeting(db, m)) != DB_OK)
@@ -375,7 +375,7 @@ db_meeting_update(struct db *db, const struct db_meeting *base,
 	bool decided;
 	int rc, k = 0;
 
-	if ((s = db_require(db, true, true, false, "changing a meeting")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "changing a meeting")) !=
 	    DB_OK)
 		return s;
 	if ((s = check_meeting(db, m)) != DB_OK)
@@ -500,7 +500,7 @@ set_status(struct db *db, int64_t id, const char *status, int64_t *version)
 	char rec[48], detail[64];
 	int rc;
 
-	if ((s = db_require(db, true, true, false, strcmp(status, "held") == 0
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, strcmp(status, "held") == 0
 			    ? "holding a meeting" : "cancelling a meeting")) !=
 	    DB_OK)
 		return s;
@@ -598,7 +598,7 @@ db_meeting_invite(struct db *db, int64_t id, const char *agency, bool invited)
 	enum db_status s;
 	char rec[48], detail[80];
 
-	if ((s = db_require(db, true, true, false, "inviting an agency")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "inviting an agency")) !=
 	    DB_OK)
 		return s;
 	if ((s = meetings_check_agency(db, agency, "agency")) != DB_OK)
@@ -628,7 +628,7 @@ db_meeting_attendance(struct db *db, int64_t id, const char *agency,
 	bool known = false;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "recording attendance")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "recording attendance")) !=
 	    DB_OK)
 		return s;
 	if ((s = meetings_check_agency(db, agency, "agency")) != DB_OK)
@@ -733,7 +733,7 @@ db_bulk_attendance(struct db *db, int64_t id, const char *const *agencies,
 	enum db_status s;
 	char rec[48], detail[48];
 
-	if ((s = db_require(db, true, false, false, "writing the demo")) !=
+	if ((s = db_require(db, DB_ADMIN, "writing the demo")) !=
 	    DB_OK)
 		return s;
 	if (db->depth == 0)
@@ -804,7 +804,7 @@ db_agenda_add(struct db *db, int64_t meeting_id, int64_t offender_id,
 	char rec[96], detail[64];
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "building an agenda")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "building an agenda")) !=
 	    DB_OK)
 		return s;
 	if (agenda_reason_parse(reason) < 0)
@@ -920,7 +920,7 @@ db_agenda_remove(struct db *db, int64_t item_id)
 	int pos, rc;
 	char rec[96], detail[48];
 
-	if ((s = db_require(db, true, true, false, "changing an agenda")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "changing an agenda")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
@@ -968,7 +968,7 @@ db_agenda_move(struct db *db, int64_t item_id, int position)
 	int pos, n = 0, rc;
 	char rec[96], detail[48];
 
-	if ((s = db_require(db, true, true, false, "changing an agenda")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "changing an agenda")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
@@ -1022,7 +1022,7 @@ db_agenda_discussed(struct db *db, int64_t item_id, bool discussed)
 	enum db_status s;
 	char rec[96], detail[48];
 
-	if ((s = db_require(db, true, true, false, "minuting a meeting")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "minuting a meeting")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
@@ -1056,7 +1056,7 @@ db_agenda_list(struct db *db, int64_t meeting_id, db_agenda_cb cb, void *ctx)
 	enum db_status s;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "reading an agenda")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading an agenda")) !=
 	    DB_OK)
 		return s;
 	st = db_stmt(db,
@@ -1113,7 +1113,7 @@ db_agenda_find(struct db *db, int64_t meeting_id, int64_t offender_id,
 	enum db_status s;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "reading an agenda")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading an agenda")) !=
 	    DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id FROM agenda_items WHERE meeting_id = ? "
@@ -1282,7 +1282,7 @@ db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
 	size_t k;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "proposing an agenda")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "proposing an agenda")) !=
 	    DB_OK)
 		return s;
 	if ((s = load_meeting(db, meeting_id, &m)) != DB_OK)

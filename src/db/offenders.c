@@ -204,7 +204,7 @@ db_offender_add(struct db *db, struct db_offender *o)
 	struct strbuf sb;
 	char rec[48];
 
-	if ((s = db_require(db, true, true, false, "adding an offender")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "adding an offender")) !=
 	    DB_OK)
 		return s;
 	if ((s = check_offender(db, o)) != DB_OK)
@@ -341,7 +341,7 @@ db_offender_update(struct db *db, struct db_offender *o)
 	int64_t seen = o->version;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "changing an offender")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "changing an offender")) !=
 	    DB_OK)
 		return s;
 	if ((s = check_offender(db, o)) != DB_OK)
@@ -687,7 +687,7 @@ db_event_add(struct db *db, int64_t offender_id, int64_t *version,
 	const char *why;
 	char rec[80], date[MDATE_BUFSZ];
 
-	if ((s = db_require(db, true, true, false, "recording an event")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "recording an event")) !=
 	    DB_OK)
 		return s;
 	if ((s = check_event(db, e)) != DB_OK)
@@ -798,7 +798,7 @@ db_bulk_offender(struct db *db, struct db_offender *o,
 	char rec[48], date[MDATE_BUFSZ];
 	size_t at;
 
-	if ((s = db_require(db, true, false, false, "importing")) != DB_OK)
+	if ((s = db_require(db, DB_ADMIN, "importing")) != DB_OK)
 		return s;
 	if ((s = check_offender(db, o)) != DB_OK)
 		return s;
@@ -868,7 +868,7 @@ db_meeting_ensure(struct db *db, mdate date, int level, const char *chair,
 	char d[MDATE_BUFSZ], rec[48], detail[64];
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "recording a meeting")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "recording a meeting")) !=
 	    DB_OK)
 		return s;
 	if (level != 2 && level != 3)
