@@ -1,6 +1,7 @@
 #!/bin/sh
 # layers.sh -- the layers show in the folders: only src/ui includes
-# curses, only src/db includes sqlite3, the core includes neither.
+# curses, only src/db includes sqlite3, the core includes neither, and
+# the demo generator (src/demo) stands on the core alone.
 . "${top_srcdir:-.}/tests/lib.sh"
 src=$top_srcdir/src
 
@@ -8,8 +9,11 @@ bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"](n?curses|ncursesw/|form|me
 [ -z "$bad" ] && ok || fail "curses included outside src/ui: $bad"
 bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"]sqlite3' "$src" --include='*.[ch]' | grep -v "^$src/db/" || true)
 [ -z "$bad" ] && ok || fail "sqlite3.h included outside src/db: $bad"
-bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*"(db|ui|cli)/' "$src/core" || true)
+bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*"(db|ui|cli|demo)/' "$src/core" || true)
 [ -z "$bad" ] && ok || fail "the core depends on an upper layer: $bad"
+# The demo generator is a tool over the core: it knows no storage or screen.
+bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"](db|ui|cli)/|sqlite3|curses' "$src/demo" || true)
+[ -z "$bad" ] && ok || fail "the demo generator depends on an upper layer: $bad"
 bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*"(ui|cli)/' "$src/db" || true)
 [ -z "$bad" ] && ok || fail "the data layer depends on an upper layer: $bad"
 # SQL text lives in src/db only.

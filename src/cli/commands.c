@@ -12,7 +12,7 @@
 
 #include "cli/cli.h"
 #include "core/csv.h"
-#include "core/demo.h"
+#include "demo/demo.h"
 #include "core/util.h"
 
 const char *cli_progname = "mappa";

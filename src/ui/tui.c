@@ -30,7 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/demo.h"
+#include "demo/demo.h"
 #include "core/util.h"
 #include "ui/form.h"
 #include "ui/text.h"
