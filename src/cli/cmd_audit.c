@@ -1,5 +1,5 @@
 /*
- * cmd_audit.c -- `mappa audit` (read the trail) and `mappa backup FILE`.
+ * cmd_audit.c -- `mappa audit`: read the trail.
  */
 #include "config.h"
 
@@ -86,24 +86,6 @@ cmd_audit(struct cli *c, int argc, char **argv)
 			printf("id,time,actor,action,record,detail\n");
 		st = db_audit_list(db, since, actor, print_row, &csv);
 	}
-	if (st != DB_OK)
-		cli_error("%s", db_errmsg(db));
-	db_close(db);
-	return cli_status(st);
-}
-
-int
-cmd_backup(struct cli *c, int argc, char **argv)
-{
-	struct db *db;
-	enum db_status st;
-	int rc;
-
-	if (argc != 2 || argv[1][0] == '-')
-		return cli_usage("backup", "FILE");
-	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
-		return rc;
-	st = db_backup(db, argv[1]);
 	if (st != DB_OK)
 		cli_error("%s", db_errmsg(db));
 	db_close(db);

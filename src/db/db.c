@@ -755,3 +755,19 @@ db_backup(struct db *db, const char *path)
 	sqlite3_close(dst);
 	return DB_OK;
 }
+
+enum db_status
+db_data_version(struct db *db, int64_t *version)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version");
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? DB_OK
+				: db_sqlfail(db, rc, "reading the database");
+}

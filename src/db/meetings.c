@@ -1328,3 +1328,55 @@ db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
 	free(c.v);
 	return s;
 }
+
+enum db_status
+db_meeting_ensure(struct db *db, mdate date, int level, const char *chair,
+		  int64_t *id)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	char d[MDATE_BUFSZ], rec[48], detail[64];
+	int rc;
+
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "recording a meeting")) !=
+	    DB_OK)
+		return s;
+	if (level != 2 && level != 3)
+		return db_fail(db, DB_INVALID, "a MAPP meeting is at Level 2 "
+			       "or 3");
+	date_format(date, d);
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT id FROM meetings WHERE date = ? AND "
+			 "level = ? AND coalesce(chair, '') = coalesce(?, '')");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, level);
+	db_bind_text(st, 3, chair);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return db_tx_end(db, DB_OK);
+	if (rc != SQLITE_DONE)
+		return db_tx_end(db, db_sqlfail(db, rc, "reading meetings"));
+	st = db_stmt(db, "INSERT INTO meetings(date, level, status, chair) "
+			 "VALUES (?, ?, ?, ?)");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, level);
+	sqlite3_bind_text(st, 3, "held", -1, SQLITE_STATIC);
+	db_bind_text(st, 4, chair);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_tx_end(db, db_sqlfail(db, rc, "adding a meeting"));
+	*id = sqlite3_last_insert_rowid(db->sql);
+	snprintf(rec, sizeof rec, "meeting %lld", (long long)*id);
+	snprintf(detail, sizeof detail, "date: - -> %s; level: - -> %d; "
+		 "status: - -> held", d, level);
+	return db_tx_end(db, db_audit_write(db, "meeting.add", rec, detail));
+}
