@@ -327,6 +327,8 @@ struct screen *scr_retention_new(struct ui *ui);
  * meeting ID.  NULL with the reason in the message when they cannot be
  * opened. */
 struct screen *scr_meetings_new(struct ui *ui);
+/* The form that schedules a meeting (ID 0) or edits meeting ID. */
+struct screen *scr_meeting_form_new(struct ui *ui, int64_t id);
 struct screen *scr_meeting_new(struct ui *ui, int64_t id);
 struct screen *scr_agenda_new(struct ui *ui, int64_t id);
 /* The open actions by owner agency, owner and due date (mark one done);
