@@ -1,0 +1,74 @@
+/*
+ * test_util.c -- the small helpers every layer shares (core/util.c).
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+#include "core/util.h"
+
+struct pair {
+	int a;
+	char b[5];
+};
+
+static void
+array_push__many__kept_in_order(void **state)
+{
+	struct pair *v = NULL, p = { 0, "" };
+	int n = 0, cap = 0;
+
+	(void)state;
+	for (int i = 0; i < 1000; i++) {
+		p.a = i;
+		p.b[0] = (char)('a' + i % 26);
+		assert_int_equal(array_push(&v, &n, &cap, &p, sizeof p), 0);
+	}
+	assert_int_equal(n, 1000);
+	assert_true(cap >= n);
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(v[i].a, i);
+		assert_int_equal(v[i].b[0], 'a' + i % 26);
+	}
+	free(v);
+}
+
+static void
+array_push__too_large__refused_unchanged(void **state)
+{
+	char *v = NULL, c = 'x';
+	int n = 0, cap = 0;
+
+	(void)state;
+	assert_int_equal(array_push(&v, &n, &cap, &c, 1), 0);
+	/* A capacity that cannot double, or whose bytes would not fit in
+	 * a size_t, is refused and the array kept. */
+	cap = n = INT_MAX / 2 + 1;
+	assert_int_equal(array_push(&v, &n, &cap, &c, 1), -1);
+	assert_int_equal(n, INT_MAX / 2 + 1);
+	cap = n = 4;
+	assert_int_equal(array_push(&v, &n, &cap, &c, SIZE_MAX / 4), -1);
+	assert_int_equal(n, 4);
+	assert_int_equal(cap, 4);
+	assert_non_null(v);
+	assert_int_equal(v[0], 'x');
+	free(v);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(array_push__many__kept_in_order),
+		cmocka_unit_test(array_push__too_large__refused_unchanged),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
