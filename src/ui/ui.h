@@ -320,6 +320,9 @@ struct screen *scr_kpi_new(struct ui *ui);
  * be opened. */
 struct screen *scr_audit_new(struct ui *ui);
 struct screen *scr_retention_new(struct ui *ui);
+/* The form keeping record R past its review: until when, and why. */
+struct screen *scr_retention_keep_new(struct ui *ui,
+				      const struct db_retention *r);
 
 /* MAPP meetings (issue 7): the list of meetings, with a form to
  * schedule or edit one; meeting mode for meeting ID on the projector
