@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 #include "ui/view.h"
 
@@ -74,13 +75,20 @@ build(struct ui *ui, struct help *h)
 	if (ui->lay)
 		view_add(&h->v, R_DIM, 1, "You are a lay adviser: you may "
 			 "look at the register, never change it.");
-	/* The screen's own actions, in the order of the action list. */
+	/* The screen's own actions, in the order of the action list; the
+	 * moves of a screen that moves (screen_ops.moving) among them. */
 	for (int a = 1; a < A_COUNT; a++) {
+		bool own = false;
+
 		for (const struct ui_handler *x = h->of->handlers;
 		     x && x->action != A_NONE; x++)
-			if (x->action == (enum ui_action)a)
+			if (x->action == (enum ui_action)a) {
 				entry(h, ui, h->of->ctx, x->action, x->needs,
 				      &group);
+				own = true;
+			}
+		if (!own && h->of->moving && list_moving((enum ui_action)a))
+			entry(h, ui, h->of->ctx, (enum ui_action)a, 0, &group);
 	}
 	if (h->of->ctx == CTX_FORM) {
 		view_add(&h->v, R_NORMAL, 0, "");

@@ -33,6 +33,7 @@
 #include "demo/demo.h"
 #include "core/util.h"
 #include "ui/form.h"
+#include "ui/list.h"
 #include "ui/text.h"
 #include "ui/tui.h"
 #include "ui/ui.h"
@@ -403,9 +404,17 @@ dispatch(struct ui *ui, int key)
 	}
 	a = ui_lookup(top->ops->ctx, key);
 	h = find_handler(top->ops->handlers, a);
+	if ((h == NULL || h->fn == NULL) && top->ops->moving &&
+	    list_moving(a)) {
+		/* The one handler of the moves, the screen's list. */
+		d = top->ops->moving(ui, top, a);
+		if (d != UI_UNHANDLED)
+			return d | DRAW_STATUS;
+		h = NULL;
+	}
 	if (h == NULL)
 		h = find_handler(global_handlers, a);
-	if (a == A_NONE || h == NULL) {
+	if (a == A_NONE || h == NULL || h->fn == NULL) {
 		ui_error(ui, "%s: no such key here (? or F1 for help)",
 			 ui_key_name(key, name, sizeof name));
 		return DRAW_STATUS;

@@ -66,10 +66,12 @@ enum ui_action {
 	A_COUNT
 };
 
-/* Which bindings apply: a screen's own, then the global ones. */
+/* Which bindings apply: a screen's own, then the moving ones (CTX_MOVE)
+ * where the screen moves through rows or lines, then the global ones. */
 enum ui_context { CTX_GLOBAL, CTX_LIST, CTX_RECORD, CTX_FORM, CTX_CONFLICT,
 		  CTX_HELP, CTX_STATS, CTX_AUDIT, CTX_RETENTION, CTX_MEETINGS,
-		  CTX_MEETING, CTX_AGENDA, CTX_ACTIONS, CTX_SETTINGS };
+		  CTX_MEETING, CTX_AGENDA, CTX_ACTIONS, CTX_SETTINGS,
+		  CTX_MOVE };
 
 struct ui_action_info {
 	const char *group; /* the heading it falls under in the help */
@@ -87,7 +89,11 @@ extern const struct ui_action_info ui_actions[A_COUNT];
 extern const struct ui_binding ui_bindings[];
 extern const size_t ui_nbindings;
 
-/* The action KEY means in CTX (else globally), or A_NONE. */
+/* Whether CTX takes the moving keys (CTX_MOVE). */
+bool ui_context_moves(enum ui_context ctx);
+
+/* The action KEY means in CTX (else in CTX_MOVE where CTX moves, else
+ * globally), or A_NONE. */
 enum ui_action ui_lookup(enum ui_context ctx, int key);
 
 /* The name of KEY ("q", "Enter", "Ctrl-L", "PgDn"). */
@@ -136,6 +142,10 @@ struct screen_ops {
 	 * DRAW_* flags, or UI_UNHANDLED to let the bindings have it. */
 	unsigned (*input)(struct ui *ui, struct screen *s, int key);
 	bool (*has_row)(const struct screen *s);
+	/* The six moves (A_UP .. A_END) where the handler table has none
+	 * for it (or one with a NULL fn, for its hint): DRAW_* flags, or
+	 * UI_UNHANDLED.  A list screen's is list_move() (ui/list.h). */
+	unsigned (*moving)(struct ui *ui, struct screen *s, enum ui_action a);
 	/* The screen's part of the title line (counts and so on). */
 	void (*title)(struct ui *ui, struct screen *s, char *buf, size_t n);
 	/* The terminal's size changed (and on first showing). */
@@ -209,12 +219,6 @@ ui_body_rows(const struct ui *ui)
 
 /* Put S on top (S is then the loop's to destroy); NULL S reports that
  * the screen could not be made (the message says why). */
-/*
- * Move a list of N rows, ROWS of them visible from *TOP, to row TO
- * (clamped): *CUR and *TOP follow.  DRAW_BODY, or DRAW_NONE when empty.
- */
-unsigned ui_list_go(int n, int *cur, int *top, int rows, int to);
-
 unsigned ui_push(struct ui *ui, struct screen *s);
 
 /* Close the top screen, handing RESULT to the one below. */
@@ -243,6 +247,14 @@ void ui_holidays_note(struct ui *ui);
 
 /* The message for a refused action: a lay adviser's read-only access. */
 const char *ui_read_only_msg(void);
+
+/* --- list.c: moving in a list (the widget itself is ui/list.h) ------------ */
+
+/*
+ * Move a list of N rows, ROWS of them visible from *TOP, to row TO
+ * (clamped): *CUR and *TOP follow.  DRAW_BODY, or DRAW_NONE when empty.
+ */
+unsigned ui_list_go(int n, int *cur, int *top, int rows, int to);
 
 /* --- colour.c: roles ---------------------------------------------------------- */
 
