@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 /* The agenda, as read. */
@@ -32,7 +33,7 @@ struct ab {
 	struct items items;         /* the agenda */
 	struct db_agenda_proposal *p;
 	int np, pcap;
-	int cur;                    /* items first, then proposals */
+	struct list list;           /* items first, then proposals */
 };
 
 static struct ab *
@@ -46,18 +47,7 @@ collect_proposal(void *ctx, const struct db_agenda_proposal *p)
 {
 	struct ab *b = ctx;
 
-	if (b->np == b->pcap) {
-		int nc = b->pcap ? b->pcap * 2 : 16;
-		struct db_agenda_proposal *v = realloc(b->p,
-						       (size_t)nc * sizeof *v);
-
-		if (v == NULL)
-			return 1;
-		b->p = v;
-		b->pcap = nc;
-	}
-	b->p[b->np++] = *p;
-	return 0;
+	return array_push(&b->p, &b->np, &b->pcap, p, sizeof *p);
 }
 
 static bool
@@ -75,10 +65,7 @@ ab_load(struct ui *ui, struct ab *b)
 	    db_agenda_propose(ui->db, b->id, ui->today, &ui->holidays,
 			      collect_proposal, b) != DB_OK)
 		ui_error(ui, "No proposal: %s", db_errmsg(ui->db));
-	if (b->cur >= b->items.nit + b->np)
-		b->cur = b->items.nit + b->np - 1;
-	if (b->cur < 0)
-		b->cur = 0;
+	list_fit(&b->list, b->items.nit + b->np);
 	return true;
 }
 
@@ -87,27 +74,14 @@ ab_has_row(const struct screen *s)
 {
 	const struct ab *b = ab_of(s);
 
-	return b->cur < b->items.nit + b->np;
+	return b->list.cur < b->items.nit + b->np;
 }
 
+/* Two headings take rows: a page is the body less them. */
 static unsigned
-ab_up(struct ui *ui, struct screen *s)
+ab_moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
-	(void)ui;
-	if (ab_of(s)->cur > 0)
-		ab_of(s)->cur--;
-	return DRAW_BODY;
-}
-
-static unsigned
-ab_down(struct ui *ui, struct screen *s)
-{
-	struct ab *b = ab_of(s);
-
-	(void)ui;
-	if (b->cur + 1 < b->items.nit + b->np)
-		b->cur++;
-	return DRAW_BODY;
+	return list_move(&ab_of(s)->list, a, ui_body_rows(ui) - 3);
 }
 
 static unsigned
@@ -116,18 +90,18 @@ ab_add(struct ui *ui, struct screen *s)
 	struct ab *b = ab_of(s);
 	const struct db_agenda_proposal *p;
 
-	if (b->cur < b->items.nit) {
+	if (b->list.cur < b->items.nit) {
 		ui_error(ui, "Already on the agenda.");
 		return DRAW_STATUS;
 	}
-	p = &b->p[b->cur - b->items.nit];
+	p = &b->p[b->list.cur - b->items.nit];
 	if (db_agenda_add(ui->db, b->id, p->offender_id, p->reason,
 			  p->referral_id, NULL) != DB_OK) {
 		ui_error(ui, "Not added: %s", db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
 	ui_msg(ui, "%s added to the agenda.", p->ref);
-	b->cur = b->items.nit;
+	b->list.cur = b->items.nit;
 	ab_load(ui, b);
 	return DRAW_BODY | DRAW_TITLE;
 }
@@ -166,13 +140,13 @@ ab_remove(struct ui *ui, struct screen *s)
 {
 	struct ab *b = ab_of(s);
 
-	if (b->cur >= b->items.nit)
+	if (b->list.cur >= b->items.nit)
 		return DRAW_NONE;
-	if (db_agenda_remove(ui->db, b->items.it[b->cur].id) != DB_OK) {
+	if (db_agenda_remove(ui->db, b->items.it[b->list.cur].id) != DB_OK) {
 		ui_error(ui, "Not removed: %s", db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
-	ui_msg(ui, "%s taken off the agenda.", b->items.it[b->cur].ref);
+	ui_msg(ui, "%s taken off the agenda.", b->items.it[b->list.cur].ref);
 	ab_load(ui, b);
 	return DRAW_BODY | DRAW_TITLE;
 }
@@ -182,16 +156,16 @@ ab_move(struct ui *ui, struct ab *b, int by)
 {
 	int to;
 
-	if (b->cur >= b->items.nit)
+	if (b->list.cur >= b->items.nit)
 		return DRAW_NONE;
-	to = b->items.it[b->cur].position + by;
+	to = b->items.it[b->list.cur].position + by;
 	if (to < 1 || to > b->items.nit)
 		return DRAW_NONE;
-	if (db_agenda_move(ui->db, b->items.it[b->cur].id, to) != DB_OK) {
+	if (db_agenda_move(ui->db, b->items.it[b->list.cur].id, to) != DB_OK) {
 		ui_error(ui, "Not moved: %s", db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
-	b->cur += by;
+	b->list.cur += by;
 	ab_load(ui, b);
 	return DRAW_BODY;
 }
@@ -214,8 +188,6 @@ static const struct ui_handler ab_handlers[] = {
 	{ A_AGENDA_REMOVE, NEED_ROW | NEED_WRITE, ab_remove, "remove" },
 	{ A_AGENDA_UP, NEED_ROW | NEED_WRITE, ab_move_up, "move" },
 	{ A_AGENDA_DOWN, NEED_ROW | NEED_WRITE, ab_move_down, NULL },
-	{ A_UP, 0, ab_up, NULL },
-	{ A_DOWN, 0, ab_down, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -244,10 +216,10 @@ ab_draw(struct ui *ui, struct screen *s, unsigned what)
 		ui_blank(r, 0, ui->cols, A_NORMAL);
 	(void)rows;
 	/* Two headings take rows; keep the selection in view. */
-	if (b->cur > ui_body_rows(ui) - 4)
-		first = b->cur - (ui_body_rows(ui) - 4);
+	if (b->list.cur > ui_body_rows(ui) - 4)
+		first = b->list.cur - (ui_body_rows(ui) - 4);
 	for (int k = first; k < total && y <= last; k++) {
-		bool sel = k == b->cur;
+		bool sel = k == b->list.cur;
 		attr_t a = ui_attr(sel ? R_SELECTED : R_NORMAL);
 
 		if (k == first && k < b->items.nit)
@@ -265,7 +237,7 @@ ab_draw(struct ui *ui, struct screen *s, unsigned what)
 
 			ui_fmt(line, sizeof line, "%s %2d. %-10s %s, %s  "
 			       "Cat %d L%d  %-12s next review %s",
-			       sel ? ">" : " ", it->position, it->ref,
+			       list_marker(sel), it->position, it->ref,
 			       it->surname, it->forenames, it->category,
 			       it->level, it->reason, it->next_review);
 		} else {
@@ -275,7 +247,7 @@ ab_draw(struct ui *ui, struct screen *s, unsigned what)
 			if (p->overdue && !sel)
 				a = ui_attr(R_OVERDUE);
 			ui_fmt(line, sizeof line, "%s     %-10s %s, %s  Cat %d"
-			       " L%d  %-12s due %s%s", sel ? ">" : " ", p->ref,
+			       " L%d  %-12s due %s%s", list_marker(sel), p->ref,
 			       p->surname, p->forenames, p->category, p->level,
 			       p->reason, p->due[0] ? p->due : "-",
 			       p->overdue ? "  OVERDUE" : "");
@@ -311,6 +283,7 @@ static const struct screen_ops ab_ops = {
 	.ctx = CTX_AGENDA,
 	.handlers = ab_handlers,
 	.has_row = ab_has_row,
+	.moving = ab_moving,
 	.title = ab_title,
 	.draw = ab_draw,
 	.changed = ab_changed,

@@ -15,6 +15,7 @@
 
 #include "core/agenda.h"
 #include "core/util.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 #define LIST_TOP (UI_BODY_TOP + 2)
@@ -23,8 +24,8 @@ enum when { WHEN_UPCOMING, WHEN_PAST, WHEN_ALL };
 
 struct mlist {
 	struct db_meeting *v;
-	int n, cap;
-	int cur, top;
+	int cap;
+	struct list list;   /* list.n: the meetings in v */
 	enum when when;
 	int level;          /* 0: both */
 	int status;         /* 0 all, 1 scheduled, 2 held, 3 cancelled */
@@ -53,17 +54,7 @@ collect(void *ctx, const struct db_meeting *m)
 {
 	struct mlist *l = ctx;
 
-	if (l->n == l->cap) {
-		int nc = l->cap ? l->cap * 2 : 32;
-		struct db_meeting *v = realloc(l->v, (size_t)nc * sizeof *v);
-
-		if (v == NULL)
-			return 1;
-		l->v = v;
-		l->cap = nc;
-	}
-	l->v[l->n++] = *m;
-	return 0;
+	return array_push(&l->v, &l->list.n, &l->cap, m, sizeof *m);
 }
 
 /* Read the list again, keeping the selected meeting selected. */
@@ -72,24 +63,24 @@ load(struct ui *ui, struct mlist *l)
 {
 	struct db_meeting_query q = { MDATE_NONE, MDATE_NONE, l->level,
 				      status_names[l->status] };
-	int64_t was = l->cur < l->n ? l->v[l->cur].id : 0;
+	int64_t was = l->list.cur < l->list.n ? l->v[l->list.cur].id : 0;
 
 	if (l->when == WHEN_UPCOMING)
 		q.from = ui->today;
 	else if (l->when == WHEN_PAST)
 		q.to = ui->today - 1;
-	l->n = 0;
+	l->list.n = 0;
 	if (db_meeting_list(ui->db, &q, collect, l) != DB_OK) {
 		ui_error(ui, "The meetings cannot be read: %s",
 			 db_errmsg(ui->db));
 		return false;
 	}
-	l->cur = 0;
-	for (int i = 0; i < l->n; i++)
+	l->list.cur = 0;
+	for (int i = 0; i < l->list.n; i++)
 		if (l->v[i].id == was)
-			l->cur = i;
-	if (l->top > l->cur)
-		l->top = l->cur;
+			l->list.cur = i;
+	if (l->list.top > l->list.cur)
+		l->list.top = l->list.cur;
 	return true;
 }
 
@@ -98,7 +89,7 @@ has_row(const struct screen *s)
 {
 	const struct mlist *l = ml_of(s);
 
-	return l->cur < l->n;
+	return l->list.cur < l->list.n;
 }
 
 /* --- handlers ------------------------------------------------------------ */
@@ -106,31 +97,13 @@ has_row(const struct screen *s)
 static unsigned
 go_row(struct ui *ui, struct mlist *l, int to)
 {
-	return ui_list_go(l->n, &l->cur, &l->top, list_rows(ui), to);
+	return list_go(&l->list, list_rows(ui), to);
 }
 
 static unsigned
-up(struct ui *ui, struct screen *s)
+moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
-	return go_row(ui, ml_of(s), ml_of(s)->cur - 1);
-}
-
-static unsigned
-down(struct ui *ui, struct screen *s)
-{
-	return go_row(ui, ml_of(s), ml_of(s)->cur + 1);
-}
-
-static unsigned
-home(struct ui *ui, struct screen *s)
-{
-	return go_row(ui, ml_of(s), 0);
-}
-
-static unsigned
-end(struct ui *ui, struct screen *s)
-{
-	return go_row(ui, ml_of(s), ml_of(s)->n - 1);
+	return list_move(&ml_of(s)->list, a, list_rows(ui));
 }
 
 static unsigned
@@ -179,7 +152,7 @@ edit(struct ui *ui, struct screen *s)
 {
 	struct mlist *l = ml_of(s);
 
-	return ui_push(ui, scr_meeting_form_new(ui, l->v[l->cur].id));
+	return ui_push(ui, scr_meeting_form_new(ui, l->v[l->list.cur].id));
 }
 
 static unsigned
@@ -187,7 +160,7 @@ mode(struct ui *ui, struct screen *s)
 {
 	struct mlist *l = ml_of(s);
 
-	return ui_push(ui, scr_meeting_new(ui, l->v[l->cur].id));
+	return ui_push(ui, scr_meeting_new(ui, l->v[l->list.cur].id));
 }
 
 static unsigned
@@ -195,14 +168,14 @@ agenda(struct ui *ui, struct screen *s)
 {
 	struct mlist *l = ml_of(s);
 
-	return ui_push(ui, scr_agenda_new(ui, l->v[l->cur].id));
+	return ui_push(ui, scr_agenda_new(ui, l->v[l->list.cur].id));
 }
 
 static unsigned
 hold(struct ui *ui, struct screen *s)
 {
 	struct mlist *l = ml_of(s);
-	int64_t id = l->v[l->cur].id;
+	int64_t id = l->v[l->list.cur].id;
 
 	if (db_meeting_hold(ui->db, id, NULL) != DB_OK)
 		ui_error(ui, "Not held: %s", db_errmsg(ui->db));
@@ -233,7 +206,7 @@ cancel(struct ui *ui, struct screen *s)
 {
 	struct mlist *l = ml_of(s);
 
-	l->cancelling = l->v[l->cur].id;
+	l->cancelling = l->v[l->list.cur].id;
 	return ui_ask_yes(ui, s, "Cancel this meeting? (y/n)",
 			  cancel_answered);
 }
@@ -242,10 +215,10 @@ cancel(struct ui *ui, struct screen *s)
 static int
 first_from(const struct mlist *l, const char *date)
 {
-	for (int i = 0; i < l->n; i++)
+	for (int i = 0; i < l->list.n; i++)
 		if (strcmp(l->v[i].date, date) >= 0)
 			return i;
-	return l->n - 1;
+	return l->list.n - 1;
 }
 
 static unsigned
@@ -281,10 +254,6 @@ static const struct ui_handler handlers[] = {
 	{ A_MEET_GOTO, 0, goto_date, "date" },
 	{ A_FILTER_LEVEL, 0, filter_level, "level" },
 	{ A_FILTER_STATUS, 0, filter_status, "status" },
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -298,7 +267,7 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 	struct mlist *l = ml_of(s);
 
 	(void)ui;
-	ui_fmt(buf, n, "MAPP meetings: %d %s", l->n, when_names[l->when]);
+	ui_fmt(buf, n, "MAPP meetings: %d %s", l->list.n, when_names[l->when]);
 }
 
 static void
@@ -323,13 +292,13 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	       "Time", "Level", "Status", "Progress", "Chair", "Venue"),
 	       ui_attr(R_HEADER), PUT_PAD);
 	for (int i = 0; i < h; i++) {
-		int k = l->top + i, y = LIST_TOP + i;
+		int k = l->list.top + i, y = LIST_TOP + i;
 		const struct db_meeting *m;
 		char prog[24];
 		attr_t a;
 
-		if (k >= l->n) {
-			if (i == 0 && l->n == 0)
+		if (k >= l->list.n) {
+			if (i == 0 && l->list.n == 0)
 				ui_put(y, 2, ui->cols - 2, "No meetings.",
 				       ui_attr(R_DIM), PUT_PAD);
 			else
@@ -337,13 +306,13 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 			continue;
 		}
 		m = &l->v[k];
-		a = ui_attr(k == l->cur ? R_SELECTED
+		a = ui_attr(k == l->list.cur ? R_SELECTED
 			    : strcmp(m->status, "cancelled") == 0 ? R_DIM
 			    : m->level == 3 ? R_LEVEL3 : R_NORMAL);
 		ui_fmt(prog, sizeof prog, "%d of %d", m->discussed, m->cases);
 		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line,
 		       "%s %5lld  %-10s %-5s %-5d %-9s %-9s %-20.20s %s",
-		       k == l->cur ? ">" : " ", (long long)m->id, m->date,
+		       list_marker(k == l->list.cur), (long long)m->id, m->date,
 		       m->time, m->level, m->status, prog, m->chair,
 		       m->venue), a, PUT_PAD | PUT_ELLIPSIS);
 	}
@@ -354,7 +323,7 @@ layout(struct ui *ui, struct screen *s)
 {
 	struct mlist *l = ml_of(s);
 
-	return go_row(ui, l, l->cur) | DRAW_BODY;
+	return go_row(ui, l, l->list.cur) | DRAW_BODY;
 }
 
 static unsigned
@@ -370,7 +339,7 @@ resumed(struct ui *ui, struct screen *s, int result)
 
 	load(ui, l);
 	if (result == RESULT_SAVED)
-		for (int i = 0; i < l->n; i++)
+		for (int i = 0; i < l->list.n; i++)
 			if (l->v[i].id == ui->saved_id)
 				go_row(ui, l, i);
 	return DRAW_ALL;
@@ -391,6 +360,7 @@ static const struct screen_ops ops = {
 	.ctx = CTX_MEETINGS,
 	.handlers = handlers,
 	.has_row = has_row,
+	.moving = moving,
 	.title = title,
 	.layout = layout,
 	.draw = draw,
@@ -423,8 +393,10 @@ scr_meetings_new(struct ui *ui)
 		char d[MDATE_BUFSZ];
 		int h = list_rows(ui);
 
-		l->cur = l->n ? first_from(l, date_format(ui->today, d)) : 0;
-		l->top = h > 0 && l->cur >= h / 2 ? l->cur - h / 2 : 0;
+		l->list.cur = l->list.n ? first_from(l, date_format(ui->today,
+								      d)) : 0;
+		l->list.top = h > 0 && l->list.cur >= h / 2
+			      ? l->list.cur - h / 2 : 0;
 	}
 	return s;
 }
