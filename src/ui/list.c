@@ -20,25 +20,39 @@ list_go(struct list *l, int rows, int to)
 	return ui_list_go(l->n, &l->cur, &l->top, rows, to);
 }
 
-unsigned
-list_move(struct list *l, enum ui_action a, int rows)
+int
+list_step(enum ui_action a, int page)
 {
 	switch (a) {
 	case A_UP:
-		return list_go(l, rows, l->cur - 1);
+		return -1;
 	case A_DOWN:
-		return list_go(l, rows, l->cur + 1);
+		return 1;
 	case A_PAGE_UP:
-		return list_go(l, rows, l->cur - rows);
+		return -page;
 	case A_PAGE_DOWN:
-		return list_go(l, rows, l->cur + rows);
-	case A_HOME:
-		return list_go(l, rows, 0);
-	case A_END:
-		return list_go(l, rows, l->n - 1);
+		return page;
 	default:
-		return UI_UNHANDLED;
+		return 0;
 	}
+}
+
+int
+list_target(enum ui_action a, int cur, int n, int page)
+{
+	if (a == A_HOME)
+		return 0;
+	if (a == A_END)
+		return n - 1;
+	return cur + list_step(a, page);
+}
+
+unsigned
+list_move(struct list *l, enum ui_action a, int rows)
+{
+	if (!list_moving(a))
+		return UI_UNHANDLED;
+	return list_go(l, rows, list_target(a, l->cur, l->n, rows));
 }
 
 void

@@ -24,6 +24,14 @@ struct list {
 /* Whether A is one of the six moves a list takes (A_UP .. A_END). */
 bool list_moving(enum ui_action a);
 
+/* A relative move's rows (A_UP -1, A_PAGE_DOWN +PAGE ...), 0 for any
+ * other action: for a list that pages through the data layer itself. */
+int list_step(enum ui_action a, int page);
+
+/* The row a move A goes to from CUR in N rows, a page being PAGE rows
+ * (not clamped); CUR for an action that is not a move. */
+int list_target(enum ui_action a, int cur, int n, int page);
+
 /* Select row TO of L (clamped), ROWS of them shown: the top follows.
  * DRAW_BODY, or DRAW_NONE when the list is empty. */
 unsigned list_go(struct list *l, int rows, int to);

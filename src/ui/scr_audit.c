@@ -18,6 +18,7 @@
 
 #include "core/util.h"
 #include "ui/text.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 #include "ui/view.h"
 
@@ -234,7 +235,7 @@ draw_row(struct ui *ui, struct audit *au, int i, int y)
 	widths(ui, &wt, &wu, &wa, &wr, &wd);
 	ui_blank(y, 0, ui->cols, a);
 	if (sel)
-		ui_put(y, 0, 1, text_utf8() ? "\xe2\x96\xb6" : ">", a, 0);
+		ui_put(y, 0, 1, list_marker(true), a, 0);
 	/* 2026-11-26T15:31:24Z as 2026-11-26 15:31:24 */
 	str_copy(t, r->time, sizeof t);
 	if (strlen(t) == 20 && t[10] == 'T' && t[19] == 'Z') {

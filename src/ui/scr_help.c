@@ -122,54 +122,16 @@ rows(const struct ui *ui)
 }
 
 static unsigned
-scroll_by(struct ui *ui, struct screen *s, enum ui_action a)
+moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
 	return view_move(&((struct help *)s->data)->v, a, rows(ui));
 }
 
-static unsigned
-up(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_UP);
-}
-
-static unsigned
-down(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_DOWN);
-}
-
-static unsigned
-page_up(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_PAGE_UP);
-}
-
-static unsigned
-page_down(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_PAGE_DOWN);
-}
-
-static unsigned
-home(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_HOME);
-}
-
-static unsigned
-end(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_END);
-}
-
+/* The moves are the loop's (moving()); these only name two on the hint
+ * line. */
 static const struct ui_handler handlers[] = {
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_PAGE_UP, 0, page_up, "page up" },
-	{ A_PAGE_DOWN, 0, page_down, "page down" },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
+	{ A_PAGE_UP, 0, NULL, "page up" },
+	{ A_PAGE_DOWN, 0, NULL, "page down" },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -209,6 +171,7 @@ static const struct screen_ops ops = {
 	.name = "Help",
 	.ctx = CTX_HELP,
 	.handlers = handlers,
+	.moving = moving,
 	.title = title,
 	.layout = layout,
 	.draw = draw,

@@ -21,6 +21,7 @@
 #include "core/kpi.h"
 #include "core/util.h"
 #include "ui/text.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 struct line {
@@ -250,7 +251,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 		a = ui_attr(sel ? R_SELECTED : p->v[k].role);
 		ui_blank(y, 0, ui->cols, a);
 		if (sel)
-			ui_put(y, 0, 1, text_utf8() ? "\xe2\x96\xb6" : ">", a,
+			ui_put(y, 0, 1, list_marker(true), a,
 			       0);
 		ui_put(y, 1, ui->cols - 2, p->v[k].text, a,
 		       PUT_PAD | PUT_ELLIPSIS);

@@ -557,45 +557,9 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 }
 
 static unsigned
-scroll_by(struct ui *ui, struct screen *s, enum ui_action a)
+moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
 	return view_move(&rec_of(s)->v, a, page_rows(ui));
-}
-
-static unsigned
-up(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_UP);
-}
-
-static unsigned
-down(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_DOWN);
-}
-
-static unsigned
-page_up(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_PAGE_UP);
-}
-
-static unsigned
-page_down(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_PAGE_DOWN);
-}
-
-static unsigned
-home(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_HOME);
-}
-
-static unsigned
-end(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_END);
 }
 
 static bool
@@ -626,12 +590,6 @@ static const struct ui_handler handlers[] = {
 	{ A_EDIT, NEED_ROW | NEED_WRITE, edit, "edit" },
 	{ A_EVENT, NEED_ROW | NEED_WRITE, event, "event" },
 	{ A_LEVEL, NEED_ROW | NEED_WRITE, level, "level" },
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_PAGE_UP, 0, page_up, NULL },
-	{ A_PAGE_DOWN, 0, page_down, NULL },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -691,6 +649,7 @@ static const struct screen_ops ops = {
 	.name = "Case",
 	.ctx = CTX_RECORD,
 	.handlers = handlers,
+	.moving = moving,
 	.has_row = has_row,
 	.title = title,
 	.layout = layout,

@@ -20,6 +20,7 @@
 
 #include "core/util.h"
 #include "ui/text.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 struct retention {
@@ -99,7 +100,7 @@ draw_row(struct ui *ui, struct retention *t, int i, int y)
 
 	ui_blank(y, 0, ui->cols, a);
 	if (sel)
-		ui_put(y, 0, 1, text_utf8() ? "\xe2\x96\xb6" : ">", a, 0);
+		ui_put(y, 0, 1, list_marker(true), a, 0);
 	ui_fmt(line, sizeof line, "%-16s %-10s %3d   %-10s  %-10s", r->ref,
 	       r->pseudo, r->category, r->exited[0] ? r->exited : "-",
 	       r->review);
@@ -170,43 +171,11 @@ move_to(struct retention *t, int to)
 }
 
 static unsigned
-up(struct ui *ui, struct screen *s)
+moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
-	(void)ui;
-	return move_to(ret_of(s), ret_of(s)->cur - 1);
-}
+	struct retention *t = ret_of(s);
 
-static unsigned
-down(struct ui *ui, struct screen *s)
-{
-	(void)ui;
-	return move_to(ret_of(s), ret_of(s)->cur + 1);
-}
-
-static unsigned
-page_up(struct ui *ui, struct screen *s)
-{
-	return move_to(ret_of(s), ret_of(s)->cur - list_rows(ui));
-}
-
-static unsigned
-page_down(struct ui *ui, struct screen *s)
-{
-	return move_to(ret_of(s), ret_of(s)->cur + list_rows(ui));
-}
-
-static unsigned
-home(struct ui *ui, struct screen *s)
-{
-	(void)ui;
-	return move_to(ret_of(s), 0);
-}
-
-static unsigned
-end(struct ui *ui, struct screen *s)
-{
-	(void)ui;
-	return move_to(ret_of(s), ret_of(s)->n - 1);
+	return move_to(t, list_target(a, t->cur, t->n, list_rows(ui)));
 }
 
 static bool
@@ -330,12 +299,6 @@ erase_ask(struct ui *ui, struct screen *s)
 static const struct ui_handler handlers[] = {
 	{ A_RETAIN_KEEP, NEED_ROW | NEED_ADMIN, keep, "keep" },
 	{ A_RETAIN_ERASE, NEED_ROW | NEED_ADMIN, erase_ask, "erase" },
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_PAGE_UP, 0, page_up, NULL },
-	{ A_PAGE_DOWN, 0, page_down, NULL },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
 	{ A_REDRAW, 0, reread, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
@@ -373,6 +336,7 @@ static const struct screen_ops ops = {
 	.ctx = CTX_RETENTION,
 	.handlers = handlers,
 	.has_row = has_row,
+	.moving = moving,
 	.title = title,
 	.draw = draw,
 	.changed = changed,

@@ -26,6 +26,7 @@
 #include "core/util.h"
 #include "ui/statsmodel.h"
 #include "ui/text.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 /* The layout of the year's tables, as in `mappa stats`. */
@@ -91,7 +92,7 @@ keep_in_view(struct ui *ui, struct sst *t)
 static const char *
 marker(void)
 {
-	return text_utf8() ? "\xe2\x96\xb6" : ">";
+	return list_marker(true);
 }
 
 /* V in a cell of WIDTH at Y, X: right-aligned, a dash dimmed. */
