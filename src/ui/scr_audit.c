@@ -423,6 +423,29 @@ end(struct ui *ui, struct screen *s)
 	return load(ui, au_of(s), true);
 }
 
+/* The trail is read a page at a time (shift()), so each move is its own;
+ * the loop hands them here. */
+static unsigned
+moving(struct ui *ui, struct screen *s, enum ui_action a)
+{
+	switch (a) {
+	case A_UP:
+		return up(ui, s);
+	case A_DOWN:
+		return down(ui, s);
+	case A_PAGE_UP:
+		return page_up(ui, s);
+	case A_PAGE_DOWN:
+		return page_down(ui, s);
+	case A_HOME:
+		return home(ui, s);
+	case A_END:
+		return end(ui, s);
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
 static unsigned
 invert(struct ui *ui, struct screen *s)
 {
@@ -523,12 +546,6 @@ static const struct ui_handler handlers[] = {
 	{ A_AUDIT_ACTION, NEED_ADMIN, filter_action, "action" },
 	{ A_FILTER_CLEAR, NEED_ADMIN, filter_clear, "all" },
 	{ A_SORT_INVERT, NEED_ADMIN, invert, "order" },
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_PAGE_UP, 0, page_up, NULL },
-	{ A_PAGE_DOWN, 0, page_down, NULL },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -611,6 +628,7 @@ destroy(struct screen *s)
 static const struct screen_ops ops = {
 	.name = "Audit trail",
 	.ctx = CTX_AUDIT,
+	.moving = moving,
 	.handlers = handlers,
 	.has_row = has_row,
 	.title = title,

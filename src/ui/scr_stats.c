@@ -374,28 +374,20 @@ moved(struct ui *ui, struct screen *s, bool did)
 	return DRAW_BODY | DRAW_TITLE;
 }
 
+/* Up and down a row of the table, or to its first or last; a page is
+ * a table (A_TABLE_PREV, A_TABLE_NEXT on the same keys). */
 static unsigned
-up(struct ui *ui, struct screen *s)
+moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
-	return moved(ui, s, sm_row_step(&sst_of(s)->m, -1));
-}
+	struct statsmodel *m = &sst_of(s)->m;
 
-static unsigned
-down(struct ui *ui, struct screen *s)
-{
-	return moved(ui, s, sm_row_step(&sst_of(s)->m, 1));
-}
-
-static unsigned
-home(struct ui *ui, struct screen *s)
-{
-	return moved(ui, s, sm_home(&sst_of(s)->m));
-}
-
-static unsigned
-end(struct ui *ui, struct screen *s)
-{
-	return moved(ui, s, sm_end(&sst_of(s)->m));
+	if (a == A_HOME)
+		return moved(ui, s, sm_home(m));
+	if (a == A_END)
+		return moved(ui, s, sm_end(m));
+	if (a == A_UP || a == A_DOWN)
+		return moved(ui, s, sm_row_step(m, list_step(a, 1)));
+	return UI_UNHANDLED;
 }
 
 static unsigned
@@ -523,10 +515,6 @@ static const struct ui_handler handlers[] = {
 	{ A_TABLE_NEXT, 0, table_next, "table" },
 	{ A_TABLE_PREV, 0, table_prev, NULL },
 	{ A_CHART, 0, chart, "year on year" },
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -562,6 +550,7 @@ destroy(struct screen *s)
 static const struct screen_ops ops = {
 	.name = "Statistics",
 	.ctx = CTX_STATS,
+	.moving = moving,
 	.handlers = handlers,
 	.title = title,
 	.layout = layout,
