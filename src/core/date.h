@@ -8,6 +8,7 @@
 #ifndef MAPPA_DATE_H
 #define MAPPA_DATE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 typedef int32_t mdate;
