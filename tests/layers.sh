@@ -1,7 +1,8 @@
 #!/bin/sh
 # layers.sh -- the layers show in the folders: only src/ui includes
 # curses, only src/db includes sqlite3, the core includes neither, and
-# the demo generator (src/demo) stands on the core alone.
+# the demo generator (src/demo) stands on the core alone, and the command
+# line (src/cli) knows nothing of the screens.
 . "${top_srcdir:-.}/tests/lib.sh"
 src=$top_srcdir/src
 
@@ -16,6 +17,10 @@ bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"](db|ui|cli)/|sqlite3|curses
 [ -z "$bad" ] && ok || fail "the demo generator depends on an upper layer: $bad"
 bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*"(ui|cli)/' "$src/db" || true)
 [ -z "$bad" ] && ok || fail "the data layer depends on an upper layer: $bad"
+# The command line works without a terminal: no screen, no curses; only
+# the entry point (src/main.c) knows both.
+bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"](ui/|n?curses|ncursesw/)' "$src/cli" || true)
+[ -z "$bad" ] && ok || fail "the command line depends on the screens: $bad"
 # SQL text lives in src/db only.
 bad=$(grep -rlE '"(SELECT|INSERT INTO|UPDATE [a-z]+ SET|DELETE FROM) ' "$src" --include='*.c' | grep -v "^$src/db/" || true)
 [ -z "$bad" ] && ok || fail "SQL outside src/db: $bad"
