@@ -17,6 +17,9 @@ bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"](db|ui|cli)/|sqlite3|curses
 [ -z "$bad" ] && ok || fail "the demo generator depends on an upper layer: $bad"
 bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*"(ui|cli)/' "$src/db" || true)
 [ -z "$bad" ] && ok || fail "the data layer depends on an upper layer: $bad"
+# What the front ends share knows neither of them.
+bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"](ui/|cli/|n?curses|ncursesw/)' "$src/app" || true)
+[ -z "$bad" ] && ok || fail "src/app depends on a front end: $bad"
 # The command line works without a terminal: no screen, no curses; only
 # the entry point (src/main.c) knows both.
 bad=$(grep -rlE '#[[:space:]]*include[[:space:]]*[<"](ui/|n?curses|ncursesw/)' "$src/cli" || true)

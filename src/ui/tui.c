@@ -30,7 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "demo/demo.h"
+#include "app/context.h"
 #include "core/util.h"
 #include "ui/form.h"
 #include "ui/list.h"
@@ -471,33 +471,6 @@ now_ms(void)
 
 /* --- setting up ------------------------------------------------------------- */
 
-/* Today: $MAPPA_TODAY, else the demo's today for demo data, else the
- * system's date. */
-static int
-find_today(struct ui *ui)
-{
-	const char *s = getenv("MAPPA_TODAY");
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (s && *s) {
-		if (date_parse(s, &ui->today) != 0) {
-			fprintf(stderr, "mappa: MAPPA_TODAY: \"%s\" is not a "
-				"date (YYYY-MM-DD)\n", s);
-			return -1;
-		}
-		return 0;
-	}
-	if (ui->demo) {
-		ui->today = demo_today();
-		return 0;
-	}
-	localtime_r(&t, &tm);
-	ui->today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
-				  tm.tm_mday);
-	return 0;
-}
-
 static int
 setting_int(struct db *db, const char *key, int def)
 {
@@ -589,6 +562,7 @@ int
 tui_run(struct db *db, const char *path)
 {
 	struct ui ui;
+	struct app_context ctx;
 	SCREEN *scr;
 	char note[160];
 	int64_t seen = 0;
@@ -607,20 +581,24 @@ tui_run(struct db *db, const char *path)
 	ui.db = db;
 	ui.path = path;
 	ui.lay = db_role(db) == ROLE_LAY;
-	ui.demo = db_is_demo(db);
-	if (find_today(&ui) != 0)
+	/* Today, the demo, the area and the holidays, as the commands have
+	 * them; the holidays are the ui's to free from here. */
+	if (app_context_open(&ctx, db, note, sizeof note) != 0) {
+		app_context_free(&ctx);
+		fprintf(stderr, "mappa: %s\n", note);
 		return 1;
-	if (db_setting_get(db, "area_name", ui.area, sizeof ui.area) != DB_OK)
-		str_copy(ui.area, "MAPPA area", sizeof ui.area);
+	}
+	ui.today = ctx.today;
+	ui.demo = ctx.demo;
+	str_copy(ui.area, ctx.area, sizeof ui.area);
+	ui.holidays = ctx.holidays;
+	str_copy(ui.holidays_err, ctx.holidays_err, sizeof ui.holidays_err);
 	ui.iv.weeks_level3 = setting_int(db, "review_weeks_level3", 8);
 	ui.iv.weeks_level2 = setting_int(db, "review_weeks_level2", 16);
 	ui.iv.months_level1 = setting_int(db, "review_months_level1", 12);
 	ui.iv.initial_days_level3 = setting_int(db, "initial_days_level3", 5);
 	ui.iv.initial_days_level2 = setting_int(db, "initial_days_level2",
 						20);
-	/* On failure the list is empty and the message says why. */
-	agenda_holidays_load(NULL, &ui.holidays, ui.holidays_err,
-			     sizeof ui.holidays_err);
 	ui.iv.holidays = &ui.holidays;
 	ui.utf8 = choose_utf8();
 	text_set_utf8(ui.utf8);
