@@ -215,7 +215,7 @@ ui_body_rows(const struct ui *ui)
 	return ui->rows - 3;
 }
 
-/* --- tui.c: the stack, messages, questions ------------------------------ */
+/* --- stack.c: the screen stack --------------------------------------------- */
 
 /* Put S on top (S is then the loop's to destroy); NULL S reports that
  * the screen could not be made (the message says why). */
@@ -223,6 +223,14 @@ unsigned ui_push(struct ui *ui, struct screen *s);
 
 /* Close the top screen, handing RESULT to the one below. */
 unsigned ui_pop(struct ui *ui, int result);
+
+/* The screen on top, or NULL. */
+struct screen *ui_top(struct ui *ui);
+
+/* Free S (NULL is fine) through its destroy callback. */
+void ui_screen_free(struct screen *s);
+
+/* --- message.c: the message line and its questions ------------------------ */
 
 /* Set the message line: information, or an error. */
 void ui_msg(struct ui *ui, const char *fmt, ...)
@@ -241,6 +249,9 @@ unsigned ui_ask_text(struct ui *ui, struct screen *s, const char *label,
 		     size_t max, ui_answer_fn answer, ui_typed_fn typed);
 unsigned ui_ask_yes(struct ui *ui, struct screen *s, const char *question,
 		    ui_answer_fn answer);
+
+/* A key while a question is asked (ui->ask.kind): DRAW_* flags. */
+unsigned ui_ask_key(struct ui *ui, int key);
 
 /* When the bank holidays could not be read, say so on the message line. */
 void ui_holidays_note(struct ui *ui);
