@@ -5,7 +5,7 @@
  * notification breach, an exit, a registration.
  *
  * The form checks the event against the case's whole history as it is
- * typed (forms.c), exactly as the data layer will when it is saved.  An
+ * typed (form_model.c), exactly as the data layer will when it is saved.  An
  * exit asks before it is saved.  If someone else changed the case first,
  * the save is refused: the form then shows what they recorded, checks
  * the event again against the history as it now is, and keeps everything

@@ -20,7 +20,7 @@
 
 #include "db/db.h"
 #include "ui/field.h"
-#include "ui/forms.h"
+#include "ui/form_model.h"
 
 /* Keys: characters as themselves, curses key codes marked with a bit. */
 #define UI_KEY_FN 0x40000000

@@ -1,5 +1,5 @@
 /*
- * forms.c -- the fields and rules of the forms that change records.
+ * form_model.c -- the fields and rules of the forms that change records.
  *
  * Identity fields are checked one at a time by db_offender_check() itself:
  * each value is put into an otherwise valid record, so every field shows
@@ -15,7 +15,7 @@
 
 #include "core/agenda.h"
 #include "core/util.h"
-#include "ui/forms.h"
+#include "ui/form_model.h"
 
 static const char *const genders[] = {
 	"not recorded", "M", "F", "X", "U", NULL
