@@ -1,5 +1,6 @@
 /*
- * test_util.c -- the small helpers every layer shares (core/util.c).
+ * test_util.c -- the small helpers every layer shares (core/util.c), and
+ * the one table of lead agencies (core/agency.c).
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "core/agency.h"
 #include "core/util.h"
 
 struct pair {
@@ -62,12 +64,27 @@ array_push__too_large__refused_unchanged(void **state)
 	free(v);
 }
 
+static void
+lead_agency__table__valid_and_listed(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < LEAD_AGENCY_COUNT; i++)
+		assert_true(lead_agency_valid(lead_agencies[i]));
+	assert_null(lead_agencies[LEAD_AGENCY_COUNT]);
+	assert_false(lead_agency_valid("Police"));
+	assert_false(lead_agency_valid("childrens_services"));
+	assert_false(lead_agency_valid(""));
+	assert_string_equal(lead_agency_list(),
+			    "police, probation, prison, yot, health or other");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(array_push__many__kept_in_order),
 		cmocka_unit_test(array_push__too_large__refused_unchanged),
+		cmocka_unit_test(lead_agency__table__valid_and_listed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,12 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/agency.h"
 #include "core/util.h"
 #include "db/db_internal.h"
-
-static const char *const agencies[] = {
-	"police", "probation", "prison", "yot", "health", "other",
-};
 
 static const char *const source_names[] = { "mappa", "import", "demo" };
 
@@ -68,14 +65,12 @@ db_offender_check(const struct db_offender *o, const char **field)
 	if (o->gender[0] && (o->gender[1] || !strchr("MFXU", o->gender[0])))
 		return "gender must be M, F, X or U";
 	*field = "lead_agency";
-	if (o->lead_agency[0]) {
-		bool ok = false;
+	if (o->lead_agency[0] && !lead_agency_valid(o->lead_agency)) {
+		static char msg[160];
 
-		for (size_t i = 0; i < NELEM(agencies); i++)
-			ok |= strcmp(o->lead_agency, agencies[i]) == 0;
-		if (!ok)
-			return "the lead agency must be police, probation, "
-			       "prison, yot, health or other";
+		str_printf(msg, sizeof msg, "the lead agency must be %s",
+			   lead_agency_list());
+		return msg;
 	}
 	*field = "notes";
 	if (o->notes && str_has_control(o->notes, true))
