@@ -1,6 +1,6 @@
 /*
- * offenders.c -- offenders, their events, and the minimal meetings the
- * events refer to.
+ * offenders.c -- offenders and their events (a meeting an event refers to
+ * is found or made by db_meeting_ensure(), meetings.c).
  *
  * Every change of a history is checked whole: the new event is put in its
  * place (after the other events of its date) and the history replayed
