@@ -1,6 +1,7 @@
 /*
  * test_util.c -- the small helpers every layer shares (core/util.c), and
- * the one table of lead agencies (core/agency.c).
+ * the one table of lead agencies (core/agency.c), the statuses' names
+ * (core/status.c).
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include <cmocka.h>
 
 #include "core/agency.h"
+#include "core/status.h"
 #include "core/util.h"
 
 struct pair {
@@ -78,6 +80,26 @@ lead_agency__table__valid_and_listed(void **state)
 			    "police, probation, prison, yot, health or other");
 }
 
+static void
+status__names__round_trip(void **state)
+{
+	(void)state;
+	for (int s = 0; s < CASE_STATUSES; s++)
+		assert_int_equal(case_status_parse(case_status_name(s)), s);
+	for (int s = 0; s < MEETING_STATUSES; s++)
+		assert_int_equal(meeting_status_parse(meeting_status_name(s)),
+				 s);
+	/* The names the schema and the contracts spell. */
+	assert_string_equal(case_status_name(CASE_COMMUNITY), "community");
+	assert_string_equal(case_status_name(CASE_UNREGISTERED),
+			    "unregistered");
+	assert_string_equal(meeting_status_name(MEETING_CANCELLED),
+			    "cancelled");
+	assert_int_equal(meeting_status_parse("Held"), -1);
+	assert_int_equal(case_status_parse(""), -1);
+	assert_string_equal(case_status_name(CASE_STATUSES), "");
+}
+
 int
 main(void)
 {
@@ -85,6 +107,7 @@ main(void)
 		cmocka_unit_test(array_push__many__kept_in_order),
 		cmocka_unit_test(array_push__too_large__refused_unchanged),
 		cmocka_unit_test(lead_agency__table__valid_and_listed),
+		cmocka_unit_test(status__names__round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

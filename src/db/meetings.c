@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/status.h"
 #include "core/util.h"
 #include "db/meetings_internal.h"
 
@@ -298,7 +299,8 @@ db_meeting_add(struct db *db, struct db_meeting *m, const char *const *agencies,
 		return db_tx_end(db, db_sqlfail(db, rc, "adding a meeting"));
 	m->id = sqlite3_last_insert_rowid(db->sql);
 	m->version = 1;
-	str_copy(m->status, "scheduled", sizeof m->status);
+	str_copy(m->status, meeting_status_name(MEETING_SCHEDULED),
+		 sizeof m->status);
 	m->cases = m->discussed = 0;
 	s = DB_OK;
 	for (size_t i = 0; s == DB_OK && i < n; i++)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/agency.h"
+#include "core/status.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 
@@ -530,8 +531,9 @@ db_state_columns(const struct ev *evs, size_t n, int *category, int *level,
 	}
 	*category = ever ? st.category : 0;
 	*level = ever ? st.level : 0;
-	*status = st.registered ? (st.in_custody ? "custody" : "community")
-		  : ever ? "exited" : "unregistered";
+	*status = case_status_name(st.registered ? (st.in_custody
+						    ? CASE_CUSTODY : CASE_COMMUNITY)
+				   : ever ? CASE_EXITED : CASE_UNREGISTERED);
 }
 
 /* Store the state after history EVS[0..N) on offender ID's row. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/status.h"
 #include "core/util.h"
 #include "ui/list.h"
 #include "ui/ui.h"
@@ -61,7 +62,7 @@ ab_load(struct ui *ui, struct ab *b)
 			 db_errmsg(ui->db));
 		return false;
 	}
-	if (strcmp(b->m.status, "cancelled") != 0 &&
+	if (meeting_status_parse(b->m.status) != MEETING_CANCELLED &&
 	    db_agenda_propose(ui->db, b->id, ui->today, &ui->holidays,
 			      collect_proposal, b) != DB_OK)
 		ui_error(ui, "No proposal: %s", db_errmsg(ui->db));

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/agenda.h"
+#include "core/status.h"
 #include "core/util.h"
 #include "ui/list.h"
 #include "ui/ui.h"
@@ -28,12 +29,9 @@ struct mlist {
 	struct list list;   /* list.n: the meetings in v */
 	enum when when;
 	int level;          /* 0: both */
-	int status;         /* 0 all, 1 scheduled, 2 held, 3 cancelled */
+	int status;         /* 0 all, else 1 + enum meeting_status */
 	int64_t cancelling; /* the meeting a cancel question is about */
 };
-
-static const char *const status_names[] = { NULL, "scheduled", "held",
-					    "cancelled" };
 
 static struct mlist *
 ml_of(const struct screen *s)
@@ -62,7 +60,8 @@ static bool
 load(struct ui *ui, struct mlist *l)
 {
 	struct db_meeting_query q = { MDATE_NONE, MDATE_NONE, l->level,
-				      status_names[l->status] };
+				      l->status ? meeting_status_name(
+					      l->status - 1) : NULL };
 	int64_t was = l->list.cur < l->list.n ? l->v[l->list.cur].id : 0;
 
 	if (l->when == WHEN_UPCOMING)
@@ -127,7 +126,7 @@ filter_status(struct ui *ui, struct screen *s)
 {
 	struct mlist *l = ml_of(s);
 
-	l->status = (l->status + 1) % 4;
+	l->status = (l->status + 1) % (MEETING_STATUSES + 1);
 	return reload(ui, s);
 }
 
@@ -285,7 +284,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 		str_copy(lv, "both levels", sizeof lv);
 	ui_put(UI_BODY_TOP, 0, ui->cols, ui_fmt(line, sizeof line,
 	       "Showing %s meetings, %s, %s", when_names[l->when], lv,
-	       l->status ? status_names[l->status] : "any status"),
+	       l->status ? meeting_status_name(l->status - 1) : "any status"),
 	       ui_attr(R_INFO), PUT_PAD);
 	ui_put(UI_BODY_TOP + 1, 0, ui->cols, ui_fmt(line, sizeof line,
 	       "  %5s  %-10s %-5s %-5s %-9s %-9s %-20s %s", "Id", "Date",
@@ -307,7 +306,8 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 		}
 		m = &l->v[k];
 		a = ui_attr(k == l->list.cur ? R_SELECTED
-			    : strcmp(m->status, "cancelled") == 0 ? R_DIM
+			    : meeting_status_parse(m->status) ==
+			      MEETING_CANCELLED ? R_DIM
 			    : m->level == 3 ? R_LEVEL3 : R_NORMAL);
 		ui_fmt(prog, sizeof prog, "%d of %d", m->discussed, m->cases);
 		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line,
