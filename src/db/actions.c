@@ -154,8 +154,8 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 	int64_t offender = 0, v = 0;
 	int rc;
 
-	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "completing an action")) !=
-	    DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    "completing an action")) != DB_OK)
 		return s;
 	if (done == MDATE_NONE)
 		return db_fail(db, DB_INVALID, "done: a date is required");

@@ -273,8 +273,8 @@ db_meeting_add(struct db *db, struct db_meeting *m, const char *const *agencies,
 	char rec[48];
 	int rc;
 
-	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "scheduling a meeting")) !=
-	    DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    "scheduling a meeting")) != DB_OK)
 		return s;
 	if ((s = check_meeting(db, m)) != DB_OK)
 		return s;
@@ -502,8 +502,9 @@ set_status(struct db *db, int64_t id, const char *status, int64_t *version)
 	char rec[48], detail[64];
 	int rc;
 
-	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, strcmp(status, "held") == 0
-			    ? "holding a meeting" : "cancelling a meeting")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    strcmp(status, "held") == 0 ? "holding a meeting"
+			    : "cancelling a meeting")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
@@ -630,8 +631,8 @@ db_meeting_attendance(struct db *db, int64_t id, const char *agency,
 	bool known = false;
 	int rc;
 
-	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "recording attendance")) !=
-	    DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    "recording attendance")) != DB_OK)
 		return s;
 	if ((s = meetings_check_agency(db, agency, "agency")) != DB_OK)
 		return s;

@@ -337,8 +337,8 @@ db_offender_update(struct db *db, struct db_offender *o)
 	int64_t seen = o->version;
 	int rc;
 
-	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "changing an offender")) !=
-	    DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    "changing an offender")) != DB_OK)
 		return s;
 	if ((s = check_offender(db, o)) != DB_OK)
 		return s;
@@ -531,9 +531,10 @@ db_state_columns(const struct ev *evs, size_t n, int *category, int *level,
 	}
 	*category = ever ? st.category : 0;
 	*level = ever ? st.level : 0;
-	*status = case_status_name(st.registered ? (st.in_custody
-						    ? CASE_CUSTODY : CASE_COMMUNITY)
-				   : ever ? CASE_EXITED : CASE_UNREGISTERED);
+	*status = case_status_name(!st.registered
+				   ? (ever ? CASE_EXITED : CASE_UNREGISTERED)
+				   : st.in_custody ? CASE_CUSTODY
+				   : CASE_COMMUNITY);
 }
 
 /* Store the state after history EVS[0..N) on offender ID's row. */

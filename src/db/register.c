@@ -1150,8 +1150,8 @@ db_ref_taken(struct db *db, const char *ref, bool *taken)
 	enum db_status s;
 	int rc;
 
-	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "looking up a reference")) !=
-	    DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    "looking up a reference")) != DB_OK)
 		return s;
 	if ((st = db_stmt(db, "SELECT 1 FROM offenders WHERE ref = ?")) ==
 	    NULL)

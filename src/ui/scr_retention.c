@@ -193,7 +193,7 @@ reread(struct ui *ui, struct screen *s)
 	return reload(ui, t, t->n ? t->row[t->cur].id : 0) | DRAW_ALL;
 }
 
-/* --- keep: a form (scr_retention_keep.c) -------------------------------------- */
+/* --- keep: a form (scr_retention_keep.c) ---------------------------------- */
 
 static unsigned
 keep(struct ui *ui, struct screen *s)

@@ -215,7 +215,7 @@ ui_body_rows(const struct ui *ui)
 	return ui->rows - 3;
 }
 
-/* --- stack.c: the screen stack --------------------------------------------- */
+/* --- stack.c: the screen stack ------------------------------------------ */
 
 /* Put S on top (S is then the loop's to destroy); NULL S reports that
  * the screen could not be made (the message says why). */
