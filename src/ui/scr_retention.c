@@ -54,18 +54,7 @@ add_row(void *ctx, const struct db_retention *r)
 {
 	struct retention *t = ctx;
 
-	if (t->n == t->cap) {
-		int cap = t->cap ? t->cap * 2 : 64;
-		struct db_retention *p = realloc(t->row, (size_t)cap *
-						 sizeof *p);
-
-		if (p == NULL)
-			return -1;
-		t->row = p;
-		t->cap = cap;
-	}
-	t->row[t->n++] = *r;
-	return 0;
+	return array_push(&t->row, &t->n, &t->cap, r, sizeof *r);
 }
 
 /* Read the list again, keeping the selection on record KEEP_ID if it is
