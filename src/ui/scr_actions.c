@@ -228,17 +228,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_actions_new(struct ui *ui)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct al *l = calloc(1, sizeof *l);
+	struct al *l;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *l);
 
-	if (s == NULL || l == NULL) {
-		free(s);
-		free(l);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = l;
+	l = s->data;
 	if (!load(ui, l)) {
 		destroy(s);
 		return NULL;

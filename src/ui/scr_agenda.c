@@ -294,17 +294,12 @@ static const struct screen_ops ab_ops = {
 struct screen *
 scr_agenda_new(struct ui *ui, int64_t id)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct ab *b = calloc(1, sizeof *b);
+	struct ab *b;
+	struct screen *s = ui_screen_new(ui, &ab_ops, sizeof *b);
 
-	if (s == NULL || b == NULL) {
-		free(s);
-		free(b);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ab_ops;
-	s->data = b;
+	b = s->data;
 	b->id = id;
 	ui_holidays_note(ui);
 	if (!ab_load(ui, b)) {

@@ -218,17 +218,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_event_new(struct ui *ui, int64_t id, int type)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct event_screen *d = calloc(1, sizeof *d);
+	struct event_screen *d;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *d);
 
-	if (s == NULL || d == NULL) {
-		free(s);
-		free(d);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = d;
+	d = s->data;
 	d->id = id;
 	if (!load(ui, d)) {
 		ui_error(ui, "%s", db_errmsg(ui->db));

@@ -181,17 +181,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_help_new(struct ui *ui, const struct screen *of)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct help *h = calloc(1, sizeof *h);
+	struct help *h;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *h);
 
-	if (s == NULL || h == NULL) {
-		free(s);
-		free(h);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = h;
+	h = s->data;
 	h->of = of->ops;
 	return s;
 }

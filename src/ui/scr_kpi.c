@@ -417,17 +417,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_kpi_new(struct ui *ui)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct kp *p = calloc(1, sizeof *p);
+	struct kp *p;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *p);
 
-	if (s == NULL || p == NULL) {
-		free(s);
-		free(p);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = p;
+	p = s->data;
 	ui_holidays_note(ui);
 	if (!load(ui, p, date_report_year(ui->today) - 1)) {
 		destroy(s);

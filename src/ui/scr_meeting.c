@@ -933,18 +933,13 @@ static const struct screen_ops mm_ops = {
 struct screen *
 scr_meeting_new(struct ui *ui, int64_t id)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct mm *x = calloc(1, sizeof *x);
+	struct mm *x;
+	struct screen *s = ui_screen_new(ui, &mm_ops, sizeof *x);
 	int n;
 
-	if (s == NULL || x == NULL) {
-		free(s);
-		free(x);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &mm_ops;
-	s->data = x;
+	x = s->data;
 	x->id = id;
 	x->editing = -1;
 	if (!load(ui, x)) {

@@ -153,17 +153,12 @@ static const struct screen_ops mform_ops = {
 struct screen *
 scr_meeting_form_new(struct ui *ui, int64_t id)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct mform *f = calloc(1, sizeof *f);
+	struct mform *f;
+	struct screen *s = ui_screen_new(ui, &mform_ops, sizeof *f);
 
-	if (s == NULL || f == NULL) {
-		free(s);
-		free(f);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &mform_ops;
-	s->data = f;
+	f = s->data;
 	if (id) {
 		if (db_meeting_get(ui->db, id, &f->base) != DB_OK ||
 		    db_meeting_agencies(ui->db, id, collect_invited,

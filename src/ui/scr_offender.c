@@ -662,17 +662,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_offender_new(struct ui *ui, int64_t id)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct rec *r = calloc(1, sizeof *r);
+	struct rec *r;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *r);
 
-	if (s == NULL || r == NULL) {
-		free(s);
-		free(r);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = r;
+	r = s->data;
 	r->id = id;
 	if (!load(ui, r)) {
 		destroy(s);

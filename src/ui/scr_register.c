@@ -713,17 +713,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_register_new(struct ui *ui)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct reg *r = calloc(1, sizeof *r);
+	struct reg *r;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *r);
 
-	if (s == NULL || r == NULL) {
-		free(s);
-		free(r);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = r;
+	r = s->data;
 	r->drawn = -1;
 	if (rm_open(&r->m, ui->db, ui->today, list_rows(ui)) == RM_ERROR) {
 		ui_error(ui, "%s", rm_error(&r->m));

@@ -69,20 +69,15 @@ static const struct screen_ops keep_ops = {
 struct screen *
 scr_retention_keep_new(struct ui *ui, const struct db_retention *r)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct keep *k = calloc(1, sizeof *k);
+	struct keep *k;
+	struct screen *s = ui_screen_new(ui, &keep_ops, sizeof *k);
 	mdate review;
 
-	if (s == NULL || k == NULL) {
-		free(s);
-		free(k);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
 	if (date_parse(r->review, &review) != 0)
 		review = ui->today;
-	s->ops = &keep_ops;
-	s->data = k;
+	k = s->data;
 	k->id = r->id;
 	str_copy(k->ref, r->ref, sizeof k->ref);
 	forms_keep(&k->fs.fm, review, ui->today);

@@ -217,17 +217,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_settings_new(struct ui *ui)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct settings *t = calloc(1, sizeof *t);
+	struct settings *t;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *t);
 
-	if (s == NULL || t == NULL) {
-		free(s);
-		free(t);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = t;
+	t = s->data;
 	if (!load(ui, t)) {
 		destroy(s);
 		return NULL;

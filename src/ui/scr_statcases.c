@@ -377,19 +377,15 @@ static const struct screen_ops ops = {
 struct screen *
 scr_statcases_new(struct ui *ui, struct sm_cases *cases, int figure)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct sc *p = calloc(1, sizeof *p);
+	struct sc *p;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *p);
 
-	if (s == NULL || p == NULL) {
-		free(s);
-		free(p);
+	if (s == NULL) {
 		sm_cases_free(cases);
 		free(cases);
-		ui_error(ui, "Out of memory.");
 		return NULL;
 	}
-	s->ops = &ops;
-	s->data = p;
+	p = s->data;
 	p->c = *cases;
 	free(cases);
 	p->figure = figure;

@@ -562,20 +562,15 @@ static const struct screen_ops ops = {
 struct screen *
 scr_stats_new(struct ui *ui)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct sst *t = calloc(1, sizeof *t);
+	struct sst *t;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *t);
 	int last = date_report_year(ui->today) - 1;
 	char detail[80], a[8], b[8];
 	enum db_status st;
 
-	if (s == NULL || t == NULL) {
-		free(s);
-		free(t);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = t;
+	t = s->data;
 	if (sm_open(&t->m, last) != 0) {
 		if (last < SM_FIRST_YEAR)
 			ui_error(ui, "No reporting year has ended yet.");

@@ -5,7 +5,26 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "ui/ui.h"
+
+struct screen *
+ui_screen_new(struct ui *ui, const struct screen_ops *ops, size_t size)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	void *data = calloc(1, size);
+
+	if (s == NULL || data == NULL) {
+		free(s);
+		free(data);
+		ui_error(ui, "Out of memory.");
+		return NULL;
+	}
+	s->ops = ops;
+	s->data = data;
+	return s;
+}
 
 struct screen *
 ui_top(struct ui *ui)

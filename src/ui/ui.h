@@ -217,6 +217,11 @@ ui_body_rows(const struct ui *ui)
 
 /* --- stack.c: the screen stack ------------------------------------------ */
 
+/* A new screen with OPS and SIZE bytes of zeroed data (its destroy frees
+ * both); NULL, with the message said, when out of memory. */
+struct screen *ui_screen_new(struct ui *ui, const struct screen_ops *ops,
+			     size_t size);
+
 /* Put S on top (S is then the loop's to destroy); NULL S reports that
  * the screen could not be made (the message says why). */
 unsigned ui_push(struct ui *ui, struct screen *s);
