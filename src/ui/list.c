@@ -7,6 +7,14 @@
 #include "ui/list.h"
 #include "ui/text.h"
 
+int
+list_height(const struct ui *ui, int top)
+{
+	int h = ui_body_rows(ui) - (top - UI_BODY_TOP);
+
+	return h > 0 ? h : 0;
+}
+
 bool
 list_moving(enum ui_action a)
 {

@@ -21,6 +21,10 @@ struct list {
 	int top; /* the first row shown */
 };
 
+/* How many rows a list drawn from screen row TOP shows: the body's rows
+ * from there down (0 when none). */
+int list_height(const struct ui *ui, int top);
+
 /* Whether A is one of the six moves a list takes (A_UP .. A_END). */
 bool list_moving(enum ui_action a);
 

@@ -38,9 +38,7 @@ st_of(const struct screen *s)
 static int
 list_rows(const struct ui *ui)
 {
-	int h = ui_body_rows(ui) - (LIST_TOP - UI_BODY_TOP);
-
-	return h > 0 ? h : 0;
+	return list_height(ui, LIST_TOP);
 }
 
 static int
