@@ -208,14 +208,27 @@ cancel(struct ui *ui, struct screen *s)
 			  cancel_answered);
 }
 
+struct from {
+	const struct mlist *l;
+	const char *date;
+};
+
+static bool
+on_or_after(int row, void *ctx)
+{
+	const struct from *f = ctx;
+
+	return strcmp(f->l->v[row].date, f->date) >= 0;
+}
+
 /* The first meeting on or after DATE ("YYYY-MM-DD"), else the last. */
 static int
 first_from(const struct mlist *l, const char *date)
 {
-	for (int i = 0; i < l->list.n; i++)
-		if (strcmp(l->v[i].date, date) >= 0)
-			return i;
-	return l->list.n - 1;
+	struct from f = { l, date };
+	int k = list_find(&l->list, 0, 1, false, on_or_after, &f);
+
+	return k >= 0 ? k : l->list.n - 1;
 }
 
 static unsigned
