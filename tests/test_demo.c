@@ -1,5 +1,5 @@
 /*
- * test_demo.c -- the demo area (core/demo.c): valid, deterministic
+ * test_demo.c -- the demo area (demo/demo.c): valid, deterministic
  * histories that reproduce the published 2010-11 figures exactly.
  *
  * The standard area is generated once, in the group setup, through a
@@ -26,8 +26,8 @@
 
 #include "core/agenda.h"
 #include "core/date.h"
-#include "core/demo.h"
-#include "core/demo_meetings.h"
+#include "demo/demo.h"
+#include "demo/demo_meetings.h"
 #include "core/event.h"
 #include "core/stats.h"
 

@@ -2,7 +2,7 @@
  * test_ui_form.c -- what the screens type and show, without a terminal:
  * text measured and escaped for the screen (ui/text.c), a field edited a
  * character at a time (ui/field.c), the forms checked as they are typed
- * (ui/forms.c), and the key tables the help is made from (ui/keys.c).
+ * (ui/form_model.c), and the key tables the help is made from (ui/keys.c).
  */
 #include "config.h"
 
@@ -16,7 +16,7 @@
 
 #include "core/util.h"
 #include "ui/field.h"
-#include "ui/forms.h"
+#include "ui/form_model.h"
 #include "ui/text.h"
 #include "ui/ui.h"
 #include "testutil.h"

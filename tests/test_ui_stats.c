@@ -6,7 +6,7 @@
  * its bars, and -- for every figure of every year -- the cases listed
  * behind it adding up to the figure itself.
  *
- * The demo area is generated in memory (core/demo.c) and its histories
+ * The demo area is generated in memory (demo/demo.c) and its histories
  * kept, so that a figure's cases are found exactly as the screen finds
  * them: every history streamed into sm_cases_add().
  */
@@ -22,7 +22,7 @@
 
 #include <cmocka.h>
 
-#include "core/demo.h"
+#include "demo/demo.h"
 #include "core/util.h"
 #include "ui/statsmodel.h"
 

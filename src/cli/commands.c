@@ -10,9 +10,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/context.h"
 #include "cli/cli.h"
 #include "core/csv.h"
-#include "core/demo.h"
 #include "core/util.h"
 
 const char *cli_progname = "mappa";
@@ -153,34 +153,19 @@ cli_open(struct cli *c, const char *path, unsigned flags, struct db **db)
 int
 cli_today(mdate *today)
 {
-	const char *s = getenv("MAPPA_TODAY");
-	time_t now;
-	struct tm tm;
-
-	if (s && *s) {
-		if (date_parse(s, today) != 0) {
-			cli_error("MAPPA_TODAY: \"%s\" is not a date "
-				  "(YYYY-MM-DD)", s);
-			return -1;
-		}
-		return 0;
-	}
-	now = time(NULL);
-	localtime_r(&now, &tm);
-	*today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-	return 0;
+	return cli_db_today(NULL, today);
 }
 
 int
 cli_db_today(struct db *db, mdate *today)
 {
-	const char *s = getenv("MAPPA_TODAY");
+	char err[160];
 
-	if ((s == NULL || *s == '\0') && db_is_demo(db)) {
-		*today = demo_today();
-		return 0;
+	if (app_today(db, today, err, sizeof err) != 0) {
+		cli_error("%s", err);
+		return -1;
 	}
-	return cli_today(today);
+	return 0;
 }
 
 void

@@ -9,6 +9,7 @@
 #define MAPPA_DATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef int32_t mdate;

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/agency.h"
 #include "core/interchange.h"
 #include "core/util.h"
 
@@ -48,10 +49,6 @@ static const struct {
 	  1u << IX_E_REF | 1u << IX_E_DATE | 1u << IX_E_EVENT, IX_E_NOTE },
 	{ "population", "a population file", population_cols, IX_P_NCOLS,
 	  1u << IX_P_YEAR | 1u << IX_P_PEOPLE, -1 },
-};
-
-static const char *const agencies[] = {
-	"police", "probation", "prison", "yot", "health", "other",
 };
 
 #define CHUNK_SIZE ((size_t)64 << 10)
@@ -694,16 +691,9 @@ take_offender(struct rd *rd)
 	if (v[IX_O_GENDER] && (rd->vlen[IX_O_GENDER] != 1 ||
 			       !strchr("MFXU", v[IX_O_GENDER][0])))
 		val_fault(rd, IX_O_GENDER, "is not a gender (M, F, X or U)");
-	if (v[IX_O_LEAD_AGENCY]) {
-		bool ok = false;
-
-		for (size_t i = 0; i < NELEM(agencies); i++)
-			ok |= strcmp(v[IX_O_LEAD_AGENCY], agencies[i]) == 0;
-		if (!ok)
-			val_fault(rd, IX_O_LEAD_AGENCY, "is not a lead agency "
-				  "(police, probation, prison, yot, health or "
-				  "other)");
-	}
+	if (v[IX_O_LEAD_AGENCY] && !lead_agency_valid(v[IX_O_LEAD_AGENCY]))
+		val_fault(rd, IX_O_LEAD_AGENCY, "is not a lead agency (%s)",
+			  lead_agency_list());
 	if (!ref_ok || stopped(ix))
 		return;
 	if ((k = find(ix, ref)) >= 0) {

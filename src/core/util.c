@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,4 +124,28 @@ const char *
 sb_str(const struct strbuf *sb)
 {
 	return sb->s && !sb->failed ? sb->s : "";
+}
+
+int
+array_push(void *v, int *n, int *cap, const void *elem, size_t size)
+{
+	char *p;
+
+	memcpy(&p, v, sizeof p);
+	if (*n >= *cap) {
+		int nc;
+
+		if (*cap > INT_MAX / 2)
+			return -1;
+		nc = *cap > 0 ? *cap * 2 : 16;
+		if ((size_t)nc > SIZE_MAX / size)
+			return -1;
+		if ((p = realloc(p, (size_t)nc * size)) == NULL)
+			return -1;
+		memcpy(v, &p, sizeof p);
+		*cap = nc;
+	}
+	memcpy(p + (size_t)*n * size, elem, size);
+	(*n)++;
+	return 0;
 }

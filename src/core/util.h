@@ -21,6 +21,15 @@ bool str_has_control(const char *s, bool free_text);
 void str_printf(char *dst, size_t n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * Append the SIZE bytes at ELEM to the array *V of *N elements, *CAP of
+ * them allocated, doubling it (from 16) when full: the one growth loop
+ * behind the lists the data layer hands over a row at a time.  V is the
+ * address of the array's pointer (&x->rows).  Returns 0, or -1 out of
+ * memory with the array as it was.
+ */
+int array_push(void *v, int *n, int *cap, const void *elem, size_t size);
+
 /* A growable string. */
 struct strbuf {
 	char *s;

@@ -63,7 +63,7 @@ db_action_add(struct db *db, struct db_action *a)
 	char rec[80], detail[160];
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "adding an action")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "adding an action")) !=
 	    DB_OK)
 		return s;
 	if (a->text == NULL || a->text[strspn(a->text, " \t\r\n")] == '\0')
@@ -157,8 +157,8 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 	int64_t offender = 0, v = 0;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "completing an action")) !=
-	    DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    "completing an action")) != DB_OK)
 		return s;
 	if (done == MDATE_NONE)
 		return db_fail(db, DB_INVALID, "done: a date is required");
@@ -336,7 +336,7 @@ db_action_edit(struct db *db, int64_t id, int64_t *version, const char *text,
 	mdate d;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "changing an action")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "changing an action")) !=
 	    DB_OK)
 		return s;
 	if (text && text[strspn(text, " \t\r\n")] == '\0')
@@ -432,7 +432,7 @@ db_action_remove(struct db *db, int64_t id, int64_t version)
 	char *otext = NULL, *operson = NULL, rec[80], detail[320];
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "removing an action")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "removing an action")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)

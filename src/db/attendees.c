@@ -96,7 +96,7 @@ db_attendee_add(struct db *db, struct db_attendee *a)
 	size_t len;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "recording who attended")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "recording who attended")) !=
 	    DB_OK)
 		return s;
 	while (*name == ' ')
@@ -182,7 +182,7 @@ db_attendee_remove(struct db *db, int64_t id)
 	int64_t meeting = 0;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "recording who attended")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "recording who attended")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
@@ -251,7 +251,7 @@ db_attendee_list(struct db *db, int64_t meeting_id, db_attendee_cb cb,
 	sqlite3_stmt *st;
 	enum db_status s;
 
-	if ((s = db_require(db, true, true, false, "the attendees")) != DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "the attendees")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id, meeting_id, name, agency, role FROM "
 			 "attendees WHERE meeting_id = ? ORDER BY CASE role "
@@ -269,7 +269,7 @@ db_attendee_known(struct db *db, int limit, db_attendee_cb cb, void *ctx)
 	sqlite3_stmt *st;
 	enum db_status s;
 
-	if ((s = db_require(db, true, true, false, "the attendees")) != DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "the attendees")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT 0, 0, a.name, a.agency, '' FROM attendees a "
 			 "JOIN meetings m ON m.id = a.meeting_id GROUP BY "
@@ -290,7 +290,7 @@ db_bulk_attendees(struct db *db, int64_t id, const struct db_attendee *v,
 	char rec[48], detail[48];
 	int rc = SQLITE_DONE;
 
-	if ((s = db_require(db, true, false, false, "writing the demo")) !=
+	if ((s = db_require(db, DB_ADMIN, "writing the demo")) !=
 	    DB_OK)
 		return s;
 	if (db->depth == 0)
@@ -331,7 +331,7 @@ db_minutes_state(struct db *db, int64_t meeting_id,
 	enum db_status s;
 
 	memset(ms, 0, sizeof *ms);
-	if ((s = db_require(db, true, true, false, "the minutes")) != DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "the minutes")) != DB_OK)
 		return s;
 	return read_state(db, meeting_id, status, sizeof status, ms);
 }
@@ -346,7 +346,7 @@ db_minutes_approve(struct db *db, int64_t meeting_id, mdate on)
 	char status[16], rec[48], detail[96], d[MDATE_BUFSZ];
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "approving minutes")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "approving minutes")) !=
 	    DB_OK)
 		return s;
 	if (on == MDATE_NONE)
@@ -398,7 +398,7 @@ db_minutes_reopen(struct db *db, int64_t meeting_id)
 	char status[16], rec[48], detail[96];
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "reopening minutes")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reopening minutes")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)

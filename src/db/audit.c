@@ -1,5 +1,5 @@
 /*
- * audit.c -- reading the audit trail, and the demo marker.
+ * audit.c -- reading the audit trail.
  *
  * Writing it is db_audit_write() in db.c, called by every write inside
  * its own transaction.
@@ -48,7 +48,7 @@ db_audit_list(struct db *db, const char *since, const char *actor,
 	enum db_status s;
 	int rc;
 
-	if ((s = db_require(db, true, false, false, "reading the audit "
+	if ((s = db_require(db, DB_ADMIN, "reading the audit "
 			    "trail")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id, time, actor, action, record, detail "
@@ -64,52 +64,4 @@ db_audit_list(struct db *db, const char *since, const char *actor,
 	if (rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "reading the audit trail");
 	return db_audit_log(db, "audit.read", NULL, NULL);
-}
-
-enum db_status
-db_demo_mark(struct db *db)
-{
-	sqlite3_stmt *st;
-	enum db_status s;
-	int rc;
-
-	if ((s = db_require(db, true, false, false, "writing the demo")) !=
-	    DB_OK)
-		return s;
-	if ((s = db_tx_begin(db)) != DB_OK)
-		return s;
-	st = db_stmt(db, "SELECT count(*) FROM offenders");
-	if (st == NULL)
-		return db_tx_end(db, DB_ERROR);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0) {
-		sqlite3_reset(st);
-		return db_tx_end(db, db_fail(db, DB_INVALID, "the demo goes "
-					     "only into a new database"));
-	}
-	sqlite3_reset(st);
-	/* A fixed pseudonym key, so that the demo is the same every time. */
-	s = db_exec(db, "INSERT INTO meta(key, value) VALUES "
-			"('demo', '1') ON CONFLICT(key) DO NOTHING;"
-			"UPDATE meta SET value = 'd3a0c0ffee5eed01' "
-			"WHERE key = 'pseudo_key'");
-	if (s == DB_OK) {
-		db->pseudo_key = 0xd3a0c0ffee5eed01ULL;
-		s = db_audit_write(db, "database.demo", NULL,
-				   "status: - -> demo data");
-	}
-	return db_tx_end(db, s);
-}
-
-bool
-db_is_demo(struct db *db)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM meta WHERE key = 'demo'");
-	bool demo;
-
-	if (st == NULL)
-		return false;
-	demo = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return demo;
 }

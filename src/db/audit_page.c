@@ -52,7 +52,7 @@ db_audit_page(struct db *db, const struct db_audit_filter *f,
 	enum db_status s;
 	int rc;
 
-	if ((s = db_require(db, true, false, false, "reading the audit "
+	if ((s = db_require(db, DB_ADMIN, "reading the audit "
 			    "trail")) != DB_OK)
 		return s;
 	if (limit <= 0)
@@ -80,7 +80,7 @@ db_audit_count(struct db *db, const struct db_audit_filter *f, int64_t *n)
 	int rc;
 
 	*n = 0;
-	if ((s = db_require(db, true, false, false, "reading the audit "
+	if ((s = db_require(db, DB_ADMIN, "reading the audit "
 			    "trail")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT count(*) FROM audit WHERE " FILTER);

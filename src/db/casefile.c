@@ -62,7 +62,7 @@ db_case_event(struct db *db, int64_t offender_id, int64_t *version,
 	int64_t seen = *version, meeting = e->meeting_id;
 	enum db_status s;
 
-	if ((s = db_require(db, true, true, false, "recording an event")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "recording an event")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)

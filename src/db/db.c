@@ -251,13 +251,9 @@ db_role_parse(const char *name)
 }
 
 enum db_status
-db_require(struct db *db, bool admin, bool member, bool lay, const char *what)
+db_require(struct db *db, unsigned allowed, const char *what)
 {
-	bool ok = (db->role == ROLE_ADMIN && admin) ||
-		  (db->role == ROLE_MEMBER && member) ||
-		  (db->role == ROLE_LAY && lay);
-
-	if (ok)
+	if (db->role != ROLE_NONE && (allowed & (1u << db->role)) != 0)
 		return DB_OK;
 	return db_fail(db, DB_REFUSED, "%s: not allowed for %s (role %s)",
 		       what, db->user, db_role_name(db->role));
@@ -750,7 +746,7 @@ db_backup(struct db *db, int fd, const char *where)
 	sqlite3_int64 size = 0;
 	enum db_status s;
 
-	if ((s = db_require(db, true, false, false, "a backup")) != DB_OK)
+	if ((s = db_require(db, DB_ADMIN, "a backup")) != DB_OK)
 		return s;
 	if ((s = db_audit_log(db, "backup", NULL, "fields: file")) != DB_OK)
 		return s;
@@ -776,4 +772,20 @@ db_backup(struct db *db, int fd, const char *where)
 	}
 	sqlite3_free(image);
 	return DB_OK;
+}
+
+enum db_status
+db_data_version(struct db *db, int64_t *version)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version");
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? DB_OK
+				: db_sqlfail(db, rc, "reading the database");
 }

@@ -80,9 +80,16 @@ enum db_status db_tx_begin(struct db *db);
  * ST, or the commit's failure. */
 enum db_status db_tx_end(struct db *db, enum db_status st);
 
-/* Refuse (DB_REFUSED) unless the user's role is one of the allowed. */
-enum db_status db_require(struct db *db, bool admin, bool member, bool lay,
-			  const char *what);
+/* Who may do a thing: a mask of roles for db_require(). */
+enum db_roles {
+	DB_ADMIN = 1u << ROLE_ADMIN,
+	DB_MEMBER = 1u << ROLE_MEMBER,
+	DB_LAY = 1u << ROLE_LAY,
+};
+
+/* Refuse (DB_REFUSED) unless the user's role is in ALLOWED, a mask of
+ * enum db_roles (DB_ADMIN | DB_MEMBER, say); WHAT names the attempt. */
+enum db_status db_require(struct db *db, unsigned allowed, const char *what);
 
 /*
  * Step ST, a SELECT of id, time, actor, action, record, detail from the

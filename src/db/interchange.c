@@ -117,7 +117,7 @@ db_offender_find(struct db *db, const char *ref, int64_t *id, bool *erased,
 	size_t cap = 0;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "finding an offender")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "finding an offender")) !=
 	    DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id, erased IS NOT NULL FROM offenders "
@@ -489,7 +489,7 @@ db_import_begin(struct db *db, struct db_import **out)
 	enum db_status s;
 
 	*out = NULL;
-	if ((s = db_require(db, true, false, false, "importing")) != DB_OK)
+	if ((s = db_require(db, DB_ADMIN, "importing")) != DB_OK)
 		return s;
 	if ((im = calloc(1, sizeof *im)) == NULL)
 		return db_fail(db, DB_ERROR, "out of memory");
@@ -1043,7 +1043,7 @@ db_export(struct db *db, const char *recipient, const char *where,
 	size_t n = 0;
 	bool own;
 
-	if ((s = db_require(db, true, false, false, "exporting")) != DB_OK)
+	if ((s = db_require(db, DB_ADMIN, "exporting")) != DB_OK)
 		return s;
 	if (recipient == NULL || *recipient == '\0' ||
 	    str_has_control(recipient, false) || strlen(recipient) > 200)

@@ -355,8 +355,8 @@ db_kpi(struct db *db, int year, mdate today, const struct agenda_holidays *h,
 	char detail[64], yb[8];
 
 	kpi_init(k, year, db->role != ROLE_LAY);
-	if ((s = db_require(db, true, true, true, "read the indicators")) !=
-	    DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER | DB_LAY,
+			    "read the indicators")) != DB_OK)
 		return s;
 	if ((s = targets(db, k)) != DB_OK ||
 	    (s = db_agenda_intervals(db, &iv)) != DB_OK)

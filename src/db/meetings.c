@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/status.h"
 #include "core/util.h"
 #include "db/meetings_internal.h"
 
@@ -272,8 +273,8 @@ db_meeting_add(struct db *db, struct db_meeting *m, const char *const *agencies,
 	char rec[48];
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "scheduling a meeting")) !=
-	    DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    "scheduling a meeting")) != DB_OK)
 		return s;
 	if ((s = check_meeting(db, m)) != DB_OK)
 		return s;
@@ -298,7 +299,8 @@ db_meeting_add(struct db *db, struct db_meeting *m, const char *const *agencies,
 		return db_tx_end(db, db_sqlfail(db, rc, "adding a meeting"));
 	m->id = sqlite3_last_insert_rowid(db->sql);
 	m->version = 1;
-	str_copy(m->status, "scheduled", sizeof m->status);
+	str_copy(m->status, meeting_status_name(MEETING_SCHEDULED),
+		 sizeof m->status);
 	m->cases = m->discussed = 0;
 	s = DB_OK;
 	for (size_t i = 0; s == DB_OK && i < n; i++)
@@ -375,7 +377,7 @@ db_meeting_update(struct db *db, const struct db_meeting *base,
 	bool decided;
 	int rc, k = 0;
 
-	if ((s = db_require(db, true, true, false, "changing a meeting")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "changing a meeting")) !=
 	    DB_OK)
 		return s;
 	if ((s = check_meeting(db, m)) != DB_OK)
@@ -500,8 +502,9 @@ set_status(struct db *db, int64_t id, const char *status, int64_t *version)
 	char rec[48], detail[64];
 	int rc;
 
-	if ((s = db_require(db, true, true, false, strcmp(status, "held") == 0
-			    ? "holding a meeting" : "cancelling a meeting")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    strcmp(status, "held") == 0 ? "holding a meeting"
+			    : "cancelling a meeting")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
@@ -598,7 +601,7 @@ db_meeting_invite(struct db *db, int64_t id, const char *agency, bool invited)
 	enum db_status s;
 	char rec[48], detail[80];
 
-	if ((s = db_require(db, true, true, false, "inviting an agency")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "inviting an agency")) !=
 	    DB_OK)
 		return s;
 	if ((s = meetings_check_agency(db, agency, "agency")) != DB_OK)
@@ -628,8 +631,8 @@ db_meeting_attendance(struct db *db, int64_t id, const char *agency,
 	bool known = false;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "recording attendance")) !=
-	    DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    "recording attendance")) != DB_OK)
 		return s;
 	if ((s = meetings_check_agency(db, agency, "agency")) != DB_OK)
 		return s;
@@ -735,7 +738,7 @@ db_bulk_attendance(struct db *db, int64_t id, const char *const *agencies,
 	enum db_status s;
 	char rec[48], detail[48];
 
-	if ((s = db_require(db, true, false, false, "writing the demo")) !=
+	if ((s = db_require(db, DB_ADMIN, "writing the demo")) !=
 	    DB_OK)
 		return s;
 	if (db->depth == 0)
@@ -806,7 +809,7 @@ db_agenda_add(struct db *db, int64_t meeting_id, int64_t offender_id,
 	char rec[96], detail[64];
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "building an agenda")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "building an agenda")) !=
 	    DB_OK)
 		return s;
 	if (agenda_reason_parse(reason) < 0)
@@ -922,7 +925,7 @@ db_agenda_remove(struct db *db, int64_t item_id)
 	int pos, rc;
 	char rec[96], detail[48];
 
-	if ((s = db_require(db, true, true, false, "changing an agenda")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "changing an agenda")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
@@ -970,7 +973,7 @@ db_agenda_move(struct db *db, int64_t item_id, int position)
 	int pos, n = 0, rc;
 	char rec[96], detail[48];
 
-	if ((s = db_require(db, true, true, false, "changing an agenda")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "changing an agenda")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
@@ -1024,7 +1027,7 @@ db_agenda_discussed(struct db *db, int64_t item_id, bool discussed)
 	enum db_status s;
 	char rec[96], detail[48];
 
-	if ((s = db_require(db, true, true, false, "minuting a meeting")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "minuting a meeting")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
@@ -1058,7 +1061,7 @@ db_agenda_list(struct db *db, int64_t meeting_id, db_agenda_cb cb, void *ctx)
 	enum db_status s;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "reading an agenda")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading an agenda")) !=
 	    DB_OK)
 		return s;
 	st = db_stmt(db,
@@ -1115,7 +1118,7 @@ db_agenda_find(struct db *db, int64_t meeting_id, int64_t offender_id,
 	enum db_status s;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "reading an agenda")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading an agenda")) !=
 	    DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id FROM agenda_items WHERE meeting_id = ? "
@@ -1284,7 +1287,7 @@ db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
 	size_t k;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "proposing an agenda")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "proposing an agenda")) !=
 	    DB_OK)
 		return s;
 	if ((s = load_meeting(db, meeting_id, &m)) != DB_OK)
@@ -1329,4 +1332,56 @@ db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
 		s = DB_ERROR;
 	free(c.v);
 	return s;
+}
+
+enum db_status
+db_meeting_ensure(struct db *db, mdate date, int level, const char *chair,
+		  int64_t *id)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	char d[MDATE_BUFSZ], rec[48], detail[64];
+	int rc;
+
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "recording a meeting")) !=
+	    DB_OK)
+		return s;
+	if (level != 2 && level != 3)
+		return db_fail(db, DB_INVALID, "a MAPP meeting is at Level 2 "
+			       "or 3");
+	date_format(date, d);
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT id FROM meetings WHERE date = ? AND "
+			 "level = ? AND coalesce(chair, '') = coalesce(?, '')");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, level);
+	db_bind_text(st, 3, chair);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return db_tx_end(db, DB_OK);
+	if (rc != SQLITE_DONE)
+		return db_tx_end(db, db_sqlfail(db, rc, "reading meetings"));
+	st = db_stmt(db, "INSERT INTO meetings(date, level, status, chair) "
+			 "VALUES (?, ?, ?, ?)");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, level);
+	sqlite3_bind_text(st, 3, "held", -1, SQLITE_STATIC);
+	db_bind_text(st, 4, chair);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_tx_end(db, db_sqlfail(db, rc, "adding a meeting"));
+	*id = sqlite3_last_insert_rowid(db->sql);
+	snprintf(rec, sizeof rec, "meeting %lld", (long long)*id);
+	snprintf(detail, sizeof detail, "date: - -> %s; level: - -> %d; "
+		 "status: - -> held", d, level);
+	return db_tx_end(db, db_audit_write(db, "meeting.add", rec, detail));
 }

@@ -104,7 +104,7 @@ db_minutes_get(struct db *db, int64_t item_id, struct db_minutes *m)
 	enum db_status s;
 
 	memset(m, 0, sizeof *m);
-	if ((s = db_require(db, true, true, false, "reading minutes")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading minutes")) !=
 	    DB_OK)
 		return s;
 	if ((s = meetings_item_get(db, item_id, &it)) != DB_OK)
@@ -169,7 +169,7 @@ db_minutes_save(struct db *db, const struct db_minutes *base,
 	int k = 0;
 	bool oom = false, review_changed;
 
-	if ((s = db_require(db, true, true, false, "minuting a meeting")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "minuting a meeting")) !=
 	    DB_OK)
 		return s;
 	for (int i = 0; i < DB_MIN_TEXTS; i++)
@@ -333,7 +333,7 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 
 	if (event_id)
 		*event_id = 0;
-	if ((s = db_require(db, true, true, false, "deciding a level")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "deciding a level")) !=
 	    DB_OK)
 		return s;
 	if (strcmp(dec, "stay") != 0 && strcmp(dec, "up") != 0 &&
@@ -501,7 +501,7 @@ db_bulk_case_meetings(struct db *db, int64_t offender_id,
 	char rec[48], detail[96];
 	int rc;
 
-	if ((s = db_require(db, true, false, false, "writing the demo")) !=
+	if ((s = db_require(db, DB_ADMIN, "writing the demo")) !=
 	    DB_OK)
 		return s;
 	if (db->depth == 0)

@@ -1,6 +1,6 @@
 /*
- * offenders.c -- offenders, their events, and the minimal meetings the
- * events refer to.
+ * offenders.c -- offenders and their events (a meeting an event refers to
+ * is found or made by db_meeting_ensure(), meetings.c).
  *
  * Every change of a history is checked whole: the new event is put in its
  * place (after the other events of its date) and the history replayed
@@ -15,12 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/agency.h"
+#include "core/status.h"
 #include "core/util.h"
 #include "db/db_internal.h"
-
-static const char *const agencies[] = {
-	"police", "probation", "prison", "yot", "health", "other",
-};
 
 static const char *const source_names[] = { "mappa", "import", "demo" };
 
@@ -68,14 +66,12 @@ db_offender_check(const struct db_offender *o, const char **field)
 	if (o->gender[0] && (o->gender[1] || !strchr("MFXU", o->gender[0])))
 		return "gender must be M, F, X or U";
 	*field = "lead_agency";
-	if (o->lead_agency[0]) {
-		bool ok = false;
+	if (o->lead_agency[0] && !lead_agency_valid(o->lead_agency)) {
+		static char msg[160];
 
-		for (size_t i = 0; i < NELEM(agencies); i++)
-			ok |= strcmp(o->lead_agency, agencies[i]) == 0;
-		if (!ok)
-			return "the lead agency must be police, probation, "
-			       "prison, yot, health or other";
+		str_printf(msg, sizeof msg, "the lead agency must be %s",
+			   lead_agency_list());
+		return msg;
 	}
 	*field = "notes";
 	if (o->notes && str_has_control(o->notes, true))
@@ -204,7 +200,7 @@ db_offender_add(struct db *db, struct db_offender *o)
 	struct strbuf sb;
 	char rec[48];
 
-	if ((s = db_require(db, true, true, false, "adding an offender")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "adding an offender")) !=
 	    DB_OK)
 		return s;
 	if ((s = check_offender(db, o)) != DB_OK)
@@ -341,8 +337,8 @@ db_offender_update(struct db *db, struct db_offender *o)
 	int64_t seen = o->version;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "changing an offender")) !=
-	    DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    "changing an offender")) != DB_OK)
 		return s;
 	if ((s = check_offender(db, o)) != DB_OK)
 		return s;
@@ -535,8 +531,10 @@ db_state_columns(const struct ev *evs, size_t n, int *category, int *level,
 	}
 	*category = ever ? st.category : 0;
 	*level = ever ? st.level : 0;
-	*status = st.registered ? (st.in_custody ? "custody" : "community")
-		  : ever ? "exited" : "unregistered";
+	*status = case_status_name(!st.registered
+				   ? (ever ? CASE_EXITED : CASE_UNREGISTERED)
+				   : st.in_custody ? CASE_CUSTODY
+				   : CASE_COMMUNITY);
 }
 
 /* Store the state after history EVS[0..N) on offender ID's row. */
@@ -687,7 +685,7 @@ db_event_add(struct db *db, int64_t offender_id, int64_t *version,
 	const char *why;
 	char rec[80], date[MDATE_BUFSZ];
 
-	if ((s = db_require(db, true, true, false, "recording an event")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "recording an event")) !=
 	    DB_OK)
 		return s;
 	if ((s = check_event(db, e)) != DB_OK)
@@ -798,7 +796,7 @@ db_bulk_offender(struct db *db, struct db_offender *o,
 	char rec[48], date[MDATE_BUFSZ];
 	size_t at;
 
-	if ((s = db_require(db, true, false, false, "importing")) != DB_OK)
+	if ((s = db_require(db, DB_ADMIN, "importing")) != DB_OK)
 		return s;
 	if ((s = check_offender(db, o)) != DB_OK)
 		return s;
@@ -857,56 +855,4 @@ db_bulk_offender(struct db *db, struct db_offender *o,
 	if (s != DB_OK)
 		db->doomed = true;
 	return s;
-}
-
-enum db_status
-db_meeting_ensure(struct db *db, mdate date, int level, const char *chair,
-		  int64_t *id)
-{
-	sqlite3_stmt *st;
-	enum db_status s;
-	char d[MDATE_BUFSZ], rec[48], detail[64];
-	int rc;
-
-	if ((s = db_require(db, true, true, false, "recording a meeting")) !=
-	    DB_OK)
-		return s;
-	if (level != 2 && level != 3)
-		return db_fail(db, DB_INVALID, "a MAPP meeting is at Level 2 "
-			       "or 3");
-	date_format(date, d);
-	if ((s = db_tx_begin(db)) != DB_OK)
-		return s;
-	st = db_stmt(db, "SELECT id FROM meetings WHERE date = ? AND "
-			 "level = ? AND coalesce(chair, '') = coalesce(?, '')");
-	if (st == NULL)
-		return db_tx_end(db, DB_ERROR);
-	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, level);
-	db_bind_text(st, 3, chair);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return db_tx_end(db, DB_OK);
-	if (rc != SQLITE_DONE)
-		return db_tx_end(db, db_sqlfail(db, rc, "reading meetings"));
-	st = db_stmt(db, "INSERT INTO meetings(date, level, status, chair) "
-			 "VALUES (?, ?, ?, ?)");
-	if (st == NULL)
-		return db_tx_end(db, DB_ERROR);
-	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, level);
-	sqlite3_bind_text(st, 3, "held", -1, SQLITE_STATIC);
-	db_bind_text(st, 4, chair);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_tx_end(db, db_sqlfail(db, rc, "adding a meeting"));
-	*id = sqlite3_last_insert_rowid(db->sql);
-	snprintf(rec, sizeof rec, "meeting %lld", (long long)*id);
-	snprintf(detail, sizeof detail, "date: - -> %s; level: - -> %d; "
-		 "status: - -> held", d, level);
-	return db_tx_end(db, db_audit_write(db, "meeting.add", rec, detail));
 }

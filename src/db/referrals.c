@@ -89,7 +89,7 @@ db_referral_add(struct db *db, struct db_offender *o, int category,
 	enum db_status s;
 	mdate date;
 
-	if ((s = db_require(db, true, true, false, "taking a referral")) !=
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "taking a referral")) !=
 	    DB_OK)
 		return s;
 	if ((s = check_referral(db, r, category, level, &date)) != DB_OK)

@@ -700,22 +700,6 @@ check_query(struct db_register *r, const struct db_reg_query *q)
 	return DB_OK;
 }
 
-enum db_status
-db_data_version(struct db *db, int64_t *version)
-{
-	sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version");
-	int rc;
-
-	if (st == NULL)
-		return DB_ERROR;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*version = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? DB_OK
-				: db_sqlfail(db, rc, "reading the database");
-}
-
 static enum db_status
 scalar(struct db_register *r, sqlite3_stmt *st, int64_t *out)
 {
@@ -1166,8 +1150,8 @@ db_ref_taken(struct db *db, const char *ref, bool *taken)
 	enum db_status s;
 	int rc;
 
-	if ((s = db_require(db, true, true, false, "looking up a reference")) !=
-	    DB_OK)
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    "looking up a reference")) != DB_OK)
 		return s;
 	if ((st = db_stmt(db, "SELECT 1 FROM offenders WHERE ref = ?")) ==
 	    NULL)

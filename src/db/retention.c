@@ -29,7 +29,7 @@ db_retention_due(struct db *db, mdate by, db_retention_cb cb, void *ctx)
 	char d[MDATE_BUFSZ];
 	int rc;
 
-	if ((s = db_require(db, true, false, false, "reviewing retention")) !=
+	if ((s = db_require(db, DB_ADMIN, "reviewing retention")) !=
 	    DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT o.id, o.ref, o.pseudo, o.category, "
@@ -157,7 +157,7 @@ db_retention_keep(struct db *db, int64_t id, mdate until, const char *why)
 	struct strbuf detail;
 	int rc;
 
-	if ((s = db_require(db, true, false, false, "keeping a record")) !=
+	if ((s = db_require(db, DB_ADMIN, "keeping a record")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
@@ -236,7 +236,7 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 	int64_t notes = 0;
 	int rc;
 
-	if ((s = db_require(db, true, false, false, "erasing a record")) !=
+	if ((s = db_require(db, DB_ADMIN, "erasing a record")) !=
 	    DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)

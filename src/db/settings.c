@@ -154,7 +154,7 @@ db_setting_set(struct db *db, const char *key, const char *value)
 	enum db_status rs;
 	int rc;
 
-	if ((rs = db_require(db, true, false, false, "changing a setting")) !=
+	if ((rs = db_require(db, DB_ADMIN, "changing a setting")) !=
 	    DB_OK)
 		return rs;
 	if (s == NULL)
@@ -209,7 +209,7 @@ db_population_add(struct db *db, int year, int64_t people, const char *source)
 	char rec[32], detail[64];
 	int rc;
 
-	if ((s = db_require(db, true, false, false, "adding a population")) !=
+	if ((s = db_require(db, DB_ADMIN, "adding a population")) !=
 	    DB_OK)
 		return s;
 	if (year < 1900 || year > 2999)

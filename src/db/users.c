@@ -48,7 +48,7 @@ db_user_add(struct db *db, const char *name, enum db_role role)
 	sqlite3_stmt *st;
 	char detail[96];
 
-	if ((s = db_require(db, true, false, false, "adding a user")) != DB_OK)
+	if ((s = db_require(db, DB_ADMIN, "adding a user")) != DB_OK)
 		return s;
 	if (!name_ok(name))
 		return db_fail(db, DB_INVALID,
@@ -138,7 +138,7 @@ user_change(struct db *db, const char *name, enum db_role role, bool disable)
 	sqlite3_stmt *st;
 	char detail[96], rec[DB_NAME_MAX + 8];
 
-	if ((s = db_require(db, true, false, false, "changing a user")) !=
+	if ((s = db_require(db, DB_ADMIN, "changing a user")) !=
 	    DB_OK)
 		return s;
 	if (!disable && role == ROLE_NONE)
@@ -199,7 +199,7 @@ db_user_list(struct db *db, db_user_cb cb, void *ctx)
 	enum db_status s;
 	int rc;
 
-	if ((s = db_require(db, true, false, false, "listing users")) != DB_OK)
+	if ((s = db_require(db, DB_ADMIN, "listing users")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id, name, role, active, created FROM users "
 			 "ORDER BY name");

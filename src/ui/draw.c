@@ -106,20 +106,3 @@ ui_put(int y, int x, int width, const char *s, attr_t attr, unsigned flags)
 	attrset(A_NORMAL);
 	return (flags & PUT_PAD) ? width : used;
 }
-
-unsigned
-ui_list_go(int n, int *cur, int *top, int rows, int to)
-{
-	if (n == 0)
-		return DRAW_NONE;
-	if (to < 0)
-		to = 0;
-	if (to >= n)
-		to = n - 1;
-	*cur = to;
-	if (*cur < *top)
-		*top = *cur;
-	if (rows > 0 && *cur >= *top + rows)
-		*top = *cur - rows + 1;
-	return DRAW_BODY;
-}

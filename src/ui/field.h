@@ -5,7 +5,7 @@
  * or does not fit.
  *
  * No curses here: form.c draws fields and feeds them keys; the rules of
- * each form (forms.c) fill in their errors; the tests drive them directly.
+ * each form (form_model.c) fill in their errors; the tests drive them directly.
  */
 #ifndef MAPPA_FIELD_H
 #define MAPPA_FIELD_H

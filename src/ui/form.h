@@ -1,5 +1,5 @@
 /*
- * form.h -- the form widget: a form_model (forms.h) drawn as labelled
+ * form.h -- the form widget: a form_model (form_model.h) drawn as labelled
  * fields, edited key by key, checked after every change, and saved only
  * when nothing is wrong.
  *

@@ -179,19 +179,22 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_GLOBAL, UI_FN(KEY_F(1)), A_HELP },
 	{ CTX_GLOBAL, UI_CTRL('L'), A_REDRAW },
 
-	{ CTX_LIST, UI_FN(KEY_UP), A_UP },
-	{ CTX_LIST, 'k', A_UP },
-	{ CTX_LIST, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_LIST, 'j', A_DOWN },
-	{ CTX_LIST, UI_FN(KEY_PPAGE), A_PAGE_UP },
-	{ CTX_LIST, UI_CTRL('B'), A_PAGE_UP },
-	{ CTX_LIST, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
-	{ CTX_LIST, UI_CTRL('F'), A_PAGE_DOWN },
-	{ CTX_LIST, ' ', A_PAGE_DOWN },
-	{ CTX_LIST, UI_FN(KEY_HOME), A_HOME },
-	{ CTX_LIST, 'g', A_HOME },
-	{ CTX_LIST, UI_FN(KEY_END), A_END },
-	{ CTX_LIST, 'G', A_END },
+	/* The moves, on every screen that moves through rows or lines
+	 * (ui_context_moves()), unless it binds the key itself. */
+	{ CTX_MOVE, UI_FN(KEY_UP), A_UP },
+	{ CTX_MOVE, 'k', A_UP },
+	{ CTX_MOVE, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_MOVE, 'j', A_DOWN },
+	{ CTX_MOVE, UI_FN(KEY_PPAGE), A_PAGE_UP },
+	{ CTX_MOVE, UI_CTRL('B'), A_PAGE_UP },
+	{ CTX_MOVE, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
+	{ CTX_MOVE, UI_CTRL('F'), A_PAGE_DOWN },
+	{ CTX_MOVE, ' ', A_PAGE_DOWN },
+	{ CTX_MOVE, UI_FN(KEY_HOME), A_HOME },
+	{ CTX_MOVE, 'g', A_HOME },
+	{ CTX_MOVE, UI_FN(KEY_END), A_END },
+	{ CTX_MOVE, 'G', A_END },
+
 	{ CTX_LIST, '\n', A_OPEN },
 	{ CTX_LIST, '\r', A_OPEN },
 	{ CTX_LIST, UI_FN(KEY_ENTER), A_OPEN },
@@ -218,42 +221,15 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_LIST, 'O', A_ACTIONS },
 	{ CTX_LIST, 'C', A_SETTINGS },
 
-	{ CTX_ACTIONS, UI_FN(KEY_UP), A_UP },
-	{ CTX_ACTIONS, 'k', A_UP },
-	{ CTX_ACTIONS, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_ACTIONS, 'j', A_DOWN },
-	{ CTX_ACTIONS, UI_FN(KEY_PPAGE), A_PAGE_UP },
-	{ CTX_ACTIONS, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
-	{ CTX_ACTIONS, ' ', A_PAGE_DOWN },
-	{ CTX_ACTIONS, UI_FN(KEY_HOME), A_HOME },
-	{ CTX_ACTIONS, 'g', A_HOME },
-	{ CTX_ACTIONS, UI_FN(KEY_END), A_END },
-	{ CTX_ACTIONS, 'G', A_END },
 	{ CTX_ACTIONS, 'D', A_ACTION_DONE },
 	{ CTX_ACTIONS, 'o', A_FILTER_OVERDUE },
 	{ CTX_ACTIONS, 'f', A_ACTION_AGENCY },
 	{ CTX_ACTIONS, 'x', A_FILTER_CLEAR },
 
-	{ CTX_SETTINGS, UI_FN(KEY_UP), A_UP },
-	{ CTX_SETTINGS, 'k', A_UP },
-	{ CTX_SETTINGS, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_SETTINGS, 'j', A_DOWN },
-	{ CTX_SETTINGS, UI_FN(KEY_HOME), A_HOME },
-	{ CTX_SETTINGS, 'g', A_HOME },
-	{ CTX_SETTINGS, UI_FN(KEY_END), A_END },
-	{ CTX_SETTINGS, 'G', A_END },
 	{ CTX_SETTINGS, '\n', A_SETTING_EDIT },
 	{ CTX_SETTINGS, '\r', A_SETTING_EDIT },
 	{ CTX_SETTINGS, UI_FN(KEY_ENTER), A_SETTING_EDIT },
 
-	{ CTX_MEETINGS, UI_FN(KEY_UP), A_UP },
-	{ CTX_MEETINGS, 'k', A_UP },
-	{ CTX_MEETINGS, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_MEETINGS, 'j', A_DOWN },
-	{ CTX_MEETINGS, UI_FN(KEY_HOME), A_HOME },
-	{ CTX_MEETINGS, 'g', A_HOME },
-	{ CTX_MEETINGS, UI_FN(KEY_END), A_END },
-	{ CTX_MEETINGS, 'G', A_END },
 	{ CTX_MEETINGS, '\n', A_MEET_MODE },
 	{ CTX_MEETINGS, '\r', A_MEET_MODE },
 	{ CTX_MEETINGS, UI_FN(KEY_ENTER), A_MEET_MODE },
@@ -272,10 +248,6 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_MEETING, ' ', A_MEET_NEXT },
 	{ CTX_MEETING, UI_FN(KEY_LEFT), A_MEET_PREV },
 	{ CTX_MEETING, 'p', A_MEET_PREV },
-	{ CTX_MEETING, UI_FN(KEY_UP), A_UP },
-	{ CTX_MEETING, 'k', A_UP },
-	{ CTX_MEETING, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_MEETING, 'j', A_DOWN },
 	{ CTX_MEETING, '\n', A_MEET_SET },
 	{ CTX_MEETING, '\r', A_MEET_SET },
 	{ CTX_MEETING, UI_FN(KEY_ENTER), A_MEET_SET },
@@ -328,10 +300,6 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_CASE_ACTIONS, '-', A_ROW_REMOVE },
 	{ CTX_CASE_ACTIONS, UI_FN(KEY_DC), A_ROW_REMOVE },
 
-	{ CTX_AGENDA, UI_FN(KEY_UP), A_UP },
-	{ CTX_AGENDA, 'k', A_UP },
-	{ CTX_AGENDA, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_AGENDA, 'j', A_DOWN },
 	{ CTX_AGENDA, '\n', A_AGENDA_ADD },
 	{ CTX_AGENDA, '\r', A_AGENDA_ADD },
 	{ CTX_AGENDA, UI_FN(KEY_ENTER), A_AGENDA_ADD },
@@ -342,39 +310,11 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_AGENDA, 'K', A_AGENDA_UP },
 	{ CTX_AGENDA, 'J', A_AGENDA_DOWN },
 
-	{ CTX_RECORD, UI_FN(KEY_UP), A_UP },
-	{ CTX_RECORD, 'k', A_UP },
-	{ CTX_RECORD, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_RECORD, 'j', A_DOWN },
-	{ CTX_RECORD, UI_FN(KEY_PPAGE), A_PAGE_UP },
-	{ CTX_RECORD, UI_CTRL('B'), A_PAGE_UP },
-	{ CTX_RECORD, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
-	{ CTX_RECORD, UI_CTRL('F'), A_PAGE_DOWN },
-	{ CTX_RECORD, ' ', A_PAGE_DOWN },
-	{ CTX_RECORD, UI_FN(KEY_HOME), A_HOME },
-	{ CTX_RECORD, 'g', A_HOME },
-	{ CTX_RECORD, UI_FN(KEY_END), A_END },
-	{ CTX_RECORD, 'G', A_END },
 	{ CTX_RECORD, 'e', A_EDIT },
 	{ CTX_RECORD, 'r', A_EVENT },
 	{ CTX_RECORD, 'L', A_LEVEL },
 
-	{ CTX_HELP, UI_FN(KEY_UP), A_UP },
-	{ CTX_HELP, 'k', A_UP },
-	{ CTX_HELP, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_HELP, 'j', A_DOWN },
-	{ CTX_HELP, UI_FN(KEY_PPAGE), A_PAGE_UP },
-	{ CTX_HELP, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
-	{ CTX_HELP, ' ', A_PAGE_DOWN },
-	{ CTX_HELP, UI_FN(KEY_HOME), A_HOME },
-	{ CTX_HELP, 'g', A_HOME },
-	{ CTX_HELP, UI_FN(KEY_END), A_END },
-	{ CTX_HELP, 'G', A_END },
 
-	{ CTX_STATS, UI_FN(KEY_UP), A_UP },
-	{ CTX_STATS, 'k', A_UP },
-	{ CTX_STATS, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_STATS, 'j', A_DOWN },
 	{ CTX_STATS, UI_FN(KEY_LEFT), A_YEAR_PREV },
 	{ CTX_STATS, 'h', A_YEAR_PREV },
 	{ CTX_STATS, UI_FN(KEY_RIGHT), A_YEAR_NEXT },
@@ -386,47 +326,17 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_STATS, UI_FN(KEY_NPAGE), A_TABLE_NEXT },
 	{ CTX_STATS, UI_CTRL('F'), A_TABLE_NEXT },
 	{ CTX_STATS, ' ', A_TABLE_NEXT },
-	{ CTX_STATS, UI_FN(KEY_HOME), A_HOME },
-	{ CTX_STATS, 'g', A_HOME },
-	{ CTX_STATS, UI_FN(KEY_END), A_END },
-	{ CTX_STATS, 'G', A_END },
 	{ CTX_STATS, '\n', A_CASES },
 	{ CTX_STATS, '\r', A_CASES },
 	{ CTX_STATS, UI_FN(KEY_ENTER), A_CASES },
 	{ CTX_STATS, 't', A_CHART },
 
-	{ CTX_AUDIT, UI_FN(KEY_UP), A_UP },
-	{ CTX_AUDIT, 'k', A_UP },
-	{ CTX_AUDIT, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_AUDIT, 'j', A_DOWN },
-	{ CTX_AUDIT, UI_FN(KEY_PPAGE), A_PAGE_UP },
-	{ CTX_AUDIT, UI_CTRL('B'), A_PAGE_UP },
-	{ CTX_AUDIT, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
-	{ CTX_AUDIT, UI_CTRL('F'), A_PAGE_DOWN },
-	{ CTX_AUDIT, ' ', A_PAGE_DOWN },
-	{ CTX_AUDIT, UI_FN(KEY_HOME), A_HOME },
-	{ CTX_AUDIT, 'g', A_HOME },
-	{ CTX_AUDIT, UI_FN(KEY_END), A_END },
-	{ CTX_AUDIT, 'G', A_END },
 	{ CTX_AUDIT, '/', A_AUDIT_TEXT },
 	{ CTX_AUDIT, 'u', A_AUDIT_ACTOR },
 	{ CTX_AUDIT, 'a', A_AUDIT_ACTION },
 	{ CTX_AUDIT, 'I', A_SORT_INVERT },
 	{ CTX_AUDIT, 'x', A_FILTER_CLEAR },
 
-	{ CTX_RETENTION, UI_FN(KEY_UP), A_UP },
-	{ CTX_RETENTION, 'k', A_UP },
-	{ CTX_RETENTION, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_RETENTION, 'j', A_DOWN },
-	{ CTX_RETENTION, UI_FN(KEY_PPAGE), A_PAGE_UP },
-	{ CTX_RETENTION, UI_CTRL('B'), A_PAGE_UP },
-	{ CTX_RETENTION, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
-	{ CTX_RETENTION, UI_CTRL('F'), A_PAGE_DOWN },
-	{ CTX_RETENTION, ' ', A_PAGE_DOWN },
-	{ CTX_RETENTION, UI_FN(KEY_HOME), A_HOME },
-	{ CTX_RETENTION, 'g', A_HOME },
-	{ CTX_RETENTION, UI_FN(KEY_END), A_END },
-	{ CTX_RETENTION, 'G', A_END },
 	{ CTX_RETENTION, 'K', A_RETAIN_KEEP },
 	{ CTX_RETENTION, 'E', A_RETAIN_ERASE },
 
@@ -449,16 +359,38 @@ const struct ui_binding ui_bindings[] = {
 };
 const size_t ui_nbindings = NELEM(ui_bindings);
 
+bool
+ui_context_moves(enum ui_context ctx)
+{
+	return ctx != CTX_GLOBAL && ctx != CTX_FORM && ctx != CTX_CONFLICT &&
+	       ctx != CTX_MOVE;
+}
+
+/* The contexts whose bindings apply in CTX, nearest first; their count. */
+static int
+chain(enum ui_context ctx, enum ui_context c[3])
+{
+	int n = 0;
+
+	c[n++] = ctx;
+	if (ui_context_moves(ctx))
+		c[n++] = CTX_MOVE;
+	if (ctx != CTX_GLOBAL)
+		c[n++] = CTX_GLOBAL;
+	return n;
+}
+
 enum ui_action
 ui_lookup(enum ui_context ctx, int key)
 {
-	for (size_t i = 0; i < ui_nbindings; i++)
-		if (ui_bindings[i].ctx == ctx && ui_bindings[i].key == key)
-			return ui_bindings[i].action;
-	for (size_t i = 0; i < ui_nbindings; i++)
-		if (ui_bindings[i].ctx == CTX_GLOBAL &&
-		    ui_bindings[i].key == key)
-			return ui_bindings[i].action;
+	enum ui_context c[3];
+	int n = chain(ctx, c);
+
+	for (int k = 0; k < n; k++)
+		for (size_t i = 0; i < ui_nbindings; i++)
+			if (ui_bindings[i].ctx == c[k] &&
+			    ui_bindings[i].key == key)
+				return ui_bindings[i].action;
 	return A_NONE;
 }
 
@@ -523,21 +455,22 @@ ui_keys_of(enum ui_context ctx, enum ui_action action, bool first, char *buf,
 	char name[32];
 	size_t len = 0;
 
-	buf[0] = '\0';
-	for (int pass = 0; pass < 2; pass++) {
-		enum ui_context c = pass == 0 ? ctx : CTX_GLOBAL;
+	enum ui_context chained[3];
+	int passes = chain(ctx, chained);
 
-		if (pass == 1 && ctx == CTX_GLOBAL)
-			break;
+	buf[0] = '\0';
+	for (int pass = 0; pass < passes; pass++) {
+		enum ui_context c = chained[pass];
+
 		for (size_t i = 0; i < ui_nbindings; i++) {
 			const struct ui_binding *b = &ui_bindings[i];
 
 			if (b->ctx != c || b->action != action)
 				continue;
-			/* A global key the context takes for itself is not
-			 * this action's here, nor is a printable one where
-			 * keys are typed into fields. */
-			if (pass == 1 && (ui_lookup(ctx, b->key) != action ||
+			/* An inherited key the context takes for itself is
+			 * not this action's here, nor is a printable one
+			 * where keys are typed into fields. */
+			if (pass > 0 && (ui_lookup(ctx, b->key) != action ||
 					  (ctx == CTX_FORM && b->key >= 0x20 &&
 					   b->key < 0x7f)))
 				continue;

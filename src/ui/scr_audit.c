@@ -18,6 +18,7 @@
 
 #include "core/util.h"
 #include "ui/text.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 #include "ui/view.h"
 
@@ -234,7 +235,7 @@ draw_row(struct ui *ui, struct audit *au, int i, int y)
 	widths(ui, &wt, &wu, &wa, &wr, &wd);
 	ui_blank(y, 0, ui->cols, a);
 	if (sel)
-		ui_put(y, 0, 1, text_utf8() ? "\xe2\x96\xb6" : ">", a, 0);
+		ui_put(y, 0, 1, list_marker(true), a, 0);
 	/* 2026-11-26T15:31:24Z as 2026-11-26 15:31:24 */
 	str_copy(t, r->time, sizeof t);
 	if (strlen(t) == 20 && t[10] == 'T' && t[19] == 'Z') {
@@ -422,6 +423,29 @@ end(struct ui *ui, struct screen *s)
 	return load(ui, au_of(s), true);
 }
 
+/* The trail is read a page at a time (shift()), so each move is its own;
+ * the loop hands them here. */
+static unsigned
+moving(struct ui *ui, struct screen *s, enum ui_action a)
+{
+	switch (a) {
+	case A_UP:
+		return up(ui, s);
+	case A_DOWN:
+		return down(ui, s);
+	case A_PAGE_UP:
+		return page_up(ui, s);
+	case A_PAGE_DOWN:
+		return page_down(ui, s);
+	case A_HOME:
+		return home(ui, s);
+	case A_END:
+		return end(ui, s);
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
 static unsigned
 invert(struct ui *ui, struct screen *s)
 {
@@ -522,12 +546,6 @@ static const struct ui_handler handlers[] = {
 	{ A_AUDIT_ACTION, NEED_ADMIN, filter_action, "action" },
 	{ A_FILTER_CLEAR, NEED_ADMIN, filter_clear, "all" },
 	{ A_SORT_INVERT, NEED_ADMIN, invert, "order" },
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_PAGE_UP, 0, page_up, NULL },
-	{ A_PAGE_DOWN, 0, page_down, NULL },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -610,6 +628,7 @@ destroy(struct screen *s)
 static const struct screen_ops ops = {
 	.name = "Audit trail",
 	.ctx = CTX_AUDIT,
+	.moving = moving,
 	.handlers = handlers,
 	.has_row = has_row,
 	.title = title,

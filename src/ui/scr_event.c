@@ -5,7 +5,7 @@
  * notification breach, an exit, a registration.
  *
  * The form checks the event against the case's whole history as it is
- * typed (forms.c), exactly as the data layer will when it is saved.  An
+ * typed (form_model.c), exactly as the data layer will when it is saved.  An
  * exit asks before it is saved.  If someone else changed the case first,
  * the save is refused: the form then shows what they recorded, checks
  * the event again against the history as it now is, and keeps everything
@@ -218,17 +218,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_event_new(struct ui *ui, int64_t id, int type)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct event_screen *d = calloc(1, sizeof *d);
+	struct event_screen *d;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *d);
 
-	if (s == NULL || d == NULL) {
-		free(s);
-		free(d);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = d;
+	d = s->data;
 	d->id = id;
 	if (!load(ui, d)) {
 		ui_error(ui, "%s", db_errmsg(ui->db));

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 #include "ui/view.h"
 
@@ -74,13 +75,20 @@ build(struct ui *ui, struct help *h)
 	if (ui->lay)
 		view_add(&h->v, R_DIM, 1, "You are a lay adviser: you may "
 			 "look at the register, never change it.");
-	/* The screen's own actions, in the order of the action list. */
+	/* The screen's own actions, in the order of the action list; the
+	 * moves of a screen that moves (screen_ops.moving) among them. */
 	for (int a = 1; a < A_COUNT; a++) {
+		bool own = false;
+
 		for (const struct ui_handler *x = h->of->handlers;
 		     x && x->action != A_NONE; x++)
-			if (x->action == (enum ui_action)a)
+			if (x->action == (enum ui_action)a) {
 				entry(h, ui, h->of->ctx, x->action, x->needs,
 				      &group);
+				own = true;
+			}
+		if (!own && h->of->moving && list_moving((enum ui_action)a))
+			entry(h, ui, h->of->ctx, (enum ui_action)a, 0, &group);
 	}
 	if (h->of->ctx == CTX_FORM) {
 		view_add(&h->v, R_NORMAL, 0, "");
@@ -114,54 +122,16 @@ rows(const struct ui *ui)
 }
 
 static unsigned
-scroll_by(struct ui *ui, struct screen *s, enum ui_action a)
+moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
 	return view_move(&((struct help *)s->data)->v, a, rows(ui));
 }
 
-static unsigned
-up(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_UP);
-}
-
-static unsigned
-down(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_DOWN);
-}
-
-static unsigned
-page_up(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_PAGE_UP);
-}
-
-static unsigned
-page_down(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_PAGE_DOWN);
-}
-
-static unsigned
-home(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_HOME);
-}
-
-static unsigned
-end(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_END);
-}
-
+/* The moves are the loop's (moving()); these only name two on the hint
+ * line. */
 static const struct ui_handler handlers[] = {
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_PAGE_UP, 0, page_up, "page up" },
-	{ A_PAGE_DOWN, 0, page_down, "page down" },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
+	{ A_PAGE_UP, 0, NULL, "page up" },
+	{ A_PAGE_DOWN, 0, NULL, "page down" },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -201,6 +171,7 @@ static const struct screen_ops ops = {
 	.name = "Help",
 	.ctx = CTX_HELP,
 	.handlers = handlers,
+	.moving = moving,
 	.title = title,
 	.layout = layout,
 	.draw = draw,
@@ -210,17 +181,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_help_new(struct ui *ui, const struct screen *of)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct help *h = calloc(1, sizeof *h);
+	struct help *h;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *h);
 
-	if (s == NULL || h == NULL) {
-		free(s);
-		free(h);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = h;
+	h = s->data;
 	h->of = of->ops;
 	return s;
 }

@@ -210,17 +210,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_identity_new(struct ui *ui, int64_t id)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct identity *d = calloc(1, sizeof *d);
+	struct identity *d;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *d);
 
-	if (s == NULL || d == NULL) {
-		free(s);
-		free(d);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = d;
+	d = s->data;
 	d->id = id;
 	if (db_offender_get(ui->db, id, NULL, &d->base) != DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));

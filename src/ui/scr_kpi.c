@@ -21,6 +21,7 @@
 #include "core/kpi.h"
 #include "core/util.h"
 #include "ui/text.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 struct line {
@@ -250,7 +251,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 		a = ui_attr(sel ? R_SELECTED : p->v[k].role);
 		ui_blank(y, 0, ui->cols, a);
 		if (sel)
-			ui_put(y, 0, 1, text_utf8() ? "\xe2\x96\xb6" : ">", a,
+			ui_put(y, 0, 1, list_marker(true), a,
 			       0);
 		ui_put(y, 1, ui->cols - 2, p->v[k].text, a,
 		       PUT_PAD | PUT_ELLIPSIS);
@@ -290,39 +291,24 @@ move_to(struct ui *ui, struct screen *s, int cur)
 }
 
 static unsigned
-up(struct ui *ui, struct screen *s)
+moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
-	return move_to(ui, s, kp_of(s)->cur - 1);
+	struct kp *p = kp_of(s);
+
+	return move_to(ui, s, list_target(a, p->cur, p->n, list_rows(ui)));
 }
 
-static unsigned
-down(struct ui *ui, struct screen *s)
-{
-	return move_to(ui, s, kp_of(s)->cur + 1);
-}
-
+/* On the statistics' keys, the table before and after are a page. */
 static unsigned
 page_up(struct ui *ui, struct screen *s)
 {
-	return move_to(ui, s, kp_of(s)->cur - list_rows(ui));
+	return moving(ui, s, A_PAGE_UP);
 }
 
 static unsigned
 page_down(struct ui *ui, struct screen *s)
 {
-	return move_to(ui, s, kp_of(s)->cur + list_rows(ui));
-}
-
-static unsigned
-home(struct ui *ui, struct screen *s)
-{
-	return move_to(ui, s, 0);
-}
-
-static unsigned
-end(struct ui *ui, struct screen *s)
-{
-	return move_to(ui, s, kp_of(s)->n - 1);
+	return moving(ui, s, A_PAGE_DOWN);
 }
 
 static unsigned
@@ -371,12 +357,8 @@ static const struct ui_handler handlers[] = {
 	{ A_YEAR_PREV, 0, year_prev, "year" },
 	{ A_YEAR_NEXT, 0, year_next, NULL },
 	{ A_CASES, NEED_ROW, open_case, "open case" },
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
 	{ A_TABLE_PREV, 0, page_up, NULL },
 	{ A_TABLE_NEXT, 0, page_down, NULL },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -422,6 +404,7 @@ destroy(struct screen *s)
 static const struct screen_ops ops = {
 	.name = "The performance indicators",
 	.ctx = CTX_STATS,
+	.moving = moving,
 	.handlers = handlers,
 	.has_row = has_row,
 	.title = title,
@@ -434,17 +417,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_kpi_new(struct ui *ui)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct kp *p = calloc(1, sizeof *p);
+	struct kp *p;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *p);
 
-	if (s == NULL || p == NULL) {
-		free(s);
-		free(p);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = p;
+	p = s->data;
 	ui_holidays_note(ui);
 	if (!load(ui, p, date_report_year(ui->today) - 1)) {
 		destroy(s);

@@ -1,6 +1,5 @@
 /*
- * scr_meeting.c -- a MAPP meeting as it sits (issue 7), and its agenda
- * builder.
+ * scr_meeting.c -- a MAPP meeting as it sits (issue 7).
  *
  * Meeting mode is made for the projector: one page at a time in large,
  * plain, high-contrast blocks -- the confidentiality and diversity
@@ -21,10 +20,7 @@
  * loop's poll of PRAGMA data_version (changed()), which never touches a
  * line being typed.
  *
- * The agenda builder lists the agenda and, below it, the cases the
- * data layer proposes (referrals awaiting their initial meeting and
- * reviews falling due, overdue first): add, remove, move up and down,
- * or add any case by its reference.
+ * The agenda builder is scr_agenda.c.
  */
 #include "config.h"
 
@@ -122,18 +118,7 @@ collect_item(void *ctx, const struct db_agenda_item *it)
 {
 	struct mm *x = ctx;
 
-	if (x->nit == x->cap) {
-		int nc = x->cap ? x->cap * 2 : 16;
-		struct db_agenda_item *v = realloc(x->it,
-						   (size_t)nc * sizeof *v);
-
-		if (v == NULL)
-			return 1;
-		x->it = v;
-		x->cap = nc;
-	}
-	x->it[x->nit++] = *it;
-	return 0;
+	return array_push(&x->it, &x->nit, &x->cap, it, sizeof *it);
 }
 
 /* The last meeting before this one (date into the context). */
@@ -1111,18 +1096,13 @@ static const struct screen_ops mm_ops = {
 struct screen *
 scr_meeting_new(struct ui *ui, int64_t id)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct mm *x = calloc(1, sizeof *x);
+	struct mm *x;
+	struct screen *s = ui_screen_new(ui, &mm_ops, sizeof *x);
 	int n;
 
-	if (s == NULL || x == NULL) {
-		free(s);
-		free(x);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &mm_ops;
-	s->data = x;
+	x = s->data;
 	x->id = id;
 	x->editing = -1;
 	if (!load(ui, x)) {
@@ -1137,322 +1117,6 @@ scr_meeting_new(struct ui *ui, int64_t id)
 		while (i < x->nit && x->it[i].discussed)
 			i++;
 		go_page(ui, x, 2 + (i < x->nit ? i : x->nit - 1));
-	}
-	return s;
-}
-
-/* --- the agenda builder ------------------------------------------------ */
-
-struct ab {
-	int64_t id;
-	struct db_meeting m;
-	struct mm items;            /* the agenda (its it/nit only) */
-	struct db_agenda_proposal *p;
-	int np, pcap;
-	int cur;                    /* items first, then proposals */
-};
-
-static struct ab *
-ab_of(const struct screen *s)
-{
-	return s->data;
-}
-
-static int
-collect_proposal(void *ctx, const struct db_agenda_proposal *p)
-{
-	struct ab *b = ctx;
-
-	if (b->np == b->pcap) {
-		int nc = b->pcap ? b->pcap * 2 : 16;
-		struct db_agenda_proposal *v = realloc(b->p,
-						       (size_t)nc * sizeof *v);
-
-		if (v == NULL)
-			return 1;
-		b->p = v;
-		b->pcap = nc;
-	}
-	b->p[b->np++] = *p;
-	return 0;
-}
-
-static bool
-ab_load(struct ui *ui, struct ab *b)
-{
-	b->items.nit = 0;
-	b->np = 0;
-	if (db_meeting_get(ui->db, b->id, &b->m) != DB_OK ||
-	    db_agenda_list(ui->db, b->id, collect_item, &b->items) != DB_OK) {
-		ui_error(ui, "The agenda cannot be read: %s",
-			 db_errmsg(ui->db));
-		return false;
-	}
-	if (strcmp(b->m.status, "cancelled") != 0 &&
-	    db_agenda_propose(ui->db, b->id, ui->today, &ui->holidays,
-			      collect_proposal, b) != DB_OK)
-		ui_error(ui, "No proposal: %s", db_errmsg(ui->db));
-	if (b->cur >= b->items.nit + b->np)
-		b->cur = b->items.nit + b->np - 1;
-	if (b->cur < 0)
-		b->cur = 0;
-	return true;
-}
-
-static bool
-ab_has_row(const struct screen *s)
-{
-	const struct ab *b = ab_of(s);
-
-	return b->cur < b->items.nit + b->np;
-}
-
-static unsigned
-ab_up(struct ui *ui, struct screen *s)
-{
-	(void)ui;
-	if (ab_of(s)->cur > 0)
-		ab_of(s)->cur--;
-	return DRAW_BODY;
-}
-
-static unsigned
-ab_down(struct ui *ui, struct screen *s)
-{
-	struct ab *b = ab_of(s);
-
-	(void)ui;
-	if (b->cur + 1 < b->items.nit + b->np)
-		b->cur++;
-	return DRAW_BODY;
-}
-
-static unsigned
-ab_add(struct ui *ui, struct screen *s)
-{
-	struct ab *b = ab_of(s);
-	const struct db_agenda_proposal *p;
-
-	if (b->cur < b->items.nit) {
-		ui_error(ui, "Already on the agenda.");
-		return DRAW_STATUS;
-	}
-	p = &b->p[b->cur - b->items.nit];
-	if (db_agenda_add(ui->db, b->id, p->offender_id, p->reason,
-			  p->referral_id, NULL) != DB_OK) {
-		ui_error(ui, "Not added: %s", db_errmsg(ui->db));
-		return DRAW_STATUS;
-	}
-	ui_msg(ui, "%s added to the agenda.", p->ref);
-	b->cur = b->items.nit;
-	ab_load(ui, b);
-	return DRAW_BODY | DRAW_TITLE;
-}
-
-static unsigned
-ref_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
-{
-	struct ab *b = ab_of(s);
-	int64_t oid;
-	bool erased = false;
-
-	if (!ok || !text[0])
-		return DRAW_NONE;
-	if (db_offender_find(ui->db, text, &oid, &erased, NULL, NULL)
-	    != DB_OK || erased) {
-		ui_error(ui, "No case %s.", text);
-		return DRAW_STATUS;
-	}
-	if (db_agenda_add(ui->db, b->id, oid, "review", 0, NULL) != DB_OK) {
-		ui_error(ui, "Not added: %s", db_errmsg(ui->db));
-		return DRAW_STATUS;
-	}
-	ui_msg(ui, "%s added to the agenda.", text);
-	ab_load(ui, b);
-	return DRAW_BODY | DRAW_TITLE;
-}
-
-static unsigned
-ab_add_ref(struct ui *ui, struct screen *s)
-{
-	return ui_ask_line(ui, s, "Case reference:", ref_answered, NULL);
-}
-
-static unsigned
-ab_remove(struct ui *ui, struct screen *s)
-{
-	struct ab *b = ab_of(s);
-
-	if (b->cur >= b->items.nit)
-		return DRAW_NONE;
-	if (db_agenda_remove(ui->db, b->items.it[b->cur].id) != DB_OK) {
-		ui_error(ui, "Not removed: %s", db_errmsg(ui->db));
-		return DRAW_STATUS;
-	}
-	ui_msg(ui, "%s taken off the agenda.", b->items.it[b->cur].ref);
-	ab_load(ui, b);
-	return DRAW_BODY | DRAW_TITLE;
-}
-
-static unsigned
-ab_move(struct ui *ui, struct ab *b, int by)
-{
-	int to;
-
-	if (b->cur >= b->items.nit)
-		return DRAW_NONE;
-	to = b->items.it[b->cur].position + by;
-	if (to < 1 || to > b->items.nit)
-		return DRAW_NONE;
-	if (db_agenda_move(ui->db, b->items.it[b->cur].id, to) != DB_OK) {
-		ui_error(ui, "Not moved: %s", db_errmsg(ui->db));
-		return DRAW_STATUS;
-	}
-	b->cur += by;
-	ab_load(ui, b);
-	return DRAW_BODY;
-}
-
-static unsigned
-ab_move_up(struct ui *ui, struct screen *s)
-{
-	return ab_move(ui, ab_of(s), -1);
-}
-
-static unsigned
-ab_move_down(struct ui *ui, struct screen *s)
-{
-	return ab_move(ui, ab_of(s), 1);
-}
-
-static const struct ui_handler ab_handlers[] = {
-	{ A_AGENDA_ADD, NEED_ROW | NEED_WRITE, ab_add, "add" },
-	{ A_AGENDA_ADD_REF, NEED_WRITE, ab_add_ref, "add by ref" },
-	{ A_AGENDA_REMOVE, NEED_ROW | NEED_WRITE, ab_remove, "remove" },
-	{ A_AGENDA_UP, NEED_ROW | NEED_WRITE, ab_move_up, "move" },
-	{ A_AGENDA_DOWN, NEED_ROW | NEED_WRITE, ab_move_down, NULL },
-	{ A_UP, 0, ab_up, NULL },
-	{ A_DOWN, 0, ab_down, NULL },
-	{ A_NONE, 0, NULL, NULL },
-};
-
-static void
-ab_title(struct ui *ui, struct screen *s, char *buf, size_t n)
-{
-	struct ab *b = ab_of(s);
-
-	(void)ui;
-	ui_fmt(buf, n, "Agenda of meeting %lld, Level %d, %s: %d cases, %d "
-	       "proposed", (long long)b->id, b->m.level, b->m.date,
-	       b->items.nit, b->np);
-}
-
-static void
-ab_draw(struct ui *ui, struct screen *s, unsigned what)
-{
-	struct ab *b = ab_of(s);
-	int last = UI_BODY_TOP + ui_body_rows(ui) - 1, y = UI_BODY_TOP;
-	int total = b->items.nit + b->np, rows[2] = { 0 }, first = 0;
-	char line[512];
-
-	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
-		return;
-	for (int r = y; r <= last; r++)
-		ui_blank(r, 0, ui->cols, A_NORMAL);
-	(void)rows;
-	/* Two headings take rows; keep the selection in view. */
-	if (b->cur > ui_body_rows(ui) - 4)
-		first = b->cur - (ui_body_rows(ui) - 4);
-	for (int k = first; k < total && y <= last; k++) {
-		bool sel = k == b->cur;
-		attr_t a = ui_attr(sel ? R_SELECTED : R_NORMAL);
-
-		if (k == first && k < b->items.nit)
-			ui_put(y++, 0, ui->cols, "ON THE AGENDA (K, J: move;"
-			       " -: remove; /: add by reference)",
-			       ui_attr(R_HEADER), PUT_PAD);
-		if (k == b->items.nit || (k == first && k >= b->items.nit))
-			ui_put(y++, 0, ui->cols, "PROPOSED: due by the "
-			       "meeting, overdue first (Enter: add)",
-			       ui_attr(R_HEADER), PUT_PAD);
-		if (y > last)
-			break;
-		if (k < b->items.nit) {
-			const struct db_agenda_item *it = &b->items.it[k];
-
-			ui_fmt(line, sizeof line, "%s %2d. %-10s %s, %s  "
-			       "Cat %d L%d  %-12s next review %s",
-			       sel ? ">" : " ", it->position, it->ref,
-			       it->surname, it->forenames, it->category,
-			       it->level, it->reason, it->next_review);
-		} else {
-			const struct db_agenda_proposal *p =
-				&b->p[k - b->items.nit];
-
-			if (p->overdue && !sel)
-				a = ui_attr(R_OVERDUE);
-			ui_fmt(line, sizeof line, "%s     %-10s %s, %s  Cat %d"
-			       " L%d  %-12s due %s%s", sel ? ">" : " ", p->ref,
-			       p->surname, p->forenames, p->category, p->level,
-			       p->reason, p->due[0] ? p->due : "-",
-			       p->overdue ? "  OVERDUE" : "");
-		}
-		ui_put(y++, 0, ui->cols, line, a, PUT_PAD | PUT_ELLIPSIS);
-	}
-	if (total == 0)
-		ui_put(y, 2, ui->cols - 2, "Nothing on the agenda and nothing "
-		       "due; / adds a case by its reference.",
-		       ui_attr(R_DIM), PUT_PAD);
-}
-
-static unsigned
-ab_changed(struct ui *ui, struct screen *s)
-{
-	ab_load(ui, ab_of(s));
-	return DRAW_BODY | DRAW_TITLE;
-}
-
-static void
-ab_destroy(struct screen *s)
-{
-	struct ab *b = ab_of(s);
-
-	free(b->items.it);
-	free(b->p);
-	free(b);
-	free(s);
-}
-
-static const struct screen_ops ab_ops = {
-	.name = "The agenda builder",
-	.ctx = CTX_AGENDA,
-	.handlers = ab_handlers,
-	.has_row = ab_has_row,
-	.title = ab_title,
-	.draw = ab_draw,
-	.changed = ab_changed,
-	.destroy = ab_destroy,
-};
-
-struct screen *
-scr_agenda_new(struct ui *ui, int64_t id)
-{
-	struct screen *s = calloc(1, sizeof *s);
-	struct ab *b = calloc(1, sizeof *b);
-
-	if (s == NULL || b == NULL) {
-		free(s);
-		free(b);
-		ui_error(ui, "Out of memory.");
-		return NULL;
-	}
-	s->ops = &ab_ops;
-	s->data = b;
-	b->id = id;
-	ui_holidays_note(ui);
-	if (!ab_load(ui, b)) {
-		ab_destroy(s);
-		return NULL;
 	}
 	return s;
 }

@@ -564,45 +564,9 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 }
 
 static unsigned
-scroll_by(struct ui *ui, struct screen *s, enum ui_action a)
+moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
 	return view_move(&rec_of(s)->v, a, page_rows(ui));
-}
-
-static unsigned
-up(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_UP);
-}
-
-static unsigned
-down(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_DOWN);
-}
-
-static unsigned
-page_up(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_PAGE_UP);
-}
-
-static unsigned
-page_down(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_PAGE_DOWN);
-}
-
-static unsigned
-home(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_HOME);
-}
-
-static unsigned
-end(struct ui *ui, struct screen *s)
-{
-	return scroll_by(ui, s, A_END);
 }
 
 static bool
@@ -633,12 +597,6 @@ static const struct ui_handler handlers[] = {
 	{ A_EDIT, NEED_ROW | NEED_WRITE, edit, "edit" },
 	{ A_EVENT, NEED_ROW | NEED_WRITE, event, "event" },
 	{ A_LEVEL, NEED_ROW | NEED_WRITE, level, "level" },
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_PAGE_UP, 0, page_up, NULL },
-	{ A_PAGE_DOWN, 0, page_down, NULL },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -698,6 +656,7 @@ static const struct screen_ops ops = {
 	.name = "Case",
 	.ctx = CTX_RECORD,
 	.handlers = handlers,
+	.moving = moving,
 	.has_row = has_row,
 	.title = title,
 	.layout = layout,
@@ -710,17 +669,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_offender_new(struct ui *ui, int64_t id)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct rec *r = calloc(1, sizeof *r);
+	struct rec *r;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *r);
 
-	if (s == NULL || r == NULL) {
-		free(s);
-		free(r);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = r;
+	r = s->data;
 	r->id = id;
 	if (!load(ui, r)) {
 		destroy(s);

@@ -82,17 +82,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_referral_new(struct ui *ui)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct referral *r = calloc(1, sizeof *r);
+	struct referral *r;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *r);
 
-	if (s == NULL || r == NULL) {
-		free(s);
-		free(r);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = r;
+	r = s->data;
 	forms_referral(&r->fs.fm, ui->db, ui->today, &ui->iv);
 	r->fs.save = save;
 	str_copy(r->fs.heading, "A new referral: the case, the referral and "

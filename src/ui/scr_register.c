@@ -18,6 +18,7 @@
 #include "core/util.h"
 #include "ui/regmodel.h"
 #include "ui/text.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 struct column {
@@ -239,7 +240,7 @@ draw_row(struct ui *ui, struct reg *r, int i)
 
 	ui_blank(y, 0, ui->cols, base);
 	if (selected)
-		ui_put(y, 0, 1, text_utf8() ? "\xe2\x96\xb6" : ">", base, 0);
+		ui_put(y, 0, 1, list_marker(true), base, 0);
 	for (int c = 0; c < NCOLS; c++) {
 		char text[300];
 		enum ui_role role;
@@ -318,40 +319,17 @@ result(struct ui *ui, enum rm_change c, struct reg *r)
 	}
 }
 
+/* The register pages through the data layer itself (regmodel.c). */
 static unsigned
-up(struct ui *ui, struct screen *s)
+moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
-	return result(ui, rm_move(&reg_of(s)->m, -1), reg_of(s));
-}
+	struct reg *r = reg_of(s);
 
-static unsigned
-down(struct ui *ui, struct screen *s)
-{
-	return result(ui, rm_move(&reg_of(s)->m, 1), reg_of(s));
-}
-
-static unsigned
-page_up(struct ui *ui, struct screen *s)
-{
-	return result(ui, rm_move(&reg_of(s)->m, -list_rows(ui)), reg_of(s));
-}
-
-static unsigned
-page_down(struct ui *ui, struct screen *s)
-{
-	return result(ui, rm_move(&reg_of(s)->m, list_rows(ui)), reg_of(s));
-}
-
-static unsigned
-home(struct ui *ui, struct screen *s)
-{
-	return result(ui, rm_home(&reg_of(s)->m), reg_of(s));
-}
-
-static unsigned
-end(struct ui *ui, struct screen *s)
-{
-	return result(ui, rm_end(&reg_of(s)->m), reg_of(s));
+	if (a == A_HOME)
+		return result(ui, rm_home(&r->m), r);
+	if (a == A_END)
+		return result(ui, rm_end(&r->m), r);
+	return result(ui, rm_move(&r->m, list_step(a, list_rows(ui))), r);
 }
 
 static bool
@@ -663,12 +641,6 @@ static const struct ui_handler handlers[] = {
 	{ A_SETTINGS, NEED_ADMIN, settings, NULL },
 	{ A_AUDIT, NEED_ADMIN, audit, NULL },
 	{ A_RETENTION, NEED_ADMIN, retention, NULL },
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_PAGE_UP, 0, page_up, NULL },
-	{ A_PAGE_DOWN, 0, page_down, NULL },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -732,6 +704,7 @@ static const struct screen_ops ops = {
 	.ctx = CTX_LIST,
 	.handlers = handlers,
 	.has_row = has_row,
+	.moving = moving,
 	.title = title,
 	.layout = layout,
 	.draw = draw,
@@ -743,17 +716,12 @@ static const struct screen_ops ops = {
 struct screen *
 scr_register_new(struct ui *ui)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct reg *r = calloc(1, sizeof *r);
+	struct reg *r;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *r);
 
-	if (s == NULL || r == NULL) {
-		free(s);
-		free(r);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = r;
+	r = s->data;
 	r->drawn = -1;
 	if (rm_open(&r->m, ui->db, ui->today, list_rows(ui)) == RM_ERROR) {
 		ui_error(ui, "%s", rm_error(&r->m));

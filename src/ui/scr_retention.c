@@ -1,8 +1,9 @@
 /*
  * scr_retention.c -- the review of what is kept (admin only): the records
  * whose retention review is due on the screens' today, soonest first;
- * keep one (a form: until when, and why) or erase one (why, then a
- * question that names the record and says it cannot be undone).
+ * keep one (a form, scr_retention_keep.c: until when, and why) or erase
+ * one (why, then a question that names the record and says it cannot be
+ * undone).
  *
  * The list is read once as the screen opens and again after each keep
  * or erase; each reading is a consultation the data layer logs.  Others'
@@ -18,8 +19,8 @@
 #include <string.h>
 
 #include "core/util.h"
-#include "ui/form.h"
 #include "ui/text.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 struct retention {
@@ -53,18 +54,7 @@ add_row(void *ctx, const struct db_retention *r)
 {
 	struct retention *t = ctx;
 
-	if (t->n == t->cap) {
-		int cap = t->cap ? t->cap * 2 : 64;
-		struct db_retention *p = realloc(t->row, (size_t)cap *
-						 sizeof *p);
-
-		if (p == NULL)
-			return -1;
-		t->row = p;
-		t->cap = cap;
-	}
-	t->row[t->n++] = *r;
-	return 0;
+	return array_push(&t->row, &t->n, &t->cap, r, sizeof *r);
 }
 
 /* Read the list again, keeping the selection on record KEEP_ID if it is
@@ -99,7 +89,7 @@ draw_row(struct ui *ui, struct retention *t, int i, int y)
 
 	ui_blank(y, 0, ui->cols, a);
 	if (sel)
-		ui_put(y, 0, 1, text_utf8() ? "\xe2\x96\xb6" : ">", a, 0);
+		ui_put(y, 0, 1, list_marker(true), a, 0);
 	ui_fmt(line, sizeof line, "%-16s %-10s %3d   %-10s  %-10s", r->ref,
 	       r->pseudo, r->category, r->exited[0] ? r->exited : "-",
 	       r->review);
@@ -170,43 +160,11 @@ move_to(struct retention *t, int to)
 }
 
 static unsigned
-up(struct ui *ui, struct screen *s)
+moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
-	(void)ui;
-	return move_to(ret_of(s), ret_of(s)->cur - 1);
-}
+	struct retention *t = ret_of(s);
 
-static unsigned
-down(struct ui *ui, struct screen *s)
-{
-	(void)ui;
-	return move_to(ret_of(s), ret_of(s)->cur + 1);
-}
-
-static unsigned
-page_up(struct ui *ui, struct screen *s)
-{
-	return move_to(ret_of(s), ret_of(s)->cur - list_rows(ui));
-}
-
-static unsigned
-page_down(struct ui *ui, struct screen *s)
-{
-	return move_to(ret_of(s), ret_of(s)->cur + list_rows(ui));
-}
-
-static unsigned
-home(struct ui *ui, struct screen *s)
-{
-	(void)ui;
-	return move_to(ret_of(s), 0);
-}
-
-static unsigned
-end(struct ui *ui, struct screen *s)
-{
-	(void)ui;
-	return move_to(ret_of(s), ret_of(s)->n - 1);
+	return move_to(t, list_target(a, t->cur, t->n, list_rows(ui)));
 }
 
 static bool
@@ -224,97 +182,14 @@ reread(struct ui *ui, struct screen *s)
 	return reload(ui, t, t->n ? t->row[t->cur].id : 0) | DRAW_ALL;
 }
 
-/* --- keep: a form ------------------------------------------------------------- */
-
-struct keep {
-	struct form_screen fs; /* first: the form handlers use it */
-	int64_t id;
-	char ref[DB_REF_MAX];
-};
-
-static unsigned
-keep_save(struct ui *ui, struct screen *s)
-{
-	struct keep *k = s->data;
-	struct form_model *fm = &k->fs.fm;
-	mdate until;
-
-	if (date_parse(field_text(&fm->f[KF_UNTIL]), &until) != 0)
-		return DRAW_BODY; /* the form has said why */
-	if (db_retention_keep(ui->db, k->id, until,
-			      field_text(&fm->f[KF_WHY])) != DB_OK) {
-		ui_error(ui, "Not kept: %s", db_errmsg(ui->db));
-		return DRAW_BODY;
-	}
-	ui->saved_id = k->id;
-	ui_msg(ui, "Kept %s until %s.", k->ref,
-	       field_text(&fm->f[KF_UNTIL]));
-	return ui_pop(ui, RESULT_SAVED);
-}
-
-static void
-keep_title(struct ui *ui, struct screen *s, char *buf, size_t n)
-{
-	(void)ui;
-	ui_fmt(buf, n, "Keep %s", ((struct keep *)s->data)->ref);
-}
-
-static void
-keep_destroy(struct screen *s)
-{
-	struct keep *k = s->data;
-
-	forms_free(&k->fs.fm);
-	free(k);
-	free(s);
-}
-
-static const struct screen_ops keep_ops = {
-	.name = "Keep a record",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
-	.title = keep_title,
-	.draw = form_draw,
-	.unsaved = form_unsaved,
-	.destroy = keep_destroy,
-};
-
-static struct screen *
-keep_new(struct ui *ui, const struct db_retention *r)
-{
-	struct screen *s = calloc(1, sizeof *s);
-	struct keep *k = calloc(1, sizeof *k);
-	mdate review;
-
-	if (s == NULL || k == NULL) {
-		free(s);
-		free(k);
-		ui_error(ui, "Out of memory.");
-		return NULL;
-	}
-	if (date_parse(r->review, &review) != 0)
-		review = ui->today;
-	s->ops = &keep_ops;
-	s->data = k;
-	k->id = r->id;
-	str_copy(k->ref, r->ref, sizeof k->ref);
-	forms_keep(&k->fs.fm, review, ui->today);
-	k->fs.save = keep_save;
-	ui_fmt(k->fs.heading, sizeof k->fs.heading, "Keep %s (%s) past its "
-	       "retention review due %s", r->ref, r->pseudo, r->review);
-	str_copy(k->fs.banner, "The justification is kept in the audit "
-		 "trail: never name the person.", sizeof k->fs.banner);
-	form_start(&k->fs);
-	return s;
-}
+/* --- keep: a form (scr_retention_keep.c) ---------------------------------- */
 
 static unsigned
 keep(struct ui *ui, struct screen *s)
 {
 	struct retention *t = ret_of(s);
 
-	return ui_push(ui, keep_new(ui, &t->row[t->cur]));
+	return ui_push(ui, scr_retention_keep_new(ui, &t->row[t->cur]));
 }
 
 /* --- erase: why, then are you sure ------------------------------------------ */
@@ -413,12 +288,6 @@ erase_ask(struct ui *ui, struct screen *s)
 static const struct ui_handler handlers[] = {
 	{ A_RETAIN_KEEP, NEED_ROW | NEED_ADMIN, keep, "keep" },
 	{ A_RETAIN_ERASE, NEED_ROW | NEED_ADMIN, erase_ask, "erase" },
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_PAGE_UP, 0, page_up, NULL },
-	{ A_PAGE_DOWN, 0, page_down, NULL },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
 	{ A_REDRAW, 0, reread, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
@@ -456,6 +325,7 @@ static const struct screen_ops ops = {
 	.ctx = CTX_RETENTION,
 	.handlers = handlers,
 	.has_row = has_row,
+	.moving = moving,
 	.title = title,
 	.draw = draw,
 	.changed = changed,

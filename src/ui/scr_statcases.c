@@ -18,6 +18,7 @@
 #include "core/util.h"
 #include "ui/statsmodel.h"
 #include "ui/text.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 struct sc {
@@ -209,7 +210,7 @@ draw_row(struct ui *ui, struct sc *p, const struct cols *c, int i)
 
 	ui_blank(y, 0, ui->cols, base);
 	if (sel)
-		ui_put(y, 0, 1, text_utf8() ? "\xe2\x96\xb6" : ">", base, 0);
+		ui_put(y, 0, 1, list_marker(true), base, 0);
 	if (i >= p->nrows)
 		return;
 	r = &p->rows[i];
@@ -292,39 +293,12 @@ move_to(struct ui *ui, struct screen *s, int cur)
 }
 
 static unsigned
-up(struct ui *ui, struct screen *s)
+moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
-	return move_to(ui, s, sc_of(s)->cur - 1);
-}
+	struct sc *p = sc_of(s);
 
-static unsigned
-down(struct ui *ui, struct screen *s)
-{
-	return move_to(ui, s, sc_of(s)->cur + 1);
-}
-
-static unsigned
-page_up(struct ui *ui, struct screen *s)
-{
-	return move_to(ui, s, sc_of(s)->cur - list_rows(ui));
-}
-
-static unsigned
-page_down(struct ui *ui, struct screen *s)
-{
-	return move_to(ui, s, sc_of(s)->cur + list_rows(ui));
-}
-
-static unsigned
-home(struct ui *ui, struct screen *s)
-{
-	return move_to(ui, s, 0);
-}
-
-static unsigned
-end(struct ui *ui, struct screen *s)
-{
-	return move_to(ui, s, count(sc_of(s)) - 1);
+	return move_to(ui, s, list_target(a, p->cur, count(p),
+					  list_rows(ui)));
 }
 
 static bool
@@ -347,12 +321,6 @@ open_case(struct ui *ui, struct screen *s)
 
 static const struct ui_handler handlers[] = {
 	{ A_OPEN, NEED_ROW, open_case, "open" },
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_PAGE_UP, 0, page_up, NULL },
-	{ A_PAGE_DOWN, 0, page_down, NULL },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -397,6 +365,7 @@ static const struct screen_ops ops = {
 	.ctx = CTX_LIST,
 	.handlers = handlers,
 	.has_row = has_row,
+	.moving = moving,
 	.title = title,
 	.layout = layout,
 	.draw = draw,
@@ -408,19 +377,15 @@ static const struct screen_ops ops = {
 struct screen *
 scr_statcases_new(struct ui *ui, struct sm_cases *cases, int figure)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct sc *p = calloc(1, sizeof *p);
+	struct sc *p;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *p);
 
-	if (s == NULL || p == NULL) {
-		free(s);
-		free(p);
+	if (s == NULL) {
 		sm_cases_free(cases);
 		free(cases);
-		ui_error(ui, "Out of memory.");
 		return NULL;
 	}
-	s->ops = &ops;
-	s->data = p;
+	p = s->data;
 	p->c = *cases;
 	free(cases);
 	p->figure = figure;

@@ -26,6 +26,7 @@
 #include "core/util.h"
 #include "ui/statsmodel.h"
 #include "ui/text.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 /* The layout of the year's tables, as in `mappa stats`. */
@@ -91,7 +92,7 @@ keep_in_view(struct ui *ui, struct sst *t)
 static const char *
 marker(void)
 {
-	return text_utf8() ? "\xe2\x96\xb6" : ">";
+	return list_marker(true);
 }
 
 /* V in a cell of WIDTH at Y, X: right-aligned, a dash dimmed. */
@@ -373,28 +374,20 @@ moved(struct ui *ui, struct screen *s, bool did)
 	return DRAW_BODY | DRAW_TITLE;
 }
 
+/* Up and down a row of the table, or to its first or last; a page is
+ * a table (A_TABLE_PREV, A_TABLE_NEXT on the same keys). */
 static unsigned
-up(struct ui *ui, struct screen *s)
+moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
-	return moved(ui, s, sm_row_step(&sst_of(s)->m, -1));
-}
+	struct statsmodel *m = &sst_of(s)->m;
 
-static unsigned
-down(struct ui *ui, struct screen *s)
-{
-	return moved(ui, s, sm_row_step(&sst_of(s)->m, 1));
-}
-
-static unsigned
-home(struct ui *ui, struct screen *s)
-{
-	return moved(ui, s, sm_home(&sst_of(s)->m));
-}
-
-static unsigned
-end(struct ui *ui, struct screen *s)
-{
-	return moved(ui, s, sm_end(&sst_of(s)->m));
+	if (a == A_HOME)
+		return moved(ui, s, sm_home(m));
+	if (a == A_END)
+		return moved(ui, s, sm_end(m));
+	if (a == A_UP || a == A_DOWN)
+		return moved(ui, s, sm_row_step(m, list_step(a, 1)));
+	return UI_UNHANDLED;
 }
 
 static unsigned
@@ -522,10 +515,6 @@ static const struct ui_handler handlers[] = {
 	{ A_TABLE_NEXT, 0, table_next, "table" },
 	{ A_TABLE_PREV, 0, table_prev, NULL },
 	{ A_CHART, 0, chart, "year on year" },
-	{ A_UP, 0, up, NULL },
-	{ A_DOWN, 0, down, NULL },
-	{ A_HOME, 0, home, NULL },
-	{ A_END, 0, end, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -561,6 +550,7 @@ destroy(struct screen *s)
 static const struct screen_ops ops = {
 	.name = "Statistics",
 	.ctx = CTX_STATS,
+	.moving = moving,
 	.handlers = handlers,
 	.title = title,
 	.layout = layout,
@@ -572,20 +562,15 @@ static const struct screen_ops ops = {
 struct screen *
 scr_stats_new(struct ui *ui)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct sst *t = calloc(1, sizeof *t);
+	struct sst *t;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *t);
 	int last = date_report_year(ui->today) - 1;
 	char detail[80], a[8], b[8];
 	enum db_status st;
 
-	if (s == NULL || t == NULL) {
-		free(s);
-		free(t);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = t;
+	t = s->data;
 	if (sm_open(&t->m, last) != 0) {
 		if (last < SM_FIRST_YEAR)
 			ui_error(ui, "No reporting year has ended yet.");

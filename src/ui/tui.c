@@ -1,7 +1,8 @@
 /*
- * tui.c -- the screens' main loop: the terminal, the stack of screens,
- * keys to actions to handlers, questions on the message line, signals,
- * and others' changes to the database.
+ * tui.c -- the screens' main loop, the top of the UI: the terminal, keys
+ * to actions to handlers, signals, and others' changes to the database.
+ * The screens never call it: they call the stack (stack.c) and the
+ * message line (message.c) below them.
  *
  * One turn of the loop: draw what the last turn marked (into curses'
  * virtual screen) and call doupdate() once; wait for a key with poll(), so
@@ -30,9 +31,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/demo.h"
+#include "app/context.h"
 #include "core/util.h"
 #include "ui/form.h"
+#include "ui/list.h"
 #include "ui/text.h"
 #include "ui/tui.h"
 #include "ui/ui.h"
@@ -49,181 +51,8 @@ on_signal(int sig)
 #define CHECK_MS 1000
 #define POLL_MS 250
 
-/* --- messages and questions ----------------------------------------------- */
-
-void
-ui_msg(struct ui *ui, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
-	va_end(ap);
-	ui->msg_error = false;
-}
-
-void
-ui_error(struct ui *ui, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
-	va_end(ap);
-	ui->msg_error = true;
-	beep();
-}
-
-void
-ui_holidays_note(struct ui *ui)
-{
-	if (ui->holidays_err[0])
-		ui_msg(ui, "Bank holidays: %s; counting weekends only.",
-		       ui->holidays_err);
-}
-
-const char *
-ui_read_only_msg(void)
-{
-	return "Read-only: a lay adviser may look, but not change records.";
-}
-
-static unsigned
-ask(struct ui *ui, struct screen *s, int kind, const char *label,
-    size_t max, ui_answer_fn answer, ui_typed_fn typed)
-{
-	field_free(&ui->ask.f);
-	field_init_text(&ui->ask.f, "ask", label, FIELD_TEXT, max, false,
-			NULL);
-	field_set(&ui->ask.f, "");
-	str_copy(ui->ask.label, label, sizeof ui->ask.label);
-	ui->ask.kind = kind;
-	ui->ask.answer = answer;
-	ui->ask.typed = typed;
-	ui->ask.owner = s;
-	return DRAW_STATUS;
-}
-
-unsigned
-ui_ask_line(struct ui *ui, struct screen *s, const char *label,
-	    ui_answer_fn answer, ui_typed_fn typed)
-{
-	return ask(ui, s, 'l', label, UI_LINE_MAX, answer, typed);
-}
-
-unsigned
-ui_ask_text(struct ui *ui, struct screen *s, const char *label, size_t max,
-	    ui_answer_fn answer, ui_typed_fn typed)
-{
-	return ask(ui, s, 'l', label, max, answer, typed);
-}
-
-unsigned
-ui_ask_yes(struct ui *ui, struct screen *s, const char *question,
-	   ui_answer_fn answer)
-{
-	return ask(ui, s, 'y', question, 1, answer, NULL);
-}
-
-/* A key while a question is asked. */
-static unsigned
-ask_key(struct ui *ui, int key)
-{
-	ui_answer_fn answer = ui->ask.answer;
-	struct screen *owner = ui->ask.owner;
-	unsigned d;
-	char *text;
-	bool ok, changed;
-
-	if (ui->ask.kind == 'y') {
-		if (key == 'y' || key == 'Y')
-			ok = true;
-		else if (key == 'n' || key == 'N' || key == UI_ESC)
-			ok = false;
-		else
-			return DRAW_NONE;
-		ui->ask.kind = 0;
-		ui->msg[0] = '\0';
-		return answer(ui, owner, ok, NULL) | DRAW_STATUS;
-	}
-	if (key == '\n' || key == '\r' || key == UI_FN(KEY_ENTER) ||
-	    key == UI_ESC) {
-		/* The whole line, however long: the answer may ask again,
-		 * which empties the field. */
-		if ((text = strdup(field_text(&ui->ask.f))) == NULL) {
-			ui_error(ui, "Out of memory: the line is kept; try "
-				 "again.");
-			return DRAW_STATUS;
-		}
-		ui->ask.kind = 0;
-		ui->msg[0] = '\0';
-		d = answer(ui, owner, key != UI_ESC, text) | DRAW_STATUS;
-		free(text);
-		return d;
-	}
-	if (!form_field_key(&ui->ask.f, key, &changed))
-		return DRAW_NONE;
-	if (changed && ui->ask.typed) {
-		if ((text = strdup(field_text(&ui->ask.f))) == NULL)
-			return DRAW_STATUS;
-		d = ui->ask.typed(ui, owner, text) | DRAW_STATUS;
-		free(text);
-		return d;
-	}
-	return DRAW_STATUS;
-}
-
-/* --- the stack ---------------------------------------------------------------- */
-
-static struct screen *
-top_of(struct ui *ui)
-{
-	return ui->depth ? ui->stack[ui->depth - 1] : NULL;
-}
-
-static void
-destroy(struct screen *s)
-{
-	if (s && s->ops->destroy)
-		s->ops->destroy(s);
-}
-
-unsigned
-ui_push(struct ui *ui, struct screen *s)
-{
-	unsigned d = DRAW_ALL;
-
-	if (s == NULL)
-		return DRAW_STATUS;
-	if (ui->depth == UI_STACK_MAX) {
-		destroy(s);
-		ui_error(ui, "Too many screens open: close one first.");
-		return DRAW_STATUS;
-	}
-	ui->stack[ui->depth++] = s;
-	if (!ui->small && s->ops->layout)
-		d |= s->ops->layout(ui, s);
-	return d;
-}
-
-unsigned
-ui_pop(struct ui *ui, int result)
-{
-	struct screen *s;
-	unsigned d = DRAW_ALL;
-
-	if (ui->depth <= 1)
-		return DRAW_NONE;
-	if (ui->ask.kind && ui->ask.owner == top_of(ui))
-		ui->ask.kind = 0;
-	destroy(ui->stack[--ui->depth]);
-	s = top_of(ui);
-	if (!ui->small && s->ops->layout)
-		d |= s->ops->layout(ui, s);
-	if (s->ops->resumed)
-		d |= s->ops->resumed(ui, s, result);
-	return d;
-}
+/* The message line and its questions are message.c; the screen stack is
+ * stack.c. */
 
 /* --- the global handlers --------------------------------------------------- */
 
@@ -347,7 +176,7 @@ static void
 draw(struct ui *ui, unsigned what)
 {
 	static int shown = -1;
-	struct screen *top = top_of(ui);
+	struct screen *top = ui_top(ui);
 	int want;
 
 	ui->cursor_y = -1;
@@ -380,7 +209,7 @@ draw(struct ui *ui, unsigned what)
 static unsigned
 dispatch(struct ui *ui, int key)
 {
-	struct screen *top = top_of(ui);
+	struct screen *top = ui_top(ui);
 	const struct ui_handler *h;
 	enum ui_action a;
 	char name[32];
@@ -394,7 +223,7 @@ dispatch(struct ui *ui, int key)
 		return DRAW_NONE;
 	}
 	if (ui->ask.kind)
-		return ask_key(ui, key);
+		return ui_ask_key(ui, key);
 	ui->msg[0] = '\0';
 	if (top->ops->input) {
 		d = top->ops->input(ui, top, key);
@@ -403,9 +232,17 @@ dispatch(struct ui *ui, int key)
 	}
 	a = ui_lookup(top->ops->ctx, key);
 	h = find_handler(top->ops->handlers, a);
+	if ((h == NULL || h->fn == NULL) && top->ops->moving &&
+	    list_moving(a)) {
+		/* The one handler of the moves, the screen's list. */
+		d = top->ops->moving(ui, top, a);
+		if (d != UI_UNHANDLED)
+			return d | DRAW_STATUS;
+		h = NULL;
+	}
 	if (h == NULL)
 		h = find_handler(global_handlers, a);
-	if (a == A_NONE || h == NULL) {
+	if (a == A_NONE || h == NULL || h->fn == NULL) {
 		ui_error(ui, "%s: no such key here (? or F1 for help)",
 			 ui_key_name(key, name, sizeof name));
 		return DRAW_STATUS;
@@ -461,33 +298,6 @@ now_ms(void)
 }
 
 /* --- setting up ------------------------------------------------------------- */
-
-/* Today: $MAPPA_TODAY, else the demo's today for demo data, else the
- * system's date. */
-static int
-find_today(struct ui *ui)
-{
-	const char *s = getenv("MAPPA_TODAY");
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (s && *s) {
-		if (date_parse(s, &ui->today) != 0) {
-			fprintf(stderr, "mappa: MAPPA_TODAY: \"%s\" is not a "
-				"date (YYYY-MM-DD)\n", s);
-			return -1;
-		}
-		return 0;
-	}
-	if (ui->demo) {
-		ui->today = demo_today();
-		return 0;
-	}
-	localtime_r(&t, &tm);
-	ui->today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
-				  tm.tm_mday);
-	return 0;
-}
 
 static int
 setting_int(struct db *db, const char *key, int def)
@@ -580,6 +390,7 @@ int
 tui_run(struct db *db, const char *path)
 {
 	struct ui ui;
+	struct app_context ctx;
 	SCREEN *scr;
 	char note[160];
 	int64_t seen = 0;
@@ -598,20 +409,24 @@ tui_run(struct db *db, const char *path)
 	ui.db = db;
 	ui.path = path;
 	ui.lay = db_role(db) == ROLE_LAY;
-	ui.demo = db_is_demo(db);
-	if (find_today(&ui) != 0)
+	/* Today, the demo, the area and the holidays, as the commands have
+	 * them; the holidays are the ui's to free from here. */
+	if (app_context_open(&ctx, db, note, sizeof note) != 0) {
+		app_context_free(&ctx);
+		fprintf(stderr, "mappa: %s\n", note);
 		return 1;
-	if (db_setting_get(db, "area_name", ui.area, sizeof ui.area) != DB_OK)
-		str_copy(ui.area, "MAPPA area", sizeof ui.area);
+	}
+	ui.today = ctx.today;
+	ui.demo = ctx.demo;
+	str_copy(ui.area, ctx.area, sizeof ui.area);
+	ui.holidays = ctx.holidays;
+	str_copy(ui.holidays_err, ctx.holidays_err, sizeof ui.holidays_err);
 	ui.iv.weeks_level3 = setting_int(db, "review_weeks_level3", 8);
 	ui.iv.weeks_level2 = setting_int(db, "review_weeks_level2", 16);
 	ui.iv.months_level1 = setting_int(db, "review_months_level1", 12);
 	ui.iv.initial_days_level3 = setting_int(db, "initial_days_level3", 5);
 	ui.iv.initial_days_level2 = setting_int(db, "initial_days_level2",
 						20);
-	/* On failure the list is empty and the message says why. */
-	agenda_holidays_load(NULL, &ui.holidays, ui.holidays_err,
-			     sizeof ui.holidays_err);
 	ui.iv.holidays = &ui.holidays;
 	ui.utf8 = choose_utf8();
 	text_set_utf8(ui.utf8);
@@ -692,7 +507,7 @@ tui_run(struct db *db, const char *path)
 		}
 	}
 	while (ui.depth > 0)
-		destroy(ui.stack[--ui.depth]);
+		ui_screen_free(ui.stack[--ui.depth]);
 	field_free(&ui.ask.f);
 	agenda_holidays_free(&ui.holidays);
 	endwin();

@@ -20,7 +20,7 @@
 
 #include "db/db.h"
 #include "ui/field.h"
-#include "ui/forms.h"
+#include "ui/form_model.h"
 
 /* Keys: characters as themselves, curses key codes marked with a bit. */
 #define UI_KEY_FN 0x40000000
@@ -71,11 +71,13 @@ enum ui_action {
 	A_COUNT
 };
 
-/* Which bindings apply: a screen's own, then the global ones. */
+/* Which bindings apply: a screen's own, then the moving ones (CTX_MOVE)
+ * where the screen moves through rows or lines, then the global ones. */
 enum ui_context { CTX_GLOBAL, CTX_LIST, CTX_RECORD, CTX_FORM, CTX_CONFLICT,
 		  CTX_HELP, CTX_STATS, CTX_AUDIT, CTX_RETENTION, CTX_MEETINGS,
 		  CTX_MEETING, CTX_AGENDA, CTX_ACTIONS, CTX_SETTINGS,
-		  CTX_PEOPLE, CTX_OVERVIEW, CTX_CASE_ACTIONS };
+		  CTX_PEOPLE, CTX_OVERVIEW, CTX_CASE_ACTIONS,
+		  CTX_MOVE };
 
 struct ui_action_info {
 	const char *group; /* the heading it falls under in the help */
@@ -93,7 +95,11 @@ extern const struct ui_action_info ui_actions[A_COUNT];
 extern const struct ui_binding ui_bindings[];
 extern const size_t ui_nbindings;
 
-/* The action KEY means in CTX (else globally), or A_NONE. */
+/* Whether CTX takes the moving keys (CTX_MOVE). */
+bool ui_context_moves(enum ui_context ctx);
+
+/* The action KEY means in CTX (else in CTX_MOVE where CTX moves, else
+ * globally), or A_NONE. */
 enum ui_action ui_lookup(enum ui_context ctx, int key);
 
 /* The name of KEY ("q", "Enter", "Ctrl-L", "PgDn"). */
@@ -142,6 +148,10 @@ struct screen_ops {
 	 * DRAW_* flags, or UI_UNHANDLED to let the bindings have it. */
 	unsigned (*input)(struct ui *ui, struct screen *s, int key);
 	bool (*has_row)(const struct screen *s);
+	/* The six moves (A_UP .. A_END) where the handler table has none
+	 * for it (or one with a NULL fn, for its hint): DRAW_* flags, or
+	 * UI_UNHANDLED.  A list screen's is list_move() (ui/list.h). */
+	unsigned (*moving)(struct ui *ui, struct screen *s, enum ui_action a);
 	/* The screen's part of the title line (counts and so on). */
 	void (*title)(struct ui *ui, struct screen *s, char *buf, size_t n);
 	/* The terminal's size changed (and on first showing). */
@@ -211,20 +221,27 @@ ui_body_rows(const struct ui *ui)
 	return ui->rows - 3;
 }
 
-/* --- tui.c: the stack, messages, questions ------------------------------ */
+/* --- stack.c: the screen stack ------------------------------------------ */
+
+/* A new screen with OPS and SIZE bytes of zeroed data (its destroy frees
+ * both); NULL, with the message said, when out of memory. */
+struct screen *ui_screen_new(struct ui *ui, const struct screen_ops *ops,
+			     size_t size);
 
 /* Put S on top (S is then the loop's to destroy); NULL S reports that
  * the screen could not be made (the message says why). */
-/*
- * Move a list of N rows, ROWS of them visible from *TOP, to row TO
- * (clamped): *CUR and *TOP follow.  DRAW_BODY, or DRAW_NONE when empty.
- */
-unsigned ui_list_go(int n, int *cur, int *top, int rows, int to);
-
 unsigned ui_push(struct ui *ui, struct screen *s);
 
 /* Close the top screen, handing RESULT to the one below. */
 unsigned ui_pop(struct ui *ui, int result);
+
+/* The screen on top, or NULL. */
+struct screen *ui_top(struct ui *ui);
+
+/* Free S (NULL is fine) through its destroy callback. */
+void ui_screen_free(struct screen *s);
+
+/* --- message.c: the message line and its questions ------------------------ */
 
 /* Set the message line: information, or an error. */
 void ui_msg(struct ui *ui, const char *fmt, ...)
@@ -244,11 +261,22 @@ unsigned ui_ask_text(struct ui *ui, struct screen *s, const char *label,
 unsigned ui_ask_yes(struct ui *ui, struct screen *s, const char *question,
 		    ui_answer_fn answer);
 
+/* A key while a question is asked (ui->ask.kind): DRAW_* flags. */
+unsigned ui_ask_key(struct ui *ui, int key);
+
 /* When the bank holidays could not be read, say so on the message line. */
 void ui_holidays_note(struct ui *ui);
 
 /* The message for a refused action: a lay adviser's read-only access. */
 const char *ui_read_only_msg(void);
+
+/* --- list.c: moving in a list (the widget itself is ui/list.h) ------------ */
+
+/*
+ * Move a list of N rows, ROWS of them visible from *TOP, to row TO
+ * (clamped): *CUR and *TOP follow.  DRAW_BODY, or DRAW_NONE when empty.
+ */
+unsigned ui_list_go(int n, int *cur, int *top, int rows, int to);
 
 /* --- colour.c: roles ---------------------------------------------------------- */
 
@@ -326,6 +354,9 @@ struct screen *scr_kpi_new(struct ui *ui);
  * be opened. */
 struct screen *scr_audit_new(struct ui *ui);
 struct screen *scr_retention_new(struct ui *ui);
+/* The form keeping record R past its review: until when, and why. */
+struct screen *scr_retention_keep_new(struct ui *ui,
+				      const struct db_retention *r);
 
 /* MAPP meetings (issue 7): the list of meetings, with a form to
  * schedule or edit one; meeting mode for meeting ID on the projector
@@ -333,6 +364,8 @@ struct screen *scr_retention_new(struct ui *ui);
  * meeting ID.  NULL with the reason in the message when they cannot be
  * opened. */
 struct screen *scr_meetings_new(struct ui *ui);
+/* The form that schedules a meeting (ID 0) or edits meeting ID. */
+struct screen *scr_meeting_form_new(struct ui *ui, int64_t id);
 struct screen *scr_meeting_new(struct ui *ui, int64_t id);
 struct screen *scr_agenda_new(struct ui *ui, int64_t id);
 /*

@@ -31,25 +31,14 @@ static void
 add_n(struct view *v, enum ui_role role, int indent, const char *text,
       size_t len)
 {
-	struct view_line *l;
-	char *t;
+	struct view_line l = { NULL, role, indent };
 
-	if (v->n == v->cap) {
-		int cap = v->cap ? v->cap * 2 : 64;
-
-		if ((l = realloc(v->line, (size_t)cap * sizeof *l)) == NULL)
-			return;
-		v->line = l;
-		v->cap = cap;
-	}
-	if ((t = malloc(len + 1)) == NULL)
+	if ((l.text = malloc(len + 1)) == NULL)
 		return;
-	memcpy(t, text, len);
-	t[len] = '\0';
-	v->line[v->n].text = t;
-	v->line[v->n].role = role;
-	v->line[v->n].indent = indent;
-	v->n++;
+	memcpy(l.text, text, len);
+	l.text[len] = '\0';
+	if (array_push(&v->line, &v->n, &v->cap, &l, sizeof l) != 0)
+		free(l.text);
 }
 
 void

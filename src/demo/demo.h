@@ -96,7 +96,7 @@ mdate demo_today(void);
 
 /*
  * The chair of the demo's Level LEVEL meeting on DATE (one chair per
- * meeting; the meeting history of core/demo_meetings.c names the same
+ * meeting; the meeting history of demo/demo_meetings.c names the same
  * chairs), and the coordinator who takes emergency decisions.
  */
 const char *demo_chair(mdate date, int level);

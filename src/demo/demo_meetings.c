@@ -20,12 +20,12 @@
 #include <string.h>
 
 #include "core/agenda.h"
-#include "core/demo_meetings.h"
+#include "demo/demo_meetings.h"
 #include "core/util.h"
 
 #define PICK(r, a) ((a)[rnd((r), NELEM(a))])
 
-/* splitmix64, as core/demo.c. */
+/* splitmix64, as demo/demo.c. */
 static uint64_t
 next64(uint64_t *r)
 {

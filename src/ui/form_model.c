@@ -1,5 +1,5 @@
 /*
- * forms.c -- the fields and rules of the forms that change records.
+ * form_model.c -- the fields and rules of the forms that change records.
  *
  * Identity fields are checked one at a time by db_offender_check() itself:
  * each value is put into an otherwise valid record, so every field shows
@@ -13,17 +13,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/agency.h"
 #include "core/agenda.h"
 #include "core/util.h"
-#include "ui/forms.h"
+#include "ui/form_model.h"
 
 static const char *const genders[] = {
 	"not recorded", "M", "F", "X", "U", NULL
 };
-static const char *const agencies[] = {
-	"not recorded", "police", "probation", "prison", "yot", "health",
-	"other", NULL
-};
+/* The lead agency's choices: none, then the lead agencies (core/agency.h). */
+static const char *const *
+agency_choices(void)
+{
+	static const char *v[LEAD_AGENCY_COUNT + 2];
+
+	if (v[0] == NULL) {
+		v[0] = "not recorded";
+		for (size_t i = 0; i < LEAD_AGENCY_COUNT; i++)
+			v[i + 1] = lead_agencies[i];
+	}
+	return v;
+}
+
 static const char *const referrers[] = {
 	"police", "probation", "prison", "yot", "health",
 	"children's services", "adult social care", "housing", "other", NULL
@@ -196,7 +207,8 @@ identity_fields(struct form_model *fm)
 	field_init_text(&f[RF_DISTRICT], "district", "District", FIELD_TEXT,
 			DB_FIELD_MAX - 1, false, NULL);
 	field_init_choice(&f[RF_AGENCY], "lead_agency", "Lead agency",
-			  agencies, 0, "Left and Right (or Space) choose");
+			  agency_choices(), 0,
+			  "Left and Right (or Space) choose");
 }
 
 static int
@@ -434,7 +446,7 @@ forms_identity(struct form_model *fm, struct db *db,
 		return -1;
 	f[RF_GENDER].choice = o->gender[0] ? choice_of(genders, o->gender) : 0;
 	f[RF_AGENCY].choice = o->lead_agency[0]
-		? choice_of(agencies, o->lead_agency) : 0;
+		? choice_of(agency_choices(), o->lead_agency) : 0;
 	for (int i = 0; i < fm->n; i++)
 		f[i].changed = false;
 	forms_check(fm);
@@ -501,8 +513,9 @@ forms_identity_rebase(struct form_model *fm, const struct db_offender *theirs)
 		if (strcmp(mine, was) != 0 || strcmp(was, now) == 0)
 			continue; /* changed here, or not there */
 		if (f->kind == FIELD_CHOICE) {
-			f->choice = now[0] ? choice_of(i == RF_GENDER ? genders
-						       : agencies, now) : 0;
+			f->choice = now[0]
+				? choice_of(i == RF_GENDER ? genders
+					    : agency_choices(), now) : 0;
 		} else if (field_set(f, now) != 0) {
 			return -1;
 		}

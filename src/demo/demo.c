@@ -44,7 +44,7 @@
 #include <string.h>
 
 #include "core/date.h"
-#include "core/demo.h"
+#include "demo/demo.h"
 #include "core/event.h"
 #include "core/util.h"
 

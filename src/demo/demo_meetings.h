@@ -9,7 +9,7 @@
  * from Level 1, was referred by an agency some working days before the
  * meeting that took it on: mostly within the interval (5 working days
  * for Level 3, 20 for Level 2), a few late.  After the demo's today a few weeks of meetings are
- * scheduled.  Like core/demo.c this knows nothing of storage, and like it
+ * scheduled.  Like demo/demo.c this knows nothing of storage, and like it
  * everything here is deterministic: each case draws from a stream seeded
  * by its reference, so every run gives the same minutes.
  */
@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/demo.h"
+#include "demo/demo.h"
 
 /* The free-text headings of a case's minutes, in the data layer's order
  * (decision, rationale, dissent, the four plan headings, contingencies,

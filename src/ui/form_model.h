@@ -1,5 +1,5 @@
 /*
- * forms.h -- the forms that change records, as fields and rules: a new
+ * form_model.h -- the forms that change records, as fields and rules: a new
  * referral, an offender's identity, and an event (a change of category or
  * level, custody, release, an order, a notification breach, an exit, a
  * registration).
@@ -13,8 +13,8 @@
  *
  * No curses: form.c draws and edits these; the tests fill and check them.
  */
-#ifndef MAPPA_FORMS_H
-#define MAPPA_FORMS_H
+#ifndef MAPPA_FORM_MODEL_H
+#define MAPPA_FORM_MODEL_H
 
 #include <stdbool.h>
 

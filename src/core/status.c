@@ -1,0 +1,54 @@
+/*
+ * status.c -- the statuses' stored names (status.h).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/status.h"
+
+static const char *const case_names[CASE_STATUSES] = {
+	[CASE_UNREGISTERED] = "unregistered",
+	[CASE_COMMUNITY] = "community",
+	[CASE_CUSTODY] = "custody",
+	[CASE_EXITED] = "exited",
+};
+
+static const char *const meeting_names[MEETING_STATUSES] = {
+	[MEETING_SCHEDULED] = "scheduled",
+	[MEETING_HELD] = "held",
+	[MEETING_CANCELLED] = "cancelled",
+};
+
+static int
+parse(const char *const *names, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+case_status_name(enum case_status s)
+{
+	return (int)s >= 0 && s < CASE_STATUSES ? case_names[s] : "";
+}
+
+const char *
+meeting_status_name(enum meeting_status s)
+{
+	return (int)s >= 0 && s < MEETING_STATUSES ? meeting_names[s] : "";
+}
+
+int
+case_status_parse(const char *name)
+{
+	return parse(case_names, CASE_STATUSES, name);
+}
+
+int
+meeting_status_parse(const char *name)
+{
+	return parse(meeting_names, MEETING_STATUSES, name);
+}

@@ -1,0 +1,34 @@
+/*
+ * status.h -- the statuses a case and a meeting move through, as types,
+ * with their stored names in one place: the data layer writes these
+ * names, the screens and commands read them back.
+ */
+#ifndef MAPPA_STATUS_H
+#define MAPPA_STATUS_H
+
+/* A case's status, derived from its history (offenders.status). */
+enum case_status {
+	CASE_UNREGISTERED, /* never registered */
+	CASE_COMMUNITY,    /* registered, in the community */
+	CASE_CUSTODY,      /* registered, in custody */
+	CASE_EXITED,       /* registered once, now exited */
+	CASE_STATUSES
+};
+
+/* A MAPP meeting's status (meetings.status). */
+enum meeting_status {
+	MEETING_SCHEDULED,
+	MEETING_HELD,
+	MEETING_CANCELLED,
+	MEETING_STATUSES
+};
+
+/* The stored name ("community", "held"); "" for a value out of range. */
+const char *case_status_name(enum case_status s);
+const char *meeting_status_name(enum meeting_status s);
+
+/* The status named NAME, or -1 when there is none. */
+int case_status_parse(const char *name);
+int meeting_status_parse(const char *name);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * actions.h -- the actions agreed at MAPP meetings (actions.c).
+ *
+ * Part of the data layer's interface: db/db.h includes every part, and
+ * its rules hold for each.
+ */
+#ifndef MAPPA_DB_ACTIONS_H
+#define MAPPA_DB_ACTIONS_H
+
+#include "core/date.h"
+#include "db/connection.h"
+
+/* An action agreed for a case. */
+struct db_action {
+	int64_t id;
+	int64_t version;
+	int64_t meeting_id;           /* the meeting that agreed it, or 0 */
+	int64_t offender_id;
+	const char *text;             /* NULL for a lay adviser */
+	char owner_agency[32];        /* an agency code (core/agenda.h) */
+	const char *owner_person;     /* NULL for a lay adviser, or none */
+	char due[MDATE_BUFSZ];
+	char done[MDATE_BUFSZ];       /* "" while open */
+	/* Read only, filled by db_action_list(): */
+	char ref[DB_REF_MAX];         /* the case; the pseudonym for lay */
+	char meeting_date[MDATE_BUFSZ];
+	bool overdue;                 /* open and due before the query's
+					 today */
+};
+
+/*
+ * Add action A (admin, member): text, owner agency and due date
+ * required; a meeting's action is for a case on its agenda.  A->done may
+ * be set (recording one already done).  A->id and A->version are set.
+ */
+enum db_status db_action_add(struct db *db, struct db_action *a);
+
+/*
+ * Mark action ID done on DONE (admin, member).  Already done is no
+ * error (the first date stays).  *VERSION, if not NULL, gets the new
+ * version.
+ */
+enum db_status db_action_done(struct db *db, int64_t id, mdate done,
+			      int64_t *version);
+
+/* Which actions. */
+struct db_action_query {
+	mdate today;           /* for overdue */
+	bool open_only;        /* not done */
+	bool overdue_only;     /* not done and due before TODAY */
+	const char *agency;    /* owner agency code, or NULL */
+	const char *owner;     /* owner person, case aside (not for lay) */
+	int64_t meeting_id;    /* or 0 */
+	int64_t offender_id;   /* or 0 */
+};
+
+typedef int (*db_action_cb)(void *ctx, const struct db_action *a);
+/* The actions of Q by owner agency, owner, due date (everyone; wording
+ * and owner's name withheld from lay advisers, who may not filter by
+ * owner). */
+enum db_status db_action_list(struct db *db, const struct db_action_query *q,
+			      db_action_cb cb, void *ctx);
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * casefile.h -- the case file: an event recorded with its meeting and next
+ * review, and the meetings and actions of one case (casefile.c).
+ *
+ * Part of the data layer's interface: db/db.h includes every part, and
+ * its rules hold for each.
+ */
+#ifndef MAPPA_DB_CASEFILE_H
+#define MAPPA_DB_CASEFILE_H
+
+#include "db/offenders.h"
+
+/*
+ * Record event E for OFFENDER_ID as db_event_add() does, and in the same
+ * transaction: when MEETING_LEVEL is 2 or 3, first the held meeting of
+ * that level on E's date chaired by E->decided_by (found or made; its id
+ * goes to E->meeting_id); afterwards the case's next review: NEXT_REVIEW
+ * when a date, none after an exit, else left as it is (MDATE_NONE).
+ */
+enum db_status db_case_event(struct db *db, int64_t offender_id,
+			     int64_t *version, struct db_event *e,
+			     int meeting_level, mdate next_review);
+
+/* A meeting that discussed a case (on its agenda or deciding an event). */
+struct db_case_meeting {
+	int64_t id;
+	char date[MDATE_BUFSZ];
+	int level;
+	char status[16];
+	const char *chair;          /* NULL for a lay adviser */
+	const char *decision;       /* the minuted decision; NULL for a lay
+				       adviser or when none */
+	char level_decision[8];     /* stay, up, down, exit, or "" */
+	char next_review[MDATE_BUFSZ];
+};
+
+typedef int (*db_case_meeting_cb)(void *ctx, const struct db_case_meeting *m);
+/* The meetings of one case, oldest first. */
+enum db_status db_case_meetings(struct db *db, int64_t offender_id,
+				db_case_meeting_cb cb, void *ctx);
+
+/* An action agreed for a case. */
+struct db_case_action {
+	int64_t id;
+	int64_t meeting_id;         /* or 0 */
+	const char *text;           /* NULL for a lay adviser */
+	char owner_agency[DB_FIELD_MAX];
+	const char *owner_person;   /* NULL for a lay adviser */
+	char due[MDATE_BUFSZ];
+	char done[MDATE_BUFSZ];     /* "" while open */
+};
+
+typedef int (*db_case_action_cb)(void *ctx, const struct db_case_action *a);
+/* The actions of one case by due date; with OPEN_ONLY those not done. */
+enum db_status db_case_actions(struct db *db, int64_t offender_id,
+			       bool open_only, db_case_action_cb cb,
+			       void *ctx);
+
+#endif

@@ -1,0 +1,123 @@
+/*
+ * connection.h -- the connection: opening a database as a person, who is
+ * connected and in what role, errors, transactions, the demo marker, whether
+ * others committed, backup and integrity (db.c, demo.c).
+ *
+ * Part of the data layer's interface: db/db.h includes every part, and
+ * its rules hold for each.
+ */
+#ifndef MAPPA_DB_CONNECTION_H
+#define MAPPA_DB_CONNECTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum db_status {
+	DB_OK = 0,
+	DB_ERROR,    /* a database or I/O error */
+	DB_INVALID,  /* bad input: nothing was written */
+	DB_NOTFOUND, /* no such record, or no database */
+	DB_REFUSED,  /* the role or identity may not do this */
+	DB_CONFLICT, /* someone else saved the record first */
+	DB_FULL,     /* the disk or the database is full: nothing was written */
+	DB_BUSY,     /* another writer held the database too long */
+	DB_TOONEW    /* the database was written by a newer mappa */
+};
+
+enum db_role { ROLE_NONE = 0, ROLE_ADMIN, ROLE_MEMBER, ROLE_LAY };
+
+/* The schema version this program writes (PRAGMA user_version): the
+ * number of migrations in schema.c, so that adding one is the whole
+ * change. */
+#define DB_SCHEMA_VERSION db_schema_version()
+int db_schema_version(void);
+
+/* Field sizes, terminating NUL included. */
+#define DB_NAME_MAX 64
+#define DB_REF_MAX 33
+#define DB_PSEUDO_MAX 12
+/* The longest justification for keeping or erasing a record (bytes): it
+ * is kept whole in the audit trail, never cut. */
+#define DB_REASON_MAX 2000
+#define DB_FIELD_MAX 128
+
+struct db;
+
+/* db_open() flags. */
+enum {
+	DB_OPEN_CREATE = 1 << 0,   /* create the file when missing or empty;
+				      its creator becomes the first admin */
+	DB_OPEN_NEW_ONLY = 1 << 1, /* refuse a file that already holds data */
+	DB_OPEN_SYSTEM = 1 << 2    /* no identity check: the caller acts as
+				      USER without a users row (tests only) */
+};
+
+/*
+ * Open (or with DB_OPEN_CREATE create, mode 0600 whatever the umask) the
+ * database at PATH as the person USER, bring its schema up to date and
+ * check that USER is a known, active user.  On success *OUT is the
+ * handle; on failure *OUT is NULL and ERR (ERRLEN bytes) says why:
+ * DB_NOTFOUND for a missing database, DB_TOONEW for a newer schema,
+ * DB_REFUSED for an unknown or disabled user, DB_INVALID for a file that
+ * is not a mappa database (or, with DB_OPEN_NEW_ONLY, one that holds data).
+ */
+enum db_status db_open(struct db **out, const char *path, const char *user,
+		       unsigned flags, char *err, size_t errlen);
+
+/* Close DB (NULL is fine); an open transaction is rolled back. */
+void db_close(struct db *db);
+
+/* The sentence describing the last failure on DB. */
+const char *db_errmsg(const struct db *db);
+
+/* Who is connected, in what role; whether db_open() created the file. */
+const char *db_user(const struct db *db);
+enum db_role db_role(const struct db *db);
+bool db_created(const struct db *db);
+
+/* "admin", "member", "lay"; and back (ROLE_NONE when unknown). */
+const char *db_role_name(enum db_role role);
+enum db_role db_role_parse(const char *name);
+
+/*
+ * Explicit transactions, for work that must be one (an import, the demo).
+ * They nest: only the outermost begin and commit reach SQLite.  Inside
+ * one, the write functions below join it instead of starting their own.
+ */
+enum db_status db_begin(struct db *db);
+
+/*
+ * Let the page cache grow to MEGABYTES (0: back to the default) for a
+ * large transaction, so that it is written once at commit instead of
+ * spilling into the WAL as it goes.  Before db_begin().
+ */
+enum db_status db_bulk_cache(struct db *db, int megabytes);
+enum db_status db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+/*
+ * Mark a new, empty database as demo data (admin; before any offender):
+ * the screens then say DEMO DATA, and pseudonyms use a fixed key so the
+ * demo is the same every time.
+ */
+enum db_status db_demo_mark(struct db *db);
+bool db_is_demo(struct db *db);
+
+/* --- maintenance ----------------------------------------------------------- */
+
+/*
+ * Write a consistent copy of the database, one self-contained file,
+ * through the open descriptor FD while others go on working (admin);
+ * logged.  WHERE names the destination in messages.  The caller owns FD:
+ * it made the file (outfile.h) or it is standard output.
+ */
+enum db_status db_backup(struct db *db, int fd, const char *where);
+
+/* PRAGMA integrity_check: DB_OK when it says "ok". */
+enum db_status db_integrity_check(struct db *db);
+
+/* PRAGMA data_version: it changes when another connection commits. */
+enum db_status db_data_version(struct db *db, int64_t *version);
+
+#endif

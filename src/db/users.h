@@ -1,0 +1,62 @@
+/*
+ * users.h -- users and their roles, the area's settings and its population
+ * estimates (users.c, settings.c).
+ *
+ * Part of the data layer's interface: db/db.h includes every part, and
+ * its rules hold for each.
+ */
+#ifndef MAPPA_DB_USERS_H
+#define MAPPA_DB_USERS_H
+
+#include "db/connection.h"
+
+/* --- users ------------------------------------------------------------ */
+
+struct db_user {
+	int64_t id;
+	char name[DB_NAME_MAX];
+	enum db_role role;
+	bool active;
+	char created[24]; /* UTC, YYYY-MM-DDTHH:MM:SSZ */
+};
+
+/* Admin only.  Names are 1-63 characters of [A-Za-z0-9._-]. */
+enum db_status db_user_add(struct db *db, const char *name, enum db_role role);
+enum db_status db_user_set_role(struct db *db, const char *name,
+				enum db_role role);
+enum db_status db_user_disable(struct db *db, const char *name);
+
+typedef int (*db_user_cb)(void *ctx, const struct db_user *u);
+/* Admin only; users by name.  A non-zero return from CB stops the walk. */
+enum db_status db_user_list(struct db *db, db_user_cb cb, void *ctx);
+
+/* --- settings and population -------------------------------------------- */
+
+/*
+ * Known settings keys and their defaults: area_name, review_weeks_level2
+ * (16), review_weeks_level3 (8), review_months_level1 (12),
+ * initial_days_level2 (20), initial_days_level3 (5), meeting_day_level2,
+ * meeting_day_level3 (weekday names), kpi_* targets, meeting_statement
+ * (the confidentiality and diversity statement, at most DB_STATEMENT_MAX
+ * bytes).  db_setting_get() gives the stored value or the default;
+ * DB_NOTFOUND for unknown keys.
+ */
+#define DB_STATEMENT_MAX 2000
+enum db_status db_setting_get(struct db *db, const char *key, char *buf,
+			      size_t n);
+/* Admin only; VALUE is checked against the key's type. */
+enum db_status db_setting_set(struct db *db, const char *key,
+			      const char *value);
+typedef int (*db_setting_cb)(void *ctx, const char *key, const char *value,
+			     const char *about);
+enum db_status db_setting_list(struct db *db, db_setting_cb cb, void *ctx);
+
+/* Admin only; YEAR given twice is DB_INVALID. */
+enum db_status db_population_add(struct db *db, int year, int64_t people,
+				 const char *source);
+typedef int (*db_population_cb)(void *ctx, int year, int64_t people,
+				const char *source);
+enum db_status db_population_list(struct db *db, db_population_cb cb,
+				  void *ctx);
+
+#endif

@@ -1,0 +1,116 @@
+/*
+ * list.c -- the list widget: the selection and the scrolling of a list
+ * of rows, its marker, and search within it (list.h).
+ */
+#include "config.h"
+
+#include "ui/list.h"
+#include "ui/text.h"
+
+int
+list_height(const struct ui *ui, int top)
+{
+	int h = ui_body_rows(ui) - (top - UI_BODY_TOP);
+
+	return h > 0 ? h : 0;
+}
+
+bool
+list_moving(enum ui_action a)
+{
+	return a == A_UP || a == A_DOWN || a == A_PAGE_UP ||
+	       a == A_PAGE_DOWN || a == A_HOME || a == A_END;
+}
+
+unsigned
+list_go(struct list *l, int rows, int to)
+{
+	return ui_list_go(l->n, &l->cur, &l->top, rows, to);
+}
+
+int
+list_step(enum ui_action a, int page)
+{
+	switch (a) {
+	case A_UP:
+		return -1;
+	case A_DOWN:
+		return 1;
+	case A_PAGE_UP:
+		return -page;
+	case A_PAGE_DOWN:
+		return page;
+	default:
+		return 0;
+	}
+}
+
+int
+list_target(enum ui_action a, int cur, int n, int page)
+{
+	if (a == A_HOME)
+		return 0;
+	if (a == A_END)
+		return n - 1;
+	return cur + list_step(a, page);
+}
+
+unsigned
+list_move(struct list *l, enum ui_action a, int rows)
+{
+	if (!list_moving(a))
+		return UI_UNHANDLED;
+	return list_go(l, rows, list_target(a, l->cur, l->n, rows));
+}
+
+void
+list_fit(struct list *l, int n)
+{
+	l->n = n;
+	if (l->cur >= n)
+		l->cur = n > 0 ? n - 1 : 0;
+	if (l->top > l->cur)
+		l->top = l->cur;
+}
+
+const char *
+list_marker(bool selected)
+{
+	if (!selected)
+		return " ";
+	return text_utf8() ? "\xe2\x96\xb6" : ">";
+}
+
+int
+list_find(const struct list *l, int from, int dir, bool wrap,
+	  bool (*match)(int row, void *ctx), void *ctx)
+{
+	for (int i = 0; i < l->n; i++) {
+		int k = from + dir * i;
+
+		if (wrap)
+			k = ((k % l->n) + l->n) % l->n;
+		else if (k < 0 || k >= l->n)
+			break;
+		if (match(k, ctx))
+			return k;
+	}
+	return -1;
+}
+
+unsigned
+ui_list_go(int n, int *cur, int *top, int rows, int to)
+{
+	if (n == 0)
+		return DRAW_NONE;
+	if (to < 0)
+		to = 0;
+	if (to >= n)
+		to = n - 1;
+	*cur = to;
+	if (*cur < *top)
+		*top = *cur;
+	if (rows > 0 && *cur >= *top + rows)
+		*top = *cur - rows + 1;
+	return DRAW_BODY;
+}

@@ -1,0 +1,60 @@
+/*
+ * list.h -- the list widget: rows, the selection, scrolling, the marker
+ * of the selected row, and search within the rows.
+ *
+ * A list screen keeps a struct list beside its rows and hands the loop
+ * its moving through screen_ops.moving (usually one line: list_move()), so
+ * that the six moves (A_UP .. A_END) have one handler and one set of
+ * bindings (CTX_MOVE in keys.c) on every list.  The screen still draws
+ * its own rows: from l->top, list_marker() before each.
+ */
+#ifndef MAPPA_LIST_H
+#define MAPPA_LIST_H
+
+#include <stdbool.h>
+
+#include "ui/ui.h"
+
+struct list {
+	int n;   /* rows */
+	int cur; /* the selected row (0 when there is none) */
+	int top; /* the first row shown */
+};
+
+/* How many rows a list drawn from screen row TOP shows: the body's rows
+ * from there down (0 when none). */
+int list_height(const struct ui *ui, int top);
+
+/* Whether A is one of the six moves a list takes (A_UP .. A_END). */
+bool list_moving(enum ui_action a);
+
+/* A relative move's rows (A_UP -1, A_PAGE_DOWN +PAGE ...), 0 for any
+ * other action: for a list that pages through the data layer itself. */
+int list_step(enum ui_action a, int page);
+
+/* The row a move A goes to from CUR in N rows, a page being PAGE rows
+ * (not clamped); CUR for an action that is not a move. */
+int list_target(enum ui_action a, int cur, int n, int page);
+
+/* Select row TO of L (clamped), ROWS of them shown: the top follows.
+ * DRAW_BODY, or DRAW_NONE when the list is empty. */
+unsigned list_go(struct list *l, int rows, int to);
+
+/* Move L by A, a page being ROWS rows: DRAW_* flags, or UI_UNHANDLED
+ * when A is not a move. */
+unsigned list_move(struct list *l, enum ui_action a, int rows);
+
+/* The rows became N (read again): keep the selection and the top in
+ * range. */
+void list_fit(struct list *l, int n);
+
+/* What stands before a row: the marker when SELECTED (one column: "▶",
+ * or ">" without UTF-8), else a blank as wide. */
+const char *list_marker(bool selected);
+
+/* Search within: the first row from FROM on in direction DIR (1 or -1),
+ * wrapping round when WRAP, for which MATCH(ROW, CTX) holds; -1 if none. */
+int list_find(const struct list *l, int from, int dir, bool wrap,
+	      bool (*match)(int row, void *ctx), void *ctx);
+
+#endif

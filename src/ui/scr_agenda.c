@@ -1,0 +1,310 @@
+/*
+ * scr_agenda.c -- the agenda builder of a MAPP meeting (issue 7): the
+ * agenda and, below it, the cases the data layer proposes (referrals
+ * awaiting their initial meeting and reviews falling due, overdue
+ * first): add, remove, move up and down, or add any case by its
+ * reference.  Opened from the meetings list (scr_meetings.c).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/status.h"
+#include "core/util.h"
+#include "ui/list.h"
+#include "ui/ui.h"
+
+/* The agenda, as read. */
+struct items {
+	struct db_agenda_item *it;
+	int nit, cap;
+};
+
+static int
+collect_item(void *ctx, const struct db_agenda_item *it)
+{
+	struct items *x = ctx;
+
+	return array_push(&x->it, &x->nit, &x->cap, it, sizeof *it);
+}
+struct ab {
+	int64_t id;
+	struct db_meeting m;
+	struct items items;         /* the agenda */
+	struct db_agenda_proposal *p;
+	int np, pcap;
+	struct list list;           /* items first, then proposals */
+};
+
+static struct ab *
+ab_of(const struct screen *s)
+{
+	return s->data;
+}
+
+static int
+collect_proposal(void *ctx, const struct db_agenda_proposal *p)
+{
+	struct ab *b = ctx;
+
+	return array_push(&b->p, &b->np, &b->pcap, p, sizeof *p);
+}
+
+static bool
+ab_load(struct ui *ui, struct ab *b)
+{
+	b->items.nit = 0;
+	b->np = 0;
+	if (db_meeting_get(ui->db, b->id, &b->m) != DB_OK ||
+	    db_agenda_list(ui->db, b->id, collect_item, &b->items) != DB_OK) {
+		ui_error(ui, "The agenda cannot be read: %s",
+			 db_errmsg(ui->db));
+		return false;
+	}
+	if (meeting_status_parse(b->m.status) != MEETING_CANCELLED &&
+	    db_agenda_propose(ui->db, b->id, ui->today, &ui->holidays,
+			      collect_proposal, b) != DB_OK)
+		ui_error(ui, "No proposal: %s", db_errmsg(ui->db));
+	list_fit(&b->list, b->items.nit + b->np);
+	return true;
+}
+
+static bool
+ab_has_row(const struct screen *s)
+{
+	const struct ab *b = ab_of(s);
+
+	return b->list.cur < b->items.nit + b->np;
+}
+
+/* Two headings take rows: a page is the body less them. */
+static unsigned
+ab_moving(struct ui *ui, struct screen *s, enum ui_action a)
+{
+	return list_move(&ab_of(s)->list, a, ui_body_rows(ui) - 3);
+}
+
+static unsigned
+ab_add(struct ui *ui, struct screen *s)
+{
+	struct ab *b = ab_of(s);
+	const struct db_agenda_proposal *p;
+
+	if (b->list.cur < b->items.nit) {
+		ui_error(ui, "Already on the agenda.");
+		return DRAW_STATUS;
+	}
+	p = &b->p[b->list.cur - b->items.nit];
+	if (db_agenda_add(ui->db, b->id, p->offender_id, p->reason,
+			  p->referral_id, NULL) != DB_OK) {
+		ui_error(ui, "Not added: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	ui_msg(ui, "%s added to the agenda.", p->ref);
+	b->list.cur = b->items.nit;
+	ab_load(ui, b);
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+ref_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct ab *b = ab_of(s);
+	int64_t oid;
+	bool erased = false;
+
+	if (!ok || !text[0])
+		return DRAW_NONE;
+	if (db_offender_find(ui->db, text, &oid, &erased, NULL, NULL)
+	    != DB_OK || erased) {
+		ui_error(ui, "No case %s.", text);
+		return DRAW_STATUS;
+	}
+	if (db_agenda_add(ui->db, b->id, oid, "review", 0, NULL) != DB_OK) {
+		ui_error(ui, "Not added: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	ui_msg(ui, "%s added to the agenda.", text);
+	ab_load(ui, b);
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+ab_add_ref(struct ui *ui, struct screen *s)
+{
+	return ui_ask_line(ui, s, "Case reference:", ref_answered, NULL);
+}
+
+static unsigned
+ab_remove(struct ui *ui, struct screen *s)
+{
+	struct ab *b = ab_of(s);
+
+	if (b->list.cur >= b->items.nit)
+		return DRAW_NONE;
+	if (db_agenda_remove(ui->db, b->items.it[b->list.cur].id) != DB_OK) {
+		ui_error(ui, "Not removed: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	ui_msg(ui, "%s taken off the agenda.", b->items.it[b->list.cur].ref);
+	ab_load(ui, b);
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+ab_move(struct ui *ui, struct ab *b, int by)
+{
+	int to;
+
+	if (b->list.cur >= b->items.nit)
+		return DRAW_NONE;
+	to = b->items.it[b->list.cur].position + by;
+	if (to < 1 || to > b->items.nit)
+		return DRAW_NONE;
+	if (db_agenda_move(ui->db, b->items.it[b->list.cur].id, to) != DB_OK) {
+		ui_error(ui, "Not moved: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	b->list.cur += by;
+	ab_load(ui, b);
+	return DRAW_BODY;
+}
+
+static unsigned
+ab_move_up(struct ui *ui, struct screen *s)
+{
+	return ab_move(ui, ab_of(s), -1);
+}
+
+static unsigned
+ab_move_down(struct ui *ui, struct screen *s)
+{
+	return ab_move(ui, ab_of(s), 1);
+}
+
+static const struct ui_handler ab_handlers[] = {
+	{ A_AGENDA_ADD, NEED_ROW | NEED_WRITE, ab_add, "add" },
+	{ A_AGENDA_ADD_REF, NEED_WRITE, ab_add_ref, "add by ref" },
+	{ A_AGENDA_REMOVE, NEED_ROW | NEED_WRITE, ab_remove, "remove" },
+	{ A_AGENDA_UP, NEED_ROW | NEED_WRITE, ab_move_up, "move" },
+	{ A_AGENDA_DOWN, NEED_ROW | NEED_WRITE, ab_move_down, NULL },
+	{ A_NONE, 0, NULL, NULL },
+};
+
+static void
+ab_title(struct ui *ui, struct screen *s, char *buf, size_t n)
+{
+	struct ab *b = ab_of(s);
+
+	(void)ui;
+	ui_fmt(buf, n, "Agenda of meeting %lld, Level %d, %s: %d cases, %d "
+	       "proposed", (long long)b->id, b->m.level, b->m.date,
+	       b->items.nit, b->np);
+}
+
+static void
+ab_draw(struct ui *ui, struct screen *s, unsigned what)
+{
+	struct ab *b = ab_of(s);
+	int last = UI_BODY_TOP + ui_body_rows(ui) - 1, y = UI_BODY_TOP;
+	int total = b->items.nit + b->np, rows[2] = { 0 }, first = 0;
+	char line[512];
+
+	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
+		return;
+	for (int r = y; r <= last; r++)
+		ui_blank(r, 0, ui->cols, A_NORMAL);
+	(void)rows;
+	/* Two headings take rows; keep the selection in view. */
+	if (b->list.cur > ui_body_rows(ui) - 4)
+		first = b->list.cur - (ui_body_rows(ui) - 4);
+	for (int k = first; k < total && y <= last; k++) {
+		bool sel = k == b->list.cur;
+		attr_t a = ui_attr(sel ? R_SELECTED : R_NORMAL);
+
+		if (k == first && k < b->items.nit)
+			ui_put(y++, 0, ui->cols, "ON THE AGENDA (K, J: move;"
+			       " -: remove; /: add by reference)",
+			       ui_attr(R_HEADER), PUT_PAD);
+		if (k == b->items.nit || (k == first && k >= b->items.nit))
+			ui_put(y++, 0, ui->cols, "PROPOSED: due by the "
+			       "meeting, overdue first (Enter: add)",
+			       ui_attr(R_HEADER), PUT_PAD);
+		if (y > last)
+			break;
+		if (k < b->items.nit) {
+			const struct db_agenda_item *it = &b->items.it[k];
+
+			ui_fmt(line, sizeof line, "%s %2d. %-10s %s, %s  "
+			       "Cat %d L%d  %-12s next review %s",
+			       list_marker(sel), it->position, it->ref,
+			       it->surname, it->forenames, it->category,
+			       it->level, it->reason, it->next_review);
+		} else {
+			const struct db_agenda_proposal *p =
+				&b->p[k - b->items.nit];
+
+			if (p->overdue && !sel)
+				a = ui_attr(R_OVERDUE);
+			ui_fmt(line, sizeof line, "%s     %-10s %s, %s  Cat %d"
+			       " L%d  %-12s due %s%s", list_marker(sel), p->ref,
+			       p->surname, p->forenames, p->category, p->level,
+			       p->reason, p->due[0] ? p->due : "-",
+			       p->overdue ? "  OVERDUE" : "");
+		}
+		ui_put(y++, 0, ui->cols, line, a, PUT_PAD | PUT_ELLIPSIS);
+	}
+	if (total == 0)
+		ui_put(y, 2, ui->cols - 2, "Nothing on the agenda and nothing "
+		       "due; / adds a case by its reference.",
+		       ui_attr(R_DIM), PUT_PAD);
+}
+
+static unsigned
+ab_changed(struct ui *ui, struct screen *s)
+{
+	ab_load(ui, ab_of(s));
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static void
+ab_destroy(struct screen *s)
+{
+	struct ab *b = ab_of(s);
+
+	free(b->items.it);
+	free(b->p);
+	free(b);
+	free(s);
+}
+
+static const struct screen_ops ab_ops = {
+	.name = "The agenda builder",
+	.ctx = CTX_AGENDA,
+	.handlers = ab_handlers,
+	.has_row = ab_has_row,
+	.moving = ab_moving,
+	.title = ab_title,
+	.draw = ab_draw,
+	.changed = ab_changed,
+	.destroy = ab_destroy,
+};
+
+struct screen *
+scr_agenda_new(struct ui *ui, int64_t id)
+{
+	struct ab *b;
+	struct screen *s = ui_screen_new(ui, &ab_ops, sizeof *b);
+
+	if (s == NULL)
+		return NULL;
+	b = s->data;
+	b->id = id;
+	ui_holidays_note(ui);
+	if (!ab_load(ui, b)) {
+		ab_destroy(s);
+		return NULL;
+	}
+	return s;
+}

@@ -1,0 +1,183 @@
+/*
+ * test_ui_list.c -- the list widget (ui/list.c) and the one set of
+ * moving keys every list inherits (keys.c), without a terminal.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ui/list.h"
+#include "ui/ui.h"
+
+static void
+list_move__each_move__clamped_top_follows(void **state)
+{
+	struct list l = { .n = 100 };
+
+	(void)state;
+	assert_int_equal(list_move(&l, A_UP, 10), DRAW_BODY);
+	assert_int_equal(l.cur, 0);
+	list_move(&l, A_DOWN, 10);
+	assert_int_equal(l.cur, 1);
+	list_move(&l, A_PAGE_DOWN, 10);
+	assert_int_equal(l.cur, 11);
+	assert_int_equal(l.top, 2);
+	list_move(&l, A_END, 10);
+	assert_int_equal(l.cur, 99);
+	assert_int_equal(l.top, 90);
+	list_move(&l, A_DOWN, 10);
+	assert_int_equal(l.cur, 99);
+	list_move(&l, A_PAGE_UP, 10);
+	assert_int_equal(l.cur, 89);
+	assert_int_equal(l.top, 89);
+	list_move(&l, A_HOME, 10);
+	assert_int_equal(l.cur, 0);
+	assert_int_equal(l.top, 0);
+	assert_int_equal(list_move(&l, A_OPEN, 10), UI_UNHANDLED);
+}
+
+static void
+list_move__empty__nothing_to_draw(void **state)
+{
+	struct list l = { 0 };
+
+	(void)state;
+	assert_int_equal(list_move(&l, A_DOWN, 10), DRAW_NONE);
+	assert_int_equal(l.cur, 0);
+}
+
+static void
+list_fit__fewer_rows__selection_kept_in_range(void **state)
+{
+	struct list l = { .n = 50, .cur = 40, .top = 35 };
+
+	(void)state;
+	list_fit(&l, 20);
+	assert_int_equal(l.n, 20);
+	assert_int_equal(l.cur, 19);
+	assert_int_equal(l.top, 19);
+	list_fit(&l, 0);
+	assert_int_equal(l.cur, 0);
+	assert_int_equal(l.top, 0);
+}
+
+static bool
+is_multiple_of(int row, void *ctx)
+{
+	return row % *(int *)ctx == 0;
+}
+
+static void
+list_find__forward_backward_wrapping(void **state)
+{
+	struct list l = { .n = 10 };
+	int seven = 7, eleven = 11;
+
+	(void)state;
+	assert_int_equal(list_find(&l, 1, 1, false, is_multiple_of, &seven),
+			 7);
+	assert_int_equal(list_find(&l, 8, 1, false, is_multiple_of, &seven),
+			 -1);
+	assert_int_equal(list_find(&l, 8, 1, true, is_multiple_of, &seven),
+			 0);
+	assert_int_equal(list_find(&l, 6, -1, false, is_multiple_of, &seven),
+			 0);
+	assert_int_equal(list_find(&l, 0, 1, true, is_multiple_of, &eleven),
+			 0);
+	l.n = 0;
+	assert_int_equal(list_find(&l, 0, 1, true, is_multiple_of, &seven),
+			 -1);
+}
+
+static void
+list_marker__selected_one_column(void **state)
+{
+	(void)state;
+	assert_string_equal(list_marker(false), " ");
+	assert_true(strcmp(list_marker(true), ">") == 0 ||
+		    strcmp(list_marker(true), "\xe2\x96\xb6") == 0);
+}
+
+/* Every screen that moves takes the same moving keys ... */
+static void
+lookup__moving_keys__inherited_by_every_list(void **state)
+{
+	static const enum ui_context lists[] = {
+		CTX_LIST, CTX_RECORD, CTX_HELP, CTX_AUDIT, CTX_RETENTION,
+		CTX_MEETINGS, CTX_AGENDA, CTX_ACTIONS, CTX_SETTINGS,
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		assert_int_equal(ui_lookup(lists[i], 'j'), A_DOWN);
+		assert_int_equal(ui_lookup(lists[i], UI_FN(KEY_UP)), A_UP);
+		assert_int_equal(ui_lookup(lists[i], UI_FN(KEY_NPAGE)),
+				 A_PAGE_DOWN);
+		assert_int_equal(ui_lookup(lists[i], 'G'), A_END);
+	}
+	/* ... unless it binds the key itself; a form types it. */
+	assert_int_equal(ui_lookup(CTX_STATS, UI_FN(KEY_NPAGE)),
+			 A_TABLE_NEXT);
+	assert_int_equal(ui_lookup(CTX_STATS, 'j'), A_DOWN);
+	assert_int_equal(ui_lookup(CTX_MEETING, ' '), A_MEET_NEXT);
+	assert_int_equal(ui_lookup(CTX_FORM, 'j'), A_NONE);
+	assert_int_equal(ui_lookup(CTX_FORM, UI_FN(KEY_DOWN)), A_NEXT_FIELD);
+	assert_int_equal(ui_lookup(CTX_CONFLICT, 'j'), A_NONE);
+}
+
+/* ... from one set: no context binds a moving key to the move it
+ * inherits anyway. */
+static void
+bindings__moves__written_once(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ui_nbindings; i++) {
+		const struct ui_binding *b = &ui_bindings[i];
+
+		if (b->ctx == CTX_MOVE || !list_moving(b->action))
+			continue;
+		for (size_t j = 0; j < ui_nbindings; j++)
+			if (ui_bindings[j].ctx == CTX_MOVE &&
+			    ui_bindings[j].key == b->key)
+				assert_int_not_equal(ui_bindings[j].action,
+						     b->action);
+	}
+}
+
+/* The help and the hint line name the inherited keys. */
+static void
+keys_of__inherited__named(void **state)
+{
+	char buf[96];
+
+	(void)state;
+	ui_keys_of(CTX_SETTINGS, A_DOWN, false, buf, sizeof buf);
+	assert_string_equal(buf, "Down j");
+	ui_keys_of(CTX_STATS, A_PAGE_DOWN, false, buf, sizeof buf);
+	assert_string_equal(buf, "");
+	ui_keys_of(CTX_ACTIONS, A_PAGE_UP, false, buf, sizeof buf);
+	assert_string_equal(buf, "PgUp Ctrl-B");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(list_move__each_move__clamped_top_follows),
+		cmocka_unit_test(list_move__empty__nothing_to_draw),
+		cmocka_unit_test(list_fit__fewer_rows__selection_kept_in_range),
+		cmocka_unit_test(list_find__forward_backward_wrapping),
+		cmocka_unit_test(list_marker__selected_one_column),
+		cmocka_unit_test(lookup__moving_keys__inherited_by_every_list),
+		cmocka_unit_test(bindings__moves__written_once),
+		cmocka_unit_test(keys_of__inherited__named),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

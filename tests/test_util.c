@@ -1,0 +1,114 @@
+/*
+ * test_util.c -- the small helpers every layer shares (core/util.c), and
+ * the one table of lead agencies (core/agency.c), the statuses' names
+ * (core/status.c).
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+#include "core/agency.h"
+#include "core/status.h"
+#include "core/util.h"
+
+struct pair {
+	int a;
+	char b[5];
+};
+
+static void
+array_push__many__kept_in_order(void **state)
+{
+	struct pair *v = NULL, p = { 0, "" };
+	int n = 0, cap = 0;
+
+	(void)state;
+	for (int i = 0; i < 1000; i++) {
+		p.a = i;
+		p.b[0] = (char)('a' + i % 26);
+		assert_int_equal(array_push(&v, &n, &cap, &p, sizeof p), 0);
+	}
+	assert_int_equal(n, 1000);
+	assert_true(cap >= n);
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(v[i].a, i);
+		assert_int_equal(v[i].b[0], 'a' + i % 26);
+	}
+	free(v);
+}
+
+static void
+array_push__too_large__refused_unchanged(void **state)
+{
+	char *v = NULL, c = 'x';
+	int n = 0, cap = 0;
+
+	(void)state;
+	assert_int_equal(array_push(&v, &n, &cap, &c, 1), 0);
+	/* A capacity that cannot double, or whose bytes would not fit in
+	 * a size_t, is refused and the array kept. */
+	cap = n = INT_MAX / 2 + 1;
+	assert_int_equal(array_push(&v, &n, &cap, &c, 1), -1);
+	assert_int_equal(n, INT_MAX / 2 + 1);
+	cap = n = 4;
+	assert_int_equal(array_push(&v, &n, &cap, &c, SIZE_MAX / 4), -1);
+	assert_int_equal(n, 4);
+	assert_int_equal(cap, 4);
+	assert_non_null(v);
+	assert_int_equal(v[0], 'x');
+	free(v);
+}
+
+static void
+lead_agency__table__valid_and_listed(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < LEAD_AGENCY_COUNT; i++)
+		assert_true(lead_agency_valid(lead_agencies[i]));
+	assert_null(lead_agencies[LEAD_AGENCY_COUNT]);
+	assert_false(lead_agency_valid("Police"));
+	assert_false(lead_agency_valid("childrens_services"));
+	assert_false(lead_agency_valid(""));
+	assert_string_equal(lead_agency_list(),
+			    "police, probation, prison, yot, health or other");
+}
+
+static void
+status__names__round_trip(void **state)
+{
+	(void)state;
+	for (int s = 0; s < CASE_STATUSES; s++)
+		assert_int_equal(case_status_parse(case_status_name(s)), s);
+	for (int s = 0; s < MEETING_STATUSES; s++)
+		assert_int_equal(meeting_status_parse(meeting_status_name(s)),
+				 s);
+	/* The names the schema and the contracts spell. */
+	assert_string_equal(case_status_name(CASE_COMMUNITY), "community");
+	assert_string_equal(case_status_name(CASE_UNREGISTERED),
+			    "unregistered");
+	assert_string_equal(meeting_status_name(MEETING_CANCELLED),
+			    "cancelled");
+	assert_int_equal(meeting_status_parse("Held"), -1);
+	assert_int_equal(case_status_parse(""), -1);
+	assert_string_equal(case_status_name(CASE_STATUSES), "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(array_push__many__kept_in_order),
+		cmocka_unit_test(array_push__too_large__refused_unchanged),
+		cmocka_unit_test(lead_agency__table__valid_and_listed),
+		cmocka_unit_test(status__names__round_trip),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
