@@ -49,6 +49,13 @@ on_signal(int sig)
 #define CHECK_MS 1000
 #define POLL_MS 250
 
+/* How long an Esc waits for the rest of a key's sequence. */
+#define ESC_DELAY_MS 25
+
+/* Bracketed paste (xterm's mode 2004), asked for and given back. */
+#define PASTE_ON "\033[?2004h"
+#define PASTE_OFF "\033[?2004l"
+
 /* --- messages and questions ----------------------------------------------- */
 
 void
@@ -309,6 +316,20 @@ find_handler(const struct ui_handler *h, enum ui_action a)
 
 /* --- layout and drawing ------------------------------------------------------ */
 
+enum ui_context
+ui_ctx_of(const struct screen *s)
+{
+	return s->ops->editing && s->ops->editing(s) ? CTX_EDITOR
+						     : s->ops->ctx;
+}
+
+const struct ui_handler *
+ui_handlers_of(const struct screen *s)
+{
+	return s->ops->editing && s->ops->editing(s) ? s->ops->edit_handlers
+						     : s->ops->handlers;
+}
+
 static unsigned
 relayout(struct ui *ui)
 {
@@ -393,16 +414,34 @@ dispatch(struct ui *ui, int key)
 			ui->quit = true;
 		return DRAW_NONE;
 	}
+	if (key == UI_FN(UI_KEY_PASTE_BEGIN) || key == UI_FN(UI_KEY_PASTE_END))
+		ui->pasting = key == UI_FN(UI_KEY_PASTE_BEGIN);
+	/* Pasted text is text: a line break in it never answers, saves or
+	 * moves to the next field, and nothing pasted is read as a key. */
+	if (ui->pasting && (key == '\r' || key == '\n' || key == '\t') &&
+	    (ui->ask.kind || !top->ops->input))
+		key = ' ';
 	if (ui->ask.kind)
-		return ask_key(ui, key);
+		return (key & UI_KEY_FN) && ui->pasting ? DRAW_NONE
+							 : ask_key(ui, key);
 	ui->msg[0] = '\0';
 	if (top->ops->input) {
 		d = top->ops->input(ui, top, key);
+		if (d == UI_UNHANDLED && ui->pasting &&
+		    (key == '\r' || key == '\n' || key == '\t'))
+			d = top->ops->input(ui, top, ' ');
 		if (d != UI_UNHANDLED)
 			return d | DRAW_STATUS;
 	}
-	a = ui_lookup(top->ops->ctx, key);
-	h = find_handler(top->ops->handlers, a);
+	if (key == UI_FN(UI_KEY_PASTE_BEGIN) || key == UI_FN(UI_KEY_PASTE_END))
+		return DRAW_NONE;
+	if (ui->pasting) {
+		ui_error(ui, "Pasted text is typed only into a field or a "
+			 "text: open one first.");
+		return DRAW_STATUS;
+	}
+	a = ui_lookup(ui_ctx_of(top), key);
+	h = find_handler(ui_handlers_of(top), a);
 	if (h == NULL)
 		h = find_handler(global_handlers, a);
 	if (a == A_NONE || h == NULL) {
@@ -632,7 +671,16 @@ tui_run(struct db *db, const char *path)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	idlok(stdscr, TRUE);
-	set_escdelay(25);
+	/* Esc alone is Esc after this long; an ESCDELAY the person set (read
+	 * by curses itself) is theirs. */
+	if (getenv("ESCDELAY") == NULL || !*getenv("ESCDELAY"))
+		set_escdelay(ESC_DELAY_MS);
+	ui_keys_setup();
+	/* Pasted text arrives bracketed, so that it is typed as text and
+	 * never read as keys; terminals that know nothing of it ignore
+	 * the request. */
+	fputs(PASTE_ON, stdout);
+	fflush(stdout);
 	ui.colour = has_colors() && !(getenv("NO_COLOR") &&
 				      *getenv("NO_COLOR"));
 	colour_init(ui.colour);
@@ -674,7 +722,8 @@ tui_run(struct db *db, const char *path)
 		       (k = get_wch(&wc)) != ERR) {
 			keys++;
 			pending |= dispatch(&ui, k == KEY_CODE_YES
-					    ? UI_FN((int)wc) : (int)wc);
+					    ? UI_FN(ui_key_translate((int)wc))
+					    : (int)wc);
 		}
 		/* Readable yet nothing to read, or hung up: the terminal is
 		 * gone.  Never spin on it. */
@@ -695,6 +744,14 @@ tui_run(struct db *db, const char *path)
 		destroy(ui.stack[--ui.depth]);
 	field_free(&ui.ask.f);
 	agenda_holidays_free(&ui.holidays);
+	if (!dead) {
+		/* Nothing of the records stays on a terminal without an
+		 * alternate screen (vt100): clear it before leaving. */
+		erase();
+		refresh();
+		fputs(PASTE_OFF, stdout);
+		fflush(stdout);
+	}
 	endwin();
 	delscreen(scr);
 	if (got_signal)
