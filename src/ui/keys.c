@@ -116,8 +116,8 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 				    "each case" },
 	[A_MEET_PREV] = { MEETINGS, "the page before" },
 	[A_MEET_SET] = { MEETINGS, "attendance: the next of present, "
-				   "apologies, report, absent; a minutes "
-				   "line: edit it" },
+				   "apologies, report, absent; a heading of "
+				   "the minutes: edit its text in place" },
 	[A_MEET_LEVEL] = { MEETINGS, "the level decision: stay, up, down or "
 				     "exit, with its reason" },
 	[A_MEET_ACTION] = { MEETINGS, "a new action: what, which agency, by "
@@ -261,6 +261,8 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_MEETING, 'L', A_MEET_LEVEL },
 	{ CTX_MEETING, 'a', A_MEET_ACTION },
 	{ CTX_MEETING, 'd', A_MEET_DISCUSSED },
+	{ CTX_MEETING, UI_FN(KEY_PPAGE), A_PAGE_UP },
+	{ CTX_MEETING, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
 	{ CTX_MEETING, 'H', A_MEET_HOLD },
 	{ CTX_MEETING, 'b', A_AGENDA },
 
