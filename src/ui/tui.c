@@ -414,8 +414,17 @@ dispatch(struct ui *ui, int key)
 			ui->quit = true;
 		return DRAW_NONE;
 	}
-	if (key == UI_FN(UI_KEY_PASTE_BEGIN) || key == UI_FN(UI_KEY_PASTE_END))
+	if (key == UI_FN(UI_KEY_PASTE_BEGIN) || key == UI_FN(UI_KEY_PASTE_END)) {
+		/* Only a text being edited hears the brackets (a paste is
+		 * one change to undo). */
 		ui->pasting = key == UI_FN(UI_KEY_PASTE_BEGIN);
+		if (ui->pasting && !ui->ask.kind)
+			ui->msg[0] = '\0';
+		if (!ui->ask.kind && top->ops->input)
+			return top->ops->input(ui, top, key) == UI_UNHANDLED
+			       ? DRAW_NONE : DRAW_BODY;
+		return DRAW_NONE;
+	}
 	/* Pasted text is text: a line break in it never answers, saves or
 	 * moves to the next field, and nothing pasted is read as a key. */
 	if (ui->pasting && (key == '\r' || key == '\n' || key == '\t') &&
@@ -424,7 +433,9 @@ dispatch(struct ui *ui, int key)
 	if (ui->ask.kind)
 		return (key & UI_KEY_FN) && ui->pasting ? DRAW_NONE
 							 : ask_key(ui, key);
-	ui->msg[0] = '\0';
+
+	if (!ui->pasting)
+		ui->msg[0] = '\0';
 	if (top->ops->input) {
 		d = top->ops->input(ui, top, key);
 		if (d == UI_UNHANDLED && ui->pasting &&
@@ -433,11 +444,11 @@ dispatch(struct ui *ui, int key)
 		if (d != UI_UNHANDLED)
 			return d | DRAW_STATUS;
 	}
-	if (key == UI_FN(UI_KEY_PASTE_BEGIN) || key == UI_FN(UI_KEY_PASTE_END))
-		return DRAW_NONE;
 	if (ui->pasting) {
-		ui_error(ui, "Pasted text is typed only into a field or a "
-			 "text: open one first.");
+		/* Said once a paste. */
+		if (!ui->msg[0])
+			ui_error(ui, "Pasted text is typed only into a field "
+				 "or a text: open one first.");
 		return DRAW_STATUS;
 	}
 	a = ui_lookup(ui_ctx_of(top), key);
