@@ -248,6 +248,25 @@ editor__undo__the_last_change_only(void **state)
 	eb_free(&eb);
 }
 
+/* A form's long text is one line: a line break typed or pasted is a
+ * space; one already stored is kept. */
+static void
+editor__one_line__breaks_typed_as_spaces(void **state)
+{
+	struct editbuf eb;
+
+	(void)state;
+	eb_init(&eb, 1000, 40);
+	eb.oneline = true;
+	eb_set(&eb, "kept\nas stored");
+	key(&eb, '\r', ED_CHANGED);
+	key(&eb, UI_FN(UI_KEY_PASTE_BEGIN), ED_MOVED);
+	type(&eb, "a\nb");
+	key(&eb, UI_FN(UI_KEY_PASTE_END), ED_MOVED);
+	assert_string_equal(eb_text(&eb), "kept\nas stored a b");
+	eb_free(&eb);
+}
+
 static void
 editor__keys__bound_in_the_table(void **state)
 {
@@ -258,6 +277,7 @@ editor__keys__bound_in_the_table(void **state)
 	assert_int_equal(ui_lookup(CTX_EDITOR, UI_CTRL('X')), A_SAVE);
 	assert_int_equal(ui_lookup(CTX_EDITOR, UI_ESC), A_CANCEL);
 	assert_int_equal(ui_lookup(CTX_EDITOR, UI_CTRL('_')), A_UNDO);
+	assert_int_equal(ui_lookup(CTX_FORM, UI_FN(KEY_F(4))), A_EDIT_TEXT);
 	/* Printable keys are typed: the help names F1, not '?'. */
 	ui_keys_of(CTX_EDITOR, A_HELP, false, keys, sizeof keys);
 	assert_string_equal(keys, "F1");
@@ -316,6 +336,7 @@ main(void)
 		cmocka_unit_test(
 			editor__paste_of_several_lines__one_change_undone),
 		cmocka_unit_test(editor__undo__the_last_change_only),
+		cmocka_unit_test(editor__one_line__breaks_typed_as_spaces),
 		cmocka_unit_test(editor__keys__bound_in_the_table),
 		cmocka_unit_test(colour__roles__legible_on_light_and_dark),
 	};

@@ -4,7 +4,9 @@
 # heading is shown whole, wrapped at words; moved about by word, row and
 # end, edited, undone, saved; Esc on a changed text asks before dropping
 # it; lines pasted (bracketed) stay lines, and a paste outside a text is
-# not read as keys; at 120x36 the text is whole again.  Every wait is a
+# not read as keys; at 120x36 the text is whole again.  A form's long
+# text (a case's notes) opened whole in the editor, kept into the form,
+# saved with it.  Every wait is a
 # bounded poll of the screen.
 . "${top_srcdir:-.}/tests/lib.sh"
 
@@ -140,8 +142,47 @@ Housing: not present." ] && ok || fail "pasted lines saved as: $(sql "$DISSENT")
 tm resize-window -t a -x 120 -y 36
 wait_for a "Housing: not present."
 poll_text a "Dissent" "$SAVED Police: agreed. Housing: not present."
-keys a q q q
-wait_exit a 0
 [ "$BEFORE" != "$(sql "$DISSENT")" ] && ok || fail "nothing saved"
+
+# --- a form's long text, whole in the editor (F4) ------------------------
+keys a q q
+wait_for a "Reference"
+REF=$(sql "SELECT ref FROM offenders WHERE status = 'community' ORDER BY id LIMIT 1")
+NOTES="SELECT coalesce(notes, '') FROM offenders WHERE ref = '$REF'"
+keys a /
+wait_for a "reference, name"
+type_text a "$REF"
+keys a Enter Enter
+wait_for a "Case $REF"
+keys a e
+wait_for a "The identity of $REF"
+keys a F4
+wait_for a "Reference is not a long text: F4 opens notes and reasons"
+# Notes, the last field (Tab on the last stays there).
+keys a Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+wait_for a "F4: the whole text in the editor."
+keys a F4
+wait_for a "Notes: the whole text"
+keys a C-End
+N="Lives with his mother at the address on the register; she has been told of the conditions of his licence and agreed to report any breach to the police."
+type_text a "$N"
+wait_for a "  Lives with his mother at the address"
+wait_for a "breach to the police."
+keys a Escape
+wait_for a "Close the text and lose what you typed? (y/n)"
+keys a n
+keys a C-x
+wait_for a "Notes: the text is in the form; the form saves it."
+wait_for a "The identity of $REF"
+[ "$(sql "$NOTES")" != "$N" ] && ok || fail "the editor saved the notes before the form"
+keys a F2
+wait_for a "Saved the identity of $REF."
+case $(sql "$NOTES") in
+*"$N") ok ;;
+*) fail "the notes as saved: $(sql "$NOTES")" ;;
+esac
+
+keys a q q
+wait_exit a 0
 
 finish

@@ -239,6 +239,8 @@ eb_insert(struct editbuf *eb, wchar_t wc)
 
 	if (wc == L'\r')
 		wc = L'\n';
+	if (wc == L'\n' && eb->oneline)
+		wc = L' ';
 	if (wc == L'\n') {
 		buf[0] = '\n';
 		n = 1;

@@ -46,6 +46,7 @@ struct editbuf {
 	bool can_undo;
 	int group;           /* the kind of change in progress, or 0 */
 	bool pasting;        /* between eb_paste_begin() and _end() */
+	bool oneline;        /* a line break is taken as a space */
 };
 
 /* An empty text that typing may fill to MAX bytes, wrapped at WIDTH. */
@@ -69,7 +70,8 @@ int eb_cursor_col(const struct editbuf *eb);
  * cursor moved); false when it cannot: a character refused or not
  * fitting, a move at the edge, nothing to undo.
  */
-bool eb_insert(struct editbuf *eb, wchar_t wc); /* '\n': a line break */
+/* '\n' or '\r': a line break (a space when EB->oneline). */
+bool eb_insert(struct editbuf *eb, wchar_t wc);
 bool eb_backspace(struct editbuf *eb);
 bool eb_delete(struct editbuf *eb);
 bool eb_kill_start(struct editbuf *eb); /* the line before the cursor */

@@ -219,12 +219,51 @@ cancel(struct ui *ui, struct screen *s)
 	return ui_pop(ui, RESULT_NONE);
 }
 
+static bool
+long_text(const struct field *f)
+{
+	return f->kind != FIELD_CHOICE && f->max >= FORM_LONG_TEXT;
+}
+
+/* The editor hands the text back: into the field that had the focus. */
+static void
+text_done(void *ctx, const char *text)
+{
+	struct form_screen *fs = ctx;
+	struct field *f = &fs->fm.f[fs->focus];
+
+	if (strcmp(field_text(f), text) == 0)
+		return;
+	if (field_set(f, text) == 0)
+		f->changed = true;
+	forms_check(&fs->fm);
+}
+
+static unsigned
+edit_text(struct ui *ui, struct screen *s)
+{
+	struct form_screen *fs = fs_of(s);
+	struct field *f = &fs->fm.f[fs->focus];
+
+	if (!long_text(f)) {
+		char key[32];
+
+		ui_keys_of(CTX_FORM, A_EDIT_TEXT, true, key, sizeof key);
+		ui_error(ui, "%s is not a long text: %s opens notes and "
+			 "reasons in the editor.", f->label, key);
+		return DRAW_STATUS;
+	}
+	return ui_push(ui, scr_text_new(ui, f->label, field_text(f), f->max,
+					true, text_done, fs));
+}
+
 const struct ui_handler form_handlers[] = {
 	{ A_NEXT_FIELD, 0, next_field, "next" },
 	{ A_PREV_FIELD, 0, prev_field, NULL },
 	{ A_ENTER, 0, enter, NULL },
 	{ A_SAVE, NEED_WRITE, save, "save" },
 	{ A_CANCEL, 0, cancel, "cancel" },
+	{ A_EDIT_TEXT, 0, edit_text, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -276,7 +315,7 @@ form_draw(struct ui *ui, struct screen *s, unsigned what)
 	int vis[FORM_MAX_FIELDS], nvis = 0, pos = 0;
 	const struct field *fo = &fm->f[fs->focus];
 	bool inline_errors;
-	char line[400];
+	char line[400], key[32];
 
 	(void)what;
 	for (int i = 0; i < fm->n; i++) {
@@ -351,6 +390,7 @@ form_draw(struct ui *ui, struct screen *s, unsigned what)
 	}
 	/* Whether it can be saved, and the focused field's help. */
 	y = rows - 4;
+	ui_keys_of(CTX_FORM, A_EDIT_TEXT, true, key, sizeof key);
 	if (fm->problem[0])
 		ui_put(y, 1, cols - 2, fm->problem, ui_attr(R_ERROR),
 		       PUT_ELLIPSIS);
@@ -367,6 +407,10 @@ form_draw(struct ui *ui, struct screen *s, unsigned what)
 		ui_put(y + 1, 1, cols - 2, ui_fmt(line, sizeof line, "%s: %s",
 						  fo->label, fo->error),
 		       ui_attr(R_FIELD_ERROR), PUT_ELLIPSIS);
+	else if (long_text(fo))
+		ui_put(y + 1, 1, cols - 2, ui_fmt(line, sizeof line, "%s: the "
+		       "whole text in the editor.  %s", key, fo->help
+		       ? fo->help : ""), ui_attr(R_DIM), PUT_ELLIPSIS);
 	else if (fo->help)
 		ui_put(y + 1, 1, cols - 2, fo->help, ui_attr(R_DIM),
 		       PUT_ELLIPSIS);

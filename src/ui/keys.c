@@ -64,6 +64,8 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 			      "typed anything)" },
 	[A_UNDO] = { FORMS, "in a text: undo the last change (again: do it "
 			    "again)" },
+	[A_EDIT_TEXT] = { FORMS, "a long text (notes, a reason): read and "
+				 "write it whole in the text editor" },
 	[A_KEEP_MINE] = { CONFLICT, "save your version over theirs" },
 	[A_TAKE_THEIRS] = { CONFLICT, "keep their version, drop yours" },
 	[A_EDIT_AGAIN] = { CONFLICT, "back to your form, to merge by hand" },
@@ -377,6 +379,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_FORM, UI_FN(KEY_ENTER), A_ENTER },
 	{ CTX_FORM, UI_FN(KEY_F(2)), A_SAVE },
 	{ CTX_FORM, UI_CTRL('X'), A_SAVE },
+	{ CTX_FORM, UI_FN(KEY_F(4)), A_EDIT_TEXT },
 	{ CTX_FORM, UI_ESC, A_CANCEL },
 
 	/* A text being edited (editor.h): every other key edits it. */

@@ -51,6 +51,7 @@ enum ui_action {
 	A_REFERRAL, A_EDIT, A_EVENT, A_LEVEL,
 	/* forms */
 	A_NEXT_FIELD, A_PREV_FIELD, A_ENTER, A_SAVE, A_CANCEL, A_UNDO,
+	A_EDIT_TEXT,
 	/* a conflict */
 	A_KEEP_MINE, A_TAKE_THEIRS, A_EDIT_AGAIN,
 	/* the statistics */
@@ -375,6 +376,14 @@ struct screen *scr_agenda_new(struct ui *ui, int64_t id);
  * the area's settings (admin).  NULL with the reason in the message. */
 struct screen *scr_actions_new(struct ui *ui);
 struct screen *scr_settings_new(struct ui *ui);
+
+/* A long text (a form's notes or reason) read and written whole in the
+ * multi-line editor: F2 hands it to DONE(CTX, TEXT) and closes; nothing
+ * is saved here.  ONELINE: line breaks typed or pasted become spaces. */
+typedef void (*ui_text_done_fn)(void *ctx, const char *text);
+struct screen *scr_text_new(struct ui *ui, const char *label,
+			    const char *text, size_t max, bool oneline,
+			    ui_text_done_fn done, void *ctx);
 
 /* What a conflict screen hands back. */
 enum { CONFLICT_EDIT = 1, CONFLICT_MINE, CONFLICT_THEIRS };
