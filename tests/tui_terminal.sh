@@ -1,11 +1,11 @@
 #!/bin/sh
 # tui_terminal.sh -- any terminal (issue 16): with TERM=vt100, and with a
 # terminal type this machine has no terminfo for (drawn as vt100), the
-# keys a terminal of today sends -- Home, End, PgDn, Delete as xterm
-# sends them -- do what they say in the register's list and in a form,
-# Esc alone is still Esc, and after quitting the terminal holds no name
-# (vt100 has no alternate screen: the screen is cleared).  Every wait is
-# a bounded poll of the screen.
+# keys a terminal of today sends -- Home, End, PgDn, PgUp, Delete as
+# xterm sends them -- do what they say in the register's list and in a
+# form, Esc alone is still Esc, and after quitting the terminal holds no
+# name (vt100 has no alternate screen: the screen is cleared).  Every
+# wait is a bounded poll of the screen.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 . "${top_srcdir:-.}/tests/tui_lib.sh"
@@ -77,6 +77,12 @@ for term in vt100 xterm-kitty-unknown-to-mappa; do
 	wait_re "$S" "Reference\\* +SmithY"
 	[ "$(screen "$S" | grep -c 'lose what you typed')" = 0 ] && ok ||
 		fail "$term: Home or Delete read as Esc in a form"
+	# PgDn: a page of fields on (all fit: the last, a long text); PgUp
+	# back to the first.
+	keys "$S" PageDown
+	wait_for "$S" "F4: the whole text in the editor."
+	keys "$S" PageUp
+	wait_for "$S" "the area's case reference"
 	# Esc alone is Esc: it asks before the text is lost.
 	keys "$S" Escape
 	wait_for "$S" "Close the form and lose what you typed? (y/n)"

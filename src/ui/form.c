@@ -165,6 +165,37 @@ prev_field(struct ui *ui, struct screen *s)
 	return DRAW_BODY;
 }
 
+/* PgDn, PgUp: the field a page of fields on or back, or the last or
+ * first. */
+static unsigned
+page_by(struct screen *s, int dir)
+{
+	struct form_screen *fs = fs_of(s);
+	int to = fs->focus, n = fs->page > 1 ? fs->page : 1;
+
+	for (int i; n > 0 && (i = visible_from(&fs->fm, to + dir, dir)) >= 0;
+	     n--)
+		to = i;
+	if (to == fs->focus)
+		return DRAW_NONE;
+	fs->focus = to;
+	return DRAW_BODY;
+}
+
+static unsigned
+page_down(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	return page_by(s, 1);
+}
+
+static unsigned
+page_up(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	return page_by(s, -1);
+}
+
 static unsigned
 save(struct ui *ui, struct screen *s)
 {
@@ -264,6 +295,8 @@ const struct ui_handler form_handlers[] = {
 	{ A_SAVE, NEED_WRITE, save, "save" },
 	{ A_CANCEL, 0, cancel, "cancel" },
 	{ A_EDIT_TEXT, 0, edit_text, NULL },
+	{ A_PAGE_DOWN, 0, page_down, NULL },
+	{ A_PAGE_UP, 0, page_up, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -339,6 +372,7 @@ form_draw(struct ui *ui, struct screen *s, unsigned what)
 	inline_errors = cols - ex >= 16;
 	if (avail < 1)
 		avail = 1;
+	fs->page = avail;
 	if (pos < fs->top)
 		fs->top = pos;
 	if (pos >= fs->top + avail)

@@ -16,6 +16,7 @@ struct form_screen {
 	struct form_model fm;
 	int focus;             /* the field with the focus */
 	int top;               /* the first field row shown */
+	int page;              /* how many field rows are shown (form_draw) */
 	char heading[256];     /* what the form is about */
 	char banner[320];      /* a notice above the fields, or "" */
 	bool banner_error;

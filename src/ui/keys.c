@@ -380,6 +380,8 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_FORM, UI_FN(KEY_F(2)), A_SAVE },
 	{ CTX_FORM, UI_CTRL('X'), A_SAVE },
 	{ CTX_FORM, UI_FN(KEY_F(4)), A_EDIT_TEXT },
+	{ CTX_FORM, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
+	{ CTX_FORM, UI_FN(KEY_PPAGE), A_PAGE_UP },
 	{ CTX_FORM, UI_ESC, A_CANCEL },
 
 	/* A text being edited (editor.h): every other key edits it. */
