@@ -94,6 +94,16 @@ for term in vt100 xterm-kitty-unknown-to-mappa; do
 	keys "$S" y
 	wait_for "$S" "Closed without saving."
 
+	# A paste whose closing bracket never comes: refused, not read as
+	# keys; after a pause keys are keys again.
+	type_text "$S" "$(printf '\033[200~')M"
+	wait_for "$S" "Pasted text is typed only into a field or a text"
+	[ "$(screen "$S" | grep -c 'MAPP meetings:')" = 0 ] && ok ||
+		fail "$term: a pasted M opened the meetings"
+	wait_for "$S" "The paste never said it ended: keys are keys again."
+	keys "$S" End
+	poll_selected "$S" = "$last" "$term: End after a cut-off paste"
+
 	# Quit: nothing of the records stays on the terminal.
 	keys "$S" q
 	wait_exit "$S" 0

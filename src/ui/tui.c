@@ -55,6 +55,7 @@ on_signal(int sig)
 /* Bracketed paste (xterm's mode 2004), asked for and given back. */
 #define PASTE_ON "\033[?2004h"
 #define PASTE_OFF "\033[?2004l"
+#define PASTE_PAUSE_MS 1000
 
 /* --- messages and questions ----------------------------------------------- */
 
@@ -409,20 +410,20 @@ dispatch(struct ui *ui, int key)
 
 	if (key == UI_FN(KEY_RESIZE))
 		return relayout(ui);
-	if (ui->small) {
-		if (key == 'q')
-			ui->quit = true;
-		return DRAW_NONE;
-	}
 	if (key == UI_FN(UI_KEY_PASTE_BEGIN) || key == UI_FN(UI_KEY_PASTE_END)) {
 		/* Only a text being edited hears the brackets (a paste is
 		 * one change to undo). */
 		ui->pasting = key == UI_FN(UI_KEY_PASTE_BEGIN);
 		if (ui->pasting && !ui->ask.kind)
 			ui->msg[0] = '\0';
-		if (!ui->ask.kind && top->ops->input)
+		if (!ui->small && !ui->ask.kind && top->ops->input)
 			return top->ops->input(ui, top, key) == UI_UNHANDLED
 			       ? DRAW_NONE : DRAW_BODY;
+		return DRAW_NONE;
+	}
+	if (ui->small) {
+		if (key == 'q')
+			ui->quit = true;
 		return DRAW_NONE;
 	}
 	/* Pasted text is text: a line break in it never answers, saves or
@@ -433,7 +434,6 @@ dispatch(struct ui *ui, int key)
 	if (ui->ask.kind)
 		return (key & UI_KEY_FN) && ui->pasting ? DRAW_NONE
 							 : ask_key(ui, key);
-
 	if (!ui->pasting)
 		ui->msg[0] = '\0';
 	if (top->ops->input) {
@@ -634,7 +634,7 @@ tui_run(struct db *db, const char *path)
 	char note[160];
 	int64_t seen = 0;
 	unsigned pending;
-	long last_check;
+	long last_check, last_key = 0;
 	int eofs = 0, status = 0;
 	bool dead = false;
 
@@ -705,6 +705,8 @@ tui_run(struct db *db, const char *path)
 	pending = ui_push(&ui, scr_register_new(&ui));
 	if (ui.depth == 0) {
 		agenda_holidays_free(&ui.holidays);
+		fputs(PASTE_OFF, stdout);
+		fflush(stdout);
 		endwin();
 		delscreen(scr);
 		fprintf(stderr, "mappa: %s\n", ui.msg);
@@ -744,8 +746,19 @@ tui_run(struct db *db, const char *path)
 			dead = true;
 			break;
 		}
-		if (keys)
+		if (keys) {
 			eofs = 0;
+			last_key = now_ms();
+		}
+		/* A paste whose closing bracket never came (cut off, or split
+		 * past the Esc delay) ends after a pause: keys are keys again. */
+		if (ui.pasting && keys == 0 &&
+		    now_ms() - last_key >= PASTE_PAUSE_MS) {
+			pending |= dispatch(&ui, UI_FN(UI_KEY_PASTE_END)) |
+				   DRAW_STATUS;
+			ui_msg(&ui, "The paste never said it ended: keys are "
+			       "keys again.");
+		}
 		if (now_ms() - last_check >= CHECK_MS) {
 			last_check = now_ms();
 			pending |= check_changes(&ui, &seen);
