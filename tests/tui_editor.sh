@@ -6,7 +6,8 @@
 # it; lines pasted (bracketed) stay lines, and a paste outside a text is
 # not read as keys; at 120x36 the text is whole again.  A form's long
 # text (a case's notes) opened whole in the editor, kept into the form,
-# saved with it.  Every wait is a
+# saved with it.  The agenda reordered at another desk while a text is
+# typed: the page stays on its case, and the text is saved to it.  Every wait is a
 # bounded poll of the screen.
 . "${top_srcdir:-.}/tests/lib.sh"
 
@@ -184,5 +185,40 @@ esac
 
 keys a q q
 wait_exit a 0
+
+# --- the agenda reordered at another desk while a text is typed ---------
+# The page stays on the case being minuted, and the text is saved to it.
+set -- $(sql "SELECT m.id, m.date, count(*) FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id WHERE m.status = 'held' GROUP BY m.id HAVING count(*) >= 2 ORDER BY m.date DESC LIMIT 1" | tr '|' ' ')
+M2=$1 DATE2=$2 N2=$3
+REF1=$(sql "SELECT o.ref FROM agenda_items a JOIN offenders o ON o.id = a.offender_id WHERE a.meeting_id = $M2 ORDER BY a.position LIMIT 1")
+ITEM1=$(sql "SELECT a.id FROM agenda_items a JOIN offenders o ON o.id = a.offender_id WHERE a.meeting_id = $M2 AND o.ref = '$REF1'")
+start b
+wait_for b "Register"
+keys b M
+wait_for b "MAPP meetings:"
+keys b /
+wait_for b "Go to the date"
+type_text b "$DATE2"
+keys b Enter Enter
+wait_for b "CASE $N2 OF $N2"
+i=1
+while [ $i -lt "$N2" ]; do keys b Left; i=$((i + 1)); done
+wait_for b "CASE 1 OF $N2:  $REF1"
+keys b Down Down Enter
+wait_for b "Dissent: editing"
+keys b C-End
+type_text b " Reordered meanwhile."
+expect 0 "$MAPPA" --db "$DB" meeting agenda-move "$M2" "$REF1" 2
+wait_for b "CASE 2 OF $N2:  $REF1"
+keys b C-x
+wait_for b "Dissent saved."
+case $(sql "SELECT coalesce(dissent, '') FROM minutes WHERE agenda_item_id = $ITEM1") in
+*" Reordered meanwhile.") ok ;;
+*) fail "the text typed on $REF1 was not saved to it" ;;
+esac
+[ "$(sql "SELECT count(*) FROM minutes m JOIN agenda_items a ON a.id = m.agenda_item_id WHERE a.meeting_id = $M2 AND m.dissent LIKE '%Reordered meanwhile.'")" = 1 ] &&
+	ok || fail "the text went to another case too"
+keys b q q q
+wait_exit b 0
 
 finish

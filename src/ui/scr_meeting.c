@@ -380,8 +380,9 @@ save_row(struct ui *ui, struct mm *x, const struct db_agenda_item *it, int r,
 	struct db_minutes m;
 	enum db_status st;
 
+	/* The case the edit began on, wherever the agenda now has it. */
 	minutes_copy(&m, &x->ebase);
-	m.item_id = it->id;
+	m.item_id = x->ebase.item_id ? x->ebase.item_id : it->id;
 	if (r == ROW_REVIEW) {
 		str_copy(m.next_review, text, sizeof m.next_review);
 	} else {
@@ -541,6 +542,7 @@ ed_save(struct ui *ui, struct screen *s)
 	struct mm *x = mm_of(s);
 	const struct db_agenda_item *it = item_of(x);
 	int r = x->editing;
+	int64_t id;
 
 	if (it == NULL || !x->ed_open)
 		return DRAW_NONE;
@@ -552,8 +554,10 @@ ed_save(struct ui *ui, struct screen *s)
 		       db_errmsg(ui->db));
 		ui_error(ui, "Not saved: %s", db_errmsg(ui->db));
 		load(ui, x);
+		id = x->ebase.item_id;
 		db_minutes_clear(&x->ebase);
-		minutes_copy(&x->ebase, &x->min);
+		if (db_minutes_get(ui->db, id, &x->ebase) != DB_OK)
+			minutes_copy(&x->ebase, &x->min);
 		return DRAW_BODY;
 	}
 	ed_close(x);
@@ -1209,8 +1213,17 @@ mm_changed(struct ui *ui, struct screen *s)
 {
 	struct mm *x = mm_of(s);
 
-	/* An edit under way keeps its own base: the line is untouched. */
+	/* An edit under way keeps its own base: the text is untouched, and
+	 * the page stays on its case should the agenda be reordered. */
 	load(ui, x);
+	if (x->editing >= 0) {
+		for (int i = 0; i < x->nit; i++)
+			if (x->it[i].id == x->ebase.item_id &&
+			    x->page != i + 2) {
+				x->page = i + 2;
+				load_case(ui, x);
+			}
+	}
 	if (x->row >= rows_of(x))
 		x->row = rows_of(x) > 0 ? rows_of(x) - 1 : 0;
 	return DRAW_BODY | DRAW_TITLE;
