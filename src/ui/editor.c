@@ -115,7 +115,7 @@ int
 editor_draw(struct editbuf *eb, int y, int x, int width, attr_t attr,
 	    int *cy, int *cx)
 {
-	char row[1024];
+	char row[4096];
 	size_t cr;
 
 	eb_set_width(eb, editor_wrap_width(width));
@@ -123,7 +123,7 @@ editor_draw(struct editbuf *eb, int y, int x, int width, attr_t attr,
 		const struct eb_row *r = &eb->rows[i];
 		size_t n = r->end - r->start;
 
-		/* A row is at most WIDTH columns: a few hundred bytes. */
+		/* A row is at most WIDTH columns: at most a few bytes each. */
 		if (n >= sizeof row)
 			n = sizeof row - 1;
 		memcpy(row, eb->text + r->start, n);
