@@ -182,54 +182,60 @@ wait_for a "LEVEL DECISION: up"
 [ "$(sql "SELECT level FROM offenders WHERE ref = '$REF'")" = 3 ] && ok ||
 	fail "the case is not at Level 3"
 
-# The decision, minuted; the other session shows it unprompted.
+# The decision, minuted in place (F2 or Ctrl-X saves); the other session
+# shows it unprompted.
 keys a Enter
-wait_for a "Decision:"
+wait_for a "Decision: editing"
 typed a "Raise to Level 3 with immediate effect"
-keys a Enter
+keys a C-x
 wait_for a "Decision saved."
 wait_for b "Raise to Level 3 with immediate effect"
 wait_for b "LEVEL DECISION: up"
 
 # Both edit the decision at once: the second save is refused, shown,
-# and the text typed is kept on the line.
+# and the text typed is kept in the editor; Esc then asks before it is
+# dropped.
 keys b Enter
 wait_for b "Decision:"
 keys a Enter
 wait_for a "Decision:"
 keys a C-u
 typed a "Raise to Level 3 today"
-keys a Enter
+keys a C-x
 wait_for a "Decision saved."
 keys b C-u
 typed b "Keep at Level 2 for now"
-keys b Enter
+keys b C-x
 wait_for b "NOT SAVED:"
 wait_for b "Keep at Level 2 for now"
 DECIDED="SELECT decision FROM minutes WHERE agenda_item_id IN (SELECT id FROM agenda_items WHERE meeting_id = $M)"
 [ "$(sql "$DECIDED")" = "Raise to Level 3 today" ] &&
 	ok || fail "the first save was lost: $(sql "$DECIDED")"
 keys b Escape
+wait_for b "Close Decision and lose what you typed? (y/n)"
+keys b y
 wait_for b "Raise to Level 3 today"
 
-# A rationale longer than a line, written from the command line: opened
-# on the message line and saved unchanged it keeps every character;
-# typed on, it grows past what fits on the line.
+# A rationale longer than a line, written from the command line: shown
+# whole, wrapped; opened in the editor and saved unchanged it keeps every
+# character; typed on, it grows.
 LONG="The police and probation reports agree that the risk to the named victim has risen since the last review: two sightings near her home, a message sent through a third party, and a missed appointment. The panel raises the case to Level 3 so that every agency commits resources at once, and will review it in eight weeks."
 expect 0 "$MAPPA" --db "$DB" meeting minute "$M" "$REF" --rationale "$LONG"
 wait_for a "The police and probation reports agree"
 RATIONALE="SELECT rationale FROM minutes WHERE agenda_item_id IN (SELECT id FROM agenda_items WHERE meeting_id = $M)"
+wait_for a "a message sent through a third party, and a missed appointment."
+wait_for a "and will review it in eight weeks."
 keys a Down Enter
-wait_for a "Rationale:"
-keys a Enter
+wait_for a "Rationale: editing"
+keys a F2
 wait_for a "Rationale saved."
 [ "$(sql "$RATIONALE")" = "$LONG" ] && ok ||
 	fail "a long rationale saved unchanged came back as: $(sql "$RATIONALE")"
 keys a Enter
-wait_for a "Rationale:"
-keys a End
+wait_for a "Rationale: editing"
+keys a C-End
 typed a " Agreed by all agencies present."
-keys a Enter
+keys a C-x
 wait_for a "Rationale saved."
 [ "$(sql "$RATIONALE")" = "$LONG Agreed by all agencies present." ] && ok ||
 	fail "a long rationale typed on came back as: $(sql "$RATIONALE")"

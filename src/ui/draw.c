@@ -47,10 +47,25 @@ ui_count(char *buf, size_t n, int64_t v)
 	return buf;
 }
 
+static int clip_top = 0, clip_bottom = 1 << 30;
+
+void
+ui_clip(int top, int bottom)
+{
+	clip_top = top;
+	clip_bottom = bottom;
+}
+
+void
+ui_clip_off(void)
+{
+	ui_clip(0, 1 << 30);
+}
+
 void
 ui_blank(int y, int x, int width, attr_t attr)
 {
-	if (width <= 0)
+	if (width <= 0 || y < clip_top || y > clip_bottom)
 		return;
 	attrset(attr);
 	mvhline(y, x, ' ', width);
@@ -66,6 +81,8 @@ ui_put(int y, int x, int width, const char *s, attr_t attr, unsigned flags)
 
 	if (width <= 0)
 		return 0;
+	if (y < clip_top || y > clip_bottom)
+		return (flags & PUT_PAD) ? width : 0;
 	total = text_width(s);
 	cut = total > width;
 	fit = text_fit(s, cut && (flags & PUT_ELLIPSIS) ? width - 1 : width,

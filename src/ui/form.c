@@ -165,6 +165,37 @@ prev_field(struct ui *ui, struct screen *s)
 	return DRAW_BODY;
 }
 
+/* PgDn, PgUp: the field a page of fields on or back, or the last or
+ * first. */
+static unsigned
+page_by(struct screen *s, int dir)
+{
+	struct form_screen *fs = fs_of(s);
+	int to = fs->focus, n = fs->page > 1 ? fs->page : 1;
+
+	for (int i; n > 0 && (i = visible_from(&fs->fm, to + dir, dir)) >= 0;
+	     n--)
+		to = i;
+	if (to == fs->focus)
+		return DRAW_NONE;
+	fs->focus = to;
+	return DRAW_BODY;
+}
+
+static unsigned
+page_down(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	return page_by(s, 1);
+}
+
+static unsigned
+page_up(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	return page_by(s, -1);
+}
+
 static unsigned
 save(struct ui *ui, struct screen *s)
 {
@@ -219,12 +250,53 @@ cancel(struct ui *ui, struct screen *s)
 	return ui_pop(ui, RESULT_NONE);
 }
 
+static bool
+long_text(const struct field *f)
+{
+	return f->kind != FIELD_CHOICE && f->max >= FORM_LONG_TEXT;
+}
+
+/* The editor hands the text back: into the field that had the focus. */
+static void
+text_done(void *ctx, const char *text)
+{
+	struct form_screen *fs = ctx;
+	struct field *f = &fs->fm.f[fs->focus];
+
+	if (strcmp(field_text(f), text) == 0)
+		return;
+	if (field_set(f, text) == 0)
+		f->changed = true;
+	forms_check(&fs->fm);
+}
+
+static unsigned
+edit_text(struct ui *ui, struct screen *s)
+{
+	struct form_screen *fs = fs_of(s);
+	struct field *f = &fs->fm.f[fs->focus];
+
+	if (!long_text(f)) {
+		char key[32];
+
+		ui_keys_of(CTX_FORM, A_EDIT_TEXT, true, key, sizeof key);
+		ui_error(ui, "%s is not a long text: %s opens notes and "
+			 "reasons in the editor.", f->label, key);
+		return DRAW_STATUS;
+	}
+	return ui_push(ui, scr_text_new(ui, f->label, field_text(f), f->max,
+					true, text_done, fs));
+}
+
 const struct ui_handler form_handlers[] = {
 	{ A_NEXT_FIELD, 0, next_field, "next" },
 	{ A_PREV_FIELD, 0, prev_field, NULL },
 	{ A_ENTER, 0, enter, NULL },
 	{ A_SAVE, NEED_WRITE, save, "save" },
 	{ A_CANCEL, 0, cancel, "cancel" },
+	{ A_EDIT_TEXT, 0, edit_text, NULL },
+	{ A_PAGE_DOWN, 0, page_down, NULL },
+	{ A_PAGE_UP, 0, page_up, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -276,7 +348,7 @@ form_draw(struct ui *ui, struct screen *s, unsigned what)
 	int vis[FORM_MAX_FIELDS], nvis = 0, pos = 0;
 	const struct field *fo = &fm->f[fs->focus];
 	bool inline_errors;
-	char line[400];
+	char line[400], key[32];
 
 	(void)what;
 	for (int i = 0; i < fm->n; i++) {
@@ -300,6 +372,7 @@ form_draw(struct ui *ui, struct screen *s, unsigned what)
 	inline_errors = cols - ex >= 16;
 	if (avail < 1)
 		avail = 1;
+	fs->page = avail;
 	if (pos < fs->top)
 		fs->top = pos;
 	if (pos >= fs->top + avail)
@@ -351,6 +424,7 @@ form_draw(struct ui *ui, struct screen *s, unsigned what)
 	}
 	/* Whether it can be saved, and the focused field's help. */
 	y = rows - 4;
+	ui_keys_of(CTX_FORM, A_EDIT_TEXT, true, key, sizeof key);
 	if (fm->problem[0])
 		ui_put(y, 1, cols - 2, fm->problem, ui_attr(R_ERROR),
 		       PUT_ELLIPSIS);
@@ -367,6 +441,10 @@ form_draw(struct ui *ui, struct screen *s, unsigned what)
 		ui_put(y + 1, 1, cols - 2, ui_fmt(line, sizeof line, "%s: %s",
 						  fo->label, fo->error),
 		       ui_attr(R_FIELD_ERROR), PUT_ELLIPSIS);
+	else if (long_text(fo))
+		ui_put(y + 1, 1, cols - 2, ui_fmt(line, sizeof line, "%s: the "
+		       "whole text in the editor.  %s", key, fo->help
+		       ? fo->help : ""), ui_attr(R_DIM), PUT_ELLIPSIS);
 	else if (fo->help)
 		ui_put(y + 1, 1, cols - 2, fo->help, ui_attr(R_DIM),
 		       PUT_ELLIPSIS);

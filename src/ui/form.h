@@ -16,6 +16,7 @@ struct form_screen {
 	struct form_model fm;
 	int focus;             /* the field with the focus */
 	int top;               /* the first field row shown */
+	int page;              /* how many field rows are shown (form_draw) */
 	char heading[256];     /* what the form is about */
 	char banner[320];      /* a notice above the fields, or "" */
 	bool banner_error;
@@ -24,7 +25,12 @@ struct form_screen {
 	unsigned (*save)(struct ui *ui, struct screen *s);
 };
 
-/* The form handlers: next and previous field, Enter, save, cancel. */
+/* A text field taking at least this many bytes is a long text: F4 opens
+ * it whole in the text editor (scr_text_new). */
+#define FORM_LONG_TEXT 200
+
+/* The form handlers: next and previous field, Enter, save, cancel, a
+ * long text in the editor. */
 extern const struct ui_handler form_handlers[];
 
 /* Start FS on its first visible field (FS->fm already set up). */

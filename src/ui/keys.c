@@ -62,6 +62,10 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_SAVE] = { FORMS, "save (only when every field is valid)" },
 	[A_CANCEL] = { FORMS, "close without saving (asks first if you "
 			      "typed anything)" },
+	[A_UNDO] = { FORMS, "in a text: undo the last change (again: do it "
+			    "again)" },
+	[A_EDIT_TEXT] = { FORMS, "a long text (notes, a reason): read and "
+				 "write it whole in the text editor" },
 	[A_KEEP_MINE] = { CONFLICT, "save your version over theirs" },
 	[A_TAKE_THEIRS] = { CONFLICT, "keep their version, drop yours" },
 	[A_EDIT_AGAIN] = { CONFLICT, "back to your form, to merge by hand" },
@@ -114,8 +118,8 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 				    "each case" },
 	[A_MEET_PREV] = { MEETINGS, "the page before" },
 	[A_MEET_SET] = { MEETINGS, "attendance: the next of present, "
-				   "apologies, report, absent; a minutes "
-				   "line: edit it" },
+				   "apologies, report, absent; a heading of "
+				   "the minutes: edit its text in place" },
 	[A_MEET_LEVEL] = { MEETINGS, "the level decision: stay, up, down or "
 				     "exit, with its reason" },
 	[A_MEET_ACTION] = { MEETINGS, "a new action: what, which agency, by "
@@ -254,6 +258,8 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_MEETING, 'L', A_MEET_LEVEL },
 	{ CTX_MEETING, 'a', A_MEET_ACTION },
 	{ CTX_MEETING, 'd', A_MEET_DISCUSSED },
+	{ CTX_MEETING, UI_FN(KEY_PPAGE), A_PAGE_UP },
+	{ CTX_MEETING, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
 	{ CTX_MEETING, 'H', A_MEET_HOLD },
 	{ CTX_MEETING, 'b', A_AGENDA },
 	{ CTX_MEETING, 'P', A_MEET_PEOPLE },
@@ -349,7 +355,16 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_FORM, UI_FN(KEY_ENTER), A_ENTER },
 	{ CTX_FORM, UI_FN(KEY_F(2)), A_SAVE },
 	{ CTX_FORM, UI_CTRL('X'), A_SAVE },
+	{ CTX_FORM, UI_FN(KEY_F(4)), A_EDIT_TEXT },
+	{ CTX_FORM, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
+	{ CTX_FORM, UI_FN(KEY_PPAGE), A_PAGE_UP },
 	{ CTX_FORM, UI_ESC, A_CANCEL },
+
+	/* A text being edited (editor.h): every other key edits it. */
+	{ CTX_EDITOR, UI_FN(KEY_F(2)), A_SAVE },
+	{ CTX_EDITOR, UI_CTRL('X'), A_SAVE },
+	{ CTX_EDITOR, UI_ESC, A_CANCEL },
+	{ CTX_EDITOR, UI_CTRL('_'), A_UNDO },
 
 	{ CTX_CONFLICT, 'm', A_KEEP_MINE },
 	{ CTX_CONFLICT, 't', A_TAKE_THEIRS },
@@ -408,7 +423,90 @@ static const struct {
 	{ '\n', "Enter" },             { '\r', "Enter" },
 	{ '\t', "Tab" },               { ' ', "Space" },
 	{ UI_ESC, "Esc" },             { 0x7f, "Backspace" },
+	{ UI_FN(KEY_IC), "Insert" },
+	{ UI_FN(UI_KEY_WORD_LEFT), "Ctrl-Left" },
+	{ UI_FN(UI_KEY_WORD_RIGHT), "Ctrl-Right" },
+	{ UI_FN(UI_KEY_TEXT_START), "Ctrl-Home" },
+	{ UI_FN(UI_KEY_TEXT_END), "Ctrl-End" },
 };
+
+/* What xterm and the terminals modelled on it (kitty, alacritty, foot,
+ * the Linux console, PuTTY, tmux, screen) send, whatever TERM says. */
+static const struct {
+	const char *seq;
+	int key;
+} xterm_keys[] = {
+	{ "\033[A", KEY_UP },     { "\033OA", KEY_UP },
+	{ "\033[B", KEY_DOWN },   { "\033OB", KEY_DOWN },
+	{ "\033[C", KEY_RIGHT },  { "\033OC", KEY_RIGHT },
+	{ "\033[D", KEY_LEFT },   { "\033OD", KEY_LEFT },
+	{ "\033[H", KEY_HOME },   { "\033OH", KEY_HOME },
+	{ "\033[1~", KEY_HOME },  { "\033[7~", KEY_HOME },
+	{ "\033[F", KEY_END },    { "\033OF", KEY_END },
+	{ "\033[4~", KEY_END },   { "\033[8~", KEY_END },
+	{ "\033[2~", KEY_IC },    { "\033[3~", KEY_DC },
+	{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+	{ "\033[Z", KEY_BTAB },   { "\033OM", KEY_ENTER },
+	{ "\033OP", KEY_F(1) },   { "\033OQ", KEY_F(2) },
+	{ "\033OR", KEY_F(3) },   { "\033OS", KEY_F(4) },
+	{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) },
+	{ "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
+	{ "\033[[A", KEY_F(1) },  { "\033[[B", KEY_F(2) },
+	{ "\033[[C", KEY_F(3) },  { "\033[[D", KEY_F(4) },
+	{ "\033[[E", KEY_F(5) },
+	{ "\033[15~", KEY_F(5) }, { "\033[17~", KEY_F(6) },
+	{ "\033[18~", KEY_F(7) }, { "\033[19~", KEY_F(8) },
+	{ "\033[20~", KEY_F(9) }, { "\033[21~", KEY_F(10) },
+	{ "\033[23~", KEY_F(11) }, { "\033[24~", KEY_F(12) },
+	{ "\033[1;5D", UI_KEY_WORD_LEFT }, { "\033[1;5C", UI_KEY_WORD_RIGHT },
+	{ "\033[1;3D", UI_KEY_WORD_LEFT }, { "\033[1;3C", UI_KEY_WORD_RIGHT },
+	{ "\033[5D", UI_KEY_WORD_LEFT },   { "\033[5C", UI_KEY_WORD_RIGHT },
+	{ "\033Od", UI_KEY_WORD_LEFT },    { "\033Oc", UI_KEY_WORD_RIGHT },
+	{ "\033[1;5H", UI_KEY_TEXT_START }, { "\033[1;5F", UI_KEY_TEXT_END },
+	{ "\033[7^", UI_KEY_TEXT_START },   { "\033[8^", UI_KEY_TEXT_END },
+	{ "\033[200~", UI_KEY_PASTE_BEGIN }, { "\033[201~", UI_KEY_PASTE_END },
+};
+
+/* Codes the terminfo entry gives to sequences of the table above, and
+ * the key each sequence means there. */
+static struct {
+	int from, to;
+} aliases[NELEM(xterm_keys)];
+static size_t naliases;
+
+void
+ui_keys_setup(void)
+{
+	naliases = 0;
+	for (size_t i = 0; i < NELEM(xterm_keys); i++) {
+		int have = key_defined(xterm_keys[i].seq);
+		bool known = false;
+
+		if (have == 0) {
+			define_key(xterm_keys[i].seq, xterm_keys[i].key);
+			continue;
+		}
+		/* -1: a prefix of another key, left alone; the same code:
+		 * nothing to do. */
+		if (have < 0 || have == xterm_keys[i].key)
+			continue;
+		for (size_t j = 0; j < naliases; j++)
+			known |= aliases[j].from == have;
+		if (!known) {
+			aliases[naliases].from = have;
+			aliases[naliases++].to = xterm_keys[i].key;
+		}
+	}
+}
+
+int
+ui_key_translate(int key)
+{
+	for (size_t i = 0; i < naliases; i++)
+		if (aliases[i].from == key)
+			return aliases[i].to;
+	return key;
+}
 
 const char *
 ui_key_name(int key, char *buf, size_t n)
@@ -471,7 +569,8 @@ ui_keys_of(enum ui_context ctx, enum ui_action action, bool first, char *buf,
 			 * not this action's here, nor is a printable one
 			 * where keys are typed into fields. */
 			if (pass > 0 && (ui_lookup(ctx, b->key) != action ||
-					  (ctx == CTX_FORM && b->key >= 0x20 &&
+					  ((ctx == CTX_FORM || ctx == CTX_EDITOR) &&
+					   b->key >= 0x20 &&
 					   b->key < 0x7f)))
 				continue;
 			ui_key_name(b->key, name, sizeof name);

@@ -11,6 +11,7 @@
 
 #include "core/util.h"
 #include "ui/list.h"
+#include "ui/editor.h"
 #include "ui/ui.h"
 #include "ui/view.h"
 
@@ -98,6 +99,31 @@ build(struct ui *ui, struct help *h)
 				       ui_fmt(line, sizeof line, "%-18s %s",
 					      editing[i].keys,
 					      editing[i].help),
+				       ui->cols - 2);
+	}
+	if (h->of->edit_handlers) {
+		/* A text edited in place (editor.h): its keys. */
+		view_add(&h->v, R_NORMAL, 0, "");
+		view_add(&h->v, R_SECTION, 1, "Editing a text (Enter on a "
+			 "heading opens it)");
+		for (const struct ui_handler *x = h->of->edit_handlers;
+		     x->action != A_NONE; x++) {
+			char keys[96];
+
+			ui_keys_of(CTX_EDITOR, x->action, false, keys,
+				   sizeof keys);
+			view_wrap_hang(&h->v, R_NORMAL, 3, 19,
+				       ui_fmt(line, sizeof line, "%-18s %s",
+					      keys, x->action == A_SAVE
+					      ? "save the text"
+					      : ui_actions[x->action].help),
+				       ui->cols - 2);
+		}
+		for (size_t i = 0; i < editor_nhelp; i++)
+			view_wrap_hang(&h->v, R_NORMAL, 3, 19,
+				       ui_fmt(line, sizeof line, "%-18s %s",
+					      editor_help[i].keys,
+					      editor_help[i].help),
 				       ui->cols - 2);
 	}
 	group = NULL;

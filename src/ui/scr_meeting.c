@@ -12,18 +12,23 @@
  * ("3 of 7 discussed"); opened again, the screen resumes at the first
  * case not yet discussed.
  *
- * Text is typed on the message line, prefilled with what is stored.
- * The minutes are saved by the data layer's three-way merge from the
- * minutes as they were when the edit began, so the coordinator's
- * changes made meanwhile are kept; a collision is shown and the line
- * opens again with the text as typed.  Others' saves appear within the
- * loop's poll of PRAGMA data_version (changed()), which never touches a
- * line being typed.
+ * Every heading of the minutes shows its whole text, wrapped, under it;
+ * the page scrolls to keep the selected heading (or the cursor) in view,
+ * and PgUp and PgDn scroll it.  A heading's text is edited in place, in
+ * the multi-line editor (editor.h): F2 or Ctrl-X saves, Esc closes
+ * (asking first when the text changed).  The next review, a date, and
+ * the other short answers are typed on the message line.  The minutes
+ * are saved by the data layer's three-way merge from the minutes as they
+ * were when the edit began, so the coordinator's changes made meanwhile
+ * are kept; a collision is shown and the text stays as typed.  Others'
+ * saves appear within the loop's poll of PRAGMA data_version
+ * (changed()), which never touches a text being typed.
  *
  * The agenda builder is scr_agenda.c.
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,14 +36,14 @@
 #include "core/agenda.h"
 #include "core/event.h"
 #include "core/util.h"
+#include "ui/editor.h"
 #include "ui/text.h"
 #include "ui/ui.h"
 
 #define MAX_AGENCIES 32
 #define MAX_LINES 12
 
-/* What a line of the minutes takes, typed on the message line (it scrolls
- * sideways): a paragraph. */
+/* What a heading of the minutes takes: a few paragraphs. */
 #define MINUTES_LINE_MAX 4000
 
 /* What the reason for a level change takes, as the event form's. */
@@ -85,6 +90,15 @@ struct mm {
 	 * print (issue 16). */
 	char statement[DB_STATEMENT_MAX + 1];
 	struct db_minutes_state ms;  /* draft or approved, and the version */
+	/* The text of row EDITING being edited in place, when ED_OPEN. */
+	struct editbuf ed;
+	bool ed_open;
+	/* The case page drawn whole and scrolled: its first row shown,
+	 * whether the view follows the selection (not after PgUp, PgDn),
+	 * and where the selection and the cursor fell when last drawn. */
+	int scroll;
+	bool follow;
+	int sel_top, sel_bottom, cur_row;
 };
 
 static struct mm *
@@ -245,6 +259,8 @@ go_page(struct ui *ui, struct mm *x, int page)
 		return DRAW_NONE;
 	x->page = page;
 	x->row = 0;
+	x->scroll = 0;
+	x->follow = true;
 	x->notice[0] = '\0';
 	load_case(ui, x);
 	return DRAW_ALL;
@@ -270,6 +286,7 @@ up(struct ui *ui, struct screen *s)
 	(void)ui;
 	if (x->row > 0)
 		x->row--;
+	x->follow = true;
 	return DRAW_BODY;
 }
 
@@ -281,7 +298,33 @@ down(struct ui *ui, struct screen *s)
 	(void)ui;
 	if (x->row + 1 < rows_of(x))
 		x->row++;
+	x->follow = true;
 	return DRAW_BODY;
+}
+
+/* PgUp, PgDn: the page, by a screen less a row; the selection stays. */
+static unsigned
+scroll_page(struct ui *ui, struct screen *s, int dir)
+{
+	struct mm *x = mm_of(s);
+
+	x->follow = false;
+	x->scroll += dir * (ui_body_rows(ui) - 1);
+	if (x->scroll < 0)
+		x->scroll = 0;
+	return DRAW_BODY;
+}
+
+static unsigned
+page_up(struct ui *ui, struct screen *s)
+{
+	return scroll_page(ui, s, -1);
+}
+
+static unsigned
+page_down(struct ui *ui, struct screen *s)
+{
+	return scroll_page(ui, s, 1);
 }
 
 /* --- attendance -------------------------------------------------------- */
@@ -315,12 +358,35 @@ minutes_copy(struct db_minutes *to, const struct db_minutes *from)
 static unsigned ask_row(struct ui *ui, struct screen *s, const char *text);
 static unsigned reask_row(struct ui *ui, struct screen *s, const char *text);
 
+/* Save TEXT as row R of IT's minutes, merged from the minutes the edit
+ * began on (x->ebase): DB_OK, or the data layer's status, the reason in
+ * db_errmsg(). */
+static enum db_status
+save_row(struct ui *ui, struct mm *x, const struct db_agenda_item *it, int r,
+	 const char *text)
+{
+	struct db_minutes m;
+	enum db_status st;
+
+	/* The case the edit began on, wherever the agenda now has it. */
+	minutes_copy(&m, &x->ebase);
+	m.item_id = x->ebase.item_id ? x->ebase.item_id : it->id;
+	if (r == ROW_REVIEW) {
+		str_copy(m.next_review, text, sizeof m.next_review);
+	} else {
+		free(m.text[r]);
+		m.text[r] = text[0] ? strdup(text) : NULL;
+	}
+	st = db_minutes_save(ui->db, &x->ebase, &m);
+	db_minutes_clear(&m);
+	return st;
+}
+
 static unsigned
 row_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct mm *x = mm_of(s);
 	const struct db_agenda_item *it = item_of(x);
-	struct db_minutes m;
 	int r = x->editing;
 	mdate d;
 
@@ -340,28 +406,18 @@ row_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 		x->row = r;
 		return reask_row(ui, s, text) | DRAW_BODY;
 	}
-	minutes_copy(&m, &x->ebase);
-	m.item_id = it->id;
-	if (r == ROW_REVIEW) {
-		str_copy(m.next_review, text, sizeof m.next_review);
-	} else {
-		free(m.text[r]);
-		m.text[r] = text[0] ? strdup(text) : NULL;
-	}
-	if (db_minutes_save(ui->db, &x->ebase, &m) != DB_OK) {
+	if (save_row(ui, x, it, r, text) != DB_OK) {
 		/* Nothing lost: the line opens again as typed (TEXT is the
 		 * asker's copy, whole, until this returns). */
 		ui_fmt(x->notice, sizeof x->notice, "NOT SAVED: %s  Yours is "
 		       "on the line below: Enter saves it over theirs, Esc "
 		       "drops it.", db_errmsg(ui->db));
 		ui_error(ui, "Not saved: %s", db_errmsg(ui->db));
-		db_minutes_clear(&m);
 		db_minutes_clear(&x->ebase);
 		load(ui, x);
 		x->row = r;
 		return ask_row(ui, s, text) | DRAW_BODY;
 	}
-	db_minutes_clear(&m);
 	db_minutes_clear(&x->ebase);
 	x->notice[0] = '\0';
 	ui_msg(ui, "%s saved.", r == ROW_REVIEW ? "Next review"
@@ -398,6 +454,154 @@ reask_row(struct ui *ui, struct screen *s, const char *text)
 	return d;
 }
 
+/* --- a heading's text, in the editor ----------------------------------- */
+
+static void
+ed_close(struct mm *x)
+{
+	if (x->ed_open)
+		eb_free(&x->ed);
+	x->ed_open = false;
+	x->editing = -1;
+	x->follow = true;
+	db_minutes_clear(&x->ebase);
+}
+
+/* Open the selected row's text in the editor, in place. */
+static unsigned
+ed_open(struct ui *ui, struct mm *x)
+{
+	const char *t = x->min.text[x->row] ? x->min.text[x->row] : "";
+
+	db_minutes_clear(&x->ebase);
+	minutes_copy(&x->ebase, &x->min);
+	eb_init(&x->ed, MINUTES_LINE_MAX, editor_wrap_width(ui->cols - 6));
+	if (eb_set(&x->ed, t) != 0) {
+		eb_free(&x->ed);
+		ui_error(ui, "Out of memory: try again.");
+		return DRAW_STATUS;
+	}
+	x->ed_open = true;
+	x->editing = x->row;
+	x->follow = true;
+	x->notice[0] = '\0';
+	ui_msg(ui, "Editing %s: type; Enter starts a new line.",
+	       text_labels[x->row]);
+	return DRAW_BODY;
+}
+
+static bool
+mm_editing(const struct screen *s)
+{
+	return mm_of(s)->ed_open;
+}
+
+static bool
+mm_unsaved(const struct screen *s)
+{
+	return mm_of(s)->ed_open && mm_of(s)->ed.changed;
+}
+
+/* Every key but the editor's bindings (CTX_EDITOR) edits the text. */
+static unsigned
+mm_input(struct ui *ui, struct screen *s, int key)
+{
+	struct mm *x = mm_of(s);
+
+	(void)ui;
+	if (!x->ed_open)
+		return UI_UNHANDLED;
+	switch (editor_key(&x->ed, key)) {
+	case ED_UNHANDLED:
+		return UI_UNHANDLED;
+	case ED_REFUSED:
+		beep();
+		break;
+	default:
+		break;
+	}
+	x->follow = true;
+	return DRAW_BODY;
+}
+
+static unsigned
+ed_save(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+	const struct db_agenda_item *it = item_of(x);
+	int r = x->editing;
+	int64_t id;
+
+	if (it == NULL || !x->ed_open)
+		return DRAW_NONE;
+	if (save_row(ui, x, it, r, eb_text(&x->ed)) != DB_OK) {
+		/* Nothing lost: the text stays as typed, and is saved next
+		 * over the minutes as they now are. */
+		ui_fmt(x->notice, sizeof x->notice, "NOT SAVED: %s  Yours is "
+		       "kept below: F2 saves it over theirs, Esc drops it.",
+		       db_errmsg(ui->db));
+		ui_error(ui, "Not saved: %s", db_errmsg(ui->db));
+		load(ui, x);
+		id = x->ebase.item_id;
+		db_minutes_clear(&x->ebase);
+		if (db_minutes_get(ui->db, id, &x->ebase) != DB_OK)
+			minutes_copy(&x->ebase, &x->min);
+		return DRAW_BODY;
+	}
+	ed_close(x);
+	x->notice[0] = '\0';
+	ui_msg(ui, "%s saved.", text_labels[r]);
+	load(ui, x);
+	return DRAW_BODY;
+}
+
+static unsigned
+ed_discard(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mm *x = mm_of(s);
+
+	(void)text;
+	if (!ok) {
+		ui_msg(ui, "Still editing.");
+		return DRAW_STATUS;
+	}
+	ed_close(x);
+	x->notice[0] = '\0';
+	ui_msg(ui, "Closed without saving.");
+	return DRAW_BODY;
+}
+
+static unsigned
+ed_cancel(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+	char q[160];
+
+	if (x->ed.changed)
+		return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Close %s and "
+				  "lose what you typed? (y/n) ",
+				  text_labels[x->editing]), ed_discard);
+	return ed_discard(ui, s, true, NULL);
+}
+
+static unsigned
+ed_undo(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+
+	if (!eb_undo(&x->ed))
+		ui_msg(ui, "Nothing to undo.");
+	x->follow = true;
+	return DRAW_BODY;
+}
+
+static const struct ui_handler ed_handlers[] = {
+	{ A_SAVE, NEED_WRITE, ed_save, "save" },
+	{ A_CANCEL, 0, ed_cancel, "close" },
+	{ A_UNDO, 0, ed_undo, "undo" },
+	{ A_NONE, 0, NULL, NULL },
+};
+
 static unsigned
 set(struct ui *ui, struct screen *s)
 {
@@ -413,8 +617,7 @@ set(struct ui *ui, struct screen *s)
 	}
 	if (x->row == ROW_REVIEW)
 		return ask_row(ui, s, x->min.next_review);
-	return ask_row(ui, s, x->min.text[x->row] ? x->min.text[x->row]
-						  : "");
+	return ed_open(ui, x);
 }
 
 /* --- the level decision ------------------------------------------------ */
@@ -866,6 +1069,8 @@ static const struct ui_handler mm_handlers[] = {
 	{ A_MEET_APPROVE, NEED_WRITE, approve, "approve" },
 	{ A_UP, 0, up, NULL },
 	{ A_DOWN, 0, down, NULL },
+	{ A_PAGE_UP, 0, page_up, NULL },
+	{ A_PAGE_DOWN, 0, page_down, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -924,7 +1129,73 @@ discussed_count(const struct mm *x)
 	return n;
 }
 
-static void
+/* The column the minutes' text starts at, and its width. */
+#define TEXT_X 4
+static int
+text_cols(const struct ui *ui)
+{
+	return ui->cols - TEXT_X - 2;
+}
+
+/* Draw minutes row R from row Y of the page: its heading, marked when
+ * selected, and its whole text under it (in the editor when edited).
+ * Returns the row after it; notes where the selection and the cursor
+ * fell. */
+static int
+draw_heading(struct ui *ui, struct mm *x, int r, int y)
+{
+	bool sel = r == x->row, editing = x->ed_open && r == x->editing;
+	attr_t a = ui_attr(sel ? R_SELECTED : R_NORMAL) | A_BOLD;
+	char line[256];
+	int top = y;
+
+	ui_blank(y, 0, ui->cols, a);
+	ui_put(y, 0, 2, sel ? ">" : " ", a, 0);
+	if (r == ROW_REVIEW) {
+		ui_put(y++, 2, ui->cols - 2, ui_fmt(line, sizeof line,
+		       "Next review: %s", x->min.next_review[0]
+		       ? x->min.next_review : "-"), a, PUT_PAD | PUT_ELLIPSIS);
+	} else if (editing) {
+		int cy, cx;
+
+		ui_put(y++, 2, ui->cols - 2, ui_fmt(line, sizeof line,
+		       "%s: editing (F2 or Ctrl-X saves, Esc closes, Ctrl-_ "
+		       "undoes)", text_labels[r]), a, PUT_PAD | PUT_ELLIPSIS);
+		y += editor_draw(&x->ed, y, TEXT_X, text_cols(ui),
+				 ui_attr(R_FIELD_FOCUS), &cy, &cx);
+		x->cur_row = cy;
+		ui->cursor_y = cy;
+		ui->cursor_x = cx;
+	} else {
+		const char *v = x->min.text[r] ? x->min.text[r] : "";
+
+		ui_put(y++, 2, ui->cols - 2, text_labels[r], a, PUT_PAD);
+		if (v[0]) {
+			struct editbuf eb;
+
+			/* Wrapped as the editor wraps it, so that opening it
+			 * moves nothing. */
+			eb_init(&eb, MINUTES_LINE_MAX,
+				editor_wrap_width(text_cols(ui)));
+			if (eb_set(&eb, v) == 0)
+				y += editor_draw(&eb, y, TEXT_X, text_cols(ui),
+						 ui_attr(R_NORMAL), NULL, NULL);
+			eb_free(&eb);
+		} else {
+			ui_put(y++, TEXT_X, text_cols(ui), "-", ui_attr(R_DIM),
+			       PUT_PAD);
+		}
+	}
+	if (sel) {
+		x->sel_top = top;
+		x->sel_bottom = y - 1;
+	}
+	return y;
+}
+
+/* Draw the page's case from row Y, whole (the screen clips it); returns
+ * the row after it. */
+static int
 draw_case(struct ui *ui, struct mm *x, int y, int last)
 {
 	const struct db_agenda_item *it = item_of(x);
@@ -932,7 +1203,7 @@ draw_case(struct ui *ui, struct mm *x, int y, int last)
 	char line[512];
 
 	if (it == NULL)
-		return;
+		return y;
 	if (x->notice[0])
 		ui_put(y++, 0, ui->cols, x->notice, ui_attr(R_ERROR) | A_BOLD,
 		       PUT_PAD | PUT_ELLIPSIS);
@@ -960,26 +1231,61 @@ draw_case(struct ui *ui, struct mm *x, int y, int last)
 		       "%s", x->min.level_decision[0] ? x->min.level_decision
 		       : "not yet made (L)"), ui_attr(R_SECTION) | A_BOLD,
 		       PUT_PAD);
-	/* The minutes, the selected row marked; the view follows it. */
-	int room = last - y + 1, first = 0;
+	/* The minutes: each heading, its whole text wrapped under it. */
+	for (int r = 0; r < CASE_ROWS; r++)
+		y = draw_heading(ui, x, r, y);
+	return y;
+}
 
-	if (room <= 0)
-		return;
-	if (x->row >= room)
-		first = x->row - room + 1;
-	for (int r = first; r < CASE_ROWS && y <= last; r++) {
-		const char *label = r == ROW_REVIEW ? "Next review"
-						    : text_labels[r];
-		const char *v = r == ROW_REVIEW ? x->min.next_review
-			: x->min.text[r] ? x->min.text[r] : "";
-		attr_t a = ui_attr(r == x->row ? R_SELECTED : R_NORMAL);
+/* The case page, drawn whole from row x->scroll of it and clipped to the
+ * body; drawn again when the selection or the cursor fell outside. */
+static void
+draw_page(struct ui *ui, struct mm *x, int top, int last)
+{
+	int rows = last - top + 1;
 
-		ui_blank(y, 0, ui->cols, a);
-		ui_put(y, 0, 2, r == x->row ? ">" : " ", a, 0);
-		ui_put(y, 2, 34, label, a | A_BOLD, PUT_PAD);
-		ui_put(y, 36, ui->cols - 37, v[0] ? v : "-", a,
-		       PUT_PAD | PUT_ELLIPSIS);
-		y++;
+	for (int pass = 0; pass < 2; pass++) {
+		int want = x->scroll, end;
+
+		ui_clip(top, last);
+		for (int r = top; r <= last; r++)
+			ui_blank(r, 0, ui->cols, A_NORMAL);
+		ui->cursor_y = -1;
+		x->sel_top = x->sel_bottom = x->cur_row = -1;
+		end = draw_case(ui, x, top - x->scroll, INT_MAX / 2) +
+		      x->scroll;
+		ui_clip_off();
+		if (ui->cursor_y >= 0 && (ui->cursor_y < top ||
+					  ui->cursor_y > last))
+			ui->cursor_y = -1;
+		/* Page rows, from 0 at the top of the page. */
+		if (x->follow && x->cur_row >= 0) {
+			int c = x->cur_row - top + x->scroll;
+			int h = x->sel_top - top + x->scroll;
+
+			if (c < want)
+				want = c;
+			if (c >= want + rows)
+				want = c - rows + 1;
+			/* The heading too, when it fits with the cursor. */
+			if (h < want && c - h < rows)
+				want = h;
+		} else if (x->follow && x->sel_top >= 0) {
+			int h = x->sel_top - top + x->scroll;
+			int b = x->sel_bottom - top + x->scroll;
+
+			if (b >= want + rows)
+				want = b - rows + 1;
+			if (h < want || b - h >= rows)
+				want = h;
+		}
+		if (want > end - top - rows)
+			want = end - top - rows;
+		if (want < 0)
+			want = 0;
+		if (want == x->scroll)
+			break;
+		x->scroll = want;
 	}
 }
 
@@ -1040,7 +1346,7 @@ mm_draw(struct ui *ui, struct screen *s, unsigned what)
 			       ui_attr(R_DIM), PUT_PAD);
 		return;
 	}
-	draw_case(ui, x, y, last);
+	draw_page(ui, x, y, last);
 }
 
 /* --- the screen's life ------------------------------------------------- */
@@ -1050,8 +1356,17 @@ mm_changed(struct ui *ui, struct screen *s)
 {
 	struct mm *x = mm_of(s);
 
-	/* An edit under way keeps its own base: the line is untouched. */
+	/* An edit under way keeps its own base: the text is untouched, and
+	 * the page stays on its case should the agenda be reordered. */
 	load(ui, x);
+	if (x->editing >= 0) {
+		for (int i = 0; i < x->nit; i++)
+			if (x->it[i].id == x->ebase.item_id &&
+			    x->page != i + 2) {
+				x->page = i + 2;
+				load_case(ui, x);
+			}
+	}
 	if (x->row >= rows_of(x))
 		x->row = rows_of(x) > 0 ? rows_of(x) - 1 : 0;
 	return DRAW_BODY | DRAW_TITLE;
@@ -1075,8 +1390,8 @@ mm_destroy(struct screen *s)
 {
 	struct mm *x = mm_of(s);
 
+	ed_close(x);
 	db_minutes_clear(&x->min);
-	db_minutes_clear(&x->ebase);
 	free(x->it);
 	free(x);
 	free(s);
@@ -1090,6 +1405,10 @@ static const struct screen_ops mm_ops = {
 	.draw = mm_draw,
 	.changed = mm_changed,
 	.resumed = mm_resumed,
+	.unsaved = mm_unsaved,
+	.editing = mm_editing,
+	.edit_handlers = ed_handlers,
+	.input = mm_input,
 	.destroy = mm_destroy,
 };
 

@@ -143,18 +143,20 @@ status_draw_hint(struct ui *ui)
 	}
 	if (top == NULL)
 		return;
-	for (const struct ui_handler *h = top->ops->handlers;
+	for (const struct ui_handler *h = ui_handlers_of(top);
 	     h && h->action != A_NONE; h++) {
 		if (h->hint == NULL || (ui->lay && (h->needs & NEED_WRITE)) ||
 		    ((h->needs & NEED_ADMIN) &&
 		     db_role(ui->db) != ROLE_ADMIN))
 			continue;
-		ui_keys_of(top->ops->ctx, h->action, true, keys, sizeof keys);
+		ui_keys_of(ui_ctx_of(top), h->action, true, keys,
+			   sizeof keys);
 		if (keys[0] && !hint(y, &x, w, keys, h->hint))
 			break;
 	}
-	ui_keys_of(top->ops->ctx, A_HELP, true, keys, sizeof keys);
+	ui_keys_of(ui_ctx_of(top), A_HELP, true, keys, sizeof keys);
 	hint(y, &x, w, keys, "help");
-	if (top->ops->ctx != CTX_FORM && top->ops->ctx != CTX_CONFLICT)
+	if (ui_ctx_of(top) != CTX_FORM && ui_ctx_of(top) != CTX_CONFLICT &&
+	    ui_ctx_of(top) != CTX_EDITOR)
 		hint(y, &x, w, "q", ui->depth > 1 ? "back" : "quit");
 }

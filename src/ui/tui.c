@@ -51,6 +51,14 @@ on_signal(int sig)
 #define CHECK_MS 1000
 #define POLL_MS 250
 
+/* How long an Esc waits for the rest of a key's sequence. */
+#define ESC_DELAY_MS 25
+
+/* Bracketed paste (xterm's mode 2004), asked for and given back. */
+#define PASTE_ON "\033[?2004h"
+#define PASTE_OFF "\033[?2004l"
+#define PASTE_PAUSE_MS 1000
+
 /* The message line and its questions are message.c; the screen stack is
  * stack.c. */
 
@@ -138,6 +146,20 @@ find_handler(const struct ui_handler *h, enum ui_action a)
 
 /* --- layout and drawing ------------------------------------------------------ */
 
+enum ui_context
+ui_ctx_of(const struct screen *s)
+{
+	return s->ops->editing && s->ops->editing(s) ? CTX_EDITOR
+						     : s->ops->ctx;
+}
+
+const struct ui_handler *
+ui_handlers_of(const struct screen *s)
+{
+	return s->ops->editing && s->ops->editing(s) ? s->ops->edit_handlers
+						     : s->ops->handlers;
+}
+
 static unsigned
 relayout(struct ui *ui)
 {
@@ -217,21 +239,49 @@ dispatch(struct ui *ui, int key)
 
 	if (key == UI_FN(KEY_RESIZE))
 		return relayout(ui);
+	if (key == UI_FN(UI_KEY_PASTE_BEGIN) || key == UI_FN(UI_KEY_PASTE_END)) {
+		/* Only a text being edited hears the brackets (a paste is
+		 * one change to undo). */
+		ui->pasting = key == UI_FN(UI_KEY_PASTE_BEGIN);
+		if (ui->pasting && !ui->ask.kind)
+			ui->msg[0] = '\0';
+		if (!ui->small && !ui->ask.kind && top->ops->input)
+			return top->ops->input(ui, top, key) == UI_UNHANDLED
+			       ? DRAW_NONE : DRAW_BODY;
+		return DRAW_NONE;
+	}
 	if (ui->small) {
 		if (key == 'q')
 			ui->quit = true;
 		return DRAW_NONE;
 	}
+	/* Pasted text is text: a line break in it never answers, saves or
+	 * moves to the next field, and nothing pasted is read as a key. */
+	if (ui->pasting && (key == '\r' || key == '\n' || key == '\t') &&
+	    (ui->ask.kind || !top->ops->input))
+		key = ' ';
 	if (ui->ask.kind)
-		return ui_ask_key(ui, key);
-	ui->msg[0] = '\0';
+		return (key & UI_KEY_FN) && ui->pasting ? DRAW_NONE
+							 : ui_ask_key(ui, key);
+	if (!ui->pasting)
+		ui->msg[0] = '\0';
 	if (top->ops->input) {
 		d = top->ops->input(ui, top, key);
+		if (d == UI_UNHANDLED && ui->pasting &&
+		    (key == '\r' || key == '\n' || key == '\t'))
+			d = top->ops->input(ui, top, ' ');
 		if (d != UI_UNHANDLED)
 			return d | DRAW_STATUS;
 	}
-	a = ui_lookup(top->ops->ctx, key);
-	h = find_handler(top->ops->handlers, a);
+	if (ui->pasting) {
+		/* Said once a paste. */
+		if (!ui->msg[0])
+			ui_error(ui, "Pasted text is typed only into a field "
+				 "or a text: open one first.");
+		return DRAW_STATUS;
+	}
+	a = ui_lookup(ui_ctx_of(top), key);
+	h = find_handler(ui_handlers_of(top), a);
 	if ((h == NULL || h->fn == NULL) && top->ops->moving &&
 	    list_moving(a)) {
 		/* The one handler of the moves, the screen's list. */
@@ -395,7 +445,7 @@ tui_run(struct db *db, const char *path)
 	char note[160];
 	int64_t seen = 0;
 	unsigned pending;
-	long last_check;
+	long last_check, last_key = 0;
 	int eofs = 0, status = 0;
 	bool dead = false;
 
@@ -447,7 +497,16 @@ tui_run(struct db *db, const char *path)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	idlok(stdscr, TRUE);
-	set_escdelay(25);
+	/* Esc alone is Esc after this long; an ESCDELAY the person set (read
+	 * by curses itself) is theirs. */
+	if (getenv("ESCDELAY") == NULL || !*getenv("ESCDELAY"))
+		set_escdelay(ESC_DELAY_MS);
+	ui_keys_setup();
+	/* Pasted text arrives bracketed, so that it is typed as text and
+	 * never read as keys; terminals that know nothing of it ignore
+	 * the request. */
+	fputs(PASTE_ON, stdout);
+	fflush(stdout);
 	ui.colour = has_colors() && !(getenv("NO_COLOR") &&
 				      *getenv("NO_COLOR"));
 	colour_init(ui.colour);
@@ -461,6 +520,8 @@ tui_run(struct db *db, const char *path)
 	pending = ui_push(&ui, scr_register_new(&ui));
 	if (ui.depth == 0) {
 		agenda_holidays_free(&ui.holidays);
+		fputs(PASTE_OFF, stdout);
+		fflush(stdout);
 		endwin();
 		delscreen(scr);
 		fprintf(stderr, "mappa: %s\n", ui.msg);
@@ -489,7 +550,8 @@ tui_run(struct db *db, const char *path)
 		       (k = get_wch(&wc)) != ERR) {
 			keys++;
 			pending |= dispatch(&ui, k == KEY_CODE_YES
-					    ? UI_FN((int)wc) : (int)wc);
+					    ? UI_FN(ui_key_translate((int)wc))
+					    : (int)wc);
 		}
 		/* Readable yet nothing to read, or hung up: the terminal is
 		 * gone.  Never spin on it. */
@@ -499,8 +561,19 @@ tui_run(struct db *db, const char *path)
 			dead = true;
 			break;
 		}
-		if (keys)
+		if (keys) {
 			eofs = 0;
+			last_key = now_ms();
+		}
+		/* A paste whose closing bracket never came (cut off, or split
+		 * past the Esc delay) ends after a pause: keys are keys again. */
+		if (ui.pasting && keys == 0 &&
+		    now_ms() - last_key >= PASTE_PAUSE_MS) {
+			pending |= dispatch(&ui, UI_FN(UI_KEY_PASTE_END)) |
+				   DRAW_STATUS;
+			ui_msg(&ui, "The paste never said it ended: keys are "
+			       "keys again.");
+		}
 		if (now_ms() - last_check >= CHECK_MS) {
 			last_check = now_ms();
 			pending |= check_changes(&ui, &seen);
@@ -510,6 +583,14 @@ tui_run(struct db *db, const char *path)
 		ui_screen_free(ui.stack[--ui.depth]);
 	field_free(&ui.ask.f);
 	agenda_holidays_free(&ui.holidays);
+	if (!dead) {
+		/* Nothing of the records stays on a terminal without an
+		 * alternate screen (vt100): clear it before leaving. */
+		erase();
+		refresh();
+		fputs(PASTE_OFF, stdout);
+		fflush(stdout);
+	}
 	endwin();
 	delscreen(scr);
 	if (got_signal)

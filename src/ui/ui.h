@@ -28,6 +28,13 @@
 #define UI_CTRL(c) ((c) & 0x1f)
 #define UI_ESC 27
 
+/* Keys mappa names itself (keys.c teaches them to curses whatever the
+ * terminal type says): moves by word and to either end of a text, and
+ * the brackets a terminal puts around pasted text.  Far above the codes
+ * ncurses gives the extended keys of a terminfo entry (from KEY_MAX on). */
+enum { UI_KEY_WORD_LEFT = 0x3000, UI_KEY_WORD_RIGHT, UI_KEY_TEXT_START,
+       UI_KEY_TEXT_END, UI_KEY_PASTE_BEGIN, UI_KEY_PASTE_END };
+
 /* The minimum terminal; below it, a "terminal too small" notice. */
 #define UI_MIN_COLS 50
 #define UI_MIN_ROWS 10
@@ -43,7 +50,8 @@ enum ui_action {
 	/* changing records */
 	A_REFERRAL, A_EDIT, A_EVENT, A_LEVEL,
 	/* forms */
-	A_NEXT_FIELD, A_PREV_FIELD, A_ENTER, A_SAVE, A_CANCEL,
+	A_NEXT_FIELD, A_PREV_FIELD, A_ENTER, A_SAVE, A_CANCEL, A_UNDO,
+	A_EDIT_TEXT,
 	/* a conflict */
 	A_KEEP_MINE, A_TAKE_THEIRS, A_EDIT_AGAIN,
 	/* the statistics */
@@ -77,7 +85,7 @@ enum ui_context { CTX_GLOBAL, CTX_LIST, CTX_RECORD, CTX_FORM, CTX_CONFLICT,
 		  CTX_HELP, CTX_STATS, CTX_AUDIT, CTX_RETENTION, CTX_MEETINGS,
 		  CTX_MEETING, CTX_AGENDA, CTX_ACTIONS, CTX_SETTINGS,
 		  CTX_PEOPLE, CTX_OVERVIEW, CTX_CASE_ACTIONS,
-		  CTX_MOVE };
+		  CTX_MOVE, CTX_EDITOR };
 
 struct ui_action_info {
 	const char *group; /* the heading it falls under in the help */
@@ -101,6 +109,20 @@ bool ui_context_moves(enum ui_context ctx);
 /* The action KEY means in CTX (else in CTX_MOVE where CTX moves, else
  * globally), or A_NONE. */
 enum ui_action ui_lookup(enum ui_context ctx, int key);
+
+/*
+ * Teach the current curses screen the common xterm sequences for the
+ * arrows, Home, End, PgUp, PgDn, Insert, Delete, F1-F12, Shift-Tab, the
+ * word moves and the paste brackets, where its terminfo entry lacks them
+ * (vt100, and every unknown terminal type drawn as vt100).  A sequence
+ * the entry gives another meaning is read as the xterm key through
+ * ui_key_translate().
+ */
+void ui_keys_setup(void);
+
+/* The key curses code KEY (a KEY_* value) stands for, after
+ * ui_keys_setup(): KEY itself, or the xterm key its sequence means. */
+int ui_key_translate(int key);
 
 /* The name of KEY ("q", "Enter", "Ctrl-L", "PgDn"). */
 const char *ui_key_name(int key, char *buf, size_t n);
@@ -164,6 +186,10 @@ struct screen_ops {
 	unsigned (*resumed)(struct ui *ui, struct screen *s, int result);
 	/* Whether closing it would lose typed input. */
 	bool (*unsaved)(const struct screen *s);
+	/* Whether a text is being edited on it (editor.h): its keys are
+	 * then CTX_EDITOR's and its handlers EDIT_HANDLERS. */
+	bool (*editing)(const struct screen *s);
+	const struct ui_handler *edit_handlers;
 	void (*destroy)(struct screen *s);
 };
 
@@ -200,6 +226,7 @@ struct ui {
 	char msg[320];
 	bool msg_error;
 	bool quit;
+	bool pasting;        /* between the brackets of a paste */
 	int cursor_y, cursor_x; /* the terminal cursor, or -1: hidden */
 	int64_t saved_id;    /* the case a form just saved */
 	/* A question being asked, or kind 0. */
@@ -231,6 +258,11 @@ struct screen *ui_screen_new(struct ui *ui, const struct screen_ops *ops,
 /* Put S on top (S is then the loop's to destroy); NULL S reports that
  * the screen could not be made (the message says why). */
 unsigned ui_push(struct ui *ui, struct screen *s);
+
+/* The bindings and the handlers in force on S just now: its own, or
+ * while it edits a text, the editor's. */
+enum ui_context ui_ctx_of(const struct screen *s);
+const struct ui_handler *ui_handlers_of(const struct screen *s);
 
 /* Close the top screen, handing RESULT to the one below. */
 unsigned ui_pop(struct ui *ui, int result);
@@ -292,6 +324,11 @@ enum ui_role {
 void colour_init(bool use);
 attr_t ui_attr(enum ui_role role);
 
+/* ROLE's entry in the one table, for the tests: its colours (-1 the
+ * terminal's own) and its attributes with and without colour. */
+void colour_role(enum ui_role role, short *fg, short *bg, attr_t *colour,
+		 attr_t *mono);
+
 /* --- draw.c: text on the screen ------------------------------------------- */
 
 enum {
@@ -308,6 +345,11 @@ enum {
  */
 int ui_put(int y, int x, int width, const char *s, attr_t attr,
 	   unsigned flags);
+
+/* Draw only on rows TOP to BOTTOM from now on (a page taller than the
+ * screen, drawn whole, scrolled); ui_clip_off() draws everywhere again. */
+void ui_clip(int top, int bottom);
+void ui_clip_off(void);
 
 /* Fill WIDTH columns at Y, X with spaces in ATTR. */
 void ui_blank(int y, int x, int width, attr_t attr);
@@ -384,6 +426,14 @@ struct screen *scr_case_actions_new(struct ui *ui, int64_t meeting_id,
  * the area's settings (admin).  NULL with the reason in the message. */
 struct screen *scr_actions_new(struct ui *ui);
 struct screen *scr_settings_new(struct ui *ui);
+
+/* A long text (a form's notes or reason) read and written whole in the
+ * multi-line editor: F2 hands it to DONE(CTX, TEXT) and closes; nothing
+ * is saved here.  ONELINE: line breaks typed or pasted become spaces. */
+typedef void (*ui_text_done_fn)(void *ctx, const char *text);
+struct screen *scr_text_new(struct ui *ui, const char *label,
+			    const char *text, size_t max, bool oneline,
+			    ui_text_done_fn done, void *ctx);
 
 /* What a conflict screen hands back. */
 enum { CONFLICT_EDIT = 1, CONFLICT_MINE, CONFLICT_THEIRS };
