@@ -565,15 +565,72 @@ csv_needs_quotes(const char *s, size_t len)
 	return 0;
 }
 
+/* The characters that make a spreadsheet read a cell as a formula. */
+static bool
+formula_lead(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
+	       c == '\r';
+}
+
+/* Whether S[0..LEN) is a plain number: an optional sign, digits, and
+ * an optional decimal part.  A spreadsheet reads it as a number, so it
+ * is left alone (a negative count stays a number). */
+static bool
+plain_number(const char *s, size_t len)
+{
+	size_t i = 0, digits = 0;
+
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < len && s[i] == '.') {
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	}
+	return digits > 0 && i == len;
+}
+
+bool
+csv_formula_risk(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == '\'')
+		i++;
+	if (i == len || !formula_lead(s[i]))
+		return false;
+	return i > 0 || !plain_number(s, len);
+}
+
+size_t
+csv_formula_undo(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == '\'')
+		i++;
+	return i > 0 && i < len && formula_lead(s[i]) ? 1 : 0;
+}
+
 int
 csv_write_field(FILE *out, const char *s, size_t len)
 {
 	const char *q;
 
+	if (csv_formula_risk(s, len)) {
+		/* Written as the apostrophe and the rest: quoted, so that
+		 * a leading tab survives the reader's trimming. */
+		if (fputs("\"'", out) == EOF)
+			return -1;
+		goto quoted;
+	}
 	if (!csv_needs_quotes(s, len))
 		return len && fwrite(s, 1, len, out) != len ? -1 : 0;
 	if (putc('"', out) == EOF)
 		return -1;
+quoted:
 	while ((q = memchr(s, '"', len)) != NULL) {
 		size_t k = (size_t)(q - s) + 1;
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/agenda.h"
+#include "core/csv.h"
 #include "core/kpi.h"
 #include "core/util.h"
 
@@ -279,21 +280,11 @@ agency_shown(const struct kpi *k, int a)
 	       k->cell[KPI_ATTENDANCE][a][KPI_YEAR].total > 0;
 }
 
-/* A CSV field, quoted when it needs to be. */
+/* A CSV field, by the one CSV writer (csv.h), then a comma or LF. */
 static void
 csv_field(FILE *out, const char *s, bool last)
 {
-	if (strpbrk(s, ",\"\r\n") != NULL) {
-		fputc('"', out);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', out);
-			fputc(*s, out);
-		}
-		fputc('"', out);
-	} else {
-		fputs(s, out);
-	}
+	csv_write_field(out, s, strlen(s));
 	fputc(last ? '\n' : ',', out);
 }
 
