@@ -32,6 +32,70 @@ print_row(void *ctx, const struct db_audit *a)
 	return 0;
 }
 
+/* `mappa audit verify [--head HASH]`: walk the hash chain. */
+static int
+audit_verify(struct cli *c, int argc, char **argv)
+{
+	const char *want = NULL;
+	struct db_audit_check chk;
+	struct db *db;
+	enum db_status st;
+	int rc;
+
+	if (argc == 3 && strcmp(argv[1], "--head") == 0)
+		want = argv[2];
+	else if (argc != 1)
+		return cli_usage("audit", "verify [--head HASH]");
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	st = db_audit_verify(db, want, &chk);
+	if (st != DB_OK) {
+		cli_error("%s", db_errmsg(db));
+		db_close(db);
+		return cli_status(st);
+	}
+	db_close(db);
+	if (chk.broken) {
+		cli_error("audit verify: the hash chain breaks at row %lld: %s",
+			  (long long)chk.broken, chk.why);
+		return EXIT_FAILED;
+	}
+	if (want && chk.found_id == 0) {
+		cli_error("audit verify: no row has the hash %s: the trail "
+			  "was rewritten or cut short since it was kept", want);
+		return EXIT_FAILED;
+	}
+	printf("audit trail intact: %lld rows, the last %lld %s\n",
+	       (long long)chk.rows, (long long)chk.head_id, chk.head);
+	if (want)
+		printf("the kept hash is row %lld's\n", (long long)chk.found_id);
+	return EXIT_DONE;
+}
+
+/* `mappa audit head`: the last row's id and hash, to keep elsewhere. */
+static int
+audit_head(struct cli *c, int argc, char **argv)
+{
+	char hash[65];
+	int64_t id;
+	struct db *db;
+	enum db_status st;
+	int rc;
+
+	(void)argv;
+	if (argc != 1)
+		return cli_usage("audit", "head");
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	st = db_audit_head(db, &id, hash);
+	if (st != DB_OK)
+		cli_error("%s", db_errmsg(db));
+	else
+		printf("%lld %s\n", (long long)id, hash);
+	db_close(db);
+	return cli_status(st);
+}
+
 int
 cmd_audit(struct cli *c, int argc, char **argv)
 {
@@ -47,6 +111,10 @@ cmd_audit(struct cli *c, int argc, char **argv)
 	mdate d;
 	int opt, rc, csv;
 
+	if (argc > 1 && strcmp(argv[1], "verify") == 0)
+		return audit_verify(c, argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "head") == 0)
+		return audit_head(c, argc - 1, argv + 1);
 	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 's':

@@ -36,8 +36,9 @@ const struct cli_command cli_commands[] = {
 	{ "settings", cmd_settings,
 	  "get KEY | set KEY VALUE | list", "the area's settings" },
 	{ "audit", cmd_audit,
-	  "[--since DATE] [--actor NAME] [--format text|csv]",
-	  "read the audit trail (admin)" },
+	  "[--since DATE] [--actor NAME] [--format text|csv] | verify "
+	  "[--head HASH] | head",
+	  "read the audit trail; check its hash chain (admin)" },
 	{ "retention", cmd_retention,
 	  "[list] [--due DATE] [--format text|csv] | keep REF --until DATE "
 	  "--reason TEXT | erase REF --reason TEXT --yes",

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/chain.h"
+#include "core/util.h"
 #include "db/db_internal.h"
 
 int
@@ -112,4 +114,149 @@ db_is_demo(struct db *db)
 	demo = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	return demo;
+}
+
+/* --- the hash chain --------------------------------------------------------- */
+
+/* A row of "SELECT id, time, actor, action, record, detail, hash". */
+static void
+chain_row_of(sqlite3_stmt *st, struct chain_row *r)
+{
+	r->id = sqlite3_column_int64(st, 0);
+	r->time = (const char *)sqlite3_column_text(st, 1);
+	r->actor = (const char *)sqlite3_column_text(st, 2);
+	r->action = (const char *)sqlite3_column_text(st, 3);
+	r->record = (const char *)sqlite3_column_text(st, 4);
+	r->detail = (const char *)sqlite3_column_text(st, 5);
+}
+
+enum db_status
+db_audit_seal(struct db *db)
+{
+	sqlite3_stmt *st, *up;
+	struct chain_row r;
+	char prev[CHAIN_HEX] = "", hash[CHAIN_HEX];
+	enum db_status s;
+	int rc;
+
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT id, time, actor, action, record, detail, "
+			 "hash FROM audit ORDER BY id");
+	up = db_stmt(db, "UPDATE audit SET hash = ? WHERE id = ?");
+	if (st == NULL || up == NULL)
+		return db_tx_end(db, DB_ERROR);
+	/* Updating the row the cursor stands on is safe in SQLite: the
+	 * cursor finds its place again by the row id. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(st, 6);
+
+		if (h) {
+			str_copy(prev, h, sizeof prev);
+			continue;
+		}
+		chain_row_of(st, &r);
+		if (chain_hash(prev, &r, hash) != 0) {
+			sqlite3_reset(st);
+			return db_tx_end(db, db_fail(db, DB_ERROR, "audit row "
+				"%lld: the row before it has no valid hash",
+				(long long)r.id));
+		}
+		sqlite3_bind_text(up, 1, hash, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(up, 2, r.id);
+		rc = sqlite3_step(up);
+		sqlite3_reset(up);
+		if (rc != SQLITE_DONE)
+			break;
+		str_copy(prev, hash, sizeof prev);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_tx_end(db, db_sqlfail(db, rc, "hashing the audit "
+						"trail"));
+	return db_tx_end(db, DB_OK);
+}
+
+enum db_status
+db_audit_verify(struct db *db, const char *want, struct db_audit_check *c)
+{
+	sqlite3_stmt *st;
+	struct chain_row r;
+	char prev[CHAIN_HEX] = "", hash[CHAIN_HEX], detail[128];
+	enum db_status s;
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	if ((s = db_require(db, true, false, false, "checking the audit "
+			    "trail")) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT id, time, actor, action, record, detail, "
+			 "hash FROM audit ORDER BY id");
+	if (st == NULL)
+		return DB_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(st, 6);
+
+		chain_row_of(st, &r);
+		c->rows++;
+		if (c->broken == 0) {
+			if (h == NULL) {
+				c->broken = r.id;
+				c->why = "it has no hash";
+			} else if (chain_hash(prev, &r, hash) != 0) {
+				c->broken = r.id;
+				c->why = "the row before it has no valid hash";
+			} else if (strcmp(hash, h) != 0) {
+				c->broken = r.id;
+				c->why = c->rows == 1
+					 ? "it was changed, or rows before it "
+					   "were removed"
+					 : "it was changed, or the row before "
+					   "it was changed or removed";
+			}
+		}
+		if (want && *want && h && strcmp(h, want) == 0)
+			c->found_id = r.id;
+		str_copy(prev, h ? h : "", sizeof prev);
+		c->head_id = r.id;
+	}
+	sqlite3_reset(st);
+	str_copy(c->head, prev, sizeof c->head);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "checking the audit trail");
+	if (c->broken)
+		snprintf(detail, sizeof detail, "rows: %lld; broken at: %lld",
+			 (long long)c->rows, (long long)c->broken);
+	else
+		snprintf(detail, sizeof detail, "rows: %lld; intact",
+			 (long long)c->rows);
+	return db_audit_log(db, "audit.verify", NULL, detail);
+}
+
+enum db_status
+db_audit_head(struct db *db, int64_t *id, char hash[65])
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	int rc;
+
+	*id = 0;
+	hash[0] = '\0';
+	if ((s = db_require(db, true, false, false, "reading the audit "
+			    "trail")) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT id, hash FROM audit ORDER BY id DESC "
+			 "LIMIT 1");
+	if (st == NULL)
+		return DB_ERROR;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, hash, 65);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "reading the audit trail");
+	return DB_OK;
 }

@@ -45,7 +45,7 @@ enum db_status {
 enum db_role { ROLE_NONE = 0, ROLE_ADMIN, ROLE_MEMBER, ROLE_LAY };
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 /* Field sizes, terminating NUL included. */
 #define DB_NAME_MAX 64
@@ -347,6 +347,32 @@ typedef int (*db_audit_cb)(void *ctx, const struct db_audit *a);
 /* Admin only; rows with time >= SINCE (a date or NULL) by ACTOR (or NULL). */
 enum db_status db_audit_list(struct db *db, const char *since,
 			     const char *actor, db_audit_cb cb, void *ctx);
+
+/* What walking the audit trail's hash chain found (db_audit_verify). */
+struct db_audit_check {
+	int64_t rows;        /* rows walked */
+	int64_t broken;      /* the first row that does not follow from the
+				one before it, or 0 when the chain holds */
+	const char *why;     /* with BROKEN, in words */
+	int64_t head_id;     /* the last row */
+	char head[65];       /* and its hash */
+	int64_t found_id;    /* the row whose hash is the one asked about,
+				or 0 */
+};
+
+/*
+ * Admin only.  Walk the hash chain of the audit trail from its first
+ * row, recomputing each row's hash (core/chain.h), into *C; WANT (NULL
+ * or "") a hash kept elsewhere earlier, looked for on the way.  Logs the
+ * check ("audit.verify").  DB_OK whether or not the chain holds: see
+ * C->broken.
+ */
+enum db_status db_audit_verify(struct db *db, const char *want,
+			       struct db_audit_check *c);
+
+/* Admin only.  The last row of the trail and its hash (ID 0 when the
+ * trail is empty).  Not logged. */
+enum db_status db_audit_head(struct db *db, int64_t *id, char hash[65]);
 
 /* Which rows of the trail a page shows; NULL or "" members match all. */
 struct db_audit_filter {

@@ -91,7 +91,14 @@ enum db_status db_require(struct db *db, bool admin, bool member, bool lay,
  */
 int db_audit_rows(sqlite3_stmt *st, db_audit_cb cb, void *ctx);
 
-/* Append an audit row inside the current transaction. */
+/*
+ * Give every audit row without a hash its hash, in id order (once, after
+ * the migration that brought the hash chain; audit.c).
+ */
+enum db_status db_audit_seal(struct db *db);
+
+/* Append an audit row inside the current transaction, chained to the
+ * row before it (core/chain.h). */
 enum db_status db_audit_write(struct db *db, const char *action,
 			      const char *record, const char *detail);
 
