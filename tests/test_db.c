@@ -122,8 +122,13 @@ open__schema_1__migrated_rows_kept(void **state)
 	struct db_offender o;
 	char err[512], sql[256];
 	struct db *db;
+	sqlite3 *v1;
+	sqlite3_stmt *st;
 	int64_t offenders, events;
 
+	assert_int_equal(sqlite3_open(":memory:", &v1), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(v1, db_migrations[0], NULL, NULL, NULL),
+			 SQLITE_OK);
 	new_offender(f->db, "MIG1", &o);
 	offenders = tu_count(f->db, "SELECT count(*) FROM offenders");
 	events = tu_count(f->db, "SELECT count(*) FROM events");
@@ -140,10 +145,16 @@ open__schema_1__migrated_rows_kept(void **state)
 		/* The earliest databases of schema 1 lack this one. */
 		if (strcmp(v1_names[i], "offenders_review_current") == 0)
 			continue;
-		snprintf(sql, sizeof sql, "CREATE INDEX %s ON offenders(ref)",
-			 v1_names[i]);
-		assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL,
-					      NULL), SQLITE_OK);
+		/* As schema 1 wrote it (else it is not mappa's). */
+		snprintf(sql, sizeof sql, "SELECT sql FROM sqlite_schema "
+			 "WHERE name = '%s'", v1_names[i]);
+		assert_int_equal(sqlite3_prepare_v2(v1, sql, -1, &st, NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_exec(f->db->sql,
+			(const char *)sqlite3_column_text(st, 0), NULL, NULL,
+			NULL), SQLITE_OK);
+		sqlite3_finalize(st);
 	}
 	undo_audit_hash(f->db->sql);
 	assert_int_equal(sqlite3_exec(f->db->sql, "PRAGMA user_version = 1; "
@@ -166,6 +177,7 @@ open__schema_1__migrated_rows_kept(void **state)
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM pragma_integrity_check"
 				  " WHERE integrity_check = 'ok'"), 1);
 	db_close(db);
+	sqlite3_close(v1);
 	db_offender_clear(&o);
 }
 
@@ -430,6 +442,67 @@ open__before_the_chain__rows_hashed_in_order(void **state)
 					  "NULL WHERE id = 1", NULL, NULL,
 					  NULL), SQLITE_OK);
 	db_close(db);
+}
+
+/* A trigger planted on the audit trail by whoever holds the file is
+ * refused on opening, naming it; the repair removes it and says so in
+ * the audit trail; then the database opens. */
+static void
+open__planted_trigger__refused_until_repaired(void **state)
+{
+	struct tu_fx *f = *state;
+	char err[512];
+	struct db *db;
+	int n;
+
+	assert_int_equal(sqlite3_exec(f->db->sql, "CREATE TRIGGER spy AFTER "
+				      "INSERT ON audit BEGIN SELECT 1; END",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
+			 DB_INVALID);
+	assert_non_null(strstr(err, "trigger \"spy\" on audit is not "
+				    "mappa's"));
+	assert_int_equal(db_open(&db, f->path, "alice", DB_OPEN_REPAIR, err,
+				 sizeof err), DB_OK);
+	assert_int_equal(db_schema_repair(db, false, NULL, NULL, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema "
+				  "WHERE name = 'spy'"), 1);
+	assert_int_equal(db_schema_repair(db, true, NULL, NULL, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema "
+				  "WHERE name = 'spy'"), 0);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'schema.repair' AND detail = "
+				  "'drop trigger \"spy\" on audit'"), 1);
+	db_close(db);
+	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
+			 DB_OK);
+	db_close(db);
+}
+
+/* The expected schema is what the migrations make, whatever their
+ * number: a fresh database is as expected, and so is one taken through
+ * every migration from schema 1. */
+static void
+open__migrated_schema__as_expected(void **state)
+{
+	struct tu_fx *f = *state;
+	int n;
+
+	assert_int_equal(db_schema_repair(f->db, false, NULL, NULL, &n),
+			 DB_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_schema_check(f->db, f->path, db_migration_count),
+			 DB_OK);
+	/* One changed index is named. */
+	assert_int_equal(sqlite3_exec(f->db->sql, "DROP INDEX audit_time; "
+				      "CREATE INDEX audit_time ON audit(actor)",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_schema_check(f->db, f->path, db_migration_count),
+			 DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "index \"audit_time\" on "
+			       "audit is not as mappa made it"));
 }
 
 static void
@@ -1210,6 +1283,8 @@ main(void)
 		T(audit__chain__rewritten_whole__kept_head_missing),
 		T(audit__chain__erasure_keeps_it),
 		T(open__before_the_chain__rows_hashed_in_order),
+		T(open__planted_trigger__refused_until_repaired),
+		T(open__migrated_schema__as_expected),
 		T(audit__identity_fields__names_only_never_values),
 		T(audit__level_change__before_and_after),
 		T(event__state_machine__refused_and_nothing_written),

@@ -98,6 +98,7 @@ int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_settings(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_repair(struct cli *c, int argc, char **argv);
 int cmd_retention(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);

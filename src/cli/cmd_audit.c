@@ -1,5 +1,6 @@
 /*
- * cmd_audit.c -- `mappa audit` (read the trail) and `mappa backup FILE`.
+ * cmd_audit.c -- `mappa audit` (read the trail, check its hash chain),
+ * `mappa backup FILE` and `mappa repair [--drop-unknown]`.
  */
 #include "config.h"
 
@@ -176,4 +177,53 @@ cmd_backup(struct cli *c, int argc, char **argv)
 		cli_error("%s", db_errmsg(db));
 	db_close(db);
 	return cli_status(st);
+}
+
+static void
+print_repair(void *ctx, const char *verb, const char *what)
+{
+	bool apply = *(bool *)ctx;
+
+	printf("%s %s\n", apply ? (strcmp(verb, "drop") == 0 ? "dropped"
+				   : strcmp(verb, "rewrite") == 0 ? "rewrote"
+				   : "restored") : verb, what);
+}
+
+int
+cmd_repair(struct cli *c, int argc, char **argv)
+{
+	bool apply = false;
+	struct db *db;
+	enum db_status st;
+	int rc, n = 0;
+
+	if (argc == 2 && strcmp(argv[1], "--drop-unknown") == 0)
+		apply = true;
+	else if (argc != 1)
+		return cli_usage("repair", "[--drop-unknown]");
+	if ((rc = cli_open(c, cli_db_path(c), DB_OPEN_REPAIR, &db)) !=
+	    EXIT_DONE)
+		return rc;
+	st = db_schema_repair(db, apply, print_repair, &apply, &n);
+	if (st != DB_OK) {
+		cli_error("repair: %s", db_errmsg(db));
+		db_close(db);
+		return cli_status(st);
+	}
+	db_close(db);
+	if (n == 0) {
+		printf("the schema is as mappa made it\n");
+		return EXIT_DONE;
+	}
+	if (!apply) {
+		cli_error("repair: the schema differs from mappa's in %d "
+			  "place%s; 'mappa repair --drop-unknown' puts it "
+			  "right", n, n == 1 ? "" : "s");
+		return EXIT_FAILED;
+	}
+	/* Open it the ordinary way: checked, and brought up to date. */
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	db_close(db);
+	return EXIT_DONE;
 }

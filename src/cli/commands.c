@@ -45,6 +45,8 @@ const struct cli_command cli_commands[] = {
 	  "review whether records are still needed; erase (admin)" },
 	{ "backup", cmd_backup, "FILE",
 	  "a consistent copy of the database while others work (admin)" },
+	{ "repair", cmd_repair, "[--drop-unknown]",
+	  "show, or drop, schema objects mappa did not make (admin)" },
 	{ "import", cmd_import,
 	  "[--offenders F] [--events F] [--population F]",
 	  "bring in records from CSV files, all or nothing (admin)" },

@@ -651,7 +651,13 @@ open_sql(struct db *db, const char *path, unsigned flags)
 			      "PRAGMA temp_store = MEMORY;"
 			      "PRAGMA cache_size = -32768;")) != DB_OK)
 		return st;
-	if (version < DB_SCHEMA_VERSION) {
+	/* Before anything runs on it, migrations included: nothing but
+	 * what mappa made (a planted trigger would fire on the first
+	 * write). */
+	if (!is_new && !(flags & DB_OPEN_REPAIR) &&
+	    (st = db_schema_check(db, path, (int)version)) != DB_OK)
+		return st;
+	if (version < DB_SCHEMA_VERSION && !(flags & DB_OPEN_REPAIR)) {
 		if ((st = migrate(db, (int)version)) != DB_OK)
 			return st;
 		/* Rows from before the hash chain get their hashes. */

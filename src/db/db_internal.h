@@ -50,6 +50,13 @@ void db_reg_force_plan(struct db_register *r, enum db_reg_plan plan);
 extern const char *const db_migrations[];
 extern const int db_migration_count;
 
+/*
+ * Compare the schema of DB (at schema VERSION) with what this mappa makes
+ * at that version (schema_check.c): DB_OK, or DB_INVALID naming what
+ * differs (PATH in the message).
+ */
+enum db_status db_schema_check(struct db *db, const char *path, int version);
+
 /* Record a failure: the status, and the sentence db_errmsg() returns. */
 enum db_status db_fail(struct db *db, enum db_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
