@@ -28,7 +28,8 @@ print_row(void *ctx, const struct db_audit *a)
 		putchar('\n');
 	} else {
 		printf("%6lld %s %-12s %-18s %-24s %s\n", (long long)a->id,
-		       a->time, a->actor, a->action, a->record, a->detail);
+		       a->time, cli_line(a->actor), cli_line(a->action),
+		       cli_line(a->record), cli_line(a->detail));
 	}
 	return 0;
 }

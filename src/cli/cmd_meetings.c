@@ -44,7 +44,8 @@ print_meeting(void *ctx, const struct db_meeting *m)
 		snprintf(cases, sizeof cases, "%d", m->cases);
 	printf("%5lld  %s  %-5s  %-5d  %-9s  %5s  %-40.40s  %s\n",
 	       (long long)m->id, m->date, m->time[0] ? m->time : "-", m->level,
-	       m->status, cases, m->chair[0] ? m->chair : "-", m->venue);
+	       m->status, cases, m->chair[0] ? cli_line(m->chair) : "-",
+	       cli_line(m->venue));
 	return 0;
 }
 
@@ -221,12 +222,15 @@ fail(struct args *a, enum db_status st, const char *fmt, ...)
 {
 	va_list ap;
 
+	char *msg = NULL;
+
 	a->reported = true;
-	fprintf(stderr, "%s: meeting: ", cli_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
 	va_end(ap);
-	fputc('\n', stderr);
+	cli_error("meeting: %s", msg ? msg : fmt);
+	free(msg);
 	return st;
 }
 
@@ -590,7 +594,8 @@ sub_propose(struct args *a)
 					   p->reason, p->referral_id, NULL);
 		if (st == DB_OK)
 			printf("%-10s %-30.30s cat %d level %d %-8s due %s%s\n",
-			       p->ref, p->surname, p->category, p->level,
+			       p->ref, cli_line(p->surname), p->category,
+			       p->level,
 			       p->reason, p->due[0] ? p->due : "-",
 			       p->overdue ? " OVERDUE" : "");
 	}

@@ -291,6 +291,8 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 			break;
 		case 'r':
 			*recipient = optarg;
+			if (!cli_text_ok(cmd, "--recipient", optarg, false))
+				return EXIT_FAILED;
 			break;
 		case 'h':
 			printf("Usage: %s %s ID [--format text|markdown] "

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/chars.h"
 #include "core/csv.h"
 #include "core/util.h"
 
@@ -482,71 +483,28 @@ csv_scan(const char *str, size_t len, uint32_t *ctrl)
 
 	while (i < len) {
 		unsigned char c = s[i];
+		enum chars_kind kind;
 		uint32_t cp;
-		size_t need;
-		unsigned char lo = 0x80, hi = 0xBF;
 
 		if (c >= 0x20 && c < 0x7f) {
 			i++;
 			continue;
 		}
-		if (c < 0x80) {
-			if (c == '\t' || c == '\n' || c == '\r') {
-				flags |= CSV_BREAK;
-			} else {
-				if (!(flags & CSV_CONTROL))
-					*ctrl = c;
-				flags |= CSV_CONTROL;
-			}
+		if (c == '\t' || c == '\n' || c == '\r') {
+			flags |= CSV_BREAK;
 			i++;
 			continue;
 		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			cp = c & 0x0F;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			cp = c & 0x07;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
+		/* The one classification (chars.h): C0, DEL, C1 and the
+		 * invisible format characters are refused alike. */
+		i += chars_next(str + i, len - i, &cp, &kind);
+		if (kind == CHARS_BAD) {
 			flags |= CSV_BAD_UTF8;
-			i++;
-			continue;
-		}
-		if (len - i <= need || s[i + 1] < lo || s[i + 1] > hi) {
-			flags |= CSV_BAD_UTF8;
-			i++;
-			continue;
-		}
-		cp = cp << 6 | (s[i + 1] & 0x3F);
-		for (size_t k = 2; k <= need; k++) {
-			if ((s[i + k] & 0xC0) != 0x80) {
-				need = 0;
-				break;
-			}
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		if (need == 0) {
-			flags |= CSV_BAD_UTF8;
-			i++;
-			continue;
-		}
-		if (cp >= 0x80 && cp <= 0x9F) {
+		} else if (kind != CHARS_PRINT) {
 			if (!(flags & CSV_CONTROL))
 				*ctrl = cp;
 			flags |= CSV_CONTROL;
 		}
-		i += need + 1;
 	}
 	return flags;
 }

@@ -33,7 +33,9 @@ enum {
 	CSV_STRAY_QUOTE = 1 << 1,  /* a quote inside an unquoted field */
 	CSV_AFTER_QUOTE = 1 << 2,  /* text after a closing quote */
 	CSV_UNCLOSED = 1 << 3,     /* a quote still open at the end of input */
-	CSV_CONTROL = 1 << 4,      /* a control character but tab, CR, LF */
+	CSV_CONTROL = 1 << 4,      /* a control character but tab, CR, LF,
+				      or an invisible format character
+				      (chars.h) */
 	CSV_BREAK = 1 << 5,        /* a tab, CR or LF */
 	CSV_BAD_UTF8 = 1 << 6      /* bytes that are not UTF-8 */
 };
@@ -45,7 +47,7 @@ struct csv_field {
 	size_t len;
 	unsigned flags;
 	uint32_t ctrl;  /* with CSV_CONTROL, the first such character's
-			   code point (C0, DEL or C1) */
+			   code point (C0, DEL, C1 or a format character) */
 };
 
 struct csv_record {

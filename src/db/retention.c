@@ -71,10 +71,9 @@ check_reason(struct db *db, int64_t id, const char *why)
 	if (why == NULL || why[strspn(why, " \t")] == '\0')
 		return db_fail(db, DB_INVALID, "a justification is required "
 			       "(it is kept in the audit trail)");
-	for (const char *p = why; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return db_fail(db, DB_INVALID, "the justification "
-				       "holds a control character");
+	if (str_has_control(why, false))
+		return db_fail(db, DB_INVALID, "the justification holds a "
+			       "control character");
 	st = db_stmt(db, "SELECT ref, surname, forenames, pnc, crn, visor "
 			 "FROM offenders WHERE id = ?");
 	if (st == NULL)
