@@ -30,6 +30,9 @@ one_line(const char *s, int width)
 struct listing {
 	bool csv;
 	size_t n;
+	int64_t *ids;      /* the cases shown, for the consultation log */
+	size_t nids, cap;
+	bool failed;
 };
 
 static int
@@ -40,6 +43,18 @@ print_action(void *ctx, const struct db_action *a)
 					 : "open";
 
 	l->n++;
+	if (l->nids == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 64;
+		int64_t *v = realloc(l->ids, cap * sizeof *v);
+
+		if (v == NULL) {
+			l->failed = true;
+			return -1;
+		}
+		l->ids = v;
+		l->cap = cap;
+	}
+	l->ids[l->nids++] = a->offender_id;
 	if (l->csv) {
 		printf("%lld,", (long long)a->id);
 		cli_csv_field(a->ref);
@@ -78,7 +93,7 @@ cmd_actions(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct db_action_query q;
-	struct listing l = { false, 0 };
+	struct listing l = { .csv = false };
 	const char *fmt = "text";
 	struct db *db;
 	enum db_status st;
@@ -143,10 +158,21 @@ cmd_actions(struct cli *c, int argc, char **argv)
 		printf("%6s  %-10s  %-18s  %-22s  %-10s  %-7s  %s\n", "ID",
 		       "Case", "Agency", "Owner", "Due", "Done", "Action");
 	st = db_action_list(db, &q, print_action, &l);
+	if (st == DB_OK && l.failed) {
+		cli_error("actions: out of memory");
+		st = DB_ERROR;
+	}
+	/* One row for the list: who saw which cases' actions. */
+	if (st == DB_OK)
+		st = db_audit_consult(db, "actions.view", l.ids, l.nids,
+				      q.overdue_only ? "overdue actions"
+				      : q.open_only ? "open actions"
+						    : "all actions");
 	if (st != DB_OK)
 		cli_error("%s", db_errmsg(db));
 	else if (!l.csv)
 		printf("%zu action%s\n", l.n, l.n == 1 ? "" : "s");
+	free(l.ids);
 	db_close(db);
 	return cli_status(st);
 }

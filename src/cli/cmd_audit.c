@@ -104,10 +104,12 @@ cmd_audit(struct cli *c, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "since", required_argument, NULL, 's' },
 		{ "actor", required_argument, NULL, 'a' },
+		{ "case", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *since = NULL, *actor = NULL, *fmt = "text";
+	const char *since = NULL, *actor = NULL, *case_ref = NULL;
+	const char *fmt = "text";
 	struct db *db;
 	enum db_status st;
 	mdate d;
@@ -128,6 +130,9 @@ cmd_audit(struct cli *c, int argc, char **argv)
 			break;
 		case 'a':
 			actor = optarg;
+			break;
+		case 'c':
+			case_ref = optarg;
 			break;
 		case 'f':
 			fmt = optarg;
@@ -150,11 +155,13 @@ cmd_audit(struct cli *c, int argc, char **argv)
 		return rc;
 	csv = strcmp(fmt, "csv") == 0;
 	if (db_role(db) != ROLE_ADMIN) {
-		st = db_audit_list(db, since, actor, print_row, &csv);
+		st = db_audit_list(db, since, actor, case_ref, print_row,
+				   &csv);
 	} else {
 		if (csv)
 			printf("id,time,actor,action,record,detail\n");
-		st = db_audit_list(db, since, actor, print_row, &csv);
+		st = db_audit_list(db, since, actor, case_ref, print_row,
+				   &csv);
 	}
 	if (st != DB_OK)
 		cli_error("%s", db_errmsg(db));

@@ -599,6 +599,21 @@ sub_propose(struct args *a)
 			       p->reason, p->due[0] ? p->due : "-",
 			       p->overdue ? " OVERDUE" : "");
 	}
+	if (st == DB_OK) {
+		/* The list shows names: a consultation of each case. */
+		int64_t *ids = malloc((ps.n ? ps.n : 1) * sizeof *ids);
+		char detail[64];
+
+		if (ids == NULL)
+			return fail(a, DB_ERROR, "out of memory");
+		for (size_t i = 0; i < ps.n; i++)
+			ids[i] = ps.v[i].offender_id;
+		snprintf(detail, sizeof detail, "meeting %lld",
+			 (long long)meeting);
+		st = db_audit_consult(a->db, "meeting.propose", ids, ps.n,
+				      detail);
+		free(ids);
+	}
 	if (st == DB_OK)
 		fprintf(stderr, "%s: %zu case%s %s\n", cli_progname, ps.n,
 			ps.n == 1 ? "" : "s",

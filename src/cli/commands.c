@@ -39,7 +39,8 @@ const struct cli_command cli_commands[] = {
 	{ "settings", cmd_settings,
 	  "get KEY | set KEY VALUE | list", "the area's settings" },
 	{ "audit", cmd_audit,
-	  "[--since DATE] [--actor NAME] [--format text|csv] | verify "
+	  "[--since DATE] [--actor NAME] [--case REF] [--format text|csv] | "
+	  "verify "
 	  "[--head HASH] | head",
 	  "read the audit trail; check its hash chain (admin)" },
 	{ "retention", cmd_retention,

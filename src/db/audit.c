@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/chain.h"
@@ -43,29 +44,110 @@ db_audit_rows(sqlite3_stmt *st, db_audit_cb cb, void *ctx)
 }
 
 enum db_status
+db_audit_case_id(struct db *db, const char *ref, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*id = 0;
+	if (ref == NULL || *ref == '\0')
+		return DB_OK;
+	st = db_stmt(db, "SELECT id FROM offenders WHERE ref = upper(?1) OR "
+			 "pseudo = upper(?1)");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return DB_OK;
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "finding the case");
+	return db_fail(db, DB_NOTFOUND, "no case %s (give a reference or a "
+		       "pseudonym)", ref);
+}
+
+enum db_status
 db_audit_list(struct db *db, const char *since, const char *actor,
-	      db_audit_cb cb, void *ctx)
+	      const char *case_ref, db_audit_cb cb, void *ctx)
 {
 	sqlite3_stmt *st;
 	enum db_status s;
+	int64_t id;
 	int rc;
 
 	if ((s = db_require(db, true, false, false, "reading the audit "
 			    "trail")) != DB_OK)
 		return s;
+	if ((s = db_audit_case_id(db, case_ref, &id)) != DB_OK)
+		return s;
 	st = db_stmt(db, "SELECT id, time, actor, action, record, detail "
 			 "FROM audit WHERE (?1 IS NULL OR time >= ?1) AND "
-			 "(?2 IS NULL OR actor = ?2) ORDER BY id");
+			 "(?2 IS NULL OR actor = ?2) AND " DB_AUDIT_ABOUT("?3")
+			 " ORDER BY id");
 	if (st == NULL)
 		return DB_ERROR;
 	db_bind_text(st, 1, since);
 	db_bind_text(st, 2, actor);
+	if (id)
+		sqlite3_bind_int64(st, 3, id);
 	rc = db_audit_rows(st, cb, ctx);
-	s = DB_OK;
-	/* Reading the trail is itself a consultation worth a row. */
+	/* Reading the trail is itself a consultation worth a row (of the
+	 * case, when it was about one). */
 	if (rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "reading the audit trail");
-	return db_audit_log(db, "audit.read", NULL, NULL);
+	return id ? db_audit_consult(db, "audit.read", &id, 1, NULL)
+		  : db_audit_log(db, "audit.read", NULL, NULL);
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+enum db_status
+db_audit_consult(struct db *db, const char *action,
+		 const int64_t *offender_ids, size_t n, const char *detail)
+{
+	struct strbuf rec, det;
+	int64_t *ids = NULL;
+	size_t k = 0;
+	enum db_status s;
+
+	if (n > 0) {
+		if ((ids = malloc(n * sizeof *ids)) == NULL)
+			return db_fail(db, DB_ERROR, "out of memory");
+		memcpy(ids, offender_ids, n * sizeof *ids);
+		qsort(ids, n, sizeof *ids, cmp_id);
+		for (size_t i = 0; i < n; i++)
+			if (ids[i] > 0 && (k == 0 || ids[i] != ids[k - 1]))
+				ids[k++] = ids[i];
+	}
+	sb_init(&rec);
+	sb_init(&det);
+	if (k == 1)
+		sb_printf(&rec, "offender %lld", (long long)ids[0]);
+	for (size_t i = 0; k > 1 && i < k && i < DB_CONSULT_MAX; i++)
+		sb_printf(&rec, "%s%lld", i ? "," : "offenders ",
+			  (long long)ids[i]);
+	if (detail && *detail)
+		sb_add(&det, detail);
+	sb_printf(&det, "%scases shown: %zu", det.len ? "; " : "", k);
+	if (k > DB_CONSULT_MAX)
+		sb_printf(&det, " (the first %d by id named)", DB_CONSULT_MAX);
+	s = rec.failed || det.failed
+		? db_fail(db, DB_ERROR, "out of memory")
+		: db_audit_log(db, action, rec.len ? sb_str(&rec) : NULL,
+			       sb_str(&det));
+	sb_free(&rec);
+	sb_free(&det);
+	free(ids);
+	return s;
 }
 
 enum db_status

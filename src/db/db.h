@@ -360,10 +360,29 @@ struct db_audit {
 enum db_status db_audit_log(struct db *db, const char *action,
 			    const char *record, const char *detail);
 
+/*
+ * Log a consultation of cases (Data Protection Act 2018 s.62): a list or
+ * a search that showed the cases OFFENDER_IDS[0..N) (duplicates are
+ * fine), as one row whose record names them ("offender 7", "offenders
+ * 3,7,12"; past DB_CONSULT_MAX cases the rest are counted in the
+ * detail), so that db_audit_list() and the audit screen find it by case.
+ * DETAIL says what was looked at, never a name.  Every role.
+ */
+#define DB_CONSULT_MAX 1000
+enum db_status db_audit_consult(struct db *db, const char *action,
+				const int64_t *offender_ids, size_t n,
+				const char *detail);
+
 typedef int (*db_audit_cb)(void *ctx, const struct db_audit *a);
-/* Admin only; rows with time >= SINCE (a date or NULL) by ACTOR (or NULL). */
+/*
+ * Admin only; rows with time >= SINCE (a date or NULL) by ACTOR (or
+ * NULL) about case CASE_REF (its reference or pseudonym, or NULL): its
+ * writes and every consultation that showed it.  DB_NOTFOUND when there
+ * is no such case.
+ */
 enum db_status db_audit_list(struct db *db, const char *since,
-			     const char *actor, db_audit_cb cb, void *ctx);
+			     const char *actor, const char *case_ref,
+			     db_audit_cb cb, void *ctx);
 
 /* What walking the audit trail's hash chain found (db_audit_verify). */
 struct db_audit_check {
@@ -396,6 +415,7 @@ struct db_audit_filter {
 	const char *actor;  /* exactly this actor */
 	const char *action; /* this action, or its prefix before a dot */
 	const char *text;   /* anywhere in the row, ignoring ASCII case */
+	const char *case_ref; /* about this case (as db_audit_list()) */
 };
 
 /*

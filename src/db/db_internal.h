@@ -104,6 +104,26 @@ int db_audit_rows(sqlite3_stmt *st, db_audit_cb cb, void *ctx);
  */
 enum db_status db_audit_seal(struct db *db);
 
+/*
+ * An audit row about offender ?P (an SQL parameter, NULL: every row):
+ * a record "offender N", "... offender N", "... offender N ...", or a
+ * list "offenders 3,N,12" or range "offenders 1-N" (db_audit_consult(),
+ * import) that holds it.
+ */
+#define DB_AUDIT_ABOUT(P) \
+	"(" P " IS NULL OR (' ' || record || ' ') LIKE " \
+	"'% offender ' || " P " || ' %' OR (record LIKE 'offenders %' AND " \
+	"((',' || substr(record, 11) || ',') LIKE '%,' || " P " || ',%' OR " \
+	"(instr(record, '-') > 0 AND " \
+	"CAST(substr(record, 11) AS INTEGER) <= " P " AND " \
+	"CAST(substr(record, instr(record, '-') + 1) AS INTEGER) >= " P "))))"
+
+/*
+ * The id of the case with reference or pseudonym REF, into *ID (0 when
+ * REF is NULL or ""); DB_NOTFOUND naming it when there is none.
+ */
+enum db_status db_audit_case_id(struct db *db, const char *ref, int64_t *id);
+
 /* Append an audit row inside the current transaction, chained to the
  * row before it (core/chain.h). */
 enum db_status db_audit_write(struct db *db, const char *action,

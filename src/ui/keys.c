@@ -90,6 +90,9 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 				    "all)" },
 	[A_AUDIT_TEXT] = { ADMIN, "show only rows holding a text, anywhere in "
 				  "the row (empty: all)" },
+	[A_AUDIT_CASE] = { ADMIN, "show only rows about one case, by reference "
+				  "or pseudonym: its changes and who looked "
+				  "at it (empty: all)" },
 	[A_RETAIN_KEEP] = { ADMIN, "keep the record until a later date, with "
 				   "a justification" },
 	[A_RETAIN_ERASE] = { ADMIN, "erase who the person is and every note "
@@ -345,6 +348,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_AUDIT, '/', A_AUDIT_TEXT },
 	{ CTX_AUDIT, 'u', A_AUDIT_ACTOR },
 	{ CTX_AUDIT, 'a', A_AUDIT_ACTION },
+	{ CTX_AUDIT, 'c', A_AUDIT_CASE },
 	{ CTX_AUDIT, 'I', A_SORT_INVERT },
 	{ CTX_AUDIT, 'x', A_FILTER_CLEAR },
 

@@ -22,6 +22,7 @@
 /* A row of either list, as shown. */
 struct row {
 	int64_t id;
+	int64_t offender_id; /* actions: the case */
 	bool overdue;
 	char key[64];      /* settings: the key */
 	char value[128];   /* settings: the value */
@@ -76,6 +77,7 @@ collect_action(void *ctx, const struct db_action *a)
 	if (r == NULL)
 		return 1;
 	r->id = a->id;
+	r->offender_id = a->offender_id;
 	r->overdue = a->overdue;
 	ui_fmt(r->text, sizeof r->text, "%6lld  %-18.18s %-16.16s %-10s "
 	       "%-10s %-7s %s", (long long)a->id, a->owner_agency,
@@ -413,6 +415,24 @@ open_list(struct ui *ui, bool settings)
 	if (!load(ui, l)) {
 		destroy(s);
 		return NULL;
+	}
+	if (!settings) {
+		/* The list is a consultation of its cases: one row when it
+		 * opens (not at each refresh). */
+		int64_t *ids = malloc((size_t)(l->n ? l->n : 1) * sizeof *ids);
+
+		for (int i = 0; ids && i < l->n; i++)
+			ids[i] = l->v[i].offender_id;
+		if (ids == NULL || db_audit_consult(ui->db, "actions.view", ids,
+						    (size_t)l->n, "open "
+						    "actions") != DB_OK) {
+			ui_error(ui, "%s", ids ? db_errmsg(ui->db)
+					       : "Out of memory.");
+			free(ids);
+			destroy(s);
+			return NULL;
+		}
+		free(ids);
 	}
 	return s;
 }

@@ -1,0 +1,59 @@
+#!/bin/sh
+# tui_consult.sh -- the consultation log on the screens (issue 13): a
+# register search by name writes one audit row when it ends (not one per
+# keystroke), saying what it was by and naming the case it found but
+# never the text; n writes another; and the audit screen filters by case
+# (c): that case's rows, the search among them.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+. "${top_srcdir:-.}/tests/tui_lib.sh"
+
+expect 0 "$MAPPA" --db "$DB" demo
+set -- $(sql "SELECT id, ref, surname FROM offenders WHERE surname IS NOT NULL AND status != 'exited' AND (SELECT count(*) FROM offenders o2 WHERE o2.surname = offenders.surname) = 1 ORDER BY id LIMIT 1" | tr '|' ' ')
+ID=$1 REF=$2 NAME=$3
+[ -n "$NAME" ] && ok || fail "no surname to search for"
+searches() { sql "SELECT count(*) FROM audit WHERE action = 'register.search'"; }
+
+start a
+wait_for a "Register"
+keys a /
+wait_for a "/ reference, name, PNC or CRN:"
+type_text a "$NAME"
+wait_for a "$REF"
+# Typing is not logged: only the search that ends.
+[ "$(searches)" -eq 0 ] && ok || fail "a search logged per keystroke"
+keys a Enter
+wait_for a "next match for '$NAME'"
+[ "$(searches)" -eq 1 ] && ok || fail "$(searches) search rows, wanted 1"
+row=$(sql "SELECT ifnull(record, '-') || '|' || detail FROM audit WHERE action = 'register.search'")
+[ "$row" = "offender $ID|by: name; cases shown: 1" ] && ok || fail "search row: '$row'"
+sql "SELECT * FROM audit WHERE action = 'register.search'" | grep -qF "$NAME" &&
+	fail "the search text is in the audit" || ok
+keys a n
+wait_for a "wrapped"
+[ "$(searches)" -eq 2 ] && ok || fail "n: $(searches) search rows, wanted 2"
+
+# The audit screen, by case.
+keys a A
+wait_for a "Audit trail"
+keys a c
+wait_for a "Rows about case"
+type_text a "NO/SUCH"
+keys a Enter
+wait_for a "no case NO/SUCH"
+keys a c
+wait_for a "Rows about case"
+type_text a "$REF"
+keys a Enter
+wait_for a "Only rows about case '$REF'"
+wait_for a "case $REF"
+wait_for a "register.search"
+screen a >"$T/screen"
+n=$(sql "SELECT count(*) FROM audit WHERE (' ' || record || ' ') LIKE '% offender $ID %' OR record = 'offender $ID'")
+contains "$T/screen" "$n rows"
+keys a x
+wait_for a "Filters cleared"
+keys a q
+keys a q
+wait_exit a 0
+finish
