@@ -95,12 +95,30 @@ q "UPDATE meetings SET chair = $XL, venue = $XL WHERE id IN ($m, $held);
    UPDATE actions SET text = $XL, owner_person = $XL;
    UPDATE settings SET value = $XL WHERE key = 'area_name';
    UPDATE offenders SET surname = $XL, forenames = $XL WHERE surname IS NOT NULL;"
-# And an audit row from before the hash chain: taken back to schema 2,
-# with the row added; opening hashes it.
-q "DROP TRIGGER audit_no_update; ALTER TABLE audit DROP COLUMN hash;
-   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN  SELECT RAISE(ABORT, 'audit rows are append-only');END;
-   INSERT INTO audit(time, actor, action, record, detail) VALUES ('2012-05-01T10:00:00Z', 'old', 'agenda.print', $XL, 'recipient: ' || $XL);
-   PRAGMA user_version = 2;"
+# And an audit row, chained as mappa chains them (core/chain.h: SHA-256
+# of the row before's hash, then each field as 1, its length in 8 bytes
+# big-endian, its bytes; sha256sum from coreutils).
+byte() { printf "\\$(printf %03o "$1")"; }
+field() {
+	printf '\001'
+	len=$(printf '%s' "$1" | wc -c)
+	for sh in 56 48 40 32 24 16 8 0; do byte $(((len >> sh) & 255)); done
+	printf '%s' "$1"
+}
+unhex() {
+	h=$1
+	while [ -n "$h" ]; do
+		byte "0x${h%"${h#??}"}"
+		h=${h#??}
+	done
+}
+last=$(q "SELECT id || ' ' || hash FROM audit ORDER BY id DESC LIMIT 1")
+id=$((${last%% *} + 1))
+when=2012-05-01T10:00:00Z
+hash=$({ unhex "${last#* }"; field "$id"; field "$when"; field old
+	 field agenda.print; field "$one_line"; field "recipient: $one_line"
+       } | sha256sum | cut -d' ' -f1)
+q "INSERT INTO audit(id, time, actor, action, record, detail, hash) VALUES ($id, '$when', 'old', 'agenda.print', $XL, 'recipient: ' || $XL, '$hash')"
 expect 0 "$MAPPA" --db "$db" audit verify
 
 # clean NAME: the last output holds none of the corpus raw.
