@@ -102,6 +102,22 @@ db_audit_list(struct db *db, const char *since, const char *actor,
 		  : db_audit_log(db, "audit.read", NULL, NULL);
 }
 
+enum db_status
+db_audit_case_read(struct db *db, const char *case_ref, const char *detail)
+{
+	enum db_status s;
+	int64_t id;
+
+	if ((s = db_require(db, true, false, false, "reading the audit "
+			    "trail")) != DB_OK)
+		return s;
+	if (case_ref == NULL || *case_ref == '\0')
+		return DB_OK;
+	if ((s = db_audit_case_id(db, case_ref, &id)) != DB_OK)
+		return s;
+	return db_audit_consult(db, "audit.read", &id, 1, detail);
+}
+
 static int
 cmp_id(const void *a, const void *b)
 {

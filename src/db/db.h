@@ -410,6 +410,15 @@ enum db_status db_audit_verify(struct db *db, const char *want,
  * trail is empty).  Not logged. */
 enum db_status db_audit_head(struct db *db, int64_t *id, char hash[65]);
 
+/*
+ * Admin only.  Log that the trail of case CASE_REF (reference or
+ * pseudonym) was read ("audit.read" against the case, as db_audit_list()
+ * logs it), with DETAIL; DB_NOTFOUND, nothing logged, when there is no
+ * such case.
+ */
+enum db_status db_audit_case_read(struct db *db, const char *case_ref,
+				  const char *detail);
+
 /* Which rows of the trail a page shows; NULL or "" members match all. */
 struct db_audit_filter {
 	const char *actor;  /* exactly this actor */

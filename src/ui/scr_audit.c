@@ -491,12 +491,13 @@ static unsigned
 case_given(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct audit *au = au_of(s);
-	struct db_audit_filter f = { NULL, NULL, NULL, text };
-	int64_t n;
 
-	/* A case that does not exist is said so, the filter unchanged. */
+	/* Reading a case's trail is a consultation of that case (as
+	 * `mappa audit --case` logs it); a case that does not exist is
+	 * said so, the filter unchanged. */
 	if (ok && text[strspn(text, " ")] &&
-	    db_audit_count(ui->db, &f, &n) != DB_OK) {
+	    db_audit_case_read(ui->db, text + strspn(text, " "),
+			       "the audit screen") != DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
 		return DRAW_NONE;
 	}
