@@ -331,6 +331,7 @@ main(int argc, char **argv)
 		    (cmd->run == cmd_init || cmd->run == cmd_import))
 			make_default_dir(c.default_db);
 		optind = 0;
+		cli_text_output();
 		rc = cmd->run(&c, argc, argv);
 	}
 	cli_free_words(words);

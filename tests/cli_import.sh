@@ -231,7 +231,9 @@ expect 0 "$MAPPA" --db "$T/sheet.db" import --offenders "$T/sheet-off.csv" --eve
 expect 0 "$MAPPA" --db "$T/sheet.db" export "$T/sheet" --recipient test
 contains "$T/sheet/offenders.csv" 'S1,Ó Súilleabháin,José,,,,,,,,"Two lines'
 contains "$T/sheet/offenders.csv" 'and ""quotes"", too"'
-contains "$T/sheet/offenders.csv" 'S2,Łukasz Żółć,山田,,,,,,,,"	tabbed"'
+# (A note that begins with a tab is written behind an apostrophe, so
+# that a spreadsheet does not take it for a formula; cli_formulas.sh.)
+contains "$T/sheet/offenders.csv" "S2,Łukasz Żółć,山田,,,,,,,,\"'	tabbed\""
 contains "$T/sheet/events.csv" 'S1,2010-01-01,register,1,2,,'
 contains "$T/sheet/events.csv" 'S2,2010-01-01,register,3,3,,'
 contains "$T/sheet/events.csv" 'S2,2010-01-01,level,,2,,'

@@ -301,8 +301,68 @@ write__reads_back_the_same(void **state)
 	assert_int_equal(csv_read(r, &got), 1);
 	assert_int_equal(got.n, 7);
 	for (size_t i = 0; i < 7; i++)
-		assert_string_equal(got.f[i].s, rec[i]);
+		assert_string_equal(got.f[i].s + csv_formula_undo(got.f[i].s,
+					got.f[i].len), rec[i]);
 	assert_int_equal(csv_read(r, &got), 0);
+	csv_reader_free(r);
+	free(buf);
+}
+
+/* What a spreadsheet would run, what it would not. */
+static const char *const formula_corpus[] = {
+	"=HYPERLINK(\"http://x.invalid\",\"click\")", "+cmd|' /C calc'!A0",
+	"@SUM(A1:A9)", "-2+3", "=1+1", "\tlead tab", "\r=1", "-", "+",
+	"'=already", "''+two", "'plain", "it's", "a=b", "-2", "+3.5", "-0.25",
+	"2010-11-05", "", "O'Brien", "'", "''", "--1", "-.5", "1-2",
+};
+
+static void
+write__formulas_neutralised(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	const char *rec[] = { "=1+1", "+cmd", "@SUM(A1)", "-2+3", "\tx",
+			      "-2", "+3.5", "2010-11-05", "'=x", "it's" };
+
+	(void)state;
+	assert_int_equal(csv_write_record(f, rec, 10), 0);
+	fclose(f);
+	assert_string_equal(buf, "\"'=1+1\",\"'+cmd\",\"'@SUM(A1)\","
+				 "\"'-2+3\",\"'\tx\",-2,+3.5,2010-11-05,"
+				 "\"''=x\",it's\n");
+	free(buf);
+}
+
+static void
+write__formula_corpus_round_trip(void **state)
+{
+	size_t n = sizeof formula_corpus / sizeof formula_corpus[0];
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct csv_reader *r;
+	struct csv_record got;
+
+	(void)state;
+	assert_int_equal(csv_write_record(f, formula_corpus, n), 0);
+	fclose(f);
+	r = csv_reader_mem(buf, len);
+	assert_int_equal(csv_read(r, &got), 1);
+	assert_int_equal(got.n, n);
+	for (size_t i = 0; i < n; i++) {
+		const char *s = got.f[i].s;
+		size_t k = csv_formula_undo(s, got.f[i].len);
+		const char *o = formula_corpus[i];
+
+		/* A cell a spreadsheet would run is written behind an
+		 * apostrophe; any other exactly as it is. */
+		if (csv_formula_risk(o, strlen(o)))
+			assert_true(s[0] == '\'' && strcmp(s + 1, o) == 0);
+		else
+			assert_string_equal(s, o);
+		assert_string_equal(s + k, formula_corpus[i]);
+	}
 	csv_reader_free(r);
 	free(buf);
 }
@@ -326,6 +386,8 @@ main(void)
 		cmocka_unit_test(read__unclosed_quote_too_long_fails),
 		cmocka_unit_test(write__quotes_only_when_needed),
 		cmocka_unit_test(write__reads_back_the_same),
+		cmocka_unit_test(write__formulas_neutralised),
+		cmocka_unit_test(write__formula_corpus_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "core/chain.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 #include "testutil.h"
@@ -90,6 +91,18 @@ open__newer_schema__refused(void **state)
 	assert_non_null(strstr(err, "newer"));
 }
 
+/* Take the hash chain's migration back: the audit as it was before. */
+static void
+undo_audit_hash(sqlite3 *sql)
+{
+	assert_int_equal(sqlite3_exec(sql,
+		"DROP TRIGGER audit_no_update;"
+		"ALTER TABLE audit DROP COLUMN hash;"
+		"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
+		"  SELECT RAISE(ABORT, 'audit rows are append-only');"
+		"END;", NULL, NULL, NULL), SQLITE_OK);
+}
+
 /* A database of schema 1 is brought to the current schema on opening:
  * the register's v1 indexes replaced, every row kept. */
 static void
@@ -109,8 +122,13 @@ open__schema_1__migrated_rows_kept(void **state)
 	struct db_offender o;
 	char err[512], sql[256];
 	struct db *db;
+	sqlite3 *v1;
+	sqlite3_stmt *st;
 	int64_t offenders, events;
 
+	assert_int_equal(sqlite3_open(":memory:", &v1), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(v1, db_migrations[0], NULL, NULL, NULL),
+			 SQLITE_OK);
 	new_offender(f->db, "MIG1", &o);
 	offenders = tu_count(f->db, "SELECT count(*) FROM offenders");
 	events = tu_count(f->db, "SELECT count(*) FROM events");
@@ -127,10 +145,16 @@ open__schema_1__migrated_rows_kept(void **state)
 		/* The earliest databases of schema 1 lack this one. */
 		if (strcmp(v1_names[i], "offenders_review_current") == 0)
 			continue;
-		snprintf(sql, sizeof sql, "CREATE INDEX %s ON offenders(ref)",
-			 v1_names[i]);
-		assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL,
-					      NULL), SQLITE_OK);
+		/* As schema 1 wrote it (else it is not mappa's). */
+		snprintf(sql, sizeof sql, "SELECT sql FROM sqlite_schema "
+			 "WHERE name = '%s'", v1_names[i]);
+		assert_int_equal(sqlite3_prepare_v2(v1, sql, -1, &st, NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_exec(f->db->sql,
+			(const char *)sqlite3_column_text(st, 0), NULL, NULL,
+			NULL), SQLITE_OK);
+		sqlite3_finalize(st);
 	}
 	/* Nor what v3 adds (issue 16). */
 	assert_int_equal(sqlite3_exec(f->db->sql, "DROP TABLE attendees; "
@@ -142,6 +166,23 @@ open__schema_1__migrated_rows_kept(void **state)
 				      "meetings DROP COLUMN "
 				      "minutes_approved_on", NULL, NULL, NULL),
 			 SQLITE_OK);
+	undo_audit_hash(f->db->sql);
+	/* Every trigger as schema 1 wrote it: later migrations rewrite
+	 * some (v4, the retention review). */
+	assert_int_equal(sqlite3_prepare_v2(v1, "SELECT name, sql FROM "
+					    "sqlite_schema WHERE type = "
+					    "'trigger'", -1, &st, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS \"%s\"",
+			 (const char *)sqlite3_column_text(st, 0));
+		assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL,
+					      NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(f->db->sql,
+			(const char *)sqlite3_column_text(st, 1), NULL, NULL,
+			NULL), SQLITE_OK);
+	}
+	sqlite3_finalize(st);
 	assert_int_equal(sqlite3_exec(f->db->sql, "PRAGMA user_version = 1; "
 				      "COMMIT", NULL, NULL, NULL), SQLITE_OK);
 
@@ -162,6 +203,7 @@ open__schema_1__migrated_rows_kept(void **state)
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM pragma_integrity_check"
 				  " WHERE integrity_check = 'ok'"), 1);
 	db_close(db);
+	sqlite3_close(v1);
 	db_offender_clear(&o);
 }
 
@@ -234,6 +276,269 @@ audit__update_or_delete__refused_by_trigger(void **state)
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit"), n);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				      "actor = 'x'"), 0);
+}
+
+/* The hash of a row, by the rule of chain.h, checked against values
+ * computed apart (Python's hashlib over the same encoding). */
+static void
+audit__chain_hash__known_answers(void **state)
+{
+	struct chain_row r1 = { 1, "2026-12-06T10:00:00Z", "alice",
+				"database.create", NULL,
+				"first admin: the creator" };
+	struct chain_row r2 = { 2, "2026-12-06T10:00:01Z", "alice",
+				"offender.view", "offender 1", NULL };
+	char h1[CHAIN_HEX], h2[CHAIN_HEX];
+
+	(void)state;
+	assert_int_equal(chain_hash(NULL, &r1, h1), 0);
+	assert_string_equal(h1, "7e5efdf103bd7fa6ee2c42380242808765dd3d5560e9"
+				"0617a8ce49eeeae838c8");
+	assert_int_equal(chain_hash(h1, &r2, h2), 0);
+	assert_string_equal(h2, "fab076b29aa6702af61d2c651527e49e6b943f4133b9"
+				"9cb3050c9e255b20c378");
+	/* An empty record is not an absent one. */
+	r2.record = "";
+	assert_int_equal(chain_hash(h1, &r2, h2), 0);
+	assert_string_not_equal(h2, "fab076b29aa6702af61d2c651527e49e6b943f41"
+				    "33b99cb3050c9e255b20c378");
+	assert_int_equal(chain_hash("not a hash", &r2, h2), -1);
+}
+
+/* Some writes, so that the trail has a middle. */
+static void
+some_rows(struct db *db)
+{
+	struct db_offender o;
+
+	new_offender(db, "C1", &o);
+	assert_int_equal(add(db, &o, event("2010-01-05", EV_REGISTER, 1, 1,
+					   0)), DB_OK);
+	assert_int_equal(db_user_add(db, "bob", ROLE_MEMBER), DB_OK);
+	assert_int_equal(db_setting_set(db, "review_weeks_level2", "12"),
+			 DB_OK);
+	assert_int_equal(db_population_add(db, 2010, 700000, "test"), DB_OK);
+	db_offender_clear(&o);
+}
+
+static void
+audit__chain__every_row_follows_the_one_before(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_audit_check c;
+	int64_t id;
+	char head[65];
+
+	some_rows(f->db);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "hash IS NULL OR length(hash) != 64"), 0);
+	assert_int_equal(db_audit_head(f->db, &id, head), DB_OK);
+	assert_int_equal(db_audit_verify(f->db, head, &c), DB_OK);
+	assert_int_equal(c.broken, 0);
+	assert_int_equal(c.found_id, id);
+	assert_int_equal(c.rows, id);
+	assert_string_equal(c.head, head);
+	/* The check is itself logged, on the chain. */
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'audit.verify'"), 1);
+	assert_int_equal(db_audit_verify(f->db, NULL, &c), DB_OK);
+	assert_int_equal(c.broken, 0);
+}
+
+/* Whoever holds the file rewrites a row in the middle of the trail
+ * (the trigger dropped first): the check names that row. */
+static void
+audit__chain__row_changed_in_middle__named(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_audit_check c;
+	int64_t n, mid;
+	char sql[128];
+
+	some_rows(f->db);
+	n = tu_count(f->db, "SELECT max(id) FROM audit");
+	mid = n / 2 + 1;
+	assert_true(mid > 1 && mid < n);
+	snprintf(sql, sizeof sql, "DROP TRIGGER audit_no_update; UPDATE audit "
+		 "SET actor = 'mallory' WHERE id = %lld", (long long)mid);
+	assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(db_audit_verify(f->db, NULL, &c), DB_OK);
+	assert_int_equal(c.broken, mid);
+	assert_non_null(strstr(c.why, "changed"));
+	assert_true(c.rows >= n);
+}
+
+/* A row removed from the middle: the row after it no longer follows. */
+static void
+audit__chain__row_removed_in_middle__next_named(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_audit_check c;
+	int64_t n, mid;
+	char sql[128];
+
+	some_rows(f->db);
+	n = tu_count(f->db, "SELECT max(id) FROM audit");
+	mid = n / 2 + 1;
+	snprintf(sql, sizeof sql, "DROP TRIGGER audit_no_delete; DELETE FROM "
+		 "audit WHERE id = %lld", (long long)mid);
+	assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(db_audit_verify(f->db, NULL, &c), DB_OK);
+	assert_int_equal(c.broken, mid + 1);
+}
+
+/* The whole trail rewritten consistently from some row on: the chain
+ * holds, but the hash kept elsewhere is no longer in it. */
+static void
+audit__chain__rewritten_whole__kept_head_missing(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_audit_check c;
+	int64_t id, n;
+	char head[65], sql[160];
+
+	some_rows(f->db);
+	assert_int_equal(db_audit_head(f->db, &id, head), DB_OK);
+	n = tu_count(f->db, "SELECT max(id) FROM audit");
+	/* Cut the tail and write new rows the proper way. */
+	snprintf(sql, sizeof sql, "DROP TRIGGER audit_no_delete; DELETE FROM "
+		 "audit WHERE id >= %lld", (long long)n - 1);
+	assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(db_audit_log(f->db, "offender.view", NULL, NULL),
+			 DB_OK);
+	assert_int_equal(db_audit_verify(f->db, head, &c), DB_OK);
+	assert_int_equal(c.broken, 0);
+	assert_int_equal(c.found_id, 0);
+}
+
+/* Erasing a record never touches the audit trail (it holds no
+ * identities), so the chain still holds after it. */
+static void
+audit__chain__erasure_keeps_it(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_audit_check c;
+	struct db_offender o;
+
+	new_offender(f->db, "E1", &o);
+	assert_int_equal(add(f->db, &o, event("2005-01-05", EV_REGISTER, 2, 1,
+					      0)), DB_OK);
+	assert_int_equal(add(f->db, &o, event("2010-06-30", EV_EXIT, 0, 0,
+					      EXIT_LICENCE_ENDED)), DB_OK);
+	assert_int_equal(db_retention_erase(f->db, o.id, "Review: no longer "
+					    "needed"), DB_OK);
+	assert_int_equal(db_audit_verify(f->db, NULL, &c), DB_OK);
+	assert_int_equal(c.broken, 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "instr(coalesce(detail,'') || "
+				  "coalesce(record,''), 'Zorblewick') > 0"), 0);
+	db_offender_clear(&o);
+}
+
+/* A database from before the hash chain: its rows are hashed in order
+ * when it is first opened, and the chain holds. */
+static void
+open__before_the_chain__rows_hashed_in_order(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_audit_check c;
+	char err[512];
+	struct db *db;
+	int64_t n;
+	char sql[64];
+	int v;
+
+	some_rows(f->db);
+	n = tu_count(f->db, "SELECT count(*) FROM audit");
+	undo_audit_hash(f->db->sql);
+	/* Back to the version before the chain's migration, whatever its
+	 * number. */
+	for (v = 0; v < db_migration_count; v++)
+		if (strstr(db_migrations[v], "ALTER TABLE audit ADD COLUMN "
+			   "hash"))
+			break;
+	assert_true(v < db_migration_count);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v);
+	assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
+			 DB_OK);
+	assert_int_equal(tu_count(db, "PRAGMA user_version"),
+			 DB_SCHEMA_VERSION);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM audit WHERE "
+				  "hash IS NULL"), 0);
+	assert_int_equal(db_audit_verify(db, NULL, &c), DB_OK);
+	assert_int_equal(c.broken, 0);
+	assert_int_equal(c.rows, n);
+	/* And the hashes, once set, are as fixed as the rest. */
+	assert_int_not_equal(sqlite3_exec(db->sql, "UPDATE audit SET hash = "
+					  "NULL WHERE id = 1", NULL, NULL,
+					  NULL), SQLITE_OK);
+	db_close(db);
+}
+
+/* A trigger planted on the audit trail by whoever holds the file is
+ * refused on opening, naming it; the repair removes it and says so in
+ * the audit trail; then the database opens. */
+static void
+open__planted_trigger__refused_until_repaired(void **state)
+{
+	struct tu_fx *f = *state;
+	char err[512];
+	struct db *db;
+	int n;
+
+	assert_int_equal(sqlite3_exec(f->db->sql, "CREATE TRIGGER spy AFTER "
+				      "INSERT ON audit BEGIN SELECT 1; END",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
+			 DB_INVALID);
+	assert_non_null(strstr(err, "trigger \"spy\" on audit is not "
+				    "mappa's"));
+	assert_int_equal(db_open(&db, f->path, "alice", DB_OPEN_REPAIR, err,
+				 sizeof err), DB_OK);
+	assert_int_equal(db_schema_repair(db, false, NULL, NULL, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema "
+				  "WHERE name = 'spy'"), 1);
+	assert_int_equal(db_schema_repair(db, true, NULL, NULL, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema "
+				  "WHERE name = 'spy'"), 0);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'schema.repair' AND detail = "
+				  "'drop trigger \"spy\" on audit'"), 1);
+	db_close(db);
+	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
+			 DB_OK);
+	db_close(db);
+}
+
+/* The expected schema is what the migrations make, whatever their
+ * number: a fresh database is as expected, and so is one taken through
+ * every migration from schema 1. */
+static void
+open__migrated_schema__as_expected(void **state)
+{
+	struct tu_fx *f = *state;
+	int n;
+
+	assert_int_equal(db_schema_repair(f->db, false, NULL, NULL, &n),
+			 DB_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_schema_check(f->db, f->path, db_migration_count),
+			 DB_OK);
+	/* One changed index is named. */
+	assert_int_equal(sqlite3_exec(f->db->sql, "DROP INDEX audit_time; "
+				      "CREATE INDEX audit_time ON audit(actor)",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_schema_check(f->db, f->path, db_migration_count),
+			 DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "index \"audit_time\" on "
+			       "audit is not as mappa made it"));
 }
 
 static void
@@ -1007,6 +1312,15 @@ main(void)
 		T(open__pragmas__wal_full_fk),
 		T(audit__update_or_delete__refused_by_trigger),
 		T(audit__every_write__writes_its_row),
+		T(audit__chain_hash__known_answers),
+		T(audit__chain__every_row_follows_the_one_before),
+		T(audit__chain__row_changed_in_middle__named),
+		T(audit__chain__row_removed_in_middle__next_named),
+		T(audit__chain__rewritten_whole__kept_head_missing),
+		T(audit__chain__erasure_keeps_it),
+		T(open__before_the_chain__rows_hashed_in_order),
+		T(open__planted_trigger__refused_until_repaired),
+		T(open__migrated_schema__as_expected),
 		T(audit__identity_fields__names_only_never_values),
 		T(audit__level_change__before_and_after),
 		T(event__state_machine__refused_and_nothing_written),

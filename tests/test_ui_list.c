@@ -140,7 +140,8 @@ bindings__moves__written_once(void **state)
 	for (size_t i = 0; i < ui_nbindings; i++) {
 		const struct ui_binding *b = &ui_bindings[i];
 
-		if (b->ctx == CTX_MOVE || !list_moving(b->action))
+		if (b->ctx == CTX_MOVE || !ui_context_moves(b->ctx) ||
+		    !list_moving(b->action))
 			continue;
 		for (size_t j = 0; j < ui_nbindings; j++)
 			if (ui_bindings[j].ctx == CTX_MOVE &&

@@ -48,6 +48,32 @@ extern const char *cli_progname;
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * Make standard output fit for a terminal (a command's text: main()
+ * calls it before running one): every control character, C1 code,
+ * invisible format character or byte that is not UTF-8 written to it is
+ * shown escaped (core/chars.h), line feeds and tabs kept.
+ */
+void cli_text_output(void);
+
+/* Standard output as bytes from here on (a file sent over the link, not
+ * text): call before writing it. */
+void cli_stdout_raw(void);
+
+/* S (NULL: "") on one line: as cli_text_output() shows it, line feeds
+ * and tabs escaped too, for one field of a list.  Valid until eight
+ * more calls. */
+const char *cli_line(const char *s);
+
+/*
+ * Whether VALUE (NULL is fine), given for WHAT (an option, "--recipient")
+ * of command CMD, may be stored (chars_refused(): no control or invisible
+ * formatting character; tab and line breaks when FREE_TEXT); if not,
+ * prints a message naming WHAT and the character.
+ */
+bool cli_text_ok(const char *cmd, const char *what, const char *value,
+		 bool free_text);
+
 /* Write S (NULL: empty) to standard output as one CSV field, quoted
  * when it must be (RFC 4180). */
 void cli_csv_field(const char *s);
@@ -106,6 +132,7 @@ int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_settings(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_repair(struct cli *c, int argc, char **argv);
 int cmd_retention(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);

@@ -31,6 +31,9 @@ struct listing {
 	bool csv;
 	bool lay;  /* dates by the month (date_case()) */
 	size_t n;
+	int64_t *ids;      /* the cases shown, for the consultation log */
+	int nids, cap;
+	bool failed;
 };
 
 static int
@@ -44,6 +47,11 @@ print_action(void *ctx, const struct db_action *a)
 	const char *done_s = date_case(a->done, l->lay, done);
 
 	l->n++;
+	if (array_push(&l->ids, &l->nids, &l->cap, &a->offender_id,
+		       sizeof a->offender_id) != 0) {
+		l->failed = true;
+		return -1;
+	}
 	if (l->csv) {
 		printf("%lld,", (long long)a->id);
 		cli_csv_field(a->ref);
@@ -84,7 +92,7 @@ cmd_actions(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct db_action_query q;
-	struct listing l = { false, false, 0 };
+	struct listing l = { .csv = false };
 	const char *fmt = "text";
 	struct db *db;
 	enum db_status st;
@@ -150,10 +158,21 @@ cmd_actions(struct cli *c, int argc, char **argv)
 		printf("%6s  %-10s  %-18s  %-22s  %-10s  %-7s  %s\n", "ID",
 		       "Case", "Agency", "Owner", "Due", "Done", "Action");
 	st = db_action_list(db, &q, print_action, &l);
+	if (st == DB_OK && l.failed) {
+		cli_error("actions: out of memory");
+		st = DB_ERROR;
+	}
+	/* One row for the list: who saw which cases' actions. */
+	if (st == DB_OK)
+		st = db_audit_consult(db, "actions.view", l.ids, l.nids,
+				      q.overdue_only ? "overdue actions"
+				      : q.open_only ? "open actions"
+						    : "all actions");
 	if (st != DB_OK)
 		cli_error("%s", db_errmsg(db));
 	else if (!l.csv)
 		printf("%zu action%s\n", l.n, l.n == 1 ? "" : "s");
+	free(l.ids);
 	db_close(db);
 	return cli_status(st);
 }

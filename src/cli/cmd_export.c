@@ -152,6 +152,9 @@ write_tar(struct exporter *ex)
 {
 	time_t now = time(NULL);
 
+	/* The stream's bytes are not text: past the control-character
+	 * filter of the text output. */
+	cli_stdout_raw();
 	for (int f = 0; f < IX_NFILES; f++) {
 		char name[64];
 

@@ -8,6 +8,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -84,6 +85,27 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 		kpi_free(&k);
 		db_close(db);
 		return cli_status(st);
+	}
+	if (cases) {
+		/* The cases behind the figures show names: log them. */
+		int64_t *ids = malloc((k.nsf ? k.nsf : 1) * sizeof *ids);
+		size_t n = 0;
+		char yb[8], detail[48];
+		bool oom = ids == NULL;
+
+		for (size_t i = 0; ids && i < k.nsf; i++)
+			ids[n++] = k.sf[i].offender_id;
+		snprintf(detail, sizeof detail, "year %s",
+			 report_year_format(year, yb));
+		st = oom ? DB_ERROR
+			 : db_audit_consult(db, "kpi.cases", ids, n, detail);
+		free(ids);
+		if (st != DB_OK) {
+			cli_error("%s", oom ? "out of memory" : db_errmsg(db));
+			kpi_free(&k);
+			db_close(db);
+			return cli_status(st);
+		}
 	}
 	db_close(db);
 	rc = kpi_write(stdout, &k, area, fmt, cases);

@@ -44,7 +44,8 @@ print_meeting(void *ctx, const struct db_meeting *m)
 		snprintf(cases, sizeof cases, "%d", m->cases);
 	printf("%5lld  %s  %-5s  %-5d  %-9s  %5s  %-40.40s  %s\n",
 	       (long long)m->id, m->date, m->time[0] ? m->time : "-", m->level,
-	       m->status, cases, m->chair[0] ? m->chair : "-", m->venue);
+	       m->status, cases, m->chair[0] ? cli_line(m->chair) : "-",
+	       cli_line(m->venue));
 	return 0;
 }
 
@@ -222,12 +223,15 @@ fail(struct args *a, enum db_status st, const char *fmt, ...)
 {
 	va_list ap;
 
+	char *msg = NULL;
+
 	a->reported = true;
-	fprintf(stderr, "%s: meeting: ", cli_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
 	va_end(ap);
-	fputc('\n', stderr);
+	cli_error("meeting: %s", msg ? msg : fmt);
+	free(msg);
 	return st;
 }
 
@@ -591,9 +595,25 @@ sub_propose(struct args *a)
 					   p->reason, p->referral_id, NULL);
 		if (st == DB_OK)
 			printf("%-10s %-30.30s cat %d level %d %-8s due %s%s\n",
-			       p->ref, p->surname, p->category, p->level,
+			       p->ref, cli_line(p->surname), p->category,
+			       p->level,
 			       p->reason, p->due[0] ? p->due : "-",
 			       p->overdue ? " OVERDUE" : "");
+	}
+	if (st == DB_OK) {
+		/* The list shows names: a consultation of each case. */
+		int64_t *ids = malloc((ps.n ? ps.n : 1) * sizeof *ids);
+		char detail[64];
+
+		if (ids == NULL)
+			return fail(a, DB_ERROR, "out of memory");
+		for (size_t i = 0; i < ps.n; i++)
+			ids[i] = ps.v[i].offender_id;
+		snprintf(detail, sizeof detail, "meeting %lld",
+			 (long long)meeting);
+		st = db_audit_consult(a->db, "meeting.propose", ids, ps.n,
+				      detail);
+		free(ids);
 	}
 	if (st == DB_OK)
 		fprintf(stderr, "%s: %zu case%s %s\n", cli_progname, ps.n,

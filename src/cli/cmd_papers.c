@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/outfile.h"
 #include "cli/pdf.h"
 #include "core/util.h"
 
@@ -313,6 +314,8 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 			break;
 		case 'r':
 			*recipient = optarg;
+			if (!cli_text_ok(cmd, "--recipient", optarg, false))
+				return EXIT_FAILED;
 			break;
 		case 'o':
 			if (*optarg == '\0')
@@ -354,29 +357,36 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 	return EXIT_DONE;
 }
 
+/* The file named by --output, while it is written (outfile.h). */
+static struct outfile paper_file = { .fd = -1 };
+
 /*
- * Send what follows to FILE (NULL: leave standard output as it is),
- * created readable by its owner only: the papers are OFFICIAL-SENSITIVE.
+ * Send what follows to FILE (NULL: leave standard output as it is): a
+ * new file, readable by its owner only (the papers are
+ * OFFICIAL-SENSITIVE), written through the descriptor mappa made and
+ * named only when whole (outfile.h), as backups and exports are.  Under
+ * a forced command FILE names a path on the server: refused (status 3).
  */
 static int
-paper_output(const char *file)
+paper_output(const struct cli *c, const char *cmd, const char *file)
 {
-	int fd;
+	char err[4400];
+	int rc;
 
 	if (file == NULL)
 		return EXIT_DONE;
+	if ((rc = cli_path_arg(c, cmd, file)) != EXIT_DONE)
+		return rc;
 	fflush(stdout);
-	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		cli_error("%s: %s", file, strerror(errno));
+	if (outfile_open(&paper_file, file, err, sizeof err) != 0) {
+		cli_error("%s: %s", cmd, err);
 		return EXIT_FAILED;
 	}
-	if (dup2(fd, STDOUT_FILENO) < 0) {
+	if (dup2(paper_file.fd, STDOUT_FILENO) < 0) {
 		cli_error("%s: %s", file, strerror(errno));
-		close(fd);
+		outfile_close(&paper_file, true);
 		return EXIT_FAILED;
 	}
-	close(fd);
 	return EXIT_DONE;
 }
 
@@ -387,6 +397,9 @@ paper_finish(struct paper *pp, const char *output)
 	int bad = 0;
 
 	if (pp->pdf) {
+		/* A PDF's bytes are not text: past the control-character
+		 * filter of the text output. */
+		cli_stdout_raw();
 		bad = pdf_write(pp->pdf, stdout);
 		pdf_free(pp->pdf);
 		pp->pdf = NULL;
@@ -394,6 +407,17 @@ paper_finish(struct paper *pp, const char *output)
 	}
 	if (fflush(stdout) != 0 || ferror(stdout))
 		bad = -1;
+	if (output && paper_file.fd >= 0) {
+		char err[4400];
+
+		if (!bad && outfile_commit(&paper_file, err, sizeof err) != 0) {
+			cli_error("%s", err);
+			bad = -1;
+		}
+		outfile_close(&paper_file, bad != 0);
+		if (!bad)
+			outfile_sync_dir(output);
+	}
 	if (bad) {
 		cli_error("%s: the paper could not be written",
 			  output ? output : "standard output");
@@ -615,7 +639,7 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 	if (st == DB_OK)
 		st = db_setting_get(db, "area_name", area, sizeof area);
 	if (st == DB_OK) {
-		rc = paper_output(output);
+		rc = paper_output(c, "agenda", output);
 		if (rc == EXIT_DONE) {
 			print_agenda(db, &pp, area, &m, &items, &ag);
 			rc = paper_finish(&pp, output);
@@ -624,6 +648,7 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 		cli_error("%s", db_errmsg(db));
 		rc = cli_status(st);
 	}
+	outfile_close(&paper_file, true);  /* a paper never finished */
 	pdf_free(pp.pdf);
 	free(items.v);
 	db_close(db);
@@ -1063,7 +1088,7 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 		cli_error("%s", db_errmsg(db));
 		goto done;
 	}
-	if ((rc = paper_output(output)) != EXIT_DONE)
+	if ((rc = paper_output(c, "minutes", output)) != EXIT_DONE)
 		goto done;
 	banner(&pp);
 	str_printf(title, sizeof title, "%s: minutes of a Level %d MAPP "
@@ -1105,6 +1130,7 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 done:
 	if (st != DB_OK)
 		rc = cli_status(st);
+	outfile_close(&paper_file, true);  /* a paper never finished */
 	free(people.v);
 	pdf_free(pp.pdf);
 	free(items.v);

@@ -19,10 +19,12 @@ print_due(void *ctx, const struct db_retention *r)
 {
 	int csv = *(int *)ctx;
 
-	if (csv)
-		printf("%s,%s,%d,%s,%s\n", r->ref, r->pseudo, r->category,
-		       r->exited, r->review);
-	else
+	if (csv) {
+		/* By the one CSV writer, as every CSV mappa writes. */
+		cli_csv_field(r->ref);
+		printf(",%s,%d,%s,%s\n", r->pseudo, r->category, r->exited,
+		       r->review);
+	} else
 		printf("%-16s %-9s cat %d  exited %-10s  review due %s\n",
 		       r->ref, r->pseudo, r->category, r->exited, r->review);
 	return 0;

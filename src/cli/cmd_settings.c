@@ -12,7 +12,7 @@ static int
 print_setting(void *ctx, const char *key, const char *value, const char *about)
 {
 	(void)ctx;
-	printf("%-30s %-22s # %s\n", key, value, about);
+	printf("%-30s %-22s # %s\n", key, cli_line(value), about);
 	return 0;
 }
 
@@ -36,7 +36,7 @@ cmd_settings(struct cli *c, int argc, char **argv)
 	if (strcmp(sub, "get") == 0) {
 		st = db_setting_get(db, argv[2], value, sizeof value);
 		if (st == DB_OK)
-			printf("%s\n", value);
+			printf("%s\n", cli_line(value));
 	} else if (strcmp(sub, "set") == 0) {
 		st = db_setting_set(db, argv[2], argv[3]);
 	} else {

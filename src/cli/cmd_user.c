@@ -15,10 +15,12 @@ print_user(void *ctx, const struct db_user *u)
 {
 	int csv = *(int *)ctx;
 
-	if (csv)
-		printf("%s,%s,%s,%s\n", u->name, db_role_name(u->role),
+	if (csv) {
+		/* By the one CSV writer, as every CSV mappa writes. */
+		cli_csv_field(u->name);
+		printf(",%s,%s,%s\n", db_role_name(u->role),
 		       u->active ? "active" : "disabled", u->created);
-	else
+	} else
 		printf("%-20s %-7s %-9s %s\n", u->name, db_role_name(u->role),
 		       u->active ? "active" : "disabled", u->created);
 	return 0;

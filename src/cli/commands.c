@@ -4,14 +4,17 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/context.h"
 #include "cli/cli.h"
+#include "core/chars.h"
 #include "core/csv.h"
 #include "core/util.h"
 
@@ -36,14 +39,18 @@ const struct cli_command cli_commands[] = {
 	{ "settings", cmd_settings,
 	  "get KEY | set KEY VALUE | list", "the area's settings" },
 	{ "audit", cmd_audit,
-	  "[--since DATE] [--actor NAME] [--format text|csv]",
-	  "read the audit trail (admin)" },
+	  "[--since DATE] [--actor NAME] [--case REF] [--format text|csv] | "
+	  "verify "
+	  "[--head HASH] | head",
+	  "read the audit trail; check its hash chain (admin)" },
 	{ "retention", cmd_retention,
 	  "[list] [--due DATE] [--format text|csv] | keep REF --until DATE "
 	  "--reason TEXT | erase REF --reason TEXT --yes",
 	  "review whether records are still needed; erase (admin)" },
 	{ "backup", cmd_backup, "FILE|-",
 	  "a consistent copy of the database while others work (admin)" },
+	{ "repair", cmd_repair, "[--drop-unknown]",
+	  "show, or drop, schema objects mappa did not make (admin)" },
 	{ "import", cmd_import,
 	  "[--offenders F] [--events F] [--population F] (F may be -)",
 	  "bring in records from CSV files, all or nothing (admin)" },
@@ -74,12 +81,175 @@ const struct cli_command cli_commands[] = {
 	{ NULL, NULL, NULL, NULL },
 };
 
+/* --- text fit for a terminal ------------------------------------------------ */
+
+/*
+ * Standard output, under a command, is a stream whose every byte goes
+ * through chars_show() (core/chars.h) on its way to the descriptor: a
+ * control character, C1 code, bidirectional override or byte that is not
+ * UTF-8 in any value printed shows as an escape (^[, \x9B, <U+202E>),
+ * whichever command printed it; line feeds and tabs pass.  A UTF-8
+ * sequence cut by the buffer waits for its end.
+ */
+struct text_out {
+	int fd;
+	bool raw;
+	char carry[4];
+	size_t ncarry;
+};
+
+static struct text_out text_out = { .fd = STDOUT_FILENO };
+static FILE *text_stream;
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* How many bytes at the end of S[0..N) start a UTF-8 sequence that has
+ * not ended yet (0 to 3). */
+static size_t
+unfinished(const char *s, size_t n)
+{
+	for (size_t back = 1; back <= 3 && back <= n; back++) {
+		unsigned char c = (unsigned char)s[n - back];
+
+		if ((c & 0xC0) == 0x80)
+			continue;
+		if ((c >= 0xC2 && c <= 0xDF && back < 2) ||
+		    (c >= 0xE0 && c <= 0xEF && back < 3) ||
+		    (c >= 0xF0 && c <= 0xF4 && back < 4))
+			return back;
+		return 0;
+	}
+	return 0;
+}
+
+static int
+text_flush(struct text_out *o, const char *buf, size_t n, bool end)
+{
+	struct strbuf in, out;
+	size_t keep;
+	int rc;
+
+	sb_init(&in);
+	sb_init(&out);
+	sb_addn(&in, o->carry, o->ncarry);
+	sb_addn(&in, buf, n);
+	keep = end ? 0 : unfinished(in.s ? in.s : "", in.len);
+	chars_show(&out, sb_str(&in), in.len - keep, true);
+	memcpy(o->carry, sb_str(&in) + in.len - keep, keep);
+	o->ncarry = keep;
+	rc = in.failed || out.failed ? -1
+		: write_all(o->fd, sb_str(&out), out.len);
+	sb_free(&in);
+	sb_free(&out);
+	return rc;
+}
+
+static ssize_t
+text_write(void *cookie, const char *buf, size_t n)
+{
+	struct text_out *o = cookie;
+
+	if (o->raw)
+		return write_all(o->fd, buf, n) == 0 ? (ssize_t)n : -1;
+	return text_flush(o, buf, n, false) == 0 ? (ssize_t)n : -1;
+}
+
+static void
+text_end(void)
+{
+	fflush(stdout);
+	if (text_out.ncarry && !text_out.raw)
+		text_flush(&text_out, "", 0, true);
+}
+
+void
+cli_text_output(void)
+{
+	cookie_io_functions_t io = { .write = text_write };
+
+	if (text_stream != NULL)
+		return;
+	fflush(stdout);
+	if ((text_stream = fopencookie(&text_out, "w", io)) == NULL)
+		return;
+	if (isatty(STDOUT_FILENO))
+		setvbuf(text_stream, NULL, _IOLBF, 0);
+	stdout = text_stream;
+	atexit(text_end);
+}
+
+void
+cli_stdout_raw(void)
+{
+	if (text_stream == NULL)
+		return;
+	text_end();
+	text_out.raw = true;
+}
+
+const char *
+cli_line(const char *s)
+{
+	static struct strbuf ring[8];
+	static int next;
+	struct strbuf *sb = &ring[next];
+
+	next = (next + 1) % (int)NELEM(ring);
+	sb_free(sb);
+	sb_init(sb);
+	if (s)
+		chars_show(sb, s, strlen(s), false);
+	return sb_str(sb);
+}
+
+bool
+cli_text_ok(const char *cmd, const char *what, const char *value,
+	    bool free_text)
+{
+	enum chars_kind kind;
+	const char *at;
+	uint32_t cp;
+	char name[32];
+
+	if ((at = chars_refused(value, free_text, &cp)) == NULL)
+		return true;
+	chars_next(at, strlen(at), &cp, &kind);
+	chars_name(cp, kind, name);
+	cli_error("%s: %s: %s is not allowed (control and invisible "
+		  "formatting characters are refused%s)", cmd, what, name,
+		  free_text ? "; tab and line breaks are allowed" : "");
+	return false;
+}
+
+/* Messages: escaped whole, so that a value quoted in one (an option's
+ * argument, a name) cannot reach the terminal raw. */
 static void
 vmessage(const char *prefix, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: %s", cli_progname, prefix);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	struct strbuf sb;
+	char *msg = NULL;
+
+	sb_init(&sb);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	chars_show(&sb, msg ? msg : fmt, strlen(msg ? msg : fmt), false);
+	fprintf(stderr, "%s: %s%s\n", cli_progname, prefix, sb_str(&sb));
+	free(msg);
+	sb_free(&sb);
 }
 
 void
@@ -107,11 +277,12 @@ cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
+	char prefix[64];
+
+	snprintf(prefix, sizeof prefix, "%s%s", cmd ? cmd : "",
+		 cmd ? ": " : "");
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: %s%s", cli_progname, cmd ? cmd : "",
-		cmd ? ": " : "");
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vmessage(prefix, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "Try '%s --help' for more information.\n",
 		cli_progname);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/chars.h"
 #include "core/csv.h"
 #include "core/util.h"
 
@@ -482,71 +483,28 @@ csv_scan(const char *str, size_t len, uint32_t *ctrl)
 
 	while (i < len) {
 		unsigned char c = s[i];
+		enum chars_kind kind;
 		uint32_t cp;
-		size_t need;
-		unsigned char lo = 0x80, hi = 0xBF;
 
 		if (c >= 0x20 && c < 0x7f) {
 			i++;
 			continue;
 		}
-		if (c < 0x80) {
-			if (c == '\t' || c == '\n' || c == '\r') {
-				flags |= CSV_BREAK;
-			} else {
-				if (!(flags & CSV_CONTROL))
-					*ctrl = c;
-				flags |= CSV_CONTROL;
-			}
+		if (c == '\t' || c == '\n' || c == '\r') {
+			flags |= CSV_BREAK;
 			i++;
 			continue;
 		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			cp = c & 0x0F;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			cp = c & 0x07;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
-		} else {
+		/* The one classification (chars.h): C0, DEL, C1 and the
+		 * invisible format characters are refused alike. */
+		i += chars_next(str + i, len - i, &cp, &kind);
+		if (kind == CHARS_BAD) {
 			flags |= CSV_BAD_UTF8;
-			i++;
-			continue;
-		}
-		if (len - i <= need || s[i + 1] < lo || s[i + 1] > hi) {
-			flags |= CSV_BAD_UTF8;
-			i++;
-			continue;
-		}
-		cp = cp << 6 | (s[i + 1] & 0x3F);
-		for (size_t k = 2; k <= need; k++) {
-			if ((s[i + k] & 0xC0) != 0x80) {
-				need = 0;
-				break;
-			}
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		if (need == 0) {
-			flags |= CSV_BAD_UTF8;
-			i++;
-			continue;
-		}
-		if (cp >= 0x80 && cp <= 0x9F) {
+		} else if (kind != CHARS_PRINT) {
 			if (!(flags & CSV_CONTROL))
 				*ctrl = cp;
 			flags |= CSV_CONTROL;
 		}
-		i += need + 1;
 	}
 	return flags;
 }
@@ -565,15 +523,72 @@ csv_needs_quotes(const char *s, size_t len)
 	return 0;
 }
 
+/* The characters that make a spreadsheet read a cell as a formula. */
+static bool
+formula_lead(char c)
+{
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
+	       c == '\r';
+}
+
+/* Whether S[0..LEN) is a plain number: an optional sign, digits, and
+ * an optional decimal part.  A spreadsheet reads it as a number, so it
+ * is left alone (a negative count stays a number). */
+static bool
+plain_number(const char *s, size_t len)
+{
+	size_t i = 0, digits = 0;
+
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < len && s[i] == '.') {
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	}
+	return digits > 0 && i == len;
+}
+
+bool
+csv_formula_risk(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == '\'')
+		i++;
+	if (i == len || !formula_lead(s[i]))
+		return false;
+	return i > 0 || !plain_number(s, len);
+}
+
+size_t
+csv_formula_undo(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == '\'')
+		i++;
+	return i > 0 && i < len && formula_lead(s[i]) ? 1 : 0;
+}
+
 int
 csv_write_field(FILE *out, const char *s, size_t len)
 {
 	const char *q;
 
+	if (csv_formula_risk(s, len)) {
+		/* Written as the apostrophe and the rest: quoted, so that
+		 * a leading tab survives the reader's trimming. */
+		if (fputs("\"'", out) == EOF)
+			return -1;
+		goto quoted;
+	}
 	if (!csv_needs_quotes(s, len))
 		return len && fwrite(s, 1, len, out) != len ? -1 : 0;
 	if (putc('"', out) == EOF)
 		return -1;
+quoted:
 	while ((q = memchr(s, '"', len)) != NULL) {
 		size_t k = (size_t)(q - s) + 1;
 

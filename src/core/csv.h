@@ -11,11 +11,15 @@
  * be real, or running out of memory stops it.
  *
  * The writer quotes a field only when it must (a comma, a quote, a line
- * break, or a leading or trailing blank) and ends lines with LF.
+ * break, or a leading or trailing blank) and ends lines with LF.  It is
+ * the one CSV writer of mappa, and it neutralises cells a spreadsheet
+ * would run as a formula (csv_formula_risk()); the interchange reader
+ * takes them back (csv_formula_undo()), so that a round trip is exact.
  */
 #ifndef MAPPA_CSV_H
 #define MAPPA_CSV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,7 +33,9 @@ enum {
 	CSV_STRAY_QUOTE = 1 << 1,  /* a quote inside an unquoted field */
 	CSV_AFTER_QUOTE = 1 << 2,  /* text after a closing quote */
 	CSV_UNCLOSED = 1 << 3,     /* a quote still open at the end of input */
-	CSV_CONTROL = 1 << 4,      /* a control character but tab, CR, LF */
+	CSV_CONTROL = 1 << 4,      /* a control character but tab, CR, LF,
+				      or an invisible format character
+				      (chars.h) */
 	CSV_BREAK = 1 << 5,        /* a tab, CR or LF */
 	CSV_BAD_UTF8 = 1 << 6      /* bytes that are not UTF-8 */
 };
@@ -41,7 +47,7 @@ struct csv_field {
 	size_t len;
 	unsigned flags;
 	uint32_t ctrl;  /* with CSV_CONTROL, the first such character's
-			   code point (C0, DEL or C1) */
+			   code point (C0, DEL, C1 or a format character) */
 };
 
 struct csv_record {
@@ -96,7 +102,26 @@ unsigned csv_scan(const char *s, size_t len, uint32_t *ctrl);
 int csv_needs_quotes(const char *s, size_t len);
 
 /*
- * Write S[0..LEN) as one field to OUT, quoted when it must be.  Returns
+ * Whether a cell S[0..LEN) would run as a formula in a spreadsheet, so
+ * that the writer puts an apostrophe before it: it begins with = + - @,
+ * a tab or a carriage return, after any number of apostrophes (so that
+ * a value that already begins with apostrophes comes back exactly).  A
+ * plain number (-2, +3.5) is left alone: a spreadsheet reads it as a
+ * number, and a negative figure stays one; dates (YYYY-MM-DD) never
+ * begin with a sign.
+ */
+bool csv_formula_risk(const char *s, size_t len);
+
+/*
+ * How many bytes to drop from the start of a cell S[0..LEN) read back:
+ * 1 when it is a neutralised cell (apostrophes, then a character of
+ * csv_formula_risk()), else 0.
+ */
+size_t csv_formula_undo(const char *s, size_t len);
+
+/*
+ * Write S[0..LEN) as one field to OUT, quoted when it must be, with an
+ * apostrophe before it when csv_formula_risk() says so.  Returns
  * 0, or -1 on a write error.
  */
 int csv_write_field(FILE *out, const char *s, size_t len);

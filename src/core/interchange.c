@@ -595,7 +595,7 @@ take_values(struct rd *rd, const struct csv_record *rec)
 	for (int c = 0; c < ncols; c++) {
 		const struct csv_field *f;
 		const char *s;
-		size_t len;
+		size_t len, undo;
 		bool free_text = c == formats[rd->file].free_text;
 
 		rd->val[c] = NULL;
@@ -611,6 +611,11 @@ take_values(struct rd *rd, const struct csv_record *rec)
 			while (len && s[len - 1] == ' ')
 				len--;
 		}
+		/* A cell export neutralised for spreadsheets ('=...)
+		 * comes back as it was. */
+		undo = csv_formula_undo(s, len);
+		s += undo;
+		len -= undo;
 		if (len == 0)
 			continue;
 		memcpy(ix->tmp + o, s, len);

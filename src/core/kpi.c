@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "core/agenda.h"
+#include "core/chars.h"
+#include "core/csv.h"
 #include "core/kpi.h"
 #include "core/util.h"
 
@@ -279,21 +281,11 @@ agency_shown(const struct kpi *k, int a)
 	       k->cell[KPI_ATTENDANCE][a][KPI_YEAR].total > 0;
 }
 
-/* A CSV field, quoted when it needs to be. */
+/* A CSV field, by the one CSV writer (csv.h), then a comma or LF. */
 static void
 csv_field(FILE *out, const char *s, bool last)
 {
-	if (strpbrk(s, ",\"\r\n") != NULL) {
-		fputc('"', out);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', out);
-			fputc(*s, out);
-		}
-		fputc('"', out);
-	} else {
-		fputs(s, out);
-	}
+	csv_write_field(out, s, strlen(s));
 	fputc(last ? '\n' : ',', out);
 }
 
@@ -409,10 +401,15 @@ static void
 write_text(FILE *out, struct kpi *k, const char *area, bool cases)
 {
 	char yb[8], date[MDATE_BUFSZ];
+	struct strbuf title;
 
+	sb_init(&title);
+	if (area && *area)
+		chars_show(&title, area, strlen(area), false);
 	fprintf(out, "%s: performance indicators %s\n\n",
-		area && *area ? area : "MAPPA area",
+		title.len ? sb_str(&title) : "MAPPA area",
 		report_year_format(k->year, yb));
+	sb_free(&title);
 	for (int i = 0; i < KPI_INDICATORS; i++) {
 		fprintf(out, "%s (target %d%%)\n",
 			kpi_indicator_name((enum kpi_indicator)i),
@@ -471,14 +468,25 @@ write_text(FILE *out, struct kpi *k, const char *area, bool cases)
 			kpi_indicator_name((enum kpi_indicator)i));
 		for (size_t j = 0; j < k->nsf; j++) {
 			const struct kpi_shortfall *s = &k->sf[j];
+			struct strbuf name, detail;
 
 			if (s->ind != (enum kpi_indicator)i)
 				continue;
+			/* One line each, whatever the name holds (chars.h). */
+			sb_init(&name);
+			sb_init(&detail);
+			if (s->agency < 0)
+				chars_show(&name, s->name, strlen(s->name),
+					   false);
+			chars_show(&detail, s->detail, strlen(s->detail),
+				   false);
 			fprintf(out, "  %s  %s  %-12s %-28.28s %s\n",
 				period_codes[s->quarter],
 				date_format(s->date, date),
 				s->agency >= 0 ? k->agency[s->agency] : s->ref,
-				s->agency >= 0 ? "" : s->name, s->detail);
+				sb_str(&name), sb_str(&detail));
+			sb_free(&name);
+			sb_free(&detail);
 		}
 	}
 }

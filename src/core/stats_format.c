@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/chars.h"
 #include "core/stats.h"
 #include "core/util.h"
 
@@ -217,9 +218,10 @@ utf8_len(const unsigned char *p)
 }
 
 /*
- * S for a terminal or a Markdown file: control characters (C0, DEL, C1)
- * and invalid UTF-8 become '?'; with MARKDOWN, Markdown's punctuation is
- * escaped.
+ * S for a terminal or a Markdown file: what chars.h does not call
+ * printable (control characters, C1, invisible format characters such
+ * as U+202E, invalid UTF-8) becomes '?'; with MARKDOWN, Markdown's
+ * punctuation is escaped.
  */
 static void
 add_clean(struct strbuf *sb, const char *s, bool markdown)
@@ -227,12 +229,14 @@ add_clean(struct strbuf *sb, const char *s, bool markdown)
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (*p) {
-		size_t n = utf8_len(p);
+		enum chars_kind kind;
+		uint32_t cp;
+		size_t n = chars_next((const char *)p, strlen((const char *)p),
+				      &cp, &kind);
 
-		if (n == 0 || *p < 0x20 || *p == 0x7f ||
-		    (n == 2 && p[0] == 0xc2 && p[1] < 0xa0)) {
+		if (kind != CHARS_PRINT) {
 			sb_add(sb, "?");
-			p += n ? n : 1;
+			p += n;
 			continue;
 		}
 		if (markdown && n == 1 && strchr("\\`*_[]<>|#~&!", *p))

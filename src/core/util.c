@@ -9,20 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/chars.h"
 #include "core/util.h"
 
 bool
 str_has_control(const char *s, bool free_text)
 {
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (free_text && (c == '\t' || c == '\n' || c == '\r'))
-			continue;
-		if (c < 0x20 || c == 0x7f)
-			return true;
-	}
-	return false;
+	return chars_refused(s, free_text, NULL) != NULL;
 }
 
 size_t

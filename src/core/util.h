@@ -13,8 +13,10 @@
 /* Copy SRC into DST of size N, always terminated; returns strlen(SRC). */
 size_t str_copy(char *dst, const char *src, size_t n);
 
-/* Whether S (NULL is fine) holds a control character: tab and line
- * breaks are allowed when FREE_TEXT (notes, reasons, minutes). */
+/* Whether S (NULL is fine) holds a character that may not be stored
+ * (chars_refused(): C0, DEL, C1, an invisible format character such as
+ * U+202E, or bytes that are not UTF-8); tab and line breaks are allowed
+ * when FREE_TEXT (notes, reasons, minutes). */
 bool str_has_control(const char *s, bool free_text);
 
 /* Format into DST of size N, always terminated (truncating quietly). */

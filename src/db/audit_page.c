@@ -20,6 +20,7 @@
  * ("offender" matches "offender.erase"); ?3 text anywhere in the row,
  * without regard to case (ASCII). */
 #define FILTER \
+	DB_AUDIT_ABOUT("?6") " AND " \
 	"(?1 IS NULL OR actor = ?1) AND " \
 	"(?2 IS NULL OR action = ?2 OR " \
 	" substr(action, 1, length(?2) + 1) = ?2 || '.') AND " \
@@ -27,12 +28,22 @@
 	" ' ' || coalesce(record, '') || ' ' || coalesce(detail, '')), " \
 	" lower(?3)) > 0)"
 
-static void
-bind_filter(sqlite3_stmt *st, const struct db_audit_filter *f)
+/* Bind F's conditions; ?6, the case, by its id (DB_NOTFOUND when there
+ * is no such case). */
+static enum db_status
+bind_filter(struct db *db, sqlite3_stmt *st, const struct db_audit_filter *f)
 {
+	enum db_status s;
+	int64_t id;
+
 	db_bind_text(st, 1, f ? f->actor : NULL);
 	db_bind_text(st, 2, f ? f->action : NULL);
 	db_bind_text(st, 3, f ? f->text : NULL);
+	if ((s = db_audit_case_id(db, f ? f->case_ref : NULL, &id)) != DB_OK)
+		return s;
+	if (id)
+		sqlite3_bind_int64(st, 6, id);
+	return DB_OK;
 }
 
 enum db_status
@@ -60,7 +71,8 @@ db_audit_page(struct db *db, const struct db_audit_filter *f,
 	st = db_stmt(db, newest_first ? sql_desc : sql_asc);
 	if (st == NULL)
 		return DB_ERROR;
-	bind_filter(st, f);
+	if ((s = bind_filter(db, st, f)) != DB_OK)
+		return s;
 	/* A bound on the rowid itself, so that SQLite seeks to it. */
 	if (after <= 0)
 		after = newest_first ? INT64_MAX : 0;
@@ -86,7 +98,8 @@ db_audit_count(struct db *db, const struct db_audit_filter *f, int64_t *n)
 	st = db_stmt(db, "SELECT count(*) FROM audit WHERE " FILTER);
 	if (st == NULL)
 		return DB_ERROR;
-	bind_filter(st, f);
+	if ((s = bind_filter(db, st, f)) != DB_OK)
+		return s;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*n = sqlite3_column_int64(st, 0);

@@ -49,8 +49,10 @@ enum {
 	DB_OPEN_CREATE = 1 << 0,   /* create the file when missing or empty;
 				      its creator becomes the first admin */
 	DB_OPEN_NEW_ONLY = 1 << 1, /* refuse a file that already holds data */
-	DB_OPEN_SYSTEM = 1 << 2    /* no identity check: the caller acts as
+	DB_OPEN_SYSTEM = 1 << 2,   /* no identity check: the caller acts as
 				      USER without a users row (tests only) */
+	DB_OPEN_REPAIR = 1 << 3    /* neither check the schema nor bring it
+				      up to date: for db_schema_repair() */
 };
 
 /*
@@ -60,10 +62,25 @@ enum {
  * handle; on failure *OUT is NULL and ERR (ERRLEN bytes) says why:
  * DB_NOTFOUND for a missing database, DB_TOONEW for a newer schema,
  * DB_REFUSED for an unknown or disabled user, DB_INVALID for a file that
- * is not a mappa database (or, with DB_OPEN_NEW_ONLY, one that holds data).
+ * is not a mappa database (or, with DB_OPEN_NEW_ONLY, one that holds data)
+ * or whose schema is not as this mappa made it (schema_check.c).
  */
 enum db_status db_open(struct db **out, const char *path, const char *user,
 		       unsigned flags, char *err, size_t errlen);
+
+/*
+ * Admin only; DB opened with DB_OPEN_REPAIR.  Compare the schema with
+ * the one this mappa makes at the database's schema version: for each
+ * object not mappa's ("drop"), not as mappa made it ("rewrite") or
+ * missing ("restore"), call CB (may be NULL) with the verb and the
+ * object ("trigger \"x\" on audit"); *N gets how many.  With APPLY, do
+ * it, in one transaction with its audit row ("schema.repair").  A table
+ * of mappa's changed or missing cannot be mended: DB_INVALID, nothing
+ * done.
+ */
+typedef void (*db_repair_cb)(void *ctx, const char *verb, const char *what);
+enum db_status db_schema_repair(struct db *db, bool apply, db_repair_cb cb,
+				void *ctx, int *n);
 
 /* Close DB (NULL is fine); an open transaction is rolled back. */
 void db_close(struct db *db);

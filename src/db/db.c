@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/outfile.h"
+#include "core/chain.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 
@@ -283,17 +284,49 @@ enum db_status
 db_audit_write(struct db *db, const char *action, const char *record,
 	       const char *detail)
 {
-	sqlite3_stmt *st = db_stmt(db,
-		"INSERT INTO audit(time, actor, action, record, detail) "
-		"VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, ?, ?)");
+	/* Inside the caller's write transaction (BEGIN IMMEDIATE), so that
+	 * the row before cannot change between reading it and chaining. */
+	sqlite3_stmt *last = db_stmt(db,
+		"SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now'), "
+		"(SELECT id FROM audit ORDER BY id DESC LIMIT 1), "
+		"(SELECT hash FROM audit ORDER BY id DESC LIMIT 1)");
+	sqlite3_stmt *st;
+	struct chain_row row;
+	char time[32], prev[CHAIN_HEX], hash[CHAIN_HEX];
 	int rc;
 
+	if (last == NULL)
+		return DB_ERROR;
+	rc = sqlite3_step(last);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(last);
+		return db_sqlfail(db, rc, "writing the audit trail");
+	}
+	db_column_copy(last, 0, time, sizeof time);
+	row.id = sqlite3_column_int64(last, 1) + 1;
+	db_column_copy(last, 2, prev, sizeof prev);
+	sqlite3_reset(last);
+	/* As db_bind_text() stores them: "" is NULL. */
+	row.time = time;
+	row.actor = db->user;
+	row.action = action;
+	row.record = record && *record ? record : NULL;
+	row.detail = detail && *detail ? detail : NULL;
+	if ((row.id > 1 && prev[0] == '\0') ||
+	    chain_hash(prev, &row, hash) != 0)
+		return db_fail(db, DB_ERROR, "the audit trail's last row has "
+			       "no valid hash (run 'mappa audit verify')");
+	st = db_stmt(db, "INSERT INTO audit(id, time, actor, action, record, "
+			 "detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?)");
 	if (st == NULL)
 		return DB_ERROR;
-	sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
-	db_bind_text(st, 3, record);
-	db_bind_text(st, 4, detail);
+	sqlite3_bind_int64(st, 1, row.id);
+	sqlite3_bind_text(st, 2, time, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, db->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
+	db_bind_text(st, 5, row.record);
+	db_bind_text(st, 6, row.detail);
+	sqlite3_bind_text(st, 7, hash, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -647,12 +680,22 @@ open_sql(struct db *db, const char *path, unsigned flags)
 			      "PRAGMA temp_store = MEMORY;"
 			      "PRAGMA cache_size = -32768;")) != DB_OK)
 		return st;
+	/* Before anything runs on it, migrations included: nothing but
+	 * what mappa made (a planted trigger would fire on the first
+	 * write). */
+	if (!is_new && !(flags & DB_OPEN_REPAIR) &&
+	    (st = db_schema_check(db, path, (int)version)) != DB_OK)
+		return st;
 	/* A new database is made in one transaction, schema, key and first
 	 * admin: killed part-way, it is still new. */
 	if (is_new && (st = db_tx_begin(db)) != DB_OK)
 		return st;
-	if (version < DB_SCHEMA_VERSION)
+	if (version < DB_SCHEMA_VERSION && !(flags & DB_OPEN_REPAIR)) {
 		st = migrate(db, (int)version);
+		/* Rows from before the hash chain get their hashes. */
+		if (st == DB_OK && version > 0)
+			st = db_audit_seal(db);
+	}
 	if (st == DB_OK && is_new)
 		st = initialise(db);
 	if (is_new)

@@ -50,6 +50,13 @@ void db_reg_force_plan(struct db_register *r, enum db_reg_plan plan);
 extern const char *const db_migrations[];
 extern const int db_migration_count;
 
+/*
+ * Compare the schema of DB (at schema VERSION) with what this mappa makes
+ * at that version (schema_check.c): DB_OK, or DB_INVALID naming what
+ * differs (PATH in the message).
+ */
+enum db_status db_schema_check(struct db *db, const char *path, int version);
+
 /* Record a failure: the status, and the sentence db_errmsg() returns. */
 enum db_status db_fail(struct db *db, enum db_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -98,7 +105,34 @@ enum db_status db_require(struct db *db, unsigned allowed, const char *what);
  */
 int db_audit_rows(sqlite3_stmt *st, db_audit_cb cb, void *ctx);
 
-/* Append an audit row inside the current transaction. */
+/*
+ * Give every audit row without a hash its hash, in id order (once, after
+ * the migration that brought the hash chain; audit.c).
+ */
+enum db_status db_audit_seal(struct db *db);
+
+/*
+ * An audit row about offender ?P (an SQL parameter, NULL: every row):
+ * a record "offender N", "... offender N", "... offender N ...", or a
+ * list "offenders 3,N,12" or range "offenders 1-N" (db_audit_consult(),
+ * import) that holds it.
+ */
+#define DB_AUDIT_ABOUT(P) \
+	"(" P " IS NULL OR (' ' || record || ' ') LIKE " \
+	"'% offender ' || " P " || ' %' OR (record LIKE 'offenders %' AND " \
+	"((',' || substr(record, 11) || ',') LIKE '%,' || " P " || ',%' OR " \
+	"(instr(record, '-') > 0 AND " \
+	"CAST(substr(record, 11) AS INTEGER) <= " P " AND " \
+	"CAST(substr(record, instr(record, '-') + 1) AS INTEGER) >= " P "))))"
+
+/*
+ * The id of the case with reference or pseudonym REF, into *ID (0 when
+ * REF is NULL or ""); DB_NOTFOUND naming it when there is none.
+ */
+enum db_status db_audit_case_id(struct db *db, const char *ref, int64_t *id);
+
+/* Append an audit row inside the current transaction, chained to the
+ * row before it (core/chain.h). */
 enum db_status db_audit_write(struct db *db, const char *action,
 			      const char *record, const char *detail);
 

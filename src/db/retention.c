@@ -75,10 +75,9 @@ check_reason(struct db *db, int64_t id, const char *why)
 		return db_fail(db, DB_INVALID, "the justification is longer "
 			       "than %d bytes; it is kept whole in the audit "
 			       "trail, so say it shorter", DB_REASON_MAX);
-	for (const char *p = why; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return db_fail(db, DB_INVALID, "the justification "
-				       "holds a control character");
+	if (str_has_control(why, false))
+		return db_fail(db, DB_INVALID, "the justification holds a "
+			       "control character");
 	st = db_stmt(db, "SELECT ref, surname, forenames, pnc, crn, visor "
 			 "FROM offenders WHERE id = ?");
 	if (st == NULL)

@@ -333,6 +333,25 @@ static const char v4[] =
 	"  WHERE status = 'exited' AND erased IS NULL"
 	"  AND retention_review IS NULL;";
 
-const char *const db_migrations[] = { v1, v2, v3, v4 };
+/*
+ * v5: the audit trail is a hash chain (core/chain.h): each row holds
+ * SHA-256 of the row before's hash and of itself.  The rows already
+ * there are hashed in order once, right after this migration
+ * (db_audit_seal() in db.c), which the update trigger allows: a hash may
+ * be set once, on a row that has none, and nothing else may change.
+ */
+static const char v5[] =
+	"ALTER TABLE audit ADD COLUMN hash TEXT;"
+	"DROP TRIGGER audit_no_update;"
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	"  WHEN OLD.hash IS NOT NULL OR NEW.hash IS NULL"
+	"    OR NEW.id IS NOT OLD.id OR NEW.time IS NOT OLD.time"
+	"    OR NEW.actor IS NOT OLD.actor OR NEW.action IS NOT OLD.action"
+	"    OR NEW.record IS NOT OLD.record OR NEW.detail IS NOT OLD.detail"
+	"  BEGIN"
+	"  SELECT RAISE(ABORT, 'audit rows are append-only');"
+	"END;";
+
+const char *const db_migrations[] = { v1, v2, v3, v4, v5 };
 const int db_migration_count = (int)(sizeof(db_migrations) /
 				     sizeof(db_migrations[0]));

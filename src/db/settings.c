@@ -98,9 +98,8 @@ check(const struct setting *s, const char *value, char *norm, size_t n)
 		if (strlen(value) < (size_t)s->min ||
 		    strlen(value) > (size_t)s->max)
 			return "the text is empty or too long";
-		for (const char *p = value; *p; p++)
-			if ((unsigned char)*p < 0x20 || *p == 0x7f)
-				return "control characters are not allowed";
+		if (str_has_control(value, false))
+			return "control characters are not allowed";
 		str_copy(norm, value, n);
 		return NULL;
 	case SET_INT:

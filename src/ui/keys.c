@@ -94,6 +94,9 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 				    "all)" },
 	[A_AUDIT_TEXT] = { ADMIN, "show only rows holding a text, anywhere in "
 				  "the row (empty: all)" },
+	[A_AUDIT_CASE] = { ADMIN, "show only rows about one case, by reference "
+				  "or pseudonym: its changes and who looked "
+				  "at it (empty: all)" },
 	[A_RETAIN_KEEP] = { ADMIN, "keep the record until a later date, with "
 				   "a justification" },
 	[A_RETAIN_ERASE] = { ADMIN, "erase who the person is and every note "
@@ -258,8 +261,6 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_MEETING, 'L', A_MEET_LEVEL },
 	{ CTX_MEETING, 'a', A_MEET_ACTION },
 	{ CTX_MEETING, 'd', A_MEET_DISCUSSED },
-	{ CTX_MEETING, UI_FN(KEY_PPAGE), A_PAGE_UP },
-	{ CTX_MEETING, UI_FN(KEY_NPAGE), A_PAGE_DOWN },
 	{ CTX_MEETING, 'H', A_MEET_HOLD },
 	{ CTX_MEETING, 'b', A_AGENDA },
 	{ CTX_MEETING, 'P', A_MEET_PEOPLE },
@@ -269,12 +270,6 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_MEETING, 'A', A_MEET_ACTIONS },
 	{ CTX_MEETING, 'Y', A_MEET_APPROVE },
 
-	{ CTX_PEOPLE, UI_FN(KEY_UP), A_UP },
-	{ CTX_PEOPLE, 'k', A_UP },
-	{ CTX_PEOPLE, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_PEOPLE, 'j', A_DOWN },
-	{ CTX_PEOPLE, UI_FN(KEY_HOME), A_HOME },
-	{ CTX_PEOPLE, UI_FN(KEY_END), A_END },
 	{ CTX_PEOPLE, '\n', A_PERSON_ROLE },
 	{ CTX_PEOPLE, '\r', A_PERSON_ROLE },
 	{ CTX_PEOPLE, UI_FN(KEY_ENTER), A_PERSON_ROLE },
@@ -282,23 +277,11 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_PEOPLE, '-', A_ROW_REMOVE },
 	{ CTX_PEOPLE, UI_FN(KEY_DC), A_ROW_REMOVE },
 
-	{ CTX_OVERVIEW, UI_FN(KEY_UP), A_UP },
-	{ CTX_OVERVIEW, 'k', A_UP },
-	{ CTX_OVERVIEW, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_OVERVIEW, 'j', A_DOWN },
-	{ CTX_OVERVIEW, UI_FN(KEY_HOME), A_HOME },
-	{ CTX_OVERVIEW, UI_FN(KEY_END), A_END },
 	{ CTX_OVERVIEW, '\n', A_CASE_GOTO },
 	{ CTX_OVERVIEW, '\r', A_CASE_GOTO },
 	{ CTX_OVERVIEW, UI_FN(KEY_ENTER), A_CASE_GOTO },
 	{ CTX_OVERVIEW, 'g', A_CASE_NUMBER },
 
-	{ CTX_CASE_ACTIONS, UI_FN(KEY_UP), A_UP },
-	{ CTX_CASE_ACTIONS, 'k', A_UP },
-	{ CTX_CASE_ACTIONS, UI_FN(KEY_DOWN), A_DOWN },
-	{ CTX_CASE_ACTIONS, 'j', A_DOWN },
-	{ CTX_CASE_ACTIONS, UI_FN(KEY_HOME), A_HOME },
-	{ CTX_CASE_ACTIONS, UI_FN(KEY_END), A_END },
 	{ CTX_CASE_ACTIONS, 'e', A_ACTION_EDIT },
 	{ CTX_CASE_ACTIONS, '\n', A_ACTION_EDIT },
 	{ CTX_CASE_ACTIONS, '\r', A_ACTION_EDIT },
@@ -340,6 +323,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_AUDIT, '/', A_AUDIT_TEXT },
 	{ CTX_AUDIT, 'u', A_AUDIT_ACTOR },
 	{ CTX_AUDIT, 'a', A_AUDIT_ACTION },
+	{ CTX_AUDIT, 'c', A_AUDIT_CASE },
 	{ CTX_AUDIT, 'I', A_SORT_INVERT },
 	{ CTX_AUDIT, 'x', A_FILTER_CLEAR },
 
@@ -378,7 +362,7 @@ bool
 ui_context_moves(enum ui_context ctx)
 {
 	return ctx != CTX_GLOBAL && ctx != CTX_FORM && ctx != CTX_CONFLICT &&
-	       ctx != CTX_MOVE;
+	       ctx != CTX_EDITOR && ctx != CTX_MOVE;
 }
 
 /* The contexts whose bindings apply in CTX, nearest first; their count. */

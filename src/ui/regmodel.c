@@ -384,6 +384,7 @@ rm_search(struct regmodel *m, const char *text)
 {
 	struct db_reg_row row;
 	enum db_status s;
+	enum rm_change c;
 	bool have = m->origin_id != 0;
 
 	if (*text == '\0')
@@ -395,7 +396,10 @@ rm_search(struct regmodel *m, const char *text)
 		return RM_NONE;
 	if (s != DB_OK)
 		return RM_ERROR;
-	return go_to(m, &row, m->cur);
+	/* A match already selected (the next letter typed kept it) is a
+	 * match all the same: RM_NONE says there is none. */
+	c = go_to(m, &row, m->cur);
+	return c == RM_NONE ? RM_CURSOR : c;
 }
 
 enum rm_change

@@ -21,6 +21,7 @@
 /* An action, as shown. */
 struct row {
 	int64_t id;
+	int64_t offender_id; /* actions: the case */
 	bool overdue;
 	char text[400];
 };
@@ -54,6 +55,7 @@ collect_action(void *ctx, const struct db_action *a)
 	char d[MDATE_BUFSZ];
 
 	r.id = a->id;
+	r.offender_id = a->offender_id;
 	r.overdue = a->overdue;
 	ui_fmt(r.text, sizeof r.text, "%6lld  %-18.18s %-16.16s %-10s "
 	       "%-10s %-7s %s", (long long)a->id, a->owner_agency,
@@ -239,6 +241,25 @@ scr_actions_new(struct ui *ui)
 	if (!load(ui, l)) {
 		destroy(s);
 		return NULL;
+	}
+	{
+		/* The list is a consultation of its cases: one row when it
+		 * opens (not at each refresh). */
+		int n = l->l.n;
+		int64_t *ids = malloc((size_t)(n ? n : 1) * sizeof *ids);
+
+		for (int i = 0; ids && i < n; i++)
+			ids[i] = l->v[i].offender_id;
+		if (ids == NULL || db_audit_consult(ui->db, "actions.view", ids,
+						    (size_t)n, "open "
+						    "actions") != DB_OK) {
+			ui_error(ui, "%s", ids ? db_errmsg(ui->db)
+					       : "Out of memory.");
+			free(ids);
+			destroy(s);
+			return NULL;
+		}
+		free(ids);
 	}
 	return s;
 }

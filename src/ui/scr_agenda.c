@@ -306,5 +306,21 @@ scr_agenda_new(struct ui *ui, int64_t id)
 		ab_destroy(s);
 		return NULL;
 	}
+	if (b->np > 0) {
+		/* The proposal shows names: one consultation row when the
+		 * builder opens, as `mappa meeting propose` writes. */
+		int64_t *ids = malloc((size_t)b->np * sizeof *ids);
+		char detail[48];
+
+		for (int i = 0; ids && i < b->np; i++)
+			ids[i] = b->p[i].offender_id;
+		ui_fmt(detail, sizeof detail, "meeting %lld", (long long)id);
+		if (ids == NULL || db_audit_consult(ui->db, "meeting.propose",
+						    ids, (size_t)b->np,
+						    detail) != DB_OK)
+			ui_error(ui, "%s", ids ? db_errmsg(ui->db)
+					       : "Out of memory.");
+		free(ids);
+	}
 	return s;
 }

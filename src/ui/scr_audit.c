@@ -1,7 +1,8 @@
 /*
  * scr_audit.c -- the audit trail (admin only): who did what, when, to
  * which record, newest first (I turns it round), filtered by user (u),
- * action (a) or any text (/), with the selected row's whole detail
+ * action (a), case (c: its writes and every list or search that showed
+ * it) or any text (/), with the selected row's whole detail
  * below the list.
  *
  * Only the rows shown are held: a page is read from the data layer
@@ -36,6 +37,7 @@ struct audit {
 	bool oldest_first;
 	int64_t total;    /* rows matching the filters */
 	char actor[DB_NAME_MAX], action[64], text[128];
+	char case_ref[DB_REF_MAX]; /* rows about this case */
 	struct view detail;
 	/* filled by the page callback */
 	struct arow *got;
@@ -117,7 +119,8 @@ static int
 fetch(struct ui *ui, struct audit *au, int64_t after, bool forward,
       int limit)
 {
-	struct db_audit_filter f = { au->actor, au->action, au->text };
+	struct db_audit_filter f = { au->actor, au->action, au->text,
+				     au->case_ref };
 	bool newest = au->oldest_first ? !forward : forward;
 
 	au->ngot = 0;
@@ -138,7 +141,8 @@ fetch(struct ui *ui, struct audit *au, int64_t after, bool forward,
 static unsigned
 load_from(struct ui *ui, struct audit *au, int64_t from, bool at_end)
 {
-	struct db_audit_filter f = { au->actor, au->action, au->text };
+	struct db_audit_filter f = { au->actor, au->action, au->text,
+				     au->case_ref };
 	int64_t after = 0;
 	int k;
 
@@ -285,6 +289,9 @@ draw_summary(struct ui *ui, struct audit *au)
 	if (au->action[0])
 		n += (size_t)snprintf(line + n, sizeof line - n,
 				      "  |  action %s", au->action);
+	if (au->case_ref[0] && n < sizeof line)
+		n += (size_t)snprintf(line + n, sizeof line - n,
+				      "  |  case %s", au->case_ref);
 	if (au->text[0] && n < sizeof line)
 		snprintf(line + n, sizeof line - n, "  |  holding '%s'",
 			 au->text);
@@ -473,6 +480,7 @@ filtered(struct ui *ui, struct audit *au, char *into, size_t n, bool ok,
 	else
 		ui_msg(ui, "Every row, whatever its %s.", strcmp(what, "by")
 		       == 0 ? "user" : strcmp(what, "holding") == 0 ? "text"
+		       : strcmp(what, "about case") == 0 ? "case"
 		       : "action");
 	return load(ui, au, false);
 }
@@ -504,6 +512,33 @@ text_given(struct ui *ui, struct screen *s, bool ok, const char *text)
 }
 
 static unsigned
+case_given(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct audit *au = au_of(s);
+
+	/* Reading a case's trail is a consultation of that case (as
+	 * `mappa audit --case` logs it); a case that does not exist is
+	 * said so, the filter unchanged. */
+	if (ok && text[strspn(text, " ")] &&
+	    db_audit_case_read(ui->db, text + strspn(text, " "),
+			       "the audit screen") != DB_OK) {
+		ui_error(ui, "%s", db_errmsg(ui->db));
+		return DRAW_NONE;
+	}
+	return filtered(ui, au, au->case_ref, sizeof au->case_ref, ok, text,
+			"about case");
+}
+
+/* "Who looked at this person, and why": the case's writes and every
+ * list or search that showed it. */
+static unsigned
+filter_case(struct ui *ui, struct screen *s)
+{
+	return ui_ask_line(ui, s, "Rows about case (reference or pseudonym; "
+			   "empty: all): ", case_given, NULL);
+}
+
+static unsigned
 filter_actor(struct ui *ui, struct screen *s)
 {
 	return ui_ask_line(ui, s, "Rows by user (empty: all): ", actor_given,
@@ -529,7 +564,7 @@ filter_clear(struct ui *ui, struct screen *s)
 {
 	struct audit *au = au_of(s);
 
-	au->actor[0] = au->action[0] = au->text[0] = '\0';
+	au->actor[0] = au->action[0] = au->text[0] = au->case_ref[0] = '\0';
 	ui_msg(ui, "Filters cleared: every row.");
 	return load(ui, au, false);
 }
@@ -544,6 +579,7 @@ static const struct ui_handler handlers[] = {
 	{ A_AUDIT_TEXT, NEED_ADMIN, filter_text, "find" },
 	{ A_AUDIT_ACTOR, NEED_ADMIN, filter_actor, "user" },
 	{ A_AUDIT_ACTION, NEED_ADMIN, filter_action, "action" },
+	{ A_AUDIT_CASE, NEED_ADMIN, filter_case, "case" },
 	{ A_FILTER_CLEAR, NEED_ADMIN, filter_clear, "all" },
 	{ A_SORT_INVERT, NEED_ADMIN, invert, "order" },
 	{ A_NONE, 0, NULL, NULL },
@@ -598,7 +634,8 @@ static unsigned
 changed(struct ui *ui, struct screen *s)
 {
 	struct audit *au = au_of(s);
-	struct db_audit_filter f = { au->actor, au->action, au->text };
+	struct db_audit_filter f = { au->actor, au->action, au->text,
+				     au->case_ref };
 	int64_t total;
 
 	/* Showing the newest: show the new rows too. */

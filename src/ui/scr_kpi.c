@@ -219,6 +219,27 @@ load(struct ui *ui, struct kp *p, int year)
 		kpi_free(&k);
 		return false;
 	}
+	/* The cases that fall short are shown with their names: one
+	 * consultation row for a year shown, not for each refresh. */
+	if (!ui->lay && k.identified && (!p->have || p->year != year)) {
+		int64_t *ids = malloc((k.nsf ? k.nsf : 1) * sizeof *ids);
+		char yb[8], detail[48];
+		bool oom = ids == NULL;
+
+		for (size_t i = 0; ids && i < k.nsf; i++)
+			ids[i] = k.sf[i].offender_id;
+		ui_fmt(detail, sizeof detail, "year %s",
+		       report_year_format(year, yb));
+		st = oom ? DB_ERROR : db_audit_consult(ui->db, "kpi.cases",
+						       ids, k.nsf, detail);
+		free(ids);
+		if (st != DB_OK) {
+			ui_error(ui, "The cases are not shown: %s", oom
+				 ? "out of memory" : db_errmsg(ui->db));
+			kpi_free(&k);
+			return false;
+		}
+	}
 	if (p->have)
 		kpi_free(&p->k);
 	p->k = k;

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -364,11 +365,53 @@ searched(struct ui *ui, struct screen *s, const char *text)
 	return result(ui, c, r) | DRAW_BODY;
 }
 
+/* What a search looked by, in words that hold no part of it. */
+static const char *
+search_kind(const struct ui *ui, const char *text)
+{
+	size_t n = strlen(text), digits = strspn(text + (n ? 1 : 0),
+						 "0123456789");
+
+	if (ui->lay)
+		return "pseudonym";
+	if (strchr(text, '/') && n > 2 && isalpha((unsigned char)text[n - 1])
+	    && isdigit((unsigned char)text[0]))
+		return "PNC";
+	if (n == 7 && isalpha((unsigned char)text[0]) && digits == 6)
+		return "CRN";
+	if (strpbrk(text, "0123456789/"))
+		return "reference";
+	return "name";
+}
+
+/*
+ * Log one search (Data Protection Act 2018 s.62): what it was by, never
+ * the text, and the case it landed on -- one row per search ended or
+ * repeated with n/N, not per keystroke.
+ */
+static void
+log_search(struct ui *ui, struct reg *r, const char *text, bool found)
+{
+	const struct db_reg_row *row = rm_selected(&r->m);
+	char detail[64];
+
+	ui_fmt(detail, sizeof detail, "by: %s", search_kind(ui, text));
+	if (db_audit_consult(ui->db, "register.search", found && row ?
+			     &row->id : NULL, found && row ? 1 : 0, detail) !=
+	    DB_OK)
+		ui_error(ui, "%s", db_errmsg(ui->db));
+}
+
 static unsigned
 search_done(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct reg *r = reg_of(s);
 	enum rm_change c = rm_search_end(&r->m, !ok || !*text);
+	bool found = ok && *text &&
+		     strncmp(r->searching, "no case", 7) != 0;
+
+	if (ok && *text)
+		log_search(ui, r, text, found);
 
 	r->searching[0] = '\0';
 	if (r->stale && c != RM_ERROR) {
@@ -407,6 +450,7 @@ search_again(struct ui *ui, struct screen *s, bool backward)
 		return DRAW_NONE;
 	}
 	c = rm_search_next(&r->m, r->search, backward, &wrapped);
+	log_search(ui, r, r->search, c != RM_NONE || wrapped);
 	if (c == RM_NONE && !wrapped)
 		ui_error(ui, "No case matches '%s' here.", r->search);
 	else if (wrapped)

@@ -494,9 +494,20 @@ cases(struct ui *ui, struct screen *s)
 		ui_fmt(detail, sizeof detail, "year %s; %s; %zu cases",
 		       report_year_format(m->year, a),
 		       sm_cell_key(m->cur, key, sizeof key), c->n);
-		if ((st = db_audit_log(ui->db, "stats.cases", NULL, detail)) !=
-		    DB_OK)
+		int64_t *ids = malloc((c->n ? c->n : 1) * sizeof *ids);
+
+		/* Which cases were shown, so that the audit finds them by
+		 * case (their names are on the screen). */
+		for (size_t i = 0; ids && i < c->n; i++)
+			ids[i] = c->v[i].id;
+		if (ids == NULL) {
+			st = DB_ERROR;
+			ui_error(ui, "Out of memory.");
+		} else if ((st = db_audit_consult(ui->db, "stats.cases", ids,
+						  c->n, detail)) != DB_OK) {
 			ui_error(ui, "%s", db_errmsg(ui->db));
+		}
+		free(ids);
 	}
 	if (st != DB_OK) {
 		sm_cases_free(c);

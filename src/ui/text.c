@@ -1,11 +1,12 @@
 /*
  * text.c -- decoding, measuring and escaping text for the screen.
  *
- * The decoder is our own rather than mbrtowc(), so that a malformed byte
- * is shown as \xNN and the rest of the string still reads, whatever the
- * locale; wcwidth() measures what decodes.  A character wcwidth() calls
- * unprintable, a control, a C1 code or an invisible format character
- * (which could reorder or hide what follows it on the line) is escaped.
+ * The decoding and the classification are the core's (core/chars.h),
+ * so that the screens and the command line escape alike: a malformed
+ * byte is shown as \xNN and the rest of the string still reads, whatever
+ * the locale; a control, a C1 code or an invisible format character
+ * (which could reorder or hide what follows it on the line) is escaped,
+ * and so is a character wcwidth() calls unprintable.
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/chars.h"
 #include "ui/text.h"
 
 static bool utf8_terminal = true;
@@ -29,95 +31,43 @@ text_utf8(void)
 	return utf8_terminal;
 }
 
-/* Invisible characters that change how the rest of a line shows. */
-static bool
-is_format(unsigned long c)
-{
-	return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-	       (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF || c == 0x00AD ||
-	       c == 0x061C || (c >= 0xFFF9 && c <= 0xFFFB) ||
-	       (c >= 0xE0000 && c <= 0xE007F);
-}
-
 bool
 text_typable(wchar_t wc)
 {
-	unsigned long c = (unsigned long)wc;
+	uint32_t c = (uint32_t)wc;
 
-	if (c < 0x20 || (c >= 0x7F && c < 0xA0) || is_format(c) ||
+	if (c < 0x20 || (c >= 0x7F && c < 0xA0) || chars_is_format(c) ||
 	    c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
 		return false;
 	return wcwidth(wc) >= 0;
 }
 
-/* Decode one UTF-8 sequence; the code point, or -1 (then *LEN = 1). */
-static long
-decode(const unsigned char *s, size_t len, size_t *n)
-{
-	unsigned long c;
-	size_t need, i;
-
-	*n = 1;
-	if (s[0] < 0x80)
-		return s[0];
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		need = 2;
-		c = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		need = 3;
-		c = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		need = 4;
-		c = s[0] & 0x07;
-	} else {
-		return -1;
-	}
-	if (len < need)
-		return -1;
-	for (i = 1; i < need; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return -1;
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	/* Overlong forms, surrogates, beyond Unicode. */
-	if ((need == 3 && c < 0x800) || (need == 4 && c < 0x10000) ||
-	    (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-		return -1;
-	*n = need;
-	return (long)c;
-}
-
 void
 text_next(const char *s, size_t len, struct text_unit *u)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	long c = decode(p, len, &u->len);
+	enum chars_kind kind;
+	uint32_t c;
 	int w;
 
+	/* The classification is the core's (chars.h), shared with every
+	 * text the command line prints; the screen adds wcwidth(). */
+	u->len = chars_next(s, len, &c, &kind);
 	u->escaped = true;
 	u->wc = 0;
-	if (c < 0) {
-		snprintf(u->esc, sizeof u->esc, "\\x%02X", p[0]);
-	} else if (c < 0x20 || c == 0x7F) {
-		snprintf(u->esc, sizeof u->esc, "^%c",
-			 c == 0x7F ? '?' : (char)(c + '@'));
-	} else if (c >= 0x80 && c < 0xA0) {
-		snprintf(u->esc, sizeof u->esc, "\\x%02lX", (unsigned long)c);
-	} else if (c < 0x80) {
+	if (kind == CHARS_PRINT && c < 0x80) {
 		u->escaped = false;
 		u->wc = (wchar_t)c;
 		u->width = 1;
 		return;
-	} else if (!utf8_terminal || is_format((unsigned long)c) ||
-		   (w = wcwidth((wchar_t)c)) < 0) {
-		snprintf(u->esc, sizeof u->esc, "<U+%04lX>",
-			 (unsigned long)c & 0x1FFFFF);
-	} else {
+	}
+	if (kind == CHARS_PRINT && utf8_terminal &&
+	    (w = wcwidth((wchar_t)c)) >= 0) {
 		u->escaped = false;
 		u->wc = (wchar_t)c;
 		u->width = w;
 		return;
 	}
+	chars_escape(c, kind, u->esc);
 	u->width = (int)strlen(u->esc);
 }
 

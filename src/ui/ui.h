@@ -61,6 +61,7 @@ enum ui_action {
 	A_KPI,
 	/* administration: the audit trail, the review of what is kept */
 	A_AUDIT, A_RETENTION, A_AUDIT_ACTOR, A_AUDIT_ACTION, A_AUDIT_TEXT,
+	A_AUDIT_CASE,
 	A_RETAIN_KEEP, A_RETAIN_ERASE,
 	/* MAPP meetings: the list, meeting mode, the agenda builder */
 	A_MEETINGS, A_MEET_NEW, A_MEET_EDIT, A_MEET_MODE, A_MEET_HOLD,
