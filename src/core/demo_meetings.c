@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "core/agenda.h"
+#include "core/process.h"
 #include "core/demo_meetings.h"
 #include "core/util.h"
 
@@ -410,10 +411,14 @@ add_actions(uint64_t *r, struct demo_item *it, bool in_custody, mdate today)
 	}
 }
 
+/* The demo area keeps the default intervals. */
 static int
 review_weeks(int level)
 {
-	return level >= 3 ? 8 : 16;
+	struct process_settings ps;
+
+	process_settings_default(&ps);
+	return level >= 3 ? ps.review_weeks_level3 : ps.review_weeks_level2;
 }
 
 /* Add a review of a case at LEVEL (CATEGORY, custody) at meeting day D. */
@@ -686,7 +691,7 @@ demo_schedule(mdate today, int weeks, struct demo_scheduled *out, size_t max)
 			mdate d = today + 1 + 7 * w;
 
 			d += (weekday_of(level) - date_weekday(d) + 7) % 7;
-			if (agenda_is_holiday(&h, d) || christmas(d) ||
+			if (process_is_holiday(&h, d) || christmas(d) ||
 			    n == max)
 				continue;
 			out[n].date = d;

@@ -1135,33 +1135,6 @@ db_agenda_find(struct db *db, int64_t meeting_id, int64_t offender_id,
 
 /* --- the proposal ----------------------------------------------------------- */
 
-static int
-setting_int(struct db *db, const char *key, int def)
-{
-	char buf[32];
-
-	if (db_setting_get(db, key, buf, sizeof buf) != DB_OK)
-		return def;
-	return atoi(buf) > 0 ? atoi(buf) : def;
-}
-
-enum db_status
-db_agenda_intervals(struct db *db, struct agenda_intervals *iv)
-{
-	agenda_intervals_default(iv);
-	iv->review_weeks_level3 = setting_int(db, "review_weeks_level3",
-					      iv->review_weeks_level3);
-	iv->review_weeks_level2 = setting_int(db, "review_weeks_level2",
-					      iv->review_weeks_level2);
-	iv->review_months_level1 = setting_int(db, "review_months_level1",
-					       iv->review_months_level1);
-	iv->initial_days_level3 = setting_int(db, "initial_days_level3",
-					      iv->initial_days_level3);
-	iv->initial_days_level2 = setting_int(db, "initial_days_level2",
-					      iv->initial_days_level2);
-	return DB_OK;
-}
-
 struct candidates {
 	struct agenda_candidate *v;
 	size_t n, cap;
@@ -1188,12 +1161,12 @@ static enum db_status
 gather(struct db *db, const struct db_meeting *m,
        const struct agenda_holidays *h, struct candidates *c)
 {
-	struct agenda_intervals iv;
+	struct process_settings iv;
 	struct agenda_candidate x;
 	sqlite3_stmt *st;
 	int rc;
 
-	db_agenda_intervals(db, &iv);
+	db_process_settings(db, &iv);
 	/* Referrals awaiting their initial meeting: none met yet, not on
 	 * this meeting's agenda nor on another scheduled one's; a case
 	 * referred twice is proposed once, for its latest referral. */
@@ -1223,7 +1196,7 @@ gather(struct db *db, const struct db_meeting *m,
 			level = sqlite3_column_int(st, 3);
 		x.level = level;
 		x.due = d && date_parse(d, &referred) == 0
-			? agenda_initial_due(&iv, h, level, referred)
+			? process_initial_due(&iv, h, level, referred)
 			: MDATE_NONE;
 		if (push_candidate(c, &x) != 0) {
 			sqlite3_reset(st);

@@ -319,7 +319,7 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 {
 	struct meetings_item it;
 	struct db_minutes cur;
-	struct agenda_intervals iv;
+	struct process_settings iv;
 	struct db_event e;
 	struct strbuf sb;
 	enum db_status s;
@@ -414,12 +414,12 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 		s = db_event_add(db, it.offender_id, &version, &e);
 	}
 	if (s == DB_OK) {
-		db_agenda_intervals(db, &iv);
+		db_process_settings(db, &iv);
 		review = d->next_review;
 		if (strcmp(dec, "exit") == 0)
 			review = MDATE_NONE;
 		else if (review == MDATE_NONE)
-			review = agenda_review_due(&iv, new_level, it.date);
+			review = process_review_due(&iv, new_level, it.date);
 		str_copy(cur.level_decision, dec, sizeof cur.level_decision);
 		cur.level_event_id = change ? e.id : 0;
 		cur.next_review[0] = '\0';

@@ -489,18 +489,6 @@ find_today(struct ui *ui)
 	return 0;
 }
 
-static int
-setting_int(struct db *db, const char *key, int def)
-{
-	char buf[32];
-	int v;
-
-	if (db_setting_get(db, key, buf, sizeof buf) != DB_OK)
-		return def;
-	v = atoi(buf);
-	return v > 0 ? v : def;
-}
-
 /* Whether the person set a locale at all. */
 static bool
 locale_chosen(void)
@@ -603,12 +591,8 @@ tui_run(struct db *db, const char *path)
 		return 1;
 	if (db_setting_get(db, "area_name", ui.area, sizeof ui.area) != DB_OK)
 		str_copy(ui.area, "MAPPA area", sizeof ui.area);
-	ui.iv.weeks_level3 = setting_int(db, "review_weeks_level3", 8);
-	ui.iv.weeks_level2 = setting_int(db, "review_weeks_level2", 16);
-	ui.iv.months_level1 = setting_int(db, "review_months_level1", 12);
-	ui.iv.initial_days_level3 = setting_int(db, "initial_days_level3", 5);
-	ui.iv.initial_days_level2 = setting_int(db, "initial_days_level2",
-						20);
+	/* On failure the defaults, which the forms then offer. */
+	db_process_settings(db, &ui.iv.ps);
 	/* On failure the list is empty and the message says why. */
 	agenda_holidays_load(NULL, &ui.holidays, ui.holidays_err,
 			     sizeof ui.holidays_err);
