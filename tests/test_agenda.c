@@ -100,7 +100,9 @@ propose__due_cases_and_referrals_overdue_first(void **state)
 		cand(5, 7, 2, "2012-05-25"),  /* a referral: always */
 		cand(6, 0, 2, "2012-03-20"),  /* longest overdue */
 		cand(7, 8, 3, "2012-05-20"),  /* Level 3 referral */
-		cand(8, 9, 0, "2012-05-18"),  /* no level: Level 2 */
+		cand(8, 9, 2, "2012-05-18"),  /* a Level 2 referral */
+		cand(11, 12, 0, "2012-05-18"), /* no level: no referral */
+		cand(12, 13, 1, "2012-05-18"), /* nor Level 1 */
 		cand(9, 0, 2, NULL),          /* no review date */
 		cand(10, 0, 2, "2012-05-18"), /* same day as a referral */
 	};

@@ -92,6 +92,13 @@ open__newer_schema__refused(void **state)
 
 /* A database of schema 1 is brought to the current schema on opening:
  * the register's v1 indexes replaced, every row kept. */
+/* Schema 3 taken off a database of this schema (test only). */
+#define V3_UNDO \
+	"DROP TRIGGER referrals_level_required;" \
+	"DROP TRIGGER referrals_level_kept;" \
+	"DROP INDEX referrals_pending;" \
+	"ALTER TABLE referrals DROP COLUMN outcome_reason;"
+
 static void
 open__schema_1__migrated_rows_kept(void **state)
 {
@@ -114,8 +121,11 @@ open__schema_1__migrated_rows_kept(void **state)
 	new_offender(f->db, "MIG1", &o);
 	offenders = tu_count(f->db, "SELECT count(*) FROM offenders");
 	events = tu_count(f->db, "SELECT count(*) FROM events");
-	/* Back to schema 1: its index names, none of schema 2's. */
+	/* Back to schema 1: its index names, none of schema 2's, none of
+	 * schema 3's referral rules. */
 	assert_int_equal(sqlite3_exec(f->db->sql, "BEGIN", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(f->db->sql, V3_UNDO, NULL, NULL, NULL),
 			 SQLITE_OK);
 	for (size_t i = 0; i < NELEM(v2_names); i++) {
 		snprintf(sql, sizeof sql, "DROP INDEX offenders_by_%s",
@@ -153,6 +163,65 @@ open__schema_1__migrated_rows_kept(void **state)
 				  " WHERE integrity_check = 'ok'"), 1);
 	db_close(db);
 	db_offender_clear(&o);
+}
+
+/*
+ * Schema 2 to 3: referrals without a level -- Level 1 registrations --
+ * are gone unless a meeting took them up, in which case they ask for
+ * that meeting's level; each change has its audit row; a referral
+ * without a level is refused from then on.
+ */
+static void
+open__schema_2__level1_registrations_are_no_referrals(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_offender a, b, c;
+	char err[512];
+	struct db *db;
+
+	new_offender(f->db, "MIG1", &a);
+	new_offender(f->db, "MIG2", &b);
+	new_offender(f->db, "MIG3", &c);
+	assert_int_equal(sqlite3_exec(f->db->sql, "BEGIN;" V3_UNDO
+		"INSERT INTO meetings(id, date, level, status) VALUES"
+		"  (1, '2012-05-22', 2, 'scheduled'),"
+		"  (2, '2012-05-24', 3, 'held');"
+		"INSERT INTO referrals(id, offender_id, date, agency,"
+		"  proposed_level, outcome, meeting_id) VALUES"
+		"  (1, 1, '2012-05-01', 'police', NULL, 'pending', NULL),"
+		"  (2, 2, '2012-05-01', 'police', NULL, 'pending', NULL),"
+		"  (3, 3, '2012-05-01', 'police', NULL, 'accepted', 2),"
+		"  (4, 3, '2012-05-02', 'police', 3, 'pending', NULL);"
+		"INSERT INTO agenda_items(meeting_id, offender_id, position,"
+		"  reason, referral_id) VALUES (1, 2, 1, 'initial', 2);"
+		"PRAGMA user_version = 2; COMMIT", NULL, NULL, NULL),
+		SQLITE_OK);
+	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
+			 DB_OK);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM referrals WHERE "
+				  "proposed_level IS NULL"), 0);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM referrals WHERE "
+				  "id = 1"), 0);
+	assert_int_equal(tu_count(db, "SELECT proposed_level FROM referrals "
+				  "WHERE id = 2"), 2);
+	assert_int_equal(tu_count(db, "SELECT proposed_level FROM referrals "
+				  "WHERE id = 3"), 3);
+	assert_int_equal(tu_count(db, "SELECT proposed_level FROM referrals "
+				  "WHERE id = 4"), 3);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'referral.migrate'"), 3);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'referral.migrate' AND record = "
+				  "'offender 1 referral 1' AND detail LIKE "
+				  "'removed:%'"), 1);
+	assert_int_not_equal(sqlite3_exec(db->sql, "INSERT INTO referrals("
+				"offender_id, date, agency) VALUES (1, "
+				"'2012-06-01', 'police')", NULL, NULL, NULL),
+			     SQLITE_OK);
+	db_close(db);
+	db_offender_clear(&a);
+	db_offender_clear(&b);
+	db_offender_clear(&c);
 }
 
 static void
@@ -992,6 +1061,7 @@ main(void)
 		T(open__missing_file__not_found),
 		T(open__newer_schema__refused),
 		T(open__schema_1__migrated_rows_kept),
+		T(open__schema_2__level1_registrations_are_no_referrals),
 		T(open__foreign_sqlite_file__refused),
 		T(open__unknown_or_disabled_user__refused),
 		T(open__pragmas__wal_full_fk),

@@ -146,7 +146,7 @@ enum opt_id {
 	O_NONE,
 	O_DATE, O_TIME, O_LEVEL, O_CHAIR, O_VENUE, O_INVITE, O_REASON,
 	O_ADD, O_TO, O_KIND, O_NEXT, O_DISCUSSED, O_TEXT, O_AGENCY, O_OWNER,
-	O_DUE, O_DONE, O_UNDO,
+	O_DUE, O_DONE, O_UNDO, O_REPLACE, O_FORCE,
 	O_MIN0, /* the minutes' texts, in enum db_minutes_text order */
 	O_MAX = O_MIN0 + DB_MIN_TEXTS
 };
@@ -170,6 +170,8 @@ static const struct option longopts[] = {
 	{ "due", required_argument, NULL, O_DUE },
 	{ "done", required_argument, NULL, O_DONE },
 	{ "undo", no_argument, NULL, O_UNDO },
+	{ "replace", no_argument, NULL, O_REPLACE },
+	{ "force", no_argument, NULL, O_FORCE },
 	{ "decision", required_argument, NULL, O_MIN0 + DB_MIN_DECISION },
 	{ "rationale", required_argument, NULL, O_MIN0 + DB_MIN_RATIONALE },
 	{ "dissent", required_argument, NULL, O_MIN0 + DB_MIN_DISSENT },
@@ -433,9 +435,28 @@ sub_hold(struct args *a)
 	enum db_status st;
 	int64_t id;
 
+	mdate today;
+
 	if ((st = meeting_id(a, 0, &id)) != DB_OK)
 		return st;
-	return db_meeting_hold(a->db, id, NULL);
+	if (cli_db_today(a->db, &today) != 0)
+		return fail(a, DB_INVALID, "hold: today's date is not known");
+	return db_meeting_hold(a->db, id, today, NULL);
+}
+
+static enum db_status
+sub_reopen(struct args *a)
+{
+	enum db_status st;
+	int64_t id;
+
+	if ((st = meeting_id(a, 0, &id)) != DB_OK)
+		return st;
+	if (!a->set[O_REASON]) {
+		cli_usage("meeting", "reopen: --reason TEXT is required");
+		return ST_USAGE;
+	}
+	return db_meeting_reopen(a->db, id, a->opt[O_REASON], NULL);
 }
 
 static enum db_status
@@ -666,6 +687,7 @@ sub_level(struct args *a)
 	memset(&d, 0, sizeof d);
 	d.decision = dec;
 	d.reason = a->set[O_REASON] ? a->opt[O_REASON] : NULL;
+	d.replace = a->set[O_REPLACE];
 	if ((st = date_opt(a, O_NEXT, "--next-review", &d.next_review)) !=
 	    DB_OK || (st = level_opt(a, O_TO, "--to", &d.level)) != DB_OK)
 		return st;
@@ -739,7 +761,8 @@ static const int opts_minute[] = {
 	O_MIN0 + DB_MIN_VICTIM_ISSUES, O_MIN0 + DB_MIN_DISCLOSURE, O_NEXT,
 	O_DISCUSSED, O_NONE
 };
-static const int opts_level[] = { O_TO, O_KIND, O_REASON, O_NEXT, O_NONE };
+static const int opts_level[] = { O_TO, O_KIND, O_REASON, O_NEXT, O_REPLACE,
+				  O_NONE };
 static const int opts_action[] = { O_TEXT, O_AGENCY, O_OWNER, O_DUE, O_NONE };
 
 static const struct subcommand subcommands[] = {
@@ -749,6 +772,7 @@ static const struct subcommand subcommands[] = {
 	  "[--chair NAME] [--venue TEXT]", opts_edit, sub_edit },
 	{ "hold", 1, "ID", opts_none, sub_hold },
 	{ "cancel", 1, "ID", opts_none, sub_cancel },
+	{ "reopen", 1, "ID --reason TEXT", opts_reason, sub_reopen },
 	{ "invite", 2, "ID AGENCY [--undo]", opts_undo, sub_invite },
 	{ "attend", 3, "ID AGENCY present|apologies|report|absent|none",
 	  opts_none, sub_attend },
@@ -764,7 +788,8 @@ static const struct subcommand subcommands[] = {
 	  "[--disclosure T] [--next-review DATE|none] [--discussed]",
 	  opts_minute, sub_minute },
 	{ "level", 3, "ID REF stay|up|down|exit [--to LEVEL] [--kind KIND] "
-	  "[--reason TEXT] [--next-review DATE]", opts_level, sub_level },
+	  "[--reason TEXT] [--next-review DATE] [--replace]", opts_level,
+	  sub_level },
 	{ "action", 2, "ID REF --text TEXT --agency AGENCY [--owner NAME] "
 	  "--due DATE", opts_action, sub_action },
 	{ NULL, 0, NULL, NULL, NULL },
@@ -801,7 +826,8 @@ cmd_meeting(struct cli *c, int argc, char **argv)
 
 	if (argc < 2)
 		return cli_usage("meeting", "which: add, edit, hold, cancel, "
-				 "invite, attend, agenda-add, agenda-remove, "
+				 "reopen, invite, attend, agenda-add, "
+				 "agenda-remove, "
 				 "agenda-move, propose, discussed, minute, "
 				 "level, action?");
 	if (strcmp(argv[1], "--help") == 0) {

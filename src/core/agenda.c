@@ -104,9 +104,9 @@ agenda_propose(struct agenda_candidate *c, size_t n, int meeting_level,
 		bool keep;
 
 		if (x.referral_id != 0) {
-			int level = x.level == 3 ? 3 : 2;
-
-			keep = level == meeting_level;
+			/* A referral asks for Level 2 or 3: never any other. */
+			keep = x.level == meeting_level &&
+			       (x.level == 2 || x.level == 3);
 			x.reason = AGENDA_INITIAL;
 		} else {
 			keep = x.level == meeting_level &&

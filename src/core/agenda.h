@@ -65,8 +65,8 @@ int agenda_reason_parse(const char *name);
 struct agenda_candidate {
 	int64_t offender_id;
 	int64_t referral_id; /* a referral awaiting its initial meeting, or 0 */
-	int level;           /* the case's level; for a referral the proposed
-				level (0 counts as Level 2) */
+	int level;           /* the case's level; for a referral the level
+				it asks for (2 or 3) */
 	mdate due;           /* the review date, or for a referral the last
 				day for its initial meeting; MDATE_NONE when
 				none is set */

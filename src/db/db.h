@@ -46,7 +46,7 @@ enum db_status {
 enum db_role { ROLE_NONE = 0, ROLE_ADMIN, ROLE_MEMBER, ROLE_LAY };
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 /* Field sizes, terminating NUL included. */
 #define DB_NAME_MAX 64
@@ -629,32 +629,83 @@ enum db_status db_offender_version(struct db *db, int64_t id,
 /* Whether a case already has reference REF (admin or member). */
 enum db_status db_ref_taken(struct db *db, const char *ref, bool *taken);
 
-/* A referral to MAPPA. */
+/* A referral to Level 2 or 3 management. */
 struct db_referral {
 	int64_t id;
 	char date[MDATE_BUFSZ];
 	char agency[DB_FIELD_MAX];  /* who referred */
-	int proposed_level;         /* 2 or 3, or 0 */
+	int proposed_level;         /* 2 or 3: the level it asks for */
 	const char *reason;         /* NULL for a lay adviser, or none */
 	char outcome[16];           /* pending, accepted, declined, withdrawn */
+	/* Read back (db_referral_list(), db_referral_all()): */
+	int64_t offender_id;
+	int64_t meeting_id;         /* the meeting that decided it, or 0 */
+	int64_t version;
+	char ref[DB_REF_MAX];       /* the case (lay: its pseudonym) */
+	char due[MDATE_BUFSZ];      /* the initial meeting's last day */
+	bool overdue;               /* pending and due before the query's
+				       today */
 };
 
 /*
- * Take a referral (admin or member), in one transaction: add offender O
+ * Take a new case (admin or member), in one transaction: add offender O
  * (as db_offender_add()), register it on R->date with CATEGORY and LEVEL
- * (its first event), record R (proposed level: LEVEL when 2 or 3), and set
- * the case's next review to NEXT_REVIEW (the initial meeting's deadline,
- * or MDATE_NONE).  Nothing is written when any part fails.  On success
- * O's id, version and pseudonym and R->id are set.
+ * (its first event), and set the case's next review to NEXT_REVIEW
+ * (MDATE_NONE: the level's review interval from the date).  At Level 2
+ * or 3 the case is referred there: R is recorded, asking for LEVEL; at
+ * Level 1 there is no referral (R->id stays 0).  Nothing is written when
+ * any part fails.  On success O's id, version and pseudonym (and R->id)
+ * are set.
  */
 enum db_status db_referral_add(struct db *db, struct db_offender *o,
 			       int category, int level, mdate next_review,
 			       struct db_referral *r);
 
+/*
+ * A new case and its registration on DATE at CATEGORY and LEVEL (admin
+ * or member), without any referral (`mappa case add`); NEXT_REVIEW as
+ * db_referral_add().
+ */
+enum db_status db_case_add(struct db *db, struct db_offender *o,
+			   int category, int level, mdate date,
+			   mdate next_review);
+
+/*
+ * Refer registered case OFFENDER_ID (admin or member): R->proposed_level
+ * 2 or 3, R->date, R->agency, R->reason (optional).  A case not managed
+ * under MAPPA, one with a referral still pending, or a date after TODAY
+ * is DB_INVALID.  R->id is set.
+ */
+enum db_status db_referral_refer(struct db *db, int64_t offender_id,
+				 mdate today, struct db_referral *r);
+
+/*
+ * Decide referral ID (admin or member): OUTCOME "accepted", "declined"
+ * or "withdrawn"; REASON (optional) why.  Accepting and declining name
+ * the meeting that decided, MEETING_ID: a held meeting of the referral's
+ * level on or after its date (0: the held meeting that had it on its
+ * agenda, if there is one).  Only a pending referral is decided: one
+ * decided otherwise already is DB_CONFLICT (the same outcome again is
+ * DB_OK).
+ */
+enum db_status db_referral_decide(struct db *db, int64_t id,
+				  const char *outcome, int64_t meeting_id,
+				  const char *reason);
+
 typedef int (*db_referral_cb)(void *ctx, const struct db_referral *r);
 /* The referrals of one case, oldest first (reasons withheld from lay). */
 enum db_status db_referral_list(struct db *db, int64_t offender_id,
 				db_referral_cb cb, void *ctx);
+
+/*
+ * Every referral (admin, member), or with PENDING_ONLY those pending,
+ * each with its initial meeting's last day (the area's settings, bank
+ * holidays H) and overdue against TODAY: pending ones first, overdue
+ * first, by due date; then the rest, newest first.
+ */
+enum db_status db_referral_all(struct db *db, bool pending_only, mdate today,
+			       const struct agenda_holidays *h,
+			       db_referral_cb cb, void *ctx);
 
 /*
  * Record event E for OFFENDER_ID as db_event_add() does, and in the same
@@ -776,12 +827,22 @@ enum db_status db_meeting_update(struct db *db, const struct db_meeting *base,
 				 struct db_meeting *m);
 
 /*
- * Mark meeting ID held (it may then be minuted) or cancelled (only a
+ * Mark meeting ID held (it may then be minuted) -- only on or after its
+ * date, TODAY (else DB_INVALID, nothing changed) -- or cancelled (only a
  * meeting not held).  Doing it twice is no error.  *VERSION, if not NULL,
  * receives the new version.
  */
-enum db_status db_meeting_hold(struct db *db, int64_t id, int64_t *version);
+enum db_status db_meeting_hold(struct db *db, int64_t id, mdate today,
+			       int64_t *version);
 enum db_status db_meeting_cancel(struct db *db, int64_t id, int64_t *version);
+
+/*
+ * Reopen held meeting ID (admin only): back to scheduled, REASON
+ * required and kept in the audit trail.  A meeting whose decisions wrote
+ * level or exit events stays held (DB_INVALID): replace those first.
+ */
+enum db_status db_meeting_reopen(struct db *db, int64_t id, const char *reason,
+				 int64_t *version);
 
 /* Which meetings: dates FROM..TO (MDATE_NONE: open), LEVEL (0: both),
  * STATUS (NULL: any). */
@@ -871,8 +932,7 @@ enum db_status db_agenda_move(struct db *db, int64_t item_id, int position);
 
 /*
  * Mark item ITEM_ID discussed (or not), on a held meeting: progress, and
- * where meeting mode resumes.  A referral's initial meeting discussed
- * accepts the referral and records the meeting on it.
+ * where meeting mode resumes.  Discussing decides no referral.
  */
 enum db_status db_agenda_discussed(struct db *db, int64_t item_id,
 				   bool discussed);
@@ -971,6 +1031,7 @@ struct db_level_decision {
 	const char *reason;   /* why: required for up, down and exit */
 	mdate next_review;    /* MDATE_NONE: the new level's interval from
 				 the meeting's date (none after an exit) */
+	bool replace;         /* replace a decision recorded already */
 };
 
 /*
@@ -980,9 +1041,12 @@ struct db_level_decision {
  * as its note, decided by this meeting and its chair; *OFFENDER_VERSION
  * (NULL: the stored one) is the case version the chair saw, and on
  * success the new one.  The minutes record the decision, the event and
- * the next review, which also becomes the case's.  Once an event is
- * written the decision stands: another is DB_INVALID (the same one again
- * is DB_OK).  *EVENT_ID (if not NULL) gets the event's id, or 0.
+ * the next review, which also becomes the case's.  A decision recorded
+ * already is never replaced silently: another is DB_CONFLICT, naming
+ * both, unless D->replace, which removes the event it wrote (audited)
+ * and records D; the same one again is DB_OK.  The referral the item
+ * meets is accepted when the case ends at Level 2 or 3, else declined.
+ * *EVENT_ID (if not NULL) gets the event's id, or 0.
  */
 enum db_status db_minutes_level(struct db *db, int64_t item_id,
 				int64_t *offender_version,

@@ -116,7 +116,7 @@ initial(struct db *db, struct kpi *k, mdate today,
 	const struct agenda_holidays *h, const struct process_settings *iv)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT r.offender_id, r.date, ifnull(r.proposed_level, 2), "
+		"SELECT r.offender_id, r.date, r.proposed_level, "
 		"  coalesce((SELECT m.date FROM meetings m "
 		"     WHERE m.id = r.meeting_id AND m.status = 'held'), "
 		"   (SELECT min(m.date) FROM agenda_items ai "
@@ -131,6 +131,7 @@ initial(struct db *db, struct kpi *k, mdate today,
 		"  CASE WHEN ?3 THEN o.forenames END "
 		"FROM referrals r JOIN offenders o ON o.id = r.offender_id "
 		"WHERE r.date BETWEEN ?1 AND ?2 "
+		"AND r.proposed_level IN (2, 3) "
 		"AND r.outcome IN ('pending','accepted') "
 		"ORDER BY r.date, r.id");
 	int rc;
@@ -150,9 +151,9 @@ initial(struct db *db, struct kpi *k, mdate today,
 		int days;
 		bool met;
 
-		if (ref == MDATE_NONE)
-			continue;
 		due = process_initial_due(iv, h, level, ref);
+		if (due == MDATE_NONE)
+			continue;
 		if (met_on == MDATE_NONE) {
 			if (due >= today)
 				continue; /* still within its interval */

@@ -113,33 +113,47 @@ meetings_set_review(struct db *db, int64_t id, int64_t meeting_id, mdate date,
 }
 
 enum db_status
-meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id)
+meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id,
+		      const char *outcome)
 {
 	sqlite3_stmt *st;
-	char rec[48], detail[96], outcome[16] = "";
+	char rec[48], detail[128], was[16] = "";
+	int64_t was_meeting = 0;
 	int rc;
 
-	st = db_stmt(db, "UPDATE referrals SET meeting_id = ?1, outcome = "
-			 "CASE outcome WHEN 'pending' THEN 'accepted' ELSE "
-			 "outcome END, version = version + 1 WHERE id = ?2 AND "
-			 "meeting_id IS NULL RETURNING outcome");
+	st = db_stmt(db, "SELECT outcome, ifnull(meeting_id, 0) FROM "
+			 "referrals WHERE id = ?");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, referral_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(st, 0, was, sizeof was);
+		was_meeting = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "reading a referral");
+	/* Decided at another meeting, or withdrawn: it stands. */
+	if (rc == SQLITE_DONE || strcmp(was, "withdrawn") == 0 ||
+	    (strcmp(was, "pending") != 0 && was_meeting != meeting_id) ||
+	    (strcmp(was, outcome) == 0 && was_meeting == meeting_id))
+		return DB_OK;
+	st = db_stmt(db, "UPDATE referrals SET meeting_id = ?1, outcome = ?3, "
+			 "version = version + 1 WHERE id = ?2");
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, meeting_id);
 	sqlite3_bind_int64(st, 2, referral_id);
+	sqlite3_bind_text(st, 3, outcome, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		db_column_copy(st, 0, outcome, sizeof outcome);
-		rc = sqlite3_step(st);
-	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "recording a referral's meeting");
-	if (outcome[0] == '\0')
-		return DB_OK; /* met already */
 	snprintf(rec, sizeof rec, "referral %lld", (long long)referral_id);
-	snprintf(detail, sizeof detail, "meeting: - -> %lld; outcome: -> %s",
-		 (long long)meeting_id, outcome);
+	snprintf(detail, sizeof detail, "meeting: %s -> %lld; outcome: %s -> "
+		 "%s", was_meeting ? "this" : "-", (long long)meeting_id, was,
+		 outcome);
 	return db_audit_write(db, "referral.met", rec, detail);
 }
 
@@ -492,8 +506,11 @@ db_meeting_update(struct db *db, const struct db_meeting *base,
 
 /* Move meeting ID from scheduled to STATUS ("held" or "cancelled"). */
 static enum db_status
-set_status(struct db *db, int64_t id, const char *status, int64_t *version)
+set_status(struct db *db, int64_t id, const char *status, mdate today,
+	   int64_t *version)
 {
+	mdate date;
+
 	struct db_meeting cur;
 	sqlite3_stmt *st;
 	enum db_status s;
@@ -517,6 +534,11 @@ set_status(struct db *db, int64_t id, const char *status, int64_t *version)
 		return db_tx_end(db, db_fail(db, DB_INVALID,
 			"the meeting was %s; it cannot now be %s", cur.status,
 			status));
+	if (strcmp(status, "held") == 0 && today != MDATE_NONE &&
+	    date_parse(cur.date, &date) == 0 && date > today)
+		return db_tx_end(db, db_fail(db, DB_INVALID,
+			"the meeting is on %s, after today: it can be marked "
+			"held on or after its date", cur.date));
 	st = db_stmt(db, "UPDATE meetings SET status = ?, version = "
 			 "version + 1 WHERE id = ?");
 	if (st == NULL)
@@ -539,15 +561,77 @@ set_status(struct db *db, int64_t id, const char *status, int64_t *version)
 }
 
 enum db_status
-db_meeting_hold(struct db *db, int64_t id, int64_t *version)
+db_meeting_hold(struct db *db, int64_t id, mdate today, int64_t *version)
 {
-	return set_status(db, id, "held", version);
+	if (today == MDATE_NONE)
+		return db_fail(db, DB_INVALID, "holding a meeting needs today's "
+			       "date");
+	return set_status(db, id, "held", today, version);
 }
 
 enum db_status
 db_meeting_cancel(struct db *db, int64_t id, int64_t *version)
 {
-	return set_status(db, id, "cancelled", version);
+	return set_status(db, id, "cancelled", MDATE_NONE, version);
+}
+
+enum db_status
+db_meeting_reopen(struct db *db, int64_t id, const char *reason,
+		  int64_t *version)
+{
+	struct db_meeting cur;
+	sqlite3_stmt *st;
+	enum db_status s;
+	char rec[48], detail[256];
+	int rc, events = 0;
+
+	if ((s = db_require(db, true, false, false, "reopening a held "
+			    "meeting")) != DB_OK)
+		return s;
+	if (reason == NULL || reason[strspn(reason, " \t\r\n")] == '\0')
+		return db_fail(db, DB_INVALID, "reopening a held meeting needs "
+			       "its reason");
+	if (str_has_control(reason, false))
+		return db_fail(db, DB_INVALID, "reason: control characters are "
+			       "not allowed");
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if ((s = load_meeting(db, id, &cur)) != DB_OK)
+		return db_tx_end(db, s);
+	if (strcmp(cur.status, "held") != 0)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
+					     "%s, not held", cur.status));
+	st = db_stmt(db, "SELECT count(*) FROM events WHERE meeting_id = ?");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		events = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_tx_end(db, db_sqlfail(db, rc, "reading events"));
+	if (events > 0)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting's "
+			"decisions changed %d case%s' levels: replace those "
+			"decisions first; the meeting stays held", events,
+			events == 1 ? "" : "s"));
+	st = db_stmt(db, "UPDATE meetings SET status = 'scheduled', version = "
+			 "version + 1 WHERE id = ?");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_tx_end(db, db_sqlfail(db, rc, "saving a meeting"));
+	meeting_record(rec, sizeof rec, id);
+	snprintf(detail, sizeof detail, "status: held -> scheduled; reason: "
+		 "%.200s", reason);
+	s = db_tx_end(db, db_audit_write(db, "meeting.reopen", rec, detail));
+	if (s == DB_OK && version)
+		*version = cur.version + 1;
+	return s;
 }
 
 enum db_status
@@ -1043,8 +1127,8 @@ db_agenda_discussed(struct db *db, int64_t item_id, bool discussed)
 			 it.discussed ? "yes" : "no", discussed ? "yes" : "no");
 		s = db_audit_write(db, "agenda.discussed", rec, detail);
 	}
-	if (s == DB_OK && discussed && it.referral_id)
-		s = meetings_referral_met(db, it.referral_id, it.meeting_id);
+	/* Discussing is not deciding: the referral's outcome comes with the
+	 * level decision (db_minutes_level()) or db_referral_decide(). */
 	return db_tx_end(db, s);
 }
 
@@ -1171,9 +1255,10 @@ gather(struct db *db, const struct db_meeting *m,
 	 * this meeting's agenda nor on another scheduled one's; a case
 	 * referred twice is proposed once, for its latest referral. */
 	st = db_stmt(db,
-		"SELECT r.id, r.offender_id, r.date, r.proposed_level, o.level "
+		"SELECT r.id, r.offender_id, r.date, r.proposed_level "
 		"FROM referrals r JOIN offenders o ON o.id = r.offender_id "
 		"WHERE r.outcome = 'pending' AND r.meeting_id IS NULL "
+		"AND r.proposed_level IN (2, 3) "
 		"AND r.id = (SELECT max(r2.id) FROM referrals r2 WHERE "
 		"  r2.offender_id = r.offender_id AND r2.outcome = 'pending' "
 		"  AND r2.meeting_id IS NULL) "
@@ -1186,14 +1271,12 @@ gather(struct db *db, const struct db_meeting *m,
 	sqlite3_bind_int64(st, 1, m->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *d = (const char *)sqlite3_column_text(st, 2);
-		int level = sqlite3_column_int(st, 4);
+		int level = sqlite3_column_int(st, 3);
 		mdate referred;
 
 		memset(&x, 0, sizeof x);
 		x.referral_id = sqlite3_column_int64(st, 0);
 		x.offender_id = sqlite3_column_int64(st, 1);
-		if (level < 2)
-			level = sqlite3_column_int(st, 3);
 		x.level = level;
 		x.due = d && date_parse(d, &referred) == 0
 			? process_initial_due(&iv, h, level, referred)

@@ -295,7 +295,7 @@ forms_referral(struct form_model *fm, struct db *db, mdate today,
 
 	memset(fm, 0, sizeof *fm);
 	fm->kind = FORM_REFERRAL;
-	fm->title = "New referral";
+	fm->title = "New case";
 	fm->db = db;
 	fm->today = today;
 	fm->iv = *iv;
@@ -333,6 +333,10 @@ check_referral(struct form_model *fm)
 	for (int i = RF_REF; i <= RF_AGENCY; i++)
 		check_identity_field(fm, i);
 	check_ref_taken(fm);
+	/* A Level 1 registration is no referral: nobody referred it. */
+	f[RF_REFERRER].hidden = level < 2;
+	f[RF_REASON].hidden = level < 2;
+	f[RF_DATE].label = level >= 2 ? "Referral date" : "Registration date";
 	if (check_date(&f[RF_DATE], MDATE_NONE, NULL, fm->today, &date)) {
 		mdate due = level >= 2
 			? process_initial_due(&fm->iv.ps, fm->iv.holidays,

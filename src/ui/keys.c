@@ -49,8 +49,8 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_FILTER_OVERDUE] = { FINDING, "show only cases whose review is "
 				       "overdue, or all" },
 	[A_FILTER_CLEAR] = { FINDING, "clear the filters" },
-	[A_REFERRAL] = { CHANGING, "take a new referral: a new case and its "
-				   "registration" },
+	[A_REFERRAL] = { CHANGING, "take a new case: its registration and, at "
+				   "Level 2 or 3, its referral" },
 	[A_EDIT] = { CHANGING, "edit the case's identity" },
 	[A_EVENT] = { CHANGING, "record an event: category, level, custody, "
 				"release, order, notification breach, exit" },

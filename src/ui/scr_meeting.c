@@ -705,7 +705,7 @@ hold(struct ui *ui, struct screen *s)
 {
 	struct mm *x = mm_of(s);
 
-	if (db_meeting_hold(ui->db, x->id, NULL) != DB_OK)
+	if (db_meeting_hold(ui->db, x->id, ui->today, NULL) != DB_OK)
 		ui_error(ui, "Not held: %s", db_errmsg(ui->db));
 	else
 		ui_msg(ui, "The meeting is held: it may be minuted.");

@@ -384,7 +384,7 @@ hold(struct ui *ui, struct screen *s)
 	struct mlist *l = ml_of(s);
 	int64_t id = l->v[l->cur].id;
 
-	if (db_meeting_hold(ui->db, id, NULL) != DB_OK)
+	if (db_meeting_hold(ui->db, id, ui->today, NULL) != DB_OK)
 		ui_error(ui, "Not held: %s", db_errmsg(ui->db));
 	else
 		ui_msg(ui, "Meeting %lld is held: it may be minuted.",
