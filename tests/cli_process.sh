@@ -113,7 +113,7 @@ contains "$T/out" "referral.accept,offender"
 contains "$T/out" "outcome: pending -> withdrawn"
 
 # --- a level decision is never replaced silently ---------------------------
-expect 0 m meeting agenda-add "$m1" R2
+expect 0 m meeting agenda-add "$m1" R2 --reason level_change
 expect 0 m meeting level "$m1" R2 stay
 expect 4 "$MAPPA" --db "$d" --user bob meeting level "$m1" R2 up --reason "escalating"
 contains "$T/err" "stay at Level 1 (yours: up to Level 2)"
@@ -125,7 +125,7 @@ expect 0 "$MAPPA" --db "$d" --user bob meeting level "$m1" R2 up --reason "escal
   "level_decision: stay at Level 1 -> up to Level 2; level: 1 -> 2; next_review: -> 2012-09-25; event $(q "SELECT max(id) FROM events"); fields: reason" ] &&
 	ok || fail "audit: $(q "SELECT detail FROM audit WHERE action = 'minutes.level' ORDER BY id DESC LIMIT 1")"
 # up and down move one level unless --to names it.
-expect 0 m meeting agenda-add "$m3" R3
+expect 0 m meeting agenda-add "$m3" R3 --reason level_change
 expect 0 m meeting level "$m3" R3 up --reason "more risk"
 [ "$(q "SELECT level FROM offenders WHERE ref = 'R3'")" = 3 ] && ok || fail "up is one level"
 expect 4 m meeting level "$m3" R3 down --to 1 --reason "less risk"
@@ -145,6 +145,34 @@ expect 0 m meeting reopen "$m4" --reason "held by mistake"
 	ok || fail "reopen audit"
 expect 1 m meeting reopen "$m1" --reason "wrong"
 contains "$T/err" "replace those decisions first"
+
+# --- agendas that warn: --force, or nothing changes ---------------------------
+expect 0 m case add W2 --surname Wren --category 1 --level 2 --date 2012-05-01
+expect 0 m case add W3 --surname Wade --category 1 --level 2 --date 2012-05-01
+expect 0 m referral add W3 --level 3 --agency police --reason "threats" --date 2012-06-25
+w3=$(cat "$T/out")
+# The wrong level: a Level 2 case for review at a Level 3 meeting.
+expect 0 m meeting add 2012-07-05 --level 3
+m5=$(cat "$T/out")
+expect 1 m meeting agenda-add "$m5" W2
+contains "$T/err" "the case is at Level 2, not 3"
+contains "$T/err" "--force"
+[ "$(q "SELECT count(*) FROM agenda_items WHERE meeting_id = $m5")" = 0 ] && ok || fail "added without --force"
+expect 0 m meeting agenda-add "$m5" W2 --force
+[ "$(q "SELECT count(*) FROM audit WHERE action = 'agenda.add' AND detail LIKE '%added despite 1 warning%'")" = 1 ] &&
+	ok || fail "forced add not audited"
+# Already on another scheduled agenda.
+expect 1 m meeting agenda-add "$m2" W2
+contains "$T/err" "on the agenda of meeting $m5 (2012-07-05) already"
+# A pending referral: initial, at the level it asks for, by default.
+expect 0 m meeting agenda-add "$m5" W3
+[ "$(q "SELECT reason || ' ' || referral_id FROM agenda_items WHERE meeting_id = $m5 AND offender_id = (SELECT id FROM offenders WHERE ref = 'W3')")" = "initial $w3" ] &&
+	ok || fail "pending referral not initial"
+expect 1 m meeting agenda-add "$m2" W3 --reason review
+# An exited case.
+expect 0 m event add W2 --event exit --date 2012-06-20 --kind risk_reduced
+expect 1 m meeting agenda-add "$m2" W2 --reason other
+contains "$T/err" "the case has exited MAPPA"
 
 # --- event add ---------------------------------------------------------------
 expect 1 m event add L1A --event level --date 2012-06-01 --level 2

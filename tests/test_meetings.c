@@ -124,7 +124,7 @@ agenda_item(struct fx *f, int64_t offender)
 	int64_t item = 0;
 
 	assert_int_equal(db_agenda_add(f->db, f->meeting, offender, "review",
-				       0, &item), DB_OK);
+				       0, false, &item), DB_OK);
 	return item;
 }
 
@@ -258,9 +258,9 @@ agenda__add_move_remove__positions_stay_whole(void **state)
 	i1 = agenda_item(f, f->o.id);
 	i2 = agenda_item(f, c2.id);
 	i3 = agenda_item(f, c3.id);
-	assert_int_equal(db_agenda_add(f->bob, f->meeting, c2.id, "review", 0,
+	assert_int_equal(db_agenda_add(f->bob, f->meeting, c2.id, "review", 0, false,
 				       NULL), DB_INVALID);
-	assert_int_equal(db_agenda_add(f->db, f->meeting, c2.id, "chat", 0,
+	assert_int_equal(db_agenda_add(f->db, f->meeting, c2.id, "chat", 0, false,
 				       NULL), DB_INVALID);
 	assert_int_equal(db_agenda_move(f->bob, i3, 1), DB_OK);
 	assert_int_equal(db_agenda_list(f->db, f->meeting, get_order, &o),
@@ -781,7 +781,7 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 	str_copy(m2.date, "2012-05-15", sizeof m2.date);
 	m2.level = 2;
 	assert_int_equal(db_meeting_add(f->db, &m2, NULL, 0), DB_OK);
-	assert_int_equal(db_agenda_add(f->db, m2.id, c4.id, "review", 0, NULL),
+	assert_int_equal(db_agenda_add(f->db, m2.id, c4.id, "review", 0, false, NULL),
 			 DB_OK);
 	/* A referral awaiting its initial meeting. */
 	memset(&r1, 0, sizeof r1);
@@ -803,7 +803,7 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 	assert_false(ps.overdue[1]);
 	/* Once on the agenda, not proposed again. */
 	assert_int_equal(db_agenda_add(f->db, f->meeting, r1.id, "initial",
-				       r.id, NULL), DB_OK);
+				       r.id, false, NULL), DB_OK);
 	ps.n = 0;
 	assert_int_equal(db_agenda_propose(f->db, f->meeting, D("2012-05-14"),
 					   NULL, prop_cb, &ps), DB_OK);
@@ -909,7 +909,7 @@ lay__meetings_without_chair__agenda_minutes_writes_refused(void **state)
 	assert_int_equal(db_meeting_cancel(lay, f->meeting, NULL), DB_REFUSED);
 	assert_int_equal(db_meeting_attendance(lay, f->meeting, "police", NULL,
 					       "present"), DB_REFUSED);
-	assert_int_equal(db_agenda_add(lay, f->meeting, f->o.id, "review", 0,
+	assert_int_equal(db_agenda_add(lay, f->meeting, f->o.id, "review", 0, false,
 				       NULL), DB_REFUSED);
 	assert_int_equal(db_agenda_move(lay, item, 1), DB_REFUSED);
 	assert_int_equal(db_agenda_remove(lay, item), DB_REFUSED);

@@ -86,7 +86,13 @@ keys a /
 wait_for a "Case reference:"
 typed a "$REF"
 keys a Enter
-wait_for a "$REF added to the agenda."
+# The reason asked, review offered (no referral pending); a Level 2
+# case at a Level 3 meeting goes on only when the person says so.
+wait_for a "Reason for $REF"
+keys a Enter
+wait_for a "the case is at Level 2, not 3. Add it anyway? (y/n)"
+keys a y
+wait_for a "$REF added to the agenda (review)."
 wait_for a "ON THE AGENDA"
 keys a Escape
 wait_for a "MAPP meetings:"

@@ -495,42 +495,28 @@ sub_attend(struct args *a)
 	return db_meeting_attendance(a->db, id, a->pos[1], NULL, att);
 }
 
-struct pending {
-	int64_t referral_id;
-};
-
-static int
-find_pending(void *ctx, const struct db_referral *r)
-{
-	struct pending *p = ctx;
-
-	if (strcmp(r->outcome, "pending") == 0)
-		p->referral_id = r->id;
-	return 0;
-}
-
 static enum db_status
 sub_agenda_add(struct args *a)
 {
-	struct pending p = { 0 };
 	enum db_status st;
 	const char *reason;
-	int64_t meeting, offender, item;
+	int64_t meeting, offender, item, referral;
 
 	if ((st = meeting_id(a, 0, &meeting)) != DB_OK ||
 	    (st = case_id(a, 1, &offender)) != DB_OK)
 		return st;
-	if ((st = db_referral_list(a->db, offender, find_pending, &p)) !=
-	    DB_OK)
-		return st;
-	reason = a->set[O_REASON] ? a->opt[O_REASON]
-		 : p.referral_id ? "initial" : "review";
+	reason = db_agenda_default_reason(a->db, offender, &referral);
+	if (a->set[O_REASON])
+		reason = a->opt[O_REASON];
 	if (strcmp(reason, "initial") != 0)
-		p.referral_id = 0;
-	st = db_agenda_add(a->db, meeting, offender, reason, p.referral_id,
-			   &item);
+		referral = 0;
+	st = db_agenda_add(a->db, meeting, offender, reason, referral,
+			   a->set[O_FORCE], &item);
 	if (st == DB_OK)
 		printf("%lld\n", (long long)item);
+	else if (st == DB_INVALID && strstr(db_errmsg(a->db), "on purpose"))
+		return fail(a, st, "agenda-add: %s (--force adds it)",
+			    db_errmsg(a->db));
 	return st;
 }
 
@@ -608,7 +594,7 @@ sub_propose(struct args *a)
 
 		if (a->set[O_ADD])
 			st = db_agenda_add(a->db, meeting, p->offender_id,
-					   p->reason, p->referral_id, NULL);
+					   p->reason, p->referral_id, false, NULL);
 		if (st == DB_OK)
 			printf("%-10s %-30.30s cat %d level %d %-8s due %s%s\n",
 			       p->ref, p->surname, p->category, p->level,
@@ -752,6 +738,7 @@ static const int opts_edit[] = { O_DATE, O_TIME, O_LEVEL, O_CHAIR, O_VENUE,
 static const int opts_none[] = { O_NONE };
 static const int opts_undo[] = { O_UNDO, O_NONE };
 static const int opts_reason[] = { O_REASON, O_NONE };
+static const int opts_agenda_add[] = { O_REASON, O_FORCE, O_NONE };
 static const int opts_propose[] = { O_ADD, O_NONE };
 static const int opts_minute[] = {
 	O_MIN0 + DB_MIN_DECISION, O_MIN0 + DB_MIN_RATIONALE,
@@ -777,7 +764,7 @@ static const struct subcommand subcommands[] = {
 	{ "attend", 3, "ID AGENCY present|apologies|report|absent|none",
 	  opts_none, sub_attend },
 	{ "agenda-add", 2, "ID REF [--reason initial|review|level_change|"
-	  "exit|other]", opts_reason, sub_agenda_add },
+	  "exit|other] [--force]", opts_agenda_add, sub_agenda_add },
 	{ "agenda-remove", 2, "ID REF", opts_none, sub_agenda_remove },
 	{ "agenda-move", 3, "ID REF POSITION", opts_none, sub_agenda_move },
 	{ "propose", 1, "ID [--add]", opts_propose, sub_propose },

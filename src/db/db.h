@@ -915,14 +915,37 @@ struct db_agenda_item {
 };
 
 /*
+ * What may be wrong with putting OFFENDER_ID on meeting MEETING_ID's
+ * agenda for REASON and REFERRAL_ID (0: none) (admin, member): the case
+ * has exited; it is on another scheduled meeting's agenda; for an
+ * initial meeting or a review, its level (a pending referral's: the
+ * level it asks for) is not the meeting's.  Sentences joined by "; "
+ * into BUF (N bytes), their number in *COUNT.
+ */
+enum db_status db_agenda_warnings(struct db *db, int64_t meeting_id,
+				  int64_t offender_id, const char *reason,
+				  int64_t referral_id, char *buf, size_t n,
+				  int *count);
+
+/*
+ * Why OFFENDER_ID goes on an agenda unless the person says otherwise:
+ * "initial" when a referral of it is pending (its id in *REFERRAL_ID),
+ * else "review" (*REFERRAL_ID 0).
+ */
+const char *db_agenda_default_reason(struct db *db, int64_t offender_id,
+				     int64_t *referral_id);
+
+/*
  * Put offender OFFENDER_ID on meeting MEETING_ID's agenda, last, for
  * REASON (agenda_reason_name()); REFERRAL_ID the referral it meets (0:
- * none).  A case already on it, or a cancelled meeting, is DB_INVALID.
- * *ITEM_ID (if not NULL) receives the item's id.
+ * none).  A case already on it, or a cancelled meeting, is DB_INVALID;
+ * so is one with warnings (db_agenda_warnings()) unless FORCE, which the
+ * audit row then notes.  *ITEM_ID (if not NULL) receives the item's id.
  */
 enum db_status db_agenda_add(struct db *db, int64_t meeting_id,
 			     int64_t offender_id, const char *reason,
-			     int64_t referral_id, int64_t *item_id);
+			     int64_t referral_id, bool force,
+			     int64_t *item_id);
 
 /* Take item ITEM_ID off its agenda (refused once minuted). */
 enum db_status db_agenda_remove(struct db *db, int64_t item_id);

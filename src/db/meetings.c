@@ -877,16 +877,134 @@ meetings_insert_item(struct db *db, int64_t meeting_id, int64_t offender_id,
 	return DB_OK;
 }
 
+/* The warnings of putting OFFENDER_ID on meeting M's agenda for
+ * REFERRAL_ID (0: none), inside a transaction (db_agenda_warnings()). */
+static enum db_status
+warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
+	 const char *reason, int64_t referral_id, struct strbuf *sb,
+	 int *count)
+{
+	/* A change of level or an exit is considered at another level's
+	 * meeting by its nature; an initial meeting or a review at the
+	 * case's own. */
+	bool own_level = reason == NULL || strcmp(reason, "initial") == 0 ||
+			 strcmp(reason, "review") == 0;
+	sqlite3_stmt *st;
+	char status[16] = "", other_date[MDATE_BUFSZ] = "";
+	int level = 0, rc, asked = 0;
+	int64_t other = 0;
+
+	*count = 0;
+	st = db_stmt(db, "SELECT status, ifnull(level, 0), "
+			 "(SELECT proposed_level FROM referrals WHERE id = ?3 "
+			 "   AND outcome = 'pending'), "
+			 "(SELECT m2.id FROM agenda_items a JOIN meetings m2 ON "
+			 "   m2.id = a.meeting_id WHERE a.offender_id = ?1 AND "
+			 "   m2.status = 'scheduled' AND m2.id != ?2 "
+			 "   ORDER BY m2.date LIMIT 1), "
+			 "(SELECT m2.date FROM agenda_items a JOIN meetings m2 ON "
+			 "   m2.id = a.meeting_id WHERE a.offender_id = ?1 AND "
+			 "   m2.status = 'scheduled' AND m2.id != ?2 "
+			 "   ORDER BY m2.date LIMIT 1) "
+			 "FROM offenders WHERE id = ?1");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, offender_id);
+	sqlite3_bind_int64(st, 2, m->id);
+	sqlite3_bind_int64(st, 3, referral_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(st, 0, status, sizeof status);
+		level = sqlite3_column_int(st, 1);
+		asked = sqlite3_column_int(st, 2);
+		other = sqlite3_column_int64(st, 3);
+		db_column_copy(st, 4, other_date, sizeof other_date);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return db_fail(db, DB_NOTFOUND, "no such case");
+	if (rc != SQLITE_ROW)
+		return db_sqlfail(db, rc, "reading a case");
+	if (strcmp(status, "exited") == 0) {
+		sb_printf(sb, "%sthe case has exited MAPPA", *count ? "; " : "");
+		++*count;
+	}
+	if (other) {
+		sb_printf(sb, "%sit is on the agenda of meeting %lld (%s) "
+			  "already", *count ? "; " : "", (long long)other,
+			  other_date);
+		++*count;
+	}
+	/* A referral is met at the level it asks for; a case at its own. */
+	if (own_level && (asked ? asked != m->level
+				: level != m->level &&
+				  strcmp(status, "exited") != 0)) {
+		if (asked)
+			sb_printf(sb, "%sthe referral asks for Level %d, not "
+				  "this Level %d meeting", *count ? "; " : "",
+				  asked, m->level);
+		else
+			sb_printf(sb, "%sthe case is at Level %d, not %d",
+				  *count ? "; " : "", level, m->level);
+		++*count;
+	}
+	return DB_OK;
+}
+
+enum db_status
+db_agenda_warnings(struct db *db, int64_t meeting_id, int64_t offender_id,
+		   const char *reason, int64_t referral_id, char *buf, size_t n,
+		   int *count)
+{
+	struct db_meeting m;
+	struct strbuf sb;
+	enum db_status s;
+
+	*count = 0;
+	if (n)
+		buf[0] = '\0';
+	if ((s = db_require(db, true, true, false, "building an agenda")) !=
+	    DB_OK)
+		return s;
+	if ((s = load_meeting(db, meeting_id, &m)) != DB_OK)
+		return s;
+	sb_init(&sb);
+	s = warnings(db, &m, offender_id, reason, referral_id, &sb, count);
+	str_copy(buf, sb_str(&sb), n);
+	sb_free(&sb);
+	return s;
+}
+
+const char *
+db_agenda_default_reason(struct db *db, int64_t offender_id,
+			 int64_t *referral_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM referrals WHERE "
+				       "offender_id = ? AND outcome = "
+				       "'pending' ORDER BY id DESC LIMIT 1");
+
+	*referral_id = 0;
+	if (st == NULL)
+		return "review";
+	sqlite3_bind_int64(st, 1, offender_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*referral_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return *referral_id ? "initial" : "review";
+}
+
 enum db_status
 db_agenda_add(struct db *db, int64_t meeting_id, int64_t offender_id,
-	      const char *reason, int64_t referral_id, int64_t *item_id)
+	      const char *reason, int64_t referral_id, bool force,
+	      int64_t *item_id)
 {
 	struct db_meeting cur;
 	sqlite3_stmt *st;
 	enum db_status s;
+	struct strbuf warn;
 	int64_t id = 0;
-	char rec[96], detail[64];
-	int rc;
+	char rec[96], detail[96];
+	int rc, nwarn = 0;
 
 	if ((s = db_require(db, true, true, false, "building an agenda")) !=
 	    DB_OK)
@@ -933,6 +1051,14 @@ db_agenda_add(struct db *db, int64_t meeting_id, int64_t offender_id,
 					  "not this case's")
 				: db_sqlfail(db, rc, "reading a referral"));
 	}
+	sb_init(&warn);
+	if ((s = warnings(db, &cur, offender_id, reason, referral_id, &warn,
+			  &nwarn)) == DB_OK && nwarn && !force)
+		s = db_fail(db, DB_INVALID, "not added: %s; add it only on "
+			    "purpose", sb_str(&warn));
+	sb_free(&warn);
+	if (s != DB_OK)
+		return db_tx_end(db, s);
 	s = meetings_insert_item(db, meeting_id, offender_id, reason, referral_id,
 			false, &id);
 	if (s == DB_OK) {
@@ -942,6 +1068,11 @@ db_agenda_add(struct db *db, int64_t meeting_id, int64_t offender_id,
 			snprintf(detail + strlen(detail),
 				 sizeof detail - strlen(detail),
 				 "; referral %lld", (long long)referral_id);
+		if (nwarn)
+			snprintf(detail + strlen(detail),
+				 sizeof detail - strlen(detail),
+				 "; added despite %d warning%s", nwarn,
+				 nwarn == 1 ? "" : "s");
 		s = db_audit_write(db, "agenda.add", rec, detail);
 	}
 	s = db_tx_end(db, s);

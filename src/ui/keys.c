@@ -127,7 +127,10 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_AGENDA_ADD] = { MEETINGS, "put the selected proposed case on the "
 				     "agenda" },
 	[A_AGENDA_ADD_REF] = { MEETINGS, "put a case on the agenda by its "
-					 "reference" },
+					 "reference, for a reason (initial "
+					 "when a referral is pending)" },
+	[A_AGENDA_ADD_ALL] = { MEETINGS, "put every proposed case on the "
+					 "agenda" },
 	[A_AGENDA_REMOVE] = { MEETINGS, "take the selected case off the "
 					"agenda" },
 	[A_AGENDA_UP] = { MEETINGS, "move the selected case up the agenda" },
@@ -271,6 +274,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_AGENDA, UI_FN(KEY_ENTER), A_AGENDA_ADD },
 	{ CTX_AGENDA, '+', A_AGENDA_ADD },
 	{ CTX_AGENDA, '/', A_AGENDA_ADD_REF },
+	{ CTX_AGENDA, 'A', A_AGENDA_ADD_ALL },
 	{ CTX_AGENDA, UI_FN(KEY_DC), A_AGENDA_REMOVE },
 	{ CTX_AGENDA, '-', A_AGENDA_REMOVE },
 	{ CTX_AGENDA, 'K', A_AGENDA_UP },
