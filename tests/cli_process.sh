@@ -163,7 +163,7 @@ expect 0 m meeting agenda-add "$m5" W2 --force
 	ok || fail "forced add not audited"
 # Already on another scheduled agenda.
 expect 1 m meeting agenda-add "$m2" W2
-contains "$T/err" "on the agenda of meeting $m5 (2012-07-05) already"
+contains "$T/err" "it is on meeting $m5's agenda (2012-07-05)"
 # A pending referral: initial, at the level it asks for, by default.
 expect 0 m meeting agenda-add "$m5" W3
 [ "$(q "SELECT reason || ' ' || referral_id FROM agenda_items WHERE meeting_id = $m5 AND offender_id = (SELECT id FROM offenders WHERE ref = 'W3')")" = "initial $w3" ] &&

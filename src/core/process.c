@@ -134,6 +134,12 @@ process_on_time(mdate held, mdate due)
 	return held != MDATE_NONE && due != MDATE_NONE && held <= due;
 }
 
+bool
+process_may_hold(mdate date, mdate today)
+{
+	return date != MDATE_NONE && today != MDATE_NONE && date <= today;
+}
+
 int
 process_decided_level(const char *decision, int level, int to, char *why,
 		      size_t whylen)

@@ -90,6 +90,10 @@ mdate process_initial_due(const struct process_settings *ps,
  * DUE: on the day itself is on time. */
 bool process_on_time(mdate held, mdate due);
 
+/* Whether a meeting on DATE may be marked held on TODAY: on or after its
+ * date, never before. */
+bool process_may_hold(mdate date, mdate today);
+
 /*
  * The level a decision leads to, for a case at LEVEL (1-3): "stay" keeps
  * it; "up" and "down" move one level, or to TO when TO is not 0; "exit"

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/process.h"
 #include "core/util.h"
 #include "db/meetings_internal.h"
 
@@ -535,7 +536,8 @@ set_status(struct db *db, int64_t id, const char *status, mdate today,
 			"the meeting was %s; it cannot now be %s", cur.status,
 			status));
 	if (strcmp(status, "held") == 0 && today != MDATE_NONE &&
-	    date_parse(cur.date, &date) == 0 && date > today)
+	    (date_parse(cur.date, &date) != 0 ||
+	     !process_may_hold(date, today)))
 		return db_tx_end(db, db_fail(db, DB_INVALID,
 			"the meeting is on %s, after today: it can be marked "
 			"held on or after its date", cur.date));
@@ -930,9 +932,8 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 		++*count;
 	}
 	if (other) {
-		sb_printf(sb, "%sit is on the agenda of meeting %lld (%s) "
-			  "already", *count ? "; " : "", (long long)other,
-			  other_date);
+		sb_printf(sb, "%sit is on meeting %lld's agenda (%s)",
+			  *count ? "; " : "", (long long)other, other_date);
 		++*count;
 	}
 	/* A referral is met at the level it asks for; a case at its own. */
@@ -940,9 +941,8 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 				: level != m->level &&
 				  strcmp(status, "exited") != 0)) {
 		if (asked)
-			sb_printf(sb, "%sthe referral asks for Level %d, not "
-				  "this Level %d meeting", *count ? "; " : "",
-				  asked, m->level);
+			sb_printf(sb, "%sthe referral is for Level %d, not %d",
+				  *count ? "; " : "", asked, m->level);
 		else
 			sb_printf(sb, "%sthe case is at Level %d, not %d",
 				  *count ? "; " : "", level, m->level);

@@ -98,12 +98,20 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 				    "stays" },
 	[A_MEETINGS] = { MEETINGS, "the MAPP meetings: upcoming and past, by "
 				   "level and status" },
+	[A_REFERRALS] = { CHANGING, "the pending referrals, overdue first: "
+				    "accept, decline, withdraw" },
+	[A_REF_ACCEPT] = { CHANGING, "accept the referral (the meeting that "
+				     "decided)" },
+	[A_REF_DECLINE] = { CHANGING, "decline the referral (the meeting that "
+				      "decided)" },
+	[A_REF_WITHDRAW] = { CHANGING, "withdraw the referral (asks first)" },
 	[A_MEET_NEW] = { MEETINGS, "schedule a meeting (members and admins)" },
 	[A_MEET_EDIT] = { MEETINGS, "edit the meeting's date, time, level, "
 				    "chair and venue" },
 	[A_MEET_MODE] = { MEETINGS, "meeting mode, for the projector: resumes "
 				    "at the first case not yet discussed" },
-	[A_MEET_HOLD] = { MEETINGS, "mark the meeting held (it may then be "
+	[A_MEET_HOLD] = { MEETINGS, "mark the meeting held, on or after its "
+				    "date (asks first; it may then be "
 				    "minuted)" },
 	[A_MEET_CANCEL] = { MEETINGS, "cancel the meeting (asks first)" },
 	[A_MEET_WHEN] = { MEETINGS, "show upcoming meetings, past ones, or "
@@ -116,12 +124,18 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_MEET_SET] = { MEETINGS, "attendance: the next of present, "
 				   "apologies, report, absent; a minutes "
 				   "line: edit it" },
-	[A_MEET_LEVEL] = { MEETINGS, "the level decision: stay, up, down or "
-				     "exit, with its reason" },
+	[A_MEET_LEVEL] = { MEETINGS, "the level decision: stay, up or down "
+				     "one level, to a named level, or exit "
+				     "(its kind from a list), with its reason; "
+				     "a recorded one is replaced only on a "
+				     "yes" },
 	[A_MEET_ACTION] = { MEETINGS, "a new action: what, which agency, by "
 				      "when" },
-	[A_MEET_DISCUSSED] = { MEETINGS, "mark the case discussed (again: not) "
-					 "and go on to the next" },
+	[A_MEET_DISCUSSED] = { MEETINGS, "mark the case discussed and go on to "
+					 "the next (asks first when no level "
+					 "decision is recorded)" },
+	[A_MEET_UNDISCUSS] = { MEETINGS, "mark the case not discussed (asks "
+					 "first)" },
 	[A_AGENDA] = { MEETINGS, "the agenda builder: the cases due, overdue "
 				 "first" },
 	[A_AGENDA_ADD] = { MEETINGS, "put the selected proposed case on the "
@@ -197,6 +211,15 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_LIST, 'M', A_MEETINGS },
 	{ CTX_LIST, 'O', A_ACTIONS },
 	{ CTX_LIST, 'C', A_SETTINGS },
+	{ CTX_LIST, 'P', A_REFERRALS },
+
+	{ CTX_REFERRALS, UI_FN(KEY_UP), A_UP },
+	{ CTX_REFERRALS, 'k', A_UP },
+	{ CTX_REFERRALS, UI_FN(KEY_DOWN), A_DOWN },
+	{ CTX_REFERRALS, 'j', A_DOWN },
+	{ CTX_REFERRALS, 'a', A_REF_ACCEPT },
+	{ CTX_REFERRALS, 'd', A_REF_DECLINE },
+	{ CTX_REFERRALS, 'w', A_REF_WITHDRAW },
 
 	{ CTX_ACTIONS, UI_FN(KEY_UP), A_UP },
 	{ CTX_ACTIONS, 'k', A_UP },
@@ -262,6 +285,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_MEETING, 'L', A_MEET_LEVEL },
 	{ CTX_MEETING, 'a', A_MEET_ACTION },
 	{ CTX_MEETING, 'd', A_MEET_DISCUSSED },
+	{ CTX_MEETING, 'U', A_MEET_UNDISCUSS },
 	{ CTX_MEETING, 'H', A_MEET_HOLD },
 	{ CTX_MEETING, 'b', A_AGENDA },
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/agenda.h"
+#include "core/process.h"
 #include "core/util.h"
 #include "ui/form.h"
 #include "ui/ui.h"
@@ -378,18 +379,54 @@ agenda(struct ui *ui, struct screen *s)
 	return ui_push(ui, scr_agenda_new(ui, l->v[l->cur].id));
 }
 
+unsigned
+ui_meeting_ask_hold(struct ui *ui, struct screen *s,
+		    const struct db_meeting *m, char *q, size_t n,
+		    ui_answer_fn answer)
+{
+	mdate date;
+
+	if (strcmp(m->status, "scheduled") != 0) {
+		ui_error(ui, "Meeting %lld is %s already.", (long long)m->id,
+			 m->status);
+		return DRAW_STATUS;
+	}
+	if (date_parse(m->date, &date) != 0 ||
+	    !process_may_hold(date, ui->today)) {
+		ui_error(ui, "Meeting %lld is on %s: it can be marked held on "
+			 "or after that day.", (long long)m->id, m->date);
+		return DRAW_STATUS;
+	}
+	return ui_ask_yes(ui, s, ui_fmt(q, n, "Mark meeting %lld of %s held? "
+				       "It can then be minuted. (y/n)",
+				       (long long)m->id, m->date), answer);
+}
+
 static unsigned
-hold(struct ui *ui, struct screen *s)
+hold_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct mlist *l = ml_of(s);
 	int64_t id = l->v[l->cur].id;
 
+	(void)text;
+	if (!ok)
+		return DRAW_NONE;
 	if (db_meeting_hold(ui->db, id, ui->today, NULL) != DB_OK)
 		ui_error(ui, "Not held: %s", db_errmsg(ui->db));
 	else
 		ui_msg(ui, "Meeting %lld is held: it may be minuted.",
 		       (long long)id);
 	return reload(ui, s);
+}
+
+static unsigned
+hold(struct ui *ui, struct screen *s)
+{
+	struct mlist *l = ml_of(s);
+	char q[160];
+
+	return ui_meeting_ask_hold(ui, s, &l->v[l->cur], q, sizeof q,
+				   hold_answered);
 }
 
 static unsigned

@@ -57,10 +57,12 @@ enum ui_action {
 	/* MAPP meetings: the list, meeting mode, the agenda builder */
 	A_MEETINGS, A_MEET_NEW, A_MEET_EDIT, A_MEET_MODE, A_MEET_HOLD,
 	A_MEET_CANCEL, A_MEET_WHEN, A_MEET_GOTO, A_MEET_NEXT, A_MEET_PREV, A_MEET_SET,
-	A_MEET_LEVEL, A_MEET_ACTION, A_MEET_DISCUSSED, A_AGENDA,
+	A_MEET_LEVEL, A_MEET_ACTION, A_MEET_DISCUSSED, A_MEET_UNDISCUSS, A_AGENDA,
 	A_AGENDA_ADD, A_AGENDA_ADD_REF, A_AGENDA_ADD_ALL, A_AGENDA_REMOVE, A_AGENDA_UP,
 	A_AGENDA_DOWN, A_ACTIONS, A_ACTION_DONE, A_ACTION_AGENCY, A_SETTINGS,
 	A_SETTING_EDIT,
+	/* referrals (issue 12) */
+	A_REFERRALS, A_REF_ACCEPT, A_REF_DECLINE, A_REF_WITHDRAW,
 	/* the program */
 	A_BACK, A_QUIT, A_HELP, A_REDRAW,
 	A_COUNT
@@ -69,7 +71,8 @@ enum ui_action {
 /* Which bindings apply: a screen's own, then the global ones. */
 enum ui_context { CTX_GLOBAL, CTX_LIST, CTX_RECORD, CTX_FORM, CTX_CONFLICT,
 		  CTX_HELP, CTX_STATS, CTX_AUDIT, CTX_RETENTION, CTX_MEETINGS,
-		  CTX_MEETING, CTX_AGENDA, CTX_ACTIONS, CTX_SETTINGS };
+		  CTX_MEETING, CTX_AGENDA, CTX_ACTIONS, CTX_SETTINGS,
+		  CTX_REFERRALS };
 
 struct ui_action_info {
 	const char *group; /* the heading it falls under in the help */
@@ -328,6 +331,18 @@ struct screen *scr_retention_new(struct ui *ui);
  * opened. */
 struct screen *scr_meetings_new(struct ui *ui);
 struct screen *scr_meeting_new(struct ui *ui, int64_t id);
+
+/* Ask whether meeting M is to be marked held (ANSWER hears the yes or
+ * no), or say why it cannot be: held or cancelled already, or its date
+ * after today.  Q (N bytes) holds the question. */
+unsigned ui_meeting_ask_hold(struct ui *ui, struct screen *s,
+			     const struct db_meeting *m, char *q, size_t n,
+			     ui_answer_fn answer);
+
+/* The pending referrals, overdue first, with accept, decline and
+ * withdraw (issue 12); NULL with the reason in the message when they
+ * cannot be read. */
+struct screen *scr_referrals_new(struct ui *ui);
 struct screen *scr_agenda_new(struct ui *ui, int64_t id);
 /* The open actions by owner agency, owner and due date (mark one done);
  * the area's settings (admin).  NULL with the reason in the message. */
