@@ -275,7 +275,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 		       PUT_PAD | PUT_ELLIPSIS);
 	else
 		ui_put(UI_BODY_TOP, 0, ui->cols, ui_fmt(line, sizeof line,
-		       "  %6s  %-14s %-10s %-5s %-20s %-10s", "Id", "Case",
+		       "  %6s  %-14s %-10s %-5s %-14s %-10s", "Id", "Case",
 		       "Referred", "Level", "By", "Meet by"),
 		       ui_attr(R_HEADER), PUT_PAD);
 	for (int i = 0; i < h; i++) {
@@ -294,7 +294,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 		a = ui_attr(k == l->cur ? R_SELECTED
 			    : r->overdue ? R_OVERDUE : R_NORMAL);
 		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line, "%s %6lld  "
-		       "%-14s %-10s L%-4d %-20.20s %-10s %s",
+		       "%-14s %-10s L%-4d %-14.14s %-10s %s",
 		       k == l->cur ? ">" : " ", (long long)r->id, r->ref,
 		       r->date, r->proposed_level, r->agency,
 		       r->due[0] ? r->due : "-", r->overdue ? "OVERDUE" : ""),
