@@ -257,6 +257,17 @@ add_months__from_31_january_and_29_february(void **state)
 }
 
 static void
+may_hold__on_or_after_its_date_only(void **state)
+{
+	(void)state;
+	assert_true(process_may_hold(D("2012-06-05"), D("2012-06-05")));
+	assert_true(process_may_hold(D("2012-06-05"), D("2012-06-06")));
+	assert_false(process_may_hold(D("2012-06-05"), D("2012-06-04")));
+	assert_false(process_may_hold(MDATE_NONE, D("2012-06-04")));
+	assert_false(process_may_hold(D("2012-06-05"), MDATE_NONE));
+}
+
+static void
 decided_level__one_level_unless_named(void **state)
 {
 	char why[160];
@@ -299,6 +310,7 @@ main(void)
 		cmocka_unit_test(
 		 initial_due__5_and_20_working_days_across_weekends_and_holidays),
 		cmocka_unit_test(add_months__from_31_january_and_29_february),
+		cmocka_unit_test(may_hold__on_or_after_its_date_only),
 		cmocka_unit_test(decided_level__one_level_unless_named),
 	};
 
