@@ -38,6 +38,9 @@ expect 0 m meeting add 2012-07-03 --level 2 --chair "DCI Chair"
 m2=$(cat "$T/out")
 expect 0 m meeting agenda-add "$m1" R2
 expect 0 m meeting agenda-add "$m1" X4
+expect 0 m meeting add 2012-06-12 --level 2
+m3=$(cat "$T/out")
+expect 0 m meeting hold "$m3"
 
 start a
 wait_for a "Register"
@@ -201,7 +204,27 @@ keys a y
 wait_for a "X4 is marked not discussed."
 [ "$(sql "SELECT discussed FROM agenda_items a JOIN offenders o ON o.id = a.offender_id WHERE o.ref = 'X4' AND a.meeting_id = $m1")" = 0 ] &&
 	ok || fail "U did not un-discuss"
-keys a q q
+
+# --- reopening a held meeting: an admin's act with a reason -----------------
+keys a q
+wait_for a "MAPP meetings:"
+keys a R
+wait_for a "Why reopen held meeting $m1? (kept in the audit trail):"
+type_text a "wrong day"
+keys a Enter
+wait_for a "Not reopened: the meeting's decisions changed 2 cases' levels"
+keys a /
+wait_for a "Go to the date"
+type_text a "2012-06-12"
+keys a Enter
+keys a R
+wait_for a "Why reopen held meeting $m3? (kept in the audit trail):"
+type_text a "held by mistake"
+keys a Enter
+wait_for a "Meeting $m3 is scheduled again; the reason is in the audit trail."
+[ "$(sql "SELECT detail FROM audit WHERE action = 'meeting.reopen'")" = "status: held -> scheduled; reason: held by mistake" ] &&
+	ok || fail "reopen not audited with its reason"
+keys a q
 wait_for a "Register"
 keys a q
 wait_exit a 0

@@ -114,6 +114,8 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 				    "date (asks first; it may then be "
 				    "minuted)" },
 	[A_MEET_CANCEL] = { MEETINGS, "cancel the meeting (asks first)" },
+	[A_MEET_REOPEN] = { MEETINGS, "(admins) reopen a held meeting, with "
+				      "the reason, kept in the audit trail" },
 	[A_MEET_WHEN] = { MEETINGS, "show upcoming meetings, past ones, or "
 				    "all" },
 	[A_MEET_GOTO] = { MEETINGS, "go to the first meeting on or after a "
@@ -265,6 +267,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_MEETINGS, 'b', A_AGENDA },
 	{ CTX_MEETINGS, 'H', A_MEET_HOLD },
 	{ CTX_MEETINGS, 'C', A_MEET_CANCEL },
+	{ CTX_MEETINGS, 'R', A_MEET_REOPEN },
 	{ CTX_MEETINGS, 'l', A_FILTER_LEVEL },
 	{ CTX_MEETINGS, 's', A_FILTER_STATUS },
 	{ CTX_MEETINGS, 'w', A_MEET_WHEN },

@@ -33,7 +33,8 @@ struct mlist {
 	enum when when;
 	int level;          /* 0: both */
 	int status;         /* 0 all, 1 scheduled, 2 held, 3 cancelled */
-	int64_t cancelling; /* the meeting a cancel question is about */
+	int64_t cancelling; /* the meeting a cancel or reopen question is
+			       about */
 };
 
 static const char *const status_names[] = { NULL, "scheduled", "held",
@@ -455,6 +456,41 @@ cancel(struct ui *ui, struct screen *s)
 			  cancel_answered);
 }
 
+static unsigned
+reopen_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mlist *l = ml_of(s);
+
+	if (!ok)
+		return DRAW_NONE;
+	if (db_meeting_reopen(ui->db, l->cancelling, text, NULL) != DB_OK) {
+		ui_error(ui, "Not reopened: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	ui_msg(ui, "Meeting %lld is scheduled again; the reason is in the "
+	       "audit trail.", (long long)l->cancelling);
+	return reload(ui, s);
+}
+
+/* An admin's act: a held meeting back to scheduled, with the reason. */
+static unsigned
+reopen(struct ui *ui, struct screen *s)
+{
+	struct mlist *l = ml_of(s);
+	char label[96];
+
+	if (strcmp(l->v[l->cur].status, "held") != 0) {
+		ui_error(ui, "Meeting %lld is %s, not held.",
+			 (long long)l->v[l->cur].id, l->v[l->cur].status);
+		return DRAW_STATUS;
+	}
+	l->cancelling = l->v[l->cur].id;
+	return ui_ask_line(ui, s, ui_fmt(label, sizeof label, "Why reopen "
+				      "held meeting %lld? (kept in the audit "
+				      "trail):", (long long)l->cancelling),
+			   reopen_answered, NULL);
+}
+
 /* The first meeting on or after DATE ("YYYY-MM-DD"), else the last. */
 static int
 first_from(const struct mlist *l, const char *date)
@@ -494,6 +530,7 @@ static const struct ui_handler handlers[] = {
 	{ A_AGENDA, NEED_ROW | NEED_WRITE, agenda, "agenda" },
 	{ A_MEET_HOLD, NEED_ROW | NEED_WRITE, hold, "held" },
 	{ A_MEET_CANCEL, NEED_ROW | NEED_WRITE, cancel, NULL },
+	{ A_MEET_REOPEN, NEED_ROW | NEED_ADMIN, reopen, NULL },
 	{ A_MEET_WHEN, 0, when, "upcoming/past" },
 	{ A_MEET_GOTO, 0, goto_date, "date" },
 	{ A_FILTER_LEVEL, 0, filter_level, "level" },
