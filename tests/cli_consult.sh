@@ -46,7 +46,7 @@ contains "$T/out" ",mo,kpi.cases,"
 
 # The case's own changes are there; another case's are not (offender 1
 # is not offender 12), and the pseudonym finds the same rows.
-expect 0 "$MAPPA" --db "$db" meeting agenda-add "$m" "$ref"
+expect 0 "$MAPPA" --db "$db" meeting agenda-add "$m" "$ref" --force
 expect 0 "$MAPPA" --db "$db" audit --case "$ref" --format csv
 contains "$T/out" ",agenda.add,meeting $m item"
 cp "$T/out" "$T/byref"

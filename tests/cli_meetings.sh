@@ -103,7 +103,8 @@ expect 1 "$MAPPA" --db "$d" meeting level "$m" "$ref" up --to 3
 contains "$T/err" "reason"
 expect 0 "$MAPPA" --db "$d" meeting level "$m" "$ref" up --to 3 --reason "$reason"
 contains "$T/out" "next review 2012-05-17"
-expect 1 "$MAPPA" --db "$d" meeting level "$m" "$ref" down --to 2 --reason "changed mind"
+expect 4 "$MAPPA" --db "$d" meeting level "$m" "$ref" down --to 2 --reason "changed mind"
+contains "$T/err" "up to Level 3 (yours: down to Level 2)"
 expect 0 "$MAPPA" --db "$d" meeting minute "$m" "$ref" \
 	--decision "Raise to Level 3 with immediate effect" \
 	--rationale "Senior resources needed at short notice" \

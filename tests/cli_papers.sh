@@ -63,7 +63,7 @@ contains "$T/err" "are approved (version 1): reopen them first"
 expect 1 "$MAPPA" --db "$d" action edit "$act" --due 2031-03-01
 expect 0 "$MAPPA" --db "$d" minutes "$m"
 contains "$T/out" "These minutes: version 1, approved"
-expect 0 "$MAPPA" --db "$d" meeting reopen "$m"
+expect 0 "$MAPPA" --db "$d" meeting redraft "$m"
 expect 0 "$MAPPA" --db "$d" minutes "$m"
 contains "$T/out" "These minutes: version 2, DRAFT (not yet approved)"
 expect 0 "$MAPPA" --db "$d" meeting approve "$m"

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "core/agenda.h"
+#include "core/process.h"
 #include "core/util.h"
 
 static mdate
@@ -64,87 +65,11 @@ holidays_2012(void)
 }
 
 static void
-working_days__weekends_skipped(void **state)
-{
-	(void)state;
-	/* Monday 2012-05-14 + 5 working days: Monday 2012-05-21. */
-	assert_date(agenda_add_working_days(NULL, D("2012-05-14"), 5),
-		    "2012-05-21");
-	/* Friday + 1: Monday. */
-	assert_date(agenda_add_working_days(NULL, D("2012-05-18"), 1),
-		    "2012-05-21");
-	/* From a Saturday, the first working day counts as day one. */
-	assert_date(agenda_add_working_days(NULL, D("2012-05-19"), 1),
-		    "2012-05-21");
-	/* Zero: the day itself if it is a working day, else the next. */
-	assert_date(agenda_add_working_days(NULL, D("2012-05-16"), 0),
-		    "2012-05-16");
-	assert_date(agenda_add_working_days(NULL, D("2012-05-20"), 0),
-		    "2012-05-21");
-	assert_false(agenda_is_working_day(NULL, D("2012-05-19")));
-	assert_true(agenda_is_working_day(NULL, D("2012-05-18")));
-}
-
-static void
-working_days__across_bank_holidays(void **state)
+meeting_day__the_weekday_skipping_bank_holidays(void **state)
 {
 	struct agenda_holidays h = holidays_2012();
 
 	(void)state;
-	/* Referred Thursday 2012-05-31; Monday 4 and Tuesday 5 June are
-	 * bank holidays (the Jubilee): the 5 working days are Fri 1,
-	 * Wed 6, Thu 7, Fri 8 and Mon 11; without holidays, Thu 7. */
-	assert_date(agenda_add_working_days(&h, D("2012-05-31"), 5),
-		    "2012-06-11");
-	assert_date(agenda_add_working_days(NULL, D("2012-05-31"), 5),
-		    "2012-06-07");
-	/* Easter: Thursday 5 April + 1 is Tuesday 10 April. */
-	assert_date(agenda_add_working_days(&h, D("2012-04-05"), 1),
-		    "2012-04-10");
-	/* Christmas: Friday 21 December + 3 is Friday 28 December. */
-	assert_date(agenda_add_working_days(&h, D("2012-12-21"), 3),
-		    "2012-12-28");
-	assert_true(agenda_is_holiday(&h, D("2012-06-05")));
-	assert_false(agenda_is_holiday(&h, D("2012-06-06")));
-	assert_false(agenda_is_working_day(&h, D("2012-05-07")));
-	/* Counting back: the waiting time of a referral. */
-	assert_int_equal(agenda_working_days_between(&h, D("2012-05-31"),
-						     D("2012-06-11")), 5);
-	assert_int_equal(agenda_working_days_between(&h, D("2012-06-11"),
-						     D("2012-05-31")), 0);
-	agenda_holidays_free(&h);
-}
-
-static void
-due_dates__from_the_area_intervals(void **state)
-{
-	struct agenda_intervals iv;
-	struct agenda_holidays h = holidays_2012();
-
-	(void)state;
-	agenda_intervals_default(&iv);
-	assert_int_equal(iv.review_weeks_level3, 8);
-	assert_int_equal(iv.review_weeks_level2, 16);
-	assert_int_equal(iv.initial_days_level3, 5);
-	assert_int_equal(iv.initial_days_level2, 20);
-	assert_date(agenda_review_due(&iv, 3, D("2012-05-17")), "2012-07-12");
-	assert_date(agenda_review_due(&iv, 2, D("2012-05-15")), "2012-09-04");
-	assert_date(agenda_review_due(&iv, 1, D("2012-02-29")), "2013-02-28");
-	assert_int_equal(agenda_review_due(&iv, 0, D("2012-02-29")),
-			 MDATE_NONE);
-	/* Level 3: 5 working days; Level 2 (and anything else): 20. */
-	assert_date(agenda_initial_due(&iv, &h, 3, D("2012-05-31")),
-		    "2012-06-11");
-	assert_date(agenda_initial_due(&iv, &h, 2, D("2012-05-01")),
-		    "2012-05-30");
-	assert_date(agenda_initial_due(&iv, &h, 0, D("2012-05-01")),
-		    "2012-05-30");
-	/* An area's own intervals. */
-	iv.review_weeks_level3 = 4;
-	iv.initial_days_level3 = 2;
-	assert_date(agenda_review_due(&iv, 3, D("2012-05-17")), "2012-06-14");
-	assert_date(agenda_initial_due(&iv, &h, 3, D("2012-06-01")),
-		    "2012-06-07");
 	/* The next Level 2 meeting day (Tuesday), skipping the Jubilee. */
 	assert_date(agenda_meeting_day(&h, 1, D("2012-05-31")), "2012-06-12");
 	assert_date(agenda_meeting_day(&h, 1, D("2012-05-29")), "2012-05-29");
@@ -175,7 +100,9 @@ propose__due_cases_and_referrals_overdue_first(void **state)
 		cand(5, 7, 2, "2012-05-25"),  /* a referral: always */
 		cand(6, 0, 2, "2012-03-20"),  /* longest overdue */
 		cand(7, 8, 3, "2012-05-20"),  /* Level 3 referral */
-		cand(8, 9, 0, "2012-05-18"),  /* no level: Level 2 */
+		cand(8, 9, 2, "2012-05-18"),  /* a Level 2 referral */
+		cand(11, 12, 0, "2012-05-18"), /* no level: no referral */
+		cand(12, 13, 1, "2012-05-18"), /* nor Level 1 */
 		cand(9, 0, 2, NULL),          /* no review date */
 		cand(10, 0, 2, "2012-05-18"), /* same day as a referral */
 	};
@@ -252,9 +179,9 @@ holidays__the_shipped_file_loads(void **state)
 		 top && *top ? top : ".");
 	assert_int_equal(agenda_holidays_load(path, &h, err, sizeof err), 0);
 	assert_true(h.n > 100);
-	assert_true(agenda_is_holiday(&h, D("2012-06-05")));
-	assert_true(agenda_is_holiday(&h, D("2010-12-28")));
-	assert_false(agenda_is_holiday(&h, D("2010-12-29")));
+	assert_true(process_is_holiday(&h, D("2012-06-05")));
+	assert_true(process_is_holiday(&h, D("2010-12-28")));
+	assert_false(process_is_holiday(&h, D("2010-12-29")));
 	agenda_holidays_free(&h);
 	assert_int_equal(agenda_holidays_load("/nonexistent/holidays", &h, err,
 					      sizeof err), -1);
@@ -266,9 +193,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(working_days__weekends_skipped),
-		cmocka_unit_test(working_days__across_bank_holidays),
-		cmocka_unit_test(due_dates__from_the_area_intervals),
+		cmocka_unit_test(
+			meeting_day__the_weekday_skipping_bank_holidays),
 		cmocka_unit_test(propose__due_cases_and_referrals_overdue_first),
 		cmocka_unit_test(reasons__names_round_trip),
 		cmocka_unit_test(holidays__bad_line_refused_with_its_number),

@@ -91,16 +91,16 @@ open__newer_schema__refused(void **state)
 	assert_non_null(strstr(err, "newer"));
 }
 
-/* Take the hash chain's migration back: the audit as it was before. */
-static void
-undo_audit_hash(sqlite3 *sql)
+/* The number of the migration whose text holds WHAT: the schema version
+ * just before it. */
+static int
+migration_of(const char *what)
 {
-	assert_int_equal(sqlite3_exec(sql,
-		"DROP TRIGGER audit_no_update;"
-		"ALTER TABLE audit DROP COLUMN hash;"
-		"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
-		"  SELECT RAISE(ABORT, 'audit rows are append-only');"
-		"END;", NULL, NULL, NULL), SQLITE_OK);
+	for (int v = 0; v < db_migration_count; v++)
+		if (strstr(db_migrations[v], what))
+			return v;
+	fail_msg("no migration holds %s", what);
+	return -1;
 }
 
 /* A database of schema 1 is brought to the current schema on opening:
@@ -122,69 +122,13 @@ open__schema_1__migrated_rows_kept(void **state)
 	struct db_offender o;
 	char err[512], sql[256];
 	struct db *db;
-	sqlite3 *v1;
-	sqlite3_stmt *st;
 	int64_t offenders, events;
 
-	assert_int_equal(sqlite3_open(":memory:", &v1), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(v1, db_migrations[0], NULL, NULL, NULL),
-			 SQLITE_OK);
 	new_offender(f->db, "MIG1", &o);
 	offenders = tu_count(f->db, "SELECT count(*) FROM offenders");
 	events = tu_count(f->db, "SELECT count(*) FROM events");
-	/* Back to schema 1: its index names, none of schema 2's. */
-	assert_int_equal(sqlite3_exec(f->db->sql, "BEGIN", NULL, NULL, NULL),
-			 SQLITE_OK);
-	for (size_t i = 0; i < NELEM(v2_names); i++) {
-		snprintf(sql, sizeof sql, "DROP INDEX offenders_by_%s",
-			 v2_names[i]);
-		assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL,
-					      NULL), SQLITE_OK);
-	}
-	for (size_t i = 0; i < NELEM(v1_names); i++) {
-		/* The earliest databases of schema 1 lack this one. */
-		if (strcmp(v1_names[i], "offenders_review_current") == 0)
-			continue;
-		/* As schema 1 wrote it (else it is not mappa's). */
-		snprintf(sql, sizeof sql, "SELECT sql FROM sqlite_schema "
-			 "WHERE name = '%s'", v1_names[i]);
-		assert_int_equal(sqlite3_prepare_v2(v1, sql, -1, &st, NULL),
-				 SQLITE_OK);
-		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-		assert_int_equal(sqlite3_exec(f->db->sql,
-			(const char *)sqlite3_column_text(st, 0), NULL, NULL,
-			NULL), SQLITE_OK);
-		sqlite3_finalize(st);
-	}
-	/* Nor what v3 adds (issue 16). */
-	assert_int_equal(sqlite3_exec(f->db->sql, "DROP TABLE attendees; "
-				      "ALTER TABLE meetings DROP COLUMN "
-				      "minutes_state; ALTER TABLE meetings "
-				      "DROP COLUMN minutes_version; ALTER "
-				      "TABLE meetings DROP COLUMN "
-				      "minutes_approved_by; ALTER TABLE "
-				      "meetings DROP COLUMN "
-				      "minutes_approved_on", NULL, NULL, NULL),
-			 SQLITE_OK);
-	undo_audit_hash(f->db->sql);
-	/* Every trigger as schema 1 wrote it: later migrations rewrite
-	 * some (v4, the retention review). */
-	assert_int_equal(sqlite3_prepare_v2(v1, "SELECT name, sql FROM "
-					    "sqlite_schema WHERE type = "
-					    "'trigger'", -1, &st, NULL),
-			 SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS \"%s\"",
-			 (const char *)sqlite3_column_text(st, 0));
-		assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL,
-					      NULL), SQLITE_OK);
-		assert_int_equal(sqlite3_exec(f->db->sql,
-			(const char *)sqlite3_column_text(st, 1), NULL, NULL,
-			NULL), SQLITE_OK);
-	}
-	sqlite3_finalize(st);
-	assert_int_equal(sqlite3_exec(f->db->sql, "PRAGMA user_version = 1; "
-				      "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	/* Back to schema 1, as a mappa of schema 1 left it. */
+	tu_schema_rewind(f->db->sql, 1);
 
 	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
 			 DB_OK);
@@ -203,8 +147,70 @@ open__schema_1__migrated_rows_kept(void **state)
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM pragma_integrity_check"
 				  " WHERE integrity_check = 'ok'"), 1);
 	db_close(db);
-	sqlite3_close(v1);
 	db_offender_clear(&o);
+}
+
+/*
+ * Schema 2 to 3: referrals without a level -- Level 1 registrations --
+ * are gone unless a meeting took them up, in which case they ask for
+ * that meeting's level; each change has its audit row; a referral
+ * without a level is refused from then on.
+ */
+static void
+open__schema_2__level1_registrations_are_no_referrals(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_offender a, b, c;
+	char err[512];
+	struct db *db;
+
+	new_offender(f->db, "MIG1", &a);
+	new_offender(f->db, "MIG2", &b);
+	new_offender(f->db, "MIG3", &c);
+	/* Back to the schema before the referral rules, whatever its
+	 * number. */
+	tu_schema_rewind(f->db->sql, migration_of("CREATE TRIGGER "
+						  "referrals_level_required"));
+	assert_int_equal(sqlite3_exec(f->db->sql, "BEGIN;"
+		"INSERT INTO meetings(id, date, level, status) VALUES"
+		"  (1, '2012-05-22', 2, 'scheduled'),"
+		"  (2, '2012-05-24', 3, 'held');"
+		"INSERT INTO referrals(id, offender_id, date, agency,"
+		"  proposed_level, outcome, meeting_id) VALUES"
+		"  (1, 1, '2012-05-01', 'police', NULL, 'pending', NULL),"
+		"  (2, 2, '2012-05-01', 'police', NULL, 'pending', NULL),"
+		"  (3, 3, '2012-05-01', 'police', NULL, 'accepted', 2),"
+		"  (4, 3, '2012-05-02', 'police', 3, 'pending', NULL);"
+		"INSERT INTO agenda_items(meeting_id, offender_id, position,"
+		"  reason, referral_id) VALUES (1, 2, 1, 'initial', 2);"
+		"COMMIT", NULL, NULL, NULL),
+		SQLITE_OK);
+	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
+			 DB_OK);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM referrals WHERE "
+				  "proposed_level IS NULL"), 0);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM referrals WHERE "
+				  "id = 1"), 0);
+	assert_int_equal(tu_count(db, "SELECT proposed_level FROM referrals "
+				  "WHERE id = 2"), 2);
+	assert_int_equal(tu_count(db, "SELECT proposed_level FROM referrals "
+				  "WHERE id = 3"), 3);
+	assert_int_equal(tu_count(db, "SELECT proposed_level FROM referrals "
+				  "WHERE id = 4"), 3);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'referral.migrate'"), 3);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'referral.migrate' AND record = "
+				  "'offender 1 referral 1' AND detail LIKE "
+				  "'removed:%'"), 1);
+	assert_int_not_equal(sqlite3_exec(db->sql, "INSERT INTO referrals("
+				"offender_id, date, agency) VALUES (1, "
+				"'2012-06-01', 'police')", NULL, NULL, NULL),
+			     SQLITE_OK);
+	db_close(db);
+	db_offender_clear(&a);
+	db_offender_clear(&b);
+	db_offender_clear(&c);
 }
 
 static void
@@ -448,22 +454,13 @@ open__before_the_chain__rows_hashed_in_order(void **state)
 	char err[512];
 	struct db *db;
 	int64_t n;
-	char sql[64];
-	int v;
 
 	some_rows(f->db);
 	n = tu_count(f->db, "SELECT count(*) FROM audit");
-	undo_audit_hash(f->db->sql);
 	/* Back to the version before the chain's migration, whatever its
 	 * number. */
-	for (v = 0; v < db_migration_count; v++)
-		if (strstr(db_migrations[v], "ALTER TABLE audit ADD COLUMN "
-			   "hash"))
-			break;
-	assert_true(v < db_migration_count);
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v);
-	assert_int_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
-			 SQLITE_OK);
+	tu_schema_rewind(f->db->sql, migration_of("ALTER TABLE audit ADD "
+						  "COLUMN hash"));
 	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
 			 DB_OK);
 	assert_int_equal(tu_count(db, "PRAGMA user_version"),
@@ -1307,6 +1304,7 @@ main(void)
 		T(open__missing_file__not_found),
 		T(open__newer_schema__refused),
 		T(open__schema_1__migrated_rows_kept),
+		T(open__schema_2__level1_registrations_are_no_referrals),
 		T(open__foreign_sqlite_file__refused),
 		T(open__unknown_or_disabled_user__refused),
 		T(open__pragmas__wal_full_fk),

@@ -25,6 +25,7 @@
 #include <cmocka.h>
 
 #include "core/agenda.h"
+#include "core/process.h"
 #include "core/date.h"
 #include "demo/demo.h"
 #include "demo/demo_meetings.h"
@@ -588,7 +589,7 @@ check_referrals(void *ctx, const struct demo_offender *o)
 			continue;
 		}
 		x->referred++;
-		days = agenda_working_days_between(NULL, it->referred,
+		days = process_working_days_between(NULL, it->referred,
 						   it->meeting);
 		within = it->referred_level >= 3 ? 5 : 20;
 		x->within += days <= within;

@@ -407,6 +407,31 @@ db_kpi__hand_computed_2012_13(void **state)
 	kpi_free(&k);
 }
 
+/* A Level 3 review held exactly eight weeks after the level was set is
+ * on time; the interval is the area's setting, read where the rule is. */
+static void
+db_kpi__review_on_its_due_day__on_time(void **state)
+{
+	struct fx *f = *state;
+	struct kpi k;
+
+	offender(f, 12, "Case12");
+	event(f, 12, "2012-07-05", "register", 3);
+	meeting(f, 8, "2012-08-30", 3, "held");
+	item(f, 8, 12, "review", 0, 1);
+	assert_int_equal(db_kpi(f->db, 2012, D("2013-06-01"), &f->h, &k),
+			 DB_OK);
+	assert_cell(&k, KPI_REVIEWS, 0, KPI_YEAR, 3, 4);
+	assert_cell(&k, KPI_REVIEWS, 0, KPI_Q2, 2, 3);
+	kpi_free(&k);
+	assert_int_equal(db_setting_set(f->db, "review_weeks_level3", "7"),
+			 DB_OK);
+	assert_int_equal(db_kpi(f->db, 2012, D("2013-06-01"), &f->h, &k),
+			 DB_OK);
+	assert_cell(&k, KPI_REVIEWS, 0, KPI_YEAR, 2, 4);
+	kpi_free(&k);
+}
+
 static void
 db_kpi__without_bank_holidays__r1_late(void **state)
 {
@@ -511,6 +536,9 @@ main(void)
 			teardown),
 		cmocka_unit_test_setup_teardown(
 			db_kpi__earlier_today__pending_not_counted, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(
+			db_kpi__review_on_its_due_day__on_time, setup,
 			teardown),
 		cmocka_unit_test_setup_teardown(db_kpi__lay__counts_only,
 						setup, teardown),

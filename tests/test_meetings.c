@@ -31,6 +31,9 @@ struct fx {
 	int64_t meeting;
 };
 
+/* The first meeting's day: when it may be held. */
+#define TODAY D("2012-05-22")
+
 static mdate
 D(const char *s)
 {
@@ -123,7 +126,7 @@ agenda_item(struct fx *f, int64_t offender)
 	int64_t item = 0;
 
 	assert_int_equal(db_agenda_add(f->db, f->meeting, offender, "review",
-				       0, &item), DB_OK);
+				       0, false, &item), DB_OK);
 	return item;
 }
 
@@ -213,12 +216,12 @@ meeting__checks_and_status(void **state)
 	assert_int_equal(db_meeting_cancel(f->db, m.id, &v), DB_OK);
 	assert_int_equal(v, 2);
 	assert_int_equal(db_meeting_cancel(f->db, m.id, NULL), DB_OK);
-	assert_int_equal(db_meeting_hold(f->db, m.id, NULL), DB_INVALID);
+	assert_int_equal(db_meeting_hold(f->db, m.id, TODAY, NULL), DB_INVALID);
 	assert_int_equal(db_meeting_get(f->db, m.id, &base), DB_OK);
 	m = base;
 	str_copy(m.venue, "x", sizeof m.venue);
 	assert_int_equal(db_meeting_update(f->db, &base, &m), DB_INVALID);
-	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
 	assert_int_equal(db_meeting_cancel(f->db, f->meeting, NULL),
 			 DB_INVALID);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
@@ -257,9 +260,9 @@ agenda__add_move_remove__positions_stay_whole(void **state)
 	i1 = agenda_item(f, f->o.id);
 	i2 = agenda_item(f, c2.id);
 	i3 = agenda_item(f, c3.id);
-	assert_int_equal(db_agenda_add(f->bob, f->meeting, c2.id, "review", 0,
+	assert_int_equal(db_agenda_add(f->bob, f->meeting, c2.id, "review", 0, false,
 				       NULL), DB_INVALID);
-	assert_int_equal(db_agenda_add(f->db, f->meeting, c2.id, "chat", 0,
+	assert_int_equal(db_agenda_add(f->db, f->meeting, c2.id, "chat", 0, false,
 				       NULL), DB_INVALID);
 	assert_int_equal(db_agenda_move(f->bob, i3, 1), DB_OK);
 	assert_int_equal(db_agenda_list(f->db, f->meeting, get_order, &o),
@@ -282,7 +285,7 @@ agenda__add_move_remove__positions_stay_whole(void **state)
 	assert_int_equal(o.pos[0], 1);
 	assert_int_equal(o.pos[1], 2);
 	/* Once minuted, a case stays on the agenda. */
-	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
 	{
 		struct db_minutes m;
 
@@ -353,7 +356,7 @@ minutes__two_editors__headings_merged_collision_refused(void **state)
 	a.text[DB_MIN_DECISION] = strdup("Continue");
 	/* Not held yet: no minutes. */
 	assert_int_equal(db_minutes_save(f->db, &a_base, &a), DB_INVALID);
-	assert_int_equal(db_meeting_hold(f->bob, f->meeting, NULL), DB_OK);
+	assert_int_equal(db_meeting_hold(f->bob, f->meeting, TODAY, NULL), DB_OK);
 	assert_int_equal(db_minutes_get(f->bob, item, &b_base), DB_OK);
 	assert_int_equal(b_base.version, 0);
 	memset(&b, 0, sizeof b);
@@ -405,7 +408,7 @@ minutes__next_review__becomes_the_cases(void **state)
 	struct db_offender o;
 	int64_t item = agenda_item(f, f->o.id);
 
-	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
 	memset(&m, 0, sizeof m);
 	m.item_id = item;
 	str_copy(m.next_review, "2012-09-11", sizeof m.next_review);
@@ -431,7 +434,7 @@ level_decision__up__event_with_reason_meeting_chair_on_meeting_date(
 	int64_t item = agenda_item(f, f->o.id), event = 0, version;
 	char buf[256];
 
-	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
 	memset(&d, 0, sizeof d);
 	d.decision = "up";
 	d.level = 3;
@@ -467,11 +470,14 @@ level_decision__up__event_with_reason_meeting_chair_on_meeting_date(
 	assert_int_equal(m.level_event_id, event);
 	assert_string_equal(m.next_review, "2012-07-17");
 	db_minutes_clear(&m);
-	/* The decision stands: another is refused, the same is no error. */
+	/* The decision stands: another is a conflict naming both, the same
+	 * is no error. */
 	d.decision = "down";
 	d.level = 2;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
-			 DB_INVALID);
+			 DB_CONFLICT);
+	assert_non_null(strstr(db_errmsg(f->db), "up to Level 3"));
+	assert_non_null(strstr(db_errmsg(f->db), "yours: down to Level 2"));
 	d.decision = "up";
 	d.level = 3;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
@@ -480,7 +486,8 @@ level_decision__up__event_with_reason_meeting_chair_on_meeting_date(
 	/* Audited: before and after, the reason by name only. */
 	text(f->db, "SELECT detail FROM audit WHERE action = 'minutes.level'",
 	     buf, sizeof buf);
-	assert_non_null(strstr(buf, "level_decision: - -> up; level: 2 -> 3"));
+	assert_non_null(strstr(buf, "level_decision: - -> up to Level 3; "
+				    "level: 2 -> 3"));
 	assert_non_null(strstr(buf, "fields: reason"));
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				  "detail LIKE '%intelligence%'"), 0);
@@ -498,6 +505,88 @@ level_decision__up__event_with_reason_meeting_chair_on_meeting_date(
 		str_copy(mm.venue, "Room 5", sizeof mm.venue);
 		assert_int_equal(db_meeting_update(f->db, &base, &mm), DB_OK);
 	}
+}
+
+/* Two chairs on one case: the first records "stay", the second "down"
+ * moments later: the second sees a conflict naming both, nothing
+ * changes; replaced on purpose, the audit keeps the true before and
+ * after, and replacing again takes the level event away. */
+static void
+level_decision__two_chairs__conflict_then_replace_on_purpose(void **state)
+{
+	struct fx *f = *state;
+	struct db_level_decision d;
+	int64_t item = agenda_item(f, f->o.id);
+	char buf[256];
+
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
+	memset(&d, 0, sizeof d);
+	d.decision = "stay";
+	d.next_review = MDATE_NONE;
+	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
+	d.decision = "down";
+	d.reason = "Risk reduced";
+	assert_int_equal(db_minutes_level(f->bob, item, NULL, &d, NULL),
+			 DB_CONFLICT);
+	assert_non_null(strstr(db_errmsg(f->bob), "stay at Level 2"));
+	assert_non_null(strstr(db_errmsg(f->bob), "yours: down to Level 1"));
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events WHERE "
+				  "type = 'level'"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM minutes WHERE "
+				  "level_decision = 'stay'"), 1);
+	d.replace = true;
+	assert_int_equal(db_minutes_level(f->bob, item, NULL, &d, NULL), DB_OK);
+	assert_int_equal(tu_count(f->db, "SELECT level FROM offenders WHERE "
+				  "ref = 'C1'"), 1);
+	text(f->db, "SELECT detail FROM audit WHERE action = 'minutes.level' "
+	     "ORDER BY id DESC LIMIT 1", buf, sizeof buf);
+	assert_non_null(strstr(buf, "level_decision: stay at Level 2 -> down "
+				    "to Level 1; level: 2 -> 1"));
+	/* Back to stay: the level event goes, audited; Level 2 again. */
+	d.decision = "stay";
+	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events WHERE "
+				  "type = 'level'"), 0);
+	assert_int_equal(tu_count(f->db, "SELECT level FROM offenders WHERE "
+				  "ref = 'C1'"), 2);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'event.remove'"), 1);
+	text(f->db, "SELECT detail FROM audit WHERE action = 'minutes.level' "
+	     "ORDER BY id DESC LIMIT 1", buf, sizeof buf);
+	assert_non_null(strstr(buf, "level_decision: down to Level 1 -> stay "
+				    "at Level 2"));
+}
+
+/* A meeting is held only on or after its date; reopening one is an
+ * admin's act with a reason, in the audit trail. */
+static void
+hold__before_its_date_refused__reopen_needs_admin_and_reason(void **state)
+{
+	struct fx *f = *state;
+	char buf[256];
+
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, D("2012-05-21"),
+					 NULL), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "after today"));
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM meetings WHERE "
+				  "status = 'held'"), 0);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
+	assert_int_equal(db_meeting_reopen(f->bob, f->meeting, "held too "
+					   "early", NULL), DB_REFUSED);
+	assert_int_equal(db_meeting_reopen(f->db, f->meeting, " ", NULL),
+			 DB_INVALID);
+	assert_int_equal(db_meeting_reopen(f->db, f->meeting, "held too early",
+					   NULL), DB_OK);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM meetings WHERE "
+				  "status = 'scheduled'"), 1);
+	text(f->db, "SELECT detail FROM audit WHERE action = 'meeting.reopen'",
+	     buf, sizeof buf);
+	assert_string_equal(buf, "status: held -> scheduled; reason: held too "
+			    "early");
+	/* Cancelled only if not held. */
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
+	assert_int_equal(db_meeting_cancel(f->db, f->meeting, NULL),
+			 DB_INVALID);
 }
 
 static void
@@ -524,7 +613,7 @@ level_decision__rules__held_chair_state_machine(void **state)
 	m = base;
 	m.chair[0] = '\0';
 	assert_int_equal(db_meeting_update(f->db, &base, &m), DB_OK);
-	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
 			 DB_INVALID);
 	assert_non_null(strstr(db_errmsg(f->db), "chair"));
@@ -747,7 +836,7 @@ minutes_approved__nothing_changes_until_reopened__next_version(void **state)
 	/* Not before the meeting is held. */
 	assert_int_equal(db_minutes_approve(f->db, f->meeting, D("2012-05-30")),
 			 DB_INVALID);
-	assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL), DB_OK);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
 	assert_int_equal(db_minutes_state(f->db, f->meeting, &ms), DB_OK);
 	assert_string_equal(ms.state, "draft");
 	assert_int_equal(ms.version, 1);
@@ -876,6 +965,7 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 	struct db_meeting m2;
 	struct props ps = { .n = 0 };
 	char sql[160];
+	struct db_level_decision d;
 
 	/* C1 (from setup) at Level 2 is overdue on the 14th. */
 	snprintf(sql, sizeof sql, "UPDATE offenders SET next_review = "
@@ -898,7 +988,7 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 	str_copy(m2.date, "2012-05-15", sizeof m2.date);
 	m2.level = 2;
 	assert_int_equal(db_meeting_add(f->db, &m2, NULL, 0), DB_OK);
-	assert_int_equal(db_agenda_add(f->db, m2.id, c4.id, "review", 0, NULL),
+	assert_int_equal(db_agenda_add(f->db, m2.id, c4.id, "review", 0, false, NULL),
 			 DB_OK);
 	/* A referral awaiting its initial meeting. */
 	memset(&r1, 0, sizeof r1);
@@ -920,7 +1010,7 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 	assert_false(ps.overdue[1]);
 	/* Once on the agenda, not proposed again. */
 	assert_int_equal(db_agenda_add(f->db, f->meeting, r1.id, "initial",
-				       r.id, NULL), DB_OK);
+				       r.id, false, NULL), DB_OK);
 	ps.n = 0;
 	assert_int_equal(db_agenda_propose(f->db, f->meeting, D("2012-05-14"),
 					   NULL, prop_cb, &ps), DB_OK);
@@ -929,11 +1019,20 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 	{
 		int64_t item;
 
-		assert_int_equal(db_meeting_hold(f->db, f->meeting, NULL),
+		assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL),
 				 DB_OK);
 		assert_int_equal(db_agenda_find(f->db, f->meeting, r1.id,
 						&item), DB_OK);
 		assert_int_equal(db_agenda_discussed(f->db, item, true),
+				 DB_OK);
+		/* Discussing decides nothing; the level decision does. */
+		assert_int_equal(tu_count(f->db, "SELECT count(*) FROM "
+					  "referrals WHERE outcome = "
+					  "'pending'"), 1);
+		memset(&d, 0, sizeof d);
+		d.decision = "stay";
+		d.next_review = MDATE_NONE;
+		assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
 				 DB_OK);
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM referrals "
 			 "WHERE outcome = 'accepted' AND meeting_id = %lld",
@@ -1013,11 +1112,11 @@ lay__meetings_without_chair__agenda_minutes_writes_refused(void **state)
 	str_copy(m.venue, "x", sizeof m.venue);
 	assert_int_equal(db_meeting_update(lay, &base, &m), DB_REFUSED);
 	assert_int_equal(db_meeting_add(lay, &m, NULL, 0), DB_REFUSED);
-	assert_int_equal(db_meeting_hold(lay, f->meeting, NULL), DB_REFUSED);
+	assert_int_equal(db_meeting_hold(lay, f->meeting, TODAY, NULL), DB_REFUSED);
 	assert_int_equal(db_meeting_cancel(lay, f->meeting, NULL), DB_REFUSED);
 	assert_int_equal(db_meeting_attendance(lay, f->meeting, "police", NULL,
 					       "present"), DB_REFUSED);
-	assert_int_equal(db_agenda_add(lay, f->meeting, f->o.id, "review", 0,
+	assert_int_equal(db_agenda_add(lay, f->meeting, f->o.id, "review", 0, false,
 				       NULL), DB_REFUSED);
 	assert_int_equal(db_agenda_move(lay, item, 1), DB_REFUSED);
 	assert_int_equal(db_agenda_remove(lay, item), DB_REFUSED);
@@ -1056,6 +1155,8 @@ main(void)
 		T(minutes__two_editors__headings_merged_collision_refused),
 		T(minutes__next_review__becomes_the_cases),
 		T(level_decision__up__event_with_reason_meeting_chair_on_meeting_date),
+		T(level_decision__two_chairs__conflict_then_replace_on_purpose),
+		T(hold__before_its_date_refused__reopen_needs_admin_and_reason),
 		T(level_decision__rules__held_chair_state_machine),
 		T(actions__add_done_overdue_by_agency),
 		T(propose__referrals_and_due_reviews__not_twice),

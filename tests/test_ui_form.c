@@ -21,7 +21,7 @@
 #include "ui/ui.h"
 #include "testutil.h"
 
-static const struct form_intervals iv = { 8, 16, 12, 5, 20, NULL };
+static struct form_intervals iv; /* the defaults: main() */
 
 static mdate
 day(const char *s)
@@ -601,6 +601,7 @@ meeting__time_and_agencies__checked_as_typed(void **state)
 int
 main(void)
 {
+	process_settings_default(&iv.ps);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(
 			text__control_and_invisible_characters__shown_escaped),

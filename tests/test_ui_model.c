@@ -597,6 +597,34 @@ referral__category3_level1__nothing_written(void **state)
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit"),
 			 audit);
 }
+/* A Level 1 registration is no referral: the case and its registration,
+ * a first review a year on, and nothing for the initial-meeting figure
+ * nor for any agenda proposal. */
+static void
+referral__level1__registration_without_referral(void **state)
+{
+	struct fx *f = *state;
+	struct db_offender o;
+	struct db_referral r;
+
+	memset(&o, 0, sizeof o);
+	memset(&r, 0, sizeof r);
+	str_copy(o.ref, "NEW3", sizeof o.ref);
+	str_copy(o.surname, "Levelone", sizeof o.surname);
+	str_copy(r.date, "2012-05-10", sizeof r.date);
+	str_copy(r.agency, "police", sizeof r.agency);
+	assert_int_equal(db_referral_add(f->db, &o, 1, 1, MDATE_NONE, &r),
+			 DB_OK);
+	assert_true(o.id > 0);
+	assert_int_equal(r.id, 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM referrals"),
+			 0);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders "
+				  "WHERE ref = 'NEW3' AND level = 1 AND "
+				  "next_review = '2013-05-10'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'referral.add'"), 0);
+}
 
 static void
 referral__valid__case_registration_referral_and_audit(void **state)
@@ -702,6 +730,9 @@ main(void)
 			teardown),
 		cmocka_unit_test_setup_teardown(
 			referral__category3_level1__nothing_written, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(
+			referral__level1__registration_without_referral, setup,
 			teardown),
 		cmocka_unit_test_setup_teardown(
 			referral__valid__case_registration_referral_and_audit,

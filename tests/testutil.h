@@ -66,4 +66,14 @@ void tu_offender(struct db_offender *o, const char *ref);
 struct db_event tu_event(const char *date, int type, int category,
 			 int level, int kind, enum db_source source);
 
+/*
+ * Take the database open on SQL (a sqlite3 *) back to schema VERSION, as
+ * a mappa of that version left it: what later migrations added (tables,
+ * columns, indexes, triggers, views) goes, what they changed is as
+ * VERSION wrote it, and PRAGMA user_version is VERSION; rows are kept.
+ * For the tests of migrations: whatever migrations come later, a
+ * database of an old schema is one the schema check accepts.
+ */
+void tu_schema_rewind(void *sql, int version);
+
 #endif

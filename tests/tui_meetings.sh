@@ -86,13 +86,21 @@ keys a /
 wait_for a "Case reference:"
 typed a "$REF"
 keys a Enter
-wait_for a "$REF added to the agenda."
+# The reason asked, review offered (no referral pending); a Level 2
+# case at a Level 3 meeting goes on only when the person says so.
+wait_for a "Reason for $REF"
+keys a Enter
+wait_for a "the case is at Level 2, not 3. Add it anyway? (y/n)"
+keys a y
+wait_for a "$REF added to the agenda (review)."
 wait_for a "ON THE AGENDA"
 keys a Escape
 wait_for a "MAPP meetings:"
 
 # --- held; meeting mode -----------------------------------------------------
 keys a H
+wait_for a "Mark meeting $M of 2012-03-22 held?"
+keys a y
 wait_for a "is held: it may be minuted."
 keys a Enter
 wait_for a "CONFIDENTIALITY AND DIVERSITY"
@@ -135,7 +143,7 @@ wait_for b "CASE 1 OF 1"
 # the decision is refused, says so, and nothing is written.
 REASON="Threats to a named victim reported by the police"
 keys a L
-wait_for a "Level decision (stay"
+wait_for a "Level decision, now Level 2 (stay"
 typed a "up 3"
 keys a Enter
 wait_for a "Reason"
@@ -151,9 +159,9 @@ wait_for a "NOT RECORDED: the case changed meanwhile (now Level 2, community)."
 # Decided again on the case as it now is: the decision and its reason
 # come back as typed; here Esc drops them.
 wait_for a "2012-03-01  notification_breach: caution"
-wait_for a "Level decision (stay, up N, down N, exit KIND):up 3"
+wait_for a "Level decision, now Level 2 (stay, up, down, to N, exit):up 3"
 keys a Enter
-wait_for a "Reason (kept on the level event):$REASON"
+wait_for a "Reason for up to Level 3 (kept on the level event):$REASON"
 keys a Escape
 wait_for a "LEVEL DECISION: not yet made"
 
@@ -162,20 +170,20 @@ wait_for a "LEVEL DECISION: not yet made"
 # reason typed opens again on the line; the second is recorded.
 sql "CREATE TRIGGER no_level BEFORE INSERT ON events WHEN NEW.type = 'level' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
 keys a L
-wait_for a "Level decision (stay"
+wait_for a "Level decision, now Level 2 (stay"
 typed a "up 3"
 keys a Enter
 wait_for a "Reason"
 typed a "$REASON"
 keys a Enter
 wait_for a "NOT RECORDED:"
-wait_for a "Reason (kept on the level event):"
+wait_for a "Reason for up to Level 3 (kept on the level event):"
 wait_for a "$REASON"
 [ "$(sql "SELECT level FROM offenders WHERE ref = '$REF'")" = 2 ] && ok ||
 	fail "a failed level decision changed the case"
 sql "DROP TRIGGER no_level"
 keys a Enter
-wait_for a "Level decision recorded: up (the level event is written)"
+wait_for a "Level decision recorded: up to Level 3 (the level event is written)"
 [ "$(sql "SELECT note FROM events e JOIN offenders o ON o.id = e.offender_id WHERE o.ref = '$REF' AND e.type = 'level' AND e.date = '2012-03-22'")" = "$REASON" ] && ok ||
 	fail "the reason kept on the line was not the one recorded"
 wait_for a "LEVEL DECISION: up"

@@ -38,7 +38,7 @@ keys a x '<'
 wait_for a "Sorted by Reference."
 keys a '?'
 wait_for a "Keys: Register"
-wait_for a "take a new referral"
+wait_for a "take a new case"
 keys a q
 wait_for a "Reference"
 

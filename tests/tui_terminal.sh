@@ -77,10 +77,10 @@ for term in vt100 xterm-kitty-unknown-to-mappa; do
 	wait_re "$S" "Reference\\* +SmithY"
 	[ "$(screen "$S" | grep -c 'lose what you typed')" = 0 ] && ok ||
 		fail "$term: Home or Delete read as Esc in a form"
-	# PgDn: a page of fields on (all fit: the last, a long text); PgUp
-	# back to the first.
+	# PgDn: a page of fields on (all fit: the last, the first review of
+	# a Level 1 case); PgUp back to the first.
 	keys "$S" PageDown
-	wait_for "$S" "F4: the whole text in the editor."
+	wait_for "$S" "Level 1: the first review"
 	keys "$S" PageUp
 	wait_for "$S" "the area's case reference"
 	# Esc alone is Esc: it asks before the text is lost.

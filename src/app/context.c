@@ -50,6 +50,8 @@ app_context_open(struct app_context *c, struct db *db, char *err, size_t n)
 	/* On failure the list is empty and holidays_err says why. */
 	agenda_holidays_load(NULL, &c->holidays, c->holidays_err,
 			     sizeof c->holidays_err);
+	/* On failure the defaults (process_settings_default()). */
+	db_process_settings(db, &c->ps);
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 /*
  * context.h -- what the screens and the commands both work from, worked
  * out once per run by the same rules: today (the one rule for it), whether
- * the database holds the demo, the area's name, the bank holidays.
+ * the database holds the demo, the area's name, the bank holidays, the
+ * schedule's settings.
  *
  * Above the data layer and the demo generator, below both front ends
  * (src/ui, src/cli); no curses, no printing.
@@ -13,6 +14,7 @@
 #include <stddef.h>
 
 #include "core/agenda.h"
+#include "core/process.h"
 #include "db/db.h"
 
 struct app_context {
@@ -23,6 +25,9 @@ struct app_context {
 	 * be read, none, and why. */
 	struct agenda_holidays holidays;
 	char holidays_err[256];
+	/* The schedule's settings (core/process.h): read once, the
+	 * defaults when they cannot be. */
+	struct process_settings ps;
 };
 
 /*

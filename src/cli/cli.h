@@ -143,6 +143,10 @@ int cmd_agenda(struct cli *c, int argc, char **argv);
 int cmd_minutes(struct cli *c, int argc, char **argv);
 int cmd_actions(struct cli *c, int argc, char **argv);
 int cmd_action(struct cli *c, int argc, char **argv);
+/* The case process (issue 12): cmd_process.c. */
+int cmd_case(struct cli *c, int argc, char **argv);
+int cmd_referral(struct cli *c, int argc, char **argv);
+int cmd_event(struct cli *c, int argc, char **argv);
 /* Performance indicators (issue 8): cmd_kpi.c. */
 int cmd_kpi(struct cli *c, int argc, char **argv);
 

@@ -375,7 +375,7 @@ finish_meetings(struct demo_writer *w)
 		for (size_t j = 0; st == DB_OK && j < ps->n; j++)
 			st = db_agenda_add(w->db, m.id, ps->v[j].offender_id,
 					   ps->v[j].reason,
-					   ps->v[j].referral_id, NULL);
+					   ps->v[j].referral_id, false, NULL);
 	}
 	free(ps);
 	return st;

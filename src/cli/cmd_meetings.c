@@ -147,7 +147,7 @@ enum opt_id {
 	O_NONE,
 	O_DATE, O_TIME, O_LEVEL, O_CHAIR, O_VENUE, O_INVITE, O_REASON,
 	O_ADD, O_TO, O_KIND, O_NEXT, O_DISCUSSED, O_TEXT, O_AGENCY, O_OWNER,
-	O_DUE, O_DONE, O_UNDO, O_ROLE,
+	O_DUE, O_DONE, O_UNDO, O_ROLE, O_REPLACE, O_FORCE,
 	O_MIN0, /* the minutes' texts, in enum db_minutes_text order */
 	O_MAX = O_MIN0 + DB_MIN_TEXTS
 };
@@ -172,6 +172,8 @@ static const struct option longopts[] = {
 	{ "done", required_argument, NULL, O_DONE },
 	{ "undo", no_argument, NULL, O_UNDO },
 	{ "role", required_argument, NULL, O_ROLE },
+	{ "replace", no_argument, NULL, O_REPLACE },
+	{ "force", no_argument, NULL, O_FORCE },
 	{ "decision", required_argument, NULL, O_MIN0 + DB_MIN_DECISION },
 	{ "rationale", required_argument, NULL, O_MIN0 + DB_MIN_RATIONALE },
 	{ "dissent", required_argument, NULL, O_MIN0 + DB_MIN_DISSENT },
@@ -438,9 +440,28 @@ sub_hold(struct args *a)
 	enum db_status st;
 	int64_t id;
 
+	mdate today;
+
 	if ((st = meeting_id(a, 0, &id)) != DB_OK)
 		return st;
-	return db_meeting_hold(a->db, id, NULL);
+	if (cli_db_today(a->db, &today) != 0)
+		return fail(a, DB_INVALID, "hold: today's date is not known");
+	return db_meeting_hold(a->db, id, today, NULL);
+}
+
+static enum db_status
+sub_reopen(struct args *a)
+{
+	enum db_status st;
+	int64_t id;
+
+	if ((st = meeting_id(a, 0, &id)) != DB_OK)
+		return st;
+	if (!a->set[O_REASON]) {
+		cli_usage("meeting", "reopen: --reason TEXT is required");
+		return ST_USAGE;
+	}
+	return db_meeting_reopen(a->db, id, a->opt[O_REASON], NULL);
 }
 
 static enum db_status
@@ -479,42 +500,28 @@ sub_attend(struct args *a)
 	return db_meeting_attendance(a->db, id, a->pos[1], NULL, att);
 }
 
-struct pending {
-	int64_t referral_id;
-};
-
-static int
-find_pending(void *ctx, const struct db_referral *r)
-{
-	struct pending *p = ctx;
-
-	if (strcmp(r->outcome, "pending") == 0)
-		p->referral_id = r->id;
-	return 0;
-}
-
 static enum db_status
 sub_agenda_add(struct args *a)
 {
-	struct pending p = { 0 };
 	enum db_status st;
 	const char *reason;
-	int64_t meeting, offender, item;
+	int64_t meeting, offender, item, referral;
 
 	if ((st = meeting_id(a, 0, &meeting)) != DB_OK ||
 	    (st = case_id(a, 1, &offender)) != DB_OK)
 		return st;
-	if ((st = db_referral_list(a->db, offender, find_pending, &p)) !=
-	    DB_OK)
-		return st;
-	reason = a->set[O_REASON] ? a->opt[O_REASON]
-		 : p.referral_id ? "initial" : "review";
+	reason = db_agenda_default_reason(a->db, offender, &referral);
+	if (a->set[O_REASON])
+		reason = a->opt[O_REASON];
 	if (strcmp(reason, "initial") != 0)
-		p.referral_id = 0;
-	st = db_agenda_add(a->db, meeting, offender, reason, p.referral_id,
-			   &item);
+		referral = 0;
+	st = db_agenda_add(a->db, meeting, offender, reason, referral,
+			   a->set[O_FORCE], &item);
 	if (st == DB_OK)
 		printf("%lld\n", (long long)item);
+	else if (st == DB_INVALID && strstr(db_errmsg(a->db), "on purpose"))
+		return fail(a, st, "agenda-add: %s (--force adds it)",
+			    db_errmsg(a->db));
 	return st;
 }
 
@@ -592,7 +599,7 @@ sub_propose(struct args *a)
 
 		if (a->set[O_ADD])
 			st = db_agenda_add(a->db, meeting, p->offender_id,
-					   p->reason, p->referral_id, NULL);
+					   p->reason, p->referral_id, false, NULL);
 		if (st == DB_OK)
 			printf("%-10s %-30.30s cat %d level %d %-8s due %s%s\n",
 			       p->ref, cli_line(p->surname), p->category,
@@ -687,6 +694,7 @@ sub_level(struct args *a)
 	memset(&d, 0, sizeof d);
 	d.decision = dec;
 	d.reason = a->set[O_REASON] ? a->opt[O_REASON] : NULL;
+	d.replace = a->set[O_REPLACE];
 	if ((st = date_opt(a, O_NEXT, "--next-review", &d.next_review)) !=
 	    DB_OK || (st = level_opt(a, O_TO, "--to", &d.level)) != DB_OK)
 		return st;
@@ -842,7 +850,7 @@ sub_approve(struct args *a)
 }
 
 static enum db_status
-sub_reopen(struct args *a)
+sub_redraft(struct args *a)
 {
 	enum db_status st;
 	int64_t id;
@@ -862,6 +870,7 @@ static const int opts_edit[] = { O_DATE, O_TIME, O_LEVEL, O_CHAIR, O_VENUE,
 static const int opts_none[] = { O_NONE };
 static const int opts_undo[] = { O_UNDO, O_NONE };
 static const int opts_reason[] = { O_REASON, O_NONE };
+static const int opts_agenda_add[] = { O_REASON, O_FORCE, O_NONE };
 static const int opts_propose[] = { O_ADD, O_NONE };
 static const int opts_minute[] = {
 	O_MIN0 + DB_MIN_DECISION, O_MIN0 + DB_MIN_RATIONALE,
@@ -871,7 +880,8 @@ static const int opts_minute[] = {
 	O_MIN0 + DB_MIN_VICTIM_ISSUES, O_MIN0 + DB_MIN_DISCLOSURE, O_NEXT,
 	O_DISCUSSED, O_NONE
 };
-static const int opts_level[] = { O_TO, O_KIND, O_REASON, O_NEXT, O_NONE };
+static const int opts_level[] = { O_TO, O_KIND, O_REASON, O_NEXT, O_REPLACE,
+				  O_NONE };
 static const int opts_action[] = { O_TEXT, O_AGENCY, O_OWNER, O_DUE, O_NONE };
 
 static const struct subcommand subcommands[] = {
@@ -881,11 +891,12 @@ static const struct subcommand subcommands[] = {
 	  "[--chair NAME] [--venue TEXT]", opts_edit, sub_edit },
 	{ "hold", 1, "ID", opts_none, sub_hold },
 	{ "cancel", 1, "ID", opts_none, sub_cancel },
+	{ "reopen", 1, "ID --reason TEXT", opts_reason, sub_reopen },
 	{ "invite", 2, "ID AGENCY [--undo]", opts_undo, sub_invite },
 	{ "attend", 3, "ID AGENCY present|apologies|report|absent|none",
 	  opts_none, sub_attend },
 	{ "agenda-add", 2, "ID REF [--reason initial|review|level_change|"
-	  "exit|other]", opts_reason, sub_agenda_add },
+	  "exit|other] [--force]", opts_agenda_add, sub_agenda_add },
 	{ "agenda-remove", 2, "ID REF", opts_none, sub_agenda_remove },
 	{ "agenda-move", 3, "ID REF POSITION", opts_none, sub_agenda_move },
 	{ "propose", 1, "ID [--add]", opts_propose, sub_propose },
@@ -896,7 +907,8 @@ static const struct subcommand subcommands[] = {
 	  "[--disclosure T] [--next-review DATE|none] [--discussed]",
 	  opts_minute, sub_minute },
 	{ "level", 3, "ID REF stay|up|down|exit [--to LEVEL] [--kind KIND] "
-	  "[--reason TEXT] [--next-review DATE]", opts_level, sub_level },
+	  "[--reason TEXT] [--next-review DATE] [--replace]", opts_level,
+	  sub_level },
 	{ "action", 2, "ID REF --text TEXT --agency AGENCY [--owner NAME] "
 	  "--due DATE", opts_action, sub_action },
 	{ "attendee", 2, "ID NAME --agency AGENCY [--role present|apologies|"
@@ -905,7 +917,7 @@ static const struct subcommand subcommands[] = {
 	  sub_attendee_remove },
 	{ "attendees", 1, "ID", opts_none, sub_attendees },
 	{ "approve", 1, "ID", opts_none, sub_approve },
-	{ "reopen", 1, "ID", opts_none, sub_reopen },
+	{ "redraft", 1, "ID", opts_none, sub_redraft },
 	{ NULL, 0, NULL, NULL, NULL },
 };
 
@@ -940,10 +952,11 @@ cmd_meeting(struct cli *c, int argc, char **argv)
 
 	if (argc < 2)
 		return cli_usage("meeting", "which: add, edit, hold, cancel, "
-				 "invite, attend, agenda-add, agenda-remove, "
+				 "reopen, invite, attend, agenda-add, "
+				 "agenda-remove, "
 				 "agenda-move, propose, discussed, minute, "
 				 "level, action, attendee, attendee-remove, "
-				 "attendees, approve, reopen?");
+				 "attendees, approve, redraft?");
 	if (strcmp(argv[1], "--help") == 0) {
 		meeting_help();
 		return EXIT_DONE;

@@ -59,12 +59,26 @@ const struct cli_command cli_commands[] = {
 	  "[--category N] [--district D] [--columns LIST] [--pseudonymised]",
 	  "write the records out as CSV files into DIR, or a tar stream "
 	  "(admin)" },
+	{ "case", cmd_case,
+	  "add REF --surname S --category N --level N [--date D] "
+	  "[--forenames F] [--dob D] [--gender G] [--pnc P] [--crn C] "
+	  "[--visor V] [--district D] [--lead AGENCY]",
+	  "a new case and its registration (no referral)" },
+	{ "referral", cmd_referral,
+	  "add REF --level 2|3 --agency AGENCY --reason TEXT [--date D] | "
+	  "list [--pending] [--format text|csv] | accept|decline|withdraw "
+	  "ID [--meeting MID] [--reason TEXT]",
+	  "refer a case to Level 2 or 3; the referral's outcome" },
+	{ "event", cmd_event,
+	  "add REF --event E --date D [--category N] [--level N] [--kind K] "
+	  "[--note TEXT] [--decided-by TEXT]",
+	  "record one event outside a meeting" },
 	{ "meetings", cmd_meetings,
 	  "[--from DATE] [--to DATE] [--level 2|3] [--status S] "
 	  "[--format text|csv]",
 	  "list MAPP meetings (lay advisers: without the chair)" },
 	{ "meeting", cmd_meeting,
-	  "add|edit|hold|cancel|invite|attend|agenda-add|agenda-remove|"
+	  "add|edit|hold|cancel|reopen|invite|attend|agenda-add|agenda-remove|"
 	  "agenda-move|propose|discussed|minute|level|action ...",
 	  "schedule, build, hold and minute a meeting (meeting --help)" },
 	{ "agenda", cmd_agenda, "ID [--format text|markdown] [--recipient TEXT]",

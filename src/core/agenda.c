@@ -1,11 +1,6 @@
 /*
- * agenda.c -- working days, due dates and the proposed agenda of a MAPP
- * meeting (agenda.h).
- *
- * Working days are counted one day at a time: the intervals are a few
- * weeks at most, and a loop over days is easier to trust across weekends
- * and runs of bank holidays (Christmas, Easter, a jubilee) than any
- * arithmetic shortcut.
+ * agenda.c -- meeting days, the agencies, the bank holidays file and the
+ * proposed agenda of a MAPP meeting (agenda.h).
  */
 #include "config.h"
 
@@ -16,131 +11,18 @@
 #include <unistd.h>
 
 #include "core/agenda.h"
+#include "core/process.h"
 #include "core/util.h"
 
 #ifndef MAPPA_DATADIR
 #define MAPPA_DATADIR "/usr/local/share/mappa"
 #endif
 
-/* Longer than any interval a setting allows (60 working days), so a
- * holidays file of nothing but holidays cannot loop for ever. */
-#define MAX_SCAN_DAYS 3660
-
-void
-agenda_intervals_default(struct agenda_intervals *iv)
-{
-	iv->review_weeks_level3 = 8;
-	iv->review_weeks_level2 = 16;
-	iv->review_months_level1 = 12;
-	iv->initial_days_level3 = 5;
-	iv->initial_days_level2 = 20;
-}
-
-bool
-agenda_is_holiday(const struct agenda_holidays *h, mdate d)
-{
-	size_t lo = 0, hi;
-
-	if (h == NULL || h->n == 0)
-		return false;
-	hi = h->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (h->day[mid] < d)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < h->n && h->day[lo] == d;
-}
-
-bool
-agenda_is_working_day(const struct agenda_holidays *h, mdate d)
-{
-	return date_weekday(d) < 5 && !agenda_is_holiday(h, d);
-}
-
-mdate
-agenda_add_working_days(const struct agenda_holidays *h, mdate d, int n)
-{
-	int scanned = 0;
-
-	if (n <= 0) {
-		while (!agenda_is_working_day(h, d) &&
-		       scanned++ < MAX_SCAN_DAYS)
-			d++;
-		return d;
-	}
-	while (n > 0 && scanned++ < MAX_SCAN_DAYS * 2) {
-		d++;
-		if (agenda_is_working_day(h, d))
-			n--;
-	}
-	return d;
-}
-
-int
-agenda_working_days_between(const struct agenda_holidays *h, mdate from,
-			    mdate to)
-{
-	int n = 0;
-
-	if (from == MDATE_NONE || to == MDATE_NONE)
-		return 0;
-	for (mdate d = from + 1; d <= to; d++)
-		n += agenda_is_working_day(h, d);
-	return n;
-}
-
-/* FROM plus MONTHS calendar months, the day kept or clamped. */
-static mdate
-add_months(mdate from, int months)
-{
-	int y, m, d, k;
-
-	date_to_ymd(from, &y, &m, &d);
-	k = y * 12 + (m - 1) + months;
-	y = k / 12;
-	m = k % 12 + 1;
-	if (d > date_days_in_month(y, m))
-		d = date_days_in_month(y, m);
-	return date_from_ymd(y, m, d);
-}
-
-mdate
-agenda_review_due(const struct agenda_intervals *iv, int level, mdate from)
-{
-	if (from == MDATE_NONE)
-		return MDATE_NONE;
-	switch (level) {
-	case 3:
-		return from + 7 * iv->review_weeks_level3;
-	case 2:
-		return from + 7 * iv->review_weeks_level2;
-	case 1:
-		return add_months(from, iv->review_months_level1);
-	default:
-		return MDATE_NONE;
-	}
-}
-
-mdate
-agenda_initial_due(const struct agenda_intervals *iv,
-		   const struct agenda_holidays *h, int level, mdate referred)
-{
-	if (referred == MDATE_NONE)
-		return MDATE_NONE;
-	return agenda_add_working_days(h, referred,
-				       level == 3 ? iv->initial_days_level3
-						  : iv->initial_days_level2);
-}
-
 mdate
 agenda_meeting_day(const struct agenda_holidays *h, int weekday, mdate d)
 {
 	d += (weekday - date_weekday(d) + 7) % 7;
-	for (int i = 0; i < 520 && agenda_is_holiday(h, d); i++)
+	for (int i = 0; i < 520 && process_is_holiday(h, d); i++)
 		d += 7;
 	return d;
 }
@@ -235,9 +117,9 @@ agenda_propose(struct agenda_candidate *c, size_t n, int meeting_level,
 		bool keep;
 
 		if (x.referral_id != 0) {
-			int level = x.level == 3 ? 3 : 2;
-
-			keep = level == meeting_level;
+			/* A referral asks for Level 2 or 3: never any other. */
+			keep = x.level == meeting_level &&
+			       (x.level == 2 || x.level == 3);
 			x.reason = AGENDA_INITIAL;
 		} else {
 			keep = x.level == meeting_level &&

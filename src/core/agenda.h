@@ -1,13 +1,12 @@
 /*
  * agenda.h -- the rules that put cases in front of a MAPP meeting
- * (issue 7): working days in England and Wales, when a case's review or
- * its initial meeting falls due, and which cases a meeting's agenda
- * should hold, in which order.
+ * (issue 7): the bank holidays of England and Wales, the agencies, and
+ * which cases a meeting's agenda should hold, in which order.
  *
  * Pure rules: no storage, no terminal.  Bank holidays come in as a sorted
  * array that the caller loaded (agenda_holidays_load() reads the file in
- * data/ that the build installs); the review intervals come from the
- * area's settings, which the caller read.
+ * data/ that the build installs).  Working days and due dates are the
+ * case process's rules (core/process.h).
  */
 #ifndef MAPPA_AGENDA_H
 #define MAPPA_AGENDA_H
@@ -27,57 +26,6 @@ struct agenda_holidays {
 	mdate *day;
 	size_t n;
 };
-
-/*
- * The area's review intervals (settings review_weeks_level3 and so on).
- * Defaults (agenda_intervals_default()): Level 3 reviewed every 8 weeks
- * and first met within 5 working days of referral; Level 2 every 16
- * weeks and within 20 working days; Level 1 every 12 months.
- */
-struct agenda_intervals {
-	int review_weeks_level3, review_weeks_level2;
-	int review_months_level1;
-	int initial_days_level3, initial_days_level2;
-};
-
-void agenda_intervals_default(struct agenda_intervals *iv);
-
-/* Whether D is one of H's bank holidays (H may be NULL: none). */
-bool agenda_is_holiday(const struct agenda_holidays *h, mdate d);
-
-/* Whether D is a working day: Monday to Friday and not a bank holiday. */
-bool agenda_is_working_day(const struct agenda_holidays *h, mdate d);
-
-/*
- * The Nth working day after D (N >= 1), or with N == 0 D itself when it
- * is a working day, else the next one.  A referral made on a Friday with
- * N == 5 is due the next Friday, or later for each bank holiday between.
- */
-mdate agenda_add_working_days(const struct agenda_holidays *h, mdate d, int n);
-
-/*
- * The working days after FROM up to and including TO (0 when TO <= FROM):
- * how long a referral waited for its initial meeting.
- */
-int agenda_working_days_between(const struct agenda_holidays *h, mdate from,
-				mdate to);
-
-/*
- * When a case at LEVEL last reviewed (or whose level was set) on FROM is
- * next due: Level 3 and 2 after their weeks, Level 1 after its months
- * (the same day of the month, or the month's last day).  MDATE_NONE for
- * any other level.
- */
-mdate agenda_review_due(const struct agenda_intervals *iv, int level,
-			mdate from);
-
-/*
- * The last day for the initial meeting of a case referred on REFERRED at
- * LEVEL (3; anything else counts as 2): that many working days later.
- */
-mdate agenda_initial_due(const struct agenda_intervals *iv,
-			 const struct agenda_holidays *h, int level,
-			 mdate referred);
 
 /*
  * The first day on or after D that falls on WEEKDAY (0 = Monday) and is
@@ -130,8 +78,8 @@ int agenda_reason_parse(const char *name);
 struct agenda_candidate {
 	int64_t offender_id;
 	int64_t referral_id; /* a referral awaiting its initial meeting, or 0 */
-	int level;           /* the case's level; for a referral the proposed
-				level (0 counts as Level 2) */
+	int level;           /* the case's level; for a referral the level
+				it asks for (2 or 3) */
 	mdate due;           /* the review date, or for a referral the last
 				day for its initial meeting; MDATE_NONE when
 				none is set */

@@ -25,12 +25,13 @@
  *      a report.  Apologies, absent, or nothing recorded: not attended.
  *      Target kpi_attendance_pct, for every agency.
  *   2. Initial meeting.  Each referral (on the referral's date) proposed
- *      at Level 2 or 3 (none proposed counts as Level 2), not declined or
- *      withdrawn.  Its initial meeting is the meeting recorded on the
+ *      at Level 2 or 3 (a Level 1 registration is no referral), not
+ *      declined or withdrawn.  Its initial meeting is the meeting recorded on the
  *      referral, else the first held meeting at which it was discussed as
- *      an initial item.  Met: that meeting fell within initial_days_level3
- *      (5) or initial_days_level2 (20) working days after the referral --
- *      Monday to Friday, not an England and Wales bank holiday.  A
+ *      an initial item.  Met: that meeting fell on or before the last day
+ *      for it (process_initial_due(): initial_days_level3 or
+ *      initial_days_level2 working days after the referral -- Monday to
+ *      Friday, not an England and Wales bank holiday).  A
  *      referral still waiting counts as not met once its last day has
  *      passed, and not at all before.  The days figure is the median of
  *      the working days waited by those that met (of an even number, the
@@ -38,8 +39,8 @@
  *      kpi_initial_meeting_pct.
  *   3. Reviews.  Each case discussed as a review at a held Level 2 or 3
  *      meeting (on the meeting's date).  Met: the meeting fell within the
- *      meeting level's interval (review_weeks_level3, 8 weeks;
- *      review_weeks_level2, 16 weeks) of the case's previous discussion
+ *      meeting level's interval (process_review_due(): review_weeks_level3
+ *      or review_weeks_level2) of the case's previous discussion
  *      at a held meeting, or of its previous level decision (a register or
  *      level event), whichever is later.  A review with neither before it
  *      is not counted.  Reviews not yet held are not counted until they

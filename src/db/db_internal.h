@@ -156,6 +156,17 @@ enum db_status db_set_next_review(struct db *db, int64_t id, mdate when,
 void db_state_columns(const struct ev *evs, size_t n, int *category,
 		      int *level, const char **status);
 
+/*
+ * Inside the caller's transaction, remove event EVENT_ID of offender
+ * OFFENDER_ID -- a decision replaced on purpose -- and keep the case's
+ * state: the history without it must still obey the rules (else
+ * DB_INVALID); *VERSION as db_event_add(); the audit row keeps what was
+ * removed and WHY (no personal data).
+ */
+enum db_status db_event_remove(struct db *db, int64_t offender_id,
+			       int64_t event_id, int64_t *version,
+			       const char *why);
+
 /* The pseudonymous reference of offender ID under DB's key. */
 void db_pseudo(const struct db *db, int64_t id, char *buf);
 

@@ -113,10 +113,10 @@ attendance(struct db *db, struct kpi *k)
 /* 2. Initial meetings: each referral of the year at Level 2 or 3. */
 static enum db_status
 initial(struct db *db, struct kpi *k, mdate today,
-	const struct agenda_holidays *h, const struct agenda_intervals *iv)
+	const struct agenda_holidays *h, const struct process_settings *iv)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT r.offender_id, r.date, ifnull(r.proposed_level, 2), "
+		"SELECT r.offender_id, r.date, r.proposed_level, "
 		"  coalesce((SELECT m.date FROM meetings m "
 		"     WHERE m.id = r.meeting_id AND m.status = 'held'), "
 		"   (SELECT min(m.date) FROM agenda_items ai "
@@ -131,6 +131,7 @@ initial(struct db *db, struct kpi *k, mdate today,
 		"  CASE WHEN ?3 THEN o.forenames END "
 		"FROM referrals r JOIN offenders o ON o.id = r.offender_id "
 		"WHERE r.date BETWEEN ?1 AND ?2 "
+		"AND r.proposed_level IN (2, 3) "
 		"AND r.outcome IN ('pending','accepted') "
 		"ORDER BY r.date, r.id");
 	int rc;
@@ -150,9 +151,9 @@ initial(struct db *db, struct kpi *k, mdate today,
 		int days;
 		bool met;
 
-		if (ref == MDATE_NONE)
+		due = process_initial_due(iv, h, level, ref);
+		if (due == MDATE_NONE)
 			continue;
-		due = agenda_initial_due(iv, h, level, ref);
 		if (met_on == MDATE_NONE) {
 			if (due >= today)
 				continue; /* still within its interval */
@@ -162,8 +163,8 @@ initial(struct db *db, struct kpi *k, mdate today,
 			met = false;
 			days = -1;
 		} else {
-			days = agenda_working_days_between(h, ref, met_on);
-			met = met_on <= due;
+			days = process_working_days_between(h, ref, met_on);
+			met = process_on_time(met_on, due);
 			str_printf(detail, sizeof detail,
 				   "Level %d: met %s after %d working days; "
 				   "due %s", level, date_format(met_on, b1),
@@ -179,7 +180,7 @@ initial(struct db *db, struct kpi *k, mdate today,
 
 /* 3. Reviews: each case discussed as a review at a held meeting. */
 static enum db_status
-reviews(struct db *db, struct kpi *k, const struct agenda_intervals *iv)
+reviews(struct db *db, struct kpi *k, const struct process_settings *iv)
 {
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT ai.offender_id, m.id, m.date, m.level, "
@@ -218,12 +219,12 @@ reviews(struct db *db, struct kpi *k, const struct agenda_intervals *iv)
 			prev = lev;
 		if (held == MDATE_NONE || prev == MDATE_NONE)
 			continue;
-		due = prev + 7 * (level == 3 ? iv->review_weeks_level3
-					     : iv->review_weeks_level2);
+		due = process_review_due(iv, level, prev);
 		str_printf(detail, sizeof detail,
 			   "Level %d review %d days after the last; due %s",
 			   level, (int)(held - prev), date_format(due, b1));
-		if (kpi_add(k, KPI_REVIEWS, 0, held, held <= due, -1, &c) != 0)
+		if (kpi_add(k, KPI_REVIEWS, 0, held,
+			    process_on_time(held, due), -1, &c) != 0)
 			break;
 	}
 	return finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc,
@@ -350,7 +351,7 @@ enum db_status
 db_kpi(struct db *db, int year, mdate today, const struct agenda_holidays *h,
        struct kpi *k)
 {
-	struct agenda_intervals iv;
+	struct process_settings iv;
 	enum db_status s;
 	char detail[64], yb[8];
 
@@ -359,7 +360,7 @@ db_kpi(struct db *db, int year, mdate today, const struct agenda_holidays *h,
 			    "read the indicators")) != DB_OK)
 		return s;
 	if ((s = targets(db, k)) != DB_OK ||
-	    (s = db_agenda_intervals(db, &iv)) != DB_OK)
+	    (s = db_process_settings(db, &iv)) != DB_OK)
 		return s;
 	/* One read transaction: every indicator from the same snapshot. */
 	if (db->depth == 0 && (s = db_exec(db, "BEGIN")) != DB_OK)

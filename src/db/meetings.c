@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/status.h"
+#include "core/process.h"
 #include "core/util.h"
 #include "db/meetings_internal.h"
 
@@ -114,33 +115,47 @@ meetings_set_review(struct db *db, int64_t id, int64_t meeting_id, mdate date,
 }
 
 enum db_status
-meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id)
+meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id,
+		      const char *outcome)
 {
 	sqlite3_stmt *st;
-	char rec[48], detail[96], outcome[16] = "";
+	char rec[48], detail[128], was[16] = "";
+	int64_t was_meeting = 0;
 	int rc;
 
-	st = db_stmt(db, "UPDATE referrals SET meeting_id = ?1, outcome = "
-			 "CASE outcome WHEN 'pending' THEN 'accepted' ELSE "
-			 "outcome END, version = version + 1 WHERE id = ?2 AND "
-			 "meeting_id IS NULL RETURNING outcome");
+	st = db_stmt(db, "SELECT outcome, ifnull(meeting_id, 0) FROM "
+			 "referrals WHERE id = ?");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, referral_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(st, 0, was, sizeof was);
+		was_meeting = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "reading a referral");
+	/* Decided at another meeting, or withdrawn: it stands. */
+	if (rc == SQLITE_DONE || strcmp(was, "withdrawn") == 0 ||
+	    (strcmp(was, "pending") != 0 && was_meeting != meeting_id) ||
+	    (strcmp(was, outcome) == 0 && was_meeting == meeting_id))
+		return DB_OK;
+	st = db_stmt(db, "UPDATE referrals SET meeting_id = ?1, outcome = ?3, "
+			 "version = version + 1 WHERE id = ?2");
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, meeting_id);
 	sqlite3_bind_int64(st, 2, referral_id);
+	sqlite3_bind_text(st, 3, outcome, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		db_column_copy(st, 0, outcome, sizeof outcome);
-		rc = sqlite3_step(st);
-	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "recording a referral's meeting");
-	if (outcome[0] == '\0')
-		return DB_OK; /* met already */
 	snprintf(rec, sizeof rec, "referral %lld", (long long)referral_id);
-	snprintf(detail, sizeof detail, "meeting: - -> %lld; outcome: -> %s",
-		 (long long)meeting_id, outcome);
+	snprintf(detail, sizeof detail, "meeting: %s -> %lld; outcome: %s -> "
+		 "%s", was_meeting ? "this" : "-", (long long)meeting_id, was,
+		 outcome);
 	return db_audit_write(db, "referral.met", rec, detail);
 }
 
@@ -494,8 +509,11 @@ db_meeting_update(struct db *db, const struct db_meeting *base,
 
 /* Move meeting ID from scheduled to STATUS ("held" or "cancelled"). */
 static enum db_status
-set_status(struct db *db, int64_t id, const char *status, int64_t *version)
+set_status(struct db *db, int64_t id, const char *status, mdate today,
+	   int64_t *version)
 {
+	mdate date;
+
 	struct db_meeting cur;
 	sqlite3_stmt *st;
 	enum db_status s;
@@ -520,6 +538,12 @@ set_status(struct db *db, int64_t id, const char *status, int64_t *version)
 		return db_tx_end(db, db_fail(db, DB_INVALID,
 			"the meeting was %s; it cannot now be %s", cur.status,
 			status));
+	if (strcmp(status, "held") == 0 && today != MDATE_NONE &&
+	    (date_parse(cur.date, &date) != 0 ||
+	     !process_may_hold(date, today)))
+		return db_tx_end(db, db_fail(db, DB_INVALID,
+			"the meeting is on %s, after today: it can be marked "
+			"held on or after its date", cur.date));
 	st = db_stmt(db, "UPDATE meetings SET status = ?, version = "
 			 "version + 1 WHERE id = ?");
 	if (st == NULL)
@@ -542,15 +566,77 @@ set_status(struct db *db, int64_t id, const char *status, int64_t *version)
 }
 
 enum db_status
-db_meeting_hold(struct db *db, int64_t id, int64_t *version)
+db_meeting_hold(struct db *db, int64_t id, mdate today, int64_t *version)
 {
-	return set_status(db, id, "held", version);
+	if (today == MDATE_NONE)
+		return db_fail(db, DB_INVALID, "holding a meeting needs today's "
+			       "date");
+	return set_status(db, id, "held", today, version);
 }
 
 enum db_status
 db_meeting_cancel(struct db *db, int64_t id, int64_t *version)
 {
-	return set_status(db, id, "cancelled", version);
+	return set_status(db, id, "cancelled", MDATE_NONE, version);
+}
+
+enum db_status
+db_meeting_reopen(struct db *db, int64_t id, const char *reason,
+		  int64_t *version)
+{
+	struct db_meeting cur;
+	sqlite3_stmt *st;
+	enum db_status s;
+	char rec[48], detail[256];
+	int rc, events = 0;
+
+	if ((s = db_require(db, DB_ADMIN, "reopening a held "
+			    "meeting")) != DB_OK)
+		return s;
+	if (reason == NULL || reason[strspn(reason, " \t\r\n")] == '\0')
+		return db_fail(db, DB_INVALID, "reopening a held meeting needs "
+			       "its reason");
+	if (str_has_control(reason, false))
+		return db_fail(db, DB_INVALID, "reason: control characters are "
+			       "not allowed");
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if ((s = load_meeting(db, id, &cur)) != DB_OK)
+		return db_tx_end(db, s);
+	if (strcmp(cur.status, "held") != 0)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
+					     "%s, not held", cur.status));
+	st = db_stmt(db, "SELECT count(*) FROM events WHERE meeting_id = ?");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		events = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_tx_end(db, db_sqlfail(db, rc, "reading events"));
+	if (events > 0)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting's "
+			"decisions changed %d case%s' levels: replace those "
+			"decisions first; the meeting stays held", events,
+			events == 1 ? "" : "s"));
+	st = db_stmt(db, "UPDATE meetings SET status = 'scheduled', version = "
+			 "version + 1 WHERE id = ?");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_tx_end(db, db_sqlfail(db, rc, "saving a meeting"));
+	meeting_record(rec, sizeof rec, id);
+	snprintf(detail, sizeof detail, "status: held -> scheduled; reason: "
+		 "%.200s", reason);
+	s = db_tx_end(db, db_audit_write(db, "meeting.reopen", rec, detail));
+	if (s == DB_OK && version)
+		*version = cur.version + 1;
+	return s;
 }
 
 enum db_status
@@ -798,16 +884,132 @@ meetings_insert_item(struct db *db, int64_t meeting_id, int64_t offender_id,
 	return DB_OK;
 }
 
+/* The warnings of putting OFFENDER_ID on meeting M's agenda for
+ * REFERRAL_ID (0: none), inside a transaction (db_agenda_warnings()). */
+static enum db_status
+warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
+	 const char *reason, int64_t referral_id, struct strbuf *sb,
+	 int *count)
+{
+	/* A change of level or an exit is considered at another level's
+	 * meeting by its nature; an initial meeting or a review at the
+	 * case's own. */
+	bool own_level = reason == NULL || strcmp(reason, "initial") == 0 ||
+			 strcmp(reason, "review") == 0;
+	sqlite3_stmt *st;
+	char status[16] = "", other_date[MDATE_BUFSZ] = "";
+	int level = 0, rc, asked = 0;
+	int64_t other = 0;
+
+	*count = 0;
+	st = db_stmt(db, "SELECT status, ifnull(level, 0), "
+			 "(SELECT proposed_level FROM referrals WHERE id = ?3 "
+			 "   AND outcome = 'pending'), "
+			 "(SELECT m2.id FROM agenda_items a JOIN meetings m2 ON "
+			 "   m2.id = a.meeting_id WHERE a.offender_id = ?1 AND "
+			 "   m2.status = 'scheduled' AND m2.id != ?2 "
+			 "   ORDER BY m2.date LIMIT 1), "
+			 "(SELECT m2.date FROM agenda_items a JOIN meetings m2 ON "
+			 "   m2.id = a.meeting_id WHERE a.offender_id = ?1 AND "
+			 "   m2.status = 'scheduled' AND m2.id != ?2 "
+			 "   ORDER BY m2.date LIMIT 1) "
+			 "FROM offenders WHERE id = ?1");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, offender_id);
+	sqlite3_bind_int64(st, 2, m->id);
+	sqlite3_bind_int64(st, 3, referral_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(st, 0, status, sizeof status);
+		level = sqlite3_column_int(st, 1);
+		asked = sqlite3_column_int(st, 2);
+		other = sqlite3_column_int64(st, 3);
+		db_column_copy(st, 4, other_date, sizeof other_date);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return db_fail(db, DB_NOTFOUND, "no such case");
+	if (rc != SQLITE_ROW)
+		return db_sqlfail(db, rc, "reading a case");
+	if (strcmp(status, "exited") == 0) {
+		sb_printf(sb, "%sthe case has exited MAPPA", *count ? "; " : "");
+		++*count;
+	}
+	if (other) {
+		sb_printf(sb, "%sit is on meeting %lld's agenda (%s)",
+			  *count ? "; " : "", (long long)other, other_date);
+		++*count;
+	}
+	/* A referral is met at the level it asks for; a case at its own. */
+	if (own_level && (asked ? asked != m->level
+				: level != m->level &&
+				  strcmp(status, "exited") != 0)) {
+		if (asked)
+			sb_printf(sb, "%sthe referral is for Level %d, not %d",
+				  *count ? "; " : "", asked, m->level);
+		else
+			sb_printf(sb, "%sthe case is at Level %d, not %d",
+				  *count ? "; " : "", level, m->level);
+		++*count;
+	}
+	return DB_OK;
+}
+
+enum db_status
+db_agenda_warnings(struct db *db, int64_t meeting_id, int64_t offender_id,
+		   const char *reason, int64_t referral_id, char *buf, size_t n,
+		   int *count)
+{
+	struct db_meeting m;
+	struct strbuf sb;
+	enum db_status s;
+
+	*count = 0;
+	if (n)
+		buf[0] = '\0';
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "building an agenda")) !=
+	    DB_OK)
+		return s;
+	if ((s = load_meeting(db, meeting_id, &m)) != DB_OK)
+		return s;
+	sb_init(&sb);
+	s = warnings(db, &m, offender_id, reason, referral_id, &sb, count);
+	str_copy(buf, sb_str(&sb), n);
+	sb_free(&sb);
+	return s;
+}
+
+const char *
+db_agenda_default_reason(struct db *db, int64_t offender_id,
+			 int64_t *referral_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM referrals WHERE "
+				       "offender_id = ? AND outcome = "
+				       "'pending' ORDER BY id DESC LIMIT 1");
+
+	*referral_id = 0;
+	if (st == NULL)
+		return "review";
+	sqlite3_bind_int64(st, 1, offender_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*referral_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return *referral_id ? "initial" : "review";
+}
+
 enum db_status
 db_agenda_add(struct db *db, int64_t meeting_id, int64_t offender_id,
-	      const char *reason, int64_t referral_id, int64_t *item_id)
+	      const char *reason, int64_t referral_id, bool force,
+	      int64_t *item_id)
 {
 	struct db_meeting cur;
 	sqlite3_stmt *st;
 	enum db_status s;
+	struct strbuf warn;
 	int64_t id = 0;
-	char rec[96], detail[64];
-	int rc;
+	char rec[96], detail[96];
+	int rc, nwarn = 0;
 
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "building an agenda")) !=
 	    DB_OK)
@@ -854,6 +1056,14 @@ db_agenda_add(struct db *db, int64_t meeting_id, int64_t offender_id,
 					  "not this case's")
 				: db_sqlfail(db, rc, "reading a referral"));
 	}
+	sb_init(&warn);
+	if ((s = warnings(db, &cur, offender_id, reason, referral_id, &warn,
+			  &nwarn)) == DB_OK && nwarn && !force)
+		s = db_fail(db, DB_INVALID, "not added: %s; add it only on "
+			    "purpose", sb_str(&warn));
+	sb_free(&warn);
+	if (s != DB_OK)
+		return db_tx_end(db, s);
 	s = meetings_insert_item(db, meeting_id, offender_id, reason, referral_id,
 			false, &id);
 	if (s == DB_OK) {
@@ -863,6 +1073,11 @@ db_agenda_add(struct db *db, int64_t meeting_id, int64_t offender_id,
 			snprintf(detail + strlen(detail),
 				 sizeof detail - strlen(detail),
 				 "; referral %lld", (long long)referral_id);
+		if (nwarn)
+			snprintf(detail + strlen(detail),
+				 sizeof detail - strlen(detail),
+				 "; added despite %d warning%s", nwarn,
+				 nwarn == 1 ? "" : "s");
 		s = db_audit_write(db, "agenda.add", rec, detail);
 	}
 	s = db_tx_end(db, s);
@@ -1048,8 +1263,8 @@ db_agenda_discussed(struct db *db, int64_t item_id, bool discussed)
 			 it.discussed ? "yes" : "no", discussed ? "yes" : "no");
 		s = db_audit_write(db, "agenda.discussed", rec, detail);
 	}
-	if (s == DB_OK && discussed && it.referral_id)
-		s = meetings_referral_met(db, it.referral_id, it.meeting_id);
+	/* Discussing is not deciding: the referral's outcome comes with the
+	 * level decision (db_minutes_level()) or db_referral_decide(). */
 	return db_tx_end(db, s);
 }
 
@@ -1140,33 +1355,6 @@ db_agenda_find(struct db *db, int64_t meeting_id, int64_t offender_id,
 
 /* --- the proposal ----------------------------------------------------------- */
 
-static int
-setting_int(struct db *db, const char *key, int def)
-{
-	char buf[32];
-
-	if (db_setting_get(db, key, buf, sizeof buf) != DB_OK)
-		return def;
-	return atoi(buf) > 0 ? atoi(buf) : def;
-}
-
-enum db_status
-db_agenda_intervals(struct db *db, struct agenda_intervals *iv)
-{
-	agenda_intervals_default(iv);
-	iv->review_weeks_level3 = setting_int(db, "review_weeks_level3",
-					      iv->review_weeks_level3);
-	iv->review_weeks_level2 = setting_int(db, "review_weeks_level2",
-					      iv->review_weeks_level2);
-	iv->review_months_level1 = setting_int(db, "review_months_level1",
-					       iv->review_months_level1);
-	iv->initial_days_level3 = setting_int(db, "initial_days_level3",
-					      iv->initial_days_level3);
-	iv->initial_days_level2 = setting_int(db, "initial_days_level2",
-					      iv->initial_days_level2);
-	return DB_OK;
-}
-
 struct candidates {
 	struct agenda_candidate *v;
 	size_t n, cap;
@@ -1193,19 +1381,20 @@ static enum db_status
 gather(struct db *db, const struct db_meeting *m,
        const struct agenda_holidays *h, struct candidates *c)
 {
-	struct agenda_intervals iv;
+	struct process_settings iv;
 	struct agenda_candidate x;
 	sqlite3_stmt *st;
 	int rc;
 
-	db_agenda_intervals(db, &iv);
+	db_process_settings(db, &iv);
 	/* Referrals awaiting their initial meeting: none met yet, not on
 	 * this meeting's agenda nor on another scheduled one's; a case
 	 * referred twice is proposed once, for its latest referral. */
 	st = db_stmt(db,
-		"SELECT r.id, r.offender_id, r.date, r.proposed_level, o.level "
+		"SELECT r.id, r.offender_id, r.date, r.proposed_level "
 		"FROM referrals r JOIN offenders o ON o.id = r.offender_id "
 		"WHERE r.outcome = 'pending' AND r.meeting_id IS NULL "
+		"AND r.proposed_level IN (2, 3) "
 		"AND r.id = (SELECT max(r2.id) FROM referrals r2 WHERE "
 		"  r2.offender_id = r.offender_id AND r2.outcome = 'pending' "
 		"  AND r2.meeting_id IS NULL) "
@@ -1218,17 +1407,15 @@ gather(struct db *db, const struct db_meeting *m,
 	sqlite3_bind_int64(st, 1, m->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *d = (const char *)sqlite3_column_text(st, 2);
-		int level = sqlite3_column_int(st, 4);
+		int level = sqlite3_column_int(st, 3);
 		mdate referred;
 
 		memset(&x, 0, sizeof x);
 		x.referral_id = sqlite3_column_int64(st, 0);
 		x.offender_id = sqlite3_column_int64(st, 1);
-		if (level < 2)
-			level = sqlite3_column_int(st, 3);
 		x.level = level;
 		x.due = d && date_parse(d, &referred) == 0
-			? agenda_initial_due(&iv, h, level, referred)
+			? process_initial_due(&iv, h, level, referred)
 			: MDATE_NONE;
 		if (push_candidate(c, &x) != 0) {
 			sqlite3_reset(st);

@@ -98,12 +98,22 @@ enum db_status db_meeting_update(struct db *db, const struct db_meeting *base,
 				 struct db_meeting *m);
 
 /*
- * Mark meeting ID held (it may then be minuted) or cancelled (only a
+ * Mark meeting ID held (it may then be minuted) -- only on or after its
+ * date, TODAY (else DB_INVALID, nothing changed) -- or cancelled (only a
  * meeting not held).  Doing it twice is no error.  *VERSION, if not NULL,
  * receives the new version.
  */
-enum db_status db_meeting_hold(struct db *db, int64_t id, int64_t *version);
+enum db_status db_meeting_hold(struct db *db, int64_t id, mdate today,
+			       int64_t *version);
 enum db_status db_meeting_cancel(struct db *db, int64_t id, int64_t *version);
+
+/*
+ * Reopen held meeting ID (admin only): back to scheduled, REASON
+ * required and kept in the audit trail.  A meeting whose decisions wrote
+ * level or exit events stays held (DB_INVALID): replace those first.
+ */
+enum db_status db_meeting_reopen(struct db *db, int64_t id, const char *reason,
+				 int64_t *version);
 
 /* Which meetings: dates FROM..TO (MDATE_NONE: open), LEVEL (0: both),
  * STATUS (NULL: any). */
@@ -176,14 +186,37 @@ struct db_agenda_item {
 };
 
 /*
+ * What may be wrong with putting OFFENDER_ID on meeting MEETING_ID's
+ * agenda for REASON and REFERRAL_ID (0: none) (admin, member): the case
+ * has exited; it is on another scheduled meeting's agenda; for an
+ * initial meeting or a review, its level (a pending referral's: the
+ * level it asks for) is not the meeting's.  Sentences joined by "; "
+ * into BUF (N bytes), their number in *COUNT.
+ */
+enum db_status db_agenda_warnings(struct db *db, int64_t meeting_id,
+				  int64_t offender_id, const char *reason,
+				  int64_t referral_id, char *buf, size_t n,
+				  int *count);
+
+/*
+ * Why OFFENDER_ID goes on an agenda unless the person says otherwise:
+ * "initial" when a referral of it is pending (its id in *REFERRAL_ID),
+ * else "review" (*REFERRAL_ID 0).
+ */
+const char *db_agenda_default_reason(struct db *db, int64_t offender_id,
+				     int64_t *referral_id);
+
+/*
  * Put offender OFFENDER_ID on meeting MEETING_ID's agenda, last, for
  * REASON (agenda_reason_name()); REFERRAL_ID the referral it meets (0:
- * none).  A case already on it, or a cancelled meeting, is DB_INVALID.
- * *ITEM_ID (if not NULL) receives the item's id.
+ * none).  A case already on it, or a cancelled meeting, is DB_INVALID;
+ * so is one with warnings (db_agenda_warnings()) unless FORCE, which the
+ * audit row then notes.  *ITEM_ID (if not NULL) receives the item's id.
  */
 enum db_status db_agenda_add(struct db *db, int64_t meeting_id,
 			     int64_t offender_id, const char *reason,
-			     int64_t referral_id, int64_t *item_id);
+			     int64_t referral_id, bool force,
+			     int64_t *item_id);
 
 /* Take item ITEM_ID off its agenda (refused once minuted). */
 enum db_status db_agenda_remove(struct db *db, int64_t item_id);
@@ -193,8 +226,7 @@ enum db_status db_agenda_move(struct db *db, int64_t item_id, int position);
 
 /*
  * Mark item ITEM_ID discussed (or not), on a held meeting: progress, and
- * where meeting mode resumes.  A referral's initial meeting discussed
- * accepts the referral and records the meeting on it.
+ * where meeting mode resumes.  Discussing decides no referral.
  */
 enum db_status db_agenda_discussed(struct db *db, int64_t item_id,
 				   bool discussed);
@@ -208,8 +240,6 @@ enum db_status db_agenda_list(struct db *db, int64_t meeting_id,
 enum db_status db_agenda_find(struct db *db, int64_t meeting_id,
 			      int64_t offender_id, int64_t *item_id);
 
-/* The area's review intervals, from the settings. */
-enum db_status db_agenda_intervals(struct db *db, struct agenda_intervals *iv);
 
 /* A case proposed for an agenda (agenda_propose()). */
 struct db_agenda_proposal {

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/process.h"
 #include "core/util.h"
 #include "db/meetings_internal.h"
 
@@ -314,13 +315,45 @@ case_state(struct db *db, int64_t id, int *level, int64_t *version)
 	return DB_OK;
 }
 
+/* The decision DEC from LEVEL to NEW_LEVEL in words for people:
+ * "stay at Level 2", "down to Level 1", "exit". */
+static void
+decision_words(char *buf, size_t n, const char *dec, int level, int new_level)
+{
+	if (strcmp(dec, "stay") == 0)
+		snprintf(buf, n, "stay at Level %d", level);
+	else if (strcmp(dec, "exit") == 0)
+		snprintf(buf, n, "exit from MAPPA");
+	else
+		snprintf(buf, n, "%s to Level %d", dec, new_level);
+}
+
+/* The level decision recorded in CUR, in words (the case at LEVEL now). */
+static void
+recorded_words(struct db *db, const struct db_minutes *cur, int level,
+	       char *buf, size_t n)
+{
+	sqlite3_stmt *st;
+	int to = level;
+
+	if (cur->level_event_id &&
+	    (st = db_stmt(db, "SELECT ifnull(level, 0) FROM events WHERE "
+			      "id = ?")) != NULL) {
+		sqlite3_bind_int64(st, 1, cur->level_event_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			to = sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+	}
+	decision_words(buf, n, cur->level_decision, level, to);
+}
+
 enum db_status
 db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 		 const struct db_level_decision *d, int64_t *event_id)
 {
 	struct meetings_item it;
 	struct db_minutes cur;
-	struct agenda_intervals iv;
+	struct process_settings ps;
 	struct db_event e;
 	struct strbuf sb;
 	enum db_status s;
@@ -328,7 +361,7 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 	int level = 0, new_level;
 	int64_t version;
 	mdate review;
-	char rec[96];
+	char rec[96], why[160], was[64] = "-", now[64];
 	bool change;
 
 	if (event_id)
@@ -336,10 +369,8 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "deciding a level")) !=
 	    DB_OK)
 		return s;
-	if (strcmp(dec, "stay") != 0 && strcmp(dec, "up") != 0 &&
-	    strcmp(dec, "down") != 0 && strcmp(dec, "exit") != 0)
-		return db_fail(db, DB_INVALID, "level decision: one of stay, "
-			       "up, down, exit");
+	if (process_decided_level(dec, 2, 0, why, sizeof why) < 0)
+		return db_fail(db, DB_INVALID, "%s", why);
 	change = strcmp(dec, "stay") != 0;
 	if (change && (d->reason == NULL ||
 		       d->reason[strspn(d->reason, " \t\r\n")] == '\0'))
@@ -370,34 +401,55 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 			"saved: reload it and try again"));
 	if ((s = load_minutes(db, item_id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
-	new_level = strcmp(dec, "stay") == 0 ? level : d->level;
-	if (new_level == 0 && strcmp(dec, "up") == 0)
-		new_level = level + 1;
-	else if (new_level == 0 && strcmp(dec, "down") == 0)
-		new_level = level - 1;
-	if (cur.level_event_id) {
+	if (cur.level_decision[0]) {
+		/* A decision is recorded: the same again is no change;
+		 * another replaces it only when asked to, never silently. */
 		bool same = strcmp(cur.level_decision, dec) == 0 &&
-			    (strcmp(dec, "exit") == 0 || new_level == level);
+			    (!change || strcmp(dec, "exit") == 0 ||
+			     d->level == 0 || d->level == level);
 
-		db_minutes_clear(&cur);
+		recorded_words(db, &cur, level, was, sizeof was);
 		if (same) {
+			db_minutes_clear(&cur);
 			if (offender_version)
 				*offender_version = version;
 			if (event_id)
 				*event_id = cur.level_event_id;
 			return db_tx_end(db, DB_OK);
 		}
-		return db_tx_end(db, db_fail(db, DB_INVALID, "this case's "
-			"level decision at this meeting is recorded (event "
-			"%lld); it stands", (long long)cur.level_event_id));
+		if (!d->replace) {
+			new_level = process_decided_level(dec, level, d->level,
+							  why, sizeof why);
+			decision_words(now, sizeof now, dec, level,
+				       new_level);
+			db_minutes_clear(&cur);
+			return db_tx_end(db, db_fail(db, DB_CONFLICT,
+				"a level decision is recorded for this case at "
+				"this meeting already: %s (yours: %s); nothing "
+				"was saved -- replace it only on purpose", was,
+				new_level < 0 ? dec : now));
+		}
+		if (cur.level_event_id) {
+			char because[64];
+
+			snprintf(because, sizeof because, "level decision at "
+				 "meeting %lld replaced",
+				 (long long)it.meeting_id);
+			if ((s = db_event_remove(db, it.offender_id,
+						 cur.level_event_id, &version,
+						 because)) != DB_OK ||
+			    (s = case_state(db, it.offender_id, &level,
+					    &version)) != DB_OK) {
+				db_minutes_clear(&cur);
+				return db_tx_end(db, s);
+			}
+		}
 	}
-	if ((strcmp(dec, "up") == 0 && !(new_level > level && new_level <= 3)) ||
-	    (strcmp(dec, "down") == 0 && !(new_level < level &&
-					   new_level >= 1))) {
+	new_level = process_decided_level(dec, level, d->level, why,
+					  sizeof why);
+	if (new_level < 0) {
 		db_minutes_clear(&cur);
-		return db_tx_end(db, db_fail(db, DB_INVALID, "level decision "
-			"%s: the case is at Level %d, so Level %d is not %s",
-			dec, level, new_level, dec));
+		return db_tx_end(db, db_fail(db, DB_INVALID, "%s", why));
 	}
 	memset(&e, 0, sizeof e);
 	if (change) {
@@ -415,13 +467,12 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 		e.source = SRC_MAPPA;
 		s = db_event_add(db, it.offender_id, &version, &e);
 	}
-	if (s == DB_OK) {
-		db_agenda_intervals(db, &iv);
+	if (s == DB_OK && (s = db_process_settings(db, &ps)) == DB_OK) {
 		review = d->next_review;
 		if (strcmp(dec, "exit") == 0)
 			review = MDATE_NONE;
 		else if (review == MDATE_NONE)
-			review = agenda_review_due(&iv, new_level, it.date);
+			review = process_review_due(&ps, new_level, it.date);
 		str_copy(cur.level_decision, dec, sizeof cur.level_decision);
 		cur.level_event_id = change ? e.id : 0;
 		cur.next_review[0] = '\0';
@@ -433,9 +484,11 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 						it.meeting_id, it.date, review);
 	}
 	if (s == DB_OK) {
+		decision_words(now, sizeof now, dec, level, new_level);
 		sb_init(&sb);
-		sb_printf(&sb, "level_decision: - -> %s; level: %d -> %s%d",
-			  dec, level, strcmp(dec, "exit") == 0 ? "exit from " : "",
+		sb_printf(&sb, "level_decision: %s -> %s; level: %d -> %s%d",
+			  was, now, level,
+			  strcmp(dec, "exit") == 0 ? "exit from " : "",
 			  strcmp(dec, "exit") == 0 ? level : new_level);
 		sb_printf(&sb, "; next_review: -> %s",
 			  cur.next_review[0] ? cur.next_review : "-");
@@ -446,8 +499,11 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 		s = db_audit_write(db, "minutes.level", rec, sb_str(&sb));
 		sb_free(&sb);
 	}
+	/* The referral met here: taken on at Level 2 or 3, or not. */
 	if (s == DB_OK && it.referral_id)
-		s = meetings_referral_met(db, it.referral_id, it.meeting_id);
+		s = meetings_referral_met(db, it.referral_id, it.meeting_id,
+					  new_level >= 2 ? "accepted"
+							 : "declined");
 	db_minutes_clear(&cur);
 	s = db_tx_end(db, s);
 	if (s == DB_OK) {

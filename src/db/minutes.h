@@ -68,6 +68,7 @@ struct db_level_decision {
 	const char *reason;   /* why: required for up, down and exit */
 	mdate next_review;    /* MDATE_NONE: the new level's interval from
 				 the meeting's date (none after an exit) */
+	bool replace;         /* replace a decision recorded already */
 };
 
 /*
@@ -77,9 +78,12 @@ struct db_level_decision {
  * as its note, decided by this meeting and its chair; *OFFENDER_VERSION
  * (NULL: the stored one) is the case version the chair saw, and on
  * success the new one.  The minutes record the decision, the event and
- * the next review, which also becomes the case's.  Once an event is
- * written the decision stands: another is DB_INVALID (the same one again
- * is DB_OK).  *EVENT_ID (if not NULL) gets the event's id, or 0.
+ * the next review, which also becomes the case's.  A decision recorded
+ * already is never replaced silently: another is DB_CONFLICT, naming
+ * both, unless D->replace, which removes the event it wrote (audited)
+ * and records D; the same one again is DB_OK.  The referral the item
+ * meets is accepted when the case ends at Level 2 or 3, else declined.
+ * *EVENT_ID (if not NULL) gets the event's id, or 0.
  */
 enum db_status db_minutes_level(struct db *db, int64_t item_id,
 				int64_t *offender_version,

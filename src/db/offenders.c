@@ -739,6 +739,75 @@ out:
 }
 
 enum db_status
+db_event_remove(struct db *db, int64_t offender_id, int64_t event_id,
+		int64_t *version, const char *why)
+{
+	sqlite3_stmt *st;
+	struct evbuf b = { 0 };
+	enum db_status s;
+	const char *bad;
+	size_t at;
+	char rec[80], type[24] = "", date[MDATE_BUFSZ] = "";
+	int rc, old_level = 0;
+
+	st = db_stmt(db, "SELECT type, date, ifnull(level, 0) FROM events "
+			 "WHERE offender_id = ? AND id = ?");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, offender_id);
+	sqlite3_bind_int64(st, 2, event_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(st, 0, type, sizeof type);
+		db_column_copy(st, 1, date, sizeof date);
+		old_level = sqlite3_column_int(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return db_fail(db, DB_NOTFOUND, "no event %lld of this case",
+			       (long long)event_id);
+	if (rc != SQLITE_ROW)
+		return db_sqlfail(db, rc, "reading an event");
+	st = db_stmt(db, "DELETE FROM events WHERE offender_id = ? AND id = ?");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, offender_id);
+	sqlite3_bind_int64(st, 2, event_id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "removing an event");
+	if ((s = load_history(db, offender_id, &b)) != DB_OK)
+		goto out;
+	if ((bad = ev_check_history(b.v, b.n, &at)) != NULL) {
+		s = db_fail(db, DB_INVALID, "without the %s of %s the later "
+			    "history breaks: %s", type, date, bad);
+		goto out;
+	}
+	if ((s = bump_version(db, offender_id, version)) != DB_OK)
+		goto out;
+	if ((s = store_state(db, offender_id, b.v, b.n)) != DB_OK)
+		goto out;
+	snprintf(rec, sizeof rec, "offender %lld event %lld",
+		 (long long)offender_id, (long long)event_id);
+	{
+		struct strbuf sb;
+
+		sb_init(&sb);
+		sb_printf(&sb, "%s on %s: recorded -> removed", type, date);
+		if (old_level)
+			sb_printf(&sb, " (level %d)", old_level);
+		if (why)
+			sb_printf(&sb, "; %s", why);
+		s = db_audit_write(db, "event.remove", rec, sb_str(&sb));
+		sb_free(&sb);
+	}
+out:
+	free(b.v);
+	return s;
+}
+
+enum db_status
 db_event_list(struct db *db, int64_t offender_id, db_event_cb cb, void *ctx)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, date, type, category, "

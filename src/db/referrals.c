@@ -1,27 +1,29 @@
 /*
- * referrals.c -- taking a referral: a new case, its registration and the
- * referral row, all in one transaction or not at all.
+ * referrals.c -- a new case and its registration; a referral to Level 2
+ * or 3 management and its lifecycle: pending, then accepted or declined
+ * at a held meeting of its level, or withdrawn (issue 12).
  *
- * The parts are the layer's own writes (db_offender_add(), db_event_add())
- * joined into one transaction, so each keeps its checks and its audit row
- * and the referral adds its own; a failure anywhere rolls all of them
- * back.
+ * Registration is not referral: a case registered at Level 1 has no
+ * referral, and every referral carries the level it asks for (the
+ * schema refuses one without).  A new case's parts are the layer's own
+ * writes (db_offender_add(), db_event_add()) joined into one
+ * transaction, so each keeps its checks and its audit row and the
+ * referral adds its own; a failure anywhere rolls all of them back.
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/process.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 
+/* Check the parts of a referral R itself: the agency and reason. */
 static enum db_status
-check_referral(struct db *db, const struct db_referral *r, int category,
-	       int level, mdate *date)
+check_referrer(struct db *db, const struct db_referral *r)
 {
-	if (date_parse(r->date, date) != 0)
-		return db_fail(db, DB_INVALID, "referral date: a real date, "
-			       "YYYY-MM-DD, is required");
 	if (r->agency[0] == '\0')
 		return db_fail(db, DB_INVALID, "referred by: the referring "
 			       "agency is required");
@@ -32,6 +34,20 @@ check_referral(struct db *db, const struct db_referral *r, int category,
 		return db_fail(db, DB_INVALID, "reason: control characters "
 			       "other than tab and line breaks are not "
 			       "allowed");
+	return DB_OK;
+}
+
+static enum db_status
+check_referral(struct db *db, const struct db_referral *r, int category,
+	       int level, mdate *date)
+{
+	enum db_status s;
+
+	if (date_parse(r->date, date) != 0)
+		return db_fail(db, DB_INVALID, "referral date: a real date, "
+			       "YYYY-MM-DD, is required");
+	if (level >= 2 && (s = check_referrer(db, r)) != DB_OK)
+		return s;
 	if (category < 1 || category > EV_CATEGORY_MAX)
 		return db_fail(db, DB_INVALID, "a category (1, 2, 3 or 4) is "
 			       "required");
@@ -58,22 +74,20 @@ insert_referral(struct db *db, int64_t offender_id, struct db_referral *r,
 	sqlite3_bind_int64(st, 1, offender_id);
 	sqlite3_bind_text(st, 2, r->date, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, r->agency, -1, SQLITE_TRANSIENT);
-	if (level >= 2)
-		sqlite3_bind_int(st, 4, level);
+	sqlite3_bind_int(st, 4, level);
 	db_bind_text(st, 5, r->reason);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "recording a referral");
 	r->id = sqlite3_last_insert_rowid(db->sql);
-	r->proposed_level = level >= 2 ? level : 0;
+	r->proposed_level = level;
 	str_copy(r->outcome, "pending", sizeof r->outcome);
 	snprintf(rec, sizeof rec, "offender %lld referral %lld",
 		 (long long)offender_id, (long long)r->id);
 	sb_init(&sb);
-	sb_printf(&sb, "date: - -> %s; agency: - -> %s", r->date, r->agency);
-	if (level >= 2)
-		sb_printf(&sb, "; proposed_level: - -> %d", level);
+	sb_printf(&sb, "date: - -> %s; agency: - -> %s; proposed_level: - -> "
+		  "%d", r->date, r->agency, level);
 	if (r->reason && *r->reason)
 		sb_add(&sb, "; fields: reason");
 	s = db_audit_write(db, "referral.add", rec, sb_str(&sb));
@@ -81,11 +95,40 @@ insert_referral(struct db *db, int64_t offender_id, struct db_referral *r,
 	return s;
 }
 
+/* Add O and register it on DATE at CATEGORY and LEVEL, next review
+ * NEXT_REVIEW (MDATE_NONE: the level's interval from DATE), inside the
+ * caller's transaction. */
+static enum db_status
+register_case(struct db *db, struct db_offender *o, int category, int level,
+	      mdate date, mdate next_review)
+{
+	struct process_settings ps;
+	struct db_event e;
+	enum db_status s;
+
+	if (next_review == MDATE_NONE) {
+		if ((s = db_process_settings(db, &ps)) != DB_OK)
+			return s;
+		next_review = process_review_due(&ps, level, date);
+	}
+	o->next_review[0] = '\0';
+	if (next_review != MDATE_NONE)
+		date_format(next_review, o->next_review);
+	if ((s = db_offender_add(db, o)) != DB_OK)
+		return s;
+	memset(&e, 0, sizeof e);
+	e.ev.date = date;
+	e.ev.type = EV_REGISTER;
+	e.ev.category = (uint8_t)category;
+	e.ev.level = (uint8_t)level;
+	e.source = SRC_MAPPA;
+	return db_event_add(db, o->id, &o->version, &e);
+}
+
 enum db_status
 db_referral_add(struct db *db, struct db_offender *o, int category,
 		int level, mdate next_review, struct db_referral *r)
 {
-	struct db_event e;
 	enum db_status s;
 	mdate date;
 
@@ -94,22 +137,12 @@ db_referral_add(struct db *db, struct db_offender *o, int category,
 		return s;
 	if ((s = check_referral(db, r, category, level, &date)) != DB_OK)
 		return s;
-	o->next_review[0] = '\0';
-	if (next_review != MDATE_NONE)
-		date_format(next_review, o->next_review);
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	s = db_offender_add(db, o);
-	if (s == DB_OK) {
-		memset(&e, 0, sizeof e);
-		e.ev.date = date;
-		e.ev.type = EV_REGISTER;
-		e.ev.category = (uint8_t)category;
-		e.ev.level = (uint8_t)level;
-		e.source = SRC_MAPPA;
-		s = db_event_add(db, o->id, &o->version, &e);
-	}
-	if (s == DB_OK)
+	s = register_case(db, o, category, level, date, next_review);
+	r->id = 0;
+	r->proposed_level = 0;
+	if (s == DB_OK && level >= 2)
 		s = insert_referral(db, o->id, r, level);
 	s = db_tx_end(db, s);
 	if (s != DB_OK) {
@@ -122,13 +155,256 @@ db_referral_add(struct db *db, struct db_offender *o, int category,
 }
 
 enum db_status
+db_case_add(struct db *db, struct db_offender *o, int category, int level,
+	    mdate date, mdate next_review)
+{
+	struct db_referral r;
+	enum db_status s;
+
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "adding a case")) != DB_OK)
+		return s;
+	if (date == MDATE_NONE)
+		return db_fail(db, DB_INVALID, "date: a real date, YYYY-MM-DD, "
+			       "is required");
+	memset(&r, 0, sizeof r);
+	date_format(date, r.date);
+	/* As Level 1 for the checks: no referrer is asked for. */
+	if ((s = check_referral(db, &r, category, 1, &date)) != DB_OK)
+		return s;
+	if (level < 1 || level > EV_LEVEL_MAX)
+		return db_fail(db, DB_INVALID, "a level (1, 2 or 3) is "
+			       "required");
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	s = db_tx_end(db, register_case(db, o, category, level, date,
+					next_review));
+	if (s != DB_OK) {
+		o->id = 0;
+		o->version = 0;
+		o->pseudo[0] = '\0';
+	}
+	return s;
+}
+
+/* Referral ID's case, level, date, outcome and meeting. */
+struct stored {
+	int64_t offender_id, meeting_id;
+	int level;
+	mdate date;
+	char outcome[16];
+};
+
+static enum db_status
+load_referral(struct db *db, int64_t id, struct stored *r)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT offender_id, proposed_level, "
+				       "date, outcome, ifnull(meeting_id, 0) "
+				       "FROM referrals WHERE id = ?");
+	char date[MDATE_BUFSZ];
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		memset(r, 0, sizeof *r);
+		r->offender_id = sqlite3_column_int64(st, 0);
+		r->level = sqlite3_column_int(st, 1);
+		db_column_copy(st, 2, date, sizeof date);
+		if (date_parse(date, &r->date) != 0)
+			r->date = MDATE_NONE;
+		db_column_copy(st, 3, r->outcome, sizeof r->outcome);
+		r->meeting_id = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return db_fail(db, DB_NOTFOUND, "no referral %lld",
+			       (long long)id);
+	return rc == SQLITE_ROW ? DB_OK
+				: db_sqlfail(db, rc, "reading a referral");
+}
+
+/* One row's integer from SQL with ?1 = A, ?2 = B; -1 when no row. */
+static enum db_status
+scalar2(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "reading referrals");
+	return DB_OK;
+}
+
+enum db_status
+db_referral_refer(struct db *db, int64_t offender_id, mdate today,
+		  struct db_referral *r)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	char status[16] = "";
+	int64_t pending;
+	mdate date;
+	int rc;
+
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "making a referral")) !=
+	    DB_OK)
+		return s;
+	if (r->proposed_level != 2 && r->proposed_level != 3)
+		return db_fail(db, DB_INVALID, "level: a referral asks for "
+			       "Level 2 or 3");
+	if (date_parse(r->date, &date) != 0)
+		return db_fail(db, DB_INVALID, "date: \"%s\" is not a real "
+			       "date (YYYY-MM-DD)", r->date);
+	if (today != MDATE_NONE && date > today)
+		return db_fail(db, DB_INVALID, "date: %s is after today",
+			       r->date);
+	if ((s = check_referrer(db, r)) != DB_OK)
+		return s;
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT status FROM offenders WHERE id = ? AND "
+			 "erased IS NULL");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_int64(st, 1, offender_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_column_copy(st, 0, status, sizeof status);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return db_tx_end(db, db_fail(db, DB_NOTFOUND, "no such case"));
+	if (rc != SQLITE_ROW)
+		return db_tx_end(db, db_sqlfail(db, rc, "reading a case"));
+	if (strcmp(status, "community") != 0 && strcmp(status, "custody") != 0)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the case is not "
+			"managed under MAPPA (%s): register it first", status));
+	if ((s = scalar2(db, "SELECT id FROM referrals WHERE offender_id = ?1 "
+			 "AND outcome = 'pending' ORDER BY id DESC LIMIT 1",
+			 offender_id, 0, &pending)) != DB_OK)
+		return db_tx_end(db, s);
+	if (pending > 0)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "the case has a "
+			"referral pending already (referral %lld)",
+			(long long)pending));
+	return db_tx_end(db, insert_referral(db, offender_id, r,
+					     r->proposed_level));
+}
+
+enum db_status
+db_referral_decide(struct db *db, int64_t id, const char *outcome,
+		   int64_t meeting_id, const char *reason)
+{
+	struct stored cur;
+	struct db_meeting m;
+	sqlite3_stmt *st;
+	enum db_status s;
+	struct strbuf sb;
+	bool withdraw;
+	char rec[80];
+	mdate mdate_;
+	int rc;
+
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "deciding a referral")) !=
+	    DB_OK)
+		return s;
+	if (outcome == NULL || (strcmp(outcome, "accepted") != 0 &&
+				strcmp(outcome, "declined") != 0 &&
+				strcmp(outcome, "withdrawn") != 0))
+		return db_fail(db, DB_INVALID, "outcome: one of accepted, "
+			       "declined, withdrawn");
+	if (str_has_control(reason, true))
+		return db_fail(db, DB_INVALID, "reason: control characters "
+			       "other than tab and line breaks are not "
+			       "allowed");
+	withdraw = strcmp(outcome, "withdrawn") == 0;
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if ((s = load_referral(db, id, &cur)) != DB_OK)
+		return db_tx_end(db, s);
+	if (strcmp(cur.outcome, outcome) == 0 &&
+	    (withdraw || meeting_id == 0 || meeting_id == cur.meeting_id))
+		return db_tx_end(db, DB_OK);
+	if (strcmp(cur.outcome, "pending") != 0) {
+		char at[32] = "";
+
+		if (cur.meeting_id)
+			snprintf(at, sizeof at, " at meeting %lld",
+				 (long long)cur.meeting_id);
+		return db_tx_end(db, db_fail(db, DB_CONFLICT, "referral %lld "
+			"was %s already%s; nothing was changed", (long long)id,
+			cur.outcome, at));
+	}
+	if (!withdraw && meeting_id == 0 &&
+	    (s = scalar2(db, "SELECT m.id FROM agenda_items a JOIN meetings m "
+			 "ON m.id = a.meeting_id WHERE a.referral_id = ?1 AND "
+			 "m.status = 'held' AND m.level = ?2 "
+			 "ORDER BY m.date DESC, m.id DESC LIMIT 1", id,
+			 cur.level, &meeting_id)) != DB_OK)
+		return db_tx_end(db, s);
+	if (withdraw) {
+		meeting_id = 0;
+	} else if (meeting_id <= 0) {
+		return db_tx_end(db, db_fail(db, DB_INVALID, "name the meeting "
+			"that decided: a held Level %d meeting", cur.level));
+	} else {
+		if ((s = db_meeting_get(db, meeting_id, &m)) != DB_OK)
+			return db_tx_end(db, s);
+		if (strcmp(m.status, "held") != 0 || m.level != cur.level ||
+		    date_parse(m.date, &mdate_) != 0 || mdate_ < cur.date)
+			return db_tx_end(db, db_fail(db, DB_INVALID,
+				"meeting %lld is not a held Level %d meeting "
+				"on or after the referral (it is a %s Level %d "
+				"meeting on %s)", (long long)meeting_id,
+				cur.level, m.status, m.level, m.date));
+	}
+	st = db_stmt(db, "UPDATE referrals SET outcome = ?2, meeting_id = ?3, "
+			 "outcome_reason = ?4, version = version + 1 "
+			 "WHERE id = ?1");
+	if (st == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC);
+	if (meeting_id)
+		sqlite3_bind_int64(st, 3, meeting_id);
+	db_bind_text(st, 4, reason && *reason ? reason : NULL);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_tx_end(db, db_sqlfail(db, rc, "deciding a referral"));
+	snprintf(rec, sizeof rec, "offender %lld referral %lld",
+		 (long long)cur.offender_id, (long long)id);
+	sb_init(&sb);
+	sb_printf(&sb, "outcome: pending -> %s", outcome);
+	if (meeting_id)
+		sb_printf(&sb, "; meeting: - -> %lld", (long long)meeting_id);
+	if (reason && *reason)
+		sb_add(&sb, "; fields: outcome_reason");
+	s = db_audit_write(db, withdraw ? "referral.withdraw"
+			   : strcmp(outcome, "accepted") == 0
+			   ? "referral.accept" : "referral.decline", rec,
+			   sb_str(&sb));
+	sb_free(&sb);
+	return db_tx_end(db, s);
+}
+
+enum db_status
 db_referral_list(struct db *db, int64_t offender_id, db_referral_cb cb,
 		 void *ctx)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, date, agency, "
-				       "proposed_level, reason, outcome FROM "
-				       "referrals WHERE offender_id = ? "
-				       "ORDER BY date, id");
+				       "proposed_level, reason, outcome, "
+				       "ifnull(meeting_id, 0), version, "
+				       "offender_id FROM referrals WHERE "
+				       "offender_id = ? ORDER BY date, id");
 	struct db_referral r;
 	int rc;
 
@@ -144,6 +420,9 @@ db_referral_list(struct db *db, int64_t offender_id, db_referral_cb cb,
 		if (db->role != ROLE_LAY)
 			r.reason = (const char *)sqlite3_column_text(st, 4);
 		db_column_copy(st, 5, r.outcome, sizeof r.outcome);
+		r.meeting_id = sqlite3_column_int64(st, 6);
+		r.version = sqlite3_column_int64(st, 7);
+		r.offender_id = sqlite3_column_int64(st, 8);
 		if (cb(ctx, &r) != 0) {
 			rc = SQLITE_DONE;
 			break;
@@ -152,4 +431,114 @@ db_referral_list(struct db *db, int64_t offender_id, db_referral_cb cb,
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? DB_OK
 				 : db_sqlfail(db, rc, "reading referrals");
+}
+
+/* A referral read for db_referral_all(), its reason copied. */
+struct row {
+	struct db_referral r;
+	mdate due;
+	char *reason;
+};
+
+static int
+cmp_row(const void *pa, const void *pb)
+{
+	const struct row *a = pa, *b = pb;
+	bool pa_ = strcmp(a->r.outcome, "pending") == 0;
+	bool pb_ = strcmp(b->r.outcome, "pending") == 0;
+
+	if (pa_ != pb_)
+		return pa_ ? -1 : 1;
+	if (pa_) {
+		if (a->r.overdue != b->r.overdue)
+			return a->r.overdue ? -1 : 1;
+		if (a->due != b->due)
+			return a->due < b->due ? -1 : 1;
+		return a->r.id < b->r.id ? -1 : a->r.id > b->r.id;
+	}
+	return a->r.id > b->r.id ? -1 : a->r.id < b->r.id;
+}
+
+enum db_status
+db_referral_all(struct db *db, bool pending_only, mdate today,
+		const struct agenda_holidays *h, db_referral_cb cb, void *ctx)
+{
+	struct process_settings ps;
+	struct row *v = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *st;
+	enum db_status s;
+	int rc;
+
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading referrals")) !=
+	    DB_OK)
+		return s;
+	if ((s = db_process_settings(db, &ps)) != DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT r.id, r.date, r.agency, r.proposed_level, "
+			 "r.reason, r.outcome, ifnull(r.meeting_id, 0), "
+			 "r.version, r.offender_id, o.ref FROM referrals r "
+			 "JOIN offenders o ON o.id = r.offender_id "
+			 "WHERE (?1 = 0 OR r.outcome = 'pending')");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int(st, 1, pending_only);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct row *x;
+		const char *reason = (const char *)sqlite3_column_text(st, 4);
+		mdate d;
+
+		if (n == cap) {
+			size_t c = cap ? cap * 2 : 32;
+			struct row *w = realloc(v, c * sizeof *w);
+
+			if (w == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			v = w;
+			cap = c;
+		}
+		x = &v[n];
+		memset(x, 0, sizeof *x);
+		x->r.id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, x->r.date, sizeof x->r.date);
+		db_column_copy(st, 2, x->r.agency, sizeof x->r.agency);
+		x->r.proposed_level = sqlite3_column_int(st, 3);
+		if (reason && (x->reason = strdup(reason)) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		db_column_copy(st, 5, x->r.outcome, sizeof x->r.outcome);
+		x->r.meeting_id = sqlite3_column_int64(st, 6);
+		x->r.version = sqlite3_column_int64(st, 7);
+		x->r.offender_id = sqlite3_column_int64(st, 8);
+		db_column_copy(st, 9, x->r.ref, sizeof x->r.ref);
+		x->due = date_parse(x->r.date, &d) == 0
+			? process_initial_due(&ps, h, x->r.proposed_level, d)
+			: MDATE_NONE;
+		if (x->due != MDATE_NONE)
+			date_format(x->due, x->r.due);
+		x->r.overdue = strcmp(x->r.outcome, "pending") == 0 &&
+			       x->due != MDATE_NONE && today != MDATE_NONE &&
+			       x->due < today;
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		s = rc == SQLITE_NOMEM ? db_fail(db, DB_ERROR, "out of memory")
+				       : db_sqlfail(db, rc, "reading referrals");
+	} else {
+		if (n)
+			qsort(v, n, sizeof *v, cmp_row);
+		for (size_t i = 0; i < n; i++) {
+			v[i].r.reason = v[i].reason;
+			if (cb(ctx, &v[i].r) != 0)
+				break;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i].reason);
+	free(v);
+	return s;
 }

@@ -8,36 +8,88 @@
 #ifndef MAPPA_DB_REFERRALS_H
 #define MAPPA_DB_REFERRALS_H
 
+#include "core/agenda.h"
 #include "db/offenders.h"
 
 /* Whether a case already has reference REF (admin or member). */
 enum db_status db_ref_taken(struct db *db, const char *ref, bool *taken);
 
-/* A referral to MAPPA. */
+/* A referral to Level 2 or 3 management. */
 struct db_referral {
 	int64_t id;
 	char date[MDATE_BUFSZ];
 	char agency[DB_FIELD_MAX];  /* who referred */
-	int proposed_level;         /* 2 or 3, or 0 */
+	int proposed_level;         /* 2 or 3: the level it asks for */
 	const char *reason;         /* NULL for a lay adviser, or none */
 	char outcome[16];           /* pending, accepted, declined, withdrawn */
+	/* Read back (db_referral_list(), db_referral_all()): */
+	int64_t offender_id;
+	int64_t meeting_id;         /* the meeting that decided it, or 0 */
+	int64_t version;
+	char ref[DB_REF_MAX];       /* the case (lay: its pseudonym) */
+	char due[MDATE_BUFSZ];      /* the initial meeting's last day */
+	bool overdue;               /* pending and due before the query's
+				       today */
 };
 
 /*
- * Take a referral (admin or member), in one transaction: add offender O
+ * Take a new case (admin or member), in one transaction: add offender O
  * (as db_offender_add()), register it on R->date with CATEGORY and LEVEL
- * (its first event), record R (proposed level: LEVEL when 2 or 3), and set
- * the case's next review to NEXT_REVIEW (the initial meeting's deadline,
- * or MDATE_NONE).  Nothing is written when any part fails.  On success
- * O's id, version and pseudonym and R->id are set.
+ * (its first event), and set the case's next review to NEXT_REVIEW
+ * (MDATE_NONE: the level's review interval from the date).  At Level 2
+ * or 3 the case is referred there: R is recorded, asking for LEVEL; at
+ * Level 1 there is no referral (R->id stays 0).  Nothing is written when
+ * any part fails.  On success O's id, version and pseudonym (and R->id)
+ * are set.
  */
 enum db_status db_referral_add(struct db *db, struct db_offender *o,
 			       int category, int level, mdate next_review,
 			       struct db_referral *r);
 
+/*
+ * A new case and its registration on DATE at CATEGORY and LEVEL (admin
+ * or member), without any referral (`mappa case add`); NEXT_REVIEW as
+ * db_referral_add().
+ */
+enum db_status db_case_add(struct db *db, struct db_offender *o,
+			   int category, int level, mdate date,
+			   mdate next_review);
+
+/*
+ * Refer registered case OFFENDER_ID (admin or member): R->proposed_level
+ * 2 or 3, R->date, R->agency, R->reason (optional).  A case not managed
+ * under MAPPA, one with a referral still pending, or a date after TODAY
+ * is DB_INVALID.  R->id is set.
+ */
+enum db_status db_referral_refer(struct db *db, int64_t offender_id,
+				 mdate today, struct db_referral *r);
+
+/*
+ * Decide referral ID (admin or member): OUTCOME "accepted", "declined"
+ * or "withdrawn"; REASON (optional) why.  Accepting and declining name
+ * the meeting that decided, MEETING_ID: a held meeting of the referral's
+ * level on or after its date (0: the held meeting that had it on its
+ * agenda, if there is one).  Only a pending referral is decided: one
+ * decided otherwise already is DB_CONFLICT (the same outcome again is
+ * DB_OK).
+ */
+enum db_status db_referral_decide(struct db *db, int64_t id,
+				  const char *outcome, int64_t meeting_id,
+				  const char *reason);
+
 typedef int (*db_referral_cb)(void *ctx, const struct db_referral *r);
 /* The referrals of one case, oldest first (reasons withheld from lay). */
 enum db_status db_referral_list(struct db *db, int64_t offender_id,
 				db_referral_cb cb, void *ctx);
+
+/*
+ * Every referral (admin, member), or with PENDING_ONLY those pending,
+ * each with its initial meeting's last day (the area's settings, bank
+ * holidays H) and overdue against TODAY: pending ones first, overdue
+ * first, by due date; then the rest, newest first.
+ */
+enum db_status db_referral_all(struct db *db, bool pending_only, mdate today,
+			       const struct agenda_holidays *h,
+			       db_referral_cb cb, void *ctx);
 
 #endif

@@ -352,6 +352,46 @@ static const char v5[] =
 	"  SELECT RAISE(ABORT, 'audit rows are append-only');"
 	"END;";
 
-const char *const db_migrations[] = { v1, v2, v3, v4, v5 };
+/*
+ * v6 (issue 12): registration is not referral.  A case registered at
+ * Level 1 used to get a referral without a level, which the indicators
+ * counted as a missed Level 2 initial meeting and every Level 2 agenda
+ * proposal offered.  Such a referral that a meeting took up (decided
+ * there, or on an agenda as one) asked, in effect, for that meeting's
+ * level, and keeps it; the others were never referrals and go, each
+ * leaving an audit row.  From now on the schema refuses a referral
+ * without Level 2 or 3, and a referral's outcome keeps its reason.
+ */
+#define V6_LEVEL_TAKEN \
+	"coalesce((SELECT m.level FROM meetings m WHERE m.id = r.meeting_id)," \
+	"  (SELECT m.level FROM agenda_items a JOIN meetings m" \
+	"     ON m.id = a.meeting_id WHERE a.referral_id = r.id" \
+	"     ORDER BY m.date, m.id LIMIT 1))"
+static const char v6[] =
+	"INSERT INTO audit(time, actor, action, record, detail)"
+	"  SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now'), 'mappa',"
+	"    'referral.migrate',"
+	"    'offender ' || r.offender_id || ' referral ' || r.id,"
+	"    CASE WHEN " V6_LEVEL_TAKEN " IS NULL"
+	"      THEN 'removed: a Level 1 registration, not a referral'"
+	"      ELSE 'proposed_level: - -> ' || " V6_LEVEL_TAKEN
+	"        || ' (the level of the meeting that took it up)' END"
+	"  FROM referrals r WHERE r.proposed_level IS NULL ORDER BY r.id;"
+	"UPDATE referrals AS r SET proposed_level = " V6_LEVEL_TAKEN
+	"  WHERE r.proposed_level IS NULL;"
+	"DELETE FROM referrals WHERE proposed_level IS NULL;"
+	"ALTER TABLE referrals ADD COLUMN outcome_reason TEXT;"
+	"CREATE INDEX referrals_pending ON referrals(offender_id)"
+	"  WHERE outcome = 'pending';"
+	"CREATE TRIGGER referrals_level_required BEFORE INSERT ON referrals"
+	"  WHEN NEW.proposed_level IS NULL BEGIN"
+	"  SELECT RAISE(ABORT, 'a referral asks for Level 2 or 3');"
+	"END;"
+	"CREATE TRIGGER referrals_level_kept BEFORE UPDATE OF proposed_level"
+	"  ON referrals WHEN NEW.proposed_level IS NULL BEGIN"
+	"  SELECT RAISE(ABORT, 'a referral asks for Level 2 or 3');"
+	"END;";
+
+const char *const db_migrations[] = { v1, v2, v3, v4, v5, v6 };
 const int db_migration_count = (int)(sizeof(db_migrations) /
 				     sizeof(db_migrations[0]));

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/process.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 
@@ -19,6 +20,9 @@ enum setting_type { SET_TEXT, SET_INT, SET_WEEKDAY };
 
 /* What the longest value takes (the statement), terminating NUL included. */
 #define SETTING_BUF (DB_STATEMENT_MAX + 1)
+/* A number as the text of a default: the schedule's are core/process.h's. */
+#define SPELL(x) SPELL_(x)
+#define SPELL_(x) #x
 
 static const struct setting {
 	const char *key;
@@ -29,15 +33,20 @@ static const struct setting {
 } settings[] = {
 	{ "area_name", SET_TEXT, 1, 80, "MAPPA area",
 	  "the area's name, printed on reports" },
-	{ "review_weeks_level3", SET_INT, 1, 52, "8",
+	{ "review_weeks_level3", SET_INT, 1, 52,
+	  SPELL(PROCESS_REVIEW_WEEKS_LEVEL3),
 	  "weeks between Level 3 reviews" },
-	{ "review_weeks_level2", SET_INT, 1, 52, "16",
+	{ "review_weeks_level2", SET_INT, 1, 52,
+	  SPELL(PROCESS_REVIEW_WEEKS_LEVEL2),
 	  "weeks between Level 2 reviews" },
-	{ "review_months_level1", SET_INT, 1, 60, "12",
+	{ "review_months_level1", SET_INT, 1, 60,
+	  SPELL(PROCESS_REVIEW_MONTHS_LEVEL1),
 	  "months between Level 1 reviews (lead agency policy)" },
-	{ "initial_days_level3", SET_INT, 1, 60, "5",
+	{ "initial_days_level3", SET_INT, 1, 60,
+	  SPELL(PROCESS_INITIAL_DAYS_LEVEL3),
 	  "working days from referral to a Level 3 initial meeting" },
-	{ "initial_days_level2", SET_INT, 1, 60, "20",
+	{ "initial_days_level2", SET_INT, 1, 60,
+	  SPELL(PROCESS_INITIAL_DAYS_LEVEL2),
 	  "working days from referral to a Level 2 initial meeting" },
 	{ "meeting_day_level2", SET_WEEKDAY, 0, 0, "tuesday",
 	  "the weekday Level 2 meetings are held" },
@@ -259,4 +268,41 @@ db_population_list(struct db *db, db_population_cb cb, void *ctx)
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? DB_OK
 				 : db_sqlfail(db, rc, "reading populations");
+}
+
+/* The integer setting KEY into *V; one stored that is not a number in
+ * range (never written by db_setting_set()) keeps *V's default. */
+static enum db_status
+setting_int(struct db *db, const char *key, int *v)
+{
+	const struct setting *s = find(key);
+	char buf[32], *end;
+	enum db_status st;
+	long n;
+
+	if ((st = db_setting_get(db, key, buf, sizeof buf)) != DB_OK)
+		return st;
+	n = strtol(buf, &end, 10);
+	if (buf[0] != '\0' && *end == '\0' && n >= s->min && n <= s->max)
+		*v = (int)n;
+	return DB_OK;
+}
+
+enum db_status
+db_process_settings(struct db *db, struct process_settings *ps)
+{
+	enum db_status s;
+
+	process_settings_default(ps);
+	if ((s = setting_int(db, "review_weeks_level3",
+			     &ps->review_weeks_level3)) != DB_OK ||
+	    (s = setting_int(db, "review_weeks_level2",
+			     &ps->review_weeks_level2)) != DB_OK ||
+	    (s = setting_int(db, "review_months_level1",
+			     &ps->review_months_level1)) != DB_OK ||
+	    (s = setting_int(db, "initial_days_level3",
+			     &ps->initial_days_level3)) != DB_OK)
+		return s;
+	return setting_int(db, "initial_days_level2",
+			   &ps->initial_days_level2);
 }

@@ -8,6 +8,7 @@
 #ifndef MAPPA_DB_USERS_H
 #define MAPPA_DB_USERS_H
 
+#include "core/process.h"
 #include "db/connection.h"
 
 /* --- users ------------------------------------------------------------ */
@@ -33,9 +34,9 @@ enum db_status db_user_list(struct db *db, db_user_cb cb, void *ctx);
 /* --- settings and population -------------------------------------------- */
 
 /*
- * Known settings keys and their defaults: area_name, review_weeks_level2
- * (16), review_weeks_level3 (8), review_months_level1 (12),
- * initial_days_level2 (20), initial_days_level3 (5), meeting_day_level2,
+ * Known settings keys: area_name, the schedule's review_weeks_level2,
+ * review_weeks_level3, review_months_level1, initial_days_level2 and
+ * initial_days_level3 (defaults in core/process.h), meeting_day_level2,
  * meeting_day_level3 (weekday names), kpi_* targets, meeting_statement
  * (the confidentiality and diversity statement, at most DB_STATEMENT_MAX
  * bytes).  db_setting_get() gives the stored value or the default;
@@ -50,6 +51,10 @@ enum db_status db_setting_set(struct db *db, const char *key,
 typedef int (*db_setting_cb)(void *ctx, const char *key, const char *value,
 			     const char *about);
 enum db_status db_setting_list(struct db *db, db_setting_cb cb, void *ctx);
+
+/* The settings the case process's schedule reads (core/process.h), each
+ * the stored value or its default: the one reader of them. */
+enum db_status db_process_settings(struct db *db, struct process_settings *ps);
 
 /* Admin only; YEAR given twice is DB_INVALID. */
 enum db_status db_population_add(struct db *db, int year, int64_t people,

@@ -46,6 +46,7 @@
 #include "core/date.h"
 #include "demo/demo.h"
 #include "core/event.h"
+#include "core/process.h"
 #include "core/util.h"
 
 /* No date yet: later than every real date (MDATE_NONE is earlier). */
@@ -590,21 +591,6 @@ max_date(mdate a, mdate b)
 	return a > b ? a : b;
 }
 
-/* D plus N months (the day clamped to the month's length). */
-static mdate
-add_months(mdate d, int n)
-{
-	int y, m, dd, k;
-
-	date_to_ymd(d, &y, &m, &dd);
-	k = y * 12 + (m - 1) + n;
-	y = k / 12;
-	m = k % 12 + 1;
-	if (dd > date_days_in_month(y, m))
-		dd = date_days_in_month(y, m);
-	return ymd(y, m, dd);
-}
-
 /* The weekday of LEVEL's meetings. */
 static int
 meeting_weekday(int level)
@@ -888,7 +874,7 @@ plan_prerelease(struct gen *g, mdate lo)
 static void
 sentence(struct gen *g, mdate d, int months, int kind, const char *why)
 {
-	mdate end = add_months(d, months);
+	mdate end = process_add_months(d, months);
 
 	do_custody(g, d, kind, why);
 	g->rel_d = d + (end - d) / 2;
@@ -1276,19 +1262,19 @@ notification_end(struct gen *g, mdate r, int kind, int months)
 	case O1_CUSTODY:
 		if (months >= 30)
 			return NEVER;
-		return add_months(r, months >= 6 ? 120 : 84);
+		return process_add_months(r, months >= 6 ? 120 : 84);
 	case O1_COMMUNITY:
-		return add_months(r, 60);
+		return process_add_months(r, 60);
 	case O1_CAUTION:
-		return add_months(r, 24);
+		return process_add_months(r, 24);
 	case O1_SUSPENDED:
-		return add_months(r, 120);
+		return process_add_months(r, 120);
 	case O1_TRANSFER:
 		return chance(g, 500)
 			   ? NEVER
 			   : r + range(g, DAYS_PER_YEAR, 10 * DAYS_PER_YEAR);
 	default:
-		return chance(g, 600) ? NEVER : add_months(r, 60);
+		return chance(g, 600) ? NEVER : process_add_months(r, 60);
 	}
 }
 
@@ -1361,7 +1347,7 @@ open_c1(struct gen *g, mdate r, int level, int kind, int months, mdate rel,
 	}
 	do_register(g, r, level, why);
 	if (kind == O1_CUSTODY) {
-		mdate end = add_months(r, months);
+		mdate end = process_add_months(r, months);
 
 		if (!remanded)
 			do_custody(g, r, CUSTODY_NEW_SENTENCE,
@@ -1402,14 +1388,14 @@ choose_open1(struct gen *g, mdate r, mdate keep, mdate latest, int *months)
 		mdate end;
 
 		if (kind == O1_CUSTODY) {
-			end = add_months(r, m);
+			end = process_add_months(r, m);
 			if (r + (end - r) / 2 >= latest)
 				continue;
-			if (m < 30 && add_months(r, m >= 6 ? 120 : 84) <= keep)
+			if (m < 30 && process_add_months(r, m >= 6 ? 120 : 84) <= keep)
 				continue;
 		} else if ((kind == O1_COMMUNITY &&
-			    add_months(r, 60) <= keep) ||
-			   (kind == O1_CAUTION && add_months(r, 24) <= keep)) {
+			    process_add_months(r, 60) <= keep) ||
+			   (kind == O1_CAUTION && process_add_months(r, 24) <= keep)) {
 			continue;
 		}
 		*months = m;
@@ -1561,7 +1547,7 @@ static void
 sentence_c2(struct gen *g, mdate r, mdate *rel, mdate *le)
 {
 	int months = months_c2(g);
-	mdate end = add_months(r, months);
+	mdate end = process_add_months(r, months);
 
 	*rel = r + (end - r) / 2;
 	*le = end;
@@ -1631,8 +1617,8 @@ pre_exit_c1(struct gen *g, mdate x, int kind)
 	int open, months;
 
 	if (kind == EXIT_REGISTRATION_ENDED &&
-	    add_months(x, -24) >= g->first_new && chance(g, 300)) {
-		r = add_months(x, -24);
+	    process_add_months(x, -24) >= g->first_new && chance(g, 300)) {
+		r = process_add_months(x, -24);
 		open_c1(g, r, 1, O1_CAUTION, 0, NEVER, -1, g->rec0);
 	} else if (kind != EXIT_REGISTRATION_ENDED && chance(g, 450) &&
 		   x - 90 > g->first_new) {
@@ -1661,7 +1647,7 @@ static void
 pre_exit_c2(struct gen *g, mdate x)
 {
 	int months = months_c2(g);
-	mdate len = (add_months(x, months) - x) / 2;
+	mdate len = (process_add_months(x, months) - x) / 2;
 	mdate rel = x - len, r = rel - len;
 
 	open_c2_any(g, r, rel, x);
@@ -2017,7 +2003,7 @@ custody_held(struct gen *g, mdate d, int kind)
 		return;
 	}
 	months = range(g, 6, 60);
-	if (d + (add_months(d, months) - d) / 2 <= g->s + 14)
+	if (d + (process_add_months(d, months) - d) / 2 <= g->s + 14)
 		months = (g->s - d) / 15 + range(g, 2, 12);
 	if (kind == CUSTODY_SOPO_BREACH)
 		do_custody(g, d, kind,
@@ -2031,8 +2017,8 @@ custody_held(struct gen *g, mdate d, int kind)
 				PICK(g, courts), term(g, months),
 				g->cat == 1 ? PICK(g, sex_offences)
 					    : PICK(g, violent_offences)));
-	g->rel_d = d + (add_months(d, months) - d) / 2;
-	g->lic_end = add_months(d, months);
+	g->rel_d = d + (process_add_months(d, months) - d) / 2;
+	g->lic_end = process_add_months(d, months);
 }
 
 /* A Category 1 conviction on R in P, in custody on S: the release
@@ -2261,10 +2247,10 @@ play_c1(struct gen *g, int id)
 		en.keep = d - 1;
 		if (u < 40) {
 			en.open = O1_COMMUNITY;
-			en.r = add_months(d, -60);
+			en.r = process_add_months(d, -60);
 		} else if (u < 65) {
 			en.open = O1_CAUTION;
-			en.r = add_months(d, -24);
+			en.r = process_add_months(d, -24);
 		} else {
 			en.open = -2; /* legacy */
 		}
@@ -2392,7 +2378,7 @@ play_c2(struct gen *g, int id)
 		break;
 	case P2_NEW_RELEASE: {
 		mdate r = range(g, p0 + 7, p0 + 80);
-		mdate end = add_months(r, range(g, 12, 18));
+		mdate end = process_add_months(r, range(g, 12, 18));
 
 		rel = r + (end - r) / 2;
 		le = end;

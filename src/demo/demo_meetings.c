@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "core/agenda.h"
+#include "core/process.h"
 #include "demo/demo_meetings.h"
 #include "core/util.h"
 
@@ -421,10 +422,15 @@ add_actions(uint64_t *r, struct demo_item *it, bool in_custody, mdate today)
 	}
 }
 
-static int
-review_weeks(int level)
+/* When a case at LEVEL (the demo meets Level 2 and 3 cases) reviewed on
+ * D is next due: the default intervals, by the process's rule. */
+static mdate
+review_due(int level, mdate d)
 {
-	return level >= 3 ? 8 : 16;
+	struct process_settings ps;
+
+	process_settings_default(&ps);
+	return process_review_due(&ps, level >= 3 ? 3 : 2, d);
 }
 
 /* Add a review of a case at LEVEL (CATEGORY, custody) at meeting day D. */
@@ -447,7 +453,7 @@ add_review(struct demo_history *h, uint64_t *r, mdate d, int level,
 	str_copy(it->rationale, PICK(r, review_rationales),
 		 sizeof it->rationale);
 	fill_minutes(r, it, category, level, in_custody);
-	it->next_review = d + 7 * review_weeks(level);
+	it->next_review = review_due(level, d);
 	add_actions(r, it, in_custody, today);
 	return 0;
 }
@@ -515,7 +521,7 @@ add_decision(struct demo_history *h, uint64_t *r, const struct demo_event *e,
 		int level = after->level;
 
 		it->next_review = level >= 2
-			? e->meeting + 7 * review_weeks(level)
+			? review_due(level, e->meeting)
 			: e->meeting + 365;
 		it->nactions = 0;
 		add_actions(r, it, after->in_custody, today);
@@ -589,14 +595,14 @@ demo_case_meetings(const struct demo_offender *o, mdate today,
 		/* Reviews until the next event (or today). */
 		bound = i + 1 < o->nev ? o->evs[i + 1].ev.date : today;
 		while (st.registered && st.level >= 2 && last != MDATE_NONE) {
-			mdate due = last + 7 * review_weeks(st.level);
+			mdate due = review_due(st.level, last);
 			mdate d = meeting_on_or_before(due, st.level);
 
 			if (d <= last || d >= bound || d >= today)
 				break;
 			/* A few cases miss their latest review. */
 			if (i + 1 == o->nev && skip_latest &&
-			    due + 7 * review_weeks(st.level) > today)
+			    review_due(st.level, due) > today)
 				break;
 			if (add_review(h, &r, d, st.level, st.category,
 				       st.in_custody, today) != 0)
@@ -606,7 +612,7 @@ demo_case_meetings(const struct demo_offender *o, mdate today,
 	}
 	if (st.registered && last != MDATE_NONE) {
 		if (st.level >= 2)
-			h->next_review = last + 7 * review_weeks(st.level);
+			h->next_review = review_due(st.level, last);
 	}
 	/* The texts composed into each item, now that they stay put. */
 	for (size_t i = 0; i < h->n; i++) {
@@ -697,7 +703,7 @@ demo_schedule(mdate today, int weeks, struct demo_scheduled *out, size_t max)
 			mdate d = today + 1 + 7 * w;
 
 			d += (weekday_of(level) - date_weekday(d) + 7) % 7;
-			if (agenda_is_holiday(&h, d) || christmas(d) ||
+			if (process_is_holiday(&h, d) || christmas(d) ||
 			    n == max)
 				continue;
 			out[n].date = d;

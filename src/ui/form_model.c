@@ -15,6 +15,7 @@
 
 #include "core/agency.h"
 #include "core/agenda.h"
+#include "core/process.h"
 #include "core/util.h"
 #include "ui/form_model.h"
 
@@ -102,19 +103,6 @@ type_label(int type)
 
 /* --- dates ----------------------------------------------------------- */
 
-mdate
-forms_add_months(mdate d, int n)
-{
-	int y, m, day, dim;
-
-	date_to_ymd(d, &y, &m, &day);
-	m += n;
-	y += (m - 1) / 12;
-	m = (m - 1) % 12 + 1;
-	dim = date_days_in_month(y, m);
-	return date_from_ymd(y, m, day < dim ? day : dim);
-}
-
 struct ev_state
 forms_state_on(const struct ev *hist, size_t n, mdate date)
 {
@@ -163,19 +151,6 @@ default_date(struct field *f, mdate when)
 	if (f->changed || f->hidden)
 		return;
 	field_set(f, when == MDATE_NONE ? "" : date_format(when, d));
-}
-
-static mdate
-review_after(const struct form_intervals *iv, mdate from, int level)
-{
-	switch (level) {
-	case 3:
-		return from + 7 * iv->weeks_level3;
-	case 2:
-		return from + 7 * iv->weeks_level2;
-	default:
-		return forms_add_months(from, iv->months_level1);
-	}
 }
 
 /* --- identity fields ---------------------------------------------------- */
@@ -332,7 +307,7 @@ forms_referral(struct form_model *fm, struct db *db, mdate today,
 
 	memset(fm, 0, sizeof *fm);
 	fm->kind = FORM_REFERRAL;
-	fm->title = "New referral";
+	fm->title = "New case";
 	fm->db = db;
 	fm->today = today;
 	fm->iv = *iv;
@@ -370,14 +345,15 @@ check_referral(struct form_model *fm)
 	for (int i = RF_REF; i <= RF_AGENCY; i++)
 		check_identity_field(fm, i);
 	check_ref_taken(fm);
+	/* A Level 1 registration is no referral: nobody referred it. */
+	f[RF_REFERRER].hidden = level < 2;
+	f[RF_REASON].hidden = level < 2;
+	f[RF_DATE].label = level >= 2 ? "Referral date" : "Registration date";
 	if (check_date(&f[RF_DATE], MDATE_NONE, NULL, fm->today, &date)) {
-		mdate due = level == 3
-			? agenda_add_working_days(fm->iv.holidays, date,
-						  fm->iv.initial_days_level3)
-			: level == 2
-			? agenda_add_working_days(fm->iv.holidays, date,
-						  fm->iv.initial_days_level2)
-			: forms_add_months(date, fm->iv.months_level1);
+		mdate due = level >= 2
+			? process_initial_due(&fm->iv.ps, fm->iv.holidays,
+					      level, date)
+			: process_review_due(&fm->iv.ps, level, date);
 
 		f[RF_REVIEW].label = level >= 2 ? "Initial meeting by"
 						: "First review by";
@@ -658,8 +634,8 @@ check_event(struct form_model *fm)
 	if (!f[EF_KIND].hidden)
 		e.kind = (uint8_t)(f[EF_KIND].choice + 1);
 	if (!f[EF_REVIEW].hidden) {
-		default_date(&f[EF_REVIEW], review_after(&fm->iv, date,
-							 e.level));
+		default_date(&f[EF_REVIEW],
+			     process_review_due(&fm->iv.ps, e.level, date));
 		check_date(&f[EF_REVIEW], date, "event's date", MDATE_NONE,
 			   &review);
 	}
@@ -724,7 +700,7 @@ forms_keep(struct form_model *fm, mdate review, mdate today)
 	field_init_text(&f[KF_UNTIL], "until", "Keep until", FIELD_DATE,
 			MDATE_BUFSZ - 1, true, "the next retention review, "
 			"after the one due now; YYYY-MM-DD");
-	field_set(&f[KF_UNTIL], date_format(forms_add_months(
+	field_set(&f[KF_UNTIL], date_format(process_add_months(
 		review > today ? review : today, 12), d));
 	field_init_text(&f[KF_WHY], "reason", "Justification", FIELD_TEXT,
 			300, true, "why it is still needed; kept in the audit "

@@ -19,6 +19,7 @@
 #include <stdbool.h>
 
 #include "core/agenda.h"
+#include "core/process.h"
 #include "core/event.h"
 #include "db/db.h"
 #include "ui/field.h"
@@ -28,11 +29,11 @@
 enum form_kind { FORM_REFERRAL, FORM_IDENTITY, FORM_EVENT, FORM_KEEP,
 		 FORM_MEETING };
 
-/* The area's review intervals (settings), for default review dates,
- * and its bank holidays (NULL: none), which are not working days. */
+/* The area's schedule settings (db_process_settings()), for default
+ * review dates, and its bank holidays (NULL: none), which are not
+ * working days. */
 struct form_intervals {
-	int weeks_level3, weeks_level2, months_level1;
-	int initial_days_level3, initial_days_level2;
+	struct process_settings ps;
 	const struct agenda_holidays *holidays;
 };
 
@@ -143,9 +144,6 @@ void forms_event_get(const struct form_model *fm, struct db_event *e,
 
 /* The field named NAME (as the data layer names it), or -1. */
 int forms_find(const struct form_model *fm, const char *name);
-
-/* Dates. */
-mdate forms_add_months(mdate d, int n);        /* the day clamped */
 
 /* The state after the events of HIST dated on or before DATE. */
 struct ev_state forms_state_on(const struct ev *hist, size_t n, mdate date);

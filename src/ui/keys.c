@@ -49,8 +49,8 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_FILTER_OVERDUE] = { FINDING, "show only cases whose review is "
 				       "overdue, or all" },
 	[A_FILTER_CLEAR] = { FINDING, "clear the filters" },
-	[A_REFERRAL] = { CHANGING, "take a new referral: a new case and its "
-				   "registration" },
+	[A_REFERRAL] = { CHANGING, "take a new case: its registration and, at "
+				   "Level 2 or 3, its referral" },
 	[A_EDIT] = { CHANGING, "edit the case's identity" },
 	[A_EVENT] = { CHANGING, "record an event: category, level, custody, "
 				"release, order, notification breach, exit" },
@@ -105,14 +105,24 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 				    "stays" },
 	[A_MEETINGS] = { MEETINGS, "the MAPP meetings: upcoming and past, by "
 				   "level and status" },
+	[A_REFERRALS] = { CHANGING, "the pending referrals, overdue first: "
+				    "accept, decline, withdraw" },
+	[A_REF_ACCEPT] = { CHANGING, "accept the referral (the meeting that "
+				     "decided)" },
+	[A_REF_DECLINE] = { CHANGING, "decline the referral (the meeting that "
+				      "decided)" },
+	[A_REF_WITHDRAW] = { CHANGING, "withdraw the referral (asks first)" },
 	[A_MEET_NEW] = { MEETINGS, "schedule a meeting (members and admins)" },
 	[A_MEET_EDIT] = { MEETINGS, "edit the meeting's date, time, level, "
 				    "chair and venue" },
 	[A_MEET_MODE] = { MEETINGS, "meeting mode, for the projector: resumes "
 				    "at the first case not yet discussed" },
-	[A_MEET_HOLD] = { MEETINGS, "mark the meeting held (it may then be "
+	[A_MEET_HOLD] = { MEETINGS, "mark the meeting held, on or after its "
+				    "date (asks first; it may then be "
 				    "minuted)" },
 	[A_MEET_CANCEL] = { MEETINGS, "cancel the meeting (asks first)" },
+	[A_MEET_REOPEN] = { MEETINGS, "(admins) reopen a held meeting, with "
+				      "the reason, kept in the audit trail" },
 	[A_MEET_WHEN] = { MEETINGS, "show upcoming meetings, past ones, or "
 				    "all" },
 	[A_MEET_GOTO] = { MEETINGS, "go to the first meeting on or after a "
@@ -123,18 +133,27 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_MEET_SET] = { MEETINGS, "attendance: the next of present, "
 				   "apologies, report, absent; a heading of "
 				   "the minutes: edit its text in place" },
-	[A_MEET_LEVEL] = { MEETINGS, "the level decision: stay, up, down or "
-				     "exit, with its reason" },
+	[A_MEET_LEVEL] = { MEETINGS, "the level decision: stay, up or down "
+				     "one level, to a named level, or exit "
+				     "(its kind from a list), with its reason; "
+				     "a recorded one is replaced only on a "
+				     "yes" },
 	[A_MEET_ACTION] = { MEETINGS, "a new action: what, which agency, by "
 				      "when" },
-	[A_MEET_DISCUSSED] = { MEETINGS, "mark the case discussed (again: not) "
-					 "and go on to the next" },
+	[A_MEET_DISCUSSED] = { MEETINGS, "mark the case discussed and go on to "
+					 "the next (asks first when no level "
+					 "decision is recorded)" },
+	[A_MEET_UNDISCUSS] = { MEETINGS, "mark the case not discussed (asks "
+					 "first)" },
 	[A_AGENDA] = { MEETINGS, "the agenda builder: the cases due, overdue "
 				 "first" },
 	[A_AGENDA_ADD] = { MEETINGS, "put the selected proposed case on the "
 				     "agenda" },
 	[A_AGENDA_ADD_REF] = { MEETINGS, "put a case on the agenda by its "
-					 "reference" },
+					 "reference, for a reason (initial "
+					 "when a referral is pending)" },
+	[A_AGENDA_ADD_ALL] = { MEETINGS, "put every proposed case on the "
+					 "agenda" },
 	[A_AGENDA_REMOVE] = { MEETINGS, "take the selected case off the "
 					"agenda" },
 	[A_AGENDA_UP] = { MEETINGS, "move the selected case up the agenda" },
@@ -227,6 +246,11 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_LIST, 'M', A_MEETINGS },
 	{ CTX_LIST, 'O', A_ACTIONS },
 	{ CTX_LIST, 'C', A_SETTINGS },
+	{ CTX_LIST, 'P', A_REFERRALS },
+
+	{ CTX_REFERRALS, 'a', A_REF_ACCEPT },
+	{ CTX_REFERRALS, 'd', A_REF_DECLINE },
+	{ CTX_REFERRALS, 'w', A_REF_WITHDRAW },
 
 	{ CTX_ACTIONS, 'D', A_ACTION_DONE },
 	{ CTX_ACTIONS, 'o', A_FILTER_OVERDUE },
@@ -245,6 +269,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_MEETINGS, 'b', A_AGENDA },
 	{ CTX_MEETINGS, 'H', A_MEET_HOLD },
 	{ CTX_MEETINGS, 'C', A_MEET_CANCEL },
+	{ CTX_MEETINGS, 'R', A_MEET_REOPEN },
 	{ CTX_MEETINGS, 'l', A_FILTER_LEVEL },
 	{ CTX_MEETINGS, 's', A_FILTER_STATUS },
 	{ CTX_MEETINGS, 'w', A_MEET_WHEN },
@@ -261,6 +286,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_MEETING, 'L', A_MEET_LEVEL },
 	{ CTX_MEETING, 'a', A_MEET_ACTION },
 	{ CTX_MEETING, 'd', A_MEET_DISCUSSED },
+	{ CTX_MEETING, 'U', A_MEET_UNDISCUSS },
 	{ CTX_MEETING, 'H', A_MEET_HOLD },
 	{ CTX_MEETING, 'b', A_AGENDA },
 	{ CTX_MEETING, 'P', A_MEET_PEOPLE },
@@ -294,6 +320,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_AGENDA, UI_FN(KEY_ENTER), A_AGENDA_ADD },
 	{ CTX_AGENDA, '+', A_AGENDA_ADD },
 	{ CTX_AGENDA, '/', A_AGENDA_ADD_REF },
+	{ CTX_AGENDA, 'A', A_AGENDA_ADD_ALL },
 	{ CTX_AGENDA, UI_FN(KEY_DC), A_AGENDA_REMOVE },
 	{ CTX_AGENDA, '-', A_AGENDA_REMOVE },
 	{ CTX_AGENDA, 'K', A_AGENDA_UP },

@@ -35,6 +35,10 @@ struct ab {
 	struct db_agenda_proposal *p;
 	int np, pcap;
 	struct list list;           /* items first, then proposals */
+	/* A case being added by reference, awaiting its reason or a yes: */
+	int64_t add_oid, add_referral;
+	char add_ref[DB_REF_MAX];
+	char add_reason[16];
 };
 
 static struct ab *
@@ -85,49 +89,188 @@ ab_moving(struct ui *ui, struct screen *s, enum ui_action a)
 	return list_move(&ab_of(s)->list, a, ui_body_rows(ui) - 3);
 }
 
+/* After adding proposal P (its index) keep the selection in the
+ * proposal, on the case that took P's place. */
+static void
+stay_in_proposal(struct ab *b, int p)
+{
+	int total = b->items.nit + b->np;
+
+	b->list.cur = b->np ? b->items.nit + (p < b->np ? p : b->np - 1)
+			    : total - 1;
+	if (b->list.cur < 0)
+		b->list.cur = 0;
+}
+
+/* Put the case of B->add_* on the agenda, FORCE past the warnings. */
+static unsigned
+add_pending(struct ui *ui, struct ab *b, bool force)
+{
+	if (db_agenda_add(ui->db, b->id, b->add_oid, b->add_reason,
+			  b->add_referral, force, NULL) != DB_OK) {
+		ui_error(ui, "Not added: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	ui_msg(ui, "%s added to the agenda (%s).", b->add_ref, b->add_reason);
+	ab_load(ui, b);
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+warned_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	(void)text;
+	if (!ok) {
+		ui_msg(ui, "%s not added.", ab_of(s)->add_ref);
+		return DRAW_STATUS;
+	}
+	return add_pending(ui, ab_of(s), true);
+}
+
+/* Add B->add_*, asking first when something looks wrong. */
+static unsigned
+add_checked(struct ui *ui, struct screen *s)
+{
+	struct ab *b = ab_of(s);
+	char warn[400], q[512];
+	int n = 0;
+
+	if (db_agenda_warnings(ui->db, b->id, b->add_oid, b->add_reason,
+			       b->add_referral, warn, sizeof warn, &n) !=
+	    DB_OK) {
+		ui_error(ui, "Not added: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	if (n == 0)
+		return add_pending(ui, b, false);
+	return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "%s: %s. Add it anyway? "
+				       "(y/n)", b->add_ref, warn),
+			  warned_answered);
+}
+
 static unsigned
 ab_add(struct ui *ui, struct screen *s)
 {
 	struct ab *b = ab_of(s);
 	const struct db_agenda_proposal *p;
+	int at;
+	unsigned d;
 
 	if (b->list.cur < b->items.nit) {
 		ui_error(ui, "Already on the agenda.");
 		return DRAW_STATUS;
 	}
-	p = &b->p[b->list.cur - b->items.nit];
-	if (db_agenda_add(ui->db, b->id, p->offender_id, p->reason,
-			  p->referral_id, NULL) != DB_OK) {
-		ui_error(ui, "Not added: %s", db_errmsg(ui->db));
+	at = b->list.cur - b->items.nit;
+	p = &b->p[at];
+	b->add_oid = p->offender_id;
+	b->add_referral = p->referral_id;
+	str_copy(b->add_ref, p->ref, sizeof b->add_ref);
+	str_copy(b->add_reason, p->reason, sizeof b->add_reason);
+	d = add_checked(ui, s);
+	stay_in_proposal(b, at);
+	return d;
+}
+
+static unsigned
+all_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct ab *b = ab_of(s);
+	int added = 0, refused = 0;
+
+	(void)text;
+	if (!ok)
+		return DRAW_NONE;
+	for (int i = 0; i < b->np; i++) {
+		if (db_agenda_add(ui->db, b->id, b->p[i].offender_id,
+				  b->p[i].reason, b->p[i].referral_id, false,
+				  NULL) == DB_OK)
+			added++;
+		else
+			refused++;
+	}
+	ab_load(ui, b);
+	if (refused)
+		ui_error(ui, "%d added; %d not added: %s", added, refused,
+			 db_errmsg(ui->db));
+	else
+		ui_msg(ui, "%d proposed case%s added to the agenda.", added,
+		       added == 1 ? "" : "s");
+	stay_in_proposal(b, 0);
+	return DRAW_BODY | DRAW_TITLE | DRAW_STATUS;
+}
+
+static unsigned
+ab_add_all(struct ui *ui, struct screen *s)
+{
+	struct ab *b = ab_of(s);
+	char q[96];
+
+	if (b->np == 0) {
+		ui_error(ui, "Nothing is proposed.");
 		return DRAW_STATUS;
 	}
-	ui_msg(ui, "%s added to the agenda.", p->ref);
-	b->list.cur = b->items.nit;
-	ab_load(ui, b);
-	return DRAW_BODY | DRAW_TITLE;
+	return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Add all %d proposed "
+				       "case%s to the agenda? (y/n)", b->np,
+				       b->np == 1 ? "" : "s"), all_answered);
+}
+
+static unsigned ask_add_reason(struct ui *ui, struct screen *s,
+			       const char *text);
+
+static unsigned
+add_reason_answered(struct ui *ui, struct screen *s, bool ok,
+		    const char *text)
+{
+	struct ab *b = ab_of(s);
+
+	if (!ok)
+		return DRAW_NONE;
+	if (agenda_reason_parse(text) < 0) {
+		ui_error(ui, "\"%s\" is not a reason: initial, review, "
+			 "level_change, exit or other.", text);
+		return ask_add_reason(ui, s, text) | DRAW_STATUS;
+	}
+	str_copy(b->add_reason, text, sizeof b->add_reason);
+	if (strcmp(text, "initial") != 0)
+		b->add_referral = 0;
+	else if (b->add_referral == 0)
+		db_agenda_default_reason(ui->db, b->add_oid, &b->add_referral);
+	return add_checked(ui, s);
+}
+
+/* Ask why the case goes on the agenda, the line holding TEXT. */
+static unsigned
+ask_add_reason(struct ui *ui, struct screen *s, const char *text)
+{
+	struct ab *b = ab_of(s);
+	char label[96];
+	unsigned d;
+
+	d = ui_ask_line(ui, s, ui_fmt(label, sizeof label, "Reason for %s "
+				      "(initial, review, level_change, exit, "
+				      "other):", b->add_ref),
+			add_reason_answered, NULL);
+	field_set(&ui->ask.f, text);
+	return d;
 }
 
 static unsigned
 ref_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct ab *b = ab_of(s);
-	int64_t oid;
 	bool erased = false;
 
 	if (!ok || !text[0])
 		return DRAW_NONE;
-	if (db_offender_find(ui->db, text, &oid, &erased, NULL, NULL)
+	if (db_offender_find(ui->db, text, &b->add_oid, &erased, NULL, NULL)
 	    != DB_OK || erased) {
 		ui_error(ui, "No case %s.", text);
 		return DRAW_STATUS;
 	}
-	if (db_agenda_add(ui->db, b->id, oid, "review", 0, NULL) != DB_OK) {
-		ui_error(ui, "Not added: %s", db_errmsg(ui->db));
-		return DRAW_STATUS;
-	}
-	ui_msg(ui, "%s added to the agenda.", text);
-	ab_load(ui, b);
-	return DRAW_BODY | DRAW_TITLE;
+	str_copy(b->add_ref, text, sizeof b->add_ref);
+	/* Initial when a referral is pending; the person may change it. */
+	return ask_add_reason(ui, s, db_agenda_default_reason(
+		ui->db, b->add_oid, &b->add_referral));
 }
 
 static unsigned
@@ -186,6 +329,7 @@ ab_move_down(struct ui *ui, struct screen *s)
 static const struct ui_handler ab_handlers[] = {
 	{ A_AGENDA_ADD, NEED_ROW | NEED_WRITE, ab_add, "add" },
 	{ A_AGENDA_ADD_REF, NEED_WRITE, ab_add_ref, "add by ref" },
+	{ A_AGENDA_ADD_ALL, NEED_WRITE, ab_add_all, "add all" },
 	{ A_AGENDA_REMOVE, NEED_ROW | NEED_WRITE, ab_remove, "remove" },
 	{ A_AGENDA_UP, NEED_ROW | NEED_WRITE, ab_move_up, "move" },
 	{ A_AGENDA_DOWN, NEED_ROW | NEED_WRITE, ab_move_down, NULL },
@@ -229,7 +373,8 @@ ab_draw(struct ui *ui, struct screen *s, unsigned what)
 			       ui_attr(R_HEADER), PUT_PAD);
 		if (k == b->items.nit || (k == first && k >= b->items.nit))
 			ui_put(y++, 0, ui->cols, "PROPOSED: due by the "
-			       "meeting, overdue first (Enter: add)",
+			       "meeting, overdue first (Enter: add; A: add "
+			       "all)",
 			       ui_attr(R_HEADER), PUT_PAD);
 		if (y > last)
 			break;

@@ -35,6 +35,7 @@
 
 #include "core/agenda.h"
 #include "core/event.h"
+#include "core/process.h"
 #include "core/util.h"
 #include "ui/editor.h"
 #include "ui/text.h"
@@ -85,6 +86,13 @@ struct mm {
 	/* The reason typed for a decision refused because the case changed
 	 * meanwhile, offered again when it is decided again; or "". */
 	char d_reason[REASON_MAX + 1];
+	/* The decision read from the line: its word, named level, exit
+	 * kind, in words ("up to Level 3"); whether it replaces one
+	 * recorded; the recorded one in words, as the page shows it. */
+	char d_word[16], d_words[96], d_shown[96];
+	int d_level, d_kind;
+	bool d_replace;
+	bool d_kinds;             /* the exit kinds listed on the page */
 	char notice[320];         /* a collision, shown on the page, or "" */
 	/* The statement read out, from the settings: the text the minutes
 	 * print (issue 16). */
@@ -185,6 +193,17 @@ load_case(struct ui *ui, struct mm *x)
 	if (db_minutes_get(ui->db, it->id, &x->min) != DB_OK)
 		ui_error(ui, "The minutes cannot be read: %s",
 			 db_errmsg(ui->db));
+	/* The recorded decision in words; its event set the case's level. */
+	if (strcmp(x->min.level_decision, "stay") == 0)
+		ui_fmt(x->d_shown, sizeof x->d_shown, "stay at Level %d",
+		       it->level);
+	else if (strcmp(x->min.level_decision, "exit") == 0)
+		str_copy(x->d_shown, "exit from MAPPA", sizeof x->d_shown);
+	else if (x->min.level_decision[0])
+		ui_fmt(x->d_shown, sizeof x->d_shown, "%s to Level %d",
+		       x->min.level_decision, it->level);
+	else
+		x->d_shown[0] = '\0';
 	x->since[0][0] = x->since[1][0] = '\0';
 	db_case_meetings(ui->db, it->offender_id, collect_last, x);
 	str_copy(last, x->since[0], sizeof last);
@@ -620,22 +639,105 @@ set(struct ui *ui, struct screen *s)
 	return ed_open(ui, x);
 }
 
-/* --- the level decision ------------------------------------------------ */
+/* --- the level decision ------------------------------------------------ *
+ *
+ * In the command line's words: stay; up or down one level; "to N" (or
+ * "up N", "down to N") a named level, said back as "to Level N"; exit,
+ * its kind then picked from the list before the reason is asked.  The
+ * resulting level is shown on the reason's line before anything is
+ * saved.  A decision recorded already is shown and replaced only after
+ * a yes; one recorded meanwhile by someone else is shown beside yours,
+ * and yours replaces it only after a yes.  A refused decision opens
+ * again as typed. */
 
 static unsigned reason_answered(struct ui *ui, struct screen *s, bool ok,
 				const char *text);
 static unsigned ask_decision(struct ui *ui, struct screen *s,
 			     const char *text);
+static unsigned ask_kind(struct ui *ui, struct screen *s, const char *text);
 
-/* Ask for the reason of the decision begun, the line holding TEXT. */
+/*
+ * Read the decision typed in X->decision into *D (word and level), the
+ * case at LEVEL: the resulting level into *TO (0 after an exit), said in
+ * words into WORDS.  False with a sentence in WHY when it cannot be.
+ */
+static bool
+parse_decision(const struct mm *x, int level, struct db_level_decision *d,
+	       char *word, size_t nword, int *to, char *words, size_t nwords,
+	       char *why, size_t nwhy)
+{
+	char w1[16] = "", w2[16] = "", w3[16] = "";
+	int n = sscanf(x->decision, "%15s %15s %15s", w1, w2, w3);
+	const char *num = NULL;
+
+	d->level = 0;
+	if (n < 1) {
+		str_copy(why, "no decision: stay, up, down, to N or exit", nwhy);
+		return false;
+	}
+	if (strcmp(w1, "to") == 0) {
+		/* "to N": up or down, whichever it is. */
+		num = w2;
+		str_copy(word, atoi(w2) > level ? "up" : "down", nword);
+	} else {
+		str_copy(word, w1, nword);
+		num = strcmp(w2, "to") == 0 ? w3 : w2;
+	}
+	if ((strcmp(word, "up") == 0 || strcmp(word, "down") == 0) &&
+	    num[0]) {
+		if (num[0] < '1' || num[0] > '3' || num[1]) {
+			str_printf(why, nwhy, "\"%s\" is not a level (1, 2 or "
+				   "3)", num);
+			return false;
+		}
+		d->level = num[0] - '0';
+	}
+	*to = process_decided_level(word, level, d->level, why, nwhy);
+	if (*to < 0)
+		return false;
+	if (strcmp(word, "stay") == 0)
+		str_printf(words, nwords, "stay at Level %d", level);
+	else if (strcmp(word, "exit") == 0)
+		str_copy(words, "exit from MAPPA", nwords);
+	else
+		str_printf(words, nwords, "%s to Level %d", word, *to);
+	return true;
+}
+
+/* Ask for the reason of the decision begun, the line holding TEXT, the
+ * resulting level shown. */
 static unsigned
 ask_reason(struct ui *ui, struct screen *s, const char *text)
 {
-	unsigned d = ui_ask_text(ui, s, "Reason (kept on the level event):",
-				 REASON_MAX, reason_answered, NULL);
+	struct mm *x = mm_of(s);
+	char label[160];
+	unsigned d;
 
+	d = ui_ask_text(ui, s, ui_fmt(label, sizeof label, "Reason for %s "
+				      "(kept on the level event):",
+				      x->d_words), REASON_MAX,
+			reason_answered, NULL);
 	field_set(&ui->ask.f, text);
 	return d;
+}
+
+static unsigned decide(struct ui *ui, struct screen *s, const char *reason);
+
+static unsigned
+replace_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mm *x = mm_of(s);
+
+	(void)text;
+	if (!ok) {
+		x->notice[0] = '\0';
+		x->d_reason[0] = '\0';
+		x->d_replace = false;
+		ui_msg(ui, "The recorded decision stands.");
+		return DRAW_BODY | DRAW_STATUS;
+	}
+	x->d_replace = true;
+	return decide(ui, s, x->d_reason[0] ? x->d_reason : NULL);
 }
 
 static unsigned
@@ -644,7 +746,7 @@ decide(struct ui *ui, struct screen *s, const char *reason)
 	struct mm *x = mm_of(s);
 	struct db_level_decision d = { 0 };
 	const struct db_agenda_item *it = item_of(x);
-	char word[16] = "", arg[48] = "";
+	char q[512], reason_kept[REASON_MAX + 1];
 	int64_t ev = 0, version;
 	enum db_status st;
 
@@ -655,31 +757,34 @@ decide(struct ui *ui, struct screen *s, const char *reason)
 			 "case.");
 		return DRAW_STATUS;
 	}
-	if (sscanf(x->decision, "%15s %47s", word, arg) < 1) {
-		ui_error(ui, "No decision: stay, up, down or exit.");
-		return DRAW_STATUS;
-	}
-	d.decision = word;
+	d.decision = x->d_word;
+	d.level = x->d_level;
+	d.exit_kind = x->d_kind;
 	d.reason = reason && reason[0] ? reason : NULL;
 	d.next_review = MDATE_NONE;
-	if ((strcmp(word, "up") == 0 || strcmp(word, "down") == 0) && arg[0])
-		d.level = atoi(arg);
-	if (strcmp(word, "exit") == 0) {
-		d.exit_kind = ev_kind_parse(EV_EXIT, arg[0] ? arg
-						: "registration_ended");
-		if (d.exit_kind <= 0) {
-			ui_error(ui, "No exit kind \"%s\".", arg);
-			return DRAW_STATUS;
-		}
-	}
+	d.replace = x->d_replace;
 	version = x->d_version;
 	st = db_minutes_level(ui->db, it->id, &version, &d, &ev);
+	str_copy(reason_kept, reason ? reason : "", sizeof reason_kept);
 	if (st == DB_CONFLICT) {
-		/* Decided again on the case as it now is, on the page; the
-		 * decision and its reason are offered as typed. */
-		str_copy(x->d_reason, reason ? reason : "", sizeof x->d_reason);
+		str_copy(x->d_reason, reason_kept, sizeof x->d_reason);
 		load(ui, x);
 		it = item_of(x);
+		if (it && x->min.level_decision[0] && !x->d_replace) {
+			/* Someone recorded a decision meanwhile: both are
+			 * shown; yours replaces theirs only on a yes. */
+			x->d_version = it->offender_version;
+			ui_fmt(x->notice, sizeof x->notice, "NOT RECORDED: "
+			       "someone recorded %s meanwhile.  Yours: %s.",
+			       x->d_shown, x->d_words);
+			return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Replace "
+					  "%s with %s? (y/n)", x->d_shown,
+					  x->d_words),
+					  replace_answered) | DRAW_BODY |
+			       DRAW_TITLE;
+		}
+		/* Decided again on the case as it now is, on the page; the
+		 * decision and its reason are offered as typed. */
 		ui_fmt(x->notice, sizeof x->notice, "NOT RECORDED: the case "
 		       "changed meanwhile (now Level %d, %s).  Decide again: "
 		       "yours is on the line below, its reason kept; Esc "
@@ -694,17 +799,20 @@ decide(struct ui *ui, struct screen *s, const char *reason)
 		       "reason is on the line below: Enter tries again, Esc "
 		       "drops the decision.", db_errmsg(ui->db));
 		ui_error(ui, "Not recorded: %s", db_errmsg(ui->db));
-		return ask_reason(ui, s, reason) | DRAW_BODY;
+		return ask_reason(ui, s, reason_kept) | DRAW_BODY;
 	}
 	if (st != DB_OK) {
+		ui_fmt(x->notice, sizeof x->notice, "NOT RECORDED: %s  Your "
+		       "decision is on the line below.", db_errmsg(ui->db));
 		ui_error(ui, "Not recorded: %s", db_errmsg(ui->db));
-		return DRAW_STATUS;
+		return ask_decision(ui, s, x->decision) | DRAW_BODY;
 	}
 	x->notice[0] = '\0';
 	x->d_reason[0] = '\0';
+	x->d_replace = false;
 	load(ui, x);
-	ui_msg(ui, "Level decision recorded: %s%s; next review %s.", word,
-	       ev ? " (the level event is written)" : "",
+	ui_msg(ui, "Level decision recorded: %s%s; next review %s.",
+	       x->d_words, ev ? " (the level event is written)" : "",
 	       x->min.next_review[0] ? x->min.next_review : "none");
 	return DRAW_BODY | DRAW_TITLE;
 }
@@ -715,25 +823,90 @@ reason_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 	if (!ok) {
 		mm_of(s)->notice[0] = '\0';
 		mm_of(s)->d_reason[0] = '\0';
+		mm_of(s)->d_replace = false;
 		return DRAW_BODY;
 	}
 	return decide(ui, s, text);
 }
 
 static unsigned
+kind_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mm *x = mm_of(s);
+	int k = 0;
+
+	if (!ok) {
+		x->notice[0] = '\0';
+		x->d_replace = false;
+		x->d_kinds = false;
+		return DRAW_BODY;
+	}
+	if (text[0] >= '1' && text[0] <= '9' && text[1] == '\0')
+		k = text[0] - '0';
+	else
+		k = ev_kind_parse(EV_EXIT, text);
+	if (k <= 0 || k > ev_kind_count(EV_EXIT)) {
+		ui_fmt(x->notice, sizeof x->notice, "NOT A KIND: \"%s\".  "
+		       "Pick one of the list.", text);
+		ui_error(ui, "No exit kind \"%s\".", text);
+		return ask_kind(ui, s, text) | DRAW_BODY;
+	}
+	x->notice[0] = '\0';
+	x->d_kind = k;
+	ui_fmt(x->d_words, sizeof x->d_words, "exit (%s)",
+	       ev_kind_name(EV_EXIT, k));
+	x->d_kinds = false;
+	return ask_reason(ui, s, x->d_reason) | DRAW_BODY;
+}
+
+/* Ask which kind of exit, the list on the page, the line holding
+ * TEXT. */
+static unsigned
+ask_kind(struct ui *ui, struct screen *s, const char *text)
+{
+	unsigned d;
+
+	mm_of(s)->d_kinds = true;
+	d = ui_ask_line(ui, s, "Exit kind (1-6, or its name):", kind_answered,
+			NULL);
+	field_set(&ui->ask.f, text);
+	return d | DRAW_BODY;
+}
+
+static unsigned
 decision_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct mm *x = mm_of(s);
+	const struct db_agenda_item *it = item_of(x);
+	struct db_level_decision d = { 0 };
+	char why[160];
+	int to;
 
-	if (!ok || item_of(x) == NULL) {
+	if (!ok || it == NULL) {
 		x->notice[0] = '\0';
 		x->d_reason[0] = '\0';
+		x->d_replace = false;
 		return DRAW_BODY;
 	}
 	str_copy(x->decision, text, sizeof x->decision);
-	if (strncmp(text, "stay", 4) == 0)
+	if (!parse_decision(x, it->level, &d, x->d_word, sizeof x->d_word,
+			    &to, x->d_words, sizeof x->d_words, why,
+			    sizeof why)) {
+		/* Refused before anything is saved: it opens as typed. */
+		ui_fmt(x->notice, sizeof x->notice, "NOT A DECISION: %s.  "
+		       "Yours is on the line below: put it right, or Esc.",
+		       why);
+		ui_error(ui, "Not a decision: %s.", why);
+		return ask_decision(ui, s, text) | DRAW_BODY;
+	}
+	x->notice[0] = '\0';
+	x->d_level = d.level;
+	x->d_kind = 0;
+	if (strcmp(x->d_word, "stay") == 0)
 		return decide(ui, s, NULL);
-	return ask_reason(ui, s, x->d_reason);
+	if (strcmp(x->d_word, "exit") == 0)
+		return ask_kind(ui, s, "") | DRAW_BODY;
+	return ask_reason(ui, s, x->d_reason) | DRAW_BODY;
 }
 
 /* Begin a level decision on the page's case as it is now shown, the
@@ -743,6 +916,7 @@ ask_decision(struct ui *ui, struct screen *s, const char *text)
 {
 	struct mm *x = mm_of(s);
 	const struct db_agenda_item *it = item_of(x);
+	char label[120];
 	unsigned d;
 
 	if (it == NULL) {
@@ -751,16 +925,42 @@ ask_decision(struct ui *ui, struct screen *s, const char *text)
 	}
 	x->d_item = it->id;
 	x->d_version = it->offender_version;
-	d = ui_ask_line(ui, s, "Level decision (stay, up N, down N, exit "
-			"KIND):", decision_answered, NULL);
+	x->d_kinds = false;
+	d = ui_ask_line(ui, s, ui_fmt(label, sizeof label, "Level decision, "
+				      "now Level %d (stay, up, down, to N, "
+				      "exit):", it->level),
+			decision_answered, NULL);
 	field_set(&ui->ask.f, text);
 	return d;
 }
 
 static unsigned
+replace_first_answered(struct ui *ui, struct screen *s, bool ok,
+		       const char *text)
+{
+	(void)text;
+	if (!ok)
+		return DRAW_NONE;
+	mm_of(s)->d_replace = true;
+	return ask_decision(ui, s, "");
+}
+
+static unsigned
 level(struct ui *ui, struct screen *s)
 {
-	mm_of(s)->d_reason[0] = '\0';
+	struct mm *x = mm_of(s);
+	char q[160];
+
+	x->d_reason[0] = '\0';
+	x->d_replace = false;
+	if (item_of(x) && strcmp(x->m.status, "held") != 0) {
+		ui_error(ui, "The meeting is not held yet: H marks it held.");
+		return DRAW_STATUS;
+	}
+	if (item_of(x) && x->min.level_decision[0])
+		return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Recorded: %s.  "
+				  "Replace it? (y/n)", x->d_shown),
+				  replace_first_answered);
 	return ask_decision(ui, s, "");
 }
 
@@ -888,23 +1088,95 @@ action(struct ui *ui, struct screen *s)
 
 /* --- discussed, held --------------------------------------------------- */
 
+/* Mark the page's case discussed (NOW) or not, and move on. */
 static unsigned
-discussed(struct ui *ui, struct screen *s)
+mark_discussed(struct ui *ui, struct screen *s, bool now)
 {
 	struct mm *x = mm_of(s);
 	const struct db_agenda_item *it = item_of(x);
-	bool now;
 
 	if (it == NULL)
 		return DRAW_NONE;
-	now = !it->discussed;
 	if (db_agenda_discussed(ui->db, it->id, now) != DB_OK) {
 		ui_error(ui, "Not marked: %s", db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
 	load(ui, x);
-	if (now && x->page < x->nit + 1)
+	if (!now) {
+		ui_msg(ui, "%s is marked not discussed.", it->ref);
+		return DRAW_BODY | DRAW_TITLE | DRAW_STATUS;
+	}
+	if (x->page < x->nit + 1)
 		return go_page(ui, x, x->page + 1) | DRAW_TITLE;
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static unsigned
+undecided_answered(struct ui *ui, struct screen *s, bool ok,
+		   const char *text)
+{
+	(void)text;
+	return ok ? mark_discussed(ui, s, true) : DRAW_NONE;
+}
+
+static unsigned
+discussed(struct ui *ui, struct screen *s)
+{
+	struct mm *x = mm_of(s);
+	const struct db_agenda_item *it = item_of(x);
+	char q[160];
+
+	if (it == NULL)
+		return DRAW_NONE;
+	if (it->discussed) {
+		ui_msg(ui, "%s is discussed already (U marks it not "
+		       "discussed).", it->ref);
+		return DRAW_STATUS;
+	}
+	if (strcmp(x->m.status, "held") == 0 && !x->min.level_decision[0])
+		return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "No level decision "
+				  "is recorded for %s.  Mark it discussed "
+				  "anyway? (y/n)", it->ref),
+				  undecided_answered);
+	return mark_discussed(ui, s, true);
+}
+
+static unsigned
+undiscuss_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	(void)text;
+	return ok ? mark_discussed(ui, s, false) : DRAW_NONE;
+}
+
+static unsigned
+undiscuss(struct ui *ui, struct screen *s)
+{
+	const struct db_agenda_item *it = item_of(mm_of(s));
+	char q[120];
+
+	if (it == NULL)
+		return DRAW_NONE;
+	if (!it->discussed) {
+		ui_msg(ui, "%s is not marked discussed.", it->ref);
+		return DRAW_STATUS;
+	}
+	return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Mark %s not discussed? "
+				       "(y/n)", it->ref), undiscuss_answered);
+}
+
+static unsigned
+hold_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mm *x = mm_of(s);
+
+	(void)text;
+	if (!ok)
+		return DRAW_NONE;
+	if (db_meeting_hold(ui->db, x->id, ui->today, NULL) != DB_OK)
+		ui_error(ui, "Not held: %s", db_errmsg(ui->db));
+	else
+		ui_msg(ui, "The meeting is held: it may be minuted.");
+	load(ui, x);
 	return DRAW_BODY | DRAW_TITLE;
 }
 
@@ -912,13 +1184,9 @@ static unsigned
 hold(struct ui *ui, struct screen *s)
 {
 	struct mm *x = mm_of(s);
+	char q[160];
 
-	if (db_meeting_hold(ui->db, x->id, NULL) != DB_OK)
-		ui_error(ui, "Not held: %s", db_errmsg(ui->db));
-	else
-		ui_msg(ui, "The meeting is held: it may be minuted.");
-	load(ui, x);
-	return DRAW_BODY | DRAW_TITLE;
+	return ui_meeting_ask_hold(ui, s, &x->m, q, sizeof q, hold_answered);
 }
 
 static unsigned
@@ -1059,6 +1327,7 @@ static const struct ui_handler mm_handlers[] = {
 	{ A_MEET_LEVEL, NEED_WRITE, level, "level" },
 	{ A_MEET_ACTION, NEED_WRITE, action, "action" },
 	{ A_MEET_DISCUSSED, NEED_WRITE, discussed, "discussed" },
+	{ A_MEET_UNDISCUSS, NEED_WRITE, undiscuss, NULL },
 	{ A_MEET_HOLD, NEED_WRITE, hold, "held" },
 	{ A_AGENDA, NEED_WRITE, to_agenda, "agenda" },
 	{ A_MEET_OVERVIEW, 0, overview, "overview" },
@@ -1228,8 +1497,14 @@ draw_case(struct ui *ui, struct mm *x, int y, int last)
 		       PUT_PAD | PUT_ELLIPSIS);
 	if (y <= last)
 		ui_put(y++, 2, w, ui_fmt(line, sizeof line, "LEVEL DECISION: "
-		       "%s", x->min.level_decision[0] ? x->min.level_decision
-		       : "not yet made (L)"), ui_attr(R_SECTION) | A_BOLD,
+		       "%s", x->d_shown[0] ? x->d_shown : "not yet made (L)"),
+		       ui_attr(R_SECTION) | A_BOLD, PUT_PAD);
+	/* The exit kinds while one is picked, as the command line names
+	 * them. */
+	for (int k = 1; x->d_kinds && k <= ev_kind_count(EV_EXIT) &&
+	     y <= last; k++)
+		ui_put(y++, 4, w - 2, ui_fmt(line, sizeof line, "%d  %s", k,
+		       ev_kind_name(EV_EXIT, k)), ui_attr(R_NORMAL) | A_BOLD,
 		       PUT_PAD);
 	/* The minutes: each heading, its whole text wrapped under it. */
 	for (int r = 0; r < CASE_ROWS; r++)

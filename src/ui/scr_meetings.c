@@ -15,6 +15,7 @@
 
 #include "core/agenda.h"
 #include "core/status.h"
+#include "core/process.h"
 #include "core/util.h"
 #include "ui/list.h"
 #include "ui/ui.h"
@@ -30,7 +31,8 @@ struct mlist {
 	enum when when;
 	int level;          /* 0: both */
 	int status;         /* 0 all, else 1 + enum meeting_status */
-	int64_t cancelling; /* the meeting a cancel question is about */
+	int64_t cancelling; /* the meeting a cancel or reopen question is
+			       about */
 };
 
 static struct mlist *
@@ -168,18 +170,54 @@ agenda(struct ui *ui, struct screen *s)
 	return ui_push(ui, scr_agenda_new(ui, l->v[l->list.cur].id));
 }
 
+unsigned
+ui_meeting_ask_hold(struct ui *ui, struct screen *s,
+		    const struct db_meeting *m, char *q, size_t n,
+		    ui_answer_fn answer)
+{
+	mdate date;
+
+	if (strcmp(m->status, "scheduled") != 0) {
+		ui_error(ui, "Meeting %lld is %s already.", (long long)m->id,
+			 m->status);
+		return DRAW_STATUS;
+	}
+	if (date_parse(m->date, &date) != 0 ||
+	    !process_may_hold(date, ui->today)) {
+		ui_error(ui, "Meeting %lld is on %s: it can be marked held on "
+			 "or after that day.", (long long)m->id, m->date);
+		return DRAW_STATUS;
+	}
+	return ui_ask_yes(ui, s, ui_fmt(q, n, "Mark meeting %lld of %s held? "
+				       "It can then be minuted. (y/n)",
+				       (long long)m->id, m->date), answer);
+}
+
 static unsigned
-hold(struct ui *ui, struct screen *s)
+hold_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct mlist *l = ml_of(s);
 	int64_t id = l->v[l->list.cur].id;
 
-	if (db_meeting_hold(ui->db, id, NULL) != DB_OK)
+	(void)text;
+	if (!ok)
+		return DRAW_NONE;
+	if (db_meeting_hold(ui->db, id, ui->today, NULL) != DB_OK)
 		ui_error(ui, "Not held: %s", db_errmsg(ui->db));
 	else
 		ui_msg(ui, "Meeting %lld is held: it may be minuted.",
 		       (long long)id);
 	return reload(ui, s);
+}
+
+static unsigned
+hold(struct ui *ui, struct screen *s)
+{
+	struct mlist *l = ml_of(s);
+	char q[160];
+
+	return ui_meeting_ask_hold(ui, s, &l->v[l->list.cur], q, sizeof q,
+				   hold_answered);
 }
 
 static unsigned
@@ -206,6 +244,42 @@ cancel(struct ui *ui, struct screen *s)
 	l->cancelling = l->v[l->list.cur].id;
 	return ui_ask_yes(ui, s, "Cancel this meeting? (y/n)",
 			  cancel_answered);
+}
+
+static unsigned
+reopen_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct mlist *l = ml_of(s);
+
+	if (!ok)
+		return DRAW_NONE;
+	if (db_meeting_reopen(ui->db, l->cancelling, text, NULL) != DB_OK) {
+		ui_error(ui, "Not reopened: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	ui_msg(ui, "Meeting %lld is scheduled again; the reason is in the "
+	       "audit trail.", (long long)l->cancelling);
+	return reload(ui, s);
+}
+
+/* An admin's act: a held meeting back to scheduled, with the reason. */
+static unsigned
+reopen(struct ui *ui, struct screen *s)
+{
+	struct mlist *l = ml_of(s);
+	char label[96];
+
+	if (meeting_status_parse(l->v[l->list.cur].status) != MEETING_HELD) {
+		ui_error(ui, "Meeting %lld is %s, not held.",
+			 (long long)l->v[l->list.cur].id,
+			 l->v[l->list.cur].status);
+		return DRAW_STATUS;
+	}
+	l->cancelling = l->v[l->list.cur].id;
+	return ui_ask_line(ui, s, ui_fmt(label, sizeof label, "Why reopen "
+				      "held meeting %lld? (kept in the audit "
+				      "trail):", (long long)l->cancelling),
+			   reopen_answered, NULL);
 }
 
 struct from {
@@ -260,6 +334,7 @@ static const struct ui_handler handlers[] = {
 	{ A_AGENDA, NEED_ROW | NEED_WRITE, agenda, "agenda" },
 	{ A_MEET_HOLD, NEED_ROW | NEED_WRITE, hold, "held" },
 	{ A_MEET_CANCEL, NEED_ROW | NEED_WRITE, cancel, NULL },
+	{ A_MEET_REOPEN, NEED_ROW | NEED_ADMIN, reopen, NULL },
 	{ A_MEET_WHEN, 0, when, "upcoming/past" },
 	{ A_MEET_GOTO, 0, goto_date, "date" },
 	{ A_FILTER_LEVEL, 0, filter_level, "level" },

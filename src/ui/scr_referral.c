@@ -1,8 +1,9 @@
 /*
- * scr_referral.c -- a new referral: the new case's identity, the
- * referral (date, who referred, why), its registration (category and the
- * level it is managed at) and the deadline of its initial meeting, saved
- * in one transaction (db_referral_add()) or not at all.
+ * scr_referral.c -- a new case: its identity, its registration (category
+ * and the level it is managed at) and, at Level 2 or 3, the referral
+ * there (date, who referred, why) and the deadline of its initial
+ * meeting, saved in one transaction (db_referral_add()) or not at all.
+ * A Level 1 registration is no referral.
  */
 #include "config.h"
 
@@ -33,8 +34,12 @@ save(struct ui *ui, struct screen *s)
 		return DRAW_BODY;
 	}
 	ui->saved_id = o.id;
-	ui_msg(ui, "Referral taken: %s registered at Category %d, Level %d.",
-	       o.ref, category, level);
+	if (ref.id)
+		ui_msg(ui, "Referral taken: %s registered at Category %d, "
+		       "referred to Level %d.", o.ref, category, level);
+	else
+		ui_msg(ui, "Case added: %s registered at Category %d, Level "
+		       "%d (no referral).", o.ref, category, level);
 	return ui_pop(ui, RESULT_SAVED);
 }
 
@@ -43,7 +48,7 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 {
 	(void)ui;
 	(void)s;
-	str_copy(buf, "New referral", n);
+	str_copy(buf, "New case", n);
 }
 
 /* Others' changes may take the reference typed: check again. */
@@ -68,7 +73,7 @@ destroy(struct screen *s)
 }
 
 static const struct screen_ops ops = {
-	.name = "New referral",
+	.name = "New case",
 	.ctx = CTX_FORM,
 	.handlers = form_handlers,
 	.input = form_input,

@@ -641,6 +641,13 @@ actions(struct ui *ui, struct screen *s)
 }
 
 static unsigned
+referrals(struct ui *ui, struct screen *s)
+{
+	(void)s;
+	return ui_push(ui, scr_referrals_new(ui));
+}
+
+static unsigned
 settings(struct ui *ui, struct screen *s)
 {
 	(void)s;
@@ -682,6 +689,7 @@ static const struct ui_handler handlers[] = {
 	{ A_KPI, 0, kpi, NULL },
 	{ A_MEETINGS, 0, meetings, "meetings" },
 	{ A_ACTIONS, 0, actions, NULL },
+	{ A_REFERRALS, NEED_WRITE, referrals, NULL },
 	{ A_SETTINGS, NEED_ADMIN, settings, NULL },
 	{ A_AUDIT, NEED_ADMIN, audit, NULL },
 	{ A_RETENTION, NEED_ADMIN, retention, NULL },

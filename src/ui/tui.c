@@ -349,18 +349,6 @@ now_ms(void)
 
 /* --- setting up ------------------------------------------------------------- */
 
-static int
-setting_int(struct db *db, const char *key, int def)
-{
-	char buf[32];
-	int v;
-
-	if (db_setting_get(db, key, buf, sizeof buf) != DB_OK)
-		return def;
-	v = atoi(buf);
-	return v > 0 ? v : def;
-}
-
 /* Whether the person set a locale at all. */
 static bool
 locale_chosen(void)
@@ -471,12 +459,7 @@ tui_run(struct db *db, const char *path)
 	str_copy(ui.area, ctx.area, sizeof ui.area);
 	ui.holidays = ctx.holidays;
 	str_copy(ui.holidays_err, ctx.holidays_err, sizeof ui.holidays_err);
-	ui.iv.weeks_level3 = setting_int(db, "review_weeks_level3", 8);
-	ui.iv.weeks_level2 = setting_int(db, "review_weeks_level2", 16);
-	ui.iv.months_level1 = setting_int(db, "review_months_level1", 12);
-	ui.iv.initial_days_level3 = setting_int(db, "initial_days_level3", 5);
-	ui.iv.initial_days_level2 = setting_int(db, "initial_days_level2",
-						20);
+	ui.iv.ps = ctx.ps;
 	ui.iv.holidays = &ui.holidays;
 	ui.utf8 = choose_utf8();
 	text_set_utf8(ui.utf8);

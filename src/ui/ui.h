@@ -65,9 +65,10 @@ enum ui_action {
 	A_RETAIN_KEEP, A_RETAIN_ERASE,
 	/* MAPP meetings: the list, meeting mode, the agenda builder */
 	A_MEETINGS, A_MEET_NEW, A_MEET_EDIT, A_MEET_MODE, A_MEET_HOLD,
+	A_MEET_REOPEN,
 	A_MEET_CANCEL, A_MEET_WHEN, A_MEET_GOTO, A_MEET_NEXT, A_MEET_PREV, A_MEET_SET,
-	A_MEET_LEVEL, A_MEET_ACTION, A_MEET_DISCUSSED, A_AGENDA,
-	A_AGENDA_ADD, A_AGENDA_ADD_REF, A_AGENDA_REMOVE, A_AGENDA_UP,
+	A_MEET_LEVEL, A_MEET_ACTION, A_MEET_DISCUSSED, A_MEET_UNDISCUSS, A_AGENDA,
+	A_AGENDA_ADD, A_AGENDA_ADD_REF, A_AGENDA_ADD_ALL, A_AGENDA_REMOVE, A_AGENDA_UP,
 	A_AGENDA_DOWN, A_ACTIONS, A_ACTION_DONE, A_ACTION_AGENCY, A_SETTINGS,
 	A_SETTING_EDIT,
 	/* the meeting room (issue 16): the people, the agenda at a glance,
@@ -75,6 +76,8 @@ enum ui_action {
 	A_MEET_PEOPLE, A_MEET_OVERVIEW, A_MEET_GOTO_CASE, A_MEET_RECORD,
 	A_MEET_ACTIONS, A_PERSON_ROLE, A_PERSON_ADD, A_ROW_REMOVE,
 	A_CASE_GOTO, A_CASE_NUMBER, A_ACTION_EDIT, A_MEET_APPROVE,
+	/* referrals (issue 12) */
+	A_REFERRALS, A_REF_ACCEPT, A_REF_DECLINE, A_REF_WITHDRAW,
 	/* the program */
 	A_BACK, A_QUIT, A_HELP, A_REDRAW,
 	A_COUNT
@@ -86,7 +89,7 @@ enum ui_context { CTX_GLOBAL, CTX_LIST, CTX_RECORD, CTX_FORM, CTX_CONFLICT,
 		  CTX_HELP, CTX_STATS, CTX_AUDIT, CTX_RETENTION, CTX_MEETINGS,
 		  CTX_MEETING, CTX_AGENDA, CTX_ACTIONS, CTX_SETTINGS,
 		  CTX_PEOPLE, CTX_OVERVIEW, CTX_CASE_ACTIONS,
-		  CTX_MOVE, CTX_EDITOR };
+		  CTX_REFERRALS, CTX_MOVE, CTX_EDITOR };
 
 struct ui_action_info {
 	const char *group; /* the heading it falls under in the help */
@@ -410,6 +413,18 @@ struct screen *scr_meetings_new(struct ui *ui);
 /* The form that schedules a meeting (ID 0) or edits meeting ID. */
 struct screen *scr_meeting_form_new(struct ui *ui, int64_t id);
 struct screen *scr_meeting_new(struct ui *ui, int64_t id);
+
+/* Ask whether meeting M is to be marked held (ANSWER hears the yes or
+ * no), or say why it cannot be: held or cancelled already, or its date
+ * after today.  Q (N bytes) holds the question. */
+unsigned ui_meeting_ask_hold(struct ui *ui, struct screen *s,
+			     const struct db_meeting *m, char *q, size_t n,
+			     ui_answer_fn answer);
+
+/* The pending referrals, overdue first, with accept, decline and
+ * withdraw (issue 12); NULL with the reason in the message when they
+ * cannot be read. */
+struct screen *scr_referrals_new(struct ui *ui);
 struct screen *scr_agenda_new(struct ui *ui, int64_t id);
 /*
  * What meeting mode opens (issue 16): the people at meeting MEETING_ID;

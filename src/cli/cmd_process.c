@@ -1,0 +1,531 @@
+/*
+ * cmd_process.c -- the case process from the command line (issue 12,
+ * cli.md): `mappa case add` (a new case and its registration, no
+ * referral), `mappa referral add|list|accept|decline|withdraw` (a
+ * referral to Level 2 or 3 and its outcome) and `mappa event add` (one
+ * event outside a meeting).  The rules are the data layer's; this file
+ * parses and prints.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/util.h"
+
+/* The options of these commands, each named once. */
+enum popt {
+	P_NONE = 0x100,
+	P_SURNAME, P_CATEGORY, P_LEVEL, P_DATE, P_FORENAMES, P_DOB, P_GENDER,
+	P_PNC, P_CRN, P_VISOR, P_DISTRICT, P_LEAD, P_AGENCY, P_REASON,
+	P_PENDING, P_FORMAT, P_MEETING, P_EVENT, P_KIND, P_NOTE, P_DECIDED,
+	P_NEXT, P_MAX
+};
+
+static const struct option popts[] = {
+	{ "surname", required_argument, NULL, P_SURNAME },
+	{ "category", required_argument, NULL, P_CATEGORY },
+	{ "level", required_argument, NULL, P_LEVEL },
+	{ "date", required_argument, NULL, P_DATE },
+	{ "forenames", required_argument, NULL, P_FORENAMES },
+	{ "dob", required_argument, NULL, P_DOB },
+	{ "gender", required_argument, NULL, P_GENDER },
+	{ "pnc", required_argument, NULL, P_PNC },
+	{ "crn", required_argument, NULL, P_CRN },
+	{ "visor", required_argument, NULL, P_VISOR },
+	{ "district", required_argument, NULL, P_DISTRICT },
+	{ "lead", required_argument, NULL, P_LEAD },
+	{ "agency", required_argument, NULL, P_AGENCY },
+	{ "reason", required_argument, NULL, P_REASON },
+	{ "pending", no_argument, NULL, P_PENDING },
+	{ "format", required_argument, NULL, P_FORMAT },
+	{ "meeting", required_argument, NULL, P_MEETING },
+	{ "event", required_argument, NULL, P_EVENT },
+	{ "kind", required_argument, NULL, P_KIND },
+	{ "note", required_argument, NULL, P_NOTE },
+	{ "decided-by", required_argument, NULL, P_DECIDED },
+	{ "next-review", required_argument, NULL, P_NEXT },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+#define NOPT (P_MAX - P_NONE)
+
+struct pargs {
+	const char *cmd;        /* "case add", "referral accept", ... */
+	const char *usage;
+	const char *pos[2];
+	int npos;
+	const char *opt[NOPT];
+	bool set[NOPT];
+};
+
+#define OPT(a, o) ((a)->opt[(o) - P_NONE])
+#define SET(a, o) ((a)->set[(o) - P_NONE])
+
+/*
+ * Parse ARGV (ARGV[0] the subcommand) into A: options from ALLOWED
+ * (ending with P_NONE), NPOS positional arguments.  Returns EXIT_DONE,
+ * or the status to exit with (help printed: -1).
+ */
+static int
+parse(struct pargs *a, int argc, char **argv, const int *allowed, int npos)
+{
+	int opt;
+
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":", popts, NULL)) != -1) {
+		bool ok = false;
+
+		if (opt == 'h') {
+			printf("Usage: %s %s %s\n", cli_progname, a->cmd,
+			       a->usage);
+			return -1;
+		}
+		if (opt == ':')
+			return cli_usage(a->cmd, "'%s' needs an argument",
+					 argv[optind - 1]);
+		for (const int *p = allowed; *p != P_NONE; p++)
+			ok |= *p == opt;
+		if (!ok || opt <= P_NONE || opt >= P_MAX)
+			return cli_usage(a->cmd, "'%s': unknown option",
+					 argv[optind - 1]);
+		OPT(a, opt) = optarg;
+		SET(a, opt) = true;
+	}
+	for (; optind < argc; optind++) {
+		if (a->npos == npos)
+			return cli_usage(a->cmd, "unexpected argument '%s'",
+					 argv[optind]);
+		a->pos[a->npos++] = argv[optind];
+	}
+	if (a->npos != npos)
+		return cli_usage(a->cmd, "%s", a->usage);
+	return EXIT_DONE;
+}
+
+/* A number from MIN to MAX in option O, else a usage error. */
+static int
+number_opt(struct pargs *a, int o, const char *name, int min, int max,
+	   int *v)
+{
+	const char *s = OPT(a, o);
+	char *end;
+	long n;
+
+	if (!SET(a, o))
+		return EXIT_DONE;
+	n = strtol(s, &end, 10);
+	if (s[0] == '\0' || *end || n < min || n > max)
+		return cli_usage(a->cmd, "--%s: \"%s\" is not %d to %d", name,
+				 s, min, max);
+	*v = (int)n;
+	return EXIT_DONE;
+}
+
+static int
+date_opt(struct pargs *a, int o, const char *name, mdate *d)
+{
+	if (!SET(a, o))
+		return EXIT_DONE;
+	if (date_parse(OPT(a, o), d) != 0)
+		return cli_usage(a->cmd, "--%s: \"%s\" is not a date "
+				 "(YYYY-MM-DD)", name, OPT(a, o));
+	return EXIT_DONE;
+}
+
+/* Copy option O into BUF; too long is refused, never cut short. */
+static int
+text_opt(struct pargs *a, int o, const char *name, char *buf, size_t n)
+{
+	if (!SET(a, o))
+		return EXIT_DONE;
+	if (str_copy(buf, OPT(a, o), n) >= n) {
+		cli_error("%s: --%s: at most %zu bytes", a->cmd, name, n - 1);
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
+}
+
+/* Report ST from the data layer, and give the exit status. */
+static int
+done(struct pargs *a, struct db *db, enum db_status st)
+{
+	int rc;
+
+	if (st != DB_OK)
+		cli_error("%s: %s", a->cmd, db_errmsg(db));
+	rc = cli_status(st);
+	db_close(db);
+	return rc;
+}
+
+/* The case REF's id into *ID, or the status to exit with. */
+static int
+find_case(struct pargs *a, struct db *db, const char *ref, int64_t *id)
+{
+	bool erased = false;
+	enum db_status st = db_offender_find(db, ref, id, &erased, NULL,
+					     NULL);
+
+	if (st == DB_NOTFOUND || (st == DB_OK && erased)) {
+		cli_error("%s: no case with reference %s%s", a->cmd, ref,
+			  erased ? " (erased)" : "");
+		return EXIT_FAILED;
+	}
+	if (st != DB_OK) {
+		cli_error("%s: %s", a->cmd, db_errmsg(db));
+		return cli_status(st);
+	}
+	return EXIT_DONE;
+}
+
+/* --- mappa case add ------------------------------------------------------- */
+
+static int
+case_add(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = {
+		P_SURNAME, P_CATEGORY, P_LEVEL, P_DATE, P_FORENAMES, P_DOB,
+		P_GENDER, P_PNC, P_CRN, P_VISOR, P_DISTRICT, P_LEAD, P_NONE
+	};
+	struct pargs a = { .cmd = "case add", .usage = "REF --surname S "
+			   "--category N --level N [--date D] [--forenames F] "
+			   "[--dob D] [--gender G] [--pnc P] [--crn C] "
+			   "[--visor V] [--district D] [--lead AGENCY]" };
+	struct db_offender o;
+	struct db *db;
+	int category = 0, level = 0, rc;
+	mdate date = MDATE_NONE;
+
+	if ((rc = parse(&a, argc, argv, allowed, 1)) != EXIT_DONE)
+		return rc < 0 ? EXIT_DONE : rc;
+	if ((rc = number_opt(&a, P_CATEGORY, "category", 1, 4, &category)) ||
+	    (rc = number_opt(&a, P_LEVEL, "level", 1, 3, &level)) ||
+	    (rc = date_opt(&a, P_DATE, "date", &date)))
+		return rc;
+	if (!SET(&a, P_SURNAME) || !category || !level)
+		return cli_usage(a.cmd, "--surname, --category and --level "
+				 "are required");
+	memset(&o, 0, sizeof o);
+	if (str_copy(o.ref, a.pos[0], sizeof o.ref) >= sizeof o.ref) {
+		cli_error("%s: the reference is too long", a.cmd);
+		return EXIT_FAILED;
+	}
+	if ((rc = text_opt(&a, P_SURNAME, "surname", o.surname,
+			   sizeof o.surname)) ||
+	    (rc = text_opt(&a, P_FORENAMES, "forenames", o.forenames,
+			   sizeof o.forenames)) ||
+	    (rc = text_opt(&a, P_DOB, "dob", o.dob, sizeof o.dob)) ||
+	    (rc = text_opt(&a, P_GENDER, "gender", o.gender,
+			   sizeof o.gender)) ||
+	    (rc = text_opt(&a, P_PNC, "pnc", o.pnc, sizeof o.pnc)) ||
+	    (rc = text_opt(&a, P_CRN, "crn", o.crn, sizeof o.crn)) ||
+	    (rc = text_opt(&a, P_VISOR, "visor", o.visor, sizeof o.visor)) ||
+	    (rc = text_opt(&a, P_DISTRICT, "district", o.district,
+			   sizeof o.district)) ||
+	    (rc = text_opt(&a, P_LEAD, "lead", o.lead_agency,
+			   sizeof o.lead_agency)))
+		return rc;
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	if (date == MDATE_NONE && cli_db_today(db, &date) != 0) {
+		db_close(db);
+		return EXIT_FAILED;
+	}
+	return done(&a, db, db_case_add(db, &o, category, level, date,
+					MDATE_NONE));
+}
+
+int
+cmd_case(struct cli *c, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "add") == 0)
+		return case_add(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
+		printf("Usage: %s case add REF --surname S --category N "
+		       "--level N [--date D] [...]\n", cli_progname);
+		return EXIT_DONE;
+	}
+	return cli_usage("case", "which: add?");
+}
+
+/* --- mappa referral --------------------------------------------------------- */
+
+static int
+referral_add(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = { P_LEVEL, P_AGENCY, P_REASON, P_DATE,
+				       P_NONE };
+	struct pargs a = { .cmd = "referral add", .usage = "REF --level 2|3 "
+			   "--agency AGENCY --reason TEXT [--date D]" };
+	struct db_referral r;
+	struct db *db;
+	enum db_status st;
+	int64_t id;
+	int level = 0, rc;
+	mdate date = MDATE_NONE, today;
+
+	if ((rc = parse(&a, argc, argv, allowed, 1)) != EXIT_DONE)
+		return rc < 0 ? EXIT_DONE : rc;
+	if ((rc = number_opt(&a, P_LEVEL, "level", 2, 3, &level)) ||
+	    (rc = date_opt(&a, P_DATE, "date", &date)))
+		return rc;
+	if (!level || !SET(&a, P_AGENCY) || !SET(&a, P_REASON))
+		return cli_usage(a.cmd, "--level 2|3, --agency and --reason "
+				 "are required");
+	memset(&r, 0, sizeof r);
+	r.proposed_level = level;
+	r.reason = OPT(&a, P_REASON);
+	if ((rc = text_opt(&a, P_AGENCY, "agency", r.agency,
+			   sizeof r.agency)))
+		return rc;
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	if (cli_db_today(db, &today) != 0) {
+		db_close(db);
+		return EXIT_FAILED;
+	}
+	date_format(date == MDATE_NONE ? today : date, r.date);
+	if ((rc = find_case(&a, db, a.pos[0], &id)) != EXIT_DONE) {
+		db_close(db);
+		return rc;
+	}
+	st = db_referral_refer(db, id, today, &r);
+	if (st == DB_OK)
+		printf("%lld\n", (long long)r.id);
+	return done(&a, db, st);
+}
+
+static int
+print_referral(void *ctx, const struct db_referral *r)
+{
+	bool csv = *(bool *)ctx;
+
+	if (csv) {
+		printf("%lld,", (long long)r->id);
+		cli_csv_field(r->ref);
+		printf(",%s,", r->date);
+		cli_csv_field(r->agency);
+		printf(",%d,%s,", r->proposed_level, r->outcome);
+		if (r->meeting_id)
+			printf("%lld", (long long)r->meeting_id);
+		putchar('\n');
+		return 0;
+	}
+	printf("%5lld  %-14s  %s  %-20.20s  %5d  %-9s  %-10s  ",
+	       (long long)r->id, r->ref, r->date, r->agency,
+	       r->proposed_level, r->outcome, r->due[0] ? r->due : "-");
+	if (r->meeting_id)
+		printf("%7lld", (long long)r->meeting_id);
+	else
+		printf("%7s", "-");
+	printf("%s\n", r->overdue ? "  OVERDUE" : "");
+	return 0;
+}
+
+static int
+referral_list(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = { P_PENDING, P_FORMAT, P_NONE };
+	struct pargs a = { .cmd = "referral list",
+			   .usage = "[--pending] [--format text|csv]" };
+	struct agenda_holidays h;
+	struct db *db;
+	enum db_status st;
+	char err[512];
+	bool csv = false;
+	mdate today;
+	int rc;
+
+	if ((rc = parse(&a, argc, argv, allowed, 0)) != EXIT_DONE)
+		return rc < 0 ? EXIT_DONE : rc;
+	if (SET(&a, P_FORMAT)) {
+		if (strcmp(OPT(&a, P_FORMAT), "csv") == 0)
+			csv = true;
+		else if (strcmp(OPT(&a, P_FORMAT), "text") != 0)
+			return cli_usage(a.cmd, "--format: \"%s\" is not text "
+					 "or csv", OPT(&a, P_FORMAT));
+	}
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	if (cli_db_today(db, &today) != 0) {
+		db_close(db);
+		return EXIT_FAILED;
+	}
+	if (agenda_holidays_load(NULL, &h, err, sizeof err) != 0)
+		cli_warn("bank holidays: %s; counting weekends only", err);
+	if (csv)
+		printf("id,ref,date,agency,level,outcome,meeting\n");
+	else
+		printf("%5s  %-14s  %-10s  %-20s  %5s  %-9s  %-10s  %7s\n",
+		       "ID", "Case", "Referred", "Agency", "Level", "Outcome",
+		       "Due", "Meeting");
+	st = db_referral_all(db, SET(&a, P_PENDING), today, &h,
+			     print_referral, &csv);
+	agenda_holidays_free(&h);
+	return done(&a, db, st);
+}
+
+static int
+referral_decide(struct cli *c, int argc, char **argv, const char *outcome)
+{
+	static const int allowed[] = { P_MEETING, P_REASON, P_NONE };
+	char cmd[32];
+	struct pargs a = { .cmd = cmd, .usage = "ID [--meeting MID] "
+			   "[--reason TEXT]" };
+	struct db *db;
+	char *end;
+	int64_t id, meeting = 0;
+	int rc;
+
+	snprintf(cmd, sizeof cmd, "referral %s", argv[0]);
+	if ((rc = parse(&a, argc, argv, allowed, 1)) != EXIT_DONE)
+		return rc < 0 ? EXIT_DONE : rc;
+	id = strtoll(a.pos[0], &end, 10);
+	if (a.pos[0][0] == '\0' || *end || id <= 0)
+		return cli_usage(a.cmd, "\"%s\" is not a referral id",
+				 a.pos[0]);
+	if (SET(&a, P_MEETING)) {
+		meeting = strtoll(OPT(&a, P_MEETING), &end, 10);
+		if (OPT(&a, P_MEETING)[0] == '\0' || *end || meeting <= 0)
+			return cli_usage(a.cmd, "--meeting: \"%s\" is not a "
+					 "meeting id", OPT(&a, P_MEETING));
+	}
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	return done(&a, db, db_referral_decide(db, id, outcome, meeting,
+					       OPT(&a, P_REASON)));
+}
+
+int
+cmd_referral(struct cli *c, int argc, char **argv)
+{
+	const char *sub = argc >= 2 ? argv[1] : "";
+
+	if (strcmp(sub, "add") == 0)
+		return referral_add(c, argc - 1, argv + 1);
+	if (strcmp(sub, "list") == 0)
+		return referral_list(c, argc - 1, argv + 1);
+	if (strcmp(sub, "accept") == 0)
+		return referral_decide(c, argc - 1, argv + 1, "accepted");
+	if (strcmp(sub, "decline") == 0)
+		return referral_decide(c, argc - 1, argv + 1, "declined");
+	if (strcmp(sub, "withdraw") == 0)
+		return referral_decide(c, argc - 1, argv + 1, "withdrawn");
+	if (strcmp(sub, "--help") == 0) {
+		printf("Usage: %s referral add REF --level 2|3 --agency AGENCY "
+		       "--reason TEXT [--date D]\n"
+		       "       %s referral list [--pending] "
+		       "[--format text|csv]\n"
+		       "       %s referral accept|decline|withdraw ID "
+		       "[--meeting MID] [--reason TEXT]\n", cli_progname,
+		       cli_progname, cli_progname);
+		return EXIT_DONE;
+	}
+	return cli_usage("referral", "which: add, list, accept, decline, "
+			 "withdraw?");
+}
+
+/* --- mappa event add ------------------------------------------------------------ */
+
+static int
+event_add(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = { P_EVENT, P_DATE, P_CATEGORY, P_LEVEL,
+				       P_KIND, P_NOTE, P_DECIDED, P_NONE };
+	struct pargs a = { .cmd = "event add", .usage = "REF --event E "
+			   "--date D [--category N] [--level N] [--kind K] "
+			   "[--note TEXT] [--decided-by TEXT]" };
+	struct db_event e;
+	struct db *db;
+	const char *why;
+	int64_t id, version = 0;
+	int type, category = 0, level = 0, kind = 0, rc;
+	mdate date = MDATE_NONE, today;
+
+	if ((rc = parse(&a, argc, argv, allowed, 1)) != EXIT_DONE)
+		return rc < 0 ? EXIT_DONE : rc;
+	if (!SET(&a, P_EVENT) || !SET(&a, P_DATE))
+		return cli_usage(a.cmd, "--event and --date are required");
+	if ((type = ev_type_parse(OPT(&a, P_EVENT))) < 0)
+		return cli_usage(a.cmd, "--event: \"%s\" is not an event",
+				 OPT(&a, P_EVENT));
+	if ((rc = date_opt(&a, P_DATE, "date", &date)) ||
+	    (rc = number_opt(&a, P_CATEGORY, "category", 1, 4, &category)) ||
+	    (rc = number_opt(&a, P_LEVEL, "level", 1, 3, &level)))
+		return rc;
+	if (SET(&a, P_KIND) &&
+	    (kind = ev_kind_parse(type, OPT(&a, P_KIND))) <= 0) {
+		cli_error("%s: --kind: \"%s\" is not a kind of %s event",
+			  a.cmd, OPT(&a, P_KIND), ev_type_name(type));
+		return EXIT_FAILED;
+	}
+	/* A value the event does not use is an error (interchange.md). */
+	if ((category && !ev_needs_category(type)) ||
+	    (level && !ev_needs_level(type)) ||
+	    (kind && !ev_needs_kind(type))) {
+		cli_error("%s: a %s event takes no --%s", a.cmd,
+			  ev_type_name(type), category && !ev_needs_category(
+				  type) ? "category" : level &&
+			  !ev_needs_level(type) ? "level" : "kind");
+		return EXIT_FAILED;
+	}
+	memset(&e, 0, sizeof e);
+	e.ev.date = date;
+	e.ev.type = (uint8_t)type;
+	e.ev.category = (uint8_t)category;
+	e.ev.level = (uint8_t)level;
+	e.ev.kind = (uint8_t)kind;
+	e.note = OPT(&a, P_NOTE);
+	e.decided_by = OPT(&a, P_DECIDED);
+	e.source = SRC_MAPPA;
+	if ((why = ev_check_fields(&e.ev)) != NULL) {
+		cli_error("%s: %s", a.cmd, why);
+		return EXIT_FAILED;
+	}
+	if (type == EV_LEVEL && (!e.note || !*e.note || !e.decided_by ||
+				 !*e.decided_by)) {
+		cli_error("%s: a level event needs --note (the reason) and "
+			  "--decided-by", a.cmd);
+		return EXIT_FAILED;
+	}
+	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+		return rc;
+	if (cli_db_today(db, &today) != 0) {
+		db_close(db);
+		return EXIT_FAILED;
+	}
+	if (date > today) {
+		cli_error("%s: --date: after today", a.cmd);
+		db_close(db);
+		return EXIT_FAILED;
+	}
+	if ((rc = find_case(&a, db, a.pos[0], &id)) != EXIT_DONE) {
+		db_close(db);
+		return rc;
+	}
+	if (db_offender_version(db, id, &version) != DB_OK)
+		return done(&a, db, DB_ERROR);
+	return done(&a, db, db_case_event(db, id, &version, &e, 0,
+					  MDATE_NONE));
+}
+
+int
+cmd_event(struct cli *c, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "add") == 0)
+		return event_add(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
+		printf("Usage: %s event add REF --event E --date D "
+		       "[--category N] [--level N] [--kind K] [--note TEXT] "
+		       "[--decided-by TEXT]\n", cli_progname);
+		return EXIT_DONE;
+	}
+	return cli_usage("event", "which: add?");
+}

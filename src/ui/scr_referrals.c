@@ -1,0 +1,327 @@
+/*
+ * scr_referrals.c -- the pending referrals (issue 12): each case
+ * referred to Level 2 or 3 and not yet decided, with the last day for
+ * its initial meeting, overdue first; accept or decline it (naming the
+ * meeting that decided, by default the held one that had it on its
+ * agenda), or withdraw it.  The data layer decides what may be done
+ * (db_referral_decide()); a refusal opens the line again as typed.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "ui/list.h"
+#include "ui/ui.h"
+
+#define LIST_TOP (UI_BODY_TOP + 1)
+
+struct rl {
+	struct db_referral *v;
+	int cap;
+	struct list list;          /* list.n: the referrals in v */
+	/* A decision asked for in steps: */
+	const char *outcome;       /* accepted, declined, withdrawn */
+	int64_t meeting;
+	char notice[320];          /* why one was refused, or "" */
+};
+
+static struct rl *
+rl_of(const struct screen *s)
+{
+	return s->data;
+}
+
+static int
+list_rows(const struct ui *ui)
+{
+	int h = ui_body_rows(ui) - (LIST_TOP - UI_BODY_TOP);
+
+	return h > 0 ? h : 0;
+}
+
+static int
+collect(void *ctx, const struct db_referral *r)
+{
+	struct rl *l = ctx;
+	struct db_referral c = *r;
+
+	c.reason = NULL; /* not kept past the call */
+	return array_push(&l->v, &l->list.n, &l->cap, &c, sizeof c);
+}
+
+static bool
+load(struct ui *ui, struct rl *l)
+{
+	l->list.n = 0;
+	if (db_referral_all(ui->db, true, ui->today, &ui->holidays, collect,
+			    l) != DB_OK) {
+		ui_error(ui, "The referrals cannot be read: %s",
+			 db_errmsg(ui->db));
+		return false;
+	}
+	list_fit(&l->list, l->list.n);
+	return true;
+}
+
+static bool
+has_row(const struct screen *s)
+{
+	return rl_of(s)->list.cur < rl_of(s)->list.n;
+}
+
+static unsigned
+moving(struct ui *ui, struct screen *s, enum ui_action a)
+{
+	return list_move(&rl_of(s)->list, a, list_rows(ui));
+}
+
+static unsigned
+reload(struct ui *ui, struct screen *s)
+{
+	load(ui, rl_of(s));
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+/* --- deciding ---------------------------------------------------------- */
+
+static unsigned ask_meeting(struct ui *ui, struct screen *s,
+			    const char *text);
+static unsigned ask_why(struct ui *ui, struct screen *s, const char *text);
+
+static unsigned
+why_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct rl *l = rl_of(s);
+	const struct db_referral *r;
+	char ref[DB_REF_MAX];
+
+	if (!ok || l->list.cur >= l->list.n) {
+		l->notice[0] = '\0';
+		return DRAW_BODY;
+	}
+	r = &l->v[l->list.cur];
+	str_copy(ref, r->ref, sizeof ref);
+	if (db_referral_decide(ui->db, r->id, l->outcome, l->meeting,
+			       text[0] ? text : NULL) != DB_OK) {
+		ui_fmt(l->notice, sizeof l->notice, "NOT SAVED: %s  Yours is "
+		       "on the line below: Enter tries again, Esc drops it.",
+		       db_errmsg(ui->db));
+		ui_error(ui, "Not saved: %s", db_errmsg(ui->db));
+		return ask_why(ui, s, text) | DRAW_BODY;
+	}
+	l->notice[0] = '\0';
+	ui_msg(ui, "Referral %lld of %s %s.", (long long)r->id, ref,
+	       l->outcome);
+	return reload(ui, s) | DRAW_STATUS;
+}
+
+/* Ask why, the line holding TEXT. */
+static unsigned
+ask_why(struct ui *ui, struct screen *s, const char *text)
+{
+	struct rl *l = rl_of(s);
+	char label[96];
+	unsigned d;
+
+	d = ui_ask_line(ui, s, ui_fmt(label, sizeof label, "Why %s "
+				      "(optional):", strcmp(l->outcome,
+				      "withdrawn") == 0 ? "withdrawn"
+				      : l->outcome), why_answered, NULL);
+	field_set(&ui->ask.f, text);
+	return d;
+}
+
+static unsigned
+meeting_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct rl *l = rl_of(s);
+	char *end;
+
+	if (!ok) {
+		l->notice[0] = '\0';
+		return DRAW_BODY;
+	}
+	l->meeting = 0;
+	if (text[0]) {
+		l->meeting = strtoll(text, &end, 10);
+		if (*end || l->meeting <= 0) {
+			ui_fmt(l->notice, sizeof l->notice, "NOT A MEETING: "
+			       "\"%s\" is not a meeting's id.  Put it right "
+			       "on the line below, or Esc.", text);
+			return ask_meeting(ui, s, text) | DRAW_BODY;
+		}
+	}
+	l->notice[0] = '\0';
+	return ask_why(ui, s, "") | DRAW_BODY;
+}
+
+/* Ask which meeting decided, the line holding TEXT. */
+static unsigned
+ask_meeting(struct ui *ui, struct screen *s, const char *text)
+{
+	struct rl *l = rl_of(s);
+	const struct db_referral *r = &l->v[l->list.cur];
+	char label[160];
+	unsigned d;
+
+	d = ui_ask_line(ui, s, ui_fmt(label, sizeof label, "%s referral "
+				      "%lld of %s: the held Level %d meeting "
+				      "that decided (id; empty: the one that "
+				      "had it on its agenda):",
+				      strcmp(l->outcome, "accepted") == 0
+				      ? "Accept" : "Decline", (long long)r->id,
+				      r->ref, r->proposed_level),
+			meeting_answered, NULL);
+	field_set(&ui->ask.f, text);
+	return d;
+}
+
+static unsigned
+accept(struct ui *ui, struct screen *s)
+{
+	rl_of(s)->outcome = "accepted";
+	return ask_meeting(ui, s, "");
+}
+
+static unsigned
+decline(struct ui *ui, struct screen *s)
+{
+	rl_of(s)->outcome = "declined";
+	return ask_meeting(ui, s, "");
+}
+
+static unsigned
+withdraw_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	(void)text;
+	if (!ok)
+		return DRAW_NONE;
+	rl_of(s)->meeting = 0;
+	return ask_why(ui, s, "");
+}
+
+static unsigned
+withdraw(struct ui *ui, struct screen *s)
+{
+	struct rl *l = rl_of(s);
+	char q[120];
+
+	l->outcome = "withdrawn";
+	return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Withdraw referral %lld "
+				       "of %s? (y/n)", (long long)l->v[l->list.cur].id,
+				       l->v[l->list.cur].ref), withdraw_answered);
+}
+
+static const struct ui_handler handlers[] = {
+	{ A_REF_ACCEPT, NEED_ROW | NEED_WRITE, accept, "accept" },
+	{ A_REF_DECLINE, NEED_ROW | NEED_WRITE, decline, "decline" },
+	{ A_REF_WITHDRAW, NEED_ROW | NEED_WRITE, withdraw, "withdraw" },
+	{ A_NONE, 0, NULL, NULL },
+};
+
+/* --- drawing ------------------------------------------------------------ */
+
+static void
+title(struct ui *ui, struct screen *s, char *buf, size_t n)
+{
+	struct rl *l = rl_of(s);
+	int late = 0;
+
+	(void)ui;
+	for (int i = 0; i < l->list.n; i++)
+		late += l->v[i].overdue;
+	ui_fmt(buf, n, "Pending referrals: %d, %d overdue", l->list.n, late);
+}
+
+static void
+draw(struct ui *ui, struct screen *s, unsigned what)
+{
+	struct rl *l = rl_of(s);
+	int h = list_rows(ui);
+	char line[256];
+
+	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
+		return;
+	if (l->notice[0])
+		ui_put(UI_BODY_TOP, 0, ui->cols, l->notice, ui_attr(R_ERROR),
+		       PUT_PAD | PUT_ELLIPSIS);
+	else
+		ui_put(UI_BODY_TOP, 0, ui->cols, ui_fmt(line, sizeof line,
+		       "  %6s  %-14s %-10s %-5s %-14s %-10s", "Id", "Case",
+		       "Referred", "Level", "By", "Meet by"),
+		       ui_attr(R_HEADER), PUT_PAD);
+	for (int i = 0; i < h; i++) {
+		int k = l->list.top + i, y = LIST_TOP + i;
+		const struct db_referral *r;
+		attr_t a;
+
+		if (k >= l->list.n) {
+			ui_blank(y, 0, ui->cols, A_NORMAL);
+			if (i == 0)
+				ui_put(y, 2, ui->cols - 2, "No referral is "
+				       "pending.", ui_attr(R_DIM), PUT_PAD);
+			continue;
+		}
+		r = &l->v[k];
+		a = ui_attr(k == l->list.cur ? R_SELECTED
+			    : r->overdue ? R_OVERDUE : R_NORMAL);
+		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line, "%s %6lld  "
+		       "%-14s %-10s L%-4d %-14.14s %-10s %s",
+		       list_marker(k == l->list.cur), (long long)r->id, r->ref,
+		       r->date, r->proposed_level, r->agency,
+		       r->due[0] ? r->due : "-", r->overdue ? "OVERDUE" : ""),
+		       a, PUT_PAD | PUT_ELLIPSIS);
+	}
+}
+
+static unsigned
+layout(struct ui *ui, struct screen *s)
+{
+	return list_go(&rl_of(s)->list, list_rows(ui), rl_of(s)->list.cur) |
+	       DRAW_BODY;
+}
+
+static void
+destroy(struct screen *s)
+{
+	free(rl_of(s)->v);
+	free(s->data);
+	free(s);
+}
+
+static const struct screen_ops ops = {
+	.name = "Pending referrals",
+	.ctx = CTX_REFERRALS,
+	.handlers = handlers,
+	.has_row = has_row,
+	.moving = moving,
+	.title = title,
+	.layout = layout,
+	.draw = draw,
+	.changed = reload,
+	.destroy = destroy,
+};
+
+struct screen *
+scr_referrals_new(struct ui *ui)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct rl *l = calloc(1, sizeof *l);
+
+	if (s == NULL || l == NULL) {
+		free(s);
+		free(l);
+		ui_error(ui, "Out of memory.");
+		return NULL;
+	}
+	s->ops = &ops;
+	s->data = l;
+	ui_holidays_note(ui);
+	if (!load(ui, l)) {
+		destroy(s);
+		return NULL;
+	}
+	return s;
+}
