@@ -151,6 +151,14 @@ open__schema_1__migrated_rows_kept(void **state)
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM events"), events);
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM pragma_integrity_check"
 				  " WHERE integrity_check = 'ok'"), 1);
+	/* v3: the events table takes the later events, and keeps its
+	 * index and the triggers that read it. */
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema WHERE "
+				  "name IN ('events_meeting', 'retention_on_exit',"
+				  " 'retention_on_exit_event')"), 3);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema WHERE "
+				  "name = 'events' AND sql LIKE "
+				  "'%''sfo_charge'',''notification_review''%'"), 1);
 	db_close(db);
 	db_offender_clear(&o);
 }

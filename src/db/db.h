@@ -45,7 +45,7 @@ enum db_status {
 enum db_role { ROLE_NONE = 0, ROLE_ADMIN, ROLE_MEMBER, ROLE_LAY };
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 /* Field sizes, terminating NUL included. */
 #define DB_NAME_MAX 64

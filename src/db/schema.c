@@ -278,6 +278,60 @@ static const char v2[] =
 	"  ifnull(next_review,'9999-12-31'), " FILTER_COLS ")"
 	"  WHERE status != 'exited';";
 
-const char *const db_migrations[] = { v1, v2 };
+/*
+ * v3: the events of the 2015 template and the board's tables
+ * (interchange.md: sfo_charge, notification_review).  SQLite cannot
+ * change a CHECK constraint in place, so the table is copied into a new
+ * one with the longer list; its index and trigger go with it.  The
+ * trigger on offenders that reads events is dropped first and made again
+ * after, as the rename refuses a schema naming a table that is gone.
+ */
+static const char v3[] =
+	"DROP TRIGGER retention_on_exit;"
+	"CREATE TABLE events_v3 ("
+	"  offender_id INTEGER NOT NULL REFERENCES offenders(id),"
+	"  date TEXT NOT NULL,"
+	"  id INTEGER NOT NULL UNIQUE,"
+	"  type TEXT NOT NULL CHECK (type IN ('register','category','level',"
+	"    'exit','custody','release','notification_breach','order',"
+	"    'sfo_charge','notification_review')),"
+	"  category INTEGER CHECK (category BETWEEN 1 AND 4),"
+	"  level INTEGER CHECK (level BETWEEN 1 AND 3),"
+	"  kind TEXT,"
+	"  note TEXT,"
+	"  meeting_id INTEGER REFERENCES meetings(id),"
+	"  decided_by TEXT,"
+	"  source TEXT NOT NULL CHECK (source IN ('mappa','import','demo')),"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL,"
+	"  PRIMARY KEY (offender_id, date, id)"
+	") WITHOUT ROWID;"
+	"INSERT INTO events_v3 SELECT offender_id, date, id, type, category,"
+	"  level, kind, note, meeting_id, decided_by, source, recorded_by,"
+	"  recorded_at FROM events;"
+	"DROP TABLE events;"
+	"ALTER TABLE events_v3 RENAME TO events;"
+	"CREATE INDEX events_meeting ON events(meeting_id)"
+	"  WHERE meeting_id IS NOT NULL;"
+	"CREATE TRIGGER retention_on_exit_event AFTER INSERT ON events"
+	"  WHEN NEW.type = 'exit' BEGIN"
+	"  UPDATE offenders SET retention_review = date("
+	"    (SELECT max(date) FROM events WHERE offender_id = NEW.offender_id"
+	"       AND type = 'exit'),"
+	"    '+' || coalesce((SELECT value FROM settings"
+	"       WHERE key = 'retention_review_years'), '10') || ' years')"
+	"  WHERE id = NEW.offender_id AND status = 'exited';"
+	"END;"
+	"CREATE TRIGGER retention_on_exit AFTER UPDATE OF status ON offenders"
+	"  WHEN NEW.status = 'exited' AND OLD.status IS NOT 'exited' BEGIN"
+	"  UPDATE offenders SET retention_review = date("
+	"    (SELECT max(date) FROM events WHERE offender_id = NEW.id"
+	"       AND type = 'exit'),"
+	"    '+' || coalesce((SELECT value FROM settings"
+	"       WHERE key = 'retention_review_years'), '10') || ' years')"
+	"  WHERE id = NEW.id;"
+	"END;";
+
+const char *const db_migrations[] = { v1, v2, v3 };
 const int db_migration_count = (int)(sizeof(db_migrations) /
 				     sizeof(db_migrations[0]));

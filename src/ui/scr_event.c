@@ -94,6 +94,10 @@ type_name(int type)
 		return "exit";
 	case EV_NOTIFICATION_BREACH:
 		return "notification breach";
+	case EV_SFO_CHARGE:
+		return "serious further offence charge";
+	case EV_NOTIFICATION_REVIEW:
+		return "notification review";
 	default:
 		return ev_type_name(type);
 	}
