@@ -119,9 +119,10 @@ classify(const struct hist *h)
 
 /* --- output helpers ----------------------------------------------------- */
 
-/* What stats_write_year (or _series when ST) writes, malloc'd. */
+/* What stats_write_year (or _series when ST) writes under O, malloc'd. */
 static char *
-render_year(const struct stats_year *y, const char *area, int format)
+render_year_as(const struct stats_year *y, const char *area, int format,
+	       const struct stats_opts *o)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -129,13 +130,20 @@ render_year(const struct stats_year *y, const char *area, int format)
 
 	assert_non_null(f);
 	assert_int_equal(stats_write_year(f, y, area,
-	    (enum stats_format)format), 0);
+	    (enum stats_format)format, o), 0);
 	fclose(f);
 	return buf;
 }
 
 static char *
-render_series(const struct stats *st, const char *area, int format)
+render_year(const struct stats_year *y, const char *area, int format)
+{
+	return render_year_as(y, area, format, NULL);
+}
+
+static char *
+render_series_as(const struct stats *st, const char *area, int format,
+		 const struct stats_opts *o)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -143,9 +151,15 @@ render_series(const struct stats *st, const char *area, int format)
 
 	assert_non_null(f);
 	assert_int_equal(stats_write_series(f, st, area,
-	    (enum stats_format)format), 0);
+	    (enum stats_format)format, o), 0);
 	fclose(f);
 	return buf;
+}
+
+static char *
+render_series(const struct stats *st, const char *area, int format)
+{
+	return render_series_as(st, area, format, NULL);
 }
 
 static void
@@ -241,8 +255,10 @@ json_value(const char *p)
 	}
 	if (*p == '"')
 		return json_string(p);
-	if (strncmp(p, "null", 4) == 0)
+	if (strncmp(p, "null", 4) == 0 || strncmp(p, "true", 4) == 0)
 		return p + 4;
+	if (strncmp(p, "false", 5) == 0)
+		return p + 5;
 	if (*p == '-' || (*p >= '0' && *p <= '9')) {
 		p += *p == '-';
 		if (*p < '0' || *p > '9')
@@ -1108,16 +1124,38 @@ reference(const struct hist *h, int year, struct stats_contrib *c)
 	c->snapshot_row = c->snapshot_col = c->yearly_row = -1;
 	c->yearly_col = c->licence_row = c->licence_col = -1;
 	c->sopo_row = c->sopo_col = -1;
+	c->shpo_row = c->shpo_col = c->sfo_row = c->sfo_col = -1;
 	while (i < h->n && h->ev[i].date < p0)
 		assert_null(ev_apply(&st, &h->ev[i++]));
 	for (mdate d = p0; d <= p1; d++) {
 		size_t from = i;
+		struct ev_state pre = st; /* just before each event */
 
 		while (i < h->n && h->ev[i].date == d)
 			assert_null(ev_apply(&st, &h->ev[i++]));
 		for (size_t k = from; k < i; k++) {
 			const struct ev *e = &h->ev[k];
 
+			/* Movements: against the state just before E, the
+			 * day's earlier events included. */
+			if (e->type == EV_REGISTER)
+				c->moves[STATS_M_NEW][e->level - 1]++;
+			if (e->type == EV_LEVEL && e->level != pre.level)
+				c->moves[pre.level][e->level - 1]++;
+			if (e->type == EV_EXIT)
+				c->moves[pre.level][STATS_M_EXIT]++;
+			assert_null(ev_apply(&pre, e));
+
+			if (e->type == EV_REGISTER &&
+			    e->kind == REGISTER_SRO_BREACH)
+				c->sro_breach = 1;
+			if (e->type == EV_NOTIFICATION_REVIEW)
+				c->reviews[e->kind]++;
+			if (e->type == EV_SFO_CHARGE && st.registered &&
+			    c->sfo_row < 0) {
+				c->sfo_row = st.level - 1;
+				c->sfo_col = st.category - 1;
+			}
 			if (e->type == EV_NOTIFICATION_BREACH)
 				c->notification_breach = 1;
 			if (e->type == EV_ORDER)
@@ -1125,6 +1163,12 @@ reference(const struct hist *h, int year, struct stats_contrib *c)
 			if (e->type != EV_CUSTODY || !st.registered ||
 			    st.level < 2)
 				continue;
+			if ((e->kind == CUSTODY_SHPO_BREACH ||
+			     e->kind == CUSTODY_SOPO_BREACH) &&
+			    st.category == 1 && c->shpo_row < 0) {
+				c->shpo_row = st.level - 1;
+				c->shpo_col = 0;
+			}
 			if (e->kind == CUSTODY_LICENCE_BREACH &&
 			    c->licence_row < 0) {
 				c->licence_row = st.level - 1;
@@ -1197,8 +1241,11 @@ random_history(struct hist *h)
 		if (ev_needs_kind(e.type))
 			e.kind = (uint8_t)(1 + rng((uint32_t)ev_kind_count(
 			    e.type)));
+		else if (ev_takes_kind(e.type)) /* register: or none */
+			e.kind = (uint8_t)rng((uint32_t)ev_kind_count(e.type) +
+			    1);
 		if (e.type == EV_CUSTODY && rng(2))
-			e.kind = (uint8_t)(1 + rng(2)); /* mostly breaches */
+			e.kind = (uint8_t)(1 + rng(3)); /* mostly breaches */
 		if (ev_apply(&st, &e) == NULL)
 			h->ev[h->n++] = e;
 	}
@@ -1243,9 +1290,19 @@ classify__random_histories__match_day_by_day_reference(void **state)
 				    [want.licence_col]++;
 			if (want.sopo_row >= 0)
 				e->sopo[want.sopo_row][want.sopo_col]++;
+			if (want.shpo_row >= 0)
+				e->shpo[want.shpo_row][want.shpo_col]++;
+			if (want.sfo_row >= 0)
+				e->sfo[want.sfo_row][want.sfo_col]++;
 			e->notification_breach += want.notification_breach;
+			e->sro_breach += want.sro_breach;
 			for (int k = 1; k <= ORDER_KIND_MAX; k++)
 				e->orders[k] += want.orders[k];
+			for (int k = 1; k <= REVIEW_REFUSED; k++)
+				e->reviews[k] += want.reviews[k];
+			for (int r = 0; r < STATS_MROWS; r++)
+				for (int c = 0; c < STATS_MCOLS; c++)
+					e->moves[r][c] += want.moves[r][c];
 		}
 	}
 	stats_finish(st);
@@ -1265,7 +1322,44 @@ classify__random_histories__match_day_by_day_reference(void **state)
 				if (g->sopo[r][c] != STATS_DASH)
 					assert_int_equal(g->sopo[r][c],
 					    e->sopo[r][c]);
+				if (g->shpo[r][c] != STATS_DASH)
+					assert_int_equal(g->shpo[r][c],
+					    e->shpo[r][c]);
+				if (g->sfo[r][c] != STATS_DASH)
+					assert_int_equal(g->sfo[r][c],
+					    e->sfo[r][c]);
 			}
+		/* The movements: every cell, the dashes empty in the
+		 * reference, the totals the sums of the numbers. */
+		{
+			int sum = 0;
+
+			for (int r = STATS_M_NEW; r <= STATS_M_LEVEL3; r++) {
+				int row = 0;
+
+				for (int c = STATS_M_TO1; c <= STATS_M_EXIT;
+				     c++) {
+					bool dash = (r == STATS_M_NEW &&
+					    c == STATS_M_EXIT) ||
+					    (r >= STATS_M_LEVEL1 &&
+					    c == r - STATS_M_LEVEL1);
+
+					assert_int_equal(dash ? 0
+					    : g->moves[r][c], e->moves[r][c]);
+					assert_int_equal(dash,
+					    g->moves[r][c] == STATS_DASH);
+					row += dash ? 0 : e->moves[r][c];
+				}
+				assert_int_equal(g->moves[r][STATS_M_TOTALCOL],
+				    row);
+				sum += row;
+			}
+			assert_int_equal(g->moves[STATS_M_TOTAL]
+			    [STATS_M_TOTALCOL], sum);
+		}
+		assert_int_equal(g->sro_breach, e->sro_breach);
+		for (int k = 1; k <= REVIEW_REFUSED; k++)
+			assert_int_equal(g->reviews[k], e->reviews[k]);
 		assert_int_equal(g->snapshot[STATS_LEVEL1][STATS_CAT3] ==
 		    STATS_DASH, 1);
 		assert_int_equal(e->snapshot[STATS_LEVEL1][STATS_CAT3], 0);
@@ -1557,7 +1651,7 @@ write__error__reported(void **state)
 	(void)state;
 	if (f == NULL)
 		skip();
-	assert_int_equal(stats_write_year(f, &y, "A", STATS_CSV), -1);
+	assert_int_equal(stats_write_year(f, &y, "A", STATS_CSV, NULL), -1);
 	fclose(f);
 }
 

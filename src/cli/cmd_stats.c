@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "core/stats.h"
@@ -43,6 +44,31 @@ default_year(struct db *db, int *year)
 	return 0;
 }
 
+/*
+ * Refuse one database given twice to --db (statistics.md: an area is
+ * never counted twice), however it is named: the same file is the same
+ * device and inode.  A file that cannot be looked at is left for the
+ * open to report.
+ */
+static int
+refuse_twice(const struct cli *c)
+{
+	struct stat a, b;
+
+	for (int i = 0; i < c->ndb; i++) {
+		if (stat(c->db[i], &a) != 0)
+			continue;
+		for (int j = i + 1; j < c->ndb; j++)
+			if (stat(c->db[j], &b) == 0 && a.st_dev == b.st_dev &&
+			    a.st_ino == b.st_ino)
+				return cli_usage("stats", "--db: \"%s\" and "
+						 "\"%s\" are the same database; "
+						 "an area is never counted "
+						 "twice", c->db[i], c->db[j]);
+	}
+	return EXIT_DONE;
+}
+
 int
 cmd_stats(struct cli *c, int argc, char **argv)
 {
@@ -50,13 +76,16 @@ cmd_stats(struct cli *c, int argc, char **argv)
 		{ "year", required_argument, NULL, 'y' },
 		{ "years", required_argument, NULL, 'Y' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "template", required_argument, NULL, 't' },
+		{ "board", no_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int first = 0, last = 0, opt, rc = EXIT_DONE, fmt = STATS_TEXT;
 	bool have_year = false, series = false;
 	struct stats *total = NULL;
+	struct stats_opts so = { 0, false, MDATE_NONE };
 	char area[128] = "";
-	char ybuf[8];
+	char ybuf[8], dbuf[MDATE_BUFSZ];
 	enum db_status st;
 	int nareas = c->ndb > 0 ? c->ndb : 1;
 
@@ -90,6 +119,14 @@ cmd_stats(struct cli *c, int argc, char **argv)
 						 "text, csv, markdown or json",
 						 optarg);
 			break;
+		case 't':
+			if ((so.template = stats_template_parse(optarg)) < 0)
+				return cli_usage("stats", "--template: \"%s\" is "
+						 "not 2010 or 2015", optarg);
+			break;
+		case 'b':
+			so.board = true;
+			break;
 		case ':':
 			return cli_usage("stats", "'%s' needs an argument",
 					 argv[optind - 1]);
@@ -101,6 +138,10 @@ cmd_stats(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("stats", "unexpected argument '%s'",
 				 argv[optind]);
+	if ((rc = refuse_twice(c)) != EXIT_DONE)
+		return rc;
+	if (cli_today(&so.today) != 0)
+		return EXIT_FAILED;
 
 	for (int i = 0; i < nareas && rc == EXIT_DONE; i++) {
 		const char *path = c->ndb > 0 ? c->db[i] : c->default_db;
@@ -130,8 +171,9 @@ cmd_stats(struct cli *c, int argc, char **argv)
 		st = db_stats_fill(db, one);
 		if (st == DB_OK) {
 			report_year_format(first, ybuf);
-			snprintf(detail, sizeof detail, "year %s%s", ybuf,
-				 series ? " (series)" : "");
+			snprintf(detail, sizeof detail, "year %s%s%s", ybuf,
+				 series ? " (series)" : "",
+				 so.board ? " (board)" : "");
 			st = db_audit_log(db, "stats.view", NULL, detail);
 		}
 		if (st != DB_OK) {
@@ -160,12 +202,17 @@ cmd_stats(struct cli *c, int argc, char **argv)
 			cli_warn("no population aged 10+ recorded for "
 				 "mid-%d: table 6 of %s is '-'", y,
 				 report_year_format(y, ybuf));
+		if (stats_provisional(&so, y))
+			cli_warn("%s is not over: its figures are provisional "
+				 "(the year ends on %s)",
+				 report_year_format(y, ybuf),
+				 date_format(report_year_end(y), dbuf));
 	}
 	if (series)
-		rc = stats_write_series(stdout, total, area, fmt);
+		rc = stats_write_series(stdout, total, area, fmt, &so);
 	else
 		rc = stats_write_year(stdout, stats_get(total, first), area,
-				      fmt);
+				      fmt, &so);
 	stats_free(total);
 	if (rc != 0 || fflush(stdout) != 0 || ferror(stdout)) {
 		cli_error("writing the statistics failed");

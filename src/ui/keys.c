@@ -78,6 +78,9 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 			     "the selected figure; again, back to the year" },
 	[A_CASES] = { STATS, "list the cases that make up the selected "
 			     "figure" },
+	[A_BOARD] = { STATS, "the board's tables: how cases moved between "
+			     "levels, serious further offences, reviews of "
+			     "notification; again, back to the template" },
 	[A_KPI] = { STATS, "the performance indicators per quarter against "
 			   "the targets, with the cases that fall short" },
 	[A_AUDIT] = { ADMIN, "the audit trail: who did what, when, to which "
@@ -328,6 +331,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_STATS, '\r', A_CASES },
 	{ CTX_STATS, UI_FN(KEY_ENTER), A_CASES },
 	{ CTX_STATS, 't', A_CHART },
+	{ CTX_STATS, 'b', A_BOARD },
 
 	{ CTX_AUDIT, UI_FN(KEY_UP), A_UP },
 	{ CTX_AUDIT, 'k', A_UP },
