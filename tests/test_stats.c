@@ -2138,8 +2138,8 @@ provisional__marked_everywhere_but_csv(void **state)
 	assert_false(stats_provisional(&over, 2015));
 	assert_false(stats_provisional(NULL, 2015));
 	s = render_year_as(y, "A", STATS_TEXT, &o);
-	assert_contains(s, "2015-16 (provisional: the year ends on "
-			"2016-03-31)");
+	assert_contains(s, ", 2015-16\n (provisional: the year ends on "
+			"2016-03-31)\n");
 	assert_lines_fit(s, 80);
 	free(s);
 	s = render_year_as(y, "A", STATS_TEXT, &over);

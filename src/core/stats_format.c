@@ -413,7 +413,9 @@ add_heading(struct strbuf *sb, const char *area, const char *when,
 		add_clean(&h, area, markdown);
 	}
 	sb_printf(&h, ", %s", when);
-	if (year)
+	/* Markdown on the title's line; text on a line of its own, so that
+	 * the mark is never broken across lines. */
+	if (year && markdown)
 		add_provisional(&h, o, year);
 	if (h.failed)
 		sb->failed = 1;
@@ -422,6 +424,10 @@ add_heading(struct strbuf *sb, const char *area, const char *when,
 		sb_add(sb, "\n");
 	} else {
 		add_wrapped(sb, sb_str(&h), TEXT_WIDTH);
+		if (year && stats_provisional(o, year)) {
+			add_provisional(sb, o, year);
+			sb_add(sb, "\n");
+		}
 	}
 	sb_add(sb, "\n");
 	sb_free(&h);
