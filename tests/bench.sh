@@ -23,23 +23,27 @@ events=$(sqlite3 "$db" "SELECT count(*) FROM events")
 offenders=$(sqlite3 "$db" "SELECT count(*) FROM offenders")
 printf 'database: %s offenders, %s events, %s bytes\n' "$offenders" "$events" "$(stat -c %s "$db")"
 
-# Warm the page cache, then take the best of three for each.
+# Warm the page cache, then take the best of five for each, the floor
+# and the runs taken in turn so that a busy moment falls on all alike.
+# The whole runs are what a person waits for: the goal is 1.5 times the
+# floor for one year's statistics and 2 times with the board's tables.
 sqlite3 "$db" "SELECT count(*) FROM events" >/dev/null
-best() {
-	b=999
-	for i in 1 2 3; do
-		t0=$(secs); "$@" >/dev/null; t1=$(secs)
-		b=$(awk -v a="$t0" -v c="$t1" -v b="$b" 'BEGIN { t = c - a; print (t < b ? t : b) }')
-	done
-	echo "$b"
-}
-floor=$(best sqlite3 "$db" "SELECT min(date), max(date), sum(type = 'level') FROM events")
-cli=$(best "$MAPPA" --db "$db" stats --year 2010-11 --format csv)
+floor=999 cli=999 board=999
+bestof() { awk -v a="$1" -v c="$2" -v b="$3" 'BEGIN { t = c - a; print (t < b ? t : b) }'; }
+for i in 1 2 3 4 5; do
+	t0=$(secs); sqlite3 "$db" "SELECT min(date), max(date), sum(type = 'level') FROM events" >/dev/null; t1=$(secs)
+	floor=$(bestof "$t0" "$t1" "$floor")
+	t0=$(secs); "$MAPPA" --db "$db" stats --year 2010-11 --format csv >/dev/null; t1=$(secs)
+	cli=$(bestof "$t0" "$t1" "$cli")
+	t0=$(secs); "$MAPPA" --db "$db" stats --year 2010-11 --board --format csv >/dev/null; t1=$(secs)
+	board=$(bestof "$t0" "$t1" "$board")
+done
 lib=$("$top_builddir/tests/bench_stats" "$db" 2010 5 | sed -n 's/^stats_seconds //p')
-awk -v f="$floor" -v l="$lib" -v c="$cli" 'BEGIN {
+awk -v f="$floor" -v l="$lib" -v c="$cli" -v b="$board" 'BEGIN {
 	printf "floor (sqlite3 reads every event once): %.3f s\n", f
 	printf "stats one year, in process:             %.3f s  (ratio %.2f)\n", l, l / f
-	printf "mappa stats --year 2010-11 (whole run):  %.3f s  (ratio %.2f)\n", c, c / f
+	printf "mappa stats --year 2010-11 (whole run):  %.3f s  (whole-run ratio %.2f; goal 1.5)\n", c, c / f
+	printf "mappa stats --board (whole run):         %.3f s  (whole-run ratio %.2f; goal 2)\n", b, b / f
 }'
 
 # --- import and export (issue 4): a million events, 100,000 offenders -------

@@ -49,6 +49,10 @@ main(int argc, char **argv)
 		fprintf(stderr, "bench_stats: %s\n", err);
 		return 1;
 	}
+	if (db_read_through(db) != DB_OK) {
+		fprintf(stderr, "bench_stats: %s\n", db_errmsg(db));
+		return 1;
+	}
 	for (int r = 0; r < runs; r++) {
 		double t0 = now();
 		struct stats *st = stats_new(year, year);

@@ -104,6 +104,20 @@ wait_for a "list the cases that make up the selected figure"
 keys a q
 wait_for a "Statistics 2010-11"
 
+# --- the board's tables, one key away: the movements as `mappa stats` ------
+expect 0 "$MAPPA" --db "$DB" stats --year 2010-11 --board --format csv
+tot=$(grep '^level_movements,total,total,' "$T/out" | cut -d, -f4)
+up=$(grep -E '^level_movements,(level1,level[23]|level2,level3),' "$T/out" | awk -F, '{ n += $4 } END { print n }')
+keys a b
+wait_for a "Statistics 2010-11, the board's tables"
+wait_for a "How cases moved during the year"
+wait_re a "^ Up a level: $up +Down a level: [0-9]+ +Left MAPPA: [0-9]+ +Newly registered: [0-9]+ *\$"
+wait_re a "^ Total +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +$tot *\$"
+wait_for a "MAPPA-eligible offenders charged with a serious further offence"
+wait_for a "Reviews of indefinite notification requirements"
+keys a b
+wait_for a "MAPPA-eligible offenders on 31 March 2011"
+
 expect 0 "$MAPPA" --db "$DB" audit --format csv
 contains "$T/out" "stats.view"
 contains "$T/out" "year 2010-11; eligible_snapshot level3 cat1; 2 cases"
@@ -166,6 +180,15 @@ keys l End
 shot
 keys l q t PageDown PageDown Enter
 wait_for l "RSOs cautioned or convicted for breach of notification requirements in 2010-11"
+shot
+# The board's tables, and the cases behind a serious further offence.
+keys l q Right b
+wait_for l "1 April 2011 to 31 March 2012"
+wait_for l "How cases moved during the year"
+shot
+keys l PageDown Enter
+wait_for l "Charged with a serious further offence in 2011-12"
+wait_for l "Pseudonym"
 shot
 keys l q q q
 wait_exit l 0

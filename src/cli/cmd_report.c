@@ -82,7 +82,9 @@ cmd_report(struct cli *c, int argc, char **argv)
 		db_close(db);
 		return EXIT_FAILED;
 	}
-	s = db_stats_fill(db, st);
+	s = db_read_through(db);
+	if (s == DB_OK)
+		s = db_stats_fill(db, st);
 	if (s == DB_OK) {
 		snprintf(detail, sizeof detail, "year %s; format %s",
 			 report_year_format(year, when),

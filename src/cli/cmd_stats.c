@@ -168,7 +168,9 @@ cmd_stats(struct cli *c, int argc, char **argv)
 			rc = EXIT_FAILED;
 			break;
 		}
-		st = db_stats_fill(db, one);
+		st = db_read_through(db);
+		if (st == DB_OK)
+			st = db_stats_fill(db, one);
 		if (st == DB_OK) {
 			report_year_format(first, ybuf);
 			snprintf(detail, sizeof detail, "year %s%s%s", ybuf,

@@ -32,6 +32,7 @@
 #define LABEL_W 19 /* the label column */
 #define CELL_W 8   /* a figure, right-aligned, a space before it */
 #define LONG_W 70  /* the label of a one-figure table */
+#define ORDER_W 38 /* the label of a kind of order or review */
 #define YEAR_W 10  /* a year (and a provisional mark) before its bar */
 #define BAR_MAX 72  /* the longest bar: values stay near their bars */
 #define SERIES_W 15 /* the label of a figure in the series */
@@ -214,8 +215,11 @@ draw_row(struct ui *ui, struct sst *t, const struct sm_line *l, int y,
 				  l->table, 0, 0 }), on);
 		break;
 	case SM_STYLE_ORDERS:
-		ui_put(y, 1, LABEL_W, l->text, A_NORMAL, PUT_PAD);
-		put_value(y, 1 + LABEL_W, CELL_W, sm_value(m, m->year,
+		/* Room for "SHPOs with foreign travel restriction". */
+		lw = ui->cols - 2 - CELL_W < ORDER_W ? ui->cols - 2 - CELL_W
+						     : ORDER_W;
+		ui_put(y, 1, lw, l->text, A_NORMAL, PUT_PAD | PUT_ELLIPSIS);
+		put_value(y, 1 + lw, CELL_W, sm_value(m, m->year,
 			  (struct sm_cell){ l->table, l->row, 0 }), on);
 		break;
 	default:

@@ -269,6 +269,14 @@ sm_move_direction(int row, int col)
 	    : col - STATS_M_TO1 < row - STATS_M_LEVEL1 ? -1 : 0;
 }
 
+/* The movements' rows and columns in a series line of 15 columns. */
+static const char *const move_short_row[STATS_MROWS] = {
+	"New", "L1", "L2", "L3", "All",
+};
+static const char *const move_short_col[STATS_MCOLS] = {
+	"L1", "L2", "L3", "Exit", "All",
+};
+
 /* "Level 2", "new", "exit", "all" for the movements' names. */
 static const char *
 move_row_name(int r)
@@ -642,8 +650,8 @@ layout_moves(struct statsmodel *m)
 	add_line(m, SM_HEAD, SM_MOVES, 0, 0, 0, "From \\ to");
 	for (int r = 0; r < STATS_MROWS; r++)
 		add_line(m, SM_ROW, SM_MOVES, r, 0, 0, stats_mrow_label[r]);
-	add_line(m, SM_NOTE, SM_MOVES, 0, 0, 0, "Each row is where a case "
-		 "was, each column where it went; a case can move twice.");
+	add_line(m, SM_NOTE, SM_MOVES, 0, 0, 0, "Rows: where a case was. "
+		 "Columns: where it went.");
 }
 
 static void
@@ -790,8 +798,8 @@ layout_trend(struct statsmodel *m)
 			for (int i = 0; i < nc; i++) {
 				if (t == SM_MOVES)
 					snprintf(text, sizeof text, "%s > %s",
-						 stats_mrow_label[r],
-						 stats_mcol_label[cols[i]]);
+						 move_short_row[r],
+						 move_short_col[cols[i]]);
 				else
 					snprintf(text, sizeof text, "%-8s %s",
 						 stats_row_label[r],
