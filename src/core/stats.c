@@ -11,7 +11,11 @@
  * is laid against the reporting years it touches: it holds a year's
  * snapshot day when it contains 31 March, and it counts towards the
  * year's Level 2/3 table when it overlaps the year at all.  Custody
- * events are judged against the end-of-day state of their date.
+ * events and serious further offence charges are judged against the
+ * end-of-day state of their date; movements between levels against the
+ * state just before each event (the day's earlier events applied).  Both
+ * templates' tables and the board's are counted in the same pass; which
+ * are printed is the formats' business (stats_tables()).
  *
  * One pass classifies an offender for every year of the accumulator's
  * range, into per-year scratch space allocated once with the

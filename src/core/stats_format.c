@@ -1,24 +1,33 @@
 /*
  * stats_format.c -- writing the annual statistics as text, CSV, Markdown
- * or JSON (statistics.md, "Machine-readable output").
+ * or JSON (statistics.md, "Machine-readable output" and "Later
+ * templates, and the board's own tables").
  *
- * Every format shows the same cells.  A Category 4 column appears in a
- * table only when that table counts a Category 4 offender; the SHPO, SRO
- * and RSHO rows of the restrictive orders only when not zero.  CSV is the
+ * Each year is written in its template (stats_tables(): the 2010 or the
+ * 2015 one, or the one struct stats_opts names), then with the board's
+ * tables when asked.  Every format shows the same cells: the rows and
+ * columns of a table come from rows_of() and cols_of() alone.  A
+ * Category 4 column appears in a table only when that table counts a
+ * Category 4 offender; the restrictive orders show the template's three
+ * fixed kinds, then any other not zero (stats_order_rows()).  CSV is the
  * contract, byte for byte.  Text follows the layout of the published
  * report within 80 columns; Markdown gives the same tables as pipe
  * tables.  JSON is one object per year: "area" (null when none), "year"
- * ("2010-11"), "start" and "end" (ISO dates), one member per CSV table
- * name holding exactly the CSV's cells ({row: {column: value}} for level
- * tables, {kind: n} for restrictive orders, a bare number for the
- * one-figure tables), and "population"; numbers are JSON numbers, and a
- * dash cell ("-") or a missing population is null.
+ * ("2010-11"), "start" and "end" (ISO dates), "template" (2010 or 2015),
+ * "provisional" (true when the year is not over), one member per CSV
+ * table name holding exactly the CSV's cells ({row: {column: value}} for
+ * grids, {kind: n} for restrictive orders and reviews, a bare number for
+ * the one-figure tables), and "population"; numbers are JSON numbers,
+ * and a dash cell ("-") or a missing population is null.  A year not
+ * over is marked "(provisional: the year ends on S)" in the titles of
+ * text (on a line of its own, never broken), Markdown and HTML.
  *
  * A series (several years) is, in CSV, each year's lines prefixed by the
- * year ("2010-11"), with each year's own Category 4 and order rows; in
- * text and Markdown, one line per cell with a column per year (a
- * Category 4 or order line appears when any year needs it); in JSON, an
- * array of the single-year objects.
+ * year ("2010-11"), each year in its own template with its own Category
+ * 4 and order rows; in text and Markdown, one line per cell with a column
+ * per year (a line appears when any year needs it; a year whose template
+ * lacks the table has a blank cell); in JSON, an array of the
+ * single-year objects.
  *
  * Output is composed in a strbuf and written at once, so that a failure
  * is reported once, as -1.  The area name comes from the settings and is
