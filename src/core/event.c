@@ -103,8 +103,9 @@ ev_kind_parse(int type, const char *name)
 	int n;
 	const char *const *k = kinds_of(type, &n);
 
+	/* The first letter first: the statistics parse every event's. */
 	for (int i = 1; k && i <= n; i++)
-		if (strcmp(name, k[i]) == 0)
+		if (name[0] == k[i][0] && strcmp(name, k[i]) == 0)
 			return i;
 	return -1;
 }
