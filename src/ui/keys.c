@@ -53,7 +53,9 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 				   "registration" },
 	[A_EDIT] = { CHANGING, "edit the case's identity" },
 	[A_EVENT] = { CHANGING, "record an event: category, level, custody, "
-				"release, order, notification breach, exit" },
+				"release, order, notification breach, exit, "
+				"serious further offence charge, review of "
+				"notification" },
 	[A_LEVEL] = { CHANGING, "record a level change (with its reason and "
 				"who decided)" },
 	[A_NEXT_FIELD] = { FORMS, "the next field" },
