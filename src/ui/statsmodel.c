@@ -52,7 +52,7 @@ static const char *const trend_title[SM_TABLES] = {
 int
 sm_template(const struct statsmodel *m, int year)
 {
-	(void)m;
+	(void)m; /* one day, perhaps, a template chosen on the screen */
 	return stats_template_for(year);
 }
 
@@ -919,6 +919,8 @@ sm_layout(struct statsmodel *m)
 
 /* --- moving ---------------------------------------------------------------------- */
 
+static void select_table(struct statsmodel *m, int t);
+
 bool
 sm_year_step(struct statsmodel *m, int dir)
 {
@@ -927,6 +929,19 @@ sm_year_step(struct statsmodel *m, int dir)
 	if (y < m->first || y > m->last)
 		return false;
 	m->year = y;
+	/* Into a year of the other template: part (b) of the custody table
+	 * is the other one; the SRO breaches, not in 2010's, give way to
+	 * the orders before them. */
+	if (!m->trend) {
+		bool t2015 = sm_template(m, y) == STATS_TEMPLATE_2015;
+
+		if (m->cur.table == SM_SOPO && t2015)
+			m->cur.table = SM_SHPO;
+		else if (m->cur.table == SM_SHPO && !t2015)
+			m->cur.table = SM_SOPO;
+		else if (m->cur.table == SM_SRO_BREACH && !t2015)
+			select_table(m, SM_ORDERS);
+	}
 	sm_layout(m);
 	return true;
 }
