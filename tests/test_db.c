@@ -163,6 +163,33 @@ open__schema_1__migrated_rows_kept(void **state)
 	db_offender_clear(&o);
 }
 
+/* v3 copies the events table: something on it v3 does not know of makes
+ * the migration fail, whole, rather than be lost. */
+static void
+open__schema_2_with_unknown_index_on_events__refused_whole(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_offender o;
+	char err[512];
+	struct db *db;
+	int64_t events;
+
+	new_offender(f->db, "MIG2", &o);
+	events = tu_count(f->db, "SELECT count(*) FROM events");
+	assert_int_equal(sqlite3_exec(f->db->sql, "CREATE INDEX events_extra "
+				      "ON events(kind); PRAGMA user_version = 2",
+				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
+			     DB_OK);
+	assert_non_null(strstr(err, "events_hold_what_v3_does_not_know"));
+	assert_int_equal(tu_count(f->db, "PRAGMA user_version"), 2);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"), events);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM sqlite_schema "
+				  "WHERE name IN ('events_extra', "
+				  "'retention_on_exit')"), 2);
+	db_offender_clear(&o);
+}
+
 static void
 open__foreign_sqlite_file__refused(void **state)
 {
@@ -1000,6 +1027,7 @@ main(void)
 		T(open__missing_file__not_found),
 		T(open__newer_schema__refused),
 		T(open__schema_1__migrated_rows_kept),
+		T(open__schema_2_with_unknown_index_on_events__refused_whole),
 		T(open__foreign_sqlite_file__refused),
 		T(open__unknown_or_disabled_user__refused),
 		T(open__pragmas__wal_full_fk),

@@ -285,8 +285,18 @@ static const char v2[] =
  * one with the longer list; its index and trigger go with it.  The
  * trigger on offenders that reads events is dropped first and made again
  * after, as the rename refuses a schema naming a table that is gone.
+ * Anything on events this migration does not know of (a column, an
+ * index, a trigger) makes it fail, rather than be lost: the guard's
+ * CHECK and the copy's column count.
  */
 static const char v3[] =
+	"CREATE TEMP TABLE v3_guard (n INTEGER,"
+	"  CONSTRAINT events_hold_what_v3_does_not_know CHECK (n = 0));"
+	"INSERT INTO v3_guard SELECT count(*) FROM sqlite_schema"
+	"  WHERE tbl_name = 'events' AND name NOT IN ('events',"
+	"  'sqlite_autoindex_events_1', 'events_meeting',"
+	"  'retention_on_exit_event');"
+	"DROP TABLE v3_guard;"
 	"DROP TRIGGER retention_on_exit;"
 	"CREATE TABLE events_v3 ("
 	"  offender_id INTEGER NOT NULL REFERENCES offenders(id),"
@@ -306,9 +316,7 @@ static const char v3[] =
 	"  recorded_at TEXT NOT NULL,"
 	"  PRIMARY KEY (offender_id, date, id)"
 	") WITHOUT ROWID;"
-	"INSERT INTO events_v3 SELECT offender_id, date, id, type, category,"
-	"  level, kind, note, meeting_id, decided_by, source, recorded_by,"
-	"  recorded_at FROM events;"
+	"INSERT INTO events_v3 SELECT * FROM events;"
 	"DROP TABLE events;"
 	"ALTER TABLE events_v3 RENAME TO events;"
 	"CREATE INDEX events_meeting ON events(meeting_id)"
