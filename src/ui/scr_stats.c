@@ -118,8 +118,9 @@ put_value(int y, int x, int width, int v, bool selected)
 	put_value_as(y, x, width, v, selected, R_NORMAL);
 }
 
-/* The movements at a glance: up a level in the colour of risk rising,
- * down in green, out of MAPPA dimmed. */
+/* The movements at a glance: up a level in the colour of risk rising
+ * (bold without colour), down in green, out of MAPPA in yellow; the line
+ * above the table says the same in words. */
 static enum ui_role
 move_role(int row, int col)
 {
