@@ -1,7 +1,8 @@
 /*
  * bench_stats.c -- how long the statistics of one reporting year take on
  * a database: read every history through the data layer, classify it,
- * finish.  Prints figures; asserts nothing (make bench).
+ * finish.  Prints the best of RUNS, as bench.sh takes the best of the
+ * whole runs it sets beside it; asserts nothing (make bench).
  *
  *   bench_stats DB [YEAR] [RUNS]
  */
@@ -70,7 +71,7 @@ main(int argc, char **argv)
 		stats_free(st);
 	}
 	qsort(t, (size_t)runs, sizeof t[0], cmp);
-	printf("stats_seconds %.3f\n", t[runs / 2]);
+	printf("stats_seconds %.3f\n", t[0]);
 	db_close(db);
 	return 0;
 }
