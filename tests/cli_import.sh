@@ -182,7 +182,7 @@ refused 'unused.csv:2: column "level": "2" is not used by a release event (leave
 printf '%s\nA2,2011-01-01,Release,,,,\n' "$ev_head" | bad evname
 refused 'evname.csv:2: column "event": "Release" is not an event' --events "$T/evname.csv"
 printf '%s\nA2,2011-01-01,order,,,sopo,\n' "$ev_head" | bad kind
-refused 'kind.csv:2: column "kind": "sopo" is not a kind of order event (SOPO, NO, FTO, SHPO, SRO or RSHO)' --events "$T/kind.csv"
+refused 'kind.csv:2: column "kind": "sopo" is not a kind of order event (SOPO, NO, FTO, SHPO, SRO, RSHO, SHPO_FTR, ISHPO or ISRO)' --events "$T/kind.csv"
 
 # Control characters, and text that is not UTF-8.
 printf 'ref,surname\nB1,Bl\007ack\n' | bad bell
@@ -259,6 +259,27 @@ diff -r "$T/more" "$T/rt" >/dev/null && ok || fail "round trip: the files differ
 "$MAPPA" --db "$db" stats --year 2010-11 --format csv >"$T/s1.csv" 2>/dev/null
 "$MAPPA" --db "$T/rt.db" stats --year 2010-11 --format csv >"$T/s2.csv" 2>/dev/null
 [ -s "$T/s1.csv" ] && cmp -s "$T/s1.csv" "$T/s2.csv" && ok || fail "round trip: the statistics differ"
+
+# --- the later events and kinds (interchange.md): in and out unchanged ---------
+mkdir -p "$T/later"
+printf 'ref,surname\nL1,Later\nL2,Later\n' >"$T/later/offenders.csv"
+cat >"$T/later/events.csv" <<'EOF2'
+ref,date,event,category,level,kind,note
+L1,2015-03-01,sfo_charge,,,,charged before registration
+L1,2015-04-01,register,1,2,sro_breach,
+L1,2015-05-01,order,,,SHPO_FTR,
+L1,2015-05-01,order,,,ISHPO,
+L1,2015-05-01,order,,,ISRO,
+L1,2015-06-01,custody,,,shpo_breach,
+L1,2016-01-01,notification_review,,,refused,
+L2,2015-04-01,register,2,1,,
+L2,2016-02-01,notification_review,,,granted,
+EOF2
+expect 0 "$MAPPA" --db "$T/later.db" import --offenders "$T/later/offenders.csv" --events "$T/later/events.csv"
+expect 0 "$MAPPA" --db "$T/later.db" export "$T/later-out" --recipient "round trip test"
+cut -d, -f1-6 "$T/later-out/events.csv" >"$T/later-got"
+cut -d, -f1-6 "$T/later/events.csv" >"$T/later-want"
+cmp -s "$T/later-got" "$T/later-want" && ok || fail "later events: the export differs: $(diff "$T/later-got" "$T/later-want" | head -4)"
 
 # --- the demo area: round trip, and the 2010-11 figures after it ----------------
 expect 0 "$MAPPA" --db "$T/demo.db" demo

@@ -146,6 +146,14 @@ open__schema_1__migrated_rows_kept(void **state)
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM events"), events);
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM pragma_integrity_check"
 				  " WHERE integrity_check = 'ok'"), 1);
+	/* v3: the events table takes the later events, and keeps its
+	 * index and the triggers that read it. */
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema WHERE "
+				  "name IN ('events_meeting', 'retention_on_exit',"
+				  " 'retention_on_exit_event')"), 3);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema WHERE "
+				  "name = 'events' AND sql LIKE "
+				  "'%''sfo_charge'',''notification_review''%'"), 1);
 	db_close(db);
 	db_offender_clear(&o);
 }
@@ -211,6 +219,37 @@ open__schema_2__level1_registrations_are_no_referrals(void **state)
 	db_offender_clear(&a);
 	db_offender_clear(&b);
 	db_offender_clear(&c);
+}
+
+/* The events migration copies the table: something on it that mappa did
+ * not make is refused on opening, before any migration runs, and nothing
+ * changes (the migration's own guard stands behind that). */
+static void
+open__schema_2_with_unknown_index_on_events__refused_whole(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_offender o;
+	char err[512];
+	struct db *db;
+	int64_t events;
+
+	int v = migration_of("events_hold_what_v7_does_not_know");
+
+	new_offender(f->db, "MIG2", &o);
+	events = tu_count(f->db, "SELECT count(*) FROM events");
+	tu_schema_rewind(f->db->sql, v);
+	assert_int_equal(sqlite3_exec(f->db->sql, "CREATE INDEX events_extra "
+				      "ON events(kind)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_not_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
+			     DB_OK);
+	assert_non_null(strstr(err, "events_extra"));
+	assert_int_equal(tu_count(f->db, "PRAGMA user_version"), v);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"), events);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM sqlite_schema "
+				  "WHERE name IN ('events_extra', "
+				  "'retention_on_exit')"), 2);
+	db_offender_clear(&o);
 }
 
 static void
@@ -1305,6 +1344,7 @@ main(void)
 		T(open__newer_schema__refused),
 		T(open__schema_1__migrated_rows_kept),
 		T(open__schema_2__level1_registrations_are_no_referrals),
+		T(open__schema_2_with_unknown_index_on_events__refused_whole),
 		T(open__foreign_sqlite_file__refused),
 		T(open__unknown_or_disabled_user__refused),
 		T(open__pragmas__wal_full_fk),

@@ -402,7 +402,7 @@ demo__2010_11__every_figure(void **state)
 	out = tmpfile();
 	assert_non_null(out);
 	assert_int_equal(stats_write_year(out, stats_get(st, 2010),
-					  DEMO_AREA_NAME, STATS_CSV),
+					  DEMO_AREA_NAME, STATS_CSV, NULL),
 			 0);
 	rewind(out);
 	got = slurp(out, &ngot);

@@ -76,10 +76,81 @@ fields__needed_and_unused(void **state)
 	assert_non_null(ev_check_fields(&e));
 	e = E(0, EV_RELEASE, 0, 0, 1);
 	assert_non_null(ev_check_fields(&e));
-	e = E(0, EV_ORDER, 0, 0, ORDER_RSHO);
+	e = E(0, EV_ORDER, 0, 0, ORDER_ISRO);
 	assert_null(ev_check_fields(&e));
-	e = E(0, EV_ORDER, 0, 0, ORDER_RSHO + 1);
+	e = E(0, EV_ORDER, 0, 0, ORDER_ISRO + 1);
 	assert_non_null(ev_check_fields(&e));
+}
+
+/* interchange.md: the events and kinds of the 2015 template and the
+ * board's tables, spelled exactly. */
+static void
+fields__later_events_and_kinds(void **state)
+{
+	struct ev e;
+
+	(void)state;
+	assert_int_equal(ev_type_parse("sfo_charge"), EV_SFO_CHARGE);
+	assert_int_equal(ev_type_parse("notification_review"),
+			 EV_NOTIFICATION_REVIEW);
+	assert_int_equal(ev_kind_parse(EV_ORDER, "SHPO_FTR"), ORDER_SHPO_FTR);
+	assert_int_equal(ev_kind_parse(EV_ORDER, "ISHPO"), ORDER_ISHPO);
+	assert_int_equal(ev_kind_parse(EV_ORDER, "ISRO"), ORDER_ISRO);
+	assert_int_equal(ev_kind_parse(EV_CUSTODY, "shpo_breach"),
+			 CUSTODY_SHPO_BREACH);
+	assert_int_equal(ev_kind_parse(EV_REGISTER, "sro_breach"),
+			 REGISTER_SRO_BREACH);
+	assert_int_equal(ev_kind_parse(EV_NOTIFICATION_REVIEW, "granted"),
+			 REVIEW_GRANTED);
+	assert_int_equal(ev_kind_parse(EV_NOTIFICATION_REVIEW, "refused"),
+			 REVIEW_REFUSED);
+
+	/* A register event may carry sro_breach, or no kind. */
+	e = E(0, EV_REGISTER, 1, 1, REGISTER_SRO_BREACH);
+	assert_null(ev_check_fields(&e));
+	e = E(0, EV_REGISTER, 1, 1, REGISTER_SRO_BREACH + 1);
+	assert_non_null(ev_check_fields(&e));
+	assert_true(ev_takes_kind(EV_REGISTER));
+	assert_false(ev_needs_kind(EV_REGISTER));
+
+	/* sfo_charge takes nothing; a review needs its kind. */
+	e = E(0, EV_SFO_CHARGE, 0, 0, 0);
+	assert_null(ev_check_fields(&e));
+	e = E(0, EV_SFO_CHARGE, 1, 0, 0);
+	assert_non_null(ev_check_fields(&e));
+	e = E(0, EV_SFO_CHARGE, 0, 0, 1);
+	assert_non_null(ev_check_fields(&e));
+	e = E(0, EV_NOTIFICATION_REVIEW, 0, 0, 0);
+	assert_non_null(ev_check_fields(&e));
+	e = E(0, EV_NOTIFICATION_REVIEW, 0, 0, REVIEW_GRANTED);
+	assert_null(ev_check_fields(&e));
+}
+
+/* sfo_charge and notification_review need nothing and change nothing;
+ * a granted review does not end the registration by itself. */
+static void
+state_machine__later_events_change_nothing(void **state)
+{
+	struct ev_state none = { 0 }, st = { 0 }, before;
+	struct ev e;
+
+	(void)state;
+	e = E(0, EV_SFO_CHARGE, 0, 0, 0);
+	assert_null(ev_apply(&st, &e));
+	assert_memory_equal(&st, &none, sizeof st);
+	e = E(0, EV_NOTIFICATION_REVIEW, 0, 0, REVIEW_REFUSED);
+	assert_null(ev_apply(&st, &e));
+	assert_memory_equal(&st, &none, sizeof st);
+	e = E(0, EV_REGISTER, 1, 2, REGISTER_SRO_BREACH);
+	assert_null(ev_apply(&st, &e));
+	assert_true(st.registered);
+	before = st;
+	e = E(0, EV_NOTIFICATION_REVIEW, 0, 0, REVIEW_GRANTED);
+	assert_null(ev_apply(&st, &e));
+	assert_memory_equal(&st, &before, sizeof st);
+	e = E(0, EV_SFO_CHARGE, 0, 0, 0);
+	assert_null(ev_apply(&st, &e));
+	assert_memory_equal(&st, &before, sizeof st);
 }
 
 static void
@@ -149,6 +220,8 @@ main(void)
 		cmocka_unit_test(names__round_trip),
 		cmocka_unit_test(codes__delius_accepted),
 		cmocka_unit_test(fields__needed_and_unused),
+		cmocka_unit_test(fields__later_events_and_kinds),
+		cmocka_unit_test(state_machine__later_events_change_nothing),
 		cmocka_unit_test(state_machine__each_rule),
 		cmocka_unit_test(history__order_and_position_reported),
 	};

@@ -185,8 +185,8 @@ check__missing_required_values(void **state)
 	one_fault(offenders_ok, "ref,date,event,kind\n"
 		  "A1,2010-01-01,custody,\n", NULL,
 		  "events.csv:2: column \"kind\": no value; a custody event "
-		  "needs a kind (licence_breach, sopo_breach, new_sentence, "
-		  "remand or other)");
+		  "needs a kind (licence_breach, sopo_breach, shpo_breach, "
+		  "new_sentence, remand or other)");
 }
 
 static void
@@ -225,7 +225,8 @@ check__values(void **state)
 	one_fault(offenders_ok, "ref,date,event\nA1,2010-01-01,Register\n",
 		  NULL, "events.csv:2: column \"event\": \"Register\" is not "
 		  "an event (register, category, level, exit, custody, "
-		  "release, notification_breach or order)");
+		  "release, notification_breach, order, sfo_charge or "
+		  "notification_review)");
 	one_fault(offenders_ok, "ref,date,event,category,level\n"
 		  "A1,2010-01-01,register,M5,2\n", NULL,
 		  "events.csv:2: column \"category\": \"M5\" is not a "
@@ -233,7 +234,8 @@ check__values(void **state)
 	one_fault(offenders_ok, "ref,date,event,kind\n"
 		  "A1,2010-01-01,order,sopo\n", NULL,
 		  "events.csv:2: column \"kind\": \"sopo\" is not a kind of "
-		  "order event (SOPO, NO, FTO, SHPO, SRO or RSHO)");
+		  "order event (SOPO, NO, FTO, SHPO, SRO, RSHO, SHPO_FTR, "
+		  "ISHPO or ISRO)");
 }
 
 static void
@@ -245,9 +247,55 @@ check__value_in_unused_column(void **state)
 		  "events.csv:2: column \"level\": \"2\" is not used by a "
 		  "custody event (leave it empty)");
 	one_fault(offenders_ok, "ref,date,event,category,level,kind\n"
-		  "A1,2010-01-01,register,1,2,remand\n", NULL,
+		  "A1,2010-01-01,register,1,2,\nA1,2010-01-02,level,,3,remand\n",
+		  NULL,
+		  "events.csv:3: column \"kind\": \"remand\" is not used by a "
+		  "level event (leave it empty)");
+	one_fault(offenders_ok, "ref,date,event,category,level,kind\n"
+		  "A1,2010-01-01,sfo_charge,,,remand\n", NULL,
 		  "events.csv:2: column \"kind\": \"remand\" is not used by a "
-		  "register event (leave it empty)");
+		  "sfo_charge event (leave it empty)");
+	one_fault(offenders_ok, "ref,date,event,category,level,kind\n"
+		  "A1,2010-01-01,sfo_charge,1,,\n", NULL,
+		  "events.csv:2: column \"category\": \"1\" is not used by a "
+		  "sfo_charge event (leave it empty)");
+}
+
+/* interchange.md: a register event's kind is sro_breach or none; the
+ * later events and kinds are spelled exactly. */
+static void
+check__later_events_and_kinds(void **state)
+{
+	static const char head[] = "ref,date,event,category,level,kind\n";
+	char buf[1024];
+
+	(void)state;
+	snprintf(buf, sizeof buf, "%sA1,2010-01-01,register,1,1,remand\n",
+		 head);
+	one_fault(offenders_ok, buf, NULL, "events.csv:2: column \"kind\": "
+		  "\"remand\" is not a kind of register event (sro_breach)");
+	snprintf(buf, sizeof buf, "%sA1,2010-01-01,notification_review,,,\n",
+		 head);
+	one_fault(offenders_ok, buf, NULL, "events.csv:2: column \"kind\": "
+		  "no value; a notification_review event needs a kind "
+		  "(granted or refused)");
+	snprintf(buf, sizeof buf, "%sA1,2010-01-01,order,,,shpo_ftr\n", head);
+	one_fault(offenders_ok, buf, NULL, "events.csv:2: column \"kind\": "
+		  "\"shpo_ftr\" is not a kind of order event (SOPO, NO, FTO, "
+		  "SHPO, SRO, RSHO, SHPO_FTR, ISHPO or ISRO)");
+	/* Every new one, each needing nothing but what it says. */
+	snprintf(buf, sizeof buf,
+		 "%sA1,2015-03-01,sfo_charge,,,\n"
+		 "A1,2015-03-01,notification_review,,,refused\n"
+		 "A1,2015-04-01,register,1,2,sro_breach\n"
+		 "A1,2015-05-01,order,,,SHPO_FTR\n"
+		 "A1,2015-05-01,order,,,ISHPO\n"
+		 "A1,2015-05-01,order,,,ISRO\n"
+		 "A1,2015-06-01,custody,,,shpo_breach\n"
+		 "A1,2015-07-01,sfo_charge,,,\n"
+		 "A1,2016-01-01,notification_review,,,granted\n"
+		 "A2,2015-04-01,register,2,1,\n", head);
+	faultless(offenders_ok, buf, NULL);
 }
 
 static void
@@ -570,6 +618,36 @@ db_import__writes_records_with_derived_state(void **state)
 				  "action = 'import'"), 1);
 	assert_int_equal(tu_count(f->db, "PRAGMA ignore_check_constraints"), 0);
 	assert_int_equal(db_integrity_check(f->db), DB_OK);
+}
+
+/* The events table takes the later events (the schema's list of types). */
+static void
+db_import__later_events_stored_and_read_back(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_import *im;
+	struct db_offender o;
+	struct db_event evs[5];
+
+	evs[0] = event("2015-04-01", EV_REGISTER, 1, 2, REGISTER_SRO_BREACH);
+	evs[1] = event("2015-05-01", EV_ORDER, 0, 0, ORDER_SHPO_FTR);
+	evs[2] = event("2015-06-01", EV_CUSTODY, 0, 0, CUSTODY_SHPO_BREACH);
+	evs[3] = event("2015-07-01", EV_SFO_CHARGE, 0, 0, 0);
+	evs[4] = event("2015-08-01", EV_NOTIFICATION_REVIEW, 0, 0,
+		       REVIEW_REFUSED);
+	assert_int_equal(db_import_begin(f->db, &im), DB_OK);
+	tu_offender(&o, "A1");
+	assert_int_equal(db_import_offender(im, &o, evs, 5), DB_OK);
+	assert_int_equal(db_import_end(im, DB_OK), DB_OK);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events WHERE "
+				  "(type = 'register' AND kind = 'sro_breach') "
+				  "OR (type = 'order' AND kind = 'SHPO_FTR') "
+				  "OR (type = 'custody' AND kind = 'shpo_breach') "
+				  "OR (type = 'sfo_charge' AND kind IS NULL) "
+				  "OR (type = 'notification_review' AND "
+				  "kind = 'refused')"), 5);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders WHERE "
+				  "ref = 'A1' AND status = 'custody'"), 1);
 }
 
 static void
@@ -964,6 +1042,7 @@ main(void)
 		cmocka_unit_test(check__refs),
 		cmocka_unit_test(check__values),
 		cmocka_unit_test(check__value_in_unused_column),
+		cmocka_unit_test(check__later_events_and_kinds),
 		cmocka_unit_test(check__state_machine),
 		cmocka_unit_test(check__category3_never_at_level1),
 		cmocka_unit_test(check__date_order_and_file_order),
@@ -976,6 +1055,9 @@ main(void)
 		cmocka_unit_test(write__rows_read_back_the_same),
 		cmocka_unit_test_setup_teardown(
 			db_import__writes_records_with_derived_state, tu_setup,
+			tu_teardown),
+		cmocka_unit_test_setup_teardown(
+			db_import__later_events_stored_and_read_back, tu_setup,
 			tu_teardown),
 		cmocka_unit_test_setup_teardown(
 			db_import__refuses_a_bad_history_and_writes_nothing,

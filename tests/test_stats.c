@@ -119,9 +119,10 @@ classify(const struct hist *h)
 
 /* --- output helpers ----------------------------------------------------- */
 
-/* What stats_write_year (or _series when ST) writes, malloc'd. */
+/* What stats_write_year (or _series when ST) writes under O, malloc'd. */
 static char *
-render_year(const struct stats_year *y, const char *area, int format)
+render_year_as(const struct stats_year *y, const char *area, int format,
+	       const struct stats_opts *o)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -129,13 +130,20 @@ render_year(const struct stats_year *y, const char *area, int format)
 
 	assert_non_null(f);
 	assert_int_equal(stats_write_year(f, y, area,
-	    (enum stats_format)format), 0);
+	    (enum stats_format)format, o), 0);
 	fclose(f);
 	return buf;
 }
 
 static char *
-render_series(const struct stats *st, const char *area, int format)
+render_year(const struct stats_year *y, const char *area, int format)
+{
+	return render_year_as(y, area, format, NULL);
+}
+
+static char *
+render_series_as(const struct stats *st, const char *area, int format,
+		 const struct stats_opts *o)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -143,9 +151,15 @@ render_series(const struct stats *st, const char *area, int format)
 
 	assert_non_null(f);
 	assert_int_equal(stats_write_series(f, st, area,
-	    (enum stats_format)format), 0);
+	    (enum stats_format)format, o), 0);
 	fclose(f);
 	return buf;
+}
+
+static char *
+render_series(const struct stats *st, const char *area, int format)
+{
+	return render_series_as(st, area, format, NULL);
 }
 
 static void
@@ -241,8 +255,10 @@ json_value(const char *p)
 	}
 	if (*p == '"')
 		return json_string(p);
-	if (strncmp(p, "null", 4) == 0)
+	if (strncmp(p, "null", 4) == 0 || strncmp(p, "true", 4) == 0)
 		return p + 4;
+	if (strncmp(p, "false", 5) == 0)
+		return p + 5;
 	if (*p == '-' || (*p >= '0' && *p <= '9')) {
 		p += *p == '-';
 		if (*p < '0' || *p > '9')
@@ -1108,16 +1124,38 @@ reference(const struct hist *h, int year, struct stats_contrib *c)
 	c->snapshot_row = c->snapshot_col = c->yearly_row = -1;
 	c->yearly_col = c->licence_row = c->licence_col = -1;
 	c->sopo_row = c->sopo_col = -1;
+	c->shpo_row = c->shpo_col = c->sfo_row = c->sfo_col = -1;
 	while (i < h->n && h->ev[i].date < p0)
 		assert_null(ev_apply(&st, &h->ev[i++]));
 	for (mdate d = p0; d <= p1; d++) {
 		size_t from = i;
+		struct ev_state pre = st; /* just before each event */
 
 		while (i < h->n && h->ev[i].date == d)
 			assert_null(ev_apply(&st, &h->ev[i++]));
 		for (size_t k = from; k < i; k++) {
 			const struct ev *e = &h->ev[k];
 
+			/* Movements: against the state just before E, the
+			 * day's earlier events included. */
+			if (e->type == EV_REGISTER)
+				c->moves[STATS_M_NEW][e->level - 1]++;
+			if (e->type == EV_LEVEL && e->level != pre.level)
+				c->moves[pre.level][e->level - 1]++;
+			if (e->type == EV_EXIT)
+				c->moves[pre.level][STATS_M_EXIT]++;
+			assert_null(ev_apply(&pre, e));
+
+			if (e->type == EV_REGISTER &&
+			    e->kind == REGISTER_SRO_BREACH)
+				c->sro_breach = 1;
+			if (e->type == EV_NOTIFICATION_REVIEW)
+				c->reviews[e->kind]++;
+			if (e->type == EV_SFO_CHARGE && st.registered &&
+			    c->sfo_row < 0) {
+				c->sfo_row = st.level - 1;
+				c->sfo_col = st.category - 1;
+			}
 			if (e->type == EV_NOTIFICATION_BREACH)
 				c->notification_breach = 1;
 			if (e->type == EV_ORDER)
@@ -1125,6 +1163,12 @@ reference(const struct hist *h, int year, struct stats_contrib *c)
 			if (e->type != EV_CUSTODY || !st.registered ||
 			    st.level < 2)
 				continue;
+			if ((e->kind == CUSTODY_SHPO_BREACH ||
+			     e->kind == CUSTODY_SOPO_BREACH) &&
+			    st.category == 1 && c->shpo_row < 0) {
+				c->shpo_row = st.level - 1;
+				c->shpo_col = 0;
+			}
 			if (e->kind == CUSTODY_LICENCE_BREACH &&
 			    c->licence_row < 0) {
 				c->licence_row = st.level - 1;
@@ -1197,8 +1241,11 @@ random_history(struct hist *h)
 		if (ev_needs_kind(e.type))
 			e.kind = (uint8_t)(1 + rng((uint32_t)ev_kind_count(
 			    e.type)));
+		else if (ev_takes_kind(e.type)) /* register: or none */
+			e.kind = (uint8_t)rng((uint32_t)ev_kind_count(e.type) +
+			    1);
 		if (e.type == EV_CUSTODY && rng(2))
-			e.kind = (uint8_t)(1 + rng(2)); /* mostly breaches */
+			e.kind = (uint8_t)(1 + rng(3)); /* mostly breaches */
 		if (ev_apply(&st, &e) == NULL)
 			h->ev[h->n++] = e;
 	}
@@ -1243,9 +1290,19 @@ classify__random_histories__match_day_by_day_reference(void **state)
 				    [want.licence_col]++;
 			if (want.sopo_row >= 0)
 				e->sopo[want.sopo_row][want.sopo_col]++;
+			if (want.shpo_row >= 0)
+				e->shpo[want.shpo_row][want.shpo_col]++;
+			if (want.sfo_row >= 0)
+				e->sfo[want.sfo_row][want.sfo_col]++;
 			e->notification_breach += want.notification_breach;
+			e->sro_breach += want.sro_breach;
 			for (int k = 1; k <= ORDER_KIND_MAX; k++)
 				e->orders[k] += want.orders[k];
+			for (int k = 1; k <= REVIEW_REFUSED; k++)
+				e->reviews[k] += want.reviews[k];
+			for (int r = 0; r < STATS_MROWS; r++)
+				for (int c = 0; c < STATS_MCOLS; c++)
+					e->moves[r][c] += want.moves[r][c];
 		}
 	}
 	stats_finish(st);
@@ -1265,7 +1322,44 @@ classify__random_histories__match_day_by_day_reference(void **state)
 				if (g->sopo[r][c] != STATS_DASH)
 					assert_int_equal(g->sopo[r][c],
 					    e->sopo[r][c]);
+				if (g->shpo[r][c] != STATS_DASH)
+					assert_int_equal(g->shpo[r][c],
+					    e->shpo[r][c]);
+				if (g->sfo[r][c] != STATS_DASH)
+					assert_int_equal(g->sfo[r][c],
+					    e->sfo[r][c]);
 			}
+		/* The movements: every cell, the dashes empty in the
+		 * reference, the totals the sums of the numbers. */
+		{
+			int sum = 0;
+
+			for (int r = STATS_M_NEW; r <= STATS_M_LEVEL3; r++) {
+				int row = 0;
+
+				for (int c = STATS_M_TO1; c <= STATS_M_EXIT;
+				     c++) {
+					bool dash = (r == STATS_M_NEW &&
+					    c == STATS_M_EXIT) ||
+					    (r >= STATS_M_LEVEL1 &&
+					    c == r - STATS_M_LEVEL1);
+
+					assert_int_equal(dash ? 0
+					    : g->moves[r][c], e->moves[r][c]);
+					assert_int_equal(dash,
+					    g->moves[r][c] == STATS_DASH);
+					row += dash ? 0 : e->moves[r][c];
+				}
+				assert_int_equal(g->moves[r][STATS_M_TOTALCOL],
+				    row);
+				sum += row;
+			}
+			assert_int_equal(g->moves[STATS_M_TOTAL]
+			    [STATS_M_TOTALCOL], sum);
+		}
+		assert_int_equal(g->sro_breach, e->sro_breach);
+		for (int k = 1; k <= REVIEW_REFUSED; k++)
+			assert_int_equal(g->reviews[k], e->reviews[k]);
 		assert_int_equal(g->snapshot[STATS_LEVEL1][STATS_CAT3] ==
 		    STATS_DASH, 1);
 		assert_int_equal(e->snapshot[STATS_LEVEL1][STATS_CAT3], 0);
@@ -1548,6 +1642,611 @@ series__ten_years__text_fits_80_columns(void **state)
 	stats_free(st);
 }
 
+/* --- the 2015 template and the board's tables (statistics.md, "Later
+ * templates, and the board's own tables") ------------------------------- */
+
+/* The finished figures of YEAR over histories H[0..N); the caller frees
+ * *ST. */
+static const struct stats_year *
+figures(const struct hist *h, size_t n, int year, struct stats **st)
+{
+	*st = stats_new(year, year);
+	assert_non_null(*st);
+	for (size_t i = 0; i < n; i++) {
+		assert_null(ev_check_history(h[i].ev, h[i].n, NULL));
+		stats_add_history(*st, h[i].ev, h[i].n);
+	}
+	stats_finish(*st);
+	return stats_get(*st, year);
+}
+
+static void
+sfo(struct hist *h, const char *d)
+{
+	add(h, d, EV_SFO_CHARGE, 0, 0, 0);
+}
+
+static void
+review(struct hist *h, const char *d, int kind)
+{
+	add(h, d, EV_NOTIFICATION_REVIEW, 0, 0, kind);
+}
+
+static void
+template__chosen_by_the_year_it_starts(void **state)
+{
+	(void)state;
+	assert_int_equal(stats_template_for(2010), STATS_TEMPLATE_2010);
+	assert_int_equal(stats_template_for(2014), STATS_TEMPLATE_2010);
+	assert_int_equal(stats_template_for(2015), STATS_TEMPLATE_2015);
+	assert_int_equal(stats_template_for(2020), STATS_TEMPLATE_2015);
+	assert_int_equal(stats_template_parse("2010"), STATS_TEMPLATE_2010);
+	assert_int_equal(stats_template_parse("2015"), STATS_TEMPLATE_2015);
+	assert_int_equal(stats_template_parse("2016"), -1);
+	assert_int_equal(stats_template_parse("2015-16"), -1);
+}
+
+static void
+template__tables_in_order(void **state)
+{
+	static const int t2010[] = { STATS_T_SNAPSHOT, STATS_T_YEARLY,
+		STATS_T_BREACH, STATS_T_ORDERS, STATS_T_LICENCE,
+		STATS_T_SOPO, STATS_T_RSO };
+	static const int t2015[] = { STATS_T_SNAPSHOT, STATS_T_YEARLY,
+		STATS_T_BREACH, STATS_T_ORDERS, STATS_T_SRO_BREACH,
+		STATS_T_LICENCE, STATS_T_SHPO, STATS_T_RSO, STATS_T_MOVES,
+		STATS_T_SFO, STATS_T_REVIEWS };
+	int got[STATS_TABLES];
+
+	(void)state;
+	assert_int_equal(stats_tables(STATS_TEMPLATE_2010, false, got), 7);
+	assert_memory_equal(got, t2010, sizeof t2010);
+	assert_int_equal(stats_tables(STATS_TEMPLATE_2015, true, got), 11);
+	assert_memory_equal(got, t2015, sizeof t2015);
+	assert_string_equal(stats_table_key[STATS_T_SRO_BREACH],
+			    "sro_breach_registrations");
+	assert_string_equal(stats_table_key[STATS_T_SHPO],
+			    "custody_shpo_breach");
+	assert_string_equal(stats_table_key[STATS_T_MOVES], "level_movements");
+	assert_string_equal(stats_table_key[STATS_T_SFO], "sfo_charged");
+	assert_string_equal(stats_table_key[STATS_T_REVIEWS],
+			    "notification_reviews");
+}
+
+static void
+orders__rows_of_each_template(void **state)
+{
+	struct stats_year y;
+	int k[ORDER_KIND_MAX];
+
+	(void)state;
+	memset(&y, 0, sizeof y);
+	assert_int_equal(stats_order_rows(STATS_TEMPLATE_2015, &y, k), 3);
+	assert_int_equal(k[0], ORDER_SHPO);
+	assert_int_equal(k[1], ORDER_SHPO_FTR);
+	assert_int_equal(k[2], ORDER_NO);
+	assert_int_equal(stats_order_rows(STATS_TEMPLATE_2010, &y, k), 3);
+	assert_int_equal(k[0], ORDER_SOPO);
+	assert_int_equal(k[1], ORDER_NO);
+	assert_int_equal(k[2], ORDER_FTO);
+	/* Every other kind after them, in the template's order, when not
+	 * zero. */
+	for (int i = 1; i <= ORDER_KIND_MAX; i++)
+		y.orders[i] = 1;
+	assert_int_equal(stats_order_rows(STATS_TEMPLATE_2015, &y, k), 9);
+	assert_int_equal(k[3], ORDER_SOPO);
+	assert_int_equal(k[4], ORDER_FTO);
+	assert_int_equal(k[5], ORDER_RSHO);
+	assert_int_equal(k[6], ORDER_SRO);
+	assert_int_equal(k[7], ORDER_ISHPO);
+	assert_int_equal(k[8], ORDER_ISRO);
+	assert_int_equal(stats_order_rows(STATS_TEMPLATE_2010, &y, k), 9);
+	assert_int_equal(k[3], ORDER_SHPO);
+	assert_int_equal(k[4], ORDER_SRO);
+	assert_int_equal(k[5], ORDER_RSHO);
+	assert_int_equal(k[6], ORDER_SHPO_FTR);
+	assert_int_equal(k[7], ORDER_ISHPO);
+	assert_int_equal(k[8], ORDER_ISRO);
+	memset(&y, 0, sizeof y);
+	y.orders[ORDER_ISRO] = 2;
+	assert_int_equal(stats_order_rows(STATS_TEMPLATE_2015, &y, k), 4);
+	assert_int_equal(k[3], ORDER_ISRO);
+}
+
+/* Orders dated 31 March count in the year ending, 1 April in the next. */
+static void
+orders__new_kinds_on_31_march_and_1_april(void **state)
+{
+	struct hist h = { .n = 0 };
+	struct stats *a, *b;
+
+	(void)state;
+	order(&h, "2016-03-31", ORDER_SHPO_FTR);
+	order(&h, "2016-03-31", ORDER_ISHPO);
+	order(&h, "2016-04-01", ORDER_ISRO);
+	order(&h, "2016-04-01", ORDER_SHPO_FTR);
+	assert_int_equal(figures(&h, 1, 2015, &a)->orders[ORDER_SHPO_FTR], 1);
+	assert_int_equal(stats_get(a, 2015)->orders[ORDER_ISHPO], 1);
+	assert_int_equal(stats_get(a, 2015)->orders[ORDER_ISRO], 0);
+	assert_int_equal(figures(&h, 1, 2016, &b)->orders[ORDER_ISRO], 1);
+	assert_int_equal(stats_get(b, 2016)->orders[ORDER_SHPO_FTR], 1);
+	assert_int_equal(stats_get(b, 2016)->orders[ORDER_ISHPO], 0);
+	stats_free(a);
+	stats_free(b);
+}
+
+/* Distinct offenders with a register event of kind sro_breach in P. */
+static void
+sro_breach__distinct_offenders_dated_in_year(void **state)
+{
+	struct hist h[4];
+	struct stats *st;
+
+	(void)state;
+	memset(h, 0, sizeof h);
+	/* Twice in one year: one person. */
+	add(&h[0], "2015-04-01", EV_REGISTER, 1, 1, REGISTER_SRO_BREACH);
+	leave(&h[0], "2015-06-01");
+	add(&h[0], "2016-03-31", EV_REGISTER, 1, 2, REGISTER_SRO_BREACH);
+	/* An ordinary registration counts nothing. */
+	reg(&h[1], "2015-05-01", 1, 1);
+	/* 31 March 2015 is 2014-15; 1 April 2016 is 2016-17. */
+	add(&h[2], "2015-03-31", EV_REGISTER, 1, 1, REGISTER_SRO_BREACH);
+	add(&h[3], "2016-04-01", EV_REGISTER, 1, 1, REGISTER_SRO_BREACH);
+	assert_int_equal(figures(h, 4, 2015, &st)->sro_breach, 1);
+	stats_free(st);
+	assert_int_equal(figures(h, 4, 2014, &st)->sro_breach, 1);
+	stats_free(st);
+	assert_int_equal(figures(h, 4, 2016, &st)->sro_breach, 1);
+	stats_free(st);
+}
+
+/* Part (b) of 2015 takes shpo_breach and sopo_breach; of 2010 only
+ * sopo_breach, whatever the year: both templates of one year. */
+static void
+shpo__both_templates_of_one_year(void **state)
+{
+	struct hist h[3];
+	struct stats *st;
+	const struct stats_year *y;
+
+	(void)state;
+	memset(h, 0, sizeof h);
+	reg(&h[0], "2014-01-01", 1, 2);
+	custody(&h[0], "2015-03-10", CUSTODY_SHPO_BREACH); /* in 2014-15 */
+	reg(&h[1], "2014-01-01", 1, 3);
+	custody(&h[1], "2014-06-01", CUSTODY_SOPO_BREACH);
+	reg(&h[2], "2014-01-01", 1, 2);
+	custody(&h[2], "2014-07-01", CUSTODY_LICENCE_BREACH);
+	y = figures(h, 3, 2014, &st);
+	assert_int_equal(y->sopo[STATS_LEVEL3][STATS_CAT1], 1);
+	assert_int_equal(y->sopo[STATS_ROW_TOTAL][STATS_TOTAL], 1);
+	assert_int_equal(y->shpo[STATS_LEVEL2][STATS_CAT1], 1);
+	assert_int_equal(y->shpo[STATS_LEVEL3][STATS_CAT1], 1);
+	assert_int_equal(y->shpo[STATS_ROW_TOTAL][STATS_TOTAL], 2);
+	assert_int_equal(y->shpo[STATS_LEVEL2][STATS_CAT2], STATS_DASH);
+	assert_int_equal(y->licence[STATS_LEVEL2][STATS_CAT1], 1);
+	stats_free(st);
+}
+
+/* The state at the end of the custody event's day; Category 1 only;
+ * Levels 2 and 3 only; first qualifying event only. */
+static void
+shpo__end_of_day_state_category1_levels23(void **state)
+{
+	struct hist h[4];
+	struct stats *st;
+	const struct stats_year *y;
+
+	(void)state;
+	memset(h, 0, sizeof h);
+	/* Up to Level 2 later the same day: counted at Level 2. */
+	reg(&h[0], "2015-01-01", 1, 1);
+	custody(&h[0], "2015-05-05", CUSTODY_SHPO_BREACH);
+	lvl(&h[0], "2015-05-05", 2);
+	release(&h[0], "2015-08-01");
+	lvl(&h[0], "2015-09-01", 3);
+	custody(&h[0], "2015-10-01", CUSTODY_SHPO_BREACH); /* not again */
+	/* Category 2: not counted. */
+	reg(&h[1], "2015-01-01", 2, 2);
+	custody(&h[1], "2015-05-05", CUSTODY_SHPO_BREACH);
+	/* Level 1: not counted. */
+	reg(&h[2], "2015-01-01", 1, 1);
+	custody(&h[2], "2015-05-05", CUSTODY_SHPO_BREACH);
+	/* Not registered: not counted. */
+	custody(&h[3], "2015-05-05", CUSTODY_SHPO_BREACH);
+	y = figures(h, 4, 2015, &st);
+	assert_int_equal(y->shpo[STATS_LEVEL2][STATS_CAT1], 1);
+	assert_int_equal(y->shpo[STATS_LEVEL3][STATS_CAT1], 0);
+	assert_int_equal(y->shpo[STATS_ROW_TOTAL][STATS_TOTAL], 1);
+	assert_int_equal(y->sopo[STATS_ROW_TOTAL][STATS_TOTAL], 0);
+	stats_free(st);
+}
+
+/* "Level A" is the level just before the event, the day's earlier events
+ * included. */
+static void
+moves__same_day_register_then_level(void **state)
+{
+	struct hist h = { .n = 0 };
+	struct stats *st;
+	const struct stats_year *y;
+
+	(void)state;
+	reg(&h, "2015-06-02", 1, 1);
+	lvl(&h, "2015-06-02", 2);
+	lvl(&h, "2015-06-02", 3);
+	leave(&h, "2015-06-02");
+	y = figures(&h, 1, 2015, &st);
+	assert_int_equal(y->moves[STATS_M_NEW][STATS_M_TO1], 1);
+	assert_int_equal(y->moves[STATS_M_LEVEL1][STATS_M_TO2], 1);
+	assert_int_equal(y->moves[STATS_M_LEVEL2][STATS_M_TO3], 1);
+	assert_int_equal(y->moves[STATS_M_LEVEL3][STATS_M_EXIT], 1);
+	assert_int_equal(y->moves[STATS_M_TOTAL][STATS_M_TOTALCOL], 4);
+	stats_free(st);
+}
+
+/* A level event that does not change the level is no movement. */
+static void
+moves__level_event_without_change__nothing(void **state)
+{
+	struct hist h = { .n = 0 };
+	struct stats *st;
+	const struct stats_year *y;
+
+	(void)state;
+	reg(&h, "2014-06-02", 2, 2);
+	lvl(&h, "2015-06-02", 2);
+	y = figures(&h, 1, 2015, &st);
+	assert_int_equal(y->moves[STATS_M_TOTAL][STATS_M_TOTALCOL], 0);
+	assert_int_equal(y->moves[STATS_M_LEVEL2][STATS_M_TO2], STATS_DASH);
+	stats_free(st);
+}
+
+/* Movements of 31 March and 1 April; counts of moves, not of people;
+ * dashes; totals. */
+static void
+moves__year_edges_dashes_and_totals(void **state)
+{
+	struct hist h[2];
+	struct stats *st;
+	const struct stats_year *y;
+
+	(void)state;
+	memset(h, 0, sizeof h);
+	reg(&h[0], "2015-03-31", 2, 2);  /* 2014-15 */
+	lvl(&h[0], "2015-04-01", 3);     /* 2015-16 */
+	lvl(&h[0], "2015-08-01", 2);
+	lvl(&h[0], "2015-09-01", 3);     /* the same person again */
+	lvl(&h[0], "2016-03-31", 1);
+	leave(&h[0], "2016-04-01");      /* 2016-17 */
+	reg(&h[1], "2015-04-01", 3, 2);
+	cat(&h[1], "2015-05-01", 1);     /* a category is no movement */
+	leave(&h[1], "2016-03-31");
+	y = figures(h, 2, 2015, &st);
+	assert_int_equal(y->moves[STATS_M_NEW][STATS_M_TO2], 1);
+	assert_int_equal(y->moves[STATS_M_NEW][STATS_M_TO1], 0);
+	assert_int_equal(y->moves[STATS_M_NEW][STATS_M_EXIT], STATS_DASH);
+	assert_int_equal(y->moves[STATS_M_LEVEL2][STATS_M_TO3], 2);
+	assert_int_equal(y->moves[STATS_M_LEVEL3][STATS_M_TO2], 1);
+	assert_int_equal(y->moves[STATS_M_LEVEL3][STATS_M_TO1], 1);
+	assert_int_equal(y->moves[STATS_M_LEVEL2][STATS_M_EXIT], 1);
+	assert_int_equal(y->moves[STATS_M_LEVEL1][STATS_M_EXIT], 0);
+	for (int l = 0; l < 3; l++)
+		assert_int_equal(y->moves[STATS_M_LEVEL1 + l][STATS_M_TO1 + l],
+				 STATS_DASH);
+	assert_int_equal(y->moves[STATS_M_NEW][STATS_M_TOTALCOL], 1);
+	assert_int_equal(y->moves[STATS_M_LEVEL2][STATS_M_TOTALCOL], 3);
+	assert_int_equal(y->moves[STATS_M_LEVEL3][STATS_M_TOTALCOL], 2);
+	assert_int_equal(y->moves[STATS_M_TOTAL][STATS_M_TO1], 1);
+	assert_int_equal(y->moves[STATS_M_TOTAL][STATS_M_TO2], 2);
+	assert_int_equal(y->moves[STATS_M_TOTAL][STATS_M_TO3], 2);
+	assert_int_equal(y->moves[STATS_M_TOTAL][STATS_M_EXIT], 1);
+	assert_int_equal(y->moves[STATS_M_TOTAL][STATS_M_TOTALCOL], 6);
+	{
+		struct stats_moves_summary m;
+
+		stats_moves_summary(y, &m);
+		assert_int_equal(m.up, 2);
+		assert_int_equal(m.down, 2);
+		assert_int_equal(m.out, 1);
+		assert_int_equal(m.in, 1);
+	}
+	stats_free(st);
+	y = figures(h, 2, 2014, &st);
+	assert_int_equal(y->moves[STATS_M_NEW][STATS_M_TO2], 1);
+	assert_int_equal(y->moves[STATS_M_TOTAL][STATS_M_TOTALCOL], 1);
+	stats_free(st);
+	y = figures(h, 2, 2016, &st);
+	assert_int_equal(y->moves[STATS_M_LEVEL1][STATS_M_EXIT], 1);
+	stats_free(st);
+}
+
+/* An SFO charge counts when registered at the end of its day, once per
+ * person, at their first qualifying charge. */
+static void
+sfo__registered_at_end_of_day_first_charge(void **state)
+{
+	struct hist h[5];
+	struct stats *st;
+	const struct stats_year *y;
+
+	(void)state;
+	memset(h, 0, sizeof h);
+	sfo(&h[0], "2015-05-01");               /* not registered: no */
+	reg(&h[0], "2015-06-01", 1, 1);
+	sfo(&h[1], "2015-05-01");               /* registered that day */
+	reg(&h[1], "2015-05-01", 2, 2);
+	sfo(&h[1], "2015-09-01");               /* a second: not again */
+	reg(&h[2], "2014-05-01", 1, 3);
+	sfo(&h[2], "2015-07-01");
+	leave(&h[2], "2015-07-01");             /* exits that day: no */
+	reg(&h[3], "2014-05-01", 2, 1);
+	custody(&h[3], "2015-04-01", CUSTODY_REMAND);
+	sfo(&h[3], "2015-04-01");               /* custody does not matter */
+	sfo(&h[4], "2015-03-31");               /* 2014-15 */
+	reg(&h[4], "2015-03-31", 1, 2);
+	y = figures(h, 5, 2015, &st);
+	assert_int_equal(y->sfo[STATS_LEVEL2][STATS_CAT2], 1);
+	assert_int_equal(y->sfo[STATS_LEVEL1][STATS_CAT2], 1);
+	assert_int_equal(y->sfo[STATS_LEVEL3][STATS_CAT1], 0);
+	assert_int_equal(y->sfo[STATS_LEVEL1][STATS_CAT3], STATS_DASH);
+	assert_int_equal(y->sfo[STATS_ROW_TOTAL][STATS_TOTAL], 2);
+	stats_free(st);
+	y = figures(h, 5, 2014, &st);
+	assert_int_equal(y->sfo[STATS_LEVEL2][STATS_CAT1], 1);
+	assert_int_equal(y->sfo[STATS_ROW_TOTAL][STATS_TOTAL], 1);
+	stats_free(st);
+}
+
+/* A Category 4 charge makes the column appear in that table only. */
+static void
+sfo__category4_column_appears(void **state)
+{
+	struct hist h[2];
+	struct stats *st;
+	const struct stats_year *y;
+	struct stats_opts o = { 0, true, MDATE_NONE };
+	char *csv, *text;
+
+	(void)state;
+	memset(h, 0, sizeof h);
+	reg(&h[0], "2015-01-01", 4, 2);
+	custody(&h[0], "2015-01-02", CUSTODY_REMAND);
+	sfo(&h[0], "2015-06-01");
+	reg(&h[1], "2015-01-01", 1, 1);
+	y = figures(h, 2, 2015, &st);
+	assert_int_equal(y->sfo[STATS_LEVEL2][STATS_CAT4], 1);
+	csv = render_year_as(y, "A", STATS_CSV, &o);
+	assert_contains(csv, "sfo_charged,level1,cat4,0\n");
+	assert_contains(csv, "sfo_charged,level2,cat4,1\n");
+	assert_contains(csv, "sfo_charged,total,cat4,1\n");
+	/* In custody on 31 March: not in the snapshot, nor its column. */
+	assert_lacks(csv, "eligible_snapshot,level1,cat4");
+	assert_lacks(csv, "custody_licence_breach,level2,cat4");
+	text = render_year_as(y, "A", STATS_TEXT, &o);
+	assert_contains(text, "charged with a serious further offence\n\n"
+			"                      Cat 1   Cat 2   Cat 3   Cat 4   "
+			"Total\n");
+	assert_lines_fit(text, 80);
+	free(csv);
+	free(text);
+	stats_free(st);
+}
+
+/* Reviews are counted by kind, and change no state. */
+static void
+reviews__counted_by_kind_change_nothing(void **state)
+{
+	struct hist h[2];
+	struct stats *st;
+	const struct stats_year *y;
+
+	(void)state;
+	memset(h, 0, sizeof h);
+	reg(&h[0], "2014-01-01", 1, 1);
+	review(&h[0], "2015-04-01", REVIEW_REFUSED);
+	review(&h[0], "2016-03-31", REVIEW_GRANTED);
+	review(&h[1], "2015-06-01", REVIEW_GRANTED); /* not registered */
+	review(&h[1], "2016-04-01", REVIEW_GRANTED);
+	y = figures(h, 2, 2015, &st);
+	assert_int_equal(y->reviews[REVIEW_GRANTED], 2);
+	assert_int_equal(y->reviews[REVIEW_REFUSED], 1);
+	/* Still registered on 31 March: the review ended nothing. */
+	assert_int_equal(y->snapshot[STATS_LEVEL1][STATS_CAT1], 1);
+	stats_free(st);
+}
+
+/* The CSV of both templates, and of the board, by the contract's names
+ * and in its order. */
+static void
+csv__both_templates_and_board_names_in_order(void **state)
+{
+	struct hist h = { .n = 0 };
+	struct stats *st;
+	const struct stats_year *y;
+	struct stats_opts o2010 = { STATS_TEMPLATE_2010, false, MDATE_NONE };
+	struct stats_opts o2015 = { STATS_TEMPLATE_2015, true, MDATE_NONE };
+	char *a, *b;
+
+	(void)state;
+	reg(&h, "2014-01-01", 1, 2);
+	custody(&h, "2015-03-10", CUSTODY_SHPO_BREACH);
+	order(&h, "2015-03-20", ORDER_RSHO);
+	y = figures(&h, 1, 2014, &st);
+	a = render_year(y, "A", STATS_CSV); /* by year: the 2010 template */
+	b = render_year_as(y, "A", STATS_CSV, &o2010);
+	assert_string_equal(a, b);
+	free(b);
+	assert_contains(a, "restrictive_orders,SOPO,value,0\n"
+			"restrictive_orders,NO,value,0\n"
+			"restrictive_orders,FTO,value,0\n"
+			"restrictive_orders,RSHO,value,1\n"
+			"custody_licence_breach,level2,cat1,0\n");
+	assert_contains(a, "custody_sopo_breach,total,total,0\n"
+			"rso_per_100k,count,value,-\n");
+	assert_lacks(a, "custody_shpo_breach");
+	assert_lacks(a, "sro_breach_registrations");
+	assert_lacks(a, "level_movements");
+	b = render_year_as(y, "A", STATS_CSV, &o2015);
+	assert_contains(b, "notification_breach,count,value,0\n"
+			"restrictive_orders,SHPO,value,0\n"
+			"restrictive_orders,SHPO_FTR,value,0\n"
+			"restrictive_orders,NO,value,0\n"
+			"restrictive_orders,RSHO,value,1\n"
+			"sro_breach_registrations,count,value,0\n"
+			"custody_licence_breach,level2,cat1,0\n");
+	assert_contains(b, "custody_shpo_breach,level2,cat1,1\n"
+			"custody_shpo_breach,level2,cat2,-\n");
+	assert_contains(b, "custody_shpo_breach,total,total,1\n"
+			"rso_per_100k,count,value,-\n"
+			"level_movements,new,level1,0\n"
+			"level_movements,new,level2,0\n"
+			"level_movements,new,level3,0\n"
+			"level_movements,new,exit,-\n"
+			"level_movements,new,total,0\n"
+			"level_movements,level1,level1,-\n");
+	assert_contains(b, "level_movements,total,total,0\n"
+			"sfo_charged,level1,cat1,0\n"
+			"sfo_charged,level1,cat2,0\n"
+			"sfo_charged,level1,cat3,-\n");
+	assert_contains(b, "sfo_charged,total,total,0\n"
+			"notification_reviews,granted,value,0\n"
+			"notification_reviews,refused,value,0\n");
+	assert_lacks(b, "custody_sopo_breach");
+	free(a);
+	free(b);
+	stats_free(st);
+}
+
+/* A year not yet over: marked in text, Markdown, HTML and JSON; the CSV
+ * as it is. */
+static void
+provisional__marked_everywhere_but_csv(void **state)
+{
+	struct hist h = { .n = 0 };
+	struct stats *st;
+	const struct stats_year *y;
+	struct stats_opts o = { 0, false, day("2016-03-30") };
+	struct stats_opts over = { 0, false, day("2016-03-31") };
+	char *s, *t;
+
+	(void)state;
+	reg(&h, "2015-06-01", 1, 1);
+	y = figures(&h, 1, 2015, &st);
+	assert_true(stats_provisional(&o, 2015));
+	assert_false(stats_provisional(&over, 2015));
+	assert_false(stats_provisional(NULL, 2015));
+	s = render_year_as(y, "A", STATS_TEXT, &o);
+	assert_contains(s, ", 2015-16\n (provisional: the year ends on "
+			"2016-03-31)\n");
+	assert_lines_fit(s, 80);
+	free(s);
+	s = render_year_as(y, "A", STATS_TEXT, &over);
+	assert_lacks(s, "provisional");
+	free(s);
+	s = render_year_as(y, "A", STATS_MARKDOWN, &o);
+	assert_contains(s, "# MAPPA statistics for A, 2015-16 (provisional: "
+			"the year ends on 2016-03-31)\n");
+	free(s);
+	s = render_year_as(y, "A", STATS_HTML, &o);
+	assert_contains(s, "(provisional: the year ends on 2016-03-31)");
+	free(s);
+	s = render_year_as(y, "A", STATS_JSON, &o);
+	assert_json(s);
+	assert_contains(s, "\"provisional\": true");
+	assert_contains(s, "\"template\": 2015");
+	free(s);
+	s = render_year_as(y, "A", STATS_JSON, &over);
+	assert_contains(s, "\"provisional\": false");
+	free(s);
+	s = render_year_as(y, "A", STATS_CSV, &o);
+	t = render_year_as(y, "A", STATS_CSV, &over);
+	assert_string_equal(s, t);
+	free(s);
+	free(t);
+	stats_free(st);
+}
+
+/* A series gives each year its own template unless one is asked for;
+ * the board's tables in every format. */
+static void
+series__each_year_its_template(void **state)
+{
+	struct hist h = { .n = 0 };
+	struct stats *st = stats_new(2014, 2015);
+	struct stats_opts by_year = { 0, true, MDATE_NONE };
+	struct stats_opts all2015 = { STATS_TEMPLATE_2015, false, MDATE_NONE };
+	char *s;
+
+	(void)state;
+	assert_non_null(st);
+	reg(&h, "2014-01-01", 1, 2);
+	custody(&h, "2015-03-10", CUSTODY_SHPO_BREACH);
+	release(&h, "2015-05-01");
+	custody(&h, "2015-06-10", CUSTODY_SOPO_BREACH);
+	stats_add_history(st, h.ev, h.n);
+	stats_finish(st);
+	s = render_series_as(st, "A", STATS_CSV, &by_year);
+	assert_contains(s, "2014-15,custody_sopo_breach,level2,cat1,0\n");
+	assert_contains(s, "2015-16,custody_shpo_breach,level2,cat1,1\n");
+	assert_contains(s, "2014-15,level_movements,new,level2,0\n");
+	assert_contains(s, "2015-16,notification_reviews,refused,value,0\n");
+	assert_lacks(s, "2014-15,custody_shpo_breach");
+	assert_lacks(s, "2015-16,custody_sopo_breach");
+	assert_lacks(s, "2014-15,sro_breach_registrations");
+	free(s);
+	s = render_series_as(st, "A", STATS_CSV, &all2015);
+	assert_contains(s, "2014-15,custody_shpo_breach,level2,cat1,1\n");
+	assert_lacks(s, "custody_sopo_breach");
+	assert_lacks(s, "level_movements");
+	free(s);
+	s = render_series_as(st, "A", STATS_TEXT, &by_year);
+	assert_contains(s, "Breach of SOPO\n");
+	assert_contains(s, "Breach of SHPO\n");
+	assert_contains(s, "How cases moved during the year\n");
+	assert_lines_fit(s, 80);
+	free(s);
+	s = render_series_as(st, "A", STATS_JSON, &by_year);
+	assert_json(s);
+	assert_contains(s, "\"template\": 2010");
+	assert_contains(s, "\"template\": 2015");
+	assert_contains(s, "\"level_movements\": {");
+	free(s);
+	s = render_series_as(st, "A", STATS_MARKDOWN, &by_year);
+	assert_contains(s, "## How cases moved during the year\n");
+	free(s);
+	stats_free(st);
+}
+
+/* Several areas add up, the new tables too. */
+static void
+merge__new_tables_add_up(void **state)
+{
+	struct hist h = { .n = 0 };
+	struct stats *a = stats_new(2015, 2015), *b = stats_new(2015, 2015);
+	const struct stats_year *y;
+
+	(void)state;
+	add(&h, "2015-05-01", EV_REGISTER, 1, 2, REGISTER_SRO_BREACH);
+	sfo(&h, "2015-06-01");
+	review(&h, "2015-07-01", REVIEW_REFUSED);
+	custody(&h, "2015-08-01", CUSTODY_SHPO_BREACH);
+	stats_add_history(a, h.ev, h.n);
+	stats_add_history(b, h.ev, h.n);
+	assert_int_equal(stats_merge(a, b), 0);
+	stats_finish(a);
+	y = stats_get(a, 2015);
+	assert_int_equal(y->sro_breach, 2);
+	assert_int_equal(y->sfo[STATS_LEVEL2][STATS_CAT1], 2);
+	assert_int_equal(y->reviews[REVIEW_REFUSED], 2);
+	assert_int_equal(y->shpo[STATS_LEVEL2][STATS_CAT1], 2);
+	assert_int_equal(y->moves[STATS_M_NEW][STATS_M_TO2], 2);
+	assert_int_equal(y->moves[STATS_M_TOTAL][STATS_M_TOTALCOL], 2);
+	stats_free(a);
+	stats_free(b);
+}
+
 static void
 write__error__reported(void **state)
 {
@@ -1557,7 +2256,7 @@ write__error__reported(void **state)
 	(void)state;
 	if (f == NULL)
 		skip();
-	assert_int_equal(stats_write_year(f, &y, "A", STATS_CSV), -1);
+	assert_int_equal(stats_write_year(f, &y, "A", STATS_CSV, NULL), -1);
 	fclose(f);
 }
 
@@ -1624,6 +2323,23 @@ main(void)
 		cmocka_unit_test(series__csv_header_and_rows),
 		cmocka_unit_test(series__text_markdown_json),
 		cmocka_unit_test(series__ten_years__text_fits_80_columns),
+		cmocka_unit_test(template__chosen_by_the_year_it_starts),
+		cmocka_unit_test(template__tables_in_order),
+		cmocka_unit_test(orders__rows_of_each_template),
+		cmocka_unit_test(orders__new_kinds_on_31_march_and_1_april),
+		cmocka_unit_test(sro_breach__distinct_offenders_dated_in_year),
+		cmocka_unit_test(shpo__both_templates_of_one_year),
+		cmocka_unit_test(shpo__end_of_day_state_category1_levels23),
+		cmocka_unit_test(moves__same_day_register_then_level),
+		cmocka_unit_test(moves__level_event_without_change__nothing),
+		cmocka_unit_test(moves__year_edges_dashes_and_totals),
+		cmocka_unit_test(sfo__registered_at_end_of_day_first_charge),
+		cmocka_unit_test(sfo__category4_column_appears),
+		cmocka_unit_test(reviews__counted_by_kind_change_nothing),
+		cmocka_unit_test(csv__both_templates_and_board_names_in_order),
+		cmocka_unit_test(provisional__marked_everywhere_but_csv),
+		cmocka_unit_test(series__each_year_its_template),
+		cmocka_unit_test(merge__new_tables_add_up),
 		cmocka_unit_test(write__error__reported),
 	};
 

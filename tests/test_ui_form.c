@@ -452,6 +452,56 @@ event__exit_and_orders__kinds_offered(void **state)
 	forms_free(&fm);
 }
 
+/* The later events and kinds are offered; a registration's kind is
+ * optional, "none" first (interchange.md). */
+static void
+event__later_events__offered_with_their_kinds(void **state)
+{
+	struct ev h[] = { ev("2015-04-07", EV_REGISTER, 1, 2, 0) };
+	struct form_model fm;
+	struct db_event e;
+	int ml, i;
+	mdate review;
+
+	(void)state;
+	forms_event(&fm, EV_REGISTER, NULL, 0, day("2016-05-14"), &iv);
+	assert_false(fm.f[EF_KIND].hidden);
+	assert_string_equal(field_text(&fm.f[EF_KIND]), "none");
+	forms_event_get(&fm, &e, &ml, &review);
+	assert_int_equal(e.ev.kind, 0);
+	fm.f[EF_KIND].choice = 1;
+	forms_check(&fm);
+	assert_string_equal(field_text(&fm.f[EF_KIND]), "sro breach");
+	forms_event_get(&fm, &e, &ml, &review);
+	assert_int_equal(e.ev.kind, REGISTER_SRO_BREACH);
+	forms_free(&fm);
+
+	forms_event(&fm, EV_ORDER, h, 1, day("2016-05-14"), &iv);
+	for (i = 0; i < fm.f[EF_KIND].nchoices; i++)
+		if (strcmp(fm.f[EF_KIND].choices[i], "SHPO FTR") == 0)
+			break;
+	assert_true(i < fm.f[EF_KIND].nchoices);
+	assert_int_equal(fm.f[EF_KIND].nchoices, ev_kind_count(EV_ORDER));
+	fm.f[EF_KIND].choice = i;
+	forms_check(&fm);
+	forms_event_get(&fm, &e, &ml, &review);
+	assert_int_equal(e.ev.kind, ORDER_SHPO_FTR);
+	forms_free(&fm);
+
+	forms_event(&fm, EV_SFO_CHARGE, h, 1, day("2016-05-14"), &iv);
+	assert_true(fm.f[EF_KIND].hidden);
+	assert_int_equal(fm.nerrors, 0);
+	assert_string_equal(fm.problem, "");
+	forms_event_get(&fm, &e, &ml, &review);
+	assert_int_equal(e.ev.type, EV_SFO_CHARGE);
+	forms_free(&fm);
+
+	forms_event(&fm, EV_NOTIFICATION_REVIEW, h, 1, day("2016-05-14"), &iv);
+	assert_false(fm.f[EF_KIND].hidden);
+	assert_string_equal(field_text(&fm.f[EF_KIND]), "granted");
+	forms_free(&fm);
+}
+
 /* --- the identity form ------------------------------------------------------ */
 
 static void
@@ -627,6 +677,7 @@ main(void)
 		cmocka_unit_test(
 			event__against_the_history__state_machine_and_later_events),
 		cmocka_unit_test(event__exit_and_orders__kinds_offered),
+		cmocka_unit_test(event__later_events__offered_with_their_kinds),
 		cmocka_unit_test(
 			identity__someone_else_saved__their_changes_in_untouched_fields),
 		cmocka_unit_test(identity__long_identifiers__kept_whole),

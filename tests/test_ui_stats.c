@@ -263,14 +263,21 @@ static void
 check_year(const struct statsmodel *m, const struct area *a, int year)
 {
 	for (int t = 0; t < SM_TABLES; t++) {
-		int rows[STATS_NROWS + ORDER_KIND_MAX], nr = 0;
-		int cols[STATS_NCOLS], nc = sm_columns(m, t, year, cols);
+		int rows[STATS_MROWS + ORDER_KIND_MAX], nr = 0;
+		int cols[STATS_MCOLS + STATS_NCOLS];
+		int nc = sm_columns(m, t, year, cols);
 
-		if (sm_style(t) == SM_STYLE_LEVELS) {
-			for (int r = t == SM_SNAPSHOT ? STATS_LEVEL1
-						      : STATS_LEVEL2;
+		if (t == SM_MOVES) {
+			for (int r = 0; r < STATS_MROWS; r++)
+				rows[nr++] = r;
+		} else if (sm_style(t) == SM_STYLE_LEVELS) {
+			for (int r = t == SM_SNAPSHOT || t == SM_SFO
+					 ? STATS_LEVEL1 : STATS_LEVEL2;
 			     r < STATS_NROWS; r++)
 				rows[nr++] = r;
+		} else if (t == SM_REVIEWS) {
+			for (int k = 1; k <= REVIEW_REFUSED; k++)
+				rows[nr++] = k;
 		} else if (sm_style(t) == SM_STYLE_ORDERS) {
 			for (int k = 1; k <= ORDER_KIND_MAX; k++)
 				rows[nr++] = k;
@@ -291,7 +298,8 @@ check_year(const struct statsmodel *m, const struct area *a, int year)
 						 "%lld listed, figure %d",
 						 year, t, rows[r], cols[i],
 						 (long long)c.total, v);
-				if (t != SM_ORDERS)
+				if (t != SM_ORDERS && t != SM_REVIEWS &&
+				    t != SM_MOVES)
 					assert_int_equal(c.n, c.total);
 				sm_cases_free(&c);
 			}
@@ -493,6 +501,97 @@ orders__rarer_kinds_shown_when_counted__cases_count_orders(void **state)
 	free(a.h);
 }
 
+/* Each year in its template; the board's tables on b; the year under
+ * way shown, provisional, one step after the last complete one. */
+static void
+templates_board_and_year_under_way(void **state)
+{
+	struct area a;
+	struct statsmodel m;
+	struct ev h1[] = {
+		ev("2014-06-01", EV_REGISTER, 1, 2, 0),
+		ev("2014-09-01", EV_CUSTODY, 0, 0, CUSTODY_SOPO_BREACH),
+		ev("2014-10-01", EV_RELEASE, 0, 0, 0),
+		ev("2015-06-01", EV_LEVEL, 0, 3, 0),
+		ev("2015-06-01", EV_SFO_CHARGE, 0, 0, 0),
+		ev("2015-07-01", EV_CUSTODY, 0, 0, CUSTODY_SHPO_BREACH),
+	};
+	const struct sm_line *l;
+	struct sm_cases c;
+	bool summary = false;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	a.h = calloc(1, sizeof *a.h);
+	assert_non_null(a.h);
+	a.h[0] = (struct hist){ h1, 6 };
+	a.n = 1;
+	assert_int_equal(sm_open(&m, 2016), 0);
+	m.today = day("2016-06-01"); /* 2016-17 is under way */
+	sm_add_history(&m, h1, 6);
+	assert_int_equal(sm_finish(&m), 0);
+	assert_int_equal(m.year, 2015);
+	assert_false(sm_provisional(&m, 2015));
+	assert_true(sm_provisional(&m, 2016));
+	assert_int_equal(sm_template(&m, 2015), STATS_TEMPLATE_2015);
+	assert_non_null(find_line(&m, SM_ROW, SM_SHPO, STATS_LEVEL3, 0));
+	assert_non_null(find_line(&m, SM_ROW, SM_SRO_BREACH, 0, 0));
+	assert_null(find_line(&m, SM_ROW, SM_SOPO, STATS_LEVEL3, 0));
+	assert_int_equal(sm_value(&m, 2015, (struct sm_cell){ SM_SHPO,
+			 STATS_LEVEL3, STATS_CAT1 }), 1);
+	/* Part (b) selected, a year back: the 2010 template's. */
+	while (m.cur.table != SM_SHPO)
+		assert_true(sm_table_step(&m, 1));
+	assert_true(sm_year_step(&m, -1));
+	assert_int_equal(m.cur.table, SM_SOPO);
+	assert_null(find_line(&m, SM_ROW, SM_SHPO, STATS_LEVEL2, 0));
+	assert_null(find_line(&m, SM_ROW, SM_SRO_BREACH, 0, 0));
+	assert_int_equal(sm_value(&m, 2014, (struct sm_cell){ SM_SOPO,
+			 STATS_LEVEL2, STATS_CAT1 }), 1);
+	/* The board's tables, and the movements in words. */
+	assert_true(sm_year_step(&m, 1));
+	sm_set_board(&m, true);
+	assert_int_equal(m.cur.table, SM_MOVES);
+	assert_null(find_line(&m, SM_ROW, SM_SNAPSHOT, STATS_LEVEL1, 0));
+	assert_non_null(find_line(&m, SM_ROW, SM_MOVES, STATS_M_LEVEL2, 0));
+	assert_non_null(find_line(&m, SM_ROW, SM_SFO, STATS_LEVEL3, 0));
+	assert_non_null(find_line(&m, SM_ROW, SM_REVIEWS, REVIEW_GRANTED, 0));
+	for (int i = 0; i < m.nlines; i++)
+		if (m.line[i].kind == SM_SUB && strstr(m.line[i].text,
+		    "Up a level: 1   Down a level: 0   Left MAPPA: 0"))
+			summary = true;
+	assert_true(summary);
+	assert_int_equal(sm_move_direction(STATS_M_LEVEL2, STATS_M_TO3), 1);
+	assert_int_equal(sm_move_direction(STATS_M_LEVEL3, STATS_M_TO1), -1);
+	assert_int_equal(sm_move_direction(STATS_M_LEVEL1, STATS_M_EXIT), 2);
+	assert_int_equal(sm_move_direction(STATS_M_NEW, STATS_M_TO1), 0);
+	assert_false(sm_table_step(&m, -1));
+	assert_true(sm_table_step(&m, 1));
+	assert_int_equal(m.cur.table, SM_SFO);
+	cases_of(&a, 2015, (struct sm_cell){ SM_MOVES, STATS_M_LEVEL2,
+					     STATS_M_TO3 }, &c);
+	assert_int_equal(c.n, 1);
+	sm_cases_free(&c);
+	cases_of(&a, 2015, (struct sm_cell){ SM_SFO, STATS_LEVEL3,
+					     STATS_CAT1 }, &c);
+	assert_int_equal(c.n, 1);
+	sm_cases_free(&c);
+	/* The year under way, one step on. */
+	sm_set_board(&m, false);
+	assert_true(sm_year_step(&m, 1));
+	assert_int_equal(m.year, 2016);
+	assert_false(sm_year_step(&m, 1));
+	sm_set_trend(&m, true);
+	l = NULL;
+	for (int i = 0; i < m.nlines; i++)
+		if (m.line[i].kind == SM_BAR && m.line[i].year == 2016)
+			l = &m.line[i];
+	assert_non_null(l);
+	assert_string_equal(l->text, "2016-17*");
+	sm_close(&m);
+	free(a.h);
+}
+
 /* --- the year-on-year view ------------------------------------------------------ */
 
 static void
@@ -619,6 +718,7 @@ main(void)
 		    cat4__column_only_in_a_year_and_table_that_counts_one),
 		cmocka_unit_test(
 		    orders__rarer_kinds_shown_when_counted__cases_count_orders),
+		cmocka_unit_test(templates_board_and_year_under_way),
 		cmocka_unit_test(trend__a_bar_per_year_for_the_selected_figure),
 		cmocka_unit_test(bar__blocks_eighths_and_ascii),
 		cmocka_unit_test(empty__no_year_ended__refused),

@@ -35,8 +35,14 @@ wait_re a 'RSOs cautioned or convicted for breach of notification requirements +
 screen a | grep -q 'Cat 4' && fail "a Category 4 column nobody is counted in" || ok
 keys a Right
 wait_for a "Statistics 2011-12"
+# The year under way, one step on, marked provisional (statistics.md).
 keys a Right
-wait_for a "2011-12 is the last complete year with figures."
+wait_for a "Statistics 2012-13 (provisional)"
+wait_for a "(provisional: the year ends on 2013-03-31)"
+keys a Right
+wait_for a "2012-13 is the latest year: it is not over yet."
+keys a Left
+wait_for a "Statistics 2011-12"
 keys a Left
 wait_for a "Statistics 2010-11"
 
@@ -75,7 +81,9 @@ wait_for a "Statistics 2010-11, year on year"
 wait_for a "MAPPA-eligible offenders on 31 March, year on year"
 wait_for a "Category 1, all levels"
 wait_re a "^ 2010-11 +(${BLOCK})+[^ ]* +545 *\$"
-wait_re a "^ 2011-12 +(${BLOCK})+ +585 *\$"
+wait_re a "^ 2011-12 +(${BLOCK})+[^ ]* +585 *\$"
+wait_re a "^ 2012-13\\* +(${BLOCK})+[^ ]* +590 *\$"
+wait_for a "(* provisional: not yet over)"
 wait_re a '^ +2004-05 +2005-06 +2006-07 +2007-08'
 screen a | grep -q '#' && fail "ASCII bars in a UTF-8 terminal" || ok
 # The register's growth shows: each year's bar at least as long as the
@@ -95,6 +103,20 @@ wait_for a "Keys: Statistics"
 wait_for a "list the cases that make up the selected figure"
 keys a q
 wait_for a "Statistics 2010-11"
+
+# --- the board's tables, one key away: the movements as `mappa stats` ------
+expect 0 "$MAPPA" --db "$DB" stats --year 2010-11 --board --format csv
+tot=$(grep '^level_movements,total,total,' "$T/out" | cut -d, -f4)
+up=$(grep -E '^level_movements,(level1,level[23]|level2,level3),' "$T/out" | awk -F, '{ n += $4 } END { print n }')
+keys a b
+wait_for a "Statistics 2010-11, the board's tables"
+wait_for a "How cases moved during the year"
+wait_re a "^ Up a level: $up +Down a level: [0-9]+ +Left MAPPA: [0-9]+ +Newly registered: [0-9]+ *\$"
+wait_re a "^ Total +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +$tot *\$"
+wait_for a "MAPPA-eligible offenders charged with a serious further offence"
+wait_for a "Reviews of indefinite notification requirements"
+keys a b
+wait_for a "MAPPA-eligible offenders on 31 March 2011"
 
 expect 0 "$MAPPA" --db "$DB" audit --format csv
 contains "$T/out" "stats.view"
@@ -158,6 +180,15 @@ keys l End
 shot
 keys l q t PageDown PageDown Enter
 wait_for l "RSOs cautioned or convicted for breach of notification requirements in 2010-11"
+shot
+# The board's tables, and the cases behind a serious further offence.
+keys l q Right b
+wait_for l "1 April 2011 to 31 March 2012"
+wait_for l "How cases moved during the year"
+shot
+keys l PageDown Enter
+wait_for l "Charged with a serious further offence in 2011-12"
+wait_for l "Pseudonym"
 shot
 keys l q q q
 wait_exit l 0

@@ -18,8 +18,11 @@ cmd_report(struct cli *c, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "year", required_argument, NULL, 'y' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "template", required_argument, NULL, 't' },
+		{ "board", no_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct stats_opts so = { 0, false, MDATE_NONE };
 	int year = 0, fmt = REPORT_MARKDOWN, opt, rc;
 	bool have_year = false;
 	struct stats *st;
@@ -43,6 +46,14 @@ cmd_report(struct cli *c, int argc, char **argv)
 						 "not markdown or html",
 						 optarg);
 			break;
+		case 't':
+			if ((so.template = stats_template_parse(optarg)) < 0)
+				return cli_usage("report", "--template: \"%s\" "
+						 "is not 2010 or 2015", optarg);
+			break;
+		case 'b':
+			so.board = true;
+			break;
 		case ':':
 			return cli_usage("report", "'%s' needs an argument",
 					 argv[optind - 1]);
@@ -54,6 +65,8 @@ cmd_report(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("report", "unexpected argument '%s'",
 				 argv[optind]);
+	if (cli_today(&so.today) != 0)
+		return EXIT_FAILED;
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
 	if (!have_year) {
@@ -69,7 +82,9 @@ cmd_report(struct cli *c, int argc, char **argv)
 		db_close(db);
 		return EXIT_FAILED;
 	}
-	s = db_stats_fill(db, st);
+	s = db_read_through(db);
+	if (s == DB_OK)
+		s = db_stats_fill(db, st);
 	if (s == DB_OK) {
 		snprintf(detail, sizeof detail, "year %s; format %s",
 			 report_year_format(year, when),
@@ -87,7 +102,11 @@ cmd_report(struct cli *c, int argc, char **argv)
 	if (stats_get(st, year)->rso_per_100k == STATS_DASH)
 		cli_warn("no population aged 10+ recorded for mid-%d: table 6 "
 			 "is '-'", year);
-	rc = report_write(stdout, st, year, area, fmt);
+	if (stats_provisional(&so, year))
+		cli_warn("%s is not over: its figures are provisional (the "
+			 "year ends on %s)", report_year_format(year, when),
+			 date_format(report_year_end(year), detail));
+	rc = report_write(stdout, st, year, area, fmt, &so);
 	stats_free(st);
 	if (rc != 0) {
 		cli_error("writing the report failed");

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "core/stats.h"
@@ -50,13 +51,16 @@ cmd_stats(struct cli *c, int argc, char **argv)
 		{ "year", required_argument, NULL, 'y' },
 		{ "years", required_argument, NULL, 'Y' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "template", required_argument, NULL, 't' },
+		{ "board", no_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int first = 0, last = 0, opt, rc = EXIT_DONE, fmt = STATS_TEXT;
 	bool have_year = false, series = false;
 	struct stats *total = NULL;
+	struct stats_opts so = { 0, false, MDATE_NONE };
 	char area[128] = "";
-	char ybuf[8];
+	char ybuf[8], dbuf[MDATE_BUFSZ];
 	enum db_status st;
 	int nareas = c->ndb > 0 ? c->ndb : 1;
 
@@ -90,6 +94,14 @@ cmd_stats(struct cli *c, int argc, char **argv)
 						 "text, csv, markdown or json",
 						 optarg);
 			break;
+		case 't':
+			if ((so.template = stats_template_parse(optarg)) < 0)
+				return cli_usage("stats", "--template: \"%s\" is "
+						 "not 2010 or 2015", optarg);
+			break;
+		case 'b':
+			so.board = true;
+			break;
 		case ':':
 			return cli_usage("stats", "'%s' needs an argument",
 					 argv[optind - 1]);
@@ -101,6 +113,10 @@ cmd_stats(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("stats", "unexpected argument '%s'",
 				 argv[optind]);
+	/* The same database twice is refused before any command
+	 * (src/main.c): an area is never counted twice. */
+	if (cli_today(&so.today) != 0)
+		return EXIT_FAILED;
 
 	for (int i = 0; i < nareas && rc == EXIT_DONE; i++) {
 		const char *path = c->ndb > 0 ? c->db[i] : c->default_db;
@@ -127,11 +143,14 @@ cmd_stats(struct cli *c, int argc, char **argv)
 			rc = EXIT_FAILED;
 			break;
 		}
-		st = db_stats_fill(db, one);
+		st = db_read_through(db);
+		if (st == DB_OK)
+			st = db_stats_fill(db, one);
 		if (st == DB_OK) {
 			report_year_format(first, ybuf);
-			snprintf(detail, sizeof detail, "year %s%s", ybuf,
-				 series ? " (series)" : "");
+			snprintf(detail, sizeof detail, "year %s%s%s", ybuf,
+				 series ? " (series)" : "",
+				 so.board ? " (board)" : "");
 			st = db_audit_log(db, "stats.view", NULL, detail);
 		}
 		if (st != DB_OK) {
@@ -160,12 +179,17 @@ cmd_stats(struct cli *c, int argc, char **argv)
 			cli_warn("no population aged 10+ recorded for "
 				 "mid-%d: table 6 of %s is '-'", y,
 				 report_year_format(y, ybuf));
+		if (stats_provisional(&so, y))
+			cli_warn("%s is not over: its figures are provisional "
+				 "(the year ends on %s)",
+				 report_year_format(y, ybuf),
+				 date_format(report_year_end(y), dbuf));
 	}
 	if (series)
-		rc = stats_write_series(stdout, total, area, fmt);
+		rc = stats_write_series(stdout, total, area, fmt, &so);
 	else
 		rc = stats_write_year(stdout, stats_get(total, first), area,
-				      fmt);
+				      fmt, &so);
 	stats_free(total);
 	if (rc != 0 || fflush(stdout) != 0 || ferror(stdout)) {
 		cli_error("writing the statistics failed");

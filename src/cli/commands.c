@@ -26,11 +26,13 @@ const struct cli_command cli_commands[] = {
 	{ "demo", cmd_demo, "[--scale N]",
 	  "write the demo area into a new database (--db required)" },
 	{ "stats", cmd_stats,
-	  "[--year Y | --years Y1..Y2] [--format text|csv|markdown|json]",
-	  "the annual MAPPA statistics" },
+	  "[--year Y | --years Y1..Y2] [--template 2010|2015] [--board] "
+	  "[--format text|csv|markdown|json]",
+	  "the annual MAPPA statistics, each year in its template" },
 	{ "kpi", cmd_kpi, "[--year Y] [--format text|csv] [--cases]",
 	  "performance indicators per quarter against the targets" },
-	{ "report", cmd_report, "[--year Y] [--format markdown|html]",
+	{ "report", cmd_report, "[--year Y] [--template 2010|2015] [--board] "
+	  "[--format markdown|html]",
 	  "the annual report's statistical section, with charts" },
 	{ "user", cmd_user,
 	  "add NAME [--role admin|member|lay] | set-role NAME ROLE | "

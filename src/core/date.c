@@ -108,6 +108,31 @@ date_case_format(mdate date, bool lay, char *buf)
 }
 
 int
+date_parse_cached(struct date_cache *c, const char *s, size_t len,
+		  mdate *out)
+{
+	int y, m, d, key, slot;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	if (digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
+		return -1;
+	if (y < 1000 || m < 1 || m > 12)
+		return -1;
+	key = y * 12 + m; /* never 0 */
+	slot = key % DATE_CACHE_SLOTS;
+	if (c->key[slot] != key) {
+		c->key[slot] = key;
+		c->first[slot] = date_from_ymd(y, m, 1);
+		c->days[slot] = (uint8_t)date_days_in_month(y, m);
+	}
+	if (d < 1 || d > c->days[slot])
+		return -1;
+	*out = c->first[slot] + d - 1;
+	return 0;
+}
+
+int
 date_parse(const char *s, mdate *out)
 {
 	return date_parse_n(s, strlen(s), out);

@@ -35,6 +35,20 @@ int date_parse(const char *s, mdate *out);
 /* Parse the first LEN bytes of S as above (S need not be terminated). */
 int date_parse_n(const char *s, size_t len, mdate *out);
 
+/*
+ * The same, for a long run of dates (every event of a register): the
+ * first day and the length of each month met are kept in C, so that a
+ * date costs its digits.  C starts zeroed.
+ */
+#define DATE_CACHE_SLOTS 512
+struct date_cache {
+	int32_t key[DATE_CACHE_SLOTS]; /* year * 12 + month, plus 1; 0: empty */
+	mdate first[DATE_CACHE_SLOTS];
+	uint8_t days[DATE_CACHE_SLOTS];
+};
+int date_parse_cached(struct date_cache *c, const char *s, size_t len,
+		      mdate *out);
+
 /* Write DATE as "YYYY-MM-DD" into BUF (MDATE_BUFSZ bytes); returns BUF. */
 char *date_format(mdate date, char *buf);
 

@@ -10,7 +10,10 @@
 static const char *const type_names[EV_TYPE_COUNT] = {
 	"register", "category", "level", "exit",
 	"custody", "release", "notification_breach", "order",
+	"sfo_charge", "notification_review",
 };
+
+static const char *const register_kinds[] = { NULL, "sro_breach" };
 
 static const char *const exit_kinds[] = {
 	NULL, "registration_ended", "licence_ended", "risk_reduced",
@@ -18,14 +21,18 @@ static const char *const exit_kinds[] = {
 };
 
 static const char *const custody_kinds[] = {
-	NULL, "licence_breach", "sopo_breach", "new_sentence", "remand", "other",
+	NULL, "licence_breach", "sopo_breach", "shpo_breach", "new_sentence",
+	"remand", "other",
 };
 
 static const char *const breach_kinds[] = { NULL, "caution", "conviction" };
 
 static const char *const order_kinds[] = {
-	NULL, "SOPO", "NO", "FTO", "SHPO", "SRO", "RSHO",
+	NULL, "SOPO", "NO", "FTO", "SHPO", "SRO", "RSHO", "SHPO_FTR", "ISHPO",
+	"ISRO",
 };
+
+static const char *const review_kinds[] = { NULL, "granted", "refused" };
 
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -33,6 +40,9 @@ static const char *const *
 kinds_of(int type, int *count)
 {
 	switch (type) {
+	case EV_REGISTER:
+		*count = NELEM(register_kinds) - 1;
+		return register_kinds;
 	case EV_EXIT:
 		*count = NELEM(exit_kinds) - 1;
 		return exit_kinds;
@@ -45,6 +55,9 @@ kinds_of(int type, int *count)
 	case EV_ORDER:
 		*count = NELEM(order_kinds) - 1;
 		return order_kinds;
+	case EV_NOTIFICATION_REVIEW:
+		*count = NELEM(review_kinds) - 1;
+		return review_kinds;
 	default:
 		*count = 0;
 		return NULL;
@@ -90,8 +103,9 @@ ev_kind_parse(int type, const char *name)
 	int n;
 	const char *const *k = kinds_of(type, &n);
 
+	/* The first letter first: the statistics parse every event's. */
 	for (int i = 1; k && i <= n; i++)
-		if (strcmp(name, k[i]) == 0)
+		if (name[0] == k[i][0] && strcmp(name, k[i]) == 0)
 			return i;
 	return -1;
 }
@@ -109,9 +123,15 @@ ev_needs_level(int type)
 }
 
 bool
-ev_needs_kind(int type)
+ev_takes_kind(int type)
 {
 	return ev_kind_count(type) > 0;
+}
+
+bool
+ev_needs_kind(int type)
+{
+	return type != EV_REGISTER && ev_takes_kind(type);
 }
 
 const char *
@@ -131,9 +151,11 @@ ev_check_fields(const struct ev *e)
 	} else if (e->level != 0) {
 		return "this event takes no level";
 	}
-	if (ev_needs_kind(e->type)) {
-		if (e->kind < 1 || e->kind > ev_kind_count(e->type))
+	if (ev_takes_kind(e->type)) {
+		if (e->kind == 0 && ev_needs_kind(e->type))
 			return "a kind is required";
+		if (e->kind > ev_kind_count(e->type))
+			return "unknown kind";
 	} else if (e->kind != 0) {
 		return "this event takes no kind";
 	}
@@ -180,6 +202,8 @@ ev_apply(struct ev_state *st, const struct ev *e)
 		break;
 	case EV_NOTIFICATION_BREACH:
 	case EV_ORDER:
+	case EV_SFO_CHARGE:
+	case EV_NOTIFICATION_REVIEW:
 		break;
 	default:
 		return "unknown event";

@@ -26,10 +26,16 @@ enum ev_type {
 	EV_RELEASE,
 	EV_NOTIFICATION_BREACH,
 	EV_ORDER,
+	EV_SFO_CHARGE,
+	EV_NOTIFICATION_REVIEW,
 	EV_TYPE_COUNT
 };
 
 /* Kinds, per event type; 0 is "no kind". */
+
+/* A register event's kind is optional: none is an ordinary registration. */
+enum ev_register_kind { REGISTER_SRO_BREACH = 1 };
+
 enum ev_exit_kind {
 	EXIT_REGISTRATION_ENDED = 1,
 	EXIT_LICENCE_ENDED,
@@ -42,6 +48,7 @@ enum ev_exit_kind {
 enum ev_custody_kind {
 	CUSTODY_LICENCE_BREACH = 1,
 	CUSTODY_SOPO_BREACH,
+	CUSTODY_SHPO_BREACH,
 	CUSTODY_NEW_SENTENCE,
 	CUSTODY_REMAND,
 	CUSTODY_OTHER
@@ -49,7 +56,10 @@ enum ev_custody_kind {
 
 enum ev_breach_kind { BREACH_CAUTION = 1, BREACH_CONVICTION };
 
-/* Order kinds, in the order the statistics print them. */
+enum ev_review_kind { REVIEW_GRANTED = 1, REVIEW_REFUSED };
+
+/* Order kinds, in the order the 2010 template prints them (the 2015
+ * template's order is stats_order_rows()). */
 enum ev_order_kind {
 	ORDER_SOPO = 1,
 	ORDER_NO,
@@ -57,7 +67,10 @@ enum ev_order_kind {
 	ORDER_SHPO,
 	ORDER_SRO,
 	ORDER_RSHO,
-	ORDER_KIND_MAX = ORDER_RSHO
+	ORDER_SHPO_FTR,
+	ORDER_ISHPO,
+	ORDER_ISRO,
+	ORDER_KIND_MAX = ORDER_ISRO
 };
 
 /* Categories 1-4 and levels 1-3; 0 means "not given". */
@@ -98,11 +111,13 @@ int ev_kind_count(int type);
 
 /*
  * Which fields TYPE needs.  A field a type does not use must be 0
- * (interchange.md: nothing is silently dropped).
+ * (interchange.md: nothing is silently dropped).  A type may take a kind
+ * without needing one (register: `sro_breach` or none).
  */
 bool ev_needs_category(int type);
 bool ev_needs_level(int type);
 bool ev_needs_kind(int type);
+bool ev_takes_kind(int type);
 
 /*
  * Check that E's own fields fit its type (ranges; needed fields present;

@@ -843,6 +843,8 @@ take_kind(struct rd *rd, int type)
 	}
 	if (v && (k = ev_kind_parse(type, v)) > 0)
 		return (uint8_t)k;
+	if (v == NULL && !ev_needs_kind(type))
+		return 0; /* register: an ordinary registration */
 	for (k = 1; k <= n && k <= (int)NELEM(names); k++)
 		names[k - 1] = ev_kind_name(type, k);
 	sb_init(&sb);
@@ -855,6 +857,21 @@ take_kind(struct rd *rd, int type)
 			  ev_type_name(type), sb_str(&sb));
 	sb_free(&sb);
 	return 0;
+}
+
+/* The event column names no event: say which there are. */
+static void
+event_fault(struct rd *rd)
+{
+	const char *names[EV_TYPE_COUNT];
+	struct strbuf sb;
+
+	for (int t = 0; t < EV_TYPE_COUNT; t++)
+		names[t] = ev_type_name(t);
+	sb_init(&sb);
+	list_names(&sb, names, EV_TYPE_COUNT, " or ");
+	val_fault(rd, IX_E_EVENT, "is not an event (%s)", sb_str(&sb));
+	sb_free(&sb);
 }
 
 static void
@@ -884,9 +901,7 @@ take_event(struct rd *rd)
 	if (v[IX_E_EVENT] == NULL)
 		col_fault(rd, IX_E_EVENT, "no value; an event is required");
 	else if ((type = ev_type_parse(v[IX_E_EVENT])) < 0)
-		val_fault(rd, IX_E_EVENT, "is not an event (register, "
-			  "category, level, exit, custody, release, "
-			  "notification_breach or order)");
+		event_fault(rd);
 	if (type >= 0) {
 		e.ev.type = (uint8_t)type;
 		e.ev.category = take_code(rd, IX_E_CATEGORY, type);

@@ -250,7 +250,10 @@ static const char css[] =
 	"td{text-align:right}th[scope=row]{text-align:left}"
 	"tr.total{font-weight:bold}caption{text-align:left;font-weight:bold}"
 	"figure{margin:1em 0 2em}figcaption{font-size:.9em;color:#444}"
-	".note{font-size:.9em;color:#444}";
+	".note{font-size:.9em;color:#444}"
+	".provisional{color:#a00}.moves-summary{font-weight:bold}"
+	"td.up{background:#fde0c5}td.down{background:#d9f0d3}"
+	"td.out{background:#e0e0e0}";
 
 static int
 put(FILE *out, struct strbuf *sb)
@@ -266,7 +269,7 @@ put(FILE *out, struct strbuf *sb)
 
 int
 report_write(FILE *out, const struct stats *st, int year, const char *area,
-	     enum report_format format)
+	     enum report_format format, const struct stats_opts *o)
 {
 	const struct stats_year *y = stats_get(st, year);
 	int from = first_year(st, year), rc = 0;
@@ -283,15 +286,22 @@ report_write(FILE *out, const struct stats *st, int year, const char *area,
 		add_escaped(&sb, area);
 		sb_printf(&sb, " MAPPA annual report %s: statistics</title>\n"
 			  "<style>%s</style>\n</head>\n<body>\n<header>\n"
-			  "<h1>MAPPA annual report %s: statistics</h1>\n<p>",
+			  "<h1>MAPPA annual report %s: statistics",
 			  when, css, when);
+		if (stats_provisional(o, year)) {
+			char d[MDATE_BUFSZ];
+
+			sb_printf(&sb, " (provisional: the year ends on %s)",
+				  date_format(report_year_end(year), d));
+		}
+		sb_add(&sb, "</h1>\n<p>");
 		add_escaped(&sb, area);
 		sb_printf(&sb, "</p>\n<p>The tables count, from the area's own "
 			  "records, the reporting year 1 April %d to 31 March "
 			  "%d; the first is a snapshot on 31 March %d.</p>\n"
 			  "</header>\n<main>\n", year, year + 1, year + 1);
 		rc |= put(out, &sb);
-		rc |= stats_write_year(out, y, area, STATS_HTML);
+		rc |= stats_write_year(out, y, area, STATS_HTML, o);
 		sb_init(&sb);
 		sb_add(&sb, "<section id=\"trends\">\n<h2>How the figures "
 			    "moved</h2>\n");
@@ -301,7 +311,7 @@ report_write(FILE *out, const struct stats *st, int year, const char *area,
 		sb_add(&sb, "</section>\n</main>\n</body>\n</html>\n");
 		rc |= put(out, &sb);
 	} else {
-		rc |= stats_write_year(out, y, area, STATS_MARKDOWN);
+		rc |= stats_write_year(out, y, area, STATS_MARKDOWN, o);
 		sb_add(&sb, "\n## How the figures moved\n\n");
 		growth(&sb, st, from, year, false);
 		for (size_t i = 0; i < NELEM(charts); i++)

@@ -23,9 +23,11 @@ int report_format_parse(const char *s);
 /*
  * Write the report for reporting year YEAR of AREA to OUT in FORMAT.  ST
  * must be finished and cover YEAR; the charts show every year of ST up to
- * YEAR.  Returns 0, or -1 on a write error.
+ * YEAR; O chooses the template, the board's tables and today (as for
+ * stats_write_year()).  Returns 0, or -1 on a write error.
  */
 int report_write(FILE *out, const struct stats *st, int year,
-		 const char *area, enum report_format format);
+		 const char *area, enum report_format format,
+		 const struct stats_opts *o);
 
 #endif

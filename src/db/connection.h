@@ -110,6 +110,13 @@ enum db_status db_begin(struct db *db);
  * spilling into the WAL as it goes.  Before db_begin().
  */
 enum db_status db_bulk_cache(struct db *db, int megabytes);
+
+/*
+ * Set DB up for a command that reads the whole history once and writes
+ * no more than its audit row (`mappa stats`, `mappa report`): a small
+ * page cache, as no page is read twice.
+ */
+enum db_status db_read_through(struct db *db);
 enum db_status db_commit(struct db *db);
 void db_rollback(struct db *db);
 

@@ -415,10 +415,13 @@ db_event_type_of(const char *s)
 		return EV_LEVEL;
 	case 'e':
 		return EV_EXIT;
-	case 'n':
-		return EV_NOTIFICATION_BREACH;
+	case 'n': /* notification_breach, notification_review */
+		return s[13] == 'b' ? EV_NOTIFICATION_BREACH
+				    : EV_NOTIFICATION_REVIEW;
 	case 'o':
 		return EV_ORDER;
+	case 's':
+		return EV_SFO_CHARGE;
 	default:
 		return -1;
 	}

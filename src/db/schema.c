@@ -392,6 +392,64 @@ static const char v6[] =
 	"  SELECT RAISE(ABORT, 'a referral asks for Level 2 or 3');"
 	"END;";
 
-const char *const db_migrations[] = { v1, v2, v3, v4, v5, v6 };
+
+/*
+ * v7: the events of the 2015 template and the board's tables
+ * (interchange.md: sfo_charge, notification_review).  SQLite cannot
+ * change a CHECK constraint in place, so the table is copied into a new
+ * one with the longer list; its index and trigger go with it.  The
+ * trigger on offenders that reads events is dropped first and made again
+ * after, as the rename refuses a schema naming a table that is gone;
+ * both as v4 made them.
+ * Anything on events this migration does not know of (a column, an
+ * index, a trigger) makes it fail, rather than be lost: the guard's
+ * CHECK and the copy's column count.
+ */
+static const char v7[] =
+	"CREATE TEMP TABLE v7_guard (n INTEGER,"
+	"  CONSTRAINT events_hold_what_v7_does_not_know CHECK (n = 0));"
+	"INSERT INTO v7_guard SELECT count(*) FROM sqlite_schema"
+	"  WHERE tbl_name = 'events' AND name NOT IN ('events',"
+	"  'sqlite_autoindex_events_1', 'events_meeting',"
+	"  'retention_on_exit_event');"
+	"DROP TABLE v7_guard;"
+	"DROP TRIGGER retention_on_exit;"
+	"CREATE TABLE events_v7 ("
+	"  offender_id INTEGER NOT NULL REFERENCES offenders(id),"
+	"  date TEXT NOT NULL,"
+	"  id INTEGER NOT NULL UNIQUE,"
+	"  type TEXT NOT NULL CHECK (type IN ('register','category','level',"
+	"    'exit','custody','release','notification_breach','order',"
+	"    'sfo_charge','notification_review')),"
+	"  category INTEGER CHECK (category BETWEEN 1 AND 4),"
+	"  level INTEGER CHECK (level BETWEEN 1 AND 3),"
+	"  kind TEXT,"
+	"  note TEXT,"
+	"  meeting_id INTEGER REFERENCES meetings(id),"
+	"  decided_by TEXT,"
+	"  source TEXT NOT NULL CHECK (source IN ('mappa','import','demo')),"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL,"
+	"  PRIMARY KEY (offender_id, date, id)"
+	") WITHOUT ROWID;"
+	"INSERT INTO events_v7 SELECT * FROM events;"
+	"DROP TABLE events;"
+	"ALTER TABLE events_v7 RENAME TO events;"
+	"CREATE INDEX events_meeting ON events(meeting_id)"
+	"  WHERE meeting_id IS NOT NULL;"
+	"CREATE TRIGGER retention_on_exit_event AFTER INSERT ON events"
+	"  WHEN NEW.type = 'exit' BEGIN"
+	"  UPDATE offenders SET retention_review = "
+	RETENTION_DATE("NEW.offender_id")
+	"  WHERE id = NEW.offender_id AND status = 'exited';"
+	"END;"
+	"CREATE TRIGGER retention_on_exit AFTER UPDATE OF status ON offenders"
+	"  WHEN NEW.status = 'exited' AND OLD.status IS NOT 'exited' BEGIN"
+	"  UPDATE offenders SET retention_review = " RETENTION_DATE("NEW.id")
+	"  WHERE id = NEW.id;"
+	"END;";
+
+
+const char *const db_migrations[] = { v1, v2, v3, v4, v5, v6, v7 };
 const int db_migration_count = (int)(sizeof(db_migrations) /
 				     sizeof(db_migrations[0]));

@@ -2563,6 +2563,58 @@ first_registration(const struct gen *g)
 	return g->nev ? g->evs[0].ev.date : g->today;
 }
 
+/*
+ * Serious further offences (the board's table 8): now and then a case
+ * registered after P is charged with one.  The charge changes no state,
+ * so it is placed among the events already built, after those of its
+ * day; its own stream (from the offender's serial N) leaves every other
+ * draw, and so every figure of 2010-11, as it was.  (Reviews of
+ * indefinite notification began in September 2012, after DEMO_TODAY, and
+ * the 2015 orders later still: the demo has none.)
+ */
+#define SFO_PERMILLE 8
+
+static void
+add_sfo_charge(struct gen *g, unsigned n)
+{
+	uint64_t saved = g->rng;
+	struct ev_state st = { 0 };
+	struct demo_event *e;
+	size_t at;
+	mdate d;
+
+	g->rng = DEMO_SEED ^ (UINT64_C(0x53464f2d43484152) * (n + 1u));
+	if (g->nev == 0 || !chance(g, SFO_PERMILLE))
+		goto out;
+	d = range(g, g->s + 1, g->today);
+	for (at = 0; at < g->nev && g->evs[at].ev.date <= d; at++)
+		ev_apply(&st, &g->evs[at].ev);
+	if (!st.registered)
+		goto out;
+	if (g->nev == g->cap) {
+		struct demo_event *v = realloc(g->evs, 2 * g->cap * sizeof *v);
+
+		if (v == NULL) {
+			g->oom = true;
+			goto out;
+		}
+		g->evs = v;
+		g->cap *= 2;
+	}
+	memmove(&g->evs[at + 1], &g->evs[at], (g->nev - at) * sizeof *e);
+	e = &g->evs[at];
+	memset(e, 0, sizeof *e);
+	e->ev.date = d;
+	e->ev.type = EV_SFO_CHARGE;
+	e->note = note(g, "Charged with %s; serious further offence review "
+		       "notified", g->cat == 1 ? PICK(g, sex_offences)
+					       : PICK(g, violent_offences));
+	e->meeting = MDATE_NONE;
+	g->nev++;
+out:
+	g->rng = saved;
+}
+
 /* Give the history built an invented identity and hand it to the sink. */
 static void
 deliver(struct gen *g)
@@ -2642,6 +2694,7 @@ deliver(struct gen *g)
 				: chance(g, 600) ? agency_health
 						 : agency_other;
 	o.notes = chance(g, 150) ? PICK(g, offender_notes) : NULL;
+	add_sfo_charge(g, n);
 	o.evs = g->evs;
 	o.nev = g->nev;
 

@@ -55,29 +55,42 @@ static const char *const meetings[] = {
 
 const int forms_event_types[] = {
 	EV_LEVEL, EV_CATEGORY, EV_CUSTODY, EV_RELEASE, EV_ORDER,
-	EV_NOTIFICATION_BREACH, EV_EXIT, EV_REGISTER,
+	EV_NOTIFICATION_BREACH, EV_EXIT, EV_REGISTER, EV_SFO_CHARGE,
+	EV_NOTIFICATION_REVIEW,
 };
 const int forms_event_type_count = (int)NELEM(forms_event_types);
 
 static const char *const type_labels[] = {
 	"level change", "category change", "custody", "release from custody",
 	"order", "notification breach", "exit from MAPPA", "registration",
+	"serious further offence charge", "review of indefinite notification",
 	NULL
 };
 
-/* The kinds of each event type, spelt for people ("licence breach"). */
-static char kind_text[EV_TYPE_COUNT][8][24];
-static const char *kind_labels[EV_TYPE_COUNT][9];
+/* The kinds of each event type, spelt for people ("licence breach"); a
+ * type whose kind is optional (register) offers "none" first. */
+#define KINDS_MAX 12
+static char kind_text[EV_TYPE_COUNT][KINDS_MAX][24];
+static const char *kind_labels[EV_TYPE_COUNT][KINDS_MAX + 2];
 static const char *const no_kinds[] = { "-", NULL };
+
+/* The kind the form's choice C stands for, with TYPE's kinds shown. */
+static uint8_t
+kind_of_choice(int type, int c)
+{
+	return (uint8_t)(ev_needs_kind(type) ? c + 1 : c);
+}
 
 static const char *const *
 kinds_of(int type)
 {
-	int n = ev_kind_count(type);
+	int n = ev_kind_count(type), at = 0;
 
-	if (n == 0 || n > 8)
+	if (n == 0 || n > KINDS_MAX)
 		return no_kinds;
 	if (kind_labels[type][0] == NULL) {
+		if (!ev_needs_kind(type))
+			kind_labels[type][at++] = "none";
 		for (int k = 1; k <= n; k++) {
 			char *t = kind_text[type][k - 1];
 
@@ -85,9 +98,9 @@ kinds_of(int type)
 			for (char *p = t; *p; p++)
 				if (*p == '_')
 					*p = ' ';
-			kind_labels[type][k - 1] = t;
+			kind_labels[type][at++] = t;
 		}
-		kind_labels[type][n] = NULL;
+		kind_labels[type][at] = NULL;
 	}
 	return kind_labels[type];
 }
@@ -606,7 +619,7 @@ check_event(struct form_model *fm)
 	}
 	f[EF_CATEGORY].hidden = !ev_needs_category(type);
 	f[EF_LEVEL].hidden = !ev_needs_level(type);
-	f[EF_KIND].hidden = !ev_needs_kind(type);
+	f[EF_KIND].hidden = !ev_takes_kind(type);
 	f[EF_REASON].label = type == EV_LEVEL ? "Reason" : "Note";
 	f[EF_REASON].required = type == EV_LEVEL;
 	f[EF_DECIDER].hidden = type != EV_LEVEL && type != EV_CATEGORY &&
@@ -632,7 +645,7 @@ check_event(struct form_model *fm)
 	if (!f[EF_LEVEL].hidden)
 		e.level = (uint8_t)(f[EF_LEVEL].choice + 1);
 	if (!f[EF_KIND].hidden)
-		e.kind = (uint8_t)(f[EF_KIND].choice + 1);
+		e.kind = kind_of_choice(type, f[EF_KIND].choice);
 	if (!f[EF_REVIEW].hidden) {
 		default_date(&f[EF_REVIEW],
 			     process_review_due(&fm->iv.ps, e.level, date));
@@ -671,7 +684,7 @@ forms_event_get(const struct form_model *fm, struct db_event *e,
 	if (!f[EF_LEVEL].hidden)
 		e->ev.level = (uint8_t)(f[EF_LEVEL].choice + 1);
 	if (!f[EF_KIND].hidden)
-		e->ev.kind = (uint8_t)(f[EF_KIND].choice + 1);
+		e->ev.kind = kind_of_choice(type, f[EF_KIND].choice);
 	e->note = field_blank(&f[EF_REASON]) ? NULL : field_text(&f[EF_REASON]);
 	e->decided_by = f[EF_DECIDER].hidden || field_blank(&f[EF_DECIDER])
 		? NULL : field_text(&f[EF_DECIDER]);

@@ -53,7 +53,9 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 				   "Level 2 or 3, its referral" },
 	[A_EDIT] = { CHANGING, "edit the case's identity" },
 	[A_EVENT] = { CHANGING, "record an event: category, level, custody, "
-				"release, order, notification breach, exit" },
+				"release, order, notification breach, exit, "
+				"serious further offence charge, review of "
+				"notification" },
 	[A_LEVEL] = { CHANGING, "record a level change (with its reason and "
 				"who decided)" },
 	[A_NEXT_FIELD] = { FORMS, "the next field" },
@@ -82,6 +84,9 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 			     "the selected figure; again, back to the year" },
 	[A_CASES] = { STATS, "list the cases that make up the selected "
 			     "figure" },
+	[A_BOARD] = { STATS, "the board's tables: how cases moved between "
+			     "levels, serious further offences, reviews of "
+			     "notification; again, back to the template" },
 	[A_KPI] = { STATS, "the performance indicators per quarter against "
 			   "the targets, with the cases that fall short" },
 	[A_AUDIT] = { ADMIN, "the audit trail: who did what, when, to which "
@@ -346,6 +351,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_STATS, '\r', A_CASES },
 	{ CTX_STATS, UI_FN(KEY_ENTER), A_CASES },
 	{ CTX_STATS, 't', A_CHART },
+	{ CTX_STATS, 'b', A_BOARD },
 
 	{ CTX_AUDIT, '/', A_AUDIT_TEXT },
 	{ CTX_AUDIT, 'u', A_AUDIT_ACTOR },

@@ -2,7 +2,9 @@
  * scr_event.c -- recording an event in a case's history: a change of
  * category or level (a level change with its reason and who decided, at
  * a meeting or in an emergency), custody, release, an order, a
- * notification breach, an exit, a registration.
+ * notification breach, an exit, a registration (after a breach of a
+ * Sexual Risk Order or not), a serious further offence charge, a review
+ * of indefinite notification.
  *
  * The form checks the event against the case's whole history as it is
  * typed (form_model.c), exactly as the data layer will when it is saved.  An
@@ -94,6 +96,10 @@ type_name(int type)
 		return "exit";
 	case EV_NOTIFICATION_BREACH:
 		return "notification breach";
+	case EV_SFO_CHARGE:
+		return "serious further offence charge";
+	case EV_NOTIFICATION_REVIEW:
+		return "notification review";
 	default:
 		return ev_type_name(type);
 	}

@@ -233,8 +233,10 @@ describe(const struct ev *e, const struct ev_state *before, char *buf,
 
 	switch (e->type) {
 	case EV_REGISTER:
-		ui_fmt(buf, n, "registered: Category %d, Level %d",
-		       e->category, e->level);
+		ui_fmt(buf, n, "registered: Category %d, Level %d%s",
+		       e->category, e->level,
+		       e->kind == REGISTER_SRO_BREACH
+			   ? " (after a breach of a Sexual Risk Order)" : "");
 		break;
 	case EV_CATEGORY:
 		ui_fmt(buf, n, "category %d%s%d", before->category, arrow(),
@@ -261,6 +263,13 @@ describe(const struct ev *e, const struct ev_state *before, char *buf,
 		break;
 	case EV_ORDER:
 		ui_fmt(buf, n, "order: %s",
+		       kind_text(e->type, e->kind, k, sizeof k));
+		break;
+	case EV_SFO_CHARGE:
+		ui_fmt(buf, n, "charged with a serious further offence");
+		break;
+	case EV_NOTIFICATION_REVIEW:
+		ui_fmt(buf, n, "review of indefinite notification: %s",
 		       kind_text(e->type, e->kind, k, sizeof k));
 		break;
 	default:

@@ -33,7 +33,8 @@
 #define LABEL_W 19 /* the label column */
 #define CELL_W 8   /* a figure, right-aligned, a space before it */
 #define LONG_W 70  /* the label of a one-figure table */
-#define YEAR_W 9   /* a year before its bar */
+#define ORDER_W 38 /* the label of a kind of order or review */
+#define YEAR_W 10  /* a year (and a provisional mark) before its bar */
 #define BAR_MAX 72  /* the longest bar: values stay near their bars */
 #define SERIES_W 15 /* the label of a figure in the series */
 
@@ -95,19 +96,45 @@ marker(void)
 	return list_marker(true);
 }
 
-/* V in a cell of WIDTH at Y, X: right-aligned, a dash dimmed. */
+/* V in a cell of WIDTH at Y, X: right-aligned, a dash dimmed, else in
+ * ROLE. */
 static void
-put_value(int y, int x, int width, int v, bool selected)
+put_value_as(int y, int x, int width, int v, bool selected,
+	     enum ui_role normal)
 {
 	char buf[32];
 	enum ui_role role = selected ? R_SELECTED
-				     : v == STATS_DASH ? R_DIM : R_NORMAL;
+				     : v == STATS_DASH ? R_DIM : normal;
 
 	if (v == STATS_DASH)
 		str_copy(buf, "-", sizeof buf);
 	else
 		ui_count(buf, sizeof buf, v);
 	ui_put(y, x, width, buf, ui_attr(role), PUT_RIGHT | PUT_PAD);
+}
+
+static void
+put_value(int y, int x, int width, int v, bool selected)
+{
+	put_value_as(y, x, width, v, selected, R_NORMAL);
+}
+
+/* The movements at a glance: up a level in the colour of risk rising
+ * (bold without colour), down in green, out of MAPPA in yellow; the line
+ * above the table says the same in words. */
+static enum ui_role
+move_role(int row, int col)
+{
+	switch (sm_move_direction(row, col)) {
+	case 1:
+		return R_OVERDUE;
+	case -1:
+		return R_INFO;
+	case 2:
+		return R_LEVEL2;
+	default:
+		return R_NORMAL;
+	}
 }
 
 static void
@@ -126,11 +153,22 @@ draw_summary(struct ui *ui, struct sst *t)
 		       sm_cell_name(m->cur, name, sizeof name),
 		       report_year_format(m->first, b),
 		       report_year_format(m->last, c));
-	else
+	else if (sm_provisional(m, m->year)) {
+		char d[MDATE_BUFSZ];
+
+		ui_fmt(line, sizeof line, "%s %s %s  (provisional: the year "
+		       "ends on %s)  |  %d template", m->year > m->first ? l : " ",
+		       report_year_format(m->year, a),
+		       m->year < m->last ? r : " ",
+		       date_format(report_year_end(m->year), d),
+		       sm_template(m, m->year));
+	} else
 		ui_fmt(line, sizeof line, "%s %s %s  1 April %d to 31 March "
-		       "%d  |  %s to %s counted", m->year > m->first ? l : " ",
+		       "%d  |  %d template  |  %s to %s counted",
+		       m->year > m->first ? l : " ",
 		       report_year_format(m->year, a),
 		       m->year < m->last ? r : " ", m->year, m->year + 1,
+		       sm_template(m, m->year),
 		       report_year_format(m->first, b),
 		       report_year_format(m->last, c));
 	if (t->stale) {
@@ -167,7 +205,7 @@ draw_row(struct ui *ui, struct sst *t, const struct sm_line *l, int y,
 	 bool on)
 {
 	const struct statsmodel *m = &t->m;
-	int cols[STATS_NCOLS], nc, x, lw;
+	int cols[STATS_MCOLS + STATS_NCOLS], nc, x, lw;
 
 	if (on)
 		ui_put(y, 0, 1, marker(), ui_attr(R_SELECTED), 0);
@@ -179,8 +217,11 @@ draw_row(struct ui *ui, struct sst *t, const struct sm_line *l, int y,
 				  l->table, 0, 0 }), on);
 		break;
 	case SM_STYLE_ORDERS:
-		ui_put(y, 1, LABEL_W, l->text, A_NORMAL, PUT_PAD);
-		put_value(y, 1 + LABEL_W, CELL_W, sm_value(m, m->year,
+		/* Room for "SHPOs with foreign travel restriction". */
+		lw = ui->cols - 2 - CELL_W < ORDER_W ? ui->cols - 2 - CELL_W
+						     : ORDER_W;
+		ui_put(y, 1, lw, l->text, A_NORMAL, PUT_PAD | PUT_ELLIPSIS);
+		put_value(y, 1 + lw, CELL_W, sm_value(m, m->year,
 			  (struct sm_cell){ l->table, l->row, 0 }), on);
 		break;
 	default:
@@ -191,10 +232,13 @@ draw_row(struct ui *ui, struct sst *t, const struct sm_line *l, int y,
 			x = 1 + lw + i * CELL_W;
 			if (x + CELL_W > ui->cols)
 				break;
-			put_value(y, x, CELL_W, sm_value(m, m->year,
-				  (struct sm_cell){ l->table, l->row,
-						    cols[i] }),
-				  on && cols[i] == m->cur.col);
+			put_value_as(y, x, CELL_W, sm_value(m, m->year,
+				     (struct sm_cell){ l->table, l->row,
+						       cols[i] }),
+				     on && cols[i] == m->cur.col,
+				     l->table == SM_MOVES
+					     ? move_role(l->row, cols[i])
+					     : R_NORMAL);
 		}
 	}
 }
@@ -202,7 +246,7 @@ draw_row(struct ui *ui, struct sst *t, const struct sm_line *l, int y,
 static void
 draw_head(struct ui *ui, struct sst *t, const struct sm_line *l, int y)
 {
-	int cols[STATS_NCOLS], nc = sm_columns(&t->m, l->table, t->m.year,
+	int cols[STATS_MCOLS + STATS_NCOLS], nc = sm_columns(&t->m, l->table, t->m.year,
 					       cols);
 	int lw = label_w(ui, nc);
 
@@ -212,7 +256,7 @@ draw_head(struct ui *ui, struct sst *t, const struct sm_line *l, int y)
 
 		if (x + CELL_W > ui->cols)
 			break;
-		ui_put(y, x, CELL_W, sm_column_name(cols[i]),
+		ui_put(y, x, CELL_W, sm_table_column_name(l->table, cols[i]),
 		       ui_attr(R_HEADER), PUT_RIGHT | PUT_PAD);
 	}
 }
@@ -354,7 +398,9 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 	char a[8];
 
 	(void)ui;
-	ui_fmt(buf, n, "Statistics %s%s", report_year_format(t->m.year, a),
+	ui_fmt(buf, n, "Statistics %s%s%s%s", report_year_format(t->m.year, a),
+	       sm_provisional(&t->m, t->m.year) ? " (provisional)" : "",
+	       t->m.board ? ", the board's tables" : "",
 	       t->m.trend ? ", year on year" : "");
 }
 
@@ -397,9 +443,13 @@ year_step(struct ui *ui, struct screen *s, int dir)
 	char a[8];
 
 	if (!sm_year_step(m, dir)) {
-		ui_msg(ui, "%s is the %s year with figures.",
-		       report_year_format(m->year, a),
-		       dir < 0 ? "first" : "last complete");
+		if (dir > 0 && sm_provisional(m, m->year))
+			ui_msg(ui, "%s is the latest year: it is not over yet.",
+			       report_year_format(m->year, a));
+		else
+			ui_msg(ui, "%s is the %s year with figures.",
+			       report_year_format(m->year, a),
+			       dir < 0 ? "first" : "last complete");
 		return DRAW_STATUS;
 	}
 	return moved(ui, s, true);
@@ -517,8 +567,22 @@ cases(struct ui *ui, struct screen *s)
 	return ui_push(ui, scr_statcases_new(ui, c, figure));
 }
 
+static unsigned
+board(struct ui *ui, struct screen *s)
+{
+	struct sst *t = sst_of(s);
+
+	sm_set_board(&t->m, !t->m.board);
+	t->top = 0;
+	if (t->m.board)
+		ui_msg(ui, "The board's tables: how cases moved, serious "
+		       "further offences, reviews; b for the template's.");
+	return moved(ui, s, true) | DRAW_ALL;
+}
+
 static const struct ui_handler handlers[] = {
 	{ A_CASES, 0, cases, "cases" },
+	{ A_BOARD, 0, board, "board" },
 	{ A_YEAR_PREV, 0, year_prev, "earlier" },
 	{ A_YEAR_NEXT, 0, year_next, "later" },
 	{ A_COLUMN_NEXT, 0, column_next, "column" },
@@ -575,7 +639,7 @@ scr_stats_new(struct ui *ui)
 {
 	struct sst *t;
 	struct screen *s = ui_screen_new(ui, &ops, sizeof *t);
-	int last = date_report_year(ui->today) - 1;
+	int last = date_report_year(ui->today);
 	char detail[80], a[8], b[8];
 	enum db_status st;
 
@@ -583,13 +647,14 @@ scr_stats_new(struct ui *ui)
 		return NULL;
 	t = s->data;
 	if (sm_open(&t->m, last) != 0) {
-		if (last < SM_FIRST_YEAR)
+		if (last - 1 < SM_FIRST_YEAR)
 			ui_error(ui, "No reporting year has ended yet.");
 		else
 			ui_error(ui, "Out of memory.");
 		destroy(s);
 		return NULL;
 	}
+	t->m.today = ui->today;
 	/* The same count as `mappa stats` and the report. */
 	st = db_stats_fill(ui->db, t->m.st);
 	if (st == DB_OK && sm_finish(&t->m) != 0) {

@@ -42,7 +42,40 @@ static const char *const trend_title[SM_TABLES] = {
 	"Level 2 and 3 offenders returned to custody for breach of licence",
 	"Level 2 and 3 offenders sent to custody for breach of SOPO",
 	STATS_TITLE_RSO,
+	"People subject to notification after a breach of an SRO",
+	"Level 2 and 3 offenders sent to custody for breach of SHPO",
+	STATS_TITLE_MOVES,
+	STATS_TITLE_SFO,
+	STATS_TITLE_REVIEWS,
 };
+
+int
+sm_template(const struct statsmodel *m, int year)
+{
+	(void)m; /* one day, perhaps, a template chosen on the screen */
+	return stats_template_for(year);
+}
+
+bool
+sm_provisional(const struct statsmodel *m, int year)
+{
+	struct stats_opts o = { 0, false, m->today };
+
+	return stats_provisional(&o, year);
+}
+
+/* The tables the current view steps through, in order; how many. */
+static int
+view_tables(const struct statsmodel *m, int *out)
+{
+	int all[STATS_TABLES], k = 0;
+	int own = stats_tables(sm_template(m, m->year), false, all);
+	int n = stats_tables(sm_template(m, m->year), true, all);
+
+	for (int i = m->board ? own : 0; i < (m->board ? n : own); i++)
+		out[k++] = all[i];
+	return k;
+}
 
 /* --- the figures ------------------------------------------------------------ */
 
@@ -52,8 +85,10 @@ sm_style(int table)
 	switch (table) {
 	case SM_BREACH:
 	case SM_RSO:
+	case SM_SRO_BREACH:
 		return SM_STYLE_SINGLE;
 	case SM_ORDERS:
+	case SM_REVIEWS:
 		return SM_STYLE_ORDERS;
 	default:
 		return SM_STYLE_LEVELS;
@@ -64,7 +99,35 @@ sm_style(int table)
 static int
 first_row(int table)
 {
-	return table == SM_SNAPSHOT ? STATS_LEVEL1 : STATS_LEVEL2;
+	return table == SM_MOVES ? STATS_M_NEW
+	    : table == SM_SNAPSHOT || table == SM_SFO ? STATS_LEVEL1
+						      : STATS_LEVEL2;
+}
+
+/* The rows level table TABLE prints: up to, not including. */
+static int
+end_row(int table)
+{
+	return table == SM_MOVES ? STATS_MROWS : STATS_NROWS;
+}
+
+/* The total column of level table TABLE. */
+static int
+total_col(int table)
+{
+	return table == SM_MOVES ? STATS_M_TOTALCOL : STATS_TOTAL;
+}
+
+/* The first row of list table TABLE (orders: by template). */
+static int
+first_list_row(const struct statsmodel *m, int table)
+{
+	int k[ORDER_KIND_MAX];
+
+	if (table == SM_REVIEWS)
+		return REVIEW_GRANTED;
+	stats_order_rows(sm_template(m, m->year), NULL, k);
+	return k[0];
 }
 
 typedef int cellrow[STATS_NCOLS];
@@ -79,6 +142,10 @@ level_cells(const struct stats_year *y, int table)
 		return y->yearly;
 	case SM_LICENCE:
 		return y->licence;
+	case SM_SHPO:
+		return y->shpo;
+	case SM_SFO:
+		return y->sfo;
 	default:
 		return y->sopo;
 	}
@@ -96,10 +163,21 @@ sm_value(const struct statsmodel *m, int year, struct sm_cell cell)
 		return y->notification_breach;
 	case SM_RSO:
 		return y->rso_per_100k;
+	case SM_SRO_BREACH:
+		return y->sro_breach;
 	case SM_ORDERS:
 		if (cell.row < 1 || cell.row > ORDER_KIND_MAX)
 			return STATS_DASH;
 		return y->orders[cell.row];
+	case SM_REVIEWS:
+		if (cell.row < 1 || cell.row > REVIEW_REFUSED)
+			return STATS_DASH;
+		return y->reviews[cell.row];
+	case SM_MOVES:
+		if (cell.row < 0 || cell.row >= STATS_MROWS || cell.col < 0 ||
+		    cell.col >= STATS_MCOLS)
+			return STATS_DASH;
+		return y->moves[cell.row][cell.col];
 	default:
 		if (cell.row < 0 || cell.row >= STATS_NROWS || cell.col < 0 ||
 		    cell.col >= STATS_NCOLS)
@@ -115,6 +193,8 @@ has_cat4(const struct statsmodel *m, int table, int year)
 {
 	int from = year ? year : m->first, to = year ? year : m->last;
 
+	if (table == SM_MOVES)
+		return false;
 	for (int y = from; y <= to; y++)
 		for (int r = first_row(table); r < STATS_NROWS; r++)
 			if (sm_value(m, y, (struct sm_cell){ table, r,
@@ -123,17 +203,22 @@ has_cat4(const struct statsmodel *m, int table, int year)
 	return false;
 }
 
-/* Whether order kind K gets a row in YEAR (0: in any year shown). */
+/* Whether order kind K gets a row in YEAR's template (0: in any year
+ * shown, each in its own). */
 static bool
 order_shown(const struct statsmodel *m, int k, int year)
 {
 	int from = year ? year : m->first, to = year ? year : m->last;
 
-	if (k <= ORDER_FTO)
-		return true;
-	for (int y = from; y <= to; y++)
-		if (sm_value(m, y, (struct sm_cell){ SM_ORDERS, k, 0 }) != 0)
-			return true;
+	for (int y = from; y <= to; y++) {
+		int kinds[ORDER_KIND_MAX];
+		int n = stats_order_rows(sm_template(m, y), stats_get(m->st, y),
+					 kinds);
+
+		for (int i = 0; i < n; i++)
+			if (kinds[i] == k)
+				return true;
+	}
 	return false;
 }
 
@@ -145,6 +230,11 @@ sm_columns(const struct statsmodel *m, int table, int year, int *cols)
 	if (sm_style(table) != SM_STYLE_LEVELS) {
 		cols[0] = 0;
 		return 1;
+	}
+	if (table == SM_MOVES) {
+		for (int c = 0; c < STATS_MCOLS; c++)
+			cols[n++] = c;
+		return n;
 	}
 	for (int c = STATS_CAT1; c < STATS_NCOLS; c++)
 		if (c != STATS_CAT4 || has_cat4(m, table, year))
@@ -158,20 +248,79 @@ sm_column_name(int col)
 	return col >= 0 && col < STATS_NCOLS ? stats_col_short[col] : "";
 }
 
+const char *
+sm_table_column_name(int table, int col)
+{
+	if (table == SM_MOVES)
+		return col >= 0 && col < STATS_MCOLS ? stats_mcol_label[col]
+						     : "";
+	return sm_column_name(col);
+}
+
+int
+sm_move_direction(int row, int col)
+{
+	if (row < STATS_M_LEVEL1 || row > STATS_M_LEVEL3 || col < 0 ||
+	    col > STATS_M_EXIT)
+		return 0;
+	if (col == STATS_M_EXIT)
+		return 2;
+	return col - STATS_M_TO1 > row - STATS_M_LEVEL1 ? 1
+	    : col - STATS_M_TO1 < row - STATS_M_LEVEL1 ? -1 : 0;
+}
+
+/* The movements' rows and columns in a series line of 15 columns. */
+static const char *const move_short_row[STATS_MROWS] = {
+	"New", "L1", "L2", "L3", "All",
+};
+static const char *const move_short_col[STATS_MCOLS] = {
+	"L1", "L2", "L3", "Exit", "All",
+};
+
+/* "Level 2", "new", "exit", "all" for the movements' names. */
+static const char *
+move_row_name(int r)
+{
+	return r == STATS_M_NEW ? "newly registered"
+	    : r == STATS_M_TOTAL ? "from anywhere" : stats_mrow_label[r];
+}
+
 /* --- names ------------------------------------------------------------------ */
 
 char *
 sm_cell_name(struct sm_cell c, char *buf, size_t n)
 {
+	if (c.table == SM_MOVES) {
+		if (c.row < 0 || c.row >= STATS_MROWS || c.col < 0 ||
+		    c.col >= STATS_MCOLS)
+			str_copy(buf, "movements", n);
+		else if (c.col == STATS_M_TOTALCOL)
+			snprintf(buf, n, "moves: %s, anywhere",
+				 move_row_name(c.row));
+		else
+			snprintf(buf, n, "moves: %s to %s",
+				 move_row_name(c.row),
+				 c.col == STATS_M_EXIT ? "exit"
+						       : stats_mcol_label[c.col]);
+		return buf;
+	}
 	switch (sm_style(c.table)) {
 	case SM_STYLE_SINGLE:
 		str_copy(buf, c.table == SM_BREACH
 				      ? "RSOs cautioned or convicted"
+				  : c.table == SM_SRO_BREACH
+				      ? "registered after an SRO breach"
 				      : "RSOs per 100,000 population", n);
 		break;
 	case SM_STYLE_ORDERS:
-		str_copy(buf, c.row >= 1 && c.row <= ORDER_KIND_MAX
-				      ? stats_order_label[c.row] : "orders", n);
+		if (c.table == SM_REVIEWS)
+			str_copy(buf, c.row == REVIEW_GRANTED
+					      ? "reviews granted"
+					      : "reviews refused", n);
+		else
+			str_copy(buf, c.row >= 1 && c.row <= ORDER_KIND_MAX
+					      ? stats_order_label[c.row]
+					      : "orders", n);
 		break;
 	default:
 		if (c.row == STATS_ROW_TOTAL && c.col == STATS_TOTAL)
@@ -218,6 +367,25 @@ sm_cell_describe(struct sm_cell c, int year, char *buf, size_t n)
 		snprintf(buf, n, "Sent to custody for breach of SOPO in %s, %s",
 			 when, name);
 		break;
+	case SM_SHPO:
+		snprintf(buf, n, "Sent to custody for breach of SHPO or SOPO "
+			 "in %s, %s", when, name);
+		break;
+	case SM_SRO_BREACH:
+		snprintf(buf, n, "Subject to notification after a breach of "
+			 "an SRO in %s", when);
+		break;
+	case SM_MOVES:
+		snprintf(buf, n, "Cases moving in %s, %s", when, name);
+		break;
+	case SM_SFO:
+		snprintf(buf, n, "Charged with a serious further offence in "
+			 "%s, %s", when, name);
+		break;
+	case SM_REVIEWS:
+		snprintf(buf, n, "Reviews of indefinite notification in %s, "
+			 "%s", when, name);
+		break;
 	default:
 		snprintf(buf, n, "Registered sexual offenders per 100,000 "
 			 "population on 31 March %d", year + 1);
@@ -236,11 +404,23 @@ sm_cell_key(struct sm_cell c, char *buf, size_t n)
 		snprintf(buf, n, "%s count value", t);
 		break;
 	case SM_STYLE_ORDERS:
-		snprintf(buf, n, "%s %s value", t,
-			 c.row >= 1 && c.row <= ORDER_KIND_MAX
-				 ? ev_kind_name(EV_ORDER, c.row) : "?");
+	{
+		const char *k = ev_kind_name(c.table == SM_REVIEWS
+						 ? EV_NOTIFICATION_REVIEW
+						 : EV_ORDER, c.row);
+
+		snprintf(buf, n, "%s %s value", t, k ? k : "?");
 		break;
+	}
 	default:
+		if (c.table == SM_MOVES) {
+			snprintf(buf, n, "%s %s %s", t,
+				 c.row >= 0 && c.row < STATS_MROWS
+					 ? stats_mrow_key[c.row] : "?",
+				 c.col >= 0 && c.col < STATS_MCOLS
+					 ? stats_mcol_key[c.col] : "?");
+			break;
+		}
 		snprintf(buf, n, "%s %s %s", t,
 			 c.row >= 0 && c.row < STATS_NROWS ? stats_row_key[c.row]
 							   : "?",
@@ -273,6 +453,7 @@ sm_open(struct statsmodel *m, int last)
 {
 	memset(m, 0, sizeof *m);
 	m->cur_line = -1;
+	m->today = MDATE_NONE;
 	if (last < SM_FIRST_YEAR)
 		return -1;
 	if ((m->st = stats_new(SM_FIRST_YEAR, last)) == NULL)
@@ -332,7 +513,11 @@ sm_finish(struct statsmodel *m)
 		f++;
 	m->first = f;
 	m->last = m->year = stats_last(m->st);
+	/* Open on the last complete year; a year not over is one step on. */
+	if (m->year > m->first && sm_provisional(m, m->year))
+		m->year--;
 	m->trend = false;
+	m->board = false;
 	m->cur = (struct sm_cell){ SM_SNAPSHOT, STATS_ROW_TOTAL, STATS_CAT1 };
 	m->want_col = STATS_CAT1;
 	return sm_layout(m);
@@ -448,57 +633,127 @@ thousands(int64_t v, char *buf, size_t n)
 	return buf;
 }
 
+/* The movements: a row per level a case was at, a column per level it
+ * went to, and in words how many went up, down and out. */
+static void
+layout_moves(struct statsmodel *m)
+{
+	struct stats_moves_summary s;
+	char text[128];
+
+	add_line(m, SM_TITLE, SM_MOVES, 0, 0, 0, STATS_TITLE_MOVES);
+	stats_moves_summary(stats_get(m->st, m->year), &s);
+	snprintf(text, sizeof text, "Up a level: %d   Down a level: %d   "
+		 "Left MAPPA: %d   Newly registered: %d", s.up, s.down, s.out,
+		 s.in);
+	add_line(m, SM_SUB, SM_MOVES, 0, 0, 0, text);
+	add_line(m, SM_HEAD, SM_MOVES, 0, 0, 0, "From \\ to");
+	for (int r = 0; r < STATS_MROWS; r++)
+		add_line(m, SM_ROW, SM_MOVES, r, 0, 0, stats_mrow_label[r]);
+	add_line(m, SM_NOTE, SM_MOVES, 0, 0, 0, "Rows: where a case was. "
+		 "Columns: where it went.");
+}
+
+static void
+layout_table(struct statsmodel *m, int t)
+{
+	const struct stats_year *y = stats_get(m->st, m->year);
+	int template = sm_template(m, m->year);
+	char text[128], num[32];
+
+	switch (t) {
+	case SM_SNAPSHOT:
+		snprintf(text, sizeof text, "MAPPA-eligible offenders on 31 "
+			 "March %d", m->year + 1);
+		add_line(m, SM_TITLE, t, 0, 0, 0, text);
+		add_level_rows(m, t, "");
+		add_legend(m, t, has_cat4(m, t, m->year));
+		break;
+	case SM_YEARLY:
+	case SM_SFO:
+		add_wrapped(m, SM_TITLE, t, t == SM_YEARLY ? STATS_TITLE_YEARLY
+							   : STATS_TITLE_SFO);
+		add_level_rows(m, t, "");
+		add_legend(m, t, has_cat4(m, t, m->year));
+		break;
+	case SM_BREACH:
+		add_line(m, SM_ROW, t, 0, 0, 0, STATS_TITLE_BREACH);
+		break;
+	case SM_SRO_BREACH:
+		add_wrapped(m, SM_SUB, t, STATS_TITLE_SRO_BREACH);
+		add_line(m, SM_ROW, t, 0, 0, 0, "People");
+		break;
+	case SM_ORDERS:
+		add_line(m, SM_TITLE, t, 0, 0, 0, STATS_TITLE_ORDERS);
+		add_line(m, SM_SUB, t, 0, 0, 0,
+			 template == STATS_TEMPLATE_2015
+				 ? STATS_TITLE_ORDERS_SUB_2015
+				 : STATS_TITLE_ORDERS_SUB);
+		{
+			int kinds[ORDER_KIND_MAX];
+			int n = stats_order_rows(template, y, kinds);
+
+			for (int i = 0; i < n; i++)
+				add_line(m, SM_ROW, t, kinds[i], 0, 0,
+					 stats_order_label[kinds[i]]);
+		}
+		break;
+	case SM_LICENCE:
+		add_wrapped(m, SM_TITLE, t, template == STATS_TEMPLATE_2015
+						    ? STATS_TITLE_CUSTODY_2015
+						    : STATS_TITLE_CUSTODY);
+		add_level_rows(m, t, "Breach of licence");
+		break;
+	case SM_SOPO:
+	case SM_SHPO:
+		add_level_rows(m, t, t == SM_SOPO ? "Breach of SOPO"
+						  : "Breach of SHPO");
+		add_legend(m, t, has_cat4(m, SM_LICENCE, m->year) ||
+					 has_cat4(m, t, m->year));
+		break;
+	case SM_RSO:
+		add_line(m, SM_ROW, t, 0, 0, 0, STATS_TITLE_RSO);
+		if (y->population > 0)
+			snprintf(text, sizeof text, "Calculated with the mid-%d "
+				 "population aged 10 and over: %s.", m->year,
+				 thousands(y->population, num, sizeof num));
+		else
+			snprintf(text, sizeof text, "No mid-%d population aged "
+				 "10 and over is recorded.", m->year);
+		add_line(m, SM_NOTE, t, 0, 0, 0, text);
+		break;
+	case SM_MOVES:
+		layout_moves(m);
+		break;
+	case SM_REVIEWS:
+		add_line(m, SM_TITLE, t, 0, 0, 0, STATS_TITLE_REVIEWS);
+		add_line(m, SM_ROW, t, REVIEW_GRANTED, 0, 0, "Granted");
+		add_line(m, SM_ROW, t, REVIEW_REFUSED, 0, 0, "Refused");
+		break;
+	default:
+		break;
+	}
+}
+
+/* The year's tables in its template, or the board's. */
 static void
 layout_year(struct statsmodel *m)
 {
-	const struct stats_year *y = stats_get(m->st, m->year);
-	char text[128], num[32];
+	int tabs[STATS_TABLES], n = view_tables(m, tabs);
 
-	snprintf(text, sizeof text, "MAPPA-eligible offenders on 31 March %d",
-		 m->year + 1);
-	add_line(m, SM_TITLE, SM_SNAPSHOT, 0, 0, 0, text);
-	add_level_rows(m, SM_SNAPSHOT, "");
-	add_legend(m, SM_SNAPSHOT, has_cat4(m, SM_SNAPSHOT, m->year));
-	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
-
-	add_wrapped(m, SM_TITLE, SM_YEARLY, STATS_TITLE_YEARLY);
-	add_level_rows(m, SM_YEARLY, "");
-	add_legend(m, SM_YEARLY, has_cat4(m, SM_YEARLY, m->year));
-	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
-
-	add_line(m, SM_ROW, SM_BREACH, 0, 0, 0, STATS_TITLE_BREACH);
-	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
-
-	add_line(m, SM_TITLE, SM_ORDERS, 0, 0, 0, STATS_TITLE_ORDERS);
-	add_line(m, SM_SUB, SM_ORDERS, 0, 0, 0, STATS_TITLE_ORDERS_SUB);
-	for (int k = 1; k <= ORDER_KIND_MAX; k++)
-		if (order_shown(m, k, m->year))
-			add_line(m, SM_ROW, SM_ORDERS, k, 0, 0, stats_order_label[k]);
-	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
-
-	add_wrapped(m, SM_TITLE, SM_LICENCE, STATS_TITLE_CUSTODY);
-	add_level_rows(m, SM_LICENCE, "Breach of licence");
-	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
-	add_level_rows(m, SM_SOPO, "Breach of SOPO");
-	add_legend(m, SM_SOPO, has_cat4(m, SM_LICENCE, m->year) ||
-				       has_cat4(m, SM_SOPO, m->year));
-	add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
-
-	add_line(m, SM_ROW, SM_RSO, 0, 0, 0, STATS_TITLE_RSO);
-	if (y->population > 0)
-		snprintf(text, sizeof text, "Calculated with the mid-%d "
-			 "population aged 10 and over: %s.", m->year,
-			 thousands(y->population, num, sizeof num));
-	else
-		snprintf(text, sizeof text, "No mid-%d population aged 10 and "
-			 "over is recorded.", m->year);
-	add_line(m, SM_NOTE, SM_RSO, 0, 0, 0, text);
+	for (int i = 0; i < n; i++) {
+		layout_table(m, tabs[i]);
+		/* The custody parts (a) and (b) are one table. */
+		if (tabs[i] == SM_LICENCE || i + 1 == n)
+			continue;
+		add_line(m, SM_BLANK, 0, 0, 0, 0, NULL);
+	}
 }
 
 static void
 layout_trend(struct statsmodel *m)
 {
-	int t = m->cur.table, cols[STATS_NCOLS], nc;
+	int t = m->cur.table, cols[STATS_MCOLS + STATS_NCOLS], nc;
 	char text[160], a[8];
 
 	snprintf(text, sizeof text, "%s, year on year", trend_title[t]);
@@ -507,26 +762,48 @@ layout_trend(struct statsmodel *m)
 	add_line(m, SM_SUB, t, 0, 0, 0, NULL);
 	for (int y = m->first; y <= m->last; y++) {
 		report_year_format(y, a);
-		add_line(m, SM_BAR, t, 0, 0, y, a);
+		snprintf(text, sizeof text, "%s%s", a,
+			 sm_provisional(m, y) ? "*" : "");
+		add_line(m, SM_BAR, t, 0, 0, y, text);
 	}
 	add_line(m, SM_YEARS, t, 0, 0, 0, NULL);
 	nc = sm_columns(m, t, 0, cols);
 	switch (sm_style(t)) {
 	case SM_STYLE_SINGLE:
 		add_line(m, SM_SERIES, t, 0, 0, 0, t == SM_BREACH
-			 ? "Cautioned or convicted" : "Per 100,000");
+			 ? "Cautioned or convicted" : t == SM_SRO_BREACH
+			 ? "People" : "Per 100,000");
 		break;
 	case SM_STYLE_ORDERS:
-		for (int k = 1; k <= ORDER_KIND_MAX; k++)
-			if (order_shown(m, k, 0))
-				add_line(m, SM_SERIES, t, k, 0, 0,
-					 stats_order_label[k]);
+		if (t == SM_REVIEWS) {
+			add_line(m, SM_SERIES, t, REVIEW_GRANTED, 0, 0,
+				 "Granted");
+			add_line(m, SM_SERIES, t, REVIEW_REFUSED, 0, 0,
+				 "Refused");
+			break;
+		}
+		{
+			int kinds[ORDER_KIND_MAX];
+			int n = stats_order_rows(sm_template(m, m->year), NULL,
+						 kinds);
+
+			for (int i = 0; i < n; i++)
+				if (order_shown(m, kinds[i], 0))
+					add_line(m, SM_SERIES, t, kinds[i], 0,
+						 0, stats_order_label[kinds[i]]);
+		}
 		break;
 	default:
-		for (int r = first_row(t); r < STATS_NROWS; r++)
+		for (int r = first_row(t); r < end_row(t); r++)
 			for (int i = 0; i < nc; i++) {
-				snprintf(text, sizeof text, "%-8s %s",
-					 stats_row_label[r], stats_col_short[cols[i]]);
+				if (t == SM_MOVES)
+					snprintf(text, sizeof text, "%s > %s",
+						 move_short_row[r],
+						 move_short_col[cols[i]]);
+				else
+					snprintf(text, sizeof text, "%-8s %s",
+						 stats_row_label[r],
+						 stats_col_short[cols[i]]);
 				add_line(m, SM_SERIES, t, r, cols[i], 0, text);
 			}
 	}
@@ -553,7 +830,7 @@ static void
 select_line(struct statsmodel *m, int i)
 {
 	const struct sm_line *l = &m->line[i];
-	int cols[STATS_NCOLS], nc;
+	int cols[STATS_MCOLS + STATS_NCOLS], nc;
 
 	m->cur_line = i;
 	m->cur.table = l->table;
@@ -568,7 +845,7 @@ select_line(struct statsmodel *m, int i)
 	else if (has_col(cols, nc, m->want_col))
 		m->cur.col = m->want_col;
 	else if (!has_col(cols, nc, m->cur.col))
-		m->cur.col = STATS_TOTAL;
+		m->cur.col = total_col(l->table);
 }
 
 /* Find the selected figure's line after a layout. */
@@ -588,7 +865,7 @@ find_cursor(struct statsmodel *m)
 			break;
 		}
 		if (best < 0 || (l->row == m->cur.row && m->trend &&
-				 l->col == STATS_TOTAL))
+				 l->col == total_col(l->table)))
 			best = i;
 	}
 	for (int i = 0; best < 0 && i < m->nlines; i++)
@@ -612,10 +889,13 @@ name_chart(struct statsmodel *m)
 			l->row = m->cur.row;
 			l->col = m->cur.col;
 		} else if (l->kind == SM_SUB) {
-			snprintf(l->text, sizeof l->text, "%s, %s to %s",
+			snprintf(l->text, sizeof l->text, "%s, %s to %s%s",
 				 sm_cell_name(m->cur, name, sizeof name),
 				 report_year_format(m->first, a),
-				 report_year_format(m->last, b));
+				 report_year_format(m->last, b),
+				 sm_provisional(m, m->last)
+					 ? " (* provisional: not yet over)"
+					 : "");
 		}
 	}
 }
@@ -639,6 +919,8 @@ sm_layout(struct statsmodel *m)
 
 /* --- moving ---------------------------------------------------------------------- */
 
+static void select_table(struct statsmodel *m, int t);
+
 bool
 sm_year_step(struct statsmodel *m, int dir)
 {
@@ -647,6 +929,19 @@ sm_year_step(struct statsmodel *m, int dir)
 	if (y < m->first || y > m->last)
 		return false;
 	m->year = y;
+	/* Into a year of the other template: part (b) of the custody table
+	 * is the other one; the SRO breaches, not in 2010's, give way to
+	 * the orders before them. */
+	if (!m->trend) {
+		bool t2015 = sm_template(m, y) == STATS_TEMPLATE_2015;
+
+		if (m->cur.table == SM_SOPO && t2015)
+			m->cur.table = SM_SHPO;
+		else if (m->cur.table == SM_SHPO && !t2015)
+			m->cur.table = SM_SOPO;
+		else if (m->cur.table == SM_SRO_BREACH && !t2015)
+			select_table(m, SM_ORDERS);
+	}
 	sm_layout(m);
 	return true;
 }
@@ -674,7 +969,7 @@ sm_row_step(struct statsmodel *m, int dir)
 bool
 sm_col_step(struct statsmodel *m, int dir)
 {
-	int cols[STATS_NCOLS], nc, at = -1;
+	int cols[STATS_MCOLS + STATS_NCOLS], nc, at = -1;
 
 	if (sm_style(m->cur.table) != SM_STYLE_LEVELS)
 		return false;
@@ -690,31 +985,54 @@ sm_col_step(struct statsmodel *m, int dir)
 	return true;
 }
 
-bool
-sm_table_step(struct statsmodel *m, int dir)
+/* Select table T's first figure. */
+static void
+select_table(struct statsmodel *m, int t)
 {
-	int t = m->cur.table + (dir < 0 ? -1 : 1);
-	int cols[STATS_NCOLS], nc;
+	int cols[STATS_MCOLS + STATS_NCOLS], nc;
 
-	if (t < 0 || t >= SM_TABLES)
-		return false;
 	m->cur.table = t;
 	switch (sm_style(t)) {
 	case SM_STYLE_SINGLE:
 		m->cur.row = m->cur.col = 0;
 		break;
 	case SM_STYLE_ORDERS:
-		m->cur.row = ORDER_SOPO;
+		m->cur.row = first_list_row(m, t);
 		m->cur.col = 0;
 		break;
 	default:
 		m->cur.row = first_row(t);
 		nc = sm_columns(m, t, m->trend ? 0 : m->year, cols);
 		m->cur.col = has_col(cols, nc, m->want_col) ? m->want_col
-							    : STATS_TOTAL;
+							    : total_col(t);
 	}
+}
+
+bool
+sm_table_step(struct statsmodel *m, int dir)
+{
+	int tabs[STATS_TABLES], n = view_tables(m, tabs), at = -1;
+
+	for (int i = 0; i < n; i++)
+		if (tabs[i] == m->cur.table)
+			at = i;
+	at += dir < 0 ? -1 : 1;
+	if (at < 0 || at >= n)
+		return false;
+	select_table(m, tabs[at]);
 	sm_layout(m);
 	return true;
+}
+
+void
+sm_set_board(struct statsmodel *m, bool board)
+{
+	int tabs[STATS_TABLES];
+
+	m->board = board;
+	view_tables(m, tabs);
+	select_table(m, tabs[0]);
+	sm_layout(m);
 }
 
 /* Select the first (or with LAST, the last) selectable line. */
@@ -840,6 +1158,38 @@ in_cell(int row, int col, struct sm_cell cell)
 	    (cell.col == STATS_TOTAL || col == cell.col);
 }
 
+/* How many of one offender's movements K count in CELL. */
+static int
+moves_in(const struct stats_contrib *k, struct sm_cell cell)
+{
+	int n = 0;
+
+	for (int r = STATS_M_NEW; r <= STATS_M_LEVEL3; r++)
+		for (int c = STATS_M_TO1; c <= STATS_M_EXIT; c++)
+			if ((cell.row == STATS_M_TOTAL || cell.row == r) &&
+			    (cell.col == STATS_M_TOTALCOL || cell.col == c))
+				n += k->moves[r][c];
+	return n;
+}
+
+/* What one offender whose year is K adds to CELL. */
+static int
+count_in(const struct stats_contrib *k, struct sm_cell cell)
+{
+	switch (cell.table) {
+	case SM_ORDERS:
+		return cell.row >= 1 && cell.row <= ORDER_KIND_MAX
+			   ? k->orders[cell.row] : 0;
+	case SM_REVIEWS:
+		return cell.row >= 1 && cell.row <= REVIEW_REFUSED
+			   ? k->reviews[cell.row] : 0;
+	case SM_MOVES:
+		return moves_in(k, cell);
+	default:
+		return sm_holds(k, cell) ? 1 : 0;
+	}
+}
+
 bool
 sm_holds(const struct stats_contrib *k, struct sm_cell cell)
 {
@@ -852,11 +1202,18 @@ sm_holds(const struct stats_contrib *k, struct sm_cell cell)
 		return in_cell(k->licence_row, k->licence_col, cell);
 	case SM_SOPO:
 		return in_cell(k->sopo_row, k->sopo_col, cell);
+	case SM_SHPO:
+		return in_cell(k->shpo_row, k->shpo_col, cell);
+	case SM_SFO:
+		return in_cell(k->sfo_row, k->sfo_col, cell);
 	case SM_BREACH:
 		return k->notification_breach != 0;
+	case SM_SRO_BREACH:
+		return k->sro_breach != 0;
 	case SM_ORDERS:
-		return cell.row >= 1 && cell.row <= ORDER_KIND_MAX &&
-		    k->orders[cell.row] > 0;
+	case SM_REVIEWS:
+	case SM_MOVES:
+		return count_in(k, cell) > 0;
 	default:
 		return false;
 	}
@@ -884,8 +1241,7 @@ sm_cases_add(struct sm_cases *c, int64_t id, const struct ev *evs, size_t n)
 		c->cap = cap;
 	}
 	c->v[c->n].id = id;
-	c->v[c->n].count = c->cell.table == SM_ORDERS ? k.orders[c->cell.row]
-						      : 1;
+	c->v[c->n].count = count_in(&k, c->cell);
 	c->total += c->v[c->n].count;
 	c->n++;
 	return 0;

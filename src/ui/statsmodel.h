@@ -22,15 +22,22 @@
 
 #include "core/stats.h"
 
-/* The statistics, in the order they are published. */
+/* The statistics, as STATS_T_* numbers them; a year's view shows its
+ * template's in the template's order (stats_tables()), the board's view
+ * the board's three. */
 enum sm_table {
-	SM_SNAPSHOT, /* 1: eligible offenders on 31 March */
-	SM_YEARLY,   /* 2: Levels 2 and 3 during the year */
-	SM_BREACH,   /* 3: breach of notification requirements */
-	SM_ORDERS,   /* 4: restrictive orders */
-	SM_LICENCE,  /* 5(a): returned to custody, breach of licence */
-	SM_SOPO,     /* 5(b): sent to custody, breach of SOPO */
-	SM_RSO,      /* 6: registered sexual offenders per 100,000 */
+	SM_SNAPSHOT,   /* 1: eligible offenders on 31 March */
+	SM_YEARLY,     /* 2: Levels 2 and 3 during the year */
+	SM_BREACH,     /* 3: breach of notification requirements */
+	SM_ORDERS,     /* 4: restrictive orders */
+	SM_LICENCE,    /* 5(a): returned to custody, breach of licence */
+	SM_SOPO,       /* 5(b), 2010: sent to custody, breach of SOPO */
+	SM_RSO,        /* 6: registered sexual offenders per 100,000 */
+	SM_SRO_BREACH, /* 2015: registered after an SRO breach */
+	SM_SHPO,       /* 5(b), 2015: breach of SHPO (or SOPO) */
+	SM_MOVES,      /* board 7: movements between levels */
+	SM_SFO,        /* board 8: charged with a serious further offence */
+	SM_REVIEWS,    /* board 9: reviews of indefinite notification */
 	SM_TABLES
 };
 
@@ -65,7 +72,8 @@ struct sm_line {
 
 /* How a table's rows are laid out. */
 enum sm_style {
-	SM_STYLE_LEVELS, /* a label column, then Categories and Total */
+	SM_STYLE_LEVELS, /* a label column, then Categories and Total; the
+			    movements: then Levels 1-3, Exit and Total */
 	SM_STYLE_ORDERS, /* a label column, then one figure */
 	SM_STYLE_SINGLE  /* one long label and one figure */
 };
@@ -75,7 +83,9 @@ struct statsmodel {
 	int first, last;      /* the years shown: from the first with any
 				 figure to the last complete one */
 	int year;             /* the year shown */
+	mdate today;          /* a year ending after it is provisional */
 	bool trend;           /* one table year on year, with its chart */
+	bool board;           /* the board's tables, not the template's */
 	struct sm_cell cur;   /* the selected figure */
 	int want_col;         /* the column last chosen in a level table */
 	struct sm_line *line; /* the lines of the view */
@@ -88,11 +98,21 @@ struct statsmodel {
 #define SM_FIRST_YEAR 2001
 
 /*
- * Start counting reporting years SM_FIRST_YEAR .. LAST (the last
- * complete one).  Returns 0, or -1 when out of memory or LAST is before
- * SM_FIRST_YEAR (no year has ended yet).
+ * Start counting reporting years SM_FIRST_YEAR .. LAST: the last
+ * complete one, or the one under way when M->today (MDATE_NONE until
+ * set; set it before sm_finish()) is in it, shown provisional.  Returns
+ * 0, or -1 when out of memory or LAST is before SM_FIRST_YEAR.
  */
 int sm_open(struct statsmodel *m, int last);
+
+/* Whether YEAR is not over yet on M's today (its figures provisional). */
+bool sm_provisional(const struct statsmodel *m, int year);
+
+/* The template the year view of YEAR is laid out in. */
+int sm_template(const struct statsmodel *m, int year);
+
+/* Show the board's tables (true) or the year's template (false). */
+void sm_set_board(struct statsmodel *m, bool board);
 void sm_close(struct statsmodel *m);
 
 /* Count one offender's history (events in history order), as
@@ -131,6 +151,14 @@ int sm_columns(const struct statsmodel *m, int table, int year, int *cols);
 
 /* The heading of level column COL ("Cat 1", ..., "Total"). */
 const char *sm_column_name(int col);
+
+/* The heading of column COL of TABLE (the movements: "Level 1", ...,
+ * "Exit", "Total"). */
+const char *sm_table_column_name(int table, int col);
+
+/* How the movements cell (ROW, COL) moved cases: 1 up, -1 down, 2 out
+ * of MAPPA, 0 otherwise (new, totals, dashes). */
+int sm_move_direction(int row, int col);
 
 /* A person's name of CELL: "Category 1 at Level 3", "SOPOs", ... */
 char *sm_cell_name(struct sm_cell cell, char *buf, size_t n);
@@ -178,7 +206,7 @@ int sm_bar(char *buf, size_t n, int value, int max, int width, bool utf8);
 
 struct sm_case {
 	int64_t id;
-	int count; /* restrictive orders: the orders of this case; else 1 */
+	int count; /* orders, reviews, movements: this case's; else 1 */
 };
 
 struct sm_cases {

@@ -56,7 +56,7 @@ enum ui_action {
 	A_KEEP_MINE, A_TAKE_THEIRS, A_EDIT_AGAIN,
 	/* the statistics */
 	A_STATS, A_YEAR_PREV, A_YEAR_NEXT, A_COLUMN_PREV, A_COLUMN_NEXT,
-	A_TABLE_PREV, A_TABLE_NEXT, A_CHART, A_CASES,
+	A_TABLE_PREV, A_TABLE_NEXT, A_CHART, A_CASES, A_BOARD,
 	/* the performance indicators */
 	A_KPI,
 	/* administration: the audit trail, the review of what is kept */
