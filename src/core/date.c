@@ -59,8 +59,8 @@ date_days_in_month(int y, int m)
 	return m == 2 && date_is_leap(y) ? 29 : days[m - 1];
 }
 
-static int
-digits(const char *s, int n, int *out)
+int
+date_digits(const char *s, int n, int *out)
 {
 	int v = 0;
 
@@ -80,7 +80,8 @@ date_parse_n(const char *s, size_t len, mdate *out)
 
 	if (len != 10 || s[4] != '-' || s[7] != '-')
 		return -1;
-	if (digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
+	if (date_digits(s, 4, &y) || date_digits(s + 5, 2, &m) ||
+	    date_digits(s + 8, 2, &d))
 		return -1;
 	if (y < 1000 || m < 1 || m > 12 || d < 1 ||
 	    d > date_days_in_month(y, m))
@@ -138,9 +139,8 @@ date_parse(const char *s, mdate *out)
 	return date_parse_n(s, strlen(s), out);
 }
 
-/* Write V (0 <= V < 10^N) as N digits. */
-static void
-put_digits(char *p, int v, int n)
+void
+date_put_digits(char *p, int v, int n)
 {
 	for (int i = n - 1; i >= 0; i--) {
 		p[i] = (char)('0' + v % 10);
@@ -156,11 +156,11 @@ date_format(mdate date, char *buf)
 	date_to_ymd(date, &y, &m, &d);
 	if (y < 0 || y > 9999)
 		y = 0;
-	put_digits(buf, y, 4);
+	date_put_digits(buf, y, 4);
 	buf[4] = '-';
-	put_digits(buf + 5, m, 2);
+	date_put_digits(buf + 5, m, 2);
 	buf[7] = '-';
-	put_digits(buf + 8, d, 2);
+	date_put_digits(buf + 8, d, 2);
 	buf[10] = '\0';
 	return buf;
 }
@@ -181,46 +181,4 @@ date_report_year(mdate date)
 
 	date_to_ymd(date, &y, &m, &d);
 	return m >= 4 ? y : y - 1;
-}
-
-mdate
-report_year_start(int y)
-{
-	return date_from_ymd(y, 4, 1);
-}
-
-mdate
-report_year_end(int y)
-{
-	return date_from_ymd(y + 1, 3, 31);
-}
-
-int
-report_year_parse(const char *s, int *y)
-{
-	int a, b;
-	size_t n = strlen(s);
-
-	if (n != 4 && n != 7)
-		return -1;
-	if (digits(s, 4, &a) || a < 1000 || a > 9998)
-		return -1;
-	if (n == 7) {
-		if (s[4] != '-' || digits(s + 5, 2, &b) || b != (a + 1) % 100)
-			return -1;
-	}
-	*y = a;
-	return 0;
-}
-
-char *
-report_year_format(int y, char *buf)
-{
-	if (y < 0 || y > 9998)
-		y = 0;
-	put_digits(buf, y, 4);
-	buf[4] = '-';
-	put_digits(buf + 5, (y + 1) % 100, 2);
-	buf[7] = '\0';
-	return buf;
 }

@@ -71,16 +71,17 @@ int date_weekday(mdate date);
 int date_is_leap(int y);
 int date_days_in_month(int y, int m);
 
-/*
- * Reporting years.  Reporting year Y (written "Y-YY", e.g. 2010-11) runs
- * from Y-04-01 to (Y+1)-03-31.  date_report_year() gives the Y a date
- * falls in; report_year_parse() accepts "2010-11" or "2010" and returns
- * 0 or -1; report_year_format() writes "2010-11" into BUF (8 bytes).
- */
+/* The reporting year (core/report_year.h) DATE falls in: Y for
+ * Y-04-01 .. (Y+1)-03-31. */
 int date_report_year(mdate date);
-mdate report_year_start(int y);
-mdate report_year_end(int y);
-int report_year_parse(const char *s, int *y);
-char *report_year_format(int y, char *buf);
+
+/* The N digits at S as a number into *OUT: 0, or -1 when one is not a
+ * digit.  Write V (0 <= V < 10^N) as N digits at P.  (The written forms
+ * of dates and reporting years.) */
+int date_digits(const char *s, int n, int *out);
+void date_put_digits(char *p, int v, int n);
 
 #endif
+
+/* Callers of reporting years long had them from here. */
+#include "core/report_year.h"
