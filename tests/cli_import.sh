@@ -21,7 +21,7 @@ imports() {
 
 cat >"$in/offenders.csv" <<'EOF'
 ref,surname,forenames,dob,gender,pnc,crn,visor,district,lead_agency,notes
-A1,Smith,John,1970-01-02,M,05/123456A,X123456,VS1,North,police,
+A1,Smith,John,1970-01-02,M,05/123456R,X123456,VS1,North,police,
 A2,Jones,Mary,,F,,,,,probation,"Two lines,
 with a comma"
 A3,Brown,,,,,,,,,

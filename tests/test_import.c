@@ -785,10 +785,10 @@ db_export__ordered_and_audited(void **state)
 				   &rows), DB_OK);
 	assert_string_equal(rows.text,
 		"0:B1,Zorblewick,-,-,-,-,-,-,-,-,-;"
-		"0:b2,Zorblewick,-,-,-,-,-,-,-,-,-;"
+		"0:B2,Zorblewick,-,-,-,-,-,-,-,-,-;"
 		"1:B1,2010-01-01,register,1,2,-,-;"
-		"1:b2,2010-01-01,register,1,2,-,-;"
-		"1:b2,2010-01-01,level,-,1,-,-;"
+		"1:B2,2010-01-01,register,1,2,-,-;"
+		"1:B2,2010-01-01,level,-,1,-,-;"
 		"2:2010,5000,-;");
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				  "action = 'export' AND detail LIKE "

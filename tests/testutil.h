@@ -66,4 +66,13 @@ void tu_offender(struct db_offender *o, const char *ref);
 struct db_event tu_event(const char *date, int type, int category,
 			 int level, int kind, enum db_source source);
 
+/* SQL taking a database of today's schema back to before the case file
+ * (issue 15's migration): its tables and trigger gone. */
+#define TU_DROP_CASEFILE_SQL \
+	"DROP TRIGGER case_notes_first;" \
+	"DROP TABLE case_notes; DROP TABLE risk_assessments;" \
+	"DROP TABLE scored_assessments; DROP TABLE key_dates;" \
+	"DROP TABLE order_ends; DROP TABLE offences;" \
+	"DROP TABLE disclosures;"
+
 #endif

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/casefile.h"
 #include "core/interchange.h"
 #include "core/util.h"
 
@@ -617,6 +618,9 @@ take_values(struct rd *rd, const struct csv_record *rec)
 			continue;
 		memcpy(ix->tmp + o, s, len);
 		ix->tmp[o + len] = '\0';
+		/* References are one case aside: read upper case. */
+		if (strcmp(formats[rd->file].cols[c], "ref") == 0)
+			cf_ref_upper(ix->tmp + o);
 		rd->val[c] = ix->tmp + o;
 		rd->vlen[c] = len;
 		o += len + 1;
@@ -667,7 +671,7 @@ take_offender(struct rd *rd)
 {
 	struct ix *ix = rd->ix;
 	const char *const *v = rd->val;
-	const char *ref = v[IX_O_REF];
+	const char *ref = v[IX_O_REF], *why;
 	bool ref_ok = false;
 	mdate d;
 	long k;
@@ -687,6 +691,13 @@ take_offender(struct rd *rd)
 	too_long(rd, IX_O_CRN);
 	too_long(rd, IX_O_VISOR);
 	too_long(rd, IX_O_DISTRICT);
+	if (v[IX_O_PNC] && rd->vlen[IX_O_PNC] <= IX_TEXT_MAX &&
+	    (why = cf_pnc_check(v[IX_O_PNC], NULL, 0)) != NULL)
+		val_fault(rd, IX_O_PNC, "is not a PNC ID: %s (e.g. "
+			  "2011/0275516Q)", why);
+	if (v[IX_O_CRN] && rd->vlen[IX_O_CRN] <= IX_TEXT_MAX &&
+	    (why = cf_crn_check(v[IX_O_CRN], NULL, 0)) != NULL)
+		val_fault(rd, IX_O_CRN, "is not a CRN: %s", why);
 	if (v[IX_O_DOB] && date_parse(v[IX_O_DOB], &d) != 0)
 		val_fault(rd, IX_O_DOB, "is not a date (YYYY-MM-DD, a real "
 			  "calendar date)");

@@ -115,6 +115,17 @@ enum db_status db_set_next_review(struct db *db, int64_t id, mdate when,
 void db_state_columns(const struct ev *evs, size_t n, int *category,
 		      int *level, const char **status);
 
+/*
+ * The case note that offenders.csv's notes column carries (issue 15): a
+ * case's first note when it is the record's old notes field (subject
+ * "Notes", correcting nothing), as an SQL expression of the offender's
+ * id column OID.  notes.csv carries the others.
+ */
+#define DB_FIRST_NOTE_ID(oid) \
+	"(SELECT c.id FROM case_notes c WHERE c.offender_id = " oid \
+	" AND c.subject = 'Notes' AND c.corrects IS NULL AND c.id = " \
+	"(SELECT min(id) FROM case_notes WHERE offender_id = " oid "))"
+
 /* The pseudonymous reference of offender ID under DB's key. */
 void db_pseudo(const struct db *db, int64_t id, char *buf);
 

@@ -121,7 +121,7 @@ db_offender_find(struct db *db, const char *ref, int64_t *id, bool *erased,
 	    DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id, erased IS NOT NULL FROM offenders "
-			 "WHERE ref = ?");
+			 "WHERE ref = upper(?)");
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
@@ -659,6 +659,7 @@ db_import_offender(struct db_import *im, struct db_offender *o,
 
 	if (im->failed != DB_OK)
 		return db_fail(db, im->failed, "the import has already failed");
+	db_offender_normalise(o);
 	if ((why = db_offender_check(o, &field)) != NULL)
 		return poison(im, db_fail(db, DB_INVALID, "%s %s: %s", o->ref,
 					  field ? field : "", why));
@@ -909,8 +910,10 @@ db_export(struct db *db, const char *recipient, const char *where,
 		return s;
 	s = walk(db, "SELECT ref, coalesce(surname, CASE WHEN erased IS NOT "
 		     "NULL THEN '(erased)' END), forenames, dob, gender, pnc, "
-		     "crn, visor, district, lead_agency, notes FROM offenders "
-		     "ORDER BY ref", 11, DB_EXPORT_OFFENDERS, cb, ctx);
+		     "crn, visor, district, lead_agency, (SELECT text FROM "
+		     "case_notes WHERE id = " DB_FIRST_NOTE_ID("offenders.id")
+		     ") FROM offenders ORDER BY ref", 11, DB_EXPORT_OFFENDERS,
+		     cb, ctx);
 	if (s == DB_OK)
 		s = walk(db, "SELECT o.ref, e.date, e.type, e.category, "
 			     "e.level, e.kind, e.note FROM offenders o JOIN "

@@ -422,7 +422,9 @@ forms_identity(struct form_model *fm, struct db *db,
 	fm->db = db;
 	fm->today = today;
 	fm->original = o;
-	fm->n = IF_COUNT;
+	/* The notes are case notes now (issue 15), added on the case
+	 * screen: the form no longer shows the old single field. */
+	fm->n = IF_NOTES;
 	identity_fields(fm);
 	field_init_text(&f[IF_NOTES], "notes", "Notes", FIELD_TEXT, 4000,
 			false, "line breaks already in the notes are kept "
