@@ -25,6 +25,11 @@
 #include "core/interchange.h"
 #include "core/util.h"
 
+_Static_assert((int)DB_EXPORT_FILES == (int)IX_NFILES &&
+	       (int)DB_EXPORT_DISCLOSURES == (int)IX_DISCLOSURES &&
+	       (int)DB_EXPORT_RISK == (int)IX_RISK,
+	       "the data layer's export files are the interchange files");
+
 struct out_file {
 	char tmp[4200];   /* the temporary file, "" when none */
 	char final[4200]; /* its place */
@@ -44,8 +49,7 @@ put_row(void *ctx, enum db_export_file which, const char *const *col,
 	size_t n)
 {
 	struct exporter *ex = ctx;
-	enum ix_file f = which == DB_EXPORT_OFFENDERS ? IX_OFFENDERS
-		       : which == DB_EXPORT_EVENTS ? IX_EVENTS : IX_POPULATION;
+	enum ix_file f = (enum ix_file)which; /* the same order */
 	size_t want;
 
 	ix_columns(f, &want);
@@ -293,6 +297,15 @@ cmd_export(struct cli *c, int argc, char **argv)
 			ex.file[IX_EVENTS].rows == 1 ? "" : "s",
 			ex.file[IX_POPULATION].rows,
 			ex.file[IX_POPULATION].rows == 1 ? "" : "s", dir);
+		{
+			size_t facts = 0;
+
+			for (int f = IX_FIRST_FACT; f < IX_NFILES; f++)
+				facts += ex.file[f].rows;
+			fprintf(stderr, "%s: and %zu fact%s of the case file "
+				"(risk, dates, offences, notes, disclosures)\n",
+				cli_progname, facts, facts == 1 ? "" : "s");
+		}
 	} else if (st == DB_OK || ex.failed) {
 		/* Logged as a disclosure; log that none took place. */
 		db_audit_log(db, "export.failed", NULL, "no files written");

@@ -59,6 +59,14 @@ char *cf_at_risk_format(unsigned mask, const char *sep, bool labels,
 /* The notification end written for "indefinite notification". */
 #define CF_INDEFINITE "indefinite"
 
+/* The longest values of the case file, in bytes: free text (a note, what
+ * was disclosed and why), a description or sentence, a short field (an
+ * assessor, a court, a recipient, a subject), a score. */
+#define CF_TEXT_MAX 20000
+#define CF_LONG_MAX 500
+#define CF_FIELD_MAX 127
+#define CF_SCORE_MAX 31
+
 /* --- identifiers ----------------------------------------------------- */
 
 /*

@@ -18,13 +18,13 @@
 #include <strings.h>
 
 #include "core/casefile.h"
+#include "core/interchange.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 
-/* Longest free text of a fact (a note, a reason), in bytes. */
-#define FACT_TEXT_MAX 20000
-/* Longest short text (an assessor, a court, a recipient). */
-#define FACT_FIELD_MAX (DB_FIELD_MAX - 1)
+_Static_assert(CF_FIELD_MAX < DB_FIELD_MAX, "short fields fit");
+_Static_assert(CF_SCORE_MAX < sizeof ((struct db_score *)0)->score,
+	       "a score fits");
 
 /* --- checks ------------------------------------------------------------ */
 
@@ -113,6 +113,10 @@ audit_fact(struct db *db, const char *action, int64_t offender,
 {
 	char rec[48], detail[400];
 
+	if (db->cf_bulk) {
+		db->cf_written++;
+		return DB_OK;
+	}
 	record_of(rec, sizeof rec, offender);
 	snprintf(detail, sizeof detail, "%s %lld: %s", action + 8,
 		 (long long)fact, sb_str(fields)[0] ? sb_str(fields) : "-");
@@ -163,7 +167,7 @@ db_risk_add(struct db *db, int64_t id, struct db_risk *r)
 		return s;
 	if ((s = check_date(db, what, "date", r->date, true)) != DB_OK ||
 	    (s = check_text(db, what, "assessor", r->assessor, false,
-			    FACT_FIELD_MAX, false)) != DB_OK)
+			    CF_FIELD_MAX, false)) != DB_OK)
 		return s;
 	if (cf_rosh_name(r->rosh) == NULL)
 		return db_fail(db, DB_INVALID, "%s: rosh: not a risk of "
@@ -296,7 +300,7 @@ db_score_add(struct db *db, int64_t id, struct db_score *sc)
 		return s;
 	if ((s = check_date(db, what, "date", sc->date, true)) != DB_OK ||
 	    (s = check_text(db, what, "score", sc->score, true,
-			    sizeof sc->score - 1, false)) != DB_OK)
+			    CF_SCORE_MAX, false)) != DB_OK)
 		return s;
 	if ((s = db_score_tools(db, tool_match, &t)) != DB_OK)
 		return s;
@@ -635,12 +639,12 @@ db_offence_add(struct db *db, int64_t id, struct db_offence *o)
 	if ((s = open_case(db, id, true, what)) != DB_OK)
 		return s;
 	if ((s = check_text(db, what, "description", o->description, true,
-			    FACT_FIELD_MAX * 4, false)) != DB_OK ||
+			    CF_LONG_MAX, false)) != DB_OK ||
 	    (s = check_date(db, what, "date", o->date, false)) != DB_OK ||
 	    (s = check_text(db, what, "court", o->court, false,
-			    FACT_FIELD_MAX, false)) != DB_OK ||
+			    CF_FIELD_MAX, false)) != DB_OK ||
 	    (s = check_text(db, what, "sentence", o->sentence, false,
-			    FACT_FIELD_MAX * 4, false)) != DB_OK)
+			    CF_LONG_MAX, false)) != DB_OK)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
@@ -725,8 +729,8 @@ db_note_add(struct db *db, int64_t id, struct db_note *n)
 		return s;
 	if ((s = check_date(db, what, "date", n->date, true)) != DB_OK ||
 	    (s = check_text(db, what, "subject", n->subject, true,
-			    FACT_FIELD_MAX, false)) != DB_OK ||
-	    (s = check_text(db, what, "text", n->text, true, FACT_TEXT_MAX,
+			    CF_FIELD_MAX, false)) != DB_OK ||
+	    (s = check_text(db, what, "text", n->text, true, CF_TEXT_MAX,
 			    true)) != DB_OK)
 		return s;
 	if (n->corrects) {
@@ -752,23 +756,25 @@ db_note_add(struct db *db, int64_t id, struct db_note *n)
 		return s;
 	st = db_stmt(db, "INSERT INTO case_notes(offender_id, date, author, "
 			 "subject, text, corrects, recorded_by, recorded_at) "
-			 "VALUES (?1,?2,?3,?4,?5,?6,?3,"
+			 "VALUES (?1,?2,?3,?4,?5,?6,?7,"
 			 "strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, n->date);
-	sqlite3_bind_text(st, 3, db->user, -1, SQLITE_STATIC);
+	if (!db->cf_bulk || n->author[0] == '\0')
+		str_copy(n->author, db->user, sizeof n->author);
+	sqlite3_bind_text(st, 3, n->author, -1, SQLITE_STATIC);
 	db_bind_text(st, 4, n->subject);
 	db_bind_text(st, 5, n->text);
 	if (n->corrects)
 		sqlite3_bind_int64(st, 6, n->corrects);
+	sqlite3_bind_text(st, 7, db->user, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, what));
 	n->id = sqlite3_last_insert_rowid(db->sql);
-	str_copy(n->author, db->user, sizeof n->author);
 	sb_init(&f);
 	sb_add(&f, "date,subject,text");
 	field_if(&f, "corrects", n->corrects != 0);
@@ -825,13 +831,13 @@ db_disclosure_add(struct db *db, int64_t id, struct db_disclosure *d)
 		return s;
 	if ((s = check_date(db, what, "date", d->date, true)) != DB_OK ||
 	    (s = check_text(db, what, "recipient", d->recipient, true,
-			    FACT_FIELD_MAX, false)) != DB_OK ||
-	    (s = check_text(db, what, "what", d->what, true, FACT_TEXT_MAX,
+			    CF_FIELD_MAX, false)) != DB_OK ||
+	    (s = check_text(db, what, "what", d->what, true, CF_TEXT_MAX,
 			    true)) != DB_OK ||
-	    (s = check_text(db, what, "why", d->why, true, FACT_TEXT_MAX,
+	    (s = check_text(db, what, "why", d->why, true, CF_TEXT_MAX,
 			    true)) != DB_OK ||
 	    (s = check_text(db, what, "decided_by", d->decided_by, false,
-			    FACT_FIELD_MAX, false)) != DB_OK)
+			    CF_FIELD_MAX, false)) != DB_OK)
 		return s;
 	if ((d->meeting_id != 0) == given(d->decided_by))
 		return db_fail(db, DB_INVALID, "%s: decided by a meeting or "
@@ -976,6 +982,26 @@ db_meeting_disclosures(struct db *db, int64_t meeting_id,
 		}
 	}
 	return walk_end(db, st, rc, "reading disclosures");
+}
+
+/* --- in bulk ------------------------------------------------------------ */
+
+enum db_status
+db_casefile_bulk(struct db *db, bool on, size_t *written)
+{
+	enum db_status s;
+
+	if ((s = db_require(db, true, false, false, "writing the case file "
+			    "in bulk")) != DB_OK)
+		return s;
+	if (on && db->depth == 0)
+		return db_fail(db, DB_INVALID, "bulk writing needs a "
+			       "transaction");
+	if (written)
+		*written = db->cf_written;
+	db->cf_bulk = on;
+	db->cf_written = 0;
+	return DB_OK;
 }
 
 /* --- possible duplicates ---------------------------------------------- */
@@ -1186,4 +1212,220 @@ db_key_list(struct db *db, enum db_key_list l, mdate today, db_key_case_cb cb,
 			break;
 	free(hits);
 	return db_audit_log(db, "keydates.view", NULL, db_key_list_title(l));
+}
+
+/* --- export ------------------------------------------------------------- */
+
+/* Hand CB a row of FILE. */
+static enum db_status
+put(struct db *db, db_export_cb cb, void *ctx, enum db_export_file file,
+    const char *const *col, size_t n)
+{
+	if (cb(ctx, file, col, n) != 0)
+		return db_fail(db, DB_ERROR, "the export stopped");
+	return DB_OK;
+}
+
+static const char *
+yes_no(bool b)
+{
+	return b ? IX_YES : IX_NO;
+}
+
+/* The rows of the tables of SQL whose columns are text as they are. */
+static enum db_status
+export_plain(struct db *db, const char *sql, int ncols,
+	     enum db_export_file file, db_export_cb cb, void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	const char *col[IX_FACT_COLS];
+	enum db_status s = DB_OK;
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	while (s == DB_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < ncols; i++)
+			col[i] = col_text(st, i);
+		s = put(db, cb, ctx, file, col, (size_t)ncols);
+	}
+	sqlite3_reset(st);
+	if (s == DB_OK && rc != SQLITE_DONE)
+		s = db_sqlfail(db, rc, "exporting");
+	return s;
+}
+
+static enum db_status
+export_risk(struct db *db, db_export_cb cb, void *ctx)
+{
+	sqlite3_stmt *st;
+	const char *col[IX_R_NCOLS];
+	char groups[128];
+	enum db_status s = DB_OK;
+	int rc;
+
+	st = db_stmt(db, "SELECT o.ref, r.date, r.rosh, r.at_risk, r.assessor "
+			 "FROM risk_assessments r JOIN offenders o ON o.id = "
+			 "r.offender_id ORDER BY o.ref, r.id");
+	if (st == NULL)
+		return DB_ERROR;
+	while (s == DB_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		col[IX_R_REF] = col_text(st, 0);
+		col[IX_R_DATE] = col_text(st, 1);
+		col[IX_R_ROSH] = col_text(st, 2);
+		col[IX_R_AT_RISK] = cf_at_risk_format(
+			(unsigned)sqlite3_column_int(st, 3), ";", false,
+			groups, sizeof groups);
+		col[IX_R_ASSESSOR] = col_text(st, 4);
+		s = put(db, cb, ctx, DB_EXPORT_RISK, col, IX_R_NCOLS);
+	}
+	sqlite3_reset(st);
+	return s == DB_OK && rc != SQLITE_DONE ? db_sqlfail(db, rc, "exporting")
+					       : s;
+}
+
+static enum db_status
+export_offences(struct db *db, db_export_cb cb, void *ctx)
+{
+	sqlite3_stmt *st;
+	const char *col[IX_F_NCOLS];
+	enum db_status s = DB_OK;
+	int rc;
+
+	st = db_stmt(db, "SELECT o.ref, f.is_index, f.description, f.date, "
+			 "f.court, f.sentence FROM offences f JOIN offenders o "
+			 "ON o.id = f.offender_id ORDER BY o.ref, f.id");
+	if (st == NULL)
+		return DB_ERROR;
+	while (s == DB_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		col[IX_F_REF] = col_text(st, 0);
+		col[IX_F_INDEX] = yes_no(sqlite3_column_int(st, 1) != 0);
+		for (int i = IX_F_DESCRIPTION; i < IX_F_NCOLS; i++)
+			col[i] = col_text(st, i);
+		s = put(db, cb, ctx, DB_EXPORT_OFFENCES, col, IX_F_NCOLS);
+	}
+	sqlite3_reset(st);
+	return s == DB_OK && rc != SQLITE_DONE ? db_sqlfail(db, rc, "exporting")
+					       : s;
+}
+
+/* Notes: those offenders.csv does not carry, each correction as the place
+ * of the note it corrects among the case's notes (the carried one
+ * first). */
+static enum db_status
+export_notes(struct db *db, db_export_cb cb, void *ctx)
+{
+	sqlite3_stmt *st;
+	const char *col[IX_N_NCOLS];
+	enum db_status s = DB_OK;
+	int64_t offender = 0, *ids = NULL;
+	size_t n = 0, cap = 0;
+	char place[24];
+	int rc;
+
+	st = db_stmt(db, "SELECT o.ref, c.date, c.author, c.subject, c.text, "
+			 "c.corrects, c.offender_id, c.id, c.id = "
+			 DB_FIRST_NOTE_ID("c.offender_id") " FROM case_notes c "
+			 "JOIN offenders o ON o.id = c.offender_id WHERE "
+			 "c.text IS NOT NULL ORDER BY o.ref, c.id");
+	if (st == NULL)
+		return DB_ERROR;
+	while (s == DB_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t of = sqlite3_column_int64(st, 6);
+		int64_t corrects = sqlite3_column_int64(st, 5);
+
+		if (of != offender) {
+			offender = of;
+			n = 0;
+		}
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			int64_t *p = realloc(ids, nc * sizeof *p);
+
+			if (p == NULL) {
+				s = db_fail(db, DB_ERROR, "out of memory");
+				break;
+			}
+			ids = p;
+			cap = nc;
+		}
+		ids[n++] = sqlite3_column_int64(st, 7);
+		if (sqlite3_column_int(st, 8))
+			continue; /* carried by offenders.csv */
+		for (int i = 0; i < IX_N_CORRECTS; i++)
+			col[i] = col_text(st, i);
+		col[IX_N_CORRECTS] = NULL;
+		for (size_t k = 0; corrects && k < n; k++) {
+			if (ids[k] == corrects) {
+				snprintf(place, sizeof place, "%zu", k + 1);
+				col[IX_N_CORRECTS] = place;
+			}
+		}
+		s = put(db, cb, ctx, DB_EXPORT_NOTES, col, IX_N_NCOLS);
+	}
+	sqlite3_reset(st);
+	free(ids);
+	return s == DB_OK && rc != SQLITE_DONE ? db_sqlfail(db, rc, "exporting")
+					       : s;
+}
+
+static enum db_status
+export_disclosures(struct db *db, db_export_cb cb, void *ctx)
+{
+	sqlite3_stmt *st;
+	const char *col[IX_X_NCOLS];
+	enum db_status s = DB_OK;
+	int rc;
+
+	st = db_stmt(db, "SELECT o.ref, d.date, d.disclosed, d.recipient, "
+			 "d.what, d.why, m.date, m.level, coalesce(m.chair, "
+			 "d.decided_by), d.undertaking FROM disclosures d JOIN "
+			 "offenders o ON o.id = d.offender_id LEFT JOIN "
+			 "meetings m ON m.id = d.meeting_id ORDER BY o.ref, "
+			 "d.id");
+	if (st == NULL)
+		return DB_ERROR;
+	while (s == DB_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < IX_X_NCOLS; i++)
+			col[i] = col_text(st, i);
+		col[IX_X_DECISION] = sqlite3_column_int(st, 2)
+			? IX_DISCLOSE : IX_NOT_DISCLOSE;
+		col[IX_X_UNDERTAKING] = yes_no(sqlite3_column_int(st, 9) != 0);
+		s = put(db, cb, ctx, DB_EXPORT_DISCLOSURES, col, IX_X_NCOLS);
+	}
+	sqlite3_reset(st);
+	return s == DB_OK && rc != SQLITE_DONE ? db_sqlfail(db, rc, "exporting")
+					       : s;
+}
+
+enum db_status
+db_export_casefile(struct db *db, db_export_cb cb, void *ctx)
+{
+	enum db_status s;
+
+	if ((s = export_risk(db, cb, ctx)) != DB_OK)
+		return s;
+	if ((s = export_plain(db, "SELECT o.ref, a.date, a.tool, a.score FROM "
+				  "scored_assessments a JOIN offenders o ON "
+				  "o.id = a.offender_id ORDER BY o.ref, a.id",
+			      IX_A_NCOLS, DB_EXPORT_ASSESSMENTS, cb, ctx)) !=
+	    DB_OK)
+		return s;
+	if ((s = export_plain(db, "SELECT o.ref, k.sentence_expiry, "
+				  "k.licence_expiry, k.expected_release, "
+				  "k.release_type, k.notification_end, "
+				  "k.mappa_j_sent FROM key_dates k JOIN "
+				  "offenders o ON o.id = k.offender_id ORDER "
+				  "BY o.ref, k.id", IX_D_NCOLS,
+			      DB_EXPORT_DATES, cb, ctx)) != DB_OK)
+		return s;
+	if ((s = export_plain(db, "SELECT o.ref, e.kind, e.made, e.ends FROM "
+				  "order_ends e JOIN offenders o ON o.id = "
+				  "e.offender_id ORDER BY o.ref, e.id",
+			      IX_OR_NCOLS, DB_EXPORT_ORDERS, cb, ctx)) != DB_OK)
+		return s;
+	if ((s = export_offences(db, cb, ctx)) != DB_OK ||
+	    (s = export_notes(db, cb, ctx)) != DB_OK)
+		return s;
+	return export_disclosures(db, cb, ctx);
 }

@@ -456,6 +456,14 @@ enum db_status db_import_end(struct db_import *im, enum db_status st);
  */
 enum db_status db_import_expect(struct db_import *im, size_t n);
 
+/*
+ * After the offenders and events: write what is waiting, so that the
+ * case file's facts (casefacts.c: db_risk_add() and the others) may
+ * follow inside the import.  Until db_import_end(), those writes are in
+ * bulk (db_casefile_bulk()); the import's audit row counts them.
+ */
+enum db_status db_import_facts(struct db_import *im);
+
 /* Events imported so far (for progress). */
 size_t db_import_done(const struct db_import *im);
 
@@ -476,7 +484,16 @@ const char *db_event_decider(const struct db_event *e, char *buf, size_t n);
 enum db_export_file {
 	DB_EXPORT_OFFENDERS,
 	DB_EXPORT_EVENTS,
-	DB_EXPORT_POPULATION
+	DB_EXPORT_POPULATION,
+	/* The case file (issue 15, doc/interchange-casefile.md): */
+	DB_EXPORT_RISK,
+	DB_EXPORT_ASSESSMENTS,
+	DB_EXPORT_DATES,
+	DB_EXPORT_ORDERS,
+	DB_EXPORT_OFFENCES,
+	DB_EXPORT_NOTES,
+	DB_EXPORT_DISCLOSURES,
+	DB_EXPORT_FILES
 };
 typedef int (*db_export_cb)(void *ctx, enum db_export_file file,
 			    const char *const *col, size_t n);
@@ -1283,6 +1300,14 @@ typedef int (*db_meeting_disclosure_cb)(void *ctx, const char *ref,
 					const struct db_disclosure *d);
 enum db_status db_meeting_disclosures(struct db *db, int64_t meeting_id,
 				      db_meeting_disclosure_cb cb, void *ctx);
+
+/*
+ * Case-file writes in bulk, for the demo (admin, inside db_begin()): while
+ * ON, each write above skips its own audit row (the caller writes one for
+ * the lot) and a note keeps the author it is given.  Turning it off gives
+ * the number written in *WRITTEN (if not NULL).
+ */
+enum db_status db_casefile_bulk(struct db *db, bool on, size_t *written);
 
 /* Which identifier of a new case matched an existing one. */
 enum db_dup_match { DB_DUP_PNC, DB_DUP_CRN, DB_DUP_VISOR, DB_DUP_NAME_DOB };

@@ -26,6 +26,9 @@ struct db {
 		sqlite3_stmt *stmt;
 	} cache[DB_STMT_CACHE];
 	int evict;          /* the next slot to reuse when the cache is full */
+	bool cf_bulk;       /* case-file writes in bulk (casefacts.c): no
+			       audit row each, notes keep their author */
+	size_t cf_written;  /* case-file facts written in bulk */
 };
 
 /*
@@ -125,6 +128,10 @@ void db_state_columns(const struct ev *evs, size_t n, int *category,
 	"(SELECT c.id FROM case_notes c WHERE c.offender_id = " oid \
 	" AND c.subject = 'Notes' AND c.corrects IS NULL AND c.id = " \
 	"(SELECT min(id) FROM case_notes WHERE offender_id = " oid "))"
+
+/* Export's rows of the case file's files (casefacts.c), in
+ * doc/interchange-casefile.md's order, inside db_export()'s snapshot. */
+enum db_status db_export_casefile(struct db *db, db_export_cb cb, void *ctx);
 
 /* The pseudonymous reference of offender ID under DB's key. */
 void db_pseudo(const struct db *db, int64_t id, char *buf);

@@ -786,6 +786,21 @@ db_import_events(struct db_import *im, int64_t id, const struct db_event *evs,
 }
 
 enum db_status
+db_import_facts(struct db_import *im)
+{
+	enum db_status s;
+
+	if (im->failed != DB_OK)
+		return db_fail(im->db, im->failed, "the import has already "
+			       "failed");
+	if ((s = flush(im)) != DB_OK)
+		return poison(im, s);
+	im->db->cf_bulk = true;
+	im->db->cf_written = 0;
+	return DB_OK;
+}
+
+enum db_status
 db_import_end(struct db_import *im, enum db_status st)
 {
 	struct db *db = im->db;
@@ -799,6 +814,8 @@ db_import_end(struct db_import *im, enum db_status st)
 	for (size_t i = 0; i < im->nrebuild && st == DB_OK; i++)
 		st = db_exec(db, im->rebuild[i]);
 	if (st == DB_OK) {
+		size_t facts = db->cf_written;
+
 		/* One row for the import: its offenders' ids run on. */
 		if (im->offenders)
 			snprintf(rec, sizeof rec, "offenders %lld-%lld",
@@ -807,9 +824,15 @@ db_import_end(struct db_import *im, enum db_status st)
 		snprintf(detail, sizeof detail, "offenders: %zu; events: %zu; "
 			 "recorded offenders added to: %zu", im->offenders,
 			 im->events, im->appended);
+		if (db->cf_bulk)
+			snprintf(detail + strlen(detail),
+				 sizeof detail - strlen(detail),
+				 "; case file facts: %zu", facts);
 		st = db_audit_write(db, "import", im->offenders ? rec : NULL,
 				    detail);
 	}
+	db->cf_bulk = false;
+	db->cf_written = 0;
 	for (int k = 0; k <= OFF_SHIFT; k++)
 		sqlite3_finalize(im->off_st[k]);
 	for (int k = 0; k <= EV_SHIFT; k++)
@@ -923,6 +946,8 @@ db_export(struct db *db, const char *recipient, const char *where,
 	if (s == DB_OK)
 		s = walk(db, "SELECT year, people, source FROM population "
 			     "ORDER BY year", 3, DB_EXPORT_POPULATION, cb, ctx);
+	if (s == DB_OK)
+		s = db_export_casefile(db, cb, ctx);
 	if (own)
 		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
 	return s;
