@@ -261,8 +261,13 @@ diff -r "$T/more" "$T/rt" >/dev/null && ok || fail "round trip: the files differ
 # --- the demo area: round trip, and the 2010-11 figures after it ----------------
 expect 0 "$MAPPA" --db "$T/demo.db" demo
 expect 0 "$MAPPA" --db "$T/demo.db" export "$T/demo" --recipient "round trip test"
+# All ten files: the three, and the case file's seven (issue 15).
 expect 0 "$MAPPA" --db "$T/demo2.db" import --offenders "$T/demo/offenders.csv" \
-	--events "$T/demo/events.csv" --population "$T/demo/population.csv"
+	--events "$T/demo/events.csv" --population "$T/demo/population.csv" \
+	--risk "$T/demo/risk.csv" --assessments "$T/demo/assessments.csv" \
+	--dates "$T/demo/dates.csv" --orders "$T/demo/orders.csv" \
+	--offences "$T/demo/offences.csv" --notes "$T/demo/notes.csv" \
+	--disclosures "$T/demo/disclosures.csv"
 expect 0 "$MAPPA" --db "$T/demo2.db" export "$T/demo2"
 diff -r "$T/demo" "$T/demo2" >/dev/null && ok || fail "demo round trip: the files differ"
 expect 0 "$MAPPA" --db "$T/demo2.db" stats --year 2010-11 --format csv

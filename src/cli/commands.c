@@ -45,7 +45,9 @@ const struct cli_command cli_commands[] = {
 	{ "backup", cmd_backup, "FILE",
 	  "a consistent copy of the database while others work (admin)" },
 	{ "import", cmd_import,
-	  "[--offenders F] [--events F] [--population F]",
+	  "[--offenders F] [--events F] [--population F] [--risk F] "
+	  "[--assessments F] [--dates F] [--orders F] [--offences F] "
+	  "[--notes F] [--disclosures F]",
 	  "bring in records from CSV files, all or nothing (admin)" },
 	{ "export", cmd_export, "DIR [--recipient TEXT]",
 	  "write the records out as CSV files into DIR (admin)" },
@@ -68,6 +70,11 @@ const struct cli_command cli_commands[] = {
 	  "open and overdue actions by agency and owner" },
 	{ "action", cmd_action, "done ID [--date DATE]",
 	  "mark an action done" },
+	{ "keydates", cmd_keydates,
+	  "[--list mappa-j|releases|licences|notifications] "
+	  "[--format text|csv]",
+	  "MAPPA J due or overdue; releases, licences and notifications "
+	  "ending in the next 6 weeks" },
 	{ NULL, NULL, NULL, NULL },
 };
 

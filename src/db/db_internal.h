@@ -125,9 +125,10 @@ void db_state_columns(const struct ev *evs, size_t n, int *category,
  * id column OID.  notes.csv carries the others.
  */
 #define DB_FIRST_NOTE_ID(oid) \
-	"(SELECT c.id FROM case_notes c WHERE c.offender_id = " oid \
-	" AND c.subject = 'Notes' AND c.corrects IS NULL AND c.id = " \
-	"(SELECT min(id) FROM case_notes WHERE offender_id = " oid "))"
+	"(SELECT fn.id FROM case_notes fn WHERE fn.offender_id = " oid \
+	" AND fn.subject = 'Notes' AND fn.corrects IS NULL AND fn.id = " \
+	"(SELECT min(fm.id) FROM case_notes fm WHERE fm.offender_id = " \
+	oid "))"
 
 /* Export's rows of the case file's files (casefacts.c), in
  * doc/interchange-casefile.md's order, inside db_export()'s snapshot. */
