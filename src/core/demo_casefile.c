@@ -245,10 +245,37 @@ scores(struct rng *r, const struct seen *s, struct demo_casefile *cf)
 	}
 }
 
-static void
-dates(struct rng *r, const struct seen *s, mdate today,
-      struct demo_casefile *cf)
+/* The notification period the register note names: 1 with *YEARS (0:
+ * indefinite), or 0 when it names none. */
+static int
+notification_years(const struct demo_offender *o, int *years)
 {
+	for (size_t i = 0; i < o->nev; i++) {
+		const char *n = o->evs[i].note, *p;
+
+		if (o->evs[i].ev.type != EV_REGISTER || n == NULL)
+			continue;
+		if ((p = strstr(n, "notification ")) == NULL)
+			return 0;
+		p += 13;
+		if (strncmp(p, "indefinite", 10) == 0) {
+			*years = 0;
+			return 1;
+		}
+		*years = 0;
+		while (*p >= '0' && *p <= '9')
+			*years = *years * 10 + (*p++ - '0');
+		return *years > 0 && strncmp(p, " year", 5) == 0;
+	}
+	return 0;
+}
+
+static void
+dates(struct rng *r, const struct demo_offender *o, const struct seen *s,
+      mdate today, struct demo_casefile *cf)
+{
+	int years = 0, y, m, d;
+
 	cf->has_dates = true;
 	cf->dates.release_type = -1;
 	cf->dates.expected_release = MDATE_NONE;
@@ -277,7 +304,14 @@ dates(struct rng *r, const struct seen *s, mdate today,
 		cf->dates.licence_expiry = today + range(r, 10, 900);
 		cf->dates.sentence_expiry = cf->dates.licence_expiry;
 	}
-	if (s->st.category == 1) {
+	if (s->st.category == 1 && notification_years(o, &years)) {
+		/* As the history's register note says. */
+		date_to_ymd(s->first, &y, &m, &d);
+		cf->dates.indefinite = years == 0;
+		if (years)
+			cf->dates.notification_end =
+				date_from_ymd(y + years, m, d > 28 ? 28 : d);
+	} else if (s->st.category == 1) {
 		if (chance(r, 35))
 			cf->dates.indefinite = true;
 		else
@@ -306,12 +340,90 @@ orders(struct rng *r, const struct demo_offender *o, struct demo_casefile *cf)
 	}
 }
 
+/* Copy S[0..N) into BUF (200 bytes); BUF. */
+static const char *
+cut(char *buf, const char *s, size_t n)
+{
+	if (n > 199)
+		n = 199;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	return buf;
+}
+
+/*
+ * Take an offence from a history note the demo wrote: "Convicted at
+ * COURT of OFFENCE: SENTENCE; ..." or "Sentenced at COURT to SENTENCE for
+ * OFFENCE" (the court, offence and sentence the history already names, so
+ * that the case file agrees with it).  False when NOTE is neither.
+ */
+static bool
+from_note(const char *note, int k, struct demo_casefile *cf)
+{
+	const char *a, *b, *c, *end;
+
+	if (note == NULL)
+		return false;
+	if (strncmp(note, "Convicted at ", 13) == 0 &&
+	    (a = strstr(note, " of ")) && (b = strstr(a, ": "))) {
+		end = b + 2 + strcspn(b + 2, ";");
+		cf->offence[k].court = cut(cf->offence[k].buf[0], note + 13,
+					   (size_t)(a - note - 13));
+		cf->offence[k].description = cut(cf->offence[k].buf[1], a + 4,
+						 (size_t)(b - a - 4));
+		cf->offence[k].sentence = cut(cf->offence[k].buf[2], b + 2,
+					      (size_t)(end - b - 2));
+		return true;
+	}
+	if (strncmp(note, "Sentenced at ", 13) == 0 &&
+	    (a = strstr(note, " to ")) && (b = strstr(a, " for "))) {
+		c = b + 5;
+		cf->offence[k].court = cut(cf->offence[k].buf[0], note + 13,
+					   (size_t)(a - note - 13));
+		cf->offence[k].sentence = cut(cf->offence[k].buf[2], a + 4,
+					      (size_t)(b - a - 4));
+		cf->offence[k].description = cut(cf->offence[k].buf[1], c,
+						 strlen(c));
+		return true;
+	}
+	return false;
+}
+
 static void
-offences(struct rng *r, const struct seen *s, struct demo_casefile *cf)
+offences(struct rng *r, const struct demo_offender *o, const struct seen *s,
+	 struct demo_casefile *cf)
 {
 	int cat = s->st.category;
 	bool custody = s->ncust > 0;
+	const char *reg = NULL;
+	size_t later = 0;
 
+	/* The register event's note names the index offence when the demo
+	 * wrote one; a later sentence is another relevant offence. */
+	for (size_t i = 0; i < o->nev; i++) {
+		if (o->evs[i].ev.type == EV_REGISTER && reg == NULL) {
+			reg = o->evs[i].note ? o->evs[i].note : "";
+			continue;
+		}
+		if (reg && o->evs[i].ev.type == EV_CUSTODY && !later &&
+		    o->evs[i].note &&
+		    strncmp(o->evs[i].note, "Sentenced at ", 13) == 0)
+			later = i + 1;
+	}
+	cf->offence[0].index = true;
+	cf->offence[0].date = s->first - range(r, 120, 900);
+	if (from_note(reg, 0, cf)) {
+		cf->noffence = 1;
+		if (later && from_note(o->evs[later - 1].note, 1, cf)) {
+			cf->offence[1].index = false;
+			cf->offence[1].date = o->evs[later - 1].ev.date -
+					      range(r, 60, 300);
+			cf->noffence = 2;
+		}
+		return;
+	}
 	cf->offence[0].index = true;
 	cf->offence[0].description = cat == 1 ? PICK(r, sexual)
 				   : cat == 2 ? PICK(r, violent)
@@ -407,9 +519,9 @@ demo_casefile(const struct demo_offender *o, mdate today,
 		return 1;
 	risk(&r, &s, today, cf);
 	scores(&r, &s, cf);
-	dates(&r, &s, today, cf);
+	dates(&r, o, &s, today, cf);
 	orders(&r, o, cf);
-	offences(&r, &s, cf);
+	offences(&r, o, &s, cf);
 	case_notes(&r, today, cf);
 	disclosure(&r, o, &s, cf);
 	return 0;

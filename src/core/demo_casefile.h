@@ -51,6 +51,8 @@ struct demo_casefile {
 		mdate date;
 		const char *court;
 		const char *sentence;
+		/* Room for what is taken from the history's notes: */
+		char buf[3][200];
 	} offence[DEMO_CF_MAX];
 	size_t noffence;
 	struct {

@@ -984,6 +984,44 @@ db_meeting_disclosures(struct db *db, int64_t meeting_id,
 	return walk_end(db, st, rc, "reading disclosures");
 }
 
+enum db_status
+db_casefile_stamp(struct db *db, int64_t id, int64_t *stamp)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+	int rc;
+
+	*stamp = 0;
+	if ((s = db_require(db, true, true, false, "reading the case file")) !=
+	    DB_OK)
+		return s;
+	st = db_stmt(db, "SELECT "
+		"(SELECT ifnull(max(id),0) FROM risk_assessments WHERE "
+		" offender_id = ?1) + (SELECT count(*) FROM risk_assessments "
+		" WHERE offender_id = ?1) * 1000003 + "
+		"(SELECT ifnull(max(id),0) FROM scored_assessments WHERE "
+		" offender_id = ?1) + "
+		"(SELECT ifnull(max(id),0) FROM key_dates WHERE "
+		" offender_id = ?1) + "
+		"(SELECT ifnull(max(id),0) FROM order_ends WHERE "
+		" offender_id = ?1) + "
+		"(SELECT ifnull(max(id),0) FROM offences WHERE "
+		" offender_id = ?1) + "
+		"(SELECT ifnull(max(id),0) + count(text) FROM case_notes "
+		" WHERE offender_id = ?1) + "
+		"(SELECT ifnull(max(id),0) FROM disclosures WHERE "
+		" offender_id = ?1)");
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*stamp = sqlite3_column_int64(st, 0);
+		rc = SQLITE_DONE;
+	}
+	return walk_end(db, st, rc, "reading the case file");
+}
+
 /* --- in bulk ------------------------------------------------------------ */
 
 enum db_status

@@ -1309,6 +1309,13 @@ enum db_status db_meeting_disclosures(struct db *db, int64_t meeting_id,
  */
 enum db_status db_casefile_bulk(struct db *db, bool on, size_t *written);
 
+/*
+ * A number that changes whenever offender ID's case file does (a fact
+ * added, an erasure), into *STAMP: screens read the case again when it
+ * moves.  Cheap; no audit row.
+ */
+enum db_status db_casefile_stamp(struct db *db, int64_t id, int64_t *stamp);
+
 /* Which identifier of a new case matched an existing one. */
 enum db_dup_match { DB_DUP_PNC, DB_DUP_CRN, DB_DUP_VISOR, DB_DUP_NAME_DOB };
 
