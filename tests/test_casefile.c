@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "core/casefile.h"
+#include "core/kpi.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 #include "testutil.h"
@@ -161,6 +162,14 @@ level_deadline__six_months_before__month_ends(void **state)
 	assert_int_equal(cf_level_deadline(D("2012-08-31")), D("2012-02-29"));
 	assert_int_equal(cf_level_deadline(D("2013-03-10")), D("2012-09-10"));
 	assert_int_equal(cf_level_deadline(MDATE_NONE), MDATE_NONE);
+	/* The KPI's deadline: six months before the expected release, or
+	 * the release itself without one; never before custody began. */
+	assert_int_equal(kpi_release_deadline(D("2011-01-06"), D("2012-12-01"),
+					      D("2012-08-01")), D("2012-06-01"));
+	assert_int_equal(kpi_release_deadline(D("2011-01-06"), MDATE_NONE,
+					      D("2012-08-01")), D("2012-02-01"));
+	assert_int_equal(kpi_release_deadline(D("2012-05-01"), D("2012-08-01"),
+					      D("2012-08-01")), D("2012-05-01"));
 }
 
 /* --- the data layer ------------------------------------------------------ */

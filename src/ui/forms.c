@@ -829,6 +829,9 @@ forms_check(struct form_model *fm)
 	case FORM_MEETING:
 		check_meeting(fm);
 		break;
+	default:
+		forms_casefile_check(fm);
+		break;
 	}
 	fm->nerrors = fm->problem[0] != '\0';
 	for (int i = 0; i < fm->n; i++) {

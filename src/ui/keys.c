@@ -52,6 +52,19 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_REFERRAL] = { CHANGING, "take a new referral: a new case and its "
 				   "registration" },
 	[A_EDIT] = { CHANGING, "edit the case's identity" },
+	[A_CF_RISK] = { CHANGING, "record a risk of serious harm assessment "
+				  "and who is at risk" },
+	[A_CF_NOTE] = { CHANGING, "add a case note (or one that corrects "
+				  "another)" },
+	[A_CF_OFFENCE] = { CHANGING, "record the index offence or another "
+				     "relevant one" },
+	[A_CF_DISCLOSURE] = { CHANGING, "record a decision to disclose, or "
+					"not, to a third party" },
+	[A_CF_DATES] = { CHANGING, "set the key dates: sentence, licence, "
+				   "release, notification, MAPPA J sent" },
+	[A_KEYDATES] = { STATS, "MAPPA J due or overdue; releases, licences "
+				"and notifications ending in the next 6 "
+				"weeks (members and admins)" },
 	[A_EVENT] = { CHANGING, "record an event: category, level, custody, "
 				"release, order, notification breach, exit" },
 	[A_LEVEL] = { CHANGING, "record a level change (with its reason and "
@@ -194,6 +207,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_LIST, 'M', A_MEETINGS },
 	{ CTX_LIST, 'O', A_ACTIONS },
 	{ CTX_LIST, 'C', A_SETTINGS },
+	{ CTX_LIST, 'J', A_KEYDATES },
 
 	{ CTX_ACTIONS, UI_FN(KEY_UP), A_UP },
 	{ CTX_ACTIONS, 'k', A_UP },
@@ -292,6 +306,11 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_RECORD, 'e', A_EDIT },
 	{ CTX_RECORD, 'r', A_EVENT },
 	{ CTX_RECORD, 'L', A_LEVEL },
+	{ CTX_RECORD, 'R', A_CF_RISK },
+	{ CTX_RECORD, 'n', A_CF_NOTE },
+	{ CTX_RECORD, 'o', A_CF_OFFENCE },
+	{ CTX_RECORD, 'D', A_CF_DISCLOSURE },
+	{ CTX_RECORD, 'd', A_CF_DATES },
 
 	{ CTX_HELP, UI_FN(KEY_UP), A_UP },
 	{ CTX_HELP, 'k', A_UP },

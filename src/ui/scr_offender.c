@@ -952,10 +952,51 @@ level(struct ui *ui, struct screen *s)
 	return ui_push(ui, scr_event_new(ui, rec_of(s)->id, EV_LEVEL));
 }
 
+static unsigned
+casefile(struct ui *ui, struct screen *s, int kind)
+{
+	return ui_push(ui, scr_casefile_form_new(ui, rec_of(s)->id, kind));
+}
+
+static unsigned
+risk(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_RISK);
+}
+
+static unsigned
+note(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_NOTE);
+}
+
+static unsigned
+offence(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_OFFENCE);
+}
+
+static unsigned
+disclosure(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_DISCLOSURE);
+}
+
+static unsigned
+dates(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_DATES);
+}
+
 static const struct ui_handler handlers[] = {
 	{ A_EDIT, NEED_ROW | NEED_WRITE, edit, "edit" },
 	{ A_EVENT, NEED_ROW | NEED_WRITE, event, "event" },
 	{ A_LEVEL, NEED_ROW | NEED_WRITE, level, "level" },
+	{ A_CF_RISK, NEED_ROW | NEED_WRITE, risk, "risk" },
+	{ A_CF_NOTE, NEED_ROW | NEED_WRITE, note, "note" },
+	{ A_CF_OFFENCE, NEED_ROW | NEED_WRITE, offence, "offence" },
+	{ A_CF_DISCLOSURE, NEED_ROW | NEED_WRITE, disclosure, "disclosure" },
+	{ A_CF_DATES, NEED_ROW | NEED_WRITE, dates, "dates" },
 	{ A_UP, 0, up, NULL },
 	{ A_DOWN, 0, down, NULL },
 	{ A_PAGE_UP, 0, page_up, NULL },

@@ -630,6 +630,13 @@ audit(struct ui *ui, struct screen *s)
 }
 
 static unsigned
+keydates(struct ui *ui, struct screen *s)
+{
+	(void)s;
+	return ui_push(ui, scr_keydates_new(ui));
+}
+
+static unsigned
 retention(struct ui *ui, struct screen *s)
 {
 	(void)s;
@@ -660,6 +667,7 @@ static const struct ui_handler handlers[] = {
 	{ A_SETTINGS, NEED_ADMIN, settings, NULL },
 	{ A_AUDIT, NEED_ADMIN, audit, NULL },
 	{ A_RETENTION, NEED_ADMIN, retention, NULL },
+	{ A_KEYDATES, NEED_WRITE, keydates, NULL },
 	{ A_UP, 0, up, NULL },
 	{ A_DOWN, 0, down, NULL },
 	{ A_PAGE_UP, 0, page_up, NULL },

@@ -61,6 +61,9 @@ enum ui_action {
 	A_AGENDA_ADD, A_AGENDA_ADD_REF, A_AGENDA_REMOVE, A_AGENDA_UP,
 	A_AGENDA_DOWN, A_ACTIONS, A_ACTION_DONE, A_ACTION_AGENCY, A_SETTINGS,
 	A_SETTING_EDIT,
+	/* the case file (issue 15) */
+	A_CF_RISK, A_CF_NOTE, A_CF_OFFENCE, A_CF_DISCLOSURE, A_CF_DATES,
+	A_KEYDATES,
 	/* the program */
 	A_BACK, A_QUIT, A_HELP, A_REDRAW,
 	A_COUNT
@@ -294,6 +297,10 @@ void status_draw_hint(struct ui *ui);
 /* --- the screens ------------------------------------------------------------ */
 
 struct screen *scr_register_new(struct ui *ui);
+/* The case file (issue 15, scr_casefile.c): a form of KIND (enum
+ * form_kind: FORM_RISK ... FORM_DATES) for case ID; the key-date lists. */
+struct screen *scr_casefile_form_new(struct ui *ui, int64_t id, int kind);
+struct screen *scr_keydates_new(struct ui *ui);
 struct screen *scr_offender_new(struct ui *ui, int64_t id);
 struct screen *scr_referral_new(struct ui *ui);
 struct screen *scr_identity_new(struct ui *ui, int64_t id);
