@@ -111,6 +111,13 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 				 argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
+	/* The data layer refuses too; asking first prints nothing. */
+	if (db_role(db) == ROLE_LAY) {
+		cli_error("keydates: not allowed for %s (role lay): the lists "
+			  "name people", db_user(db));
+		db_close(db);
+		return EXIT_REFUSED;
+	}
 	if (cli_db_today(db, &today) != 0) {
 		db_close(db);
 		return EXIT_FAILED;

@@ -633,6 +633,11 @@ static unsigned
 keydates(struct ui *ui, struct screen *s)
 {
 	(void)s;
+	if (ui->lay) {
+		ui_error(ui, "The key-date lists name people: they are not "
+			 "for lay advisers.");
+		return DRAW_STATUS;
+	}
 	return ui_push(ui, scr_keydates_new(ui));
 }
 
@@ -667,7 +672,7 @@ static const struct ui_handler handlers[] = {
 	{ A_SETTINGS, NEED_ADMIN, settings, NULL },
 	{ A_AUDIT, NEED_ADMIN, audit, NULL },
 	{ A_RETENTION, NEED_ADMIN, retention, NULL },
-	{ A_KEYDATES, NEED_WRITE, keydates, NULL },
+	{ A_KEYDATES, 0, keydates, NULL },
 	{ A_UP, 0, up, NULL },
 	{ A_DOWN, 0, down, NULL },
 	{ A_PAGE_UP, 0, page_up, NULL },
