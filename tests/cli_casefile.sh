@@ -200,4 +200,24 @@ printf '%s\n%s,2012-02-01,low,,\n' "$R" "$gone" | bad erased
 expect 1 "$MAPPA" --db "$db" import --risk "$T/erased.csv"
 contains "$T/err" "erased.csv:2: column \"ref\": \"$gone\" is an erased record; no facts can be added to it"
 
+# --- the demo: a decision taken at a meeting is in its minutes -------------
+expect 0 "$MAPPA" --db "$T/demo.db" demo
+: "${SQLITE3_BIN:=sqlite3}"
+set -- $("$SQLITE3_BIN" -separator ' ' "$T/demo.db" "SELECT d.meeting_id, d.id FROM disclosures d JOIN agenda_items ai ON ai.meeting_id = d.meeting_id AND ai.offender_id = d.offender_id ORDER BY d.id LIMIT 1")
+mid=${1:-}
+did=${2:-}
+[ -n "$mid" ] && ok || fail "no demo disclosure decided at a meeting with the case on its agenda"
+who=$("$SQLITE3_BIN" "$T/demo.db" "SELECT recipient FROM disclosures WHERE id = ${did:-0}")
+expect 0 "$MAPPA" --db "$T/demo.db" minutes "${mid:-0}"
+contains "$T/out" "Disclosure decision:"
+tr '\n' ' ' <"$T/out" | tr -s ' ' >"$T/flat"
+contains "$T/flat" "$who"
+# The demo's case files, its key-date lists and MAPPA J overdue.
+expect 0 "$MAPPA" --db "$T/demo.db" keydates --format csv
+[ "$(head -n 1 "$T/out")" = "list,ref,name,level,status,date,due,state" ] && ok || fail "keydates header"
+grep -q '^mappa-j,.*,overdue$' "$T/out" && ok || fail "no MAPPA J overdue in the demo"
+grep -q '^releases,' "$T/out" && ok || fail "no releases in the demo's next six weeks"
+grep -q '^licences,' "$T/out" && ok || fail "no licences ending in the demo"
+grep -q '^notifications,' "$T/out" && ok || fail "no notifications ending in the demo"
+
 finish
