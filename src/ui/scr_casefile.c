@@ -216,16 +216,29 @@ kd_case(void *ctx, const struct db_key_case *k)
 {
 	struct kd_fill *f = ctx;
 	char line[600], name[2 * DB_FIELD_MAX + 4];
+	/* The name takes what the row leaves, 12 to 32 columns. */
+	int w = f->width - 66;	/* 2 + ref 11 + the rest 53 */
 
+	size_t len;
+	int used = 0;
+
+	w = w < 12 ? 12 : w > 32 ? 32 : w;
 	f->n++;
 	ui_fmt(name, sizeof name, "%s%s%s", k->surname,
 	       k->forenames[0] ? ", " : "", k->forenames);
+	/* Cut and padded in columns, never inside a character. */
+	len = text_fit(name, w, &used);
+	while (used < w && len + 1 < sizeof name) {
+		name[len++] = ' ';
+		used++;
+	}
+	name[len] = '\0';
 	if (f->list == DB_KEY_MAPPA_J)
-		ui_fmt(line, sizeof line, "%-14s  %-32.32s  L%d  release %s  "
-		       "MAPPA J due %s%s", k->ref, name, k->level, k->date,
+		ui_fmt(line, sizeof line, "%-11s  %s  L%d  release %s  "
+		       "J due %s%s", k->ref, name, k->level, k->date,
 		       k->due, k->j_state == CF_J_OVERDUE ? "  OVERDUE" : "");
 	else
-		ui_fmt(line, sizeof line, "%-14s  %-32.32s  L%d  %-9s  %s",
+		ui_fmt(line, sizeof line, "%-11s  %s  L%d  %-9s  %s",
 		       k->ref, name, k->level, k->status, k->date);
 	view_wrap(f->v, k->j_state == CF_J_OVERDUE ? R_OVERDUE : R_NORMAL, 2,
 		  line, f->width);
