@@ -422,9 +422,7 @@ forms_identity(struct form_model *fm, struct db *db,
 	fm->db = db;
 	fm->today = today;
 	fm->original = o;
-	/* The notes are case notes now (issue 15), added on the case
-	 * screen: the form no longer shows the old single field. */
-	fm->n = IF_NOTES;
+	fm->n = IF_COUNT;
 	identity_fields(fm);
 	field_init_text(&f[IF_NOTES], "notes", "Notes", FIELD_TEXT, 4000,
 			false, "line breaks already in the notes are kept "
@@ -434,6 +432,9 @@ forms_identity(struct form_model *fm, struct db *db,
 			return -1;
 	if (field_set(&f[IF_NOTES], o->notes ? o->notes : "") != 0)
 		return -1;
+	/* The notes are case notes now (issue 15), added on the case
+	 * screen: the form no longer shows the old single field. */
+	f[IF_NOTES].hidden = true;
 	f[RF_GENDER].choice = o->gender[0] ? choice_of(genders, o->gender) : 0;
 	f[RF_AGENCY].choice = o->lead_agency[0]
 		? choice_of(agencies, o->lead_agency) : 0;
