@@ -562,6 +562,43 @@ disclosures__decider_and_undertaking_rules(void **state)
 				  "'%Employer%'"), 0);
 }
 
+/* The schema's CHECKs take every name core has, and no other: the names
+ * are core's, and the schema only guards them. */
+static void
+names__core_and_schema_agree(void **state)
+{
+	struct fx *f = *state;
+	struct db_risk r = { 0 };
+	struct db_key_dates k;
+	char sql[200];
+
+	str_copy(r.date, "2012-02-03", sizeof r.date);
+	for (int i = 0; i < CF_ROSH_N; i++) {
+		r.rosh = i;
+		assert_int_equal(db_risk_add(f->bob, f->id, &r), DB_OK);
+	}
+	for (int i = 0; i < CF_REL_N; i++) {
+		db_key_dates_init(&k);
+		k.release_type = i;
+		str_copy(k.mappa_j_sent, i % 2 ? "2012-01-01" : "2012-01-02",
+			 sizeof k.mappa_j_sent);
+		assert_int_equal(db_key_dates_set(f->bob, f->id, &k), DB_OK);
+	}
+	r.at_risk = (1u << CF_RISK_N) - 1;
+	assert_int_equal(db_risk_add(f->bob, f->id, &r), DB_OK);
+	snprintf(sql, sizeof sql, "INSERT INTO risk_assessments(offender_id, "
+		 "date, rosh, recorded_by, recorded_at) VALUES (%lld, "
+		 "'2012-01-01', 'extreme', 'x', 'x')", (long long)f->id);
+	assert_int_not_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
+			     SQLITE_OK);
+	snprintf(sql, sizeof sql, "INSERT INTO risk_assessments(offender_id, "
+		 "date, rosh, at_risk, recorded_by, recorded_at) VALUES (%lld, "
+		 "'2012-01-01', 'low', %d, 'x', 'x')", (long long)f->id,
+		 1 << CF_RISK_N);
+	assert_int_not_equal(sqlite3_exec(f->db->sql, sql, NULL, NULL, NULL),
+			     SQLITE_OK);
+}
+
 static void
 lay__refused_everything(void **state)
 {
@@ -852,6 +889,7 @@ main(void)
 		T(offences__index_first__description_required),
 		T(notes__append_only__correction_points_at_its_note),
 		T(disclosures__decider_and_undertaking_rules),
+		T(names__core_and_schema_agree),
 		T(lay__refused_everything),
 		T(duplicates__pnc_crn_visor_name_dob__named),
 		T(mappa_j_list__due_and_overdue__on_fixed_dates),

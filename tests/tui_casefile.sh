@@ -55,6 +55,31 @@ wait_for $S "Risk of serious harm: VERY HIGH"
 wait_for $S "by T. Tester (NPS); at risk: children, staff"
 [ "$(sql "SELECT rosh || ' ' || at_risk FROM risk_assessments WHERE offender_id = $ID ORDER BY id DESC LIMIT 1")" = "very_high 9" ] && ok || fail "the risk assessment was not stored"
 
+# --- a scored assessment: a tool of the setting ----------------------------------
+keys $S s
+wait_for $S "Record a scored assessment"
+wait_for $S "OASys"
+keys $S Tab Right Tab
+type_text $S "37%"
+keys $S F2
+wait_for $S "Scored assessment recorded for $REF"
+wait_for $S "Scores: OGRS 37% ("
+
+# --- when an order ends: one of the case's orders, or none to choose ---------------
+ORDER=$(sql "SELECT kind || ' made ' || date FROM events WHERE offender_id = $ID AND type = 'order' ORDER BY date LIMIT 1")
+keys $S E
+if [ -n "$ORDER" ]; then
+	wait_for $S "When an order ends"
+	wait_for $S "$ORDER"
+	keys $S Tab
+	type_text $S "2030-01-31"
+	keys $S F2
+	wait_for $S "Order's end saved for $REF"
+	wait_for $S "ends 2030-01-31"
+else
+	wait_for $S "This case's history has no order"
+fi
+
 # --- a note, then one that corrects it -------------------------------------------
 keys $S n
 wait_for $S "Add a case note"
@@ -122,7 +147,7 @@ wait_for $S "Key dates saved for $REF"
 wait_for $S "MAPPA J sent 2012-05-01"
 [ "$(sql "SELECT count(*) FROM key_dates WHERE offender_id = $ID")" -ge 2 ] && ok || fail "the key dates kept no history"
 # Each form's write left an audit row naming fields, never values.
-[ "$(sql "SELECT count(*) FROM audit WHERE record = 'offender $ID' AND action IN ('offender.risk','offender.note','offender.offence','offender.disclosure','offender.dates')")" = 6 ] && ok || fail "the forms' audit rows"
+[ "$(sql "SELECT count(*) FROM audit WHERE record = 'offender $ID' AND action IN ('offender.risk','offender.note','offender.offence','offender.disclosure','offender.dates','offender.score')")" = 7 ] && ok || fail "the forms' audit rows"
 [ "$(sql "SELECT count(*) FROM audit WHERE detail LIKE '%Tester%' OR detail LIKE '%Employer%' OR detail LIKE '%Robbery%'")" = 0 ] && ok || fail "the audit holds values"
 
 # --- the key-date lists from the register -------------------------------------------------

@@ -102,7 +102,7 @@ for i in 1 2 3 4 5 6; do press PageDown; done
 press G
 # The record's changing keys, the case file's forms among them (issue
 # 15), each refused.
-for k in e r L R n o D d; do press "$k"; done
+for k in e r L R n o D d s E; do press "$k"; done
 help_keys > /dev/null
 home
 

@@ -29,7 +29,7 @@ enum form_kind { FORM_REFERRAL, FORM_IDENTITY, FORM_EVENT, FORM_KEEP,
 		 FORM_MEETING,
 		 /* the case file (issue 15), forms_casefile.c: */
 		 FORM_RISK, FORM_NOTE, FORM_OFFENCE, FORM_DISCLOSURE,
-		 FORM_DATES };
+		 FORM_DATES, FORM_SCORE, FORM_ORDER_END };
 
 /* The area's review intervals (settings), for default review dates,
  * and its bank holidays (NULL: none), which are not working days. */
@@ -88,6 +88,8 @@ enum { XF_DISC_DATE, XF_DISC_DECISION, XF_DISC_RECIPIENT, XF_DISC_WHAT,
 enum { XF_DATES_SENTENCE, XF_DATES_LICENCE, XF_DATES_RELEASE,
        XF_DATES_RELEASE_TYPE, XF_DATES_NOTIFICATION, XF_DATES_MAPPA_J,
        XF_DATES_COUNT };
+enum { XF_SCORE_DATE, XF_SCORE_TOOL, XF_SCORE_SCORE, XF_SCORE_COUNT };
+enum { XF_END_ORDER, XF_END_ENDS, XF_END_COUNT };
 
 /*
  * Set up FM for the case file on TODAY: a risk assessment (the RoSH
@@ -101,6 +103,13 @@ void forms_offence(struct form_model *fm, mdate today, bool has_index);
 void forms_disclosure(struct form_model *fm, mdate today);
 void forms_dates(struct form_model *fm, const struct db_key_dates *k,
 		 mdate today);
+/* A scored assessment with one of TOOLS (the setting assessment_tools,
+ * NULL-terminated; must outlive FM); when an order ends, one of ORDERS
+ * ("SOPO made 2011-02-01", NULL-terminated; must outlive FM). */
+void forms_score(struct form_model *fm, const char *const *tools,
+		 mdate today);
+void forms_order_end(struct form_model *fm, const char *const *orders,
+		     mdate today);
 
 /* The case file forms' own rules (forms_check() calls it). */
 void forms_casefile_check(struct form_model *fm);
@@ -112,6 +121,10 @@ void forms_offence_get(const struct form_model *fm, struct db_offence *o);
 void forms_disclosure_get(const struct form_model *fm,
 			  struct db_disclosure *d);
 void forms_dates_get(const struct form_model *fm, struct db_key_dates *k);
+void forms_score_get(const struct form_model *fm, struct db_score *sc);
+/* ORDERS as given to forms_order_end(): "KIND made DATE". */
+void forms_order_end_get(const struct form_model *fm,
+			 struct db_order_end *oe);
 
 /* The event types the event form offers, in its order. */
 extern const int forms_event_types[];

@@ -186,6 +186,38 @@ forms_dates(struct form_model *fm, const struct db_key_dates *k, mdate today)
 	forms_check(fm);
 }
 
+void
+forms_score(struct form_model *fm, const char *const *tools, mdate today)
+{
+	struct field *f = fm->f;
+	char d[MDATE_BUFSZ];
+
+	start(fm, FORM_SCORE, "Record a scored assessment", XF_SCORE_COUNT,
+	      today);
+	date_field(&f[XF_SCORE_DATE], "date", "Assessed on", true,
+		   date_format(today, d), "YYYY-MM-DD, not after today");
+	field_init_choice(&f[XF_SCORE_TOOL], "tool", "Tool", tools, 0,
+			  "the area's tools (the setting assessment_tools)");
+	text_field(&f[XF_SCORE_SCORE], "score", "Score or band",
+		   CF_SCORE_MAX, true, "as the tool gives it: 24, high, "
+		   "very high ...");
+	forms_check(fm);
+}
+
+void
+forms_order_end(struct form_model *fm, const char *const *orders,
+		mdate today)
+{
+	struct field *f = fm->f;
+
+	start(fm, FORM_ORDER_END, "When an order ends", XF_END_COUNT, today);
+	field_init_choice(&f[XF_END_ORDER], "order", "Order", orders, 0,
+			  "the case's orders, from its history");
+	date_field(&f[XF_END_ENDS], "ends", "Ends on", false, NULL,
+		   "YYYY-MM-DD, or empty for no end");
+	forms_check(fm);
+}
+
 /* --- the rules ------------------------------------------------------------- */
 
 /* A date field: real, and not after LATEST (MDATE_NONE: any). */
@@ -244,6 +276,21 @@ forms_casefile_check(struct form_model *fm)
 	case FORM_OFFENCE:
 		check_day(&f[XF_OFF_DATE], fm->today);
 		break;
+	case FORM_SCORE:
+		check_day(&f[XF_SCORE_DATE], fm->today);
+		break;
+	case FORM_ORDER_END: {
+		const char *o = field_text(&f[XF_END_ORDER]);
+		const char *made = strstr(o, " made ");
+		mdate m, e;
+
+		check_day(&f[XF_END_ENDS], MDATE_NONE);
+		if (made && date_parse(made + 6, &m) == 0 &&
+		    date_parse(field_text(&f[XF_END_ENDS]), &e) == 0 && e < m)
+			field_error(&f[XF_END_ENDS], "before the order was "
+				    "made");
+		break;
+	}
 	case FORM_DISCLOSURE:
 		check_day(&f[XF_DISC_DATE], fm->today);
 		check_number(&f[XF_DISC_MEETING]);
@@ -351,4 +398,35 @@ forms_dates_get(const struct form_model *fm, struct db_key_dates *k)
 		 sizeof k->notification_end);
 	str_copy(k->mappa_j_sent, field_text(&f[XF_DATES_MAPPA_J]),
 		 sizeof k->mappa_j_sent);
+}
+
+void
+forms_score_get(const struct form_model *fm, struct db_score *sc)
+{
+	const struct field *f = fm->f;
+
+	memset(sc, 0, sizeof *sc);
+	str_copy(sc->date, field_text(&f[XF_SCORE_DATE]), sizeof sc->date);
+	str_copy(sc->tool, field_text(&f[XF_SCORE_TOOL]), sizeof sc->tool);
+	str_copy(sc->score, field_text(&f[XF_SCORE_SCORE]), sizeof sc->score);
+}
+
+void
+forms_order_end_get(const struct form_model *fm, struct db_order_end *oe)
+{
+	const struct field *f = fm->f;
+	const char *o = field_text(&f[XF_END_ORDER]);
+	const char *made = strstr(o, " made ");
+
+	memset(oe, 0, sizeof *oe);
+	if (made) {
+		size_t n = (size_t)(made - o);
+
+		if (n >= sizeof oe->kind)
+			n = sizeof oe->kind - 1;
+		memcpy(oe->kind, o, n);
+		oe->kind[n] = '\0';
+		str_copy(oe->made, made + 6, sizeof oe->made);
+	}
+	str_copy(oe->ends, field_text(&f[XF_END_ENDS]), sizeof oe->ends);
 }

@@ -62,6 +62,10 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 					"not, to a third party" },
 	[A_CF_DATES] = { CHANGING, "set the key dates: sentence, licence, "
 				   "release, notification, MAPPA J sent" },
+	[A_CF_SCORE] = { CHANGING, "record a scored assessment (a tool of the "
+				   "setting assessment_tools)" },
+	[A_CF_ORDER_END] = { CHANGING, "set when one of the case's orders "
+				       "ends" },
 	[A_KEYDATES] = { STATS, "MAPPA J due or overdue; releases, licences "
 				"and notifications ending in the next 6 "
 				"weeks (members and admins)" },
@@ -311,6 +315,8 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_RECORD, 'o', A_CF_OFFENCE },
 	{ CTX_RECORD, 'D', A_CF_DISCLOSURE },
 	{ CTX_RECORD, 'd', A_CF_DATES },
+	{ CTX_RECORD, 's', A_CF_SCORE },
+	{ CTX_RECORD, 'E', A_CF_ORDER_END },
 
 	{ CTX_HELP, UI_FN(KEY_UP), A_UP },
 	{ CTX_HELP, 'k', A_UP },

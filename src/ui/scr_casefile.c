@@ -22,12 +22,47 @@
 
 /* --- the forms ------------------------------------------------------------- */
 
+#define CF_CHOICES 24
+
 struct cf_form {
 	struct form_screen fs; /* first: the form handlers use it */
 	int64_t id;
 	char ref[DB_REF_MAX];
 	enum form_kind kind;
+	/* The choices read for the form: tools, or the case's orders. */
+	char choice[CF_CHOICES][48];
+	const char *choices[CF_CHOICES + 1];
+	int nchoices;
 };
+
+static int
+add_choice(struct cf_form *c, const char *text)
+{
+	if (c->nchoices == CF_CHOICES)
+		return 1;
+	str_copy(c->choice[c->nchoices], text, sizeof c->choice[0]);
+	c->choices[c->nchoices] = c->choice[c->nchoices];
+	c->choices[++c->nchoices] = NULL;
+	return 0;
+}
+
+static int
+got_tool(void *ctx, const char *tool)
+{
+	return add_choice(ctx, tool);
+}
+
+static int
+got_order(void *ctx, const struct db_event *e)
+{
+	char buf[64], d[MDATE_BUFSZ];
+	const char *k = ev_kind_name(EV_ORDER, e->ev.kind);
+
+	if (e->ev.type != EV_ORDER || k == NULL)
+		return 0;
+	ui_fmt(buf, sizeof buf, "%s made %s", k, date_format(e->ev.date, d));
+	return add_choice(ctx, buf);
+}
 
 static unsigned
 cf_save(struct ui *ui, struct screen *s)
@@ -76,6 +111,22 @@ cf_save(struct ui *ui, struct screen *s)
 		forms_dates_get(fm, &k);
 		st = db_key_dates_set(ui->db, c->id, &k);
 		done = "Key dates saved";
+		break;
+	}
+	case FORM_SCORE: {
+		struct db_score sc;
+
+		forms_score_get(fm, &sc);
+		st = db_score_add(ui->db, c->id, &sc);
+		done = "Scored assessment recorded";
+		break;
+	}
+	case FORM_ORDER_END: {
+		struct db_order_end oe;
+
+		forms_order_end_get(fm, &oe);
+		st = db_order_end_set(ui->db, c->id, &oe);
+		done = "Order's end saved";
 		break;
 	}
 	default:
@@ -177,6 +228,30 @@ scr_casefile_form_new(struct ui *ui, int64_t id, int kind)
 		break;
 	case FORM_DISCLOSURE:
 		forms_disclosure(&c->fs.fm, ui->today);
+		break;
+	case FORM_SCORE:
+		if (db_score_tools(ui->db, got_tool, c) != DB_OK ||
+		    c->nchoices == 0) {
+			ui_error(ui, "No assessment tools: set "
+				 "assessment_tools in the settings.");
+			cf_destroy(s);
+			return NULL;
+		}
+		forms_score(&c->fs.fm, c->choices, ui->today);
+		break;
+	case FORM_ORDER_END:
+		if (db_event_list(ui->db, id, got_order, c) != DB_OK) {
+			ui_error(ui, "%s", db_errmsg(ui->db));
+			cf_destroy(s);
+			return NULL;
+		}
+		if (c->nchoices == 0) {
+			ui_error(ui, "This case's history has no order: record "
+				 "the order first (r).");
+			cf_destroy(s);
+			return NULL;
+		}
+		forms_order_end(&c->fs.fm, c->choices, ui->today);
 		break;
 	default:
 		if (db_key_dates_get(ui->db, id, &k) != DB_OK) {

@@ -988,6 +988,18 @@ dates(struct ui *ui, struct screen *s)
 	return casefile(ui, s, FORM_DATES);
 }
 
+static unsigned
+score(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_SCORE);
+}
+
+static unsigned
+order_end(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_ORDER_END);
+}
+
 static const struct ui_handler handlers[] = {
 	{ A_EDIT, NEED_ROW | NEED_WRITE, edit, "edit" },
 	{ A_EVENT, NEED_ROW | NEED_WRITE, event, "event" },
@@ -997,6 +1009,8 @@ static const struct ui_handler handlers[] = {
 	{ A_CF_OFFENCE, NEED_ROW | NEED_WRITE, offence, "offence" },
 	{ A_CF_DISCLOSURE, NEED_ROW | NEED_WRITE, disclosure, "disclosure" },
 	{ A_CF_DATES, NEED_ROW | NEED_WRITE, dates, "dates" },
+	{ A_CF_SCORE, NEED_ROW | NEED_WRITE, score, NULL },
+	{ A_CF_ORDER_END, NEED_ROW | NEED_WRITE, order_end, NULL },
 	{ A_UP, 0, up, NULL },
 	{ A_DOWN, 0, down, NULL },
 	{ A_PAGE_UP, 0, page_up, NULL },
