@@ -219,5 +219,7 @@ grep -q '^mappa-j,.*,overdue$' "$T/out" && ok || fail "no MAPPA J overdue in the
 grep -q '^releases,' "$T/out" && ok || fail "no releases in the demo's next six weeks"
 grep -q '^licences,' "$T/out" && ok || fail "no licences ending in the demo"
 grep -q '^notifications,' "$T/out" && ok || fail "no notifications ending in the demo"
+# One consultation, one audit row.
+[ "$("$SQLITE3_BIN" "$T/demo.db" "SELECT count(*) FROM audit WHERE action = 'keydates.view'")" = 1 ] && ok || fail "keydates logged other than once"
 
 finish

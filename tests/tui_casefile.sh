@@ -163,6 +163,7 @@ keys $S NPage
 wait_for $S "Releases in the next 6 weeks"
 keys $S G
 wait_for $S "Notification ending in the next 6 weeks"
+[ "$(sql "SELECT count(*) FROM audit WHERE action = 'keydates.view' AND detail = 'screen'")" = 1 ] && ok || fail "the key-date screen logged other than once"
 keys $S Escape
 wait_for $S "Register"
 

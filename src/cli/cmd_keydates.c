@@ -136,6 +136,9 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 		if (st == DB_OK && !l.csv)
 			printf("  %zu case%s\n", l.n, l.n == 1 ? "" : "s");
 	}
+	if (st == DB_OK)
+		st = db_audit_log(db, "keydates.view", NULL,
+				  only >= 0 ? list_names[only] : "all lists");
 	if (st != DB_OK)
 		cli_error("%s", db_errmsg(db));
 	db_close(db);

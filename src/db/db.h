@@ -1369,7 +1369,9 @@ const char *db_key_list_title(enum db_key_list l);
 
 typedef int (*db_key_case_cb)(void *ctx, const struct db_key_case *c);
 /* The cases of list L on TODAY (core/casefile.h decides), soonest first;
- * cases not erased and still managed.  The consultation is logged. */
+ * cases not erased and still managed.  Not logged: the caller logs its
+ * consultation once (db_audit_log("keydates.view")), so that a screen
+ * refreshed by others' changes does not write in its turn. */
 enum db_status db_key_list(struct db *db, enum db_key_list l, mdate today,
 			   db_key_case_cb cb, void *ctx);
 

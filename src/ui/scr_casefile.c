@@ -462,5 +462,11 @@ scr_keydates_new(struct ui *ui)
 	}
 	s->ops = &kd_ops;
 	s->data = k;
+	/* Logged once, on opening; refreshes are part of that reading. */
+	if (db_audit_log(ui->db, "keydates.view", NULL, "screen") != DB_OK) {
+		ui_error(ui, "%s", db_errmsg(ui->db));
+		kd_destroy(s);
+		return NULL;
+	}
 	return s;
 }
