@@ -42,7 +42,7 @@ SSH_ORIGINAL_COMMAND="backup -" "$MAPPA" --db "$db" >"$T/remote.db" 2>"$T/err" &
 [ "$("$SQLITE3_BIN" "$T/remote.db" 'SELECT surname FROM offenders WHERE ref = "A2"')" = Jones ] && ok || fail "remote backup lacks the records"
 SSH_ORIGINAL_COMMAND="export - --recipient 'the partner'" "$MAPPA" --db "$db" >"$T/remote.tar" 2>"$T/err" && ok || fail "remote export -: $(cat "$T/err")"
 mkdir "$T/untar" && tar -xf "$T/remote.tar" -C "$T/untar" && ok || fail "remote export is not a tar stream"
-[ "$(ls "$T/untar" | tr '\n' ' ')" = "events.csv offenders.csv population.csv " ] && ok || fail "remote export files: $(ls "$T/untar")"
+[ "$(ls "$T/untar" | tr '\n' ' ')" = "assessments.csv dates.csv disclosures.csv events.csv notes.csv offences.csv offenders.csv orders.csv population.csv risk.csv " ] && ok || fail "remote export files: $(ls "$T/untar")"
 "$MAPPA" --db "$db" export "$T/local" --recipient "the partner" 2>/dev/null
 diff -r "$T/local" "$T/untar" >/dev/null && ok || fail "the tar stream differs from the files"
 printf 'ref,date,event,category,level,kind,note\nA2,2011-01-02,level,,2,,up\n' >"$T/more.csv"

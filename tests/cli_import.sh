@@ -21,7 +21,7 @@ imports() {
 
 cat >"$in/offenders.csv" <<'EOF'
 ref,surname,forenames,dob,gender,pnc,crn,visor,district,lead_agency,notes
-A1,Smith,John,1970-01-02,M,05/123456A,X123456,VS1,North,police,
+A1,Smith,John,1970-01-02,M,05/123456R,X123456,VS1,North,police,
 A2,Jones,Mary,,F,,,,,probation,"Two lines,
 with a comma"
 A3,Brown,,,,,,,,,
@@ -284,8 +284,13 @@ cmp -s "$T/later-got" "$T/later-want" && ok || fail "later events: the export di
 # --- the demo area: round trip, and the 2010-11 figures after it ----------------
 expect 0 "$MAPPA" --db "$T/demo.db" demo
 expect 0 "$MAPPA" --db "$T/demo.db" export "$T/demo" --recipient "round trip test"
+# All ten files: the three, and the case file's seven (issue 15).
 expect 0 "$MAPPA" --db "$T/demo2.db" import --offenders "$T/demo/offenders.csv" \
-	--events "$T/demo/events.csv" --population "$T/demo/population.csv"
+	--events "$T/demo/events.csv" --population "$T/demo/population.csv" \
+	--risk "$T/demo/risk.csv" --assessments "$T/demo/assessments.csv" \
+	--dates "$T/demo/dates.csv" --orders "$T/demo/orders.csv" \
+	--offences "$T/demo/offences.csv" --notes "$T/demo/notes.csv" \
+	--disclosures "$T/demo/disclosures.csv"
 expect 0 "$MAPPA" --db "$T/demo2.db" export "$T/demo2" --recipient test
 diff -r "$T/demo" "$T/demo2" >/dev/null && ok || fail "demo round trip: the files differ"
 expect 0 "$MAPPA" --db "$T/demo2.db" stats --year 2010-11 --format csv

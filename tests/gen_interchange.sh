@@ -25,9 +25,12 @@ BEGIN {
 	split("police probation prison yot health other", ag, " ")
 	for (i = 1; i <= n; i++) {
 		ref = sprintf("R%07d", i)
-		printf "%s,%s,%s,19%02d-%02d-%02d,M,%02d/%06dA,X%06d,V%07d,District %d,%s,\n", \
+		# The PNC ID check letter (interchange.md).
+		chk = substr("ZABCDEFGHJKLMNPQRTUVWXY", \
+			((i % 100) * 10000000 + i) % 23 + 1, 1)
+		printf "%s,%s,%s,19%02d-%02d-%02d,M,%02d/%06d%s,X%06d,V%07d,District %d,%s,\n", \
 			ref, sn[1 + i % 8], fn[1 + int(i / 8) % 8], 50 + i % 40, \
-			1 + i % 12, 1 + i % 28, i % 100, i, i % 1000000, i, \
+			1 + i % 12, 1 + i % 28, i % 100, i, chk, i % 1000000, i, \
 			i % 7, ag[1 + i % 6] > off
 		t = (2000 + int(rand() * 10)) * 12 + int(rand() * 12)
 		cat = 1 + int(rand() * 2); lvl = 1 + int(rand() * 3)

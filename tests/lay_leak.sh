@@ -82,6 +82,14 @@ if grep -E '[0-9]{4}-[0-9]{2}-[0-9]{2}' "$T/case-views" > "$T/days"; then
 else
 	ok
 fi
+# The case file (issue 15): the key-date lists refused, the new files
+# neither read nor written.
+lay keydates
+lay keydates --format csv
+lay keydates --list mappa-j
+for f in risk assessments dates orders offences notes disclosures; do
+	lay import "--$f" /dev/null
+done
 
 if grep -F -w -f "$T/secrets" "$out" > "$T/leaks"; then
 	fail "a lay adviser saw identities: $(head -5 "$T/leaks")"
@@ -98,6 +106,18 @@ if grep -F -f "$T/meeting-secrets" "$out" > "$T/leaks"; then
 else
 	ok
 fi
+# Nor anything of the case file: assessors, offences, courts, notes,
+# disclosures.
+"$SQLITE3_BIN" "$d" "SELECT assessor FROM risk_assessments WHERE assessor IS NOT NULL UNION SELECT description FROM offences UNION SELECT court FROM offences WHERE court IS NOT NULL UNION SELECT sentence FROM offences WHERE sentence IS NOT NULL UNION SELECT subject FROM case_notes WHERE subject IS NOT NULL UNION SELECT text FROM case_notes WHERE text IS NOT NULL UNION SELECT recipient FROM disclosures UNION SELECT what FROM disclosures UNION SELECT why FROM disclosures" |
+	sort -u > "$T/casefile-secrets"
+[ "$(wc -l < "$T/casefile-secrets")" -gt 30 ] && ok || fail "too few case file texts to look for"
+if grep -F -f "$T/casefile-secrets" "$out" > "$T/leaks"; then
+	fail "a lay adviser saw the case file: $(head -5 "$T/leaks")"
+else
+	ok
+fi
+expect 3 "$MAPPA" --db "$d" --user lay keydates
+[ ! -s "$T/out" ] && ok || fail "lay keydates printed something"
 for id in "$held" "$sched"; do
 	expect 3 "$MAPPA" --db "$d" --user lay agenda "$id"
 	[ ! -s "$T/out" ] && ok || fail "lay agenda $id printed something"

@@ -22,7 +22,7 @@ new_offender(struct db *db, const char *ref, struct db_offender *o)
 {
 	tu_offender(o, ref);
 	str_copy(o->forenames, "Quentin", sizeof o->forenames);
-	str_copy(o->pnc, "05/123456A", sizeof o->pnc);
+	str_copy(o->pnc, "05/123456R", sizeof o->pnc);
 	assert_int_equal(db_offender_add(db, o), DB_OK);
 }
 

@@ -863,10 +863,10 @@ db_export__ordered_and_audited(void **state)
 				   collect, &rows), DB_OK);
 	assert_string_equal(rows.text,
 		"0:B1,Zorblewick,-,-,-,-,-,-,-,-,-;"
-		"0:b2,Zorblewick,-,-,-,-,-,-,-,-,-;"
+		"0:B2,Zorblewick,-,-,-,-,-,-,-,-,-;"
 		"1:B1,2010-01-01,register,1,2,-,-;"
-		"1:b2,2010-01-01,register,1,2,-,-;"
-		"1:b2,2010-01-01,level,-,1,-,-;"
+		"1:B2,2010-01-01,register,1,2,-,-;"
+		"1:B2,2010-01-01,level,-,1,-,-;"
 		"2:2010,5000,-;");
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				  "action = 'export' AND detail LIKE "
@@ -920,7 +920,7 @@ db_export__selection_discloses_only_what_is_chosen(void **state)
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				  "action = 'export' AND detail = 'recipient: "
 				  "Probation; to: out; cases: 1 (B1); columns: "
-				  "ref,district'"), 1);
+				  "ref,district; case file: none'"), 1);
 
 	/* By a filter, pseudonymised: no ref, no identifier, no note. */
 	memset(&sel, 0, sizeof sel);
@@ -938,7 +938,7 @@ db_export__selection_discloses_only_what_is_chosen(void **state)
 				  "action = 'export' AND detail = 'recipient: "
 				  "Research; to: out; cases: 1 (B1); columns: "
 				  "ref,gender,district,lead_agency; "
-				  "pseudonymised'"), 1);
+				  "pseudonymised; case file: none'"), 1);
 
 	/* A case that is not recorded is named, and nothing is logged. */
 	refs[0] = "NOPE";

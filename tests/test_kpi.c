@@ -219,7 +219,7 @@ setup(void **state)
 	assert_int_equal(db_user_add(f->db, "lay", ROLE_LAY), DB_OK);
 	assert_int_equal(agenda_holidays_parse(holidays, strlen(holidays),
 					       &f->h, NULL), 0);
-	for (int i = 1; i <= 11; i++) {
+	for (int i = 1; i <= 12; i++) {
 		char name[16];
 
 		snprintf(name, sizeof name, "Case%02d", i);
@@ -279,17 +279,32 @@ setup(void **state)
 	item(f, 2, 6, "review", 0, 1);
 	item(f, 7, 6, "review", 0, 0);
 
-	/* 4. Releases (the level decided in the 183 days before).  R7:
-	 * last decided 2011-01-05, released 2012-08-01: short.  R8: level
-	 * event 2012-05-01, 92 days before: met.  R9 never registered and
-	 * R11 exited before release: not counted.  R10 discussed at M1
-	 * (2012-04-17), released 2012-09-01, 137 days: met.  Year 2/3. */
-	for (int i = 7; i <= 11; i++) {
+	/* 4. Releases (issue 15: the level set in custody at least six
+	 * months before the expected release; without one, the release).
+	 * All registered 2011-01-05, in custody from the 6th.  R7: no level
+	 * set in custody, released 2012-08-01: short.  R8: level event
+	 * 2012-05-01; expected release 2012-12-01, so due by 2012-06-01:
+	 * met (by the release date alone, 2012-02-01, it would be short).
+	 * R9 never registered and R11 exited before release: not counted.
+	 * R10 discussed at M1 (2012-04-17), released 2012-09-01, expected
+	 * 2012-10-17: due by 2012-04-17, the day itself counts: met.  An
+	 * earlier expected release, from before the spell, is not its.
+	 * R12: level event 2012-07-01, a month before its release on
+	 * 2012-08-01: too late (the rule before issue 15 took it).
+	 * Year 2/4. */
+	for (int i = 7; i <= 12; i++) {
 		if (i != 9)
 			event(f, i, "2011-01-05", "register", 1);
-		event(f, i, "2011-01-05", "custody", 0);
+		event(f, i, "2011-01-06", "custody", 0);
 	}
 	event(f, 8, "2012-05-01", "level", 2);
+	event(f, 12, "2012-07-01", "level", 2);
+	event(f, 12, "2012-08-01", "release", 0);
+	sql(f->db, "INSERT INTO key_dates(offender_id, expected_release,"
+		   " recorded_by, recorded_at) VALUES"
+		   " (8, '2012-12-01', 'alice', '2012-01-01T00:00:00Z'),"
+		   " (10, '2012-10-17', 'alice', '2012-01-01T00:00:00Z'),"
+		   " (7, '2010-06-01', 'alice', '2012-01-01T00:00:00Z')");
 	event(f, 11, "2011-06-01", "exit", 0);
 	item(f, 1, 10, "other", 0, 1);
 	event(f, 7, "2012-08-01", "release", 0);
@@ -382,8 +397,8 @@ db_kpi__hand_computed_2012_13(void **state)
 	assert_cell(&k, KPI_REVIEWS, 0, KPI_Q1, 1, 1);
 	assert_cell(&k, KPI_REVIEWS, 0, KPI_Q2, 1, 2);
 	/* 4 */
-	assert_cell(&k, KPI_RELEASE, 0, KPI_YEAR, 2, 3);
-	assert_cell(&k, KPI_RELEASE, 0, KPI_Q2, 2, 3);
+	assert_cell(&k, KPI_RELEASE, 0, KPI_YEAR, 2, 4);
+	assert_cell(&k, KPI_RELEASE, 0, KPI_Q2, 2, 4);
 	/* 5 */
 	assert_cell(&k, KPI_ACTIONS, 0, KPI_YEAR, 2, 4);
 	assert_cell(&k, KPI_ACTIONS, 0, KPI_Q1, 2, 3);
@@ -399,8 +414,13 @@ db_kpi__hand_computed_2012_13(void **state)
 			assert_int_equal(s->date, D("2012-09-18"));
 			assert_int_equal(s->meeting_id, 5);
 		}
-		if (s->ind == KPI_RELEASE)
-			assert_string_equal(s->ref, "R7");
+		if (s->ind == KPI_RELEASE && strcmp(s->ref, "R7") == 0)
+			assert_string_equal(s->detail, "no level set in "
+					    "custody by 2012-02-01 (six months "
+					    "before the actual release "
+					    "2012-08-01)");
+		else if (s->ind == KPI_RELEASE)
+			assert_string_equal(s->ref, "R12");
 		if (s->ind == KPI_INITIAL && s->offender_id == 2)
 			assert_int_equal(s->meeting_id, 7);
 	}
@@ -415,10 +435,10 @@ db_kpi__review_on_its_due_day__on_time(void **state)
 	struct fx *f = *state;
 	struct kpi k;
 
-	offender(f, 12, "Case12");
-	event(f, 12, "2012-07-05", "register", 3);
-	meeting(f, 8, "2012-08-30", 3, "held");
-	item(f, 8, 12, "review", 0, 1);
+	offender(f, 40, "Case40");
+	event(f, 40, "2012-07-05", "register", 3);
+	meeting(f, 40, "2012-08-30", 3, "held");
+	item(f, 40, 40, "review", 0, 1);
 	assert_int_equal(db_kpi(f->db, 2012, D("2013-06-01"), &f->h, &k),
 			 DB_OK);
 	assert_cell(&k, KPI_REVIEWS, 0, KPI_YEAR, 3, 4);
@@ -482,7 +502,7 @@ db_kpi__lay__counts_only(void **state)
 	assert_false(k.identified);
 	assert_int_equal(k.nsf, 0);
 	assert_cell(&k, KPI_REVIEWS, 0, KPI_YEAR, 2, 3);
-	assert_cell(&k, KPI_RELEASE, 0, KPI_YEAR, 2, 3);
+	assert_cell(&k, KPI_RELEASE, 0, KPI_YEAR, 2, 4);
 	out = open_memstream(&buf, &len);
 	assert_non_null(out);
 	assert_int_equal(kpi_write(out, &k, "Area", KPI_TEXT, true), 0);

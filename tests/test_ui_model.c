@@ -16,6 +16,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "core/casefile.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 #include "ui/regmodel.h"
@@ -69,7 +70,8 @@ add_case(struct db *db, int i, mdate today)
 	str_copy(o.surname, surnames[i % NELEM(surnames)], sizeof o.surname);
 	if (i % 5)
 		snprintf(o.forenames, sizeof o.forenames, "Name%d", i % 7);
-	snprintf(o.pnc, sizeof o.pnc, "%02d/%06dA", i % 12, 100000 + i);
+	snprintf(o.pnc, sizeof o.pnc, "%02d/%06d%c", i % 12, 100000 + i,
+		 cf_pnc_check_char(i % 12, 100000 + i));
 	snprintf(o.crn, sizeof o.crn, "X%06d", 500000 + i * 3);
 	if (districts[i % NELEM(districts)])
 		str_copy(o.district, districts[i % NELEM(districts)],

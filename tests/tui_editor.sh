@@ -149,21 +149,23 @@ poll_text a "Dissent" "$SAVED Police: agreed. Housing: not present."
 keys a q q
 wait_for a "Reference"
 REF=$(sql "SELECT ref FROM offenders WHERE status = 'community' ORDER BY id LIMIT 1")
-NOTES="SELECT coalesce(notes, '') FROM offenders WHERE ref = '$REF'"
+NOTES="SELECT coalesce(group_concat(n.text, '|'), '') FROM case_notes n JOIN offenders o ON o.id = n.offender_id WHERE o.ref = '$REF' AND n.subject = 'Home visit'"
 keys a /
 wait_for a "reference, name"
 type_text a "$REF"
 keys a Enter Enter
 wait_for a "Case $REF"
-keys a e
-wait_for a "The identity of $REF"
+keys a n
+wait_for a "Add a case note"
 keys a F4
-wait_for a "Reference is not a long text: F4 opens notes and reasons"
-# Notes, the last field (Tab on the last stays there).
-keys a Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+wait_for a "Date is not a long text: F4 opens notes and reasons"
+keys a Tab
+type_text a "Home visit"
+# The note itself, a long text.
+keys a Tab
 wait_for a "F4: the whole text in the editor."
 keys a F4
-wait_for a "Notes: the whole text"
+wait_for a "Note: the whole text"
 keys a C-End
 N="Lives with his mother at the address on the register; she has been told of the conditions of his licence and agreed to report any breach to the police."
 type_text a "$N"
@@ -173,14 +175,14 @@ keys a Escape
 wait_for a "Close the text and lose what you typed? (y/n)"
 keys a n
 keys a C-x
-wait_for a "Notes: the text is in the form; the form saves it."
-wait_for a "The identity of $REF"
-[ "$(sql "$NOTES")" != "$N" ] && ok || fail "the editor saved the notes before the form"
+wait_for a "Note: the text is in the form; the form saves it."
+wait_for a "Add a case note"
+[ "$(sql "$NOTES")" != "$N" ] && ok || fail "the editor saved the note before the form"
 keys a F2
-wait_for a "Saved the identity of $REF."
+wait_for a "Note added for $REF."
 case $(sql "$NOTES") in
-*"$N") ok ;;
-*) fail "the notes as saved: $(sql "$NOTES")" ;;
+"$N") ok ;;
+*) fail "the note as saved: $(sql "$NOTES")" ;;
 esac
 
 keys a q q

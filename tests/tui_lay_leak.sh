@@ -109,7 +109,9 @@ wait_for $S "History"
 for i in 1 2 3 4 5 6; do press PageDown; done
 press G
 CASE_VIEW=0
-for k in e r L; do press "$k"; done
+# The record's changing keys, the case file's forms among them (issue
+# 15), each refused.
+for k in e r L R n o D d s E; do press "$k"; done
 help_keys > /dev/null
 home
 
@@ -126,6 +128,10 @@ if grep -E '[0-9]{4}-[0-9]{2}-[0-9]{2}' "$T/caseviews" > "$T/days"; then
 else
 	ok
 fi
+
+# --- the key-date lists are refused (issue 15) --------------------------------
+press J
+wait_for $S "not for lay advisers"
 
 # --- the admin keys are refused ------------------------------------------------
 press A
@@ -179,6 +185,23 @@ if grep -F -w -f "$T/secrets" "$CAPTURED" > "$T/leaks"; then
 else
 	ok
 fi
+# Nor anything of the case file (issue 15): assessors, offences,
+# courts, sentences, notes, disclosures; nor "Risk of serious harm".
+sql "SELECT assessor FROM risk_assessments WHERE assessor IS NOT NULL
+	UNION SELECT description FROM offences UNION SELECT court FROM offences
+	WHERE court IS NOT NULL UNION SELECT sentence FROM offences WHERE
+	sentence IS NOT NULL UNION SELECT subject FROM case_notes WHERE subject
+	IS NOT NULL UNION SELECT recipient FROM disclosures" |
+	sort -u > "$T/casefile-secrets"
+[ "$(wc -l < "$T/casefile-secrets")" -gt 30 ] && ok || fail "too few case file texts to look for"
+if grep -F -f "$T/casefile-secrets" "$CAPTURED" > "$T/leaks"; then
+	fail "a lay adviser saw the case file on the screens: $(head -5 "$T/leaks")"
+else
+	ok
+fi
+lacks "$CAPTURED" "Risk of serious harm"
+lacks "$CAPTURED" "Index offence"
+
 # And the lay adviser changed nothing but the audit trail.
 sql .dump | grep -v '^INSERT INTO audit' > "$T/after.sql"
 cmp -s "$T/before.sql" "$T/after.sql" && ok ||

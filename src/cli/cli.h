@@ -149,6 +149,8 @@ int cmd_referral(struct cli *c, int argc, char **argv);
 int cmd_event(struct cli *c, int argc, char **argv);
 /* Performance indicators (issue 8): cmd_kpi.c. */
 int cmd_kpi(struct cli *c, int argc, char **argv);
+/* The case file's key-date lists (issue 15): cmd_keydates.c. */
+int cmd_keydates(struct cli *c, int argc, char **argv);
 
 /* Write the demo area into a new database at PATH; prints progress on a
  * terminal.  Returns an exit status. */

@@ -19,8 +19,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/casefile.h"
 #include "demo/demo.h"
 #include "demo/demo_meetings.h"
+#include "demo/demo_casefile.h"
 #include "core/util.h"
 
 struct demo_writer {
@@ -176,6 +178,112 @@ next_review(const struct demo_offender *o)
 	return next;
 }
 
+static void
+put_date(char *buf, mdate d)
+{
+	buf[0] = '\0';
+	if (d != MDATE_NONE)
+		date_format(d, buf);
+}
+
+/* Write demo case O's case file (core/demo_casefile.c) for offender ID,
+ * in bulk. */
+static int
+put_casefile(struct demo_writer *w, const struct demo_offender *o, int64_t id)
+{
+	struct demo_casefile cf;
+	int64_t note_id[DEMO_CF_MAX] = { 0 };
+	struct db *db = w->db;
+	enum db_status st = DB_OK;
+
+	if (demo_casefile(o, demo_today(), &cf) != 0)
+		return 0;
+	for (size_t i = 0; i < cf.nrisk && st == DB_OK; i++) {
+		struct db_risk r = { 0 };
+
+		put_date(r.date, cf.risk[i].date);
+		r.rosh = cf.risk[i].rosh;
+		r.at_risk = cf.risk[i].at_risk;
+		r.assessor = cf.risk[i].assessor;
+		st = db_risk_add(db, id, &r);
+	}
+	for (size_t i = 0; i < cf.nscore && st == DB_OK; i++) {
+		struct db_score sc = { 0 };
+
+		put_date(sc.date, cf.score[i].date);
+		str_copy(sc.tool, cf.score[i].tool, sizeof sc.tool);
+		str_copy(sc.score, cf.score[i].score, sizeof sc.score);
+		st = db_score_add(db, id, &sc);
+	}
+	if (cf.has_dates && st == DB_OK) {
+		struct db_key_dates k;
+
+		db_key_dates_init(&k);
+		put_date(k.sentence_expiry, cf.dates.sentence_expiry);
+		put_date(k.licence_expiry, cf.dates.licence_expiry);
+		put_date(k.expected_release, cf.dates.expected_release);
+		put_date(k.mappa_j_sent, cf.dates.mappa_j_sent);
+		k.release_type = cf.dates.release_type;
+		if (cf.dates.indefinite)
+			str_copy(k.notification_end, CF_INDEFINITE,
+				 sizeof k.notification_end);
+		else
+			put_date(k.notification_end, cf.dates.notification_end);
+		st = db_key_dates_set(db, id, &k);
+	}
+	for (size_t i = 0; i < cf.norder && st == DB_OK; i++) {
+		struct db_order_end oe = { 0 };
+
+		str_copy(oe.kind, cf.order[i].kind, sizeof oe.kind);
+		put_date(oe.made, cf.order[i].made);
+		put_date(oe.ends, cf.order[i].ends);
+		st = db_order_end_set(db, id, &oe);
+	}
+	for (size_t i = 0; i < cf.noffence && st == DB_OK; i++) {
+		struct db_offence f = { 0 };
+
+		f.is_index = cf.offence[i].index;
+		f.description = cf.offence[i].description;
+		put_date(f.date, cf.offence[i].date);
+		f.court = cf.offence[i].court;
+		f.sentence = cf.offence[i].sentence;
+		st = db_offence_add(db, id, &f);
+	}
+	for (size_t i = 0; i < cf.nnote && st == DB_OK; i++) {
+		struct db_note n = { 0 };
+
+		put_date(n.date, cf.note[i].date);
+		str_copy(n.author, cf.note[i].author, sizeof n.author);
+		n.subject = cf.note[i].subject;
+		n.text = cf.note[i].text;
+		if (cf.note[i].corrects > 0)
+			n.corrects = note_id[cf.note[i].corrects - 1];
+		st = db_note_add(db, id, &n);
+		note_id[i] = n.id;
+	}
+	for (size_t i = 0; i < cf.ndisclosure && st == DB_OK; i++) {
+		struct db_disclosure d = { 0 };
+
+		put_date(d.date, cf.disclosure[i].date);
+		d.disclosed = cf.disclosure[i].disclosed;
+		d.recipient = cf.disclosure[i].recipient;
+		d.what = cf.disclosure[i].what;
+		d.why = cf.disclosure[i].why;
+		d.undertaking = cf.disclosure[i].undertaking;
+		if (cf.disclosure[i].meeting != MDATE_NONE) {
+			if (meeting_at(w, cf.disclosure[i].meeting,
+				       cf.disclosure[i].level,
+				       &d.meeting_id) != 0)
+				return -1;
+		} else {
+			d.decided_by = cf.disclosure[i].decided_by;
+		}
+		st = db_disclosure_add(db, id, &d);
+	}
+	w->st = st;
+	return st == DB_OK ? 0 : -1;
+}
+
 static int
 put_offender(void *ctx, const struct demo_offender *o)
 {
@@ -235,7 +343,9 @@ put_offender(void *ctx, const struct demo_offender *o)
 	w->st = db_bulk_offender(w->db, &r, w->evs, o->nev);
 	if (w->st != DB_OK)
 		return 1;
-	return put_history(w, r.id);
+	if (put_history(w, r.id) != 0)
+		return -1;
+	return put_casefile(w, o, r.id);
 }
 
 static void
@@ -438,12 +548,23 @@ cli_write_demo(struct cli *c, const char *path, size_t scale)
 		w.st = db_begin(db);
 	if (w.st == DB_OK)
 		w.st = setup(db);
+	if (w.st == DB_OK)
+		w.st = db_casefile_bulk(db, true, NULL);
 	if (w.st == DB_OK) {
 		g = demo_generate(scale, &sink);
 		if (g != 0 && w.st == DB_OK) {
 			cli_error("out of memory");
 			w.st = DB_ERROR;
 		}
+	}
+	if (w.st == DB_OK) {
+		size_t facts = 0;
+		char detail[64];
+
+		w.st = db_casefile_bulk(db, false, &facts);
+		snprintf(detail, sizeof detail, "case file facts: %zu", facts);
+		if (w.st == DB_OK)
+			w.st = db_audit_log(db, "demo.casefile", NULL, detail);
 	}
 	if (w.st == DB_OK)
 		w.st = finish_meetings(&w);

@@ -32,6 +32,11 @@
 #include "core/outfile.h"
 #include "core/util.h"
 
+_Static_assert((int)DB_EXPORT_FILES == (int)IX_NFILES &&
+	       (int)DB_EXPORT_DISCLOSURES == (int)IX_DISCLOSURES &&
+	       (int)DB_EXPORT_RISK == (int)IX_RISK,
+	       "the data layer's export files are the interchange files");
+
 struct exporter {
 	struct outfile file[IX_NFILES]; /* into DIR */
 	FILE *f[IX_NFILES];             /* what each row is written to */
@@ -48,8 +53,7 @@ put_row(void *ctx, enum db_export_file which, const char *const *col,
 	size_t n)
 {
 	struct exporter *ex = ctx;
-	enum ix_file f = which == DB_EXPORT_OFFENDERS ? IX_OFFENDERS
-		       : which == DB_EXPORT_EVENTS ? IX_EVENTS : IX_POPULATION;
+	enum ix_file f = (enum ix_file)which; /* the same order */
 	size_t want;
 
 	ix_columns(f, &want);
@@ -392,6 +396,14 @@ cmd_export(struct cli *c, int argc, char **argv)
 	if (!(cols & (1u << IX_O_NOTES)))
 		ex.keep[IX_EVENTS] &= ~(1u << IX_E_NOTE);
 	ex.keep[IX_POPULATION] = (1u << IX_P_NCOLS) - 1;
+	/* The case file's files whole (the data layer sends their rows
+	 * only with a whole export). */
+	for (int f = IX_FIRST_FACT; f < IX_NFILES; f++) {
+		size_t ncols;
+
+		ix_columns((enum ix_file)f, &ncols);
+		ex.keep[f] = (1u << ncols) - 1;
+	}
 	if ((!out && prepare_dir(dir, &made) != 0) ||
 	    open_files(&ex, out ? NULL : dir) != 0) {
 		rc = EXIT_FAILED;
@@ -422,6 +434,15 @@ cmd_export(struct cli *c, int argc, char **argv)
 			ex.rows[IX_POPULATION],
 			ex.rows[IX_POPULATION] == 1 ? "" : "s",
 			out ? "standard output" : dir);
+		{
+			size_t facts = 0;
+
+			for (int f = IX_FIRST_FACT; f < IX_NFILES; f++)
+				facts += ex.rows[f];
+			fprintf(stderr, "%s: and %zu fact%s of the case file "
+				"(risk, dates, offences, notes, disclosures)\n",
+				cli_progname, facts, facts == 1 ? "" : "s");
+		}
 	} else if (st == DB_OK || ex.failed) {
 		/* Logged as a disclosure; log that none took place. */
 		db_audit_log(db, "export.failed", NULL, "no files written");

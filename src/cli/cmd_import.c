@@ -1,7 +1,9 @@
 /*
  * cmd_import.c -- `mappa import [--offenders F] [--events F]
- * [--population F]`: the interchange files (interchange.md) into the
- * database, all or nothing.
+ * [--population F] [--risk F] [--assessments F] [--dates F] [--orders F]
+ * [--offences F] [--notes F] [--disclosures F]`: the interchange files
+ * (interchange.md, doc/interchange-casefile.md) into the database, all or
+ * nothing.
  *
  * Every file is read whole into memory before the database is opened, so
  * a slow or stuck input (a pipe, a FIFO, a dropped link) holds up only
@@ -23,11 +25,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/casefile.h"
 #include "core/interchange.h"
 #include "core/util.h"
 
@@ -39,6 +43,7 @@ struct importer {
 	struct timespec start, shown;
 	size_t total;         /* events to write */
 	unsigned char year[YEARS]; /* population years already recorded */
+	const char *const *path;   /* the files, as given */
 };
 
 static double
@@ -112,6 +117,31 @@ hook_population(void *ctx, int year)
 	       im->year[year - IX_YEAR_MIN];
 }
 
+struct tool_find {
+	const char *want;
+	bool found;
+};
+
+static int
+tool_is(void *ctx, const char *tool)
+{
+	struct tool_find *t = ctx;
+
+	t->found |= strcasecmp(t->want, tool) == 0;
+	return t->found;
+}
+
+static int
+hook_tool(void *ctx, const char *tool)
+{
+	struct importer *im = ctx;
+	struct tool_find t = { tool, false };
+
+	if (db_score_tools(im->db, tool_is, &t) != DB_OK)
+		return -1;
+	return t.found;
+}
+
 static void
 hook_progress(void *ctx, enum ix_file file, size_t records)
 {
@@ -160,6 +190,192 @@ offender_record(struct db_offender *r, const struct ix_offender *o)
 	r->notes = (char *)o->col[IX_O_NOTES];
 }
 
+static const char *
+or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+static int
+first_note(void *ctx, const struct db_note *n)
+{
+	*(int64_t *)ctx = n->id; /* newest first: the last one seen */
+	return 0;
+}
+
+/*
+ * The id of the note that note fact I (of IX's facts; NOTE_ID[0..I) the
+ * ids written so far) corrects, its place C among the case's notes; 0
+ * when not found.
+ */
+static int64_t
+corrected(struct db *db, const struct ix *ix, size_t i, int c,
+	  const int64_t *note_id, int64_t offender)
+{
+	const struct ix_fact *f = ix_fact(ix, i);
+	int64_t id = 0;
+
+	while (i-- > 0) {
+		const struct ix_fact *g = ix_fact(ix, i);
+
+		if (g->file == IX_NOTES && g->offender == f->offender &&
+		    g->position == c)
+			return note_id[i];
+	}
+	/* The first note, from offenders.csv's notes column. */
+	if (c == 1 && db_note_list(db, offender, first_note, &id) == DB_OK)
+		return id;
+	return 0;
+}
+
+/* Write fact I of IX for the offender with id OFFENDER. */
+static enum db_status
+write_fact(struct db *db, const struct ix *ix, size_t i, int64_t offender,
+	   int64_t *note_id)
+{
+	const struct ix_fact *f = ix_fact(ix, i);
+	const char *const *v = f->col;
+	enum db_status st = DB_INVALID;
+
+	switch (f->file) {
+	case IX_RISK: {
+		struct db_risk r = { 0 };
+
+		str_copy(r.date, v[IX_R_DATE], sizeof r.date);
+		r.rosh = cf_rosh_parse(v[IX_R_ROSH]);
+		if (v[IX_R_AT_RISK])
+			cf_at_risk_parse_set(v[IX_R_AT_RISK], &r.at_risk, NULL);
+		r.assessor = v[IX_R_ASSESSOR];
+		st = db_risk_add(db, offender, &r);
+		break;
+	}
+	case IX_ASSESSMENTS: {
+		struct db_score sc = { 0 };
+
+		str_copy(sc.date, v[IX_A_DATE], sizeof sc.date);
+		str_copy(sc.tool, v[IX_A_TOOL], sizeof sc.tool);
+		str_copy(sc.score, v[IX_A_SCORE], sizeof sc.score);
+		st = db_score_add(db, offender, &sc);
+		break;
+	}
+	case IX_DATES: {
+		struct db_key_dates k;
+
+		db_key_dates_init(&k);
+		str_copy(k.sentence_expiry, or_empty(v[IX_D_SENTENCE_EXPIRY]),
+			 sizeof k.sentence_expiry);
+		str_copy(k.licence_expiry, or_empty(v[IX_D_LICENCE_EXPIRY]),
+			 sizeof k.licence_expiry);
+		str_copy(k.expected_release,
+			 or_empty(v[IX_D_EXPECTED_RELEASE]),
+			 sizeof k.expected_release);
+		k.release_type = v[IX_D_RELEASE_TYPE]
+			? cf_release_parse(v[IX_D_RELEASE_TYPE]) : -1;
+		str_copy(k.notification_end,
+			 or_empty(v[IX_D_NOTIFICATION_END]),
+			 sizeof k.notification_end);
+		str_copy(k.mappa_j_sent, or_empty(v[IX_D_MAPPA_J_SENT]),
+			 sizeof k.mappa_j_sent);
+		st = db_key_dates_set(db, offender, &k);
+		break;
+	}
+	case IX_ORDERS: {
+		struct db_order_end oe = { 0 };
+
+		str_copy(oe.kind, v[IX_OR_KIND], sizeof oe.kind);
+		str_copy(oe.made, v[IX_OR_MADE], sizeof oe.made);
+		str_copy(oe.ends, or_empty(v[IX_OR_ENDS]), sizeof oe.ends);
+		st = db_order_end_set(db, offender, &oe);
+		break;
+	}
+	case IX_OFFENCES: {
+		struct db_offence o = { 0 };
+
+		o.is_index = v[IX_F_INDEX] && strcmp(v[IX_F_INDEX], IX_YES) == 0;
+		o.description = v[IX_F_DESCRIPTION];
+		str_copy(o.date, or_empty(v[IX_F_DATE]), sizeof o.date);
+		o.court = v[IX_F_COURT];
+		o.sentence = v[IX_F_SENTENCE];
+		st = db_offence_add(db, offender, &o);
+		break;
+	}
+	case IX_NOTES: {
+		struct db_note n = { 0 };
+
+		str_copy(n.date, v[IX_N_DATE], sizeof n.date);
+		str_copy(n.author, v[IX_N_AUTHOR], sizeof n.author);
+		n.subject = v[IX_N_SUBJECT];
+		n.text = v[IX_N_NOTE];
+		if (v[IX_N_CORRECTS] &&
+		    (n.corrects = corrected(db, ix, i, atoi(v[IX_N_CORRECTS]),
+					    note_id, offender)) == 0) {
+			cli_error("%s: the note it corrects was not found",
+				  v[IX_N_REF]);
+			return DB_INVALID;
+		}
+		st = db_note_add(db, offender, &n);
+		note_id[i] = n.id;
+		break;
+	}
+	case IX_DISCLOSURES: {
+		struct db_disclosure d = { 0 };
+		mdate md;
+
+		str_copy(d.date, v[IX_X_DATE], sizeof d.date);
+		d.disclosed = strcmp(v[IX_X_DECISION], IX_DISCLOSE) == 0;
+		d.recipient = v[IX_X_RECIPIENT];
+		d.what = v[IX_X_WHAT];
+		d.why = v[IX_X_WHY];
+		d.undertaking = v[IX_X_UNDERTAKING] &&
+				strcmp(v[IX_X_UNDERTAKING], IX_YES) == 0;
+		if (v[IX_X_MEETING] && date_parse(v[IX_X_MEETING], &md) == 0) {
+			st = db_meeting_ensure(db, md, atoi(v[IX_X_LEVEL]),
+					       v[IX_X_DECIDED_BY],
+					       &d.meeting_id);
+			if (st != DB_OK)
+				break;
+		} else {
+			d.decided_by = v[IX_X_DECIDED_BY];
+		}
+		st = db_disclosure_add(db, offender, &d);
+		break;
+	}
+	default:
+		break;
+	}
+	return st;
+}
+
+/* Write the case file's facts of IX, after the offenders (their ids in
+ * IDS, by IX's offender index). */
+static enum db_status
+write_facts(struct importer *im, struct db_import *dbi, const struct ix *ix,
+	    const int64_t *ids)
+{
+	size_t n = ix_fact_count(ix);
+	int64_t *note_id;
+	enum db_status st;
+
+	if (n == 0)
+		return DB_OK;
+	if ((st = db_import_facts(dbi)) != DB_OK)
+		return st;
+	if ((note_id = calloc(n, sizeof *note_id)) == NULL) {
+		cli_error("out of memory");
+		return DB_ERROR;
+	}
+	for (size_t i = 0; i < n && st == DB_OK; i++) {
+		const struct ix_fact *f = ix_fact(ix, i);
+
+		st = write_fact(im->db, ix, i, ids[f->offender], note_id);
+		if (st != DB_OK && db_errmsg(im->db)[0])
+			cli_error("%s:%lu: %s", im->path[f->file], f->line,
+				  db_errmsg(im->db));
+	}
+	free(note_id);
+	return st;
+}
+
 /* Write what IX holds through the data layer; the import's outcome. */
 static enum db_status
 write_all(struct importer *im, struct db_import *dbi, const struct ix *ix)
@@ -168,7 +384,12 @@ write_all(struct importer *im, struct db_import *dbi, const struct ix *ix)
 	size_t cap = 0;
 	enum db_status st = DB_OK;
 	struct db_offender r;
+	int64_t *ids = calloc(ix_offender_count(ix) + 1, sizeof *ids);
 
+	if (ids == NULL) {
+		cli_error("out of memory");
+		return DB_ERROR;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &im->start);
 	for (size_t k = 0; k < ix_offender_count(ix) && st == DB_OK; k++) {
 		const struct ix_offender *o = ix_offender(ix, k);
@@ -178,6 +399,7 @@ write_all(struct importer *im, struct db_import *dbi, const struct ix *ix)
 
 			if (v == NULL) {
 				free(evs);
+				free(ids);
 				cli_error("out of memory");
 				return DB_ERROR;
 			}
@@ -192,9 +414,11 @@ write_all(struct importer *im, struct db_import *dbi, const struct ix *ix)
 		}
 		if (o->db_id) {
 			st = db_import_events(dbi, o->db_id, evs, o->nev);
+			ids[k] = o->db_id;
 		} else {
 			offender_record(&r, o);
 			st = db_import_offender(dbi, &r, evs, o->nev);
+			ids[k] = r.id;
 		}
 		if (st == DB_OK && (k & 255) == 0)
 			show(im, "writing:", db_import_done(dbi), im->total,
@@ -206,6 +430,9 @@ write_all(struct importer *im, struct db_import *dbi, const struct ix *ix)
 
 		st = db_population_add(im->db, p->year, p->people, p->source);
 	}
+	if (st == DB_OK)
+		st = write_facts(im, dbi, ix, ids);
+	free(ids);
 	if (st == DB_OK)
 		show(im, "writing:", db_import_done(dbi), im->total, "events",
 		     true);
@@ -295,14 +522,11 @@ remove_created(const char *path, bool existed)
 int
 cmd_import(struct cli *c, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "offenders", required_argument, NULL, 'o' },
-		{ "events", required_argument, NULL, 'e' },
-		{ "population", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *path[IX_NFILES] = { NULL, NULL, NULL };
-	int fd[IX_NFILES] = { -1, -1, -1 };
+	/* One option per file, named as the file (ix_file_name()); the
+	 * option's value is the file's index + 1. */
+	struct option longopts[IX_NFILES + 1];
+	const char *path[IX_NFILES] = { NULL };
+	int fd[IX_NFILES];
 	struct strbuf data[IX_NFILES];
 	struct importer im;
 	struct ix_hooks hooks;
@@ -314,34 +538,43 @@ cmd_import(struct cli *c, int argc, char **argv)
 	size_t added = 0;
 	enum db_status st;
 	int opt, rc, f;
+	bool any = false;
 
+	memset(longopts, 0, sizeof longopts);
+	for (f = 0; f < IX_NFILES; f++) {
+		longopts[f].name = ix_file_name((enum ix_file)f);
+		longopts[f].has_arg = required_argument;
+		longopts[f].val = f + 1;
+		fd[f] = -1;
+	}
 	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
 		switch (opt) {
-		case 'o':
-		case 'e':
-		case 'p':
-			f = opt == 'o' ? IX_OFFENDERS
-			  : opt == 'e' ? IX_EVENTS : IX_POPULATION;
+		case ':':
+			return cli_usage("import", "'%s' needs an argument",
+					 argv[optind - 1]);
+		case '?':
+			return cli_usage("import", "'%s': unknown option",
+					 argv[optind - 1]);
+		default:
+			f = opt - 1;
 			if (path[f])
 				return cli_usage("import", "--%s is given "
 						 "twice", ix_file_name(
 							 (enum ix_file)f));
 			path[f] = optarg;
+			any = true;
 			break;
-		case ':':
-			return cli_usage("import", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("import", "'%s': unknown option",
-					 argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
 		return cli_usage("import", "unexpected argument '%s'",
 				 argv[optind]);
-	if (!path[IX_OFFENDERS] && !path[IX_EVENTS] && !path[IX_POPULATION])
+	if (!any)
 		return cli_usage("import", "give at least one of --offenders, "
-				 "--events and --population");
+				 "--events and --population (or of the case "
+				 "file's --risk, --assessments, --dates, "
+				 "--orders, --offences, --notes and "
+				 "--disclosures)");
 
 	for (f = 0; f < IX_NFILES; f++) {
 		if (path[f] == NULL)
@@ -381,6 +614,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 	existed = stat(dbpath, &sb) == 0;
 	memset(&im, 0, sizeof im);
 	im.tty = isatty(STDERR_FILENO);
+	im.path = path;
 	rc = cli_open(c, dbpath, DB_OPEN_CREATE, &im.db);
 	if (rc != EXIT_DONE)
 		goto out;
@@ -398,7 +632,9 @@ cmd_import(struct cli *c, int argc, char **argv)
 	hooks.offender = hook_offender;
 	hooks.population = hook_population;
 	hooks.progress = hook_progress;
-	if ((ix = ix_new(&hooks)) == NULL) {
+	if ((ix = ix_new(&hooks)) != NULL)
+		ix_set_tool_check(ix, hook_tool);
+	if (ix == NULL) {
 		cli_error("out of memory");
 		st = DB_ERROR;
 		bad_files = true;
@@ -423,6 +659,11 @@ cmd_import(struct cli *c, int argc, char **argv)
 			ix_event_count(ix), ix_event_count(ix) == 1 ? "" : "s",
 			ix_population_count(ix),
 			ix_population_count(ix) == 1 ? "" : "s", dbpath);
+		if (ix_fact_count(ix))
+			fprintf(stderr, "%s: and %zu fact%s of the case file "
+				"(risk, dates, offences, notes, disclosures)\n",
+				cli_progname, ix_fact_count(ix),
+				ix_fact_count(ix) == 1 ? "" : "s");
 		rc = EXIT_DONE;
 	} else if (bad_files) {
 		cli_error("import: nothing was imported");

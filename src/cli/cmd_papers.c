@@ -774,6 +774,31 @@ status_words(const char *status)
 	return "not registered";
 }
 
+/* The disclosure decisions a meeting took for one case (issue 15). */
+struct disclosures {
+	const struct paper *pp;
+	const char *ref;
+};
+
+static int
+print_disclosure(void *ctx, const char *ref, const struct db_disclosure *d)
+{
+	struct disclosures *dl = ctx;
+	char buf[3 * 1024];
+
+	if (strcmp(ref, dl->ref) != 0)
+		return 0;
+	str_printf(buf, sizeof buf, "%s to %s%s.  What: %s.  Why: %s",
+		   d->disclosed ? "To disclose" : "Not to disclose",
+		   d->recipient ? d->recipient : "",
+		   d->disclosed ? (d->undertaking
+				   ? " (confidentiality undertaking signed)"
+				   : " (no undertaking signed)") : "",
+		   d->what ? d->what : "", d->why ? d->why : "");
+	field(dl->pp, "Disclosure decision", buf, NULL);
+	return 0;
+}
+
 static enum db_status
 print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	   const struct db_agenda_item *it, size_t n)
@@ -909,6 +934,11 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 		st = db_action_list(db, &q, print_action, &al);
 		if (pp->md)
 			putchar('\n');
+	}
+	if (st == DB_OK) {
+		struct disclosures dl = { pp, it->ref };
+
+		st = db_meeting_disclosures(db, m->id, print_disclosure, &dl);
 	}
 	field(pp, "Next review", mi.next_review, "not set");
 	db_minutes_clear(&mi);

@@ -54,7 +54,9 @@ const struct cli_command cli_commands[] = {
 	{ "repair", cmd_repair, "[--drop-unknown]",
 	  "show, or drop, schema objects mappa did not make (admin)" },
 	{ "import", cmd_import,
-	  "[--offenders F] [--events F] [--population F] (F may be -)",
+	  "[--offenders F] [--events F] [--population F] [--risk F] "
+	  "[--assessments F] [--dates F] [--orders F] [--offences F] "
+	  "[--notes F] [--disclosures F] (F may be -)",
 	  "bring in records from CSV files, all or nothing (admin)" },
 	{ "export", cmd_export,
 	  "DIR|- --recipient TEXT [--case REF]... [--level N] "
@@ -94,6 +96,11 @@ const struct cli_command cli_commands[] = {
 	  "open and overdue actions by agency and owner" },
 	{ "action", cmd_action, "done ID [--date DATE]",
 	  "mark an action done" },
+	{ "keydates", cmd_keydates,
+	  "[--list mappa-j|releases|licences|notifications] "
+	  "[--format text|csv]",
+	  "MAPPA J due or overdue; releases, licences and notifications "
+	  "ending in the next 6 weeks" },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -116,7 +116,8 @@ date_parse_cached(struct date_cache *c, const char *s, size_t len,
 
 	if (len != 10 || s[4] != '-' || s[7] != '-')
 		return -1;
-	if (digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
+	if (date_digits(s, 4, &y) || date_digits(s + 5, 2, &m) ||
+	    date_digits(s + 8, 2, &d))
 		return -1;
 	if (y < 1000 || m < 1 || m > 12)
 		return -1;

@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "core/agency.h"
+#include "core/casefile.h"
 #include "core/interchange.h"
 #include "core/util.h"
 
@@ -33,7 +34,33 @@ static const char *const population_cols[IX_P_NCOLS] = {
 	"year", "population_10_plus", "source",
 };
 
+/* The case file's files (issue 15, doc/interchange-casefile.md). */
+static const char *const risk_cols[IX_R_NCOLS] = {
+	"ref", "date", "rosh", "at_risk", "assessor",
+};
+static const char *const assessment_cols[IX_A_NCOLS] = {
+	"ref", "date", "tool", "score",
+};
+static const char *const date_cols[IX_D_NCOLS] = {
+	"ref", "sentence_expiry", "licence_expiry", "expected_release",
+	"release_type", "notification_end", "mappa_j_sent",
+};
+static const char *const order_cols[IX_OR_NCOLS] = {
+	"ref", "kind", "made", "ends",
+};
+static const char *const offence_cols[IX_F_NCOLS] = {
+	"ref", "index", "description", "date", "court", "sentence",
+};
+static const char *const note_cols[IX_N_NCOLS] = {
+	"ref", "date", "author", "subject", "note", "corrects",
+};
+static const char *const disclosure_cols[IX_X_NCOLS] = {
+	"ref", "date", "decision", "recipient", "what", "why", "meeting",
+	"level", "decided_by", "undertaking",
+};
+
 #define MAX_COLS IX_O_NCOLS
+_Static_assert(IX_FACT_COLS <= MAX_COLS, "a fact's columns fit a record");
 
 static const struct {
 	const char *name;
@@ -41,15 +68,41 @@ static const struct {
 	const char *const *cols;
 	int ncols;
 	unsigned required; /* a bit per column */
-	int free_text;     /* the column that may hold tabs and line breaks */
+	unsigned free_text; /* a bit per column that may hold tabs and line
+			       breaks */
 } formats[IX_NFILES] = {
 	{ "offenders", "an offenders file", offender_cols, IX_O_NCOLS,
-	  1u << IX_O_REF | 1u << IX_O_SURNAME, IX_O_NOTES },
+	  1u << IX_O_REF | 1u << IX_O_SURNAME, 1u << IX_O_NOTES },
 	{ "events", "an events file", event_cols, IX_E_NCOLS,
-	  1u << IX_E_REF | 1u << IX_E_DATE | 1u << IX_E_EVENT, IX_E_NOTE },
+	  1u << IX_E_REF | 1u << IX_E_DATE | 1u << IX_E_EVENT,
+	  1u << IX_E_NOTE },
 	{ "population", "a population file", population_cols, IX_P_NCOLS,
-	  1u << IX_P_YEAR | 1u << IX_P_PEOPLE, -1 },
+	  1u << IX_P_YEAR | 1u << IX_P_PEOPLE, 0 },
+	{ "risk", "a risk file", risk_cols, IX_R_NCOLS,
+	  1u << IX_R_REF | 1u << IX_R_DATE | 1u << IX_R_ROSH, 0 },
+	{ "assessments", "an assessments file", assessment_cols, IX_A_NCOLS,
+	  1u << IX_A_REF | 1u << IX_A_DATE | 1u << IX_A_TOOL |
+	  1u << IX_A_SCORE, 0 },
+	{ "dates", "a dates file", date_cols, IX_D_NCOLS, 1u << IX_D_REF, 0 },
+	{ "orders", "an orders file", order_cols, IX_OR_NCOLS,
+	  1u << IX_OR_REF | 1u << IX_OR_KIND | 1u << IX_OR_MADE, 0 },
+	{ "offences", "an offences file", offence_cols, IX_F_NCOLS,
+	  1u << IX_F_REF | 1u << IX_F_DESCRIPTION, 0 },
+	{ "notes", "a notes file", note_cols, IX_N_NCOLS,
+	  1u << IX_N_REF | 1u << IX_N_DATE | 1u << IX_N_AUTHOR |
+	  1u << IX_N_SUBJECT | 1u << IX_N_NOTE, 1u << IX_N_NOTE },
+	{ "disclosures", "a disclosures file", disclosure_cols, IX_X_NCOLS,
+	  1u << IX_X_REF | 1u << IX_X_DATE | 1u << IX_X_DECISION |
+	  1u << IX_X_RECIPIENT | 1u << IX_X_WHAT | 1u << IX_X_WHY,
+	  1u << IX_X_WHAT | 1u << IX_X_WHY },
 };
+
+/* Whether column C of FILE is free text. */
+static bool
+is_free_text(enum ix_file file, int c)
+{
+	return (formats[file].free_text >> c) & 1u;
+}
 
 #define CHUNK_SIZE ((size_t)64 << 10)
 #define PROGRESS_EVERY 65536
@@ -65,10 +118,12 @@ struct side {
 	struct ev *hist; /* the recorded history (offenders already there) */
 	size_t nhist;
 	bool bad;        /* an event of theirs had a fault: no replay */
+	int notes;       /* notes of theirs so far in the import */
 };
 
 struct ix {
 	struct ix_hooks h;
+	int (*tool)(void *ctx, const char *tool);
 	struct chunk *chunks;
 	struct ix_offender *off;
 	struct side *side;
@@ -77,6 +132,10 @@ struct ix {
 	size_t nev, evcap;
 	struct ix_population *pop;
 	size_t npop, popcap;
+	struct ix_fact *fact;
+	size_t nfact, factcap;
+	struct fact_key { mdate date; int kind; } *fkey; /* orders.csv: the
+							    order named */
 	uint32_t *slots; /* ref hash: offender index + 1, 0 = empty */
 	size_t nslots;
 	unsigned long year_line[IX_YEAR_MAX - IX_YEAR_MIN + 1];
@@ -85,6 +144,7 @@ struct ix {
 	bool more, failed, checked;
 	const char *offenders_name;
 	const char *events_name;
+	const char *file_name[IX_NFILES];
 	char *tmp; /* the current record's values */
 	size_t tmpcap;
 };
@@ -169,6 +229,12 @@ ix_new(const struct ix_hooks *hooks)
 }
 
 void
+ix_set_tool_check(struct ix *ix, int (*tool)(void *ctx, const char *))
+{
+	ix->tool = tool;
+}
+
+void
 ix_free(struct ix *ix)
 {
 	struct chunk *c, *next;
@@ -187,6 +253,8 @@ ix_free(struct ix *ix)
 	free(ix->side);
 	free(ix->ev);
 	free(ix->pop);
+	free(ix->fact);
+	free(ix->fkey);
 	free(ix->slots);
 	free(ix->tmp);
 	free(ix);
@@ -596,7 +664,7 @@ take_values(struct rd *rd, const struct csv_record *rec)
 		const struct csv_field *f;
 		const char *s;
 		size_t len, undo;
-		bool free_text = c == formats[rd->file].free_text;
+		bool free_text = is_free_text(rd->file, c);
 
 		rd->val[c] = NULL;
 		rd->vlen[c] = 0;
@@ -620,6 +688,9 @@ take_values(struct rd *rd, const struct csv_record *rec)
 			continue;
 		memcpy(ix->tmp + o, s, len);
 		ix->tmp[o + len] = '\0';
+		/* References are one case aside: read upper case. */
+		if (strcmp(formats[rd->file].cols[c], "ref") == 0)
+			cf_ref_upper(ix->tmp + o);
 		rd->val[c] = ix->tmp + o;
 		rd->vlen[c] = len;
 		o += len + 1;
@@ -670,7 +741,7 @@ take_offender(struct rd *rd)
 {
 	struct ix *ix = rd->ix;
 	const char *const *v = rd->val;
-	const char *ref = v[IX_O_REF];
+	const char *ref = v[IX_O_REF], *why;
 	bool ref_ok = false;
 	mdate d;
 	long k;
@@ -690,6 +761,13 @@ take_offender(struct rd *rd)
 	too_long(rd, IX_O_CRN);
 	too_long(rd, IX_O_VISOR);
 	too_long(rd, IX_O_DISTRICT);
+	if (v[IX_O_PNC] && rd->vlen[IX_O_PNC] <= IX_TEXT_MAX &&
+	    (why = cf_pnc_check(v[IX_O_PNC], NULL, 0)) != NULL)
+		val_fault(rd, IX_O_PNC, "is not a PNC ID: %s (e.g. "
+			  "2011/0275516Q)", why);
+	if (v[IX_O_CRN] && rd->vlen[IX_O_CRN] <= IX_TEXT_MAX &&
+	    (why = cf_crn_check(v[IX_O_CRN], NULL, 0)) != NULL)
+		val_fault(rd, IX_O_CRN, "is not a CRN: %s", why);
 	if (v[IX_O_DOB] && date_parse(v[IX_O_DOB], &d) != 0)
 		val_fault(rd, IX_O_DOB, "is not a date (YYYY-MM-DD, a real "
 			  "calendar date)");
@@ -727,6 +805,7 @@ take_offender(struct rd *rd)
 		return;
 	}
 	ix->off[k].line = rd->line;
+	ix->side[k].notes = v[IX_O_NOTES] != NULL; /* its first note */
 	for (int c = IX_O_REF + 1; c < IX_O_NCOLS; c++) {
 		if (v[c] == NULL)
 			continue;
@@ -763,8 +842,9 @@ resolve(struct rd *rd, const char *ref, size_t len)
 	}
 	if (r == 2) {
 		free(hist);
-		val_fault(rd, IX_E_REF, "is an erased record; no events can "
-			  "be added to it");
+		val_fault(rd, IX_E_REF, "is an erased record; no %s can be "
+			  "added to it", rd->file == IX_EVENTS ? "events"
+								: "facts");
 		return -1;
 	}
 	if (r == 0) {
@@ -1009,6 +1089,337 @@ take_population(struct rd *rd)
 	ix->pop[ix->npop++] = p;
 }
 
+/* --- the case file's files (issue 15) ------------------------------------------ */
+
+/* Check date column COL (REQUIRED or not) into *OUT (MDATE_NONE when
+ * empty); false after a fault. */
+static bool
+take_date(struct rd *rd, int col, bool required, mdate *out)
+{
+	const char *v = rd->val[col];
+
+	*out = MDATE_NONE;
+	if (v == NULL) {
+		if (required)
+			col_fault(rd, col, "no value; a date (YYYY-MM-DD) is "
+				  "required");
+		return !required;
+	}
+	if (date_parse(v, out) != 0) {
+		val_fault(rd, col, "is not a date (YYYY-MM-DD, a real "
+			  "calendar date)");
+		*out = MDATE_NONE;
+		return false;
+	}
+	return true;
+}
+
+/* Check text column COL: REQUIRED or not, at most MAX bytes. */
+static void
+take_text(struct rd *rd, int col, bool required, size_t max,
+	  const char *what)
+{
+	if (rd->val[col] == NULL) {
+		if (required)
+			col_fault(rd, col, "no value; %s is required", what);
+		return;
+	}
+	if (rd->vlen[col] > max)
+		val_fault(rd, col, "is too long (at most %zu bytes)", max);
+}
+
+/* Check yes-or-no column COL into *OUT (empty: no). */
+static void
+take_yes_no(struct rd *rd, int col, bool *out)
+{
+	const char *v = rd->val[col];
+
+	*out = false;
+	if (v == NULL || strcmp(v, IX_NO) == 0)
+		return;
+	if (strcmp(v, IX_YES) == 0)
+		*out = true;
+	else
+		val_fault(rd, col, "is not " IX_YES " or " IX_NO);
+}
+
+/* Check name column COL against NAME(0..N); -1 when empty or bad. */
+static int
+take_name(struct rd *rd, int col, bool required, const char *(*name)(int),
+	  int (*parse)(const char *), int n, const char *what)
+{
+	const char *names[16];
+	struct strbuf sb;
+	int k;
+
+	if (rd->val[col] && (k = parse(rd->val[col])) >= 0 &&
+	    strcmp(rd->val[col], name(k)) == 0)
+		return k;
+	if (rd->val[col] == NULL && !required)
+		return -1;
+	for (k = 0; k < n && k < (int)NELEM(names); k++)
+		names[k] = name(k);
+	sb_init(&sb);
+	list_names(&sb, names, (size_t)k, " or ");
+	if (rd->val[col] == NULL)
+		col_fault(rd, col, "no value; %s is required (%s)", what,
+			  sb_str(&sb));
+	else
+		val_fault(rd, col, "is not %s (%s)", what, sb_str(&sb));
+	sb_free(&sb);
+	return -1;
+}
+
+static void
+take_risk(struct rd *rd)
+{
+	unsigned mask;
+	const char *bad = NULL;
+	mdate d;
+
+	take_date(rd, IX_R_DATE, true, &d);
+	take_name(rd, IX_R_ROSH, true, cf_rosh_name, cf_rosh_parse,
+		  CF_ROSH_N, "a risk of serious harm");
+	if (rd->val[IX_R_AT_RISK] &&
+	    cf_at_risk_parse_set(rd->val[IX_R_AT_RISK], &mask, &bad) != 0) {
+		struct strbuf sb;
+		const char *names[CF_RISK_N];
+
+		for (int g = 0; g < CF_RISK_N; g++)
+			names[g] = cf_at_risk_name(g);
+		sb_init(&sb);
+		list_names(&sb, names, CF_RISK_N, " and ");
+		val_fault(rd, IX_R_AT_RISK, "is not a list of groups at risk "
+			  "(any of %s, separated by ';')", sb_str(&sb));
+		sb_free(&sb);
+	}
+	take_text(rd, IX_R_ASSESSOR, false, CF_FIELD_MAX, "an assessor");
+}
+
+static void
+take_assessment(struct rd *rd)
+{
+	struct ix *ix = rd->ix;
+	mdate d;
+	int r;
+
+	take_date(rd, IX_A_DATE, true, &d);
+	take_text(rd, IX_A_TOOL, true, CF_FIELD_MAX, "a tool");
+	take_text(rd, IX_A_SCORE, true, CF_SCORE_MAX, "a score or band");
+	if (rd->val[IX_A_TOOL] && ix->tool &&
+	    (r = ix->tool(ix->h.ctx, rd->val[IX_A_TOOL])) != 1) {
+		if (r < 0) {
+			fault(rd, "the database could not be read");
+			ix->failed = true;
+			return;
+		}
+		val_fault(rd, IX_A_TOOL, "is not an assessment tool of the "
+			  "area (the setting assessment_tools)");
+	}
+}
+
+static void
+take_dates(struct rd *rd)
+{
+	static const int dates[] = {
+		IX_D_SENTENCE_EXPIRY, IX_D_LICENCE_EXPIRY,
+		IX_D_EXPECTED_RELEASE, IX_D_MAPPA_J_SENT,
+	};
+	const char *ne = rd->val[IX_D_NOTIFICATION_END];
+	bool any = false;
+	mdate d;
+
+	for (size_t i = 0; i < NELEM(dates); i++) {
+		take_date(rd, dates[i], false, &d);
+		any |= rd->val[dates[i]] != NULL;
+	}
+	take_name(rd, IX_D_RELEASE_TYPE, false, cf_release_name,
+		  cf_release_parse, CF_REL_N, "a release type");
+	if (ne && strcmp(ne, CF_INDEFINITE) != 0 && date_parse(ne, &d) != 0)
+		val_fault(rd, IX_D_NOTIFICATION_END, "is neither a date "
+			  "(YYYY-MM-DD) nor " CF_INDEFINITE);
+	any |= ne != NULL || rd->val[IX_D_RELEASE_TYPE] != NULL;
+	if (!any && !rd->bad)
+		fault(rd, "no key date is given (a line sets the case's key "
+		      "dates as they then stood)");
+}
+
+static void
+take_order(struct rd *rd, struct fact_key *key)
+{
+	const char *v = rd->val[IX_OR_KIND];
+	mdate ends;
+
+	key->kind = v ? ev_kind_parse(EV_ORDER, v) : 0;
+	if (v && key->kind <= 0) {
+		const char *names[16];
+		int n = ev_kind_count(EV_ORDER), k;
+		struct strbuf sb;
+
+		for (k = 1; k <= n && k <= (int)NELEM(names); k++)
+			names[k - 1] = ev_kind_name(EV_ORDER, k);
+		sb_init(&sb);
+		list_names(&sb, names, (size_t)(k - 1), " or ");
+		val_fault(rd, IX_OR_KIND, "is not an order (%s)", sb_str(&sb));
+		sb_free(&sb);
+	}
+	take_date(rd, IX_OR_MADE, true, &key->date);
+	if (take_date(rd, IX_OR_ENDS, false, &ends) && ends != MDATE_NONE &&
+	    key->date != MDATE_NONE && ends < key->date)
+		val_fault(rd, IX_OR_ENDS, "is before the order was made");
+}
+
+static void
+take_offence(struct rd *rd)
+{
+	bool index;
+	mdate d;
+
+	take_yes_no(rd, IX_F_INDEX, &index);
+	take_text(rd, IX_F_DESCRIPTION, true, CF_LONG_MAX, "a description");
+	take_date(rd, IX_F_DATE, false, &d);
+	take_text(rd, IX_F_COURT, false, CF_FIELD_MAX, "a court");
+	take_text(rd, IX_F_SENTENCE, false, CF_LONG_MAX, "a sentence");
+}
+
+static void
+take_note(struct rd *rd, long k, int *position)
+{
+	struct ix *ix = rd->ix;
+	const char *c = rd->val[IX_N_CORRECTS];
+	int64_t n = 0;
+	mdate d;
+
+	take_date(rd, IX_N_DATE, true, &d);
+	take_text(rd, IX_N_AUTHOR, true, CF_FIELD_MAX, "an author");
+	take_text(rd, IX_N_SUBJECT, true, CF_FIELD_MAX, "a subject");
+	take_text(rd, IX_N_NOTE, true, CF_TEXT_MAX, "the note");
+	if (k < 0)
+		return;
+	*position = ++ix->side[k].notes;
+	if (c && (whole(c, INT32_MAX, &n) != 0 || n < 1 || n >= *position))
+		val_fault(rd, IX_N_CORRECTS, "is not the place of an earlier "
+			  "note of this case in the import (1 to %d; the "
+			  "notes of offenders.csv count first)",
+			  *position - 1);
+}
+
+static void
+take_disclosure(struct rd *rd)
+{
+	const char *dec = rd->val[IX_X_DECISION];
+	bool undertaking;
+	mdate d;
+
+	take_date(rd, IX_X_DATE, true, &d);
+	if (dec && strcmp(dec, IX_DISCLOSE) != 0 &&
+	    strcmp(dec, IX_NOT_DISCLOSE) != 0)
+		val_fault(rd, IX_X_DECISION, "is not a decision ("
+			  IX_DISCLOSE " or " IX_NOT_DISCLOSE ")");
+	else if (dec == NULL)
+		col_fault(rd, IX_X_DECISION, "no value; a decision ("
+			  IX_DISCLOSE " or " IX_NOT_DISCLOSE ") is required");
+	take_text(rd, IX_X_RECIPIENT, true, CF_FIELD_MAX, "a recipient");
+	take_text(rd, IX_X_WHAT, true, CF_TEXT_MAX, "what was disclosed");
+	take_text(rd, IX_X_WHY, true, CF_TEXT_MAX, "why");
+	take_text(rd, IX_X_DECIDED_BY, false, CF_FIELD_MAX, "who decided");
+	take_yes_no(rd, IX_X_UNDERTAKING, &undertaking);
+	if (undertaking && dec && strcmp(dec, IX_NOT_DISCLOSE) == 0)
+		val_fault(rd, IX_X_UNDERTAKING, "is not allowed: nothing was "
+			  "disclosed, so there is no undertaking to sign");
+	if (take_date(rd, IX_X_MEETING, false, &d) && d != MDATE_NONE) {
+		if (rd->val[IX_X_LEVEL] == NULL)
+			col_fault(rd, IX_X_LEVEL, "no value; a meeting's "
+				  "decision needs the meeting's level (2 or "
+				  "3)");
+		else if (strcmp(rd->val[IX_X_LEVEL], "2") != 0 &&
+			 strcmp(rd->val[IX_X_LEVEL], "3") != 0)
+			val_fault(rd, IX_X_LEVEL, "is not a meeting's level "
+				  "(2 or 3)");
+	} else if (rd->val[IX_X_MEETING] == NULL) {
+		if (rd->val[IX_X_LEVEL])
+			val_fault(rd, IX_X_LEVEL, "is not used without a "
+				  "meeting (leave it empty)");
+		if (rd->val[IX_X_DECIDED_BY] == NULL)
+			col_fault(rd, IX_X_DECIDED_BY, "no value; a decision "
+				  "not made at a meeting needs the person who "
+				  "made it");
+	}
+}
+
+static void
+take_fact(struct rd *rd)
+{
+	struct ix *ix = rd->ix;
+	const char *const *v = rd->val;
+	struct fact_key key = { MDATE_NONE, 0 };
+	struct ix_fact f;
+	int ncols = formats[rd->file].ncols;
+	long k = -1;
+
+	memset(&f, 0, sizeof f);
+	if (v[0] == NULL)
+		col_fault(rd, 0, "no value; a reference is required");
+	else if (!ix_ref_valid(v[0]))
+		val_fault(rd, 0, "%s", ref_rule);
+	else
+		k = resolve(rd, v[0], rd->vlen[0]);
+	if (stopped(ix))
+		return;
+	switch (rd->file) {
+	case IX_RISK:
+		take_risk(rd);
+		break;
+	case IX_ASSESSMENTS:
+		take_assessment(rd);
+		break;
+	case IX_DATES:
+		take_dates(rd);
+		break;
+	case IX_ORDERS:
+		take_order(rd, &key);
+		break;
+	case IX_OFFENCES:
+		take_offence(rd);
+		break;
+	case IX_NOTES:
+		take_note(rd, k, &f.position);
+		break;
+	default:
+		take_disclosure(rd);
+		break;
+	}
+	if (rd->bad || stopped(ix) || k < 0)
+		return;
+	f.file = rd->file;
+	f.offender = (uint32_t)k;
+	f.line = rd->line;
+	for (int c = 0; c < ncols; c++) {
+		if (c == 0) {
+			f.col[0] = ix->off[k].col[IX_O_REF];
+			continue;
+		}
+		if (v[c] && (f.col[c] = arena_dup(ix, v[c], rd->vlen[c])) ==
+			    NULL) {
+			ix->failed = true;
+			return;
+		}
+	}
+	if (ix->nfact == ix->factcap) {
+		size_t cap = ix->factcap;
+
+		if (grow((void **)&ix->fact, &cap, ix->nfact,
+			 sizeof *ix->fact) ||
+		    grow((void **)&ix->fkey, &ix->factcap, ix->nfact,
+			 sizeof *ix->fkey)) {
+			ix->failed = true;
+			return;
+		}
+	}
+	ix->fkey[ix->nfact] = key;
+	ix->fact[ix->nfact++] = f;
+}
+
 /* --- reading ------------------------------------------------------------------- */
 
 static bool
@@ -1078,8 +1489,11 @@ take_record(struct rd *rd, const struct csv_record *rec)
 	case IX_EVENTS:
 		take_event(rd);
 		break;
-	default:
+	case IX_POPULATION:
 		take_population(rd);
+		break;
+	default:
+		take_fact(rd);
 		break;
 	}
 }
@@ -1098,6 +1512,7 @@ ix_read(struct ix *ix, enum ix_file file, const char *name,
 	rd.file = file;
 	rd.name = name;
 	rd.line = 1;
+	ix->file_name[file] = name;
 	if (file == IX_OFFENDERS)
 		ix->offenders_name = name;
 	else if (file == IX_EVENTS)
@@ -1298,6 +1713,43 @@ ix_check(struct ix *ix)
 			late[nlate++].msg = msg;
 		}
 	}
+	/* An order's end names an order of the history. */
+	for (size_t i = 0; i < ix->nfact; i++) {
+		const struct ix_fact *f = &ix->fact[i];
+		const struct fact_key *key = &ix->fkey[i];
+		const struct ix_offender *o = &ix->off[f->offender];
+		const struct side *sd = &ix->side[f->offender];
+		bool found = false;
+		char d[MDATE_BUFSZ], *msg;
+		struct late *nl;
+
+		if (f->file != IX_ORDERS)
+			continue;
+		for (size_t j = 0; j < o->nev && !found; j++)
+			found = o->evs[j].ev.type == EV_ORDER &&
+				o->evs[j].ev.kind == key->kind &&
+				o->evs[j].ev.date == key->date;
+		for (size_t j = 0; j < sd->nhist && !found; j++)
+			found = sd->hist[j].type == EV_ORDER &&
+				sd->hist[j].kind == key->kind &&
+				sd->hist[j].date == key->date;
+		if (found)
+			continue;
+		msg = format("%s:%lu: column \"kind\": \"%s\" made on %s is not "
+			     "an order of the case (an order event in %s or "
+			     "the database)", ix->file_name[IX_ORDERS],
+			     f->line, f->col[IX_OR_KIND],
+			     date_format(key->date, d),
+			     ix->events_name ? ix->events_name : "events.csv");
+		if (msg == NULL ||
+		    (nl = realloc(late, (nlate + 1) * sizeof *nl)) == NULL) {
+			free(msg);
+			goto oom;
+		}
+		late = nl;
+		late[nlate].line = f->line;
+		late[nlate++].msg = msg;
+	}
 	if (nlate > 1)
 		qsort(late, nlate, sizeof *late, cmp_late);
 	for (size_t i = 0; i < nlate; i++)
@@ -1361,6 +1813,18 @@ ix_population(const struct ix *ix, size_t i)
 	return &ix->pop[i];
 }
 
+size_t
+ix_fact_count(const struct ix *ix)
+{
+	return ix->nfact;
+}
+
+const struct ix_fact *
+ix_fact(const struct ix *ix, size_t i)
+{
+	return &ix->fact[i];
+}
+
 /* --- writing --------------------------------------------------------------------- */
 
 int
@@ -1405,7 +1869,7 @@ ix_write_row_keep(FILE *out, enum ix_file file, const char *const *col,
 		if (s == NULL)
 			continue;
 		len = strlen(s);
-		if (c != formats[file].free_text) {
+		if (!is_free_text(file, c)) {
 			while (len && *s == ' ')
 				s++, len--;
 			while (len && s[len - 1] == ' ')

@@ -39,7 +39,14 @@
 #define IX_YEAR_MIN 1900
 #define IX_YEAR_MAX 2999
 
-enum ix_file { IX_OFFENDERS, IX_EVENTS, IX_POPULATION, IX_NFILES };
+/* The files: the first three, and the case file's (issue 15,
+ * doc/interchange-casefile.md), read after them in this order. */
+enum ix_file { IX_OFFENDERS, IX_EVENTS, IX_POPULATION,
+	       IX_RISK, IX_ASSESSMENTS, IX_DATES, IX_ORDERS, IX_OFFENCES,
+	       IX_NOTES, IX_DISCLOSURES, IX_NFILES };
+
+/* The first of the case file's files. */
+#define IX_FIRST_FACT IX_RISK
 
 /* Columns, in interchange.md's order (the order export writes). */
 enum {
@@ -52,6 +59,40 @@ enum {
 	IX_E_KIND, IX_E_NOTE, IX_E_NCOLS
 };
 enum { IX_P_YEAR, IX_P_PEOPLE, IX_P_SOURCE, IX_P_NCOLS };
+enum { IX_R_REF, IX_R_DATE, IX_R_ROSH, IX_R_AT_RISK, IX_R_ASSESSOR,
+       IX_R_NCOLS };
+enum { IX_A_REF, IX_A_DATE, IX_A_TOOL, IX_A_SCORE, IX_A_NCOLS };
+enum { IX_D_REF, IX_D_SENTENCE_EXPIRY, IX_D_LICENCE_EXPIRY,
+       IX_D_EXPECTED_RELEASE, IX_D_RELEASE_TYPE, IX_D_NOTIFICATION_END,
+       IX_D_MAPPA_J_SENT, IX_D_NCOLS };
+enum { IX_OR_REF, IX_OR_KIND, IX_OR_MADE, IX_OR_ENDS, IX_OR_NCOLS };
+enum { IX_F_REF, IX_F_INDEX, IX_F_DESCRIPTION, IX_F_DATE, IX_F_COURT,
+       IX_F_SENTENCE, IX_F_NCOLS };
+enum { IX_N_REF, IX_N_DATE, IX_N_AUTHOR, IX_N_SUBJECT, IX_N_NOTE,
+       IX_N_CORRECTS, IX_N_NCOLS };
+enum { IX_X_REF, IX_X_DATE, IX_X_DECISION, IX_X_RECIPIENT, IX_X_WHAT,
+       IX_X_WHY, IX_X_MEETING, IX_X_LEVEL, IX_X_DECIDED_BY,
+       IX_X_UNDERTAKING, IX_X_NCOLS };
+
+/* The most columns a case-file file has. */
+#define IX_FACT_COLS 10
+
+/* A line of one of the case file's files: its values as written (NULL
+ * when empty; checked), whose they are, and for notes.csv its place. */
+struct ix_fact {
+	enum ix_file file;
+	uint32_t offender;           /* index of its offender */
+	unsigned long line;
+	const char *col[IX_FACT_COLS];
+	int position;                /* notes.csv: the note's place among
+					the case's notes (1 = first) */
+};
+
+/* The words of a yes-or-no column, and of a disclosure's decision. */
+#define IX_YES "yes"
+#define IX_NO "no"
+#define IX_DISCLOSE "disclose"
+#define IX_NOT_DISCLOSE "not_disclose"
 
 /* The column names of FILE in order; *N (if not NULL) gets how many. */
 const char *const *ix_columns(enum ix_file file, size_t *n);
@@ -125,6 +166,12 @@ struct ix;
 
 /* A new, empty set of records; NULL when out of memory.  HOOKS is copied. */
 struct ix *ix_new(const struct ix_hooks *hooks);
+
+/* Check assessments.csv's tools with TOOL (called with the hooks' ctx):
+ * 1 when it is a scored assessment tool of the area's (case aside), 0
+ * when not, -1 when the database could not be read.  Without one, any
+ * tool is taken. */
+void ix_set_tool_check(struct ix *ix, int (*tool)(void *ctx, const char *));
 void ix_free(struct ix *ix);
 
 /*
@@ -158,6 +205,10 @@ const struct ix_offender *ix_offender(const struct ix *ix, size_t i);
 size_t ix_event_count(const struct ix *ix);
 size_t ix_population_count(const struct ix *ix);
 const struct ix_population *ix_population(const struct ix *ix, size_t i);
+
+/* The case file's lines read, in file order (files in enum order). */
+size_t ix_fact_count(const struct ix *ix);
+const struct ix_fact *ix_fact(const struct ix *ix, size_t i);
 
 /*
  * Write FILE's header line, or one row COL[0..ncols) (NULL is no value),

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/agenda.h"
+#include "core/casefile.h"
 #include "core/chars.h"
 #include "core/csv.h"
 #include "core/kpi.h"
@@ -499,4 +500,13 @@ kpi_write(FILE *out, struct kpi *k, const char *area, int fmt, bool cases)
 	else
 		write_text(out, k, area, cases);
 	return ferror(out) ? -1 : 0;
+}
+
+mdate
+kpi_release_deadline(mdate custody, mdate expected, mdate release)
+{
+	mdate d = cf_level_deadline(expected != MDATE_NONE ? expected
+							  : release);
+
+	return custody != MDATE_NONE && d < custody ? custody : d;
 }

@@ -48,10 +48,14 @@
  *      kpi_reviews_on_time_pct.
  *   4. Level before release.  Each release from custody (on the release
  *      date) of a case registered at the time (its last register or exit
- *      event before then is a register).  Met: its level was decided --
- *      a register or level event, or the case discussed at a held
- *      meeting -- in the KPI_RELEASE_WINDOW days before the release date
- *      (the release date itself not included).  Target
+ *      event before then is a register).  Met: its level was set -- a
+ *      register or level event, or the case discussed at a held meeting
+ *      -- while in custody (on or after the day the spell began) and at
+ *      least six months before the expected release date: on or before
+ *      kpi_release_deadline().  The expected release is the last one the
+ *      case's key dates gave for that spell (issue 15); without one, the
+ *      release date itself.  (Before issue 15: a decision in the 183
+ *      days before the release date.)  Target
  *      kpi_level_before_release_pct.
  *   5. Actions.  Each action with a due date (on the due date), once it
  *      is done or its due date is before today.  Met: done on or before
@@ -71,8 +75,14 @@
 
 #include "core/date.h"
 
-/* Days before a release in which the level must have been decided. */
-#define KPI_RELEASE_WINDOW 183
+/*
+ * Indicator 4: the last day on which setting the level counts for a
+ * release from a spell in custody that began on CUSTODY, expected on
+ * EXPECTED (MDATE_NONE: on RELEASE, the day it happened): six months
+ * before the expected release (core/casefile.h), or the day custody
+ * began when that is later (a spell shorter than six months).
+ */
+mdate kpi_release_deadline(mdate custody, mdate expected, mdate release);
 
 /* The indicators. */
 enum kpi_indicator {

@@ -39,5 +39,6 @@
 #include "db/actions.h"
 #include "db/minutes.h"
 #include "db/meetings.h"
+#include "db/casefacts.h"
 
 #endif

@@ -26,6 +26,9 @@ struct db {
 		sqlite3_stmt *stmt;
 	} cache[DB_STMT_CACHE];
 	int evict;          /* the next slot to reuse when the cache is full */
+	bool cf_bulk;       /* case-file writes in bulk (casefacts.c): no
+			       audit row each, notes keep their author */
+	size_t cf_written;  /* case-file facts written in bulk */
 };
 
 /*
@@ -166,6 +169,22 @@ void db_state_columns(const struct ev *evs, size_t n, int *category,
 enum db_status db_event_remove(struct db *db, int64_t offender_id,
 			       int64_t event_id, int64_t *version,
 			       const char *why);
+
+/*
+ * The case note that offenders.csv's notes column carries (issue 15): a
+ * case's first note when it is the record's old notes field (subject
+ * "Notes", correcting nothing), as an SQL expression of the offender's
+ * id column OID.  notes.csv carries the others.
+ */
+#define DB_FIRST_NOTE_ID(oid) \
+	"(SELECT fn.id FROM case_notes fn WHERE fn.offender_id = " oid \
+	" AND fn.subject = 'Notes' AND fn.corrects IS NULL AND fn.id = " \
+	"(SELECT min(fm.id) FROM case_notes fm WHERE fm.offender_id = " \
+	oid "))"
+
+/* Export's rows of the case file's files (casefacts.c), in
+ * doc/interchange-casefile.md's order, inside db_export()'s snapshot. */
+enum db_status db_export_casefile(struct db *db, db_export_cb cb, void *ctx);
 
 /* The pseudonymous reference of offender ID under DB's key. */
 void db_pseudo(const struct db *db, int64_t id, char *buf);

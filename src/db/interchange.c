@@ -121,7 +121,7 @@ db_offender_find(struct db *db, const char *ref, int64_t *id, bool *erased,
 	    DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id, erased IS NOT NULL FROM offenders "
-			 "WHERE ref = ?");
+			 "WHERE ref = upper(?)");
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
@@ -659,6 +659,7 @@ db_import_offender(struct db_import *im, struct db_offender *o,
 
 	if (im->failed != DB_OK)
 		return db_fail(db, im->failed, "the import has already failed");
+	db_offender_normalise(o);
 	if ((why = db_offender_check(o, &field)) != NULL)
 		return poison(im, db_fail(db, DB_INVALID, "%s %s: %s", o->ref,
 					  field ? field : "", why));
@@ -785,6 +786,21 @@ db_import_events(struct db_import *im, int64_t id, const struct db_event *evs,
 }
 
 enum db_status
+db_import_facts(struct db_import *im)
+{
+	enum db_status s;
+
+	if (im->failed != DB_OK)
+		return db_fail(im->db, im->failed, "the import has already "
+			       "failed");
+	if ((s = flush(im)) != DB_OK)
+		return poison(im, s);
+	im->db->cf_bulk = true;
+	im->db->cf_written = 0;
+	return DB_OK;
+}
+
+enum db_status
 db_import_end(struct db_import *im, enum db_status st)
 {
 	struct db *db = im->db;
@@ -798,6 +814,8 @@ db_import_end(struct db_import *im, enum db_status st)
 	for (size_t i = 0; i < im->nrebuild && st == DB_OK; i++)
 		st = db_exec(db, im->rebuild[i]);
 	if (st == DB_OK) {
+		size_t facts = db->cf_written;
+
 		/* One row for the import: its offenders' ids run on. */
 		if (im->offenders)
 			snprintf(rec, sizeof rec, "offenders %lld-%lld",
@@ -806,9 +824,15 @@ db_import_end(struct db_import *im, enum db_status st)
 		snprintf(detail, sizeof detail, "offenders: %zu; events: %zu; "
 			 "recorded offenders added to: %zu", im->offenders,
 			 im->events, im->appended);
+		if (db->cf_bulk)
+			snprintf(detail + strlen(detail),
+				 sizeof detail - strlen(detail),
+				 "; case file facts: %zu", facts);
 		st = db_audit_write(db, "import", im->offenders ? rec : NULL,
 				    detail);
 	}
+	db->cf_bulk = false;
+	db->cf_written = 0;
 	for (int k = 0; k <= OFF_SHIFT; k++)
 		sqlite3_finalize(im->off_st[k]);
 	for (int k = 0; k <= EV_SHIFT; k++)
@@ -982,7 +1006,9 @@ export_cases(struct db *db, const struct db_export_sel *sel, bool all,
 #define EXPORT_OFFENDERS(REF) \
 	"SELECT " REF ", coalesce(surname, CASE WHEN erased IS NOT NULL " \
 	"THEN '(erased)' END), forenames, dob, gender, pnc, crn, visor, " \
-	"district, lead_agency, notes FROM offenders WHERE ?1 IS NULL OR " \
+	"district, lead_agency, (SELECT text FROM case_notes WHERE id = " \
+	DB_FIRST_NOTE_ID("offenders.id") ") FROM offenders WHERE ?1 IS " \
+	"NULL OR " \
 	"id IN (SELECT value FROM json_each(?1)) ORDER BY " REF
 #define EXPORT_EVENTS(REF) \
 	"SELECT " REF ", e.date, e.type, e.category, e.level, e.kind, " \
@@ -995,6 +1021,15 @@ static const char *const export_offenders_sql[2] = {
 static const char *const export_events_sql[2] = {
 	EXPORT_EVENTS("o.ref"), EXPORT_EVENTS("o.pseudo")
 };
+
+/* Whether an export with SEL (ALL: every case) writes the case file's
+ * facts: only a whole export, every case and every column, does. */
+static bool
+db_export_casefile_goes(const struct db_export_sel *sel, bool all)
+{
+	return all && !sel->pseudonymised &&
+	       db_export_columns(sel) == (1u << IX_O_NCOLS) - 1;
+}
 
 /* What an export with SEL discloses, for the audit trail, into SB. */
 static void
@@ -1025,6 +1060,8 @@ export_detail(struct strbuf *sb, const char *recipient, const char *where,
 	}
 	if (sel->pseudonymised)
 		sb_add(sb, "; pseudonymised");
+	sb_add(sb, db_export_casefile_goes(sel, all)
+		   ? "; case file: all" : "; case file: none");
 }
 
 enum db_status
@@ -1114,6 +1151,10 @@ db_export(struct db *db, const char *recipient, const char *where,
 		s = st ? walk(db, st, IX_P_NCOLS, (1u << IX_P_NCOLS) - 1,
 			      DB_EXPORT_POPULATION, cb, ctx) : DB_ERROR;
 	}
+	/* The case file's facts are free text about the person: they go
+	 * only with a whole export, every case and every column. */
+	if (s == DB_OK && db_export_casefile_goes(sel, all))
+		s = db_export_casefile(db, cb, ctx);
 	if (own)
 		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
 	sb_free(&ids);

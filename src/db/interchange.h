@@ -82,6 +82,14 @@ enum db_status db_import_end(struct db_import *im, enum db_status st);
  */
 enum db_status db_import_expect(struct db_import *im, size_t n);
 
+/*
+ * After the offenders and events: write what is waiting, so that the
+ * case file's facts (casefacts.c: db_risk_add() and the others) may
+ * follow inside the import.  Until db_import_end(), those writes are in
+ * bulk (db_casefile_bulk()); the import's audit row counts them.
+ */
+enum db_status db_import_facts(struct db_import *im);
+
 /* Events imported so far (for progress). */
 size_t db_import_done(const struct db_import *im);
 
@@ -102,7 +110,16 @@ const char *db_event_decider(const struct db_event *e, char *buf, size_t n);
 enum db_export_file {
 	DB_EXPORT_OFFENDERS,
 	DB_EXPORT_EVENTS,
-	DB_EXPORT_POPULATION
+	DB_EXPORT_POPULATION,
+	/* The case file (issue 15, doc/interchange-casefile.md): */
+	DB_EXPORT_RISK,
+	DB_EXPORT_ASSESSMENTS,
+	DB_EXPORT_DATES,
+	DB_EXPORT_ORDERS,
+	DB_EXPORT_OFFENCES,
+	DB_EXPORT_NOTES,
+	DB_EXPORT_DISCLOSURES,
+	DB_EXPORT_FILES
 };
 typedef int (*db_export_cb)(void *ctx, enum db_export_file file,
 			    const char *const *col, size_t n);

@@ -231,7 +231,68 @@ reviews(struct db *db, struct kpi *k, const struct process_settings *iv)
 		      "reading reviews");
 }
 
-/* 4. Releases: each release of a registered case. */
+/* The last level decision of offender ID from FROM to TO (both
+ * included): a register or level event, or a discussion at a held
+ * meeting; MDATE_NONE when none, or on a failure (*RC says). */
+static mdate
+last_decision(struct db *db, int64_t id, mdate from, mdate to, int *rc)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT max(d) FROM ("
+		"  SELECT max(x.date) AS d FROM events x WHERE x.offender_id = "
+		"    ?1 AND x.type IN ('register','level') AND x.date BETWEEN "
+		"    ?2 AND ?3 "
+		"  UNION ALL SELECT max(m.date) FROM agenda_items ai "
+		"    JOIN meetings m ON m.id = ai.meeting_id "
+		"    WHERE ai.offender_id = ?1 AND ai.discussed = 1 "
+		"    AND m.status = 'held' AND m.date BETWEEN ?2 AND ?3)");
+	char a[MDATE_BUFSZ], b[MDATE_BUFSZ];
+	mdate d = MDATE_NONE;
+
+	if (st == NULL) {
+		*rc = SQLITE_ERROR;
+		return MDATE_NONE;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, date_format(from, a), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, date_format(to, b), -1, SQLITE_TRANSIENT);
+	*rc = sqlite3_step(st);
+	if (*rc == SQLITE_ROW) {
+		d = col_date(st, 0);
+		*rc = SQLITE_DONE;
+	}
+	sqlite3_reset(st);
+	return d;
+}
+
+/* The expected release offender ID's key dates last gave for a spell in
+ * custody that began on START (issue 15); MDATE_NONE when none. */
+static mdate
+expected_release(struct db *db, int64_t id, mdate start, int *rc)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT expected_release FROM key_dates WHERE offender_id = ? "
+		"AND expected_release >= ? ORDER BY id DESC LIMIT 1");
+	char a[MDATE_BUFSZ];
+	mdate d = MDATE_NONE;
+
+	if (st == NULL) {
+		*rc = SQLITE_ERROR;
+		return MDATE_NONE;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, date_format(start, a), -1, SQLITE_TRANSIENT);
+	*rc = sqlite3_step(st);
+	if (*rc == SQLITE_ROW)
+		d = col_date(st, 0);
+	if (*rc == SQLITE_ROW || *rc == SQLITE_DONE)
+		*rc = SQLITE_DONE;
+	sqlite3_reset(st);
+	return d;
+}
+
+/* 4. Releases: each release of a registered case, against the level set
+ * six months before its expected release (core/kpi.h). */
 static enum db_status
 releases(struct db *db, struct kpi *k)
 {
@@ -242,26 +303,23 @@ releases(struct db *db, struct kpi *k)
 		"     (x.date < e.date OR (x.date = e.date AND x.id < e.id)) "
 		"     ORDER BY x.date DESC, x.id DESC LIMIT 1), "
 		"  (SELECT max(x.date) FROM events x WHERE x.offender_id = "
-		"     e.offender_id AND x.type IN ('register','level') AND "
-		"     x.date < e.date), "
-		"  (SELECT max(m.date) FROM agenda_items ai "
-		"     JOIN meetings m ON m.id = ai.meeting_id "
-		"     WHERE ai.offender_id = e.offender_id AND ai.discussed = 1 "
-		"     AND m.status = 'held' AND m.date < e.date), "
+		"     e.offender_id AND x.type = 'custody' AND x.date <= "
+		"     e.date), "
+		"  NULL, "
 		"  o.ref, CASE WHEN ?3 THEN o.surname END, "
 		"  CASE WHEN ?3 THEN o.forenames END "
 		"FROM events e JOIN offenders o ON o.id = e.offender_id "
 		"WHERE e.type = 'release' AND e.date BETWEEN ?1 AND ?2");
-	int rc;
+	int rc, rc2 = SQLITE_DONE;
 
 	if (st == NULL)
 		return DB_ERROR;
 	bind_year(st, k, k->identified);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *state = (const char *)sqlite3_column_text(st, 2);
-		mdate rel = col_date(st, 1), lev = col_date(st, 3);
-		mdate mtg = col_date(st, 4), last;
-		char detail[96], name[128], b1[MDATE_BUFSZ];
+		mdate rel = col_date(st, 1), start = col_date(st, 3);
+		mdate expected, due, last;
+		char detail[160], name[128], b1[MDATE_BUFSZ], b2[MDATE_BUFSZ];
 		struct kpi_case c = { sqlite3_column_int64(st, 0), 0,
 				      (const char *)sqlite3_column_text(st, 5),
 				      col_name(st, 6, name, sizeof name),
@@ -271,17 +329,34 @@ releases(struct db *db, struct kpi *k)
 		if (state == NULL || strcmp(state, "register") != 0 ||
 		    rel == MDATE_NONE)
 			continue;
-		last = lev > mtg ? lev : mtg;
-		met = last != MDATE_NONE && last >= rel - KPI_RELEASE_WINDOW;
-		if (last == MDATE_NONE)
-			str_printf(detail, sizeof detail,
-				   "no level decision before release");
+		if (start == MDATE_NONE)
+			start = rel;
+		expected = expected_release(db, c.offender_id, start, &rc2);
+		if (rc2 != SQLITE_DONE)
+			break;
+		due = kpi_release_deadline(start, expected, rel);
+		last = last_decision(db, c.offender_id, start, due, &rc2);
+		if (rc2 != SQLITE_DONE)
+			break;
+		met = last != MDATE_NONE;
+		if (met)
+			str_printf(detail, sizeof detail, "level set %s, by %s",
+				   date_format(last, b1),
+				   date_format(due, b2));
 		else
-			str_printf(detail, sizeof detail,
-				   "level last decided %s, %d days before",
-				   date_format(last, b1), (int)(rel - last));
+			str_printf(detail, sizeof detail, "no level set in "
+				   "custody by %s (six months before the %s "
+				   "release %s)", date_format(due, b1),
+				   expected != MDATE_NONE ? "expected"
+							  : "actual",
+				   date_format(expected != MDATE_NONE
+					       ? expected : rel, b2));
 		if (kpi_add(k, KPI_RELEASE, 0, rel, met, -1, &c) != 0)
 			break;
+	}
+	if (rc2 != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return db_sqlfail(db, rc2, "reading releases");
 	}
 	return finish(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc,
 		      "reading releases");

@@ -17,6 +17,7 @@
 
 #include "core/agency.h"
 #include "core/status.h"
+#include "core/casefile.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 
@@ -37,6 +38,7 @@ db_offender_check(const struct db_offender *o, const char **field)
 		{ "district", offsetof(struct db_offender, district) },
 	};
 	size_t n = strlen(o->ref);
+	const char *why;
 	mdate d;
 
 	*field = "ref";
@@ -59,6 +61,12 @@ db_offender_check(const struct db_offender *o, const char **field)
 	*field = "surname";
 	if (o->surname[0] == '\0')
 		return "a surname is required";
+	*field = "pnc";
+	if (o->pnc[0] && (why = cf_pnc_check(o->pnc, NULL, 0)) != NULL)
+		return why;
+	*field = "crn";
+	if (o->crn[0] && (why = cf_crn_check(o->crn, NULL, 0)) != NULL)
+		return why;
 	*field = "dob";
 	if (o->dob[0] && date_parse(o->dob, &d) != 0)
 		return "a date of birth must be a real date, YYYY-MM-DD";
@@ -88,10 +96,25 @@ db_offender_clear(struct db_offender *o)
 	o->notes = NULL;
 }
 
-static enum db_status
-check_offender(struct db *db, const struct db_offender *o)
+void
+db_offender_normalise(struct db_offender *o)
 {
-	const char *field, *why = db_offender_check(o, &field);
+	char norm[DB_FIELD_MAX];
+
+	cf_ref_upper(o->ref);
+	if (o->pnc[0] && cf_pnc_check(o->pnc, norm, sizeof norm) == NULL)
+		str_copy(o->pnc, norm, sizeof o->pnc);
+	if (o->crn[0] && cf_crn_check(o->crn, norm, sizeof norm) == NULL)
+		str_copy(o->crn, norm, sizeof o->crn);
+}
+
+static enum db_status
+check_offender(struct db *db, struct db_offender *o)
+{
+	const char *field, *why;
+
+	db_offender_normalise(o);
+	why = db_offender_check(o, &field);
 
 	if (why)
 		return db_fail(db, DB_INVALID, "%s %s: %s", o->ref,
@@ -275,7 +298,7 @@ db_offender_get(struct db *db, int64_t id, const char *ref,
 			return db_fail(db, DB_REFUSED, "a lay adviser finds "
 				       "cases by pseudonymous reference only");
 		st = db_stmt(db, "SELECT " OFFENDER_COLUMNS " FROM offenders "
-				 "WHERE ref = ?");
+				 "WHERE ref = upper(?)");
 		if (st == NULL)
 			return DB_ERROR;
 		sqlite3_bind_text(st, 1, ref ? ref : "", -1, SQLITE_TRANSIENT);

@@ -44,12 +44,20 @@ void db_offender_clear(struct db_offender *o);
 
 /*
  * Check an offender's identity fields (interchange.md: ref syntax,
- * surname required, dob a real date, gender, lead agency, no control
+ * surname required, dob a real date, gender, lead agency, the PNC ID's
+ * check letter, the CRN a letter and six digits, no control
  * characters but tab and line breaks in notes).  Returns NULL or a
  * sentence naming the field; *FIELD gets the column's name.
  */
 const char *db_offender_check(const struct db_offender *o,
 			      const char **field);
+
+/*
+ * Put O's identifiers in their usual form (core/casefile.h): the
+ * reference upper case, a good PNC ID's check letter and a CRN's letter
+ * upper case.  The writes below do it before they check.
+ */
+void db_offender_normalise(struct db_offender *o);
 
 /*
  * Add O (admin or member).  On success O->id, O->version and O->pseudo

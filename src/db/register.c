@@ -1153,7 +1153,7 @@ db_ref_taken(struct db *db, const char *ref, bool *taken)
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
 			    "looking up a reference")) != DB_OK)
 		return s;
-	if ((st = db_stmt(db, "SELECT 1 FROM offenders WHERE ref = ?")) ==
+	if ((st = db_stmt(db, "SELECT 1 FROM offenders WHERE ref = upper(?)")) ==
 	    NULL)
 		return DB_ERROR;
 	sqlite3_bind_text(st, 1, ref, -1, SQLITE_TRANSIENT);

@@ -227,6 +227,16 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 		" WHERE offender_id = ?1)",
 		"UPDATE actions SET text = '(erased)', owner_person = NULL"
 		" WHERE offender_id = ?1",
+		/* The case file (issue 15): what could name the person, the
+		 * victims or the places goes; the RoSH band, who was at risk
+		 * and the key dates stay, as counts may need them. */
+		"UPDATE risk_assessments SET assessor = NULL"
+		" WHERE offender_id = ?1",
+		"DELETE FROM scored_assessments WHERE offender_id = ?1",
+		"DELETE FROM offences WHERE offender_id = ?1",
+		"UPDATE case_notes SET subject = NULL, text = NULL"
+		" WHERE offender_id = ?1",
+		"DELETE FROM disclosures WHERE offender_id = ?1",
 	};
 	sqlite3_stmt *st;
 	enum db_status s;
@@ -285,7 +295,9 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 	sb_printf(&detail, "status: %s -> erased; fields: ref,surname,"
 		  "forenames,dob,gender,pnc,crn,visor,district,lead_agency,"
 		  "notes; notes of %lld events; referral reasons, minutes and "
-		  "actions; justification: %s", status, (long long)notes, why);
+		  "actions; risk assessors, scored assessments, offences, case "
+		  "notes' subjects and texts, disclosures; justification: %s", status,
+		  (long long)notes, why);
 	s = detail.failed ? db_fail(db, DB_ERROR, "out of memory")
 			  : db_audit_write(db, "offender.erase", rec,
 					   sb_str(&detail));

@@ -62,6 +62,10 @@ static const struct setting {
 	  "target: % of Level 2/3 reviews held within their interval" },
 	{ "kpi_level_before_release_pct", SET_INT, 0, 100, "100",
 	  "target: % of releases with the level set beforehand" },
+	{ "assessment_tools", SET_TEXT, 1, 400,
+	  "OASys,OGRS,OVP,OSP,RSR,RM2000,ARMS,SARN,SA07,VRAG",
+	  "the scored assessment tools a case may record, separated by "
+	  "commas" },
 	{ "kpi_actions_on_time_pct", SET_INT, 0, 100, "85",
 	  "target: % of actions completed by their due date" },
 	/* The one text of the statement read at the start of every MAPP

@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/casefile.h"
 #include "core/date.h"
 #include "demo/demo.h"
 #include "core/event.h"
@@ -2544,14 +2545,6 @@ plan_tally(void)
  * Identities.
  */
 
-/* The PNC check character of YY/SERIAL. */
-static char
-pnc_check(int yy, unsigned serial)
-{
-	static const char letters[] = "ZABCDEFGHJKLMNPQRTUVWXY";
-
-	return letters[((unsigned)yy * 1000000u + serial) % 23u];
-}
 
 /* The first registration date of the history being built. */
 static mdate
@@ -2670,7 +2663,7 @@ deliver(struct gen *g)
 	 * birthday. */
 	first_arrest = y - range(g, 0, age > 28 ? 14 : age - 14);
 	str_printf(o.pnc, sizeof o.pnc, "%02d/%06u%c", first_arrest % 100,
-		   serial, pnc_check(first_arrest % 100, serial));
+		   serial, cf_pnc_check_char(first_arrest % 100, (long)serial));
 	str_printf(o.crn, sizeof o.crn, "%c%06u", "DEFGHJ"[n % 6],
 		   (n * 4649u + 31337u) % 1000000u);
 	str_printf(o.visor, sizeof o.visor, "VWF%07u",

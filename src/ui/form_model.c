@@ -433,6 +433,9 @@ forms_identity(struct form_model *fm, struct db *db,
 			return -1;
 	if (field_set(&f[IF_NOTES], o->notes ? o->notes : "") != 0)
 		return -1;
+	/* The notes are case notes now (issue 15), added on the case
+	 * screen: the form no longer shows the old single field. */
+	f[IF_NOTES].hidden = true;
 	f[RF_GENDER].choice = o->gender[0] ? choice_of(genders, o->gender) : 0;
 	f[RF_AGENCY].choice = o->lead_agency[0]
 		? choice_of(agency_choices(), o->lead_agency) : 0;
@@ -828,6 +831,9 @@ forms_check(struct form_model *fm)
 		break;
 	case FORM_MEETING:
 		check_meeting(fm);
+		break;
+	default:
+		forms_casefile_check(fm);
 		break;
 	}
 	fm->nerrors = fm->problem[0] != '\0';

@@ -27,7 +27,10 @@
 #define FORM_MAX_FIELDS 20
 
 enum form_kind { FORM_REFERRAL, FORM_IDENTITY, FORM_EVENT, FORM_KEEP,
-		 FORM_MEETING };
+		 FORM_MEETING,
+		 /* the case file (issue 15), forms_casefile.c: */
+		 FORM_RISK, FORM_NOTE, FORM_OFFENCE, FORM_DISCLOSURE,
+		 FORM_DATES, FORM_SCORE, FORM_ORDER_END };
 
 /* The area's schedule settings (db_process_settings()), for default
  * review dates, and its bank holidays (NULL: none), which are not
@@ -72,6 +75,57 @@ enum {
 enum { KF_UNTIL, KF_WHY, KF_COUNT };
 enum { MF_DATE, MF_TIME, MF_LEVEL, MF_CHAIR, MF_VENUE, MF_AGENCIES,
        MF_COUNT };
+
+/* The case file's forms (forms_casefile.c). */
+enum { XF_RISK_DATE, XF_RISK_ROSH, XF_RISK_GROUP, /* five groups */
+       XF_RISK_ASSESSOR = XF_RISK_GROUP + 5, XF_RISK_COUNT };
+enum { XF_NOTE_DATE, XF_NOTE_SUBJECT, XF_NOTE_TEXT, XF_NOTE_CORRECTS,
+       XF_NOTE_COUNT };
+enum { XF_OFF_INDEX, XF_OFF_DESCRIPTION, XF_OFF_DATE, XF_OFF_COURT,
+       XF_OFF_SENTENCE, XF_OFF_COUNT };
+enum { XF_DISC_DATE, XF_DISC_DECISION, XF_DISC_RECIPIENT, XF_DISC_WHAT,
+       XF_DISC_WHY, XF_DISC_MEETING, XF_DISC_DECIDED_BY,
+       XF_DISC_UNDERTAKING, XF_DISC_COUNT };
+enum { XF_DATES_SENTENCE, XF_DATES_LICENCE, XF_DATES_RELEASE,
+       XF_DATES_RELEASE_TYPE, XF_DATES_NOTIFICATION, XF_DATES_MAPPA_J,
+       XF_DATES_COUNT };
+enum { XF_SCORE_DATE, XF_SCORE_TOOL, XF_SCORE_SCORE, XF_SCORE_COUNT };
+enum { XF_END_ORDER, XF_END_ENDS, XF_END_COUNT };
+
+/*
+ * Set up FM for the case file on TODAY: a risk assessment (the RoSH
+ * bands and groups at risk of core/casefile.h), a case note, an offence
+ * (offered as the index offence unless the case HAS_INDEX one), a
+ * disclosure decision, the key dates starting from K (the current ones).
+ */
+void forms_risk(struct form_model *fm, mdate today);
+void forms_note(struct form_model *fm, mdate today);
+void forms_offence(struct form_model *fm, mdate today, bool has_index);
+void forms_disclosure(struct form_model *fm, mdate today);
+void forms_dates(struct form_model *fm, const struct db_key_dates *k,
+		 mdate today);
+/* A scored assessment with one of TOOLS (the setting assessment_tools,
+ * NULL-terminated; must outlive FM); when an order ends, one of ORDERS
+ * ("SOPO made 2011-02-01", NULL-terminated; must outlive FM). */
+void forms_score(struct form_model *fm, const char *const *tools,
+		 mdate today);
+void forms_order_end(struct form_model *fm, const char *const *orders,
+		     mdate today);
+
+/* The case file forms' own rules (forms_check() calls it). */
+void forms_casefile_check(struct form_model *fm);
+
+/* Read a checked case-file form; strings point into FM. */
+void forms_risk_get(const struct form_model *fm, struct db_risk *r);
+void forms_note_get(const struct form_model *fm, struct db_note *n);
+void forms_offence_get(const struct form_model *fm, struct db_offence *o);
+void forms_disclosure_get(const struct form_model *fm,
+			  struct db_disclosure *d);
+void forms_dates_get(const struct form_model *fm, struct db_key_dates *k);
+void forms_score_get(const struct form_model *fm, struct db_score *sc);
+/* ORDERS as given to forms_order_end(): "KIND made DATE". */
+void forms_order_end_get(const struct form_model *fm,
+			 struct db_order_end *oe);
 
 /* The event types the event form offers, in its order. */
 extern const int forms_event_types[];

@@ -52,6 +52,23 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_REFERRAL] = { CHANGING, "take a new case: its registration and, at "
 				   "Level 2 or 3, its referral" },
 	[A_EDIT] = { CHANGING, "edit the case's identity" },
+	[A_CF_RISK] = { CHANGING, "record a risk of serious harm assessment "
+				  "and who is at risk" },
+	[A_CF_NOTE] = { CHANGING, "add a case note (or one that corrects "
+				  "another)" },
+	[A_CF_OFFENCE] = { CHANGING, "record the index offence or another "
+				     "relevant one" },
+	[A_CF_DISCLOSURE] = { CHANGING, "record a decision to disclose, or "
+					"not, to a third party" },
+	[A_CF_DATES] = { CHANGING, "set the key dates: sentence, licence, "
+				   "release, notification, MAPPA J sent" },
+	[A_CF_SCORE] = { CHANGING, "record a scored assessment (a tool of the "
+				   "setting assessment_tools)" },
+	[A_CF_ORDER_END] = { CHANGING, "set when one of the case's orders "
+				       "ends" },
+	[A_KEYDATES] = { STATS, "MAPPA J due or overdue; releases, licences "
+				"and notifications ending in the next 6 "
+				"weeks (members and admins)" },
 	[A_EVENT] = { CHANGING, "record an event: category, level, custody, "
 				"release, order, notification breach, exit, "
 				"serious further offence charge, review of "
@@ -256,6 +273,7 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_REFERRALS, 'a', A_REF_ACCEPT },
 	{ CTX_REFERRALS, 'd', A_REF_DECLINE },
 	{ CTX_REFERRALS, 'w', A_REF_WITHDRAW },
+	{ CTX_LIST, 'J', A_KEYDATES },
 
 	{ CTX_ACTIONS, 'D', A_ACTION_DONE },
 	{ CTX_ACTIONS, 'o', A_FILTER_OVERDUE },
@@ -334,6 +352,13 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_RECORD, 'e', A_EDIT },
 	{ CTX_RECORD, 'r', A_EVENT },
 	{ CTX_RECORD, 'L', A_LEVEL },
+	{ CTX_RECORD, 'R', A_CF_RISK },
+	{ CTX_RECORD, 'n', A_CF_NOTE },
+	{ CTX_RECORD, 'o', A_CF_OFFENCE },
+	{ CTX_RECORD, 'D', A_CF_DISCLOSURE },
+	{ CTX_RECORD, 'd', A_CF_DATES },
+	{ CTX_RECORD, 's', A_CF_SCORE },
+	{ CTX_RECORD, 'E', A_CF_ORDER_END },
 
 
 	{ CTX_STATS, UI_FN(KEY_LEFT), A_YEAR_PREV },

@@ -3,7 +3,11 @@
  * the whole MAPPA history as a timeline (date, event, who recorded it,
  * who decided, why); orders and custody episodes drawn from it; the
  * referrals, the meetings that discussed the case and their decisions,
- * open actions, the next review; the notes.
+ * open actions, the next review.  Above the history, what a panel asks
+ * first (issue 15): the risk of serious harm and who is at risk, the key
+ * dates with MAPPA J, the index offence, the last disclosure decision,
+ * the open actions; after it, the case file's risk assessments,
+ * offences, case notes and disclosures.
  *
  * A lay adviser sees the pseudonymous reference, the categories, levels,
  * statuses and dates, and no name, date of birth, identifier, district,
@@ -13,9 +17,12 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/casefile.h"
 #include "core/util.h"
 #include "ui/text.h"
 #include "ui/ui.h"
@@ -41,6 +48,14 @@ struct rec_action {
 	char *text, *person;
 };
 
+/* A line of the case file (below), owned. */
+struct cf_line {
+	enum ui_role role;
+	int indent;
+	bool section;
+	char *text;
+};
+
 /* A growable array of N items of SIZE bytes. */
 struct array {
 	void *v;
@@ -52,6 +67,8 @@ struct rec {
 	struct db_offender o;
 	bool loaded;
 	struct array ev, ref, meet, act;
+	struct array cf_top, cf_rest; /* the case file's lines */
+	int64_t cf_stamp;             /* db_casefile_stamp() as read */
 	struct view v;
 };
 
@@ -82,6 +99,9 @@ dup(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
+static void cf_forget(struct array *a);
+static bool cf_load(struct ui *ui, struct rec *r);
+
 static void
 forget(struct rec *r)
 {
@@ -105,6 +125,8 @@ forget(struct rec *r)
 		free(a[i].person);
 	}
 	r->ev.n = r->ref.n = r->meet.n = r->act.n = 0;
+	cf_forget(&r->cf_top);
+	cf_forget(&r->cf_rest);
 	if (r->loaded)
 		db_offender_clear(&r->o);
 	r->loaded = false;
@@ -182,6 +204,10 @@ load(struct ui *ui, struct rec *r)
 	    db_case_meetings(ui->db, r->id, got_meeting, &r->meet) != DB_OK ||
 	    db_case_actions(ui->db, r->id, true, got_action, &r->act) !=
 		    DB_OK) {
+		ui_error(ui, "%s", db_errmsg(ui->db));
+		return false;
+	}
+	if (!cf_load(ui, r)) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
 		return false;
 	}
@@ -293,6 +319,315 @@ section(struct view *v, const char *name)
 {
 	view_add(v, R_NORMAL, 0, "");
 	view_add(v, R_SECTION, 0, name);
+}
+
+/* --- the case file (issue 15) --------------------------------------------------
+ *
+ * Read once per load and kept as logical lines, wrapped to the width on
+ * each layout: what a panel asks first (above the history) and the case
+ * file's own sections (after it).  Never for a lay adviser.
+ */
+
+static bool
+cf_add(struct array *a, enum ui_role role, int indent, bool is_section,
+       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static bool
+cf_add(struct array *a, enum ui_role role, int indent, bool is_section,
+       const char *fmt, ...)
+{
+	struct cf_line *l = push(a, sizeof *l);
+	char buf[2400];
+	va_list ap;
+
+	if (l == NULL)
+		return false;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	l->role = role;
+	l->indent = indent;
+	l->section = is_section;
+	return (l->text = strdup(buf)) != NULL;
+}
+
+static void
+cf_forget(struct array *a)
+{
+	struct cf_line *l = a->v;
+
+	for (size_t i = 0; i < a->n; i++)
+		free(l[i].text);
+	a->n = 0;
+}
+
+/* What was read, while the lines are made. */
+struct cf_read {
+	struct array *top, *rest;
+	int nrisk, nscore, noffence, nnote, ndisc;
+	bool index_done;
+	char scores[600];
+	char last_disclosure[1200];
+	mdate today;
+};
+
+static const char *
+rosh_upper(int rosh, char *buf, size_t n)
+{
+	const char *l = cf_rosh_label(rosh);
+
+	str_copy(buf, l ? l : "?", n);
+	for (char *p = buf; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return buf;
+}
+
+static int
+cf_risk(void *ctx, const struct db_risk *r)
+{
+	struct cf_read *c = ctx;
+	char band[32], groups[160];
+
+	cf_at_risk_format(r->at_risk, ", ", true, groups, sizeof groups);
+	if (c->nrisk++ == 0) {
+		cf_add(c->top, r->rosh >= CF_ROSH_HIGH ? R_LEVEL3 : R_NORMAL, 2,
+		       false, "Risk of serious harm: %s, assessed %s%s%s%s; "
+		       "at risk: %s",
+		       rosh_upper(r->rosh, band, sizeof band), r->date,
+		       r->assessor && *r->assessor ? " by " : "",
+		       r->assessor ? r->assessor : "",
+		       "", groups[0] ? groups : "no one recorded");
+		cf_add(c->rest, R_SECTION, 0, true, "Risk assessments");
+	}
+	cf_add(c->rest, c->nrisk == 1 ? R_NORMAL : R_DIM, 2, false,
+	       "%s  %-9s  at risk: %s%s%s%s", r->date,
+	       cf_rosh_label(r->rosh) ? cf_rosh_label(r->rosh) : "?",
+	       groups[0] ? groups : "-",
+	       r->assessor && *r->assessor ? "  (" : "",
+	       r->assessor ? r->assessor : "",
+	       r->assessor && *r->assessor ? ")" : "");
+	return 0;
+}
+
+static int
+cf_score(void *ctx, const struct db_score *sc)
+{
+	struct cf_read *c = ctx;
+	size_t n = strlen(c->scores);
+
+	if (c->nscore++ < 4)
+		snprintf(c->scores + n, sizeof c->scores - n, "%s%s %s (%s)",
+			 n ? "; " : "", sc->tool, sc->score, sc->date);
+	return 0;
+}
+
+static int
+cf_offence(void *ctx, const struct db_offence *f)
+{
+	struct cf_read *c = ctx;
+	char when[64] = "";
+
+	if (f->date[0])
+		ui_fmt(when, sizeof when, ", %s", f->date);
+	if (f->is_index && !c->index_done) {
+		c->index_done = true;
+		cf_add(c->top, R_NORMAL, 2, false, "Index offence: %s%s%s%s%s%s",
+		       f->description, when, f->court ? ", " : "",
+		       f->court ? f->court : "", f->sentence ? ": " : "",
+		       f->sentence ? f->sentence : "");
+	}
+	if (c->noffence++ == 0)
+		cf_add(c->rest, R_SECTION, 0, true, "Offences");
+	cf_add(c->rest, R_NORMAL, 2, false, "%s%s%s%s%s%s%s",
+	       f->is_index ? "index: " : "", f->description, when,
+	       f->court ? ", " : "", f->court ? f->court : "",
+	       f->sentence ? ": " : "", f->sentence ? f->sentence : "");
+	return 0;
+}
+
+static int
+cf_note(void *ctx, const struct db_note *n)
+{
+	struct cf_read *c = ctx;
+	char corr[48] = "";
+
+	if (n->text == NULL)
+		return 0; /* erased */
+	if (c->nnote++ == 0)
+		cf_add(c->rest, R_SECTION, 0, true, "Case notes (newest first)");
+	if (n->corrects)
+		ui_fmt(corr, sizeof corr, " (corrects note %lld)",
+		       (long long)n->corrects);
+	cf_add(c->rest, R_NORMAL, 2, false, "%s  note %lld  %s, by %s%s",
+	       n->date, (long long)n->id, n->subject ? n->subject : "",
+	       n->author, corr);
+	cf_add(c->rest, R_DIM, 14, false, "%s", n->text);
+	return 0;
+}
+
+static void
+decided(const struct db_disclosure *d, char *buf, size_t n)
+{
+	if (d->meeting_id)
+		ui_fmt(buf, n, "at the MAPP meeting of %s", d->meeting_date);
+	else
+		ui_fmt(buf, n, "by %s", d->decided_by ? d->decided_by : "?");
+}
+
+static int
+cf_disclosure(void *ctx, const struct db_disclosure *d)
+{
+	struct cf_read *c = ctx;
+	char who[300];
+
+	decided(d, who, sizeof who);
+	if (c->ndisc++ == 0) {
+		ui_fmt(c->last_disclosure, sizeof c->last_disclosure,
+		       "Last disclosure decision: %s, %s to %s, decided %s%s",
+		       d->date, d->disclosed ? "disclosed" : "NOT disclosed",
+		       d->recipient ? d->recipient : "", who,
+		       d->disclosed ? (d->undertaking
+				       ? "; undertaking signed"
+				       : "; no undertaking signed") : "");
+		cf_add(c->rest, R_SECTION, 0, true, "Disclosures");
+	}
+	cf_add(c->rest, R_NORMAL, 2, false, "%s  %s to %s, decided %s%s",
+	       d->date, d->disclosed ? "disclosed" : "not disclosed",
+	       d->recipient ? d->recipient : "", who,
+	       d->disclosed ? (d->undertaking ? "; undertaking signed"
+					      : "; no undertaking") : "");
+	cf_add(c->rest, R_DIM, 14, false, "what: %s", d->what ? d->what : "");
+	cf_add(c->rest, R_DIM, 14, false, "why: %s", d->why ? d->why : "");
+	return 0;
+}
+
+static int
+cf_order(void *ctx, const struct db_order_end *oe)
+{
+	char *buf = ctx;
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, 600 - n, "%s%s made %s, %s%s", n ? "; " : "",
+		 oe->kind, oe->made, oe->ends[0] ? "ends " : "no end date",
+		 oe->ends);
+	return 0;
+}
+
+/* The key dates line(s) of what a panel asks first. */
+static void
+cf_dates(struct ui *ui, struct rec *r, struct cf_read *c)
+{
+	struct db_key_dates k;
+	char line[800], orders[600] = "";
+	size_t n = 0;
+	mdate rel, sent;
+
+	if (db_key_dates_get(ui->db, r->id, &k) != DB_OK || k.id == 0) {
+		cf_add(c->top, R_DIM, 2, false, "Key dates: none recorded");
+	} else {
+		line[0] = '\0';
+#define ADD(...) (n += (size_t)snprintf(line + n, n < sizeof line \
+	? sizeof line - n : 0, __VA_ARGS__), n = n < sizeof line ? n \
+	: sizeof line - 1)
+		if (k.expected_release[0] &&
+		    date_parse(k.expected_release, &rel) == 0) {
+			enum cf_mappa_j j;
+			char due[MDATE_BUFSZ];
+
+			sent = MDATE_NONE;
+			if (k.mappa_j_sent[0])
+				date_parse(k.mappa_j_sent, &sent);
+			j = cf_mappa_j_state(rel, sent, c->today);
+			ADD("expected release %s; MAPPA J %s%s", k.expected_release,
+			    j == CF_J_SENT ? "sent " : "due ",
+			    j == CF_J_SENT ? k.mappa_j_sent
+					   : date_format(cf_mappa_j_due(rel),
+							 due));
+			if (j == CF_J_OVERDUE)
+				ADD(", OVERDUE");
+		}
+		if (k.release_type >= 0)
+			ADD("%sreleased on %s", n ? " | " : "",
+			    cf_release_label(k.release_type));
+		if (k.sentence_expiry[0])
+			ADD("%ssentence expiry %s", n ? " | " : "",
+			    k.sentence_expiry);
+		if (k.licence_expiry[0])
+			ADD("%slicence expiry %s", n ? " | " : "",
+			    k.licence_expiry);
+		if (k.notification_end[0])
+			ADD("%snotification ends %s", n ? " | " : "",
+			    k.notification_end);
+#undef ADD
+		cf_add(c->top, strstr(line, "OVERDUE") ? R_OVERDUE : R_NORMAL,
+		       2, false, "Key dates: %s", n ? line : "none set");
+	}
+	if (db_order_end_list(ui->db, r->id, cf_order, orders) == DB_OK &&
+	    orders[0])
+		cf_add(c->top, R_NORMAL, 2, false, "Orders: %s", orders);
+}
+
+/* Read the case file of R into its lines; false on a database error. */
+static bool
+cf_load(struct ui *ui, struct rec *r)
+{
+	struct cf_read c;
+	const struct rec_action *a = r->act.v;
+
+	cf_forget(&r->cf_top);
+	cf_forget(&r->cf_rest);
+	if (ui->lay)
+		return true;
+	memset(&c, 0, sizeof c);
+	c.top = &r->cf_top;
+	c.rest = &r->cf_rest;
+	c.today = ui->today;
+	if (db_risk_list(ui->db, r->id, cf_risk, &c) != DB_OK ||
+	    db_score_list(ui->db, r->id, cf_score, &c) != DB_OK)
+		return false;
+	if (c.nrisk == 0)
+		cf_add(c.top, R_DIM, 2, false, "Risk of serious harm: not "
+		       "assessed");
+	if (c.scores[0])
+		cf_add(c.top, R_NORMAL, 2, false, "Scores: %s", c.scores);
+	cf_dates(ui, r, &c);
+	if (db_offence_list(ui->db, r->id, cf_offence, &c) != DB_OK)
+		return false;
+	if (!c.index_done)
+		cf_add(c.top, R_DIM, 2, false, "Index offence: not recorded");
+	if (db_disclosure_list(ui->db, r->id, cf_disclosure, &c) != DB_OK)
+		return false;
+	cf_add(c.top, c.ndisc ? R_NORMAL : R_DIM, 2, false, "%s",
+	       c.ndisc ? c.last_disclosure : "Disclosures: none recorded");
+	if (r->act.n)
+		cf_add(c.top, R_NORMAL, 2, false, "Open actions: %zu; next "
+		       "due %s, %s: %s", r->act.n,
+		       a[0].a.due[0] ? a[0].a.due : "-", a[0].a.owner_agency,
+		       a[0].text ? a[0].text : "");
+	else
+		cf_add(c.top, R_DIM, 2, false, "Open actions: none");
+	if (db_note_list(ui->db, r->id, cf_note, &c) != DB_OK)
+		return false;
+	if (c.nnote == 0) {
+		cf_add(c.rest, R_SECTION, 0, true, "Case notes");
+		cf_add(c.rest, R_DIM, 2, false, "None.");
+	}
+	db_casefile_stamp(ui->db, r->id, &r->cf_stamp);
+	return true;
+}
+
+static void
+cf_build(struct view *v, const struct array *a, int width)
+{
+	const struct cf_line *l = a->v;
+
+	for (size_t i = 0; i < a->n; i++) {
+		if (l[i].section)
+			section(v, l[i].text);
+		else
+			view_wrap(v, l[i].role, l[i].indent, l[i].text, width);
+	}
 }
 
 static void
@@ -523,13 +858,7 @@ build_rest(struct ui *ui, struct rec *r, int width)
 			       a[i].text ? a[i].text : "");
 		view_wrap(v, R_NORMAL, 2, line, width);
 	}
-	if (!ui->lay) {
-		section(v, "Notes");
-		if (r->o.notes && *r->o.notes)
-			view_wrap(v, R_NORMAL, 2, r->o.notes, width);
-		else
-			view_add(v, R_DIM, 2, "None.");
-	}
+	cf_build(v, &r->cf_rest, width);
 }
 
 static void
@@ -543,6 +872,7 @@ build(struct ui *ui, struct rec *r)
 		return;
 	}
 	build_identity(ui, r, width);
+	cf_build(&r->v, &r->cf_top, width);
 	build_history(ui, r, width);
 	build_orders_custody(ui, r, width);
 	build_rest(ui, r, width);
@@ -602,10 +932,65 @@ level(struct ui *ui, struct screen *s)
 	return ui_push(ui, scr_event_new(ui, rec_of(s)->id, EV_LEVEL));
 }
 
+static unsigned
+casefile(struct ui *ui, struct screen *s, int kind)
+{
+	return ui_push(ui, scr_casefile_form_new(ui, rec_of(s)->id, kind));
+}
+
+static unsigned
+risk(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_RISK);
+}
+
+static unsigned
+note(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_NOTE);
+}
+
+static unsigned
+offence(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_OFFENCE);
+}
+
+static unsigned
+disclosure(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_DISCLOSURE);
+}
+
+static unsigned
+dates(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_DATES);
+}
+
+static unsigned
+score(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_SCORE);
+}
+
+static unsigned
+order_end(struct ui *ui, struct screen *s)
+{
+	return casefile(ui, s, FORM_ORDER_END);
+}
+
 static const struct ui_handler handlers[] = {
 	{ A_EDIT, NEED_ROW | NEED_WRITE, edit, "edit" },
 	{ A_EVENT, NEED_ROW | NEED_WRITE, event, "event" },
 	{ A_LEVEL, NEED_ROW | NEED_WRITE, level, "level" },
+	{ A_CF_RISK, NEED_ROW | NEED_WRITE, risk, "risk" },
+	{ A_CF_NOTE, NEED_ROW | NEED_WRITE, note, "note" },
+	{ A_CF_OFFENCE, NEED_ROW | NEED_WRITE, offence, "offence" },
+	{ A_CF_DISCLOSURE, NEED_ROW | NEED_WRITE, disclosure, "disclosure" },
+	{ A_CF_DATES, NEED_ROW | NEED_WRITE, dates, "dates" },
+	{ A_CF_SCORE, NEED_ROW | NEED_WRITE, score, NULL },
+	{ A_CF_ORDER_END, NEED_ROW | NEED_WRITE, order_end, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -621,10 +1006,13 @@ static unsigned
 reread(struct ui *ui, struct screen *s, bool tell)
 {
 	struct rec *r = rec_of(s);
-	int64_t version = 0;
+	int64_t version = 0, stamp = r->cf_stamp;
 	enum db_status st = db_offender_version(ui->db, r->id, &version);
 
-	if (st == DB_OK && r->loaded && version == r->o.version)
+	if (!ui->lay)
+		db_casefile_stamp(ui->db, r->id, &stamp);
+	if (st == DB_OK && r->loaded && version == r->o.version &&
+	    stamp == r->cf_stamp)
 		return DRAW_NONE;
 	if (st == DB_OK && load(ui, r) && tell)
 		ui_msg(ui, "This case was just changed by someone else: "
@@ -656,6 +1044,8 @@ destroy(struct screen *s)
 	free(r->ref.v);
 	free(r->meet.v);
 	free(r->act.v);
+	free(r->cf_top.v);
+	free(r->cf_rest.v);
 	view_free(&r->v);
 	free(r);
 	free(s);

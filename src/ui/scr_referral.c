@@ -4,10 +4,15 @@
  * there (date, who referred, why) and the deadline of its initial
  * meeting, saved in one transaction (db_referral_add()) or not at all.
  * A Level 1 registration is no referral.
+ * Before saving, a case whose PNC, CRN, ViSOR number or name and date
+ * of birth match one already recorded is named, and the save waits for
+ * a yes (issue 15: a possible duplicate person).
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/util.h"
 #include "ui/form.h"
@@ -16,8 +21,69 @@ struct referral {
 	struct form_screen fs; /* first: the form handlers use it */
 };
 
+struct dups {
+	char *buf;
+	size_t n;
+	int count;
+};
+
+static int
+dup_found(void *ctx, const struct db_duplicate *d)
+{
+	struct dups *x = ctx;
+	size_t len = strlen(x->buf);
+
+	if (x->count++ < 3)
+		snprintf(x->buf + len, x->n - len, "%s%s %s%s%s (same %s)",
+			 len ? "; " : "", d->ref, d->surname,
+			 d->forenames[0] ? ", " : "", d->forenames,
+			 db_dup_match_name(d->match));
+	return 0;
+}
+
+static unsigned save_now(struct ui *ui, struct screen *s);
+
+static unsigned
+save_anyway(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	(void)text;
+	if (!ok) {
+		ui_msg(ui, "Not saved: look the case up first (Esc leaves "
+		       "the form).");
+		return DRAW_STATUS | DRAW_BODY;
+	}
+	return save_now(ui, s);
+}
+
+/* Name any possible duplicate person and ask; else save. */
 static unsigned
 save(struct ui *ui, struct screen *s)
+{
+	struct referral *r = s->data;
+	struct db_offender o;
+	struct db_referral ref;
+	char found[300] = "";
+	struct dups d = { found, sizeof found, 0 };
+	int category, level;
+	mdate review;
+
+	forms_referral_get(&r->fs.fm, &o, &ref, &category, &level, &review);
+	db_offender_normalise(&o);
+	if (db_duplicates(ui->db, &o, dup_found, &d, NULL) != DB_OK) {
+		ui_error(ui, "Not saved: %s", db_errmsg(ui->db));
+		return DRAW_STATUS;
+	}
+	if (d.count == 0)
+		return save_now(ui, s);
+	ui_fmt(r->fs.banner, sizeof r->fs.banner, "Possibly the same person "
+	       "as %s%s", found, d.count > 3 ? " and others" : "");
+	r->fs.banner_error = true;
+	return ui_ask_yes(ui, s, "A possible duplicate: save as a new case "
+			  "all the same? (y/n) ", save_anyway) | DRAW_BODY;
+}
+
+static unsigned
+save_now(struct ui *ui, struct screen *s)
 {
 	struct referral *r = s->data;
 	struct db_offender o;

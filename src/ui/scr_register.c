@@ -662,6 +662,18 @@ audit(struct ui *ui, struct screen *s)
 }
 
 static unsigned
+keydates(struct ui *ui, struct screen *s)
+{
+	(void)s;
+	if (ui->lay) {
+		ui_error(ui, "The key-date lists name people: they are not "
+			 "for lay advisers.");
+		return DRAW_STATUS;
+	}
+	return ui_push(ui, scr_keydates_new(ui));
+}
+
+static unsigned
 retention(struct ui *ui, struct screen *s)
 {
 	(void)s;
@@ -693,6 +705,7 @@ static const struct ui_handler handlers[] = {
 	{ A_SETTINGS, NEED_ADMIN, settings, NULL },
 	{ A_AUDIT, NEED_ADMIN, audit, NULL },
 	{ A_RETENTION, NEED_ADMIN, retention, NULL },
+	{ A_KEYDATES, 0, keydates, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 

@@ -78,6 +78,9 @@ enum ui_action {
 	A_CASE_GOTO, A_CASE_NUMBER, A_ACTION_EDIT, A_MEET_APPROVE,
 	/* referrals (issue 12) */
 	A_REFERRALS, A_REF_ACCEPT, A_REF_DECLINE, A_REF_WITHDRAW,
+	/* the case file (issue 15) */
+	A_CF_RISK, A_CF_NOTE, A_CF_OFFENCE, A_CF_DISCLOSURE, A_CF_DATES,
+	A_CF_SCORE, A_CF_ORDER_END, A_KEYDATES,
 	/* the program */
 	A_BACK, A_QUIT, A_HELP, A_REDRAW,
 	A_COUNT
@@ -374,6 +377,11 @@ void status_draw_hint(struct ui *ui);
 /* --- the screens ------------------------------------------------------------ */
 
 struct screen *scr_register_new(struct ui *ui);
+/* The case file (issue 15, scr_casefile.c): a form of KIND (enum
+ * form_kind: FORM_RISK ... FORM_ORDER_END) for case ID; the key-date
+ * lists. */
+struct screen *scr_casefile_form_new(struct ui *ui, int64_t id, int kind);
+struct screen *scr_keydates_new(struct ui *ui);
 struct screen *scr_offender_new(struct ui *ui, int64_t id);
 struct screen *scr_referral_new(struct ui *ui);
 struct screen *scr_identity_new(struct ui *ui, int64_t id);

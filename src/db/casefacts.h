@@ -1,0 +1,273 @@
+/*
+ * casefacts.h -- the case file a MAPP meeting decides from (issue 15):
+ * risk, scored assessments, key dates, order ends, offences, case notes
+ * and disclosures; the duplicate-person check and the key-date lists
+ * (casefacts.c).
+ *
+ * Part of the data layer's interface: db/db.h includes every part, and
+ * its rules hold for each.
+ */
+#ifndef MAPPA_DB_CASEFACTS_H
+#define MAPPA_DB_CASEFACTS_H
+
+#include "core/casefile.h"
+#include "db/offenders.h"
+
+/*
+ * Risk, scored assessments, key dates, order ends, offences, case notes
+ * and disclosures (casefacts.c).  Each is a row added, never changed: the
+ * history stays, and the current one is the last added.  Only admins and
+ * members read or write any of it; a lay adviser is refused
+ * (DB_REFUSED) every call.  Every write is one transaction with its audit
+ * row naming the fields given, never their values; a record that was
+ * erased takes no more (DB_INVALID).  The names (RoSH bands, groups at
+ * risk, release types) are core/casefile.h's.  Text members are valid
+ * only during a callback.
+ */
+
+/* A risk of serious harm assessment. */
+struct db_risk {
+	int64_t id;
+	char date[MDATE_BUFSZ];
+	int rosh;                    /* enum cf_rosh */
+	unsigned at_risk;            /* bits of enum cf_at_risk */
+	const char *assessor;        /* who assessed; NULL or "" for none */
+	char recorded_by[DB_NAME_MAX];
+	char recorded_at[24];
+};
+
+/* Add R to offender ID (date and band required).  R->id is set. */
+enum db_status db_risk_add(struct db *db, int64_t id, struct db_risk *r);
+
+typedef int (*db_risk_cb)(void *ctx, const struct db_risk *r);
+/* Offender ID's risk assessments, current (last added) first. */
+enum db_status db_risk_list(struct db *db, int64_t id, db_risk_cb cb,
+			    void *ctx);
+
+/* A scored assessment: a tool of the setting assessment_tools. */
+struct db_score {
+	int64_t id;
+	char date[MDATE_BUFSZ];
+	char tool[32];
+	char score[32];              /* a score or a band, as the tool gives */
+	char recorded_by[DB_NAME_MAX];
+	char recorded_at[24];
+};
+
+/* The tools of the setting assessment_tools, one by one, in its order. */
+typedef int (*db_tool_cb)(void *ctx, const char *tool);
+enum db_status db_score_tools(struct db *db, db_tool_cb cb, void *ctx);
+
+/* Add S to offender ID (a known tool, a score, a date).  S->id is set;
+ * the tool's spelling becomes the setting's. */
+enum db_status db_score_add(struct db *db, int64_t id, struct db_score *sc);
+
+typedef int (*db_score_cb)(void *ctx, const struct db_score *sc);
+/* Offender ID's scored assessments, last added first. */
+enum db_status db_score_list(struct db *db, int64_t id, db_score_cb cb,
+			     void *ctx);
+
+/* A case's key dates as set at one time.  Dates "" when not set. */
+struct db_key_dates {
+	int64_t id;                  /* 0 when never set */
+	char sentence_expiry[MDATE_BUFSZ];
+	char licence_expiry[MDATE_BUFSZ];
+	char expected_release[MDATE_BUFSZ];
+	int release_type;            /* enum cf_release, or -1: not released */
+	char notification_end[MDATE_BUFSZ + 1]; /* a date, CF_INDEFINITE
+						   or "" */
+	char mappa_j_sent[MDATE_BUFSZ];
+	char recorded_by[DB_NAME_MAX];
+	char recorded_at[24];
+};
+
+/* Clear K to "nothing set" (id 0, release type -1). */
+void db_key_dates_init(struct db_key_dates *k);
+
+/* Set offender ID's key dates to K, as a new current row (the old ones
+ * stay as history).  Nothing changed is no error and writes nothing.
+ * K->id is set. */
+enum db_status db_key_dates_set(struct db *db, int64_t id,
+				struct db_key_dates *k);
+
+/* Offender ID's current key dates into K (id 0 when never set). */
+enum db_status db_key_dates_get(struct db *db, int64_t id,
+				struct db_key_dates *k);
+
+typedef int (*db_key_dates_cb)(void *ctx, const struct db_key_dates *k);
+/* Offender ID's key dates, current first, then each earlier setting. */
+enum db_status db_key_dates_history(struct db *db, int64_t id,
+				    db_key_dates_cb cb, void *ctx);
+
+/* When an order ends: the order is named by its kind and the day it was
+ * made (an order event of the case's history). */
+struct db_order_end {
+	int64_t id;
+	char kind[16];
+	char made[MDATE_BUFSZ];
+	char ends[MDATE_BUFSZ];      /* "" when it has no end (indefinite) */
+};
+
+/* Set when the order KIND made on MADE ends (the case's history must
+ * hold that order). */
+enum db_status db_order_end_set(struct db *db, int64_t id,
+				struct db_order_end *oe);
+
+typedef int (*db_order_end_cb)(void *ctx, const struct db_order_end *oe);
+/* Offender ID's orders' current ends, by the day each was made. */
+enum db_status db_order_end_list(struct db *db, int64_t id,
+				 db_order_end_cb cb, void *ctx);
+
+/* An offence: the index offence or another relevant one. */
+struct db_offence {
+	int64_t id;
+	bool is_index;
+	const char *description;     /* required */
+	char date[MDATE_BUFSZ];      /* "" when not known */
+	const char *court;
+	const char *sentence;
+	char recorded_by[DB_NAME_MAX];
+	char recorded_at[24];
+};
+
+/* Add F to offender ID.  An index offence added becomes the current
+ * index offence.  F->id is set. */
+enum db_status db_offence_add(struct db *db, int64_t id, struct db_offence *f);
+
+typedef int (*db_offence_cb)(void *ctx, const struct db_offence *f);
+/* Offender ID's offences: the current index offence first, then the
+ * others (earlier index offences among them) last added first. */
+enum db_status db_offence_list(struct db *db, int64_t id, db_offence_cb cb,
+			       void *ctx);
+
+/* A case note: dated, attributed, never changed. */
+struct db_note {
+	int64_t id;
+	char date[MDATE_BUFSZ];      /* required */
+	char author[DB_NAME_MAX];    /* filled on add: the user */
+	const char *subject;         /* required (NULL once erased) */
+	const char *text;            /* required (NULL once erased) */
+	int64_t corrects;            /* the note it corrects, or 0 */
+	char recorded_at[24];
+};
+
+/* Add N to offender ID; a correction names a note of the same case.
+ * N->id and N->author are set. */
+enum db_status db_note_add(struct db *db, int64_t id, struct db_note *n);
+
+typedef int (*db_note_cb)(void *ctx, const struct db_note *n);
+/* Offender ID's notes, newest (last added) first. */
+enum db_status db_note_list(struct db *db, int64_t id, db_note_cb cb,
+			    void *ctx);
+
+/* A decision to disclose, or not, to a third party. */
+struct db_disclosure {
+	int64_t id;
+	char date[MDATE_BUFSZ];      /* required */
+	bool disclosed;              /* false: decided not to disclose */
+	const char *recipient;       /* to whom: required */
+	const char *what;            /* required */
+	const char *why;             /* required */
+	int64_t meeting_id;          /* the meeting that decided, or 0 */
+	const char *decided_by;      /* else the person who decided */
+	bool undertaking;            /* the recipient signed the
+					confidentiality undertaking */
+	char meeting_date[MDATE_BUFSZ]; /* read: the meeting's date */
+	char recorded_by[DB_NAME_MAX];
+	char recorded_at[24];
+};
+
+/* Add D to offender ID: decided by a meeting (held, of the case's
+ * agenda or not) or a person, one of them; an undertaking only with a
+ * disclosure.  D->id is set. */
+enum db_status db_disclosure_add(struct db *db, int64_t id,
+				 struct db_disclosure *d);
+
+typedef int (*db_disclosure_cb)(void *ctx, const struct db_disclosure *d);
+/* Offender ID's disclosure decisions, newest (by date, then last added)
+ * first. */
+enum db_status db_disclosure_list(struct db *db, int64_t id,
+				  db_disclosure_cb cb, void *ctx);
+
+/* The disclosure decisions of meeting MEETING_ID, with the case's ref in
+ * REF, for its minutes (admin, member). */
+typedef int (*db_meeting_disclosure_cb)(void *ctx, const char *ref,
+					const struct db_disclosure *d);
+enum db_status db_meeting_disclosures(struct db *db, int64_t meeting_id,
+				      db_meeting_disclosure_cb cb, void *ctx);
+
+/*
+ * Case-file writes in bulk, for the demo (admin, inside db_begin()): while
+ * ON, each write above skips its own audit row (the caller writes one for
+ * the lot) and a note keeps the author it is given.  Turning it off gives
+ * the number written in *WRITTEN (if not NULL).
+ */
+enum db_status db_casefile_bulk(struct db *db, bool on, size_t *written);
+
+/*
+ * A number that changes whenever offender ID's case file does (a fact
+ * added, an erasure), into *STAMP: screens read the case again when it
+ * moves.  Cheap; no audit row.
+ */
+enum db_status db_casefile_stamp(struct db *db, int64_t id, int64_t *stamp);
+
+/* Which identifier of a new case matched an existing one. */
+enum db_dup_match { DB_DUP_PNC, DB_DUP_CRN, DB_DUP_VISOR, DB_DUP_NAME_DOB };
+
+/* A possible duplicate person. */
+struct db_duplicate {
+	int64_t id;
+	char ref[DB_REF_MAX];
+	char surname[DB_FIELD_MAX];
+	char forenames[DB_FIELD_MAX];
+	enum db_dup_match match;
+};
+
+/* "PNC", "CRN", "ViSOR number", "name and date of birth". */
+const char *db_dup_match_name(enum db_dup_match m);
+
+typedef int (*db_duplicate_cb)(void *ctx, const struct db_duplicate *d);
+/*
+ * Before O is saved as a new case (admin, member): each recorded case
+ * (not erased, not O itself) whose PNC, CRN or ViSOR number is O's (case
+ * aside), or whose surname, forenames and date of birth are O's, once
+ * per case and match.  *N (if not NULL) gets how many.
+ */
+enum db_status db_duplicates(struct db *db, const struct db_offender *o,
+			     db_duplicate_cb cb, void *ctx, int *n);
+
+/* A case on one of the key-date lists. */
+struct db_key_case {
+	int64_t id;
+	char ref[DB_REF_MAX];
+	char surname[DB_FIELD_MAX];
+	char forenames[DB_FIELD_MAX];
+	int level;
+	char status[16];
+	char date[MDATE_BUFSZ];      /* the list's date */
+	char due[MDATE_BUFSZ];       /* MAPPA J: the day it is due */
+	int j_state;                 /* MAPPA J: enum cf_mappa_j */
+};
+
+/* The key-date lists. */
+enum db_key_list {
+	DB_KEY_MAPPA_J,        /* custody cases whose MAPPA J is due (in the
+				  window) or overdue, not sent */
+	DB_KEY_RELEASES,       /* expected releases in the window */
+	DB_KEY_LICENCES,       /* licences ending in the window */
+	DB_KEY_NOTIFICATIONS,  /* notification ending in the window */
+	DB_KEY_LISTS
+};
+
+/* The list's title ("MAPPA J due or overdue", ...). */
+const char *db_key_list_title(enum db_key_list l);
+
+typedef int (*db_key_case_cb)(void *ctx, const struct db_key_case *c);
+/* The cases of list L on TODAY (core/casefile.h decides), soonest first;
+ * cases not erased and still managed.  Not logged: the caller logs its
+ * consultation once (db_audit_log("keydates.view")), so that a screen
+ * refreshed by others' changes does not write in its turn. */
+enum db_status db_key_list(struct db *db, enum db_key_list l, mdate today,
+			   db_key_case_cb cb, void *ctx);
+
+#endif
