@@ -693,7 +693,7 @@ static const struct ui_handler handlers[] = {
 	{ A_FILTER_STATUS, 0, filter_status, "status" },
 	{ A_FILTER_OVERDUE, 0, filter_overdue, "overdue" },
 	{ A_FILTER_CLEAR, 0, filter_clear, NULL },
-	{ A_REFERRAL, NEED_WRITE, referral, "referral" },
+	{ A_REFERRAL, NEED_WRITE, referral, "new case" },
 	{ A_EDIT, NEED_ROW | NEED_WRITE, edit, NULL },
 	{ A_EVENT, NEED_ROW | NEED_WRITE, event, NULL },
 	{ A_LEVEL, NEED_ROW | NEED_WRITE, level, NULL },

@@ -1,0 +1,216 @@
+/*
+ * scr_keydates.c -- the key-date lists of the case file (issue 15):
+ * MAPPA J due or overdue, releases, licences and notifications ending in
+ * the next six weeks, reached from the register (J).
+ *
+ * Members and admins only: the data layer refuses a lay adviser.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/casefile.h"
+#include "core/util.h"
+#include "ui/form.h"
+#include "ui/text.h"
+#include "ui/ui.h"
+#include "ui/view.h"
+
+struct kd {
+	struct view v;
+	int cases[DB_KEY_LISTS];
+	bool failed;
+};
+
+struct kd_fill {
+	struct view *v;
+	int width;
+	enum db_key_list list;
+	int n;
+};
+
+static int
+kd_case(void *ctx, const struct db_key_case *k)
+{
+	struct kd_fill *f = ctx;
+	char line[600], name[2 * DB_FIELD_MAX + 4];
+	/* The name takes what the row leaves, 12 to 32 columns. */
+	int w = f->width - 66;	/* 2 + ref 11 + the rest 53 */
+
+	size_t len;
+	int used = 0;
+
+	w = w < 12 ? 12 : w > 32 ? 32 : w;
+	f->n++;
+	ui_fmt(name, sizeof name, "%s%s%s", k->surname,
+	       k->forenames[0] ? ", " : "", k->forenames);
+	/* Cut and padded in columns, never inside a character. */
+	len = text_fit(name, w, &used);
+	while (used < w && len + 1 < sizeof name) {
+		name[len++] = ' ';
+		used++;
+	}
+	name[len] = '\0';
+	if (f->list == DB_KEY_MAPPA_J)
+		ui_fmt(line, sizeof line, "%-11s  %s  L%d  release %s  "
+		       "J due %s%s", k->ref, name, k->level, k->date,
+		       k->due, k->j_state == CF_J_OVERDUE ? "  OVERDUE" : "");
+	else
+		ui_fmt(line, sizeof line, "%-11s  %s  L%d  %-9s  %s",
+		       k->ref, name, k->level, k->status, k->date);
+	view_wrap(f->v, k->j_state == CF_J_OVERDUE ? R_OVERDUE : R_NORMAL, 2,
+		  line, f->width);
+	return 0;
+}
+
+static void
+kd_build(struct ui *ui, struct kd *k)
+{
+	char d[MDATE_BUFSZ], line[200];
+
+	view_clear(&k->v);
+	k->failed = false;
+	view_add(&k->v, R_DIM, 0, ui_fmt(line, sizeof line, "As of %s; the "
+					 "window is %d days (six weeks).",
+					 date_format(ui->today, d),
+					 CF_WINDOW_DAYS));
+	for (int l = 0; l < DB_KEY_LISTS; l++) {
+		struct kd_fill f = { &k->v, ui->cols - 2, (enum db_key_list)l,
+				     0 };
+
+		view_add(&k->v, R_NORMAL, 0, "");
+		view_add(&k->v, R_SECTION, 0, db_key_list_title(f.list));
+		if (db_key_list(ui->db, f.list, ui->today, kd_case, &f) !=
+		    DB_OK) {
+			view_add(&k->v, R_ERROR, 2, db_errmsg(ui->db));
+			k->failed = true;
+		} else if (f.n == 0) {
+			view_add(&k->v, R_DIM, 2, "None.");
+		}
+		k->cases[l] = f.n;
+	}
+}
+
+static struct kd *
+kd_of(const struct screen *s)
+{
+	return s->data;
+}
+
+static unsigned
+kd_layout(struct ui *ui, struct screen *s)
+{
+	kd_build(ui, kd_of(s));
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static void
+kd_draw(struct ui *ui, struct screen *s, unsigned what)
+{
+	if (what & (DRAW_BODY | DRAW_CURSOR))
+		view_draw(&kd_of(s)->v, UI_BODY_TOP, ui_body_rows(ui),
+			  ui->cols);
+}
+
+static void
+kd_title(struct ui *ui, struct screen *s, char *buf, size_t n)
+{
+	struct kd *k = kd_of(s);
+
+	(void)ui;
+	ui_fmt(buf, n, "Key dates (J %d, rel %d, lic %d, notif %d)",
+	       k->cases[DB_KEY_MAPPA_J],
+	       k->cases[DB_KEY_RELEASES], k->cases[DB_KEY_LICENCES],
+	       k->cases[DB_KEY_NOTIFICATIONS]);
+}
+
+static unsigned
+kd_move(struct ui *ui, struct screen *s, enum ui_action a)
+{
+	return view_move(&kd_of(s)->v, a, ui_body_rows(ui));
+}
+
+static unsigned kd_up(struct ui *u, struct screen *s)
+{
+	return kd_move(u, s, A_UP);
+}
+static unsigned kd_down(struct ui *u, struct screen *s)
+{
+	return kd_move(u, s, A_DOWN);
+}
+static unsigned kd_pgup(struct ui *u, struct screen *s)
+{
+	return kd_move(u, s, A_PAGE_UP);
+}
+static unsigned kd_pgdn(struct ui *u, struct screen *s)
+{
+	return kd_move(u, s, A_PAGE_DOWN);
+}
+static unsigned kd_home(struct ui *u, struct screen *s)
+{
+	return kd_move(u, s, A_HOME);
+}
+static unsigned kd_end(struct ui *u, struct screen *s)
+{
+	return kd_move(u, s, A_END);
+}
+
+static const struct ui_handler kd_handlers[] = {
+	{ A_UP, 0, kd_up, NULL },
+	{ A_DOWN, 0, kd_down, NULL },
+	{ A_PAGE_UP, 0, kd_pgup, NULL },
+	{ A_PAGE_DOWN, 0, kd_pgdn, NULL },
+	{ A_HOME, 0, kd_home, NULL },
+	{ A_END, 0, kd_end, NULL },
+	{ A_NONE, 0, NULL, NULL },
+};
+
+static unsigned
+kd_changed(struct ui *ui, struct screen *s)
+{
+	kd_build(ui, kd_of(s));
+	return DRAW_BODY | DRAW_TITLE;
+}
+
+static void
+kd_destroy(struct screen *s)
+{
+	view_free(&kd_of(s)->v);
+	free(s->data);
+	free(s);
+}
+
+static const struct screen_ops kd_ops = {
+	.name = "Key dates",
+	.ctx = CTX_HELP,
+	.handlers = kd_handlers,
+	.title = kd_title,
+	.layout = kd_layout,
+	.draw = kd_draw,
+	.changed = kd_changed,
+	.destroy = kd_destroy,
+};
+
+struct screen *
+scr_keydates_new(struct ui *ui)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct kd *k = calloc(1, sizeof *k);
+
+	if (s == NULL || k == NULL) {
+		free(s);
+		free(k);
+		ui_error(ui, "Out of memory.");
+		return NULL;
+	}
+	s->ops = &kd_ops;
+	s->data = k;
+	/* Logged once, on opening; refreshes are part of that reading. */
+	if (db_audit_log(ui->db, "keydates.view", NULL, "screen") != DB_OK) {
+		ui_error(ui, "%s", db_errmsg(ui->db));
+		kd_destroy(s);
+		return NULL;
+	}
+	return s;
+}
