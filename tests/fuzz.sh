@@ -35,11 +35,13 @@ else
 	printf '#define _GNU_SOURCE 1\n' >"$work/config.h"
 fi
 
-src=$top/src/core
+# The whole core but the hash chain (Nettle's, not the reader's): what
+# the reader calls grows with the files it reads.
+core=$(ls "$top"/src/core/*.c | grep -v '/chain\.c$')
+# shellcheck disable=SC2086
 "$cc" -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -I"$inc" -I"$top/src" \
-	"$top/tests/fuzz_csv.c" "$src/csv.c" "$src/interchange.c" \
-	"$src/event.c" "$src/date.c" "$src/util.c" -o "$work/fuzz_csv"
+	"$top/tests/fuzz_csv.c" $core -o "$work/fuzz_csv"
 
 echo "fuzz.sh: fuzzing for $secs s"
 status=0

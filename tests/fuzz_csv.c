@@ -116,8 +116,15 @@ write_back(const struct csv_record *rec)
 	CHECK(csv_read(r, &got) == 1);
 	CHECK(got.n == rec->n);
 	for (size_t i = 0; i < rec->n; i++) {
-		CHECK(got.f[i].len == rec->f[i].len);
-		CHECK(memcmp(got.f[i].s, rec->f[i].s, got.f[i].len) == 0);
+		/* A cell a spreadsheet would run went out behind an
+		 * apostrophe; the interchange reader takes it back. */
+		size_t skip = csv_formula_undo(got.f[i].s, got.f[i].len);
+
+		CHECK(skip == (csv_formula_risk(rec->f[i].s, rec->f[i].len)
+			       ? 1u : 0u));
+		CHECK(got.f[i].len - skip == rec->f[i].len);
+		CHECK(memcmp(got.f[i].s + skip, rec->f[i].s,
+			     rec->f[i].len) == 0);
 	}
 	CHECK(csv_read(r, &got) == 0);
 	csv_reader_free(r);
