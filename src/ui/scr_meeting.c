@@ -1649,12 +1649,12 @@ draw_case(struct ui *ui, struct mm *x, int y, int last)
 	       it->lead_agency), ui_attr(R_NORMAL), PUT_PAD | PUT_ELLIPSIS);
 	y = draw_briefing(ui, x, it, y);
 	if (y <= last)
-		ui_put(y++, 2, w, x->nacts ? "Open actions:"
-		       : "Open actions: none", ui_attr(R_SECTION) | A_BOLD,
-		       PUT_PAD);
+		ui_put(y++, 2, w, x->nacts ? "Open actions (A: review them: "
+		       "done, carried forward, dropped):" : "Open actions: "
+		       "none", ui_attr(R_SECTION) | A_BOLD, PUT_PAD |
+		       PUT_ELLIPSIS);
 	for (int i = 0; i < x->nacts && y <= last; i++)
-		ui_put(y++, 4, w - 2, x->acts[i], ui_attr(R_NORMAL),
-		       PUT_PAD | PUT_ELLIPSIS);
+		y = put_text(y, 4, w - 2, x->acts[i], ui_attr(R_NORMAL));
 	if (y <= last)
 		ui_put(y++, 2, w, ui_fmt(line, sizeof line, "LEVEL DECISION: "
 		       "%s", x->d_shown[0] ? x->d_shown : "not yet made (L)"),
