@@ -1570,7 +1570,7 @@ draw_briefing(struct ui *ui, struct mm *x, const struct db_agenda_item *it,
 {
 	int w = ui->cols - 4;
 	char line[512];
-	bool offered = false;
+	bool offered = false, compared = false;
 
 	ui_put(y++, 2, w, "BRIEFING", ui_attr(R_SECTION) | A_BOLD, PUT_PAD);
 	if (!ui->lay)
@@ -1620,14 +1620,18 @@ draw_briefing(struct ui *ui, struct mm *x, const struct db_agenda_item *it,
 			offered = true;
 			continue;
 		}
+		compared = true;
 		ui_put(y++, 4, w - 2, ui_fmt(line, sizeof line, "%s, as of %s:",
 		       text_labels[r], x->prev_date), ui_attr(R_DIM) | A_BOLD,
 		       PUT_PAD | PUT_ELLIPSIS);
 		y = put_text(y, 6, w - 4, x->prev.text[r], ui_attr(R_DIM));
 	}
 	if (offered)
-		y = put_text(y, 4, w - 2, "Its risk management plan is offered "
-			     "under the RMP headings below, to amend.",
+		y = put_text(y, 4, w - 2, compared
+			     ? "The rest of its risk management plan is "
+			       "offered under the RMP headings below, to amend."
+			     : "Its risk management plan is offered under the "
+			       "RMP headings below, to amend.",
 			     ui_attr(R_NORMAL));
 	return y;
 }
