@@ -935,6 +935,55 @@ action_edit__stale_version_conflict__remove_audited(void **state)
 				  "'%Bev Owner%'"), 0);
 }
 
+/* An open action reviewed at a later meeting: carried forward to a later
+ * due date, audited, also on approved minutes; never a done one, an
+ * earlier date or over someone else's change (issue 16). */
+static void
+action_carry__later_due__audited__on_approved_minutes(void **state)
+{
+	struct fx *f = *state;
+	struct db_action a;
+	int64_t v, stale;
+
+	(void)agenda_item(f, f->o.id);
+	memset(&a, 0, sizeof a);
+	a.meeting_id = f->meeting;
+	a.offender_id = f->o.id;
+	a.text = "Home visit";
+	str_copy(a.owner_agency, "police", sizeof a.owner_agency);
+	str_copy(a.due, "2012-06-01", sizeof a.due);
+	assert_int_equal(db_action_add(f->db, &a), DB_OK);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
+	assert_int_equal(db_minutes_approve(f->db, f->meeting, D("2012-05-30")),
+			 DB_OK);
+	stale = v = a.version;
+	/* Not to an earlier or the same date, nor without one. */
+	assert_int_equal(db_action_carry(f->db, a.id, &v, D("2012-06-01")),
+			 DB_INVALID);
+	assert_int_equal(db_action_carry(f->db, a.id, &v, MDATE_NONE),
+			 DB_INVALID);
+	assert_int_equal(db_action_carry(f->db, a.id, &v, D("2012-07-01")),
+			 DB_OK);
+	assert_int_equal(v, stale + 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM actions WHERE "
+				  "due = '2012-07-01' AND done IS NULL"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'action.carry' AND detail = "
+				  "'due: 2012-06-01 -> 2012-07-01'"), 1);
+	/* Someone else's change since: nothing saved. */
+	assert_int_equal(db_action_carry(f->bob, a.id, &stale,
+					 D("2012-08-01")), DB_CONFLICT);
+	/* Done: not carried. */
+	assert_int_equal(db_action_done(f->db, a.id, D("2012-06-20"), &v),
+			 DB_OK);
+	assert_int_equal(db_action_carry(f->db, a.id, &v, D("2012-09-01")),
+			 DB_INVALID);
+	assert_int_equal(db_action_carry(f->db, 9999, NULL, D("2012-09-01")),
+			 DB_NOTFOUND);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM actions WHERE "
+				  "due = '2012-07-01'"), 1);
+}
+
 /* --- the proposal --------------------------------------------------------------- */
 
 struct props {
@@ -1164,6 +1213,7 @@ main(void)
 		T(attendees__same_person_again__role_changed_lay_refused),
 		T(minutes_approved__nothing_changes_until_reopened__next_version),
 		T(action_edit__stale_version_conflict__remove_audited),
+		T(action_carry__later_due__audited__on_approved_minutes),
 #undef T
 	};
 

@@ -27,7 +27,7 @@ BEFORE=$(sql "$DISSENT")
 text_under() {
 	screen "$1" | awk -v h="$2" '
 		index($0, "> " h) == 1 { on = 1; next }
-		on && /^  [^ ]/ { exit }
+		on && !/^    / { exit }
 		on { sub(/^    /, ""); sub(/ +$/, ""); out = out (n++ ? " " : "") $0 }
 		END { print out }'
 }
@@ -63,9 +63,9 @@ wait_for a "Dissent: editing (F2 or Ctrl-X saves, Esc closes"
 keys a C-e C-u
 type_text a "$P"
 poll_text a "Dissent: editing" "$P"
-rows=$(screen a | awk 'index($0, "> Dissent") == 1 { on = 1; next } on && /^  [^ ]/ { exit } on { n++ } END { print n }')
+rows=$(screen a | awk 'index($0, "> Dissent") == 1 { on = 1; next } on && !/^    / { exit } on { n++ } END { print n }')
 [ "$rows" -ge 3 ] && ok || fail "the paragraph is not wrapped over rows ($rows)"
-[ "$(screen a | awk 'index($0, "> Dissent") == 1 { on = 1; next } on && /^  [^ ]/ { exit } on && length($0) > 80' | wc -l)" = 0 ] && ok ||
+[ "$(screen a | awk 'index($0, "> Dissent") == 1 { on = 1; next } on && !/^    / { exit } on && length($0) > 80' | wc -l)" = 0 ] && ok ||
 	fail "a row of the text wider than the terminal"
 [ "$(screen a | grep -c 'no such key')" = 0 ] && ok || fail "a key of the text read as a command"
 

@@ -158,7 +158,7 @@ wait_for a "NOT RECORDED: the case changed meanwhile (now Level 2, community)."
 	fail "a level event was written over an unseen change"
 # Decided again on the case as it now is: the decision and its reason
 # come back as typed; here Esc drops them.
-wait_for a "2012-03-01  notification_breach: caution"
+wait_for a "2012-03-01  notification breach: caution"
 wait_for a "Level decision, now Level 2 (stay, up, down, to N, exit):up 3"
 keys a Enter
 wait_for a "Reason for up to Level 3 (kept on the level event):$REASON"

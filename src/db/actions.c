@@ -470,3 +470,67 @@ out:
 	free(operson);
 	return db_tx_end(db, s);
 }
+
+enum db_status
+db_action_carry(struct db *db, int64_t id, int64_t *version, mdate due)
+{
+	struct db_action cur;
+	sqlite3_stmt *st;
+	enum db_status s;
+	char *otext = NULL, *operson = NULL, rec[80], detail[80];
+	char d[MDATE_BUFSZ];
+	mdate old;
+	int rc;
+
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
+			    "carrying an action forward")) != DB_OK)
+		return s;
+	if (due == MDATE_NONE)
+		return db_fail(db, DB_INVALID, "due: a real date, YYYY-MM-DD, "
+			       "is required");
+	date_format(due, d);
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if ((s = action_read(db, id, &cur, &otext, &operson)) != DB_OK)
+		goto out;
+	if (version && *version && *version != cur.version) {
+		s = db_fail(db, DB_CONFLICT, "someone else changed action "
+			    "%lld first; nothing was saved", (long long)id);
+		goto out;
+	}
+	if (cur.done[0]) {
+		s = db_fail(db, DB_INVALID, "action %lld was done on %s: "
+			    "only an open action is carried forward",
+			    (long long)id, cur.done);
+		goto out;
+	}
+	if (cur.due[0] && date_parse(cur.due, &old) == 0 && due <= old) {
+		s = db_fail(db, DB_INVALID, "due: carried forward means a date "
+			    "after %s, not %s", cur.due, d);
+		goto out;
+	}
+	st = db_stmt(db, "UPDATE actions SET due = ?, version = version + 1 "
+			 "WHERE id = ?");
+	if (st == NULL) {
+		s = DB_ERROR;
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		s = db_sqlfail(db, rc, "saving an action");
+		goto out;
+	}
+	action_record(rec, sizeof rec, id, cur.offender_id);
+	snprintf(detail, sizeof detail, "due: %s -> %s",
+		 cur.due[0] ? cur.due : "-", d);
+	s = db_audit_write(db, "action.carry", rec, detail);
+	if (s == DB_OK && version)
+		*version = cur.version + 1;
+out:
+	free(otext);
+	free(operson);
+	return db_tx_end(db, s);
+}

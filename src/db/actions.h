@@ -43,6 +43,18 @@ enum db_status db_action_add(struct db *db, struct db_action *a);
 enum db_status db_action_done(struct db *db, int64_t id, mdate done,
 			      int64_t *version);
 
+/*
+ * Carry open action ID forward to DUE, reviewed at a later meeting
+ * (admin, member), as the caller saw it at *VERSION (0: do not check;
+ * another stored: DB_CONFLICT): only its due date changes.  Like
+ * db_action_done() it is the action's follow-up, not the minutes that
+ * agreed it, so it is allowed on approved minutes.  A done action, or
+ * DUE not after its due date, is DB_INVALID.  Audited as action.carry
+ * ("due: OLD -> NEW").  *VERSION gets the new version.
+ */
+enum db_status db_action_carry(struct db *db, int64_t id, int64_t *version,
+			       mdate due);
+
 /* Which actions. */
 struct db_action_query {
 	mdate today;           /* for overdue */

@@ -197,8 +197,10 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_MEET_GOTO_CASE] = { MEETINGS, "go to case number N" },
 	[A_MEET_RECORD] = { MEETINGS, "the case's full record (Esc comes "
 				      "back)" },
-	[A_MEET_ACTIONS] = { MEETINGS, "the case's actions at this meeting: "
-				       "edit, remove" },
+	[A_MEET_ACTIONS] = { MEETINGS, "the case's actions at this meeting "
+				       "(edit, remove) and the open ones of "
+				       "earlier meetings (done, carried "
+				       "forward, dropped)" },
 	[A_PERSON_ROLE] = { MEETINGS, "the selected person's next role "
 				      "(present, apologies, report, guest); "
 				      "one from an earlier meeting: add as "
@@ -210,6 +212,12 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 	[A_CASE_NUMBER] = { MEETINGS, "go to case number N" },
 	[A_ACTION_EDIT] = { MEETINGS, "change the selected action: wording, "
 				      "owner agency, owner, due date" },
+	[A_ACTION_CARRY] = { MEETINGS, "carry the selected open action of an "
+				       "earlier meeting forward to a new due "
+				       "date" },
+	[A_ACTION_DROP] = { MEETINGS, "drop the selected open action of an "
+				      "earlier meeting (asks first; the audit "
+				      "trail keeps it)" },
 	[A_MEET_APPROVE] = { MEETINGS, "the chair approves the minutes (asks "
 				       "first); approved: reopen them as the "
 				       "next version" },
@@ -336,6 +344,9 @@ const struct ui_binding ui_bindings[] = {
 	{ CTX_CASE_ACTIONS, '\r', A_ACTION_EDIT },
 	{ CTX_CASE_ACTIONS, UI_FN(KEY_ENTER), A_ACTION_EDIT },
 	{ CTX_CASE_ACTIONS, '-', A_ROW_REMOVE },
+	{ CTX_CASE_ACTIONS, 'D', A_ACTION_DONE },
+	{ CTX_CASE_ACTIONS, 'F', A_ACTION_CARRY },
+	{ CTX_CASE_ACTIONS, 'X', A_ACTION_DROP },
 	{ CTX_CASE_ACTIONS, UI_FN(KEY_DC), A_ROW_REMOVE },
 
 	{ CTX_AGENDA, '\n', A_AGENDA_ADD },

@@ -37,6 +37,7 @@
 #include "core/event.h"
 #include "core/process.h"
 #include "core/util.h"
+#include "ui/briefing.h"
 #include "ui/editor.h"
 #include "ui/text.h"
 #include "ui/ui.h"
@@ -75,7 +76,16 @@ struct mm {
 	struct db_minutes ebase;  /* as they were when the edit began */
 	int editing;              /* the row typed on the line, or -1 */
 	char since[MAX_LINES][160], acts[MAX_LINES][200];
-	int nsince, nacts;
+	int nsince, nacts, nmore;
+	/* The briefing (issue 16): what a panel asks first (briefing.h);
+	 * the last held meeting that discussed the case, its date, level
+	 * decision, minuted decision and minutes (its risk management
+	 * plan is offered as the start of this one's). */
+	struct cf_lines brief;
+	int64_t prev_id;
+	char prev_date[MDATE_BUFSZ], prev_level[8];
+	char *prev_decision;
+	struct db_minutes prev;
 	/* An action or a decision asked for in steps: */
 	char a_text[256], a_agency[32], decision[64];
 	char a_owner[DB_FIELD_MAX];  /* the action's owner by name */
@@ -143,7 +153,7 @@ collect_item(void *ctx, const struct db_agenda_item *it)
 	return array_push(&x->it, &x->nit, &x->cap, it, sizeof *it);
 }
 
-/* The last meeting before this one (date into the context). */
+/* The last held meeting before this one that discussed the case. */
 static int
 collect_last(void *ctx, const struct db_case_meeting *cm)
 {
@@ -151,11 +161,58 @@ collect_last(void *ctx, const struct db_case_meeting *cm)
 
 	if (cm->id != x->id && strcmp(cm->date, x->m.date) < 0 &&
 	    strcmp(cm->status, "held") == 0) {
-		str_copy(x->since[0], cm->date, sizeof x->since[0]);
-		str_copy(x->since[1], cm->decision ? cm->decision : "",
-			 sizeof x->since[1]);
+		x->prev_id = cm->id;
+		str_copy(x->prev_date, cm->date, sizeof x->prev_date);
+		str_copy(x->prev_level, cm->level_decision,
+			 sizeof x->prev_level);
+		free(x->prev_decision);
+		x->prev_decision = cm->decision && *cm->decision
+					   ? strdup(cm->decision) : NULL;
 	}
 	return 0;
+}
+
+/* The agenda item of the case (ctx's first) at the last meeting. */
+static int
+find_item(void *ctx, const struct db_agenda_item *it)
+{
+	int64_t *v = ctx;
+
+	if (it->offender_id == v[0]) {
+		v[1] = it->id;
+		return 1;
+	}
+	return 0;
+}
+
+/* Forget the page's briefing. */
+static void
+forget_briefing(struct mm *x)
+{
+	cf_lines_clear(&x->brief);
+	free(x->prev_decision);
+	x->prev_decision = NULL;
+	db_minutes_clear(&x->prev);
+	memset(&x->prev, 0, sizeof x->prev);
+	x->prev_id = 0;
+	x->prev_date[0] = x->prev_level[0] = '\0';
+}
+
+/* Whether minutes row R is of the risk management plan. */
+static bool
+is_rmp(int r)
+{
+	return r >= DB_MIN_RMP_SUPERVISION && r <= DB_MIN_RMP_VICTIM_SAFETY;
+}
+
+/* The last meeting's plan under row R, offered while this meeting's is
+ * empty; or NULL. */
+static const char *
+carried(const struct mm *x, int r)
+{
+	if (!is_rmp(r) || (x->min.text[r] && x->min.text[r][0]))
+		return NULL;
+	return x->prev.text[r] && x->prev.text[r][0] ? x->prev.text[r] : NULL;
 }
 
 static int
@@ -173,21 +230,24 @@ collect_action(void *ctx, const struct db_case_action *a)
 	return 0;
 }
 
-/* The summary of the page's case: what happened since its last held
- * meeting, and its open actions. */
+/* The briefing of the page's case: what a panel asks first, the last
+ * held meeting that discussed it with its decisions and minutes, what
+ * happened since in words, and its open actions. */
 static void
 load_case(struct ui *ui, struct mm *x)
 {
 	const struct db_agenda_item *it = item_of(x);
-	char last[MDATE_BUFSZ], decision[160], d[MDATE_BUFSZ];
+	char d[MDATE_BUFSZ], what[160];
 	struct ev *evs = NULL;
+	struct ev_state st = { 0 };
 	size_t n = 0;
-	int64_t oid;
+	int64_t oid, find[2];
 	mdate from = MDATE_NONE, to = MDATE_NONE;
 
-	x->nsince = x->nacts = 0;
+	x->nsince = x->nacts = x->nmore = 0;
 	db_minutes_clear(&x->min);
 	memset(&x->min, 0, sizeof x->min);
+	forget_briefing(x);
 	if (it == NULL)
 		return;
 	if (db_minutes_get(ui->db, it->id, &x->min) != DB_OK)
@@ -204,32 +264,37 @@ load_case(struct ui *ui, struct mm *x)
 		       x->min.level_decision, it->level);
 	else
 		x->d_shown[0] = '\0';
-	x->since[0][0] = x->since[1][0] = '\0';
+	if (!cf_lines_read(ui, it->offender_id, &x->brief, NULL))
+		ui_error(ui, "The case file cannot be read: %s",
+			 db_errmsg(ui->db));
 	db_case_meetings(ui->db, it->offender_id, collect_last, x);
-	str_copy(last, x->since[0], sizeof last);
-	str_copy(decision, x->since[1], sizeof decision);
-	if (last[0]) {
-		ui_fmt(x->since[x->nsince++], sizeof x->since[0], "Last "
-		       "meeting %s: %s", last, decision[0] ? decision
-							   : "no decision "
-							     "minuted");
-		date_parse(last, &from);
-	} else {
-		str_copy(x->since[x->nsince++], "No earlier meeting.",
-			 sizeof x->since[0]);
+	if (x->prev_id) {
+		date_parse(x->prev_date, &from);
+		find[0] = it->offender_id;
+		find[1] = 0;
+		db_agenda_list(ui->db, x->prev_id, find_item, find);
+		if (find[1] && db_minutes_get(ui->db, find[1], &x->prev) !=
+				       DB_OK)
+			ui_error(ui, "The last meeting's minutes cannot be "
+				 "read: %s", db_errmsg(ui->db));
 	}
 	date_parse(x->m.date, &to);
+	/* Each event in the words of the case's history. */
 	if (db_offender_find(ui->db, it->ref, &oid, NULL, &evs, &n) == DB_OK)
-		for (size_t i = 0; i < n && x->nsince < MAX_LINES; i++) {
-			const char *k = ev_kind_name(evs[i].type, evs[i].kind);
+		for (size_t i = 0; i < n; i++) {
+			struct ev_state before = st;
 
+			ev_apply(&st, &evs[i]);
 			if ((from != MDATE_NONE && evs[i].date <= from) ||
 			    (to != MDATE_NONE && evs[i].date > to))
 				continue;
+			if (x->nsince == MAX_LINES) {
+				x->nmore++;
+				continue;
+			}
+			ui_event_words(&evs[i], &before, what, sizeof what);
 			ui_fmt(x->since[x->nsince++], sizeof x->since[0],
-			       "%s  %s%s%s", date_format(evs[i].date, d),
-			       ev_type_name(evs[i].type), k ? ": " : "",
-			       k ? k : "");
+			       "%s  %s", date_format(evs[i].date, d), what);
 		}
 	free(evs);
 	db_case_actions(ui->db, it->offender_id, true, collect_action, x);
@@ -279,7 +344,9 @@ go_page(struct ui *ui, struct mm *x, int page)
 	x->page = page;
 	x->row = 0;
 	x->scroll = 0;
-	x->follow = true;
+	/* The page opens at its top, the briefing; a move follows the
+	 * selection again. */
+	x->follow = false;
 	x->notice[0] = '\0';
 	load_case(ui, x);
 	return DRAW_ALL;
@@ -490,7 +557,8 @@ ed_close(struct mm *x)
 static unsigned
 ed_open(struct ui *ui, struct mm *x)
 {
-	const char *t = x->min.text[x->row] ? x->min.text[x->row] : "";
+	const char *c = carried(x, x->row);
+	const char *t = c ? c : x->min.text[x->row] ? x->min.text[x->row] : "";
 
 	db_minutes_clear(&x->ebase);
 	minutes_copy(&x->ebase, &x->min);
@@ -504,8 +572,13 @@ ed_open(struct ui *ui, struct mm *x)
 	x->editing = x->row;
 	x->follow = true;
 	x->notice[0] = '\0';
-	ui_msg(ui, "Editing %s: type; Enter starts a new line.",
-	       text_labels[x->row]);
+	if (c)
+		ui_msg(ui, "Editing %s, from the meeting of %s: amend it; F2 "
+		       "saves it as this meeting's.", text_labels[x->row],
+		       x->prev_date);
+	else
+		ui_msg(ui, "Editing %s: type; Enter starts a new line.",
+		       text_labels[x->row]);
 	return DRAW_BODY;
 }
 
@@ -1406,6 +1479,20 @@ text_cols(const struct ui *ui)
 	return ui->cols - TEXT_X - 2;
 }
 
+/* Write TEXT (lines, wrapped as the editor wraps them) from row Y at
+ * column X0 in WIDTH columns; returns the row after it. */
+static int
+put_text(int y, int x0, int width, const char *text, attr_t a)
+{
+	struct editbuf eb;
+
+	eb_init(&eb, MINUTES_LINE_MAX, editor_wrap_width(width));
+	if (eb_set(&eb, text) == 0)
+		y += editor_draw(&eb, y, x0, width, a, NULL, NULL);
+	eb_free(&eb);
+	return y;
+}
+
 /* Draw minutes row R from row Y of the page: its heading, marked when
  * selected, and its whole text under it (in the editor when edited).
  * Returns the row after it; notes where the selection and the cursor
@@ -1438,8 +1525,19 @@ draw_heading(struct ui *ui, struct mm *x, int r, int y)
 	} else {
 		const char *v = x->min.text[r] ? x->min.text[r] : "";
 
+		const char *c = carried(x, r);
+
 		ui_put(y++, 2, ui->cols - 2, text_labels[r], a, PUT_PAD);
-		if (v[0]) {
+		if (c != NULL) {
+			/* The last meeting's plan, offered to amend. */
+			y = put_text(y, TEXT_X, text_cols(ui), ui_fmt(line,
+				     sizeof line, "(from the meeting of %s; "
+				     "Enter to amend)", x->prev_date),
+				     ui_attr(R_NORMAL));
+			y = put_text(y, TEXT_X, text_cols(ui), c,
+				     ui_attr(R_DIM));
+			/* The carried plan, drawn above. */
+		} else if (v[0]) {
 			struct editbuf eb;
 
 			/* Wrapped as the editor wraps it, so that opening it
@@ -1462,6 +1560,82 @@ draw_heading(struct ui *ui, struct mm *x, int r, int y)
 	return y;
 }
 
+/* The briefing of the page's case from row Y (issue 16): who (never for
+ * a lay adviser), what a panel asks first, what happened since the last
+ * meeting in words, that meeting's decisions and its risk management
+ * plan.  Returns the row after it. */
+static int
+draw_briefing(struct ui *ui, struct mm *x, const struct db_agenda_item *it,
+	      int y)
+{
+	int w = ui->cols - 4;
+	char line[512];
+	bool offered = false, compared = false;
+
+	ui_put(y++, 2, w, "BRIEFING", ui_attr(R_SECTION) | A_BOLD, PUT_PAD);
+	if (!ui->lay)
+		y = put_text(y, 4, w - 2, ui_fmt(line, sizeof line, "%s, %s;"
+			     " born %s; gender %s; district %s", it->surname,
+			     it->forenames, it->dob[0] ? it->dob
+			     : "not recorded", it->gender[0] ? it->gender
+			     : "not recorded", it->district[0]
+			     ? it->district : "-"), ui_attr(R_NORMAL));
+	for (int i = 0; i < x->brief.n; i++) {
+		const struct cf_line *l = &x->brief.v[i];
+
+		y = put_text(y, 2 + l->indent, w - l->indent, l->text,
+			     ui_attr(l->role));
+	}
+	if (x->prev_id)
+		ui_fmt(line, sizeof line, "Since the last meeting (%s):",
+		       x->prev_date);
+	else
+		str_copy(line, "No earlier meeting; the history to this "
+			 "meeting:", sizeof line);
+	ui_put(y++, 4, w - 2, line, ui_attr(R_NORMAL) | A_BOLD, PUT_PAD);
+	for (int i = 0; i < x->nsince; i++)
+		y = put_text(y, 6, w - 4, x->since[i], ui_attr(R_NORMAL));
+	if (x->nmore)
+		ui_put(y++, 6, w - 4, ui_fmt(line, sizeof line, "and %d more "
+		       "(c: the record)", x->nmore), ui_attr(R_DIM), PUT_PAD);
+	if (x->nsince == 0)
+		ui_put(y++, 6, w - 4, "no events recorded", ui_attr(R_DIM),
+		       PUT_PAD);
+	if (!x->prev_id)
+		return y;
+	ui_put(y++, 4, w - 2, ui_fmt(line, sizeof line, "The last meeting's "
+	       "decisions (%s): level: %s", x->prev_date, x->prev_level[0]
+	       ? x->prev_level : "none recorded"), ui_attr(R_NORMAL) |
+	       A_BOLD, PUT_PAD | PUT_ELLIPSIS);
+	if (x->prev_decision)
+		y = put_text(y, 6, w - 4, x->prev_decision,
+			     ui_attr(R_NORMAL));
+	/* Its plan: under this meeting's empty headings, offered (below);
+	 * here beside those amended already, to compare. */
+	for (int r = 0; r < DB_MIN_TEXTS; r++) {
+		if (!is_rmp(r) || x->prev.text[r] == NULL ||
+		    !x->prev.text[r][0])
+			continue;
+		if (carried(x, r)) {
+			offered = true;
+			continue;
+		}
+		compared = true;
+		ui_put(y++, 4, w - 2, ui_fmt(line, sizeof line, "%s, as of %s:",
+		       text_labels[r], x->prev_date), ui_attr(R_DIM) | A_BOLD,
+		       PUT_PAD | PUT_ELLIPSIS);
+		y = put_text(y, 6, w - 4, x->prev.text[r], ui_attr(R_DIM));
+	}
+	if (offered)
+		y = put_text(y, 4, w - 2, compared
+			     ? "The rest of its risk management plan is "
+			       "offered under the RMP headings below, to amend."
+			     : "Its risk management plan is offered under the "
+			       "RMP headings below, to amend.",
+			     ui_attr(R_NORMAL));
+	return y;
+}
+
 /* Draw the page's case from row Y, whole (the screen clips it); returns
  * the row after it. */
 static int
@@ -1473,28 +1647,18 @@ draw_case(struct ui *ui, struct mm *x, int y, int last)
 
 	if (it == NULL)
 		return y;
-	if (x->notice[0])
-		ui_put(y++, 0, ui->cols, x->notice, ui_attr(R_ERROR) | A_BOLD,
-		       PUT_PAD | PUT_ELLIPSIS);
-	ui_put(y++, 0, ui->cols, ui_fmt(line, sizeof line, " CASE %d OF %d:"
-	       "  %s  %s, %s   Category %d  Level %d  %s%s", x->page - 1,
-	       x->nit, it->ref, it->surname, it->forenames, it->category,
-	       it->level, it->status, it->discussed ? "  [discussed]" : ""),
-	       ui_attr(R_TITLE) | A_BOLD, PUT_PAD | PUT_ELLIPSIS);
 	ui_put(y++, 2, w, ui_fmt(line, sizeof line, "On the agenda for: %s"
 	       "   next review %s   lead %s", it->reason,
 	       it->next_review[0] ? it->next_review : "none",
 	       it->lead_agency), ui_attr(R_NORMAL), PUT_PAD | PUT_ELLIPSIS);
-	for (int i = 0; i < x->nsince && y <= last; i++)
-		ui_put(y++, 2, w, x->since[i], ui_attr(R_NORMAL),
-		       PUT_PAD | PUT_ELLIPSIS);
+	y = draw_briefing(ui, x, it, y);
 	if (y <= last)
-		ui_put(y++, 2, w, x->nacts ? "Open actions:"
-		       : "Open actions: none", ui_attr(R_SECTION) | A_BOLD,
-		       PUT_PAD);
+		ui_put(y++, 2, w, x->nacts ? "Open actions (A: review them: "
+		       "done, carried forward, dropped):" : "Open actions: "
+		       "none", ui_attr(R_SECTION) | A_BOLD, PUT_PAD |
+		       PUT_ELLIPSIS);
 	for (int i = 0; i < x->nacts && y <= last; i++)
-		ui_put(y++, 4, w - 2, x->acts[i], ui_attr(R_NORMAL),
-		       PUT_PAD | PUT_ELLIPSIS);
+		y = put_text(y, 4, w - 2, x->acts[i], ui_attr(R_NORMAL));
 	if (y <= last)
 		ui_put(y++, 2, w, ui_fmt(line, sizeof line, "LEVEL DECISION: "
 		       "%s", x->d_shown[0] ? x->d_shown : "not yet made (L)"),
@@ -1517,7 +1681,27 @@ draw_case(struct ui *ui, struct mm *x, int y, int last)
 static void
 draw_page(struct ui *ui, struct mm *x, int top, int last)
 {
-	int rows = last - top + 1;
+	const struct db_agenda_item *it = item_of(x);
+	char line[512];
+	int rows;
+
+	/* A collision or a refusal stays in sight above the page, however
+	 * far down it is scrolled. */
+	if (x->notice[0] && top < last) {
+		ui_put(top, 0, ui->cols, x->notice, ui_attr(R_ERROR) | A_BOLD,
+		       PUT_PAD | PUT_ELLIPSIS);
+		top++;
+	}
+	/* And which case this is. */
+	if (it != NULL && top < last) {
+		ui_put(top++, 0, ui->cols, ui_fmt(line, sizeof line, " CASE %d "
+		       "OF %d:  %s  %s, %s   Category %d  Level %d  %s%s",
+		       x->page - 1, x->nit, it->ref, it->surname,
+		       it->forenames, it->category, it->level, it->status,
+		       it->discussed ? "  [discussed]" : ""),
+		       ui_attr(R_TITLE) | A_BOLD, PUT_PAD | PUT_ELLIPSIS);
+	}
+	rows = last - top + 1;
 
 	for (int pass = 0; pass < 2; pass++) {
 		int want = x->scroll, end;
@@ -1537,6 +1721,7 @@ draw_page(struct ui *ui, struct mm *x, int top, int last)
 		if (x->follow && x->cur_row >= 0) {
 			int c = x->cur_row - top + x->scroll;
 			int h = x->sel_top - top + x->scroll;
+			int b = x->sel_bottom - top + x->scroll;
 
 			if (c < want)
 				want = c;
@@ -1545,6 +1730,9 @@ draw_page(struct ui *ui, struct mm *x, int top, int last)
 			/* The heading too, when it fits with the cursor. */
 			if (h < want && c - h < rows)
 				want = h;
+			/* And the rest of its text, when the whole fits. */
+			if (b >= want + rows && b - h < rows)
+				want = b - rows + 1;
 		} else if (x->follow && x->sel_top >= 0) {
 			int h = x->sel_top - top + x->scroll;
 			int b = x->sel_bottom - top + x->scroll;
@@ -1667,6 +1855,8 @@ mm_destroy(struct screen *s)
 
 	ed_close(x);
 	db_minutes_clear(&x->min);
+	forget_briefing(x);
+	free(x->brief.v);
 	free(x->it);
 	free(x);
 	free(s);

@@ -24,6 +24,7 @@
 
 #include "core/casefile.h"
 #include "core/util.h"
+#include "ui/briefing.h"
 #include "ui/text.h"
 #include "ui/ui.h"
 #include "ui/view.h"
@@ -48,14 +49,6 @@ struct rec_action {
 	char *text, *person;
 };
 
-/* A line of the case file (below), owned. */
-struct cf_line {
-	enum ui_role role;
-	int indent;
-	bool section;
-	char *text;
-};
-
 /* A growable array of N items of SIZE bytes. */
 struct array {
 	void *v;
@@ -67,7 +60,7 @@ struct rec {
 	struct db_offender o;
 	bool loaded;
 	struct array ev, ref, meet, act;
-	struct array cf_top, cf_rest; /* the case file's lines */
+	struct cf_lines cf_top, cf_rest; /* the case file's lines */
 	int64_t cf_stamp;             /* db_casefile_stamp() as read */
 	struct view v;
 };
@@ -99,7 +92,6 @@ dup(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
-static void cf_forget(struct array *a);
 static bool cf_load(struct ui *ui, struct rec *r);
 
 static void
@@ -125,8 +117,8 @@ forget(struct rec *r)
 		free(a[i].person);
 	}
 	r->ev.n = r->ref.n = r->meet.n = r->act.n = 0;
-	cf_forget(&r->cf_top);
-	cf_forget(&r->cf_rest);
+	cf_lines_clear(&r->cf_top);
+	cf_lines_clear(&r->cf_rest);
 	if (r->loaded)
 		db_offender_clear(&r->o);
 	r->loaded = false;
@@ -216,29 +208,10 @@ load(struct ui *ui, struct rec *r)
 
 /* --- the page ---------------------------------------------------------------- */
 
-static const char *
-arrow(void)
-{
-	return text_utf8() ? " \xe2\x86\x92 " : " -> ";
-}
-
 static const char *const category_names[] = {
 	"-", "registered sexual offender", "violent offender",
 	"other dangerous offender", "terrorism or terrorism risk",
 };
-
-/* KIND of TYPE for people: "licence breach". */
-static const char *
-kind_text(int type, int kind, char *buf, size_t n)
-{
-	const char *k = ev_kind_name(type, kind);
-
-	str_copy(buf, k ? k : "", n);
-	for (char *p = buf; *p; p++)
-		if (*p == '_')
-			*p = ' ';
-	return buf;
-}
 
 static const struct rec_meeting *
 meeting(const struct rec *r, int64_t id)
@@ -249,58 +222,6 @@ meeting(const struct rec *r, int64_t id)
 		if (m[i].m.id == id)
 			return &m[i];
 	return NULL;
-}
-
-static void
-describe(const struct ev *e, const struct ev_state *before, char *buf,
-	 size_t n)
-{
-	char k[40];
-
-	switch (e->type) {
-	case EV_REGISTER:
-		ui_fmt(buf, n, "registered: Category %d, Level %d%s",
-		       e->category, e->level,
-		       e->kind == REGISTER_SRO_BREACH
-			   ? " (after a breach of a Sexual Risk Order)" : "");
-		break;
-	case EV_CATEGORY:
-		ui_fmt(buf, n, "category %d%s%d", before->category, arrow(),
-		       e->category);
-		break;
-	case EV_LEVEL:
-		ui_fmt(buf, n, "level %d%s%d", before->level, arrow(),
-		       e->level);
-		break;
-	case EV_EXIT:
-		ui_fmt(buf, n, "exit from MAPPA: %s",
-		       kind_text(e->type, e->kind, k, sizeof k));
-		break;
-	case EV_CUSTODY:
-		ui_fmt(buf, n, "into custody: %s",
-		       kind_text(e->type, e->kind, k, sizeof k));
-		break;
-	case EV_RELEASE:
-		ui_fmt(buf, n, "released from custody");
-		break;
-	case EV_NOTIFICATION_BREACH:
-		ui_fmt(buf, n, "notification breach: %s",
-		       kind_text(e->type, e->kind, k, sizeof k));
-		break;
-	case EV_ORDER:
-		ui_fmt(buf, n, "order: %s",
-		       kind_text(e->type, e->kind, k, sizeof k));
-		break;
-	case EV_SFO_CHARGE:
-		ui_fmt(buf, n, "charged with a serious further offence");
-		break;
-	case EV_NOTIFICATION_REVIEW:
-		ui_fmt(buf, n, "review of indefinite notification: %s",
-		       kind_text(e->type, e->kind, k, sizeof k));
-		break;
-	default:
-		ui_fmt(buf, n, "event");
-	}
 }
 
 /* Pad S with spaces to WIDTH columns. */
@@ -321,308 +242,37 @@ section(struct view *v, const char *name)
 	view_add(v, R_SECTION, 0, name);
 }
 
-/* --- the case file (issue 15) --------------------------------------------------
- *
- * Read once per load and kept as logical lines, wrapped to the width on
- * each layout: what a panel asks first (above the history) and the case
- * file's own sections (after it).  Never for a lay adviser.
- */
-
-static bool
-cf_add(struct array *a, enum ui_role role, int indent, bool is_section,
-       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static bool
-cf_add(struct array *a, enum ui_role role, int indent, bool is_section,
-       const char *fmt, ...)
-{
-	struct cf_line *l = push(a, sizeof *l);
-	char buf[2400];
-	va_list ap;
-
-	if (l == NULL)
-		return false;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	l->role = role;
-	l->indent = indent;
-	l->section = is_section;
-	return (l->text = strdup(buf)) != NULL;
-}
-
-static void
-cf_forget(struct array *a)
-{
-	struct cf_line *l = a->v;
-
-	for (size_t i = 0; i < a->n; i++)
-		free(l[i].text);
-	a->n = 0;
-}
-
-/* What was read, while the lines are made. */
-struct cf_read {
-	struct array *top, *rest;
-	int nrisk, nscore, noffence, nnote, ndisc;
-	bool index_done;
-	char scores[600];
-	char last_disclosure[1200];
-	mdate today;
-};
-
-static const char *
-rosh_upper(int rosh, char *buf, size_t n)
-{
-	const char *l = cf_rosh_label(rosh);
-
-	str_copy(buf, l ? l : "?", n);
-	for (char *p = buf; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
-	return buf;
-}
-
-static int
-cf_risk(void *ctx, const struct db_risk *r)
-{
-	struct cf_read *c = ctx;
-	char band[32], groups[160];
-
-	cf_at_risk_format(r->at_risk, ", ", true, groups, sizeof groups);
-	if (c->nrisk++ == 0) {
-		cf_add(c->top, r->rosh >= CF_ROSH_HIGH ? R_LEVEL3 : R_NORMAL, 2,
-		       false, "Risk of serious harm: %s, assessed %s%s%s%s; "
-		       "at risk: %s",
-		       rosh_upper(r->rosh, band, sizeof band), r->date,
-		       r->assessor && *r->assessor ? " by " : "",
-		       r->assessor ? r->assessor : "",
-		       "", groups[0] ? groups : "no one recorded");
-		cf_add(c->rest, R_SECTION, 0, true, "Risk assessments");
-	}
-	cf_add(c->rest, c->nrisk == 1 ? R_NORMAL : R_DIM, 2, false,
-	       "%s  %-9s  at risk: %s%s%s%s", r->date,
-	       cf_rosh_label(r->rosh) ? cf_rosh_label(r->rosh) : "?",
-	       groups[0] ? groups : "-",
-	       r->assessor && *r->assessor ? "  (" : "",
-	       r->assessor ? r->assessor : "",
-	       r->assessor && *r->assessor ? ")" : "");
-	return 0;
-}
-
-static int
-cf_score(void *ctx, const struct db_score *sc)
-{
-	struct cf_read *c = ctx;
-	size_t n = strlen(c->scores);
-
-	if (c->nscore++ < 4)
-		snprintf(c->scores + n, sizeof c->scores - n, "%s%s %s (%s)",
-			 n ? "; " : "", sc->tool, sc->score, sc->date);
-	return 0;
-}
-
-static int
-cf_offence(void *ctx, const struct db_offence *f)
-{
-	struct cf_read *c = ctx;
-	char when[64] = "";
-
-	if (f->date[0])
-		ui_fmt(when, sizeof when, ", %s", f->date);
-	if (f->is_index && !c->index_done) {
-		c->index_done = true;
-		cf_add(c->top, R_NORMAL, 2, false, "Index offence: %s%s%s%s%s%s",
-		       f->description, when, f->court ? ", " : "",
-		       f->court ? f->court : "", f->sentence ? ": " : "",
-		       f->sentence ? f->sentence : "");
-	}
-	if (c->noffence++ == 0)
-		cf_add(c->rest, R_SECTION, 0, true, "Offences");
-	cf_add(c->rest, R_NORMAL, 2, false, "%s%s%s%s%s%s%s",
-	       f->is_index ? "index: " : "", f->description, when,
-	       f->court ? ", " : "", f->court ? f->court : "",
-	       f->sentence ? ": " : "", f->sentence ? f->sentence : "");
-	return 0;
-}
-
-static int
-cf_note(void *ctx, const struct db_note *n)
-{
-	struct cf_read *c = ctx;
-	char corr[48] = "";
-
-	if (n->text == NULL)
-		return 0; /* erased */
-	if (c->nnote++ == 0)
-		cf_add(c->rest, R_SECTION, 0, true, "Case notes (newest first)");
-	if (n->corrects)
-		ui_fmt(corr, sizeof corr, " (corrects note %lld)",
-		       (long long)n->corrects);
-	cf_add(c->rest, R_NORMAL, 2, false, "%s  note %lld  %s, by %s%s",
-	       n->date, (long long)n->id, n->subject ? n->subject : "",
-	       n->author, corr);
-	cf_add(c->rest, R_DIM, 14, false, "%s", n->text);
-	return 0;
-}
-
-static void
-decided(const struct db_disclosure *d, char *buf, size_t n)
-{
-	if (d->meeting_id)
-		ui_fmt(buf, n, "at the MAPP meeting of %s", d->meeting_date);
-	else
-		ui_fmt(buf, n, "by %s", d->decided_by ? d->decided_by : "?");
-}
-
-static int
-cf_disclosure(void *ctx, const struct db_disclosure *d)
-{
-	struct cf_read *c = ctx;
-	char who[300];
-
-	decided(d, who, sizeof who);
-	if (c->ndisc++ == 0) {
-		ui_fmt(c->last_disclosure, sizeof c->last_disclosure,
-		       "Last disclosure decision: %s, %s to %s, decided %s%s",
-		       d->date, d->disclosed ? "disclosed" : "NOT disclosed",
-		       d->recipient ? d->recipient : "", who,
-		       d->disclosed ? (d->undertaking
-				       ? "; undertaking signed"
-				       : "; no undertaking signed") : "");
-		cf_add(c->rest, R_SECTION, 0, true, "Disclosures");
-	}
-	cf_add(c->rest, R_NORMAL, 2, false, "%s  %s to %s, decided %s%s",
-	       d->date, d->disclosed ? "disclosed" : "not disclosed",
-	       d->recipient ? d->recipient : "", who,
-	       d->disclosed ? (d->undertaking ? "; undertaking signed"
-					      : "; no undertaking") : "");
-	cf_add(c->rest, R_DIM, 14, false, "what: %s", d->what ? d->what : "");
-	cf_add(c->rest, R_DIM, 14, false, "why: %s", d->why ? d->why : "");
-	return 0;
-}
-
-static int
-cf_order(void *ctx, const struct db_order_end *oe)
-{
-	char *buf = ctx;
-	size_t n = strlen(buf);
-
-	snprintf(buf + n, 600 - n, "%s%s made %s, %s%s", n ? "; " : "",
-		 oe->kind, oe->made, oe->ends[0] ? "ends " : "no end date",
-		 oe->ends);
-	return 0;
-}
-
-/* The key dates line(s) of what a panel asks first. */
-static void
-cf_dates(struct ui *ui, struct rec *r, struct cf_read *c)
-{
-	struct db_key_dates k;
-	char line[800], orders[600] = "";
-	size_t n = 0;
-	mdate rel, sent;
-
-	if (db_key_dates_get(ui->db, r->id, &k) != DB_OK || k.id == 0) {
-		cf_add(c->top, R_DIM, 2, false, "Key dates: none recorded");
-	} else {
-		line[0] = '\0';
-#define ADD(...) (n += (size_t)snprintf(line + n, n < sizeof line \
-	? sizeof line - n : 0, __VA_ARGS__), n = n < sizeof line ? n \
-	: sizeof line - 1)
-		if (k.expected_release[0] &&
-		    date_parse(k.expected_release, &rel) == 0) {
-			enum cf_mappa_j j;
-			char due[MDATE_BUFSZ];
-
-			sent = MDATE_NONE;
-			if (k.mappa_j_sent[0])
-				date_parse(k.mappa_j_sent, &sent);
-			j = cf_mappa_j_state(rel, sent, c->today);
-			ADD("expected release %s; MAPPA J %s%s", k.expected_release,
-			    j == CF_J_SENT ? "sent " : "due ",
-			    j == CF_J_SENT ? k.mappa_j_sent
-					   : date_format(cf_mappa_j_due(rel),
-							 due));
-			if (j == CF_J_OVERDUE)
-				ADD(", OVERDUE");
-		}
-		if (k.release_type >= 0)
-			ADD("%sreleased on %s", n ? " | " : "",
-			    cf_release_label(k.release_type));
-		if (k.sentence_expiry[0])
-			ADD("%ssentence expiry %s", n ? " | " : "",
-			    k.sentence_expiry);
-		if (k.licence_expiry[0])
-			ADD("%slicence expiry %s", n ? " | " : "",
-			    k.licence_expiry);
-		if (k.notification_end[0])
-			ADD("%snotification ends %s", n ? " | " : "",
-			    k.notification_end);
-#undef ADD
-		cf_add(c->top, strstr(line, "OVERDUE") ? R_OVERDUE : R_NORMAL,
-		       2, false, "Key dates: %s", n ? line : "none set");
-	}
-	if (db_order_end_list(ui->db, r->id, cf_order, orders) == DB_OK &&
-	    orders[0])
-		cf_add(c->top, R_NORMAL, 2, false, "Orders: %s", orders);
-}
-
-/* Read the case file of R into its lines; false on a database error. */
+/* Read the case file of R into its lines (what a panel asks first, as
+ * meeting mode shows it, then the open actions); false on a database
+ * error. */
 static bool
 cf_load(struct ui *ui, struct rec *r)
 {
-	struct cf_read c;
 	const struct rec_action *a = r->act.v;
 
-	cf_forget(&r->cf_top);
-	cf_forget(&r->cf_rest);
+	cf_lines_clear(&r->cf_top);
+	cf_lines_clear(&r->cf_rest);
 	if (ui->lay)
 		return true;
-	memset(&c, 0, sizeof c);
-	c.top = &r->cf_top;
-	c.rest = &r->cf_rest;
-	c.today = ui->today;
-	if (db_risk_list(ui->db, r->id, cf_risk, &c) != DB_OK ||
-	    db_score_list(ui->db, r->id, cf_score, &c) != DB_OK)
+	if (!cf_lines_read(ui, r->id, &r->cf_top, &r->cf_rest))
 		return false;
-	if (c.nrisk == 0)
-		cf_add(c.top, R_DIM, 2, false, "Risk of serious harm: not "
-		       "assessed");
-	if (c.scores[0])
-		cf_add(c.top, R_NORMAL, 2, false, "Scores: %s", c.scores);
-	cf_dates(ui, r, &c);
-	if (db_offence_list(ui->db, r->id, cf_offence, &c) != DB_OK)
-		return false;
-	if (!c.index_done)
-		cf_add(c.top, R_DIM, 2, false, "Index offence: not recorded");
-	if (db_disclosure_list(ui->db, r->id, cf_disclosure, &c) != DB_OK)
-		return false;
-	cf_add(c.top, c.ndisc ? R_NORMAL : R_DIM, 2, false, "%s",
-	       c.ndisc ? c.last_disclosure : "Disclosures: none recorded");
 	if (r->act.n)
-		cf_add(c.top, R_NORMAL, 2, false, "Open actions: %zu; next "
-		       "due %s, %s: %s", r->act.n,
-		       a[0].a.due[0] ? a[0].a.due : "-", a[0].a.owner_agency,
-		       a[0].text ? a[0].text : "");
+		cf_lines_add(&r->cf_top, R_NORMAL, 2, false, "Open actions: "
+			     "%zu; next due %s, %s: %s", r->act.n,
+			     a[0].a.due[0] ? a[0].a.due : "-",
+			     a[0].a.owner_agency, a[0].text ? a[0].text : "");
 	else
-		cf_add(c.top, R_DIM, 2, false, "Open actions: none");
-	if (db_note_list(ui->db, r->id, cf_note, &c) != DB_OK)
-		return false;
-	if (c.nnote == 0) {
-		cf_add(c.rest, R_SECTION, 0, true, "Case notes");
-		cf_add(c.rest, R_DIM, 2, false, "None.");
-	}
+		cf_lines_add(&r->cf_top, R_DIM, 2, false, "Open actions: none");
 	db_casefile_stamp(ui->db, r->id, &r->cf_stamp);
 	return true;
 }
 
 static void
-cf_build(struct view *v, const struct array *a, int width)
+cf_build(struct view *v, const struct cf_lines *a, int width)
 {
 	const struct cf_line *l = a->v;
 
-	for (size_t i = 0; i < a->n; i++) {
+	for (int i = 0; i < a->n; i++) {
 		if (l[i].section)
 			section(v, l[i].text);
 		else
@@ -701,7 +351,7 @@ build_history(struct ui *ui, struct rec *r, int width)
 		char d[MDATE_BUFSZ];
 		size_t n = 0;
 
-		describe(&x->e.ev, &st, what, sizeof what);
+		ui_event_words(&x->e.ev, &st, what, sizeof what);
 		ev_apply(&st, &x->e.ev);
 		who[0] = '\0';
 		if (!ui->lay && x->decided)
@@ -748,7 +398,7 @@ build_orders_custody(struct ui *ui, struct rec *r, int width)
 			continue;
 		view_add(v, R_NORMAL, 2, ui_fmt(line, sizeof line, "%s  %s",
 			 date_case_format(ev[i].e.ev.date, ui->lay, d1),
-			 kind_text(EV_ORDER, ev[i].e.ev.kind, k, sizeof k)));
+			 ui_kind_text(EV_ORDER, ev[i].e.ev.kind, k, sizeof k)));
 		any = true;
 	}
 	if (!any)
@@ -764,7 +414,7 @@ build_orders_custody(struct ui *ui, struct rec *r, int width)
 			if (ev[j].e.ev.type == EV_RELEASE)
 				break;
 		date_case_format(ev[i].e.ev.date, ui->lay, d1);
-		kind_text(EV_CUSTODY, ev[i].e.ev.kind, k, sizeof k);
+		ui_kind_text(EV_CUSTODY, ev[i].e.ev.kind, k, sizeof k);
 		if (j < r->ev.n)
 			ui_fmt(line, sizeof line, "%s to %s  %s", d1,
 			       date_case_format(ev[j].e.ev.date, ui->lay, d2),
@@ -831,7 +481,7 @@ build_rest(struct ui *ui, struct rec *r, int width)
 				continue;
 			for (size_t k = 0; k < j; k++)
 				ev_apply(&st, &ev[k].e.ev);
-			describe(&ev[j].e.ev, &st, what, sizeof what);
+			ui_event_words(&ev[j].e.ev, &st, what, sizeof what);
 			n += (size_t)snprintf(line + n, sizeof line - n,
 					      "; decided %s", what);
 		}

@@ -45,6 +45,7 @@ struct room_row {
 	char due[MDATE_BUFSZ];
 	char *text;              /* action: its wording (malloc'd) */
 	bool heading;            /* a line between sections: not selectable */
+	bool earlier;            /* action: open, of an earlier meeting */
 	char line[512];
 };
 
@@ -54,6 +55,7 @@ struct room {
 	struct room_row *v;
 	int n, cap, cur, top;
 	int npeople;             /* people: rows before the known ones */
+	int nhere;               /* actions: rows of this meeting's */
 	char notice[320];
 	/* A person or an action asked for in steps: */
 	char s_name[DB_FIELD_MAX], s_agency[32], s_owner[DB_FIELD_MAX];
@@ -172,6 +174,28 @@ collect_action(void *ctx, const struct db_action *a)
 	return 0;
 }
 
+/* An open action of the case agreed elsewhere than at this meeting: to
+ * review (done, carried forward, dropped). */
+static int
+collect_earlier(void *ctx, const struct db_action *a)
+{
+	struct room *r = ctx;
+	struct room_row *w;
+
+	if (a->meeting_id == r->meeting_id)
+		return 0;
+	if (collect_action(ctx, a) != 0)
+		return 1;
+	/* Where it was agreed, before its wording. */
+	w = &r->v[r->n - 1];
+	w->earlier = true;
+	ui_fmt(w->line, sizeof w->line, "%-14.14s %-16.16s %-10s %-10s "
+	       "(of %s) %s", agency_name(a->owner_agency), w->name, a->due,
+	       "open", a->meeting_id ? a->meeting_date : "no meeting",
+	       w->text ? w->text : "");
+	return 0;
+}
+
 static bool
 load(struct ui *ui, struct room *r)
 {
@@ -201,10 +225,23 @@ load(struct ui *ui, struct room *r)
 	case ROOM_ACTIONS: {
 		struct db_action_query q = { 0 };
 
+		struct room_row *h;
+
 		q.today = ui->today;
 		q.meeting_id = r->meeting_id;
 		q.offender_id = r->offender_id;
 		st = db_action_list(ui->db, &q, collect_action, r);
+		r->nhere = r->n;
+		if (st == DB_OK && (h = add_row(r)) != NULL) {
+			h->heading = true;
+			str_copy(h->line, "Open from earlier meetings: D done, "
+				 "F carried forward, X dropped", sizeof h->line);
+			q.meeting_id = 0;
+			q.open_only = true;
+			st = db_action_list(ui->db, &q, collect_earlier, r);
+			if (r->n == r->nhere + 1)
+				r->n--; /* none: no heading */
+		}
 		break;
 	}
 	}
@@ -216,6 +253,8 @@ load(struct ui *ui, struct room *r)
 		r->cur = r->n > 0 ? r->n - 1 : 0;
 	if (r->cur < r->n && r->v[r->cur].heading && r->cur > 0)
 		r->cur--;
+	if (r->cur < r->n && r->v[r->cur].heading && r->cur + 1 < r->n)
+		r->cur++;
 	if (r->top > r->cur)
 		r->top = r->cur;
 	return true;
@@ -542,6 +581,111 @@ ask_step(struct ui *ui, struct screen *s, const char *label,
 	return d;
 }
 
+/* --- the open actions of earlier meetings, reviewed (issue 16) --------------
+ *
+ * Each is recorded by the data layer and audited: done (today), carried
+ * forward (a new, later due date: db_action_carry()) or dropped
+ * (db_action_remove(), the audit trail keeping what it was). */
+
+/* The selected row, when an earlier meeting's open action; or NULL with
+ * a message. */
+static struct room_row *
+earlier_row(struct ui *ui, struct room *r)
+{
+	if (r->cur < r->n && r->v[r->cur].earlier)
+		return &r->v[r->cur];
+	ui_error(ui, "Choose an open action of an earlier meeting (below "
+		 "this meeting's).");
+	return NULL;
+}
+
+static unsigned
+review_done(struct ui *ui, struct screen *s)
+{
+	struct room_row *w = earlier_row(ui, room_of(s));
+
+	if (w == NULL)
+		return DRAW_STATUS;
+	if (db_action_done(ui->db, w->id, ui->today, NULL) != DB_OK)
+		ui_error(ui, "Not recorded: %s", db_errmsg(ui->db));
+	else
+		ui_msg(ui, "Action %lld recorded as done.", (long long)w->id);
+	return reload(ui, s) | DRAW_STATUS;
+}
+
+static unsigned
+carry_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct room *r = room_of(s);
+	struct room_row *w;
+	int64_t version;
+	mdate due;
+
+	if (!ok || r->cur >= r->n || !r->v[r->cur].earlier) {
+		r->notice[0] = '\0';
+		return DRAW_BODY;
+	}
+	w = &r->v[r->cur];
+	version = w->version;
+	if (date_parse(text, &due) != 0 ||
+	    db_action_carry(ui->db, w->id, &version, due) != DB_OK) {
+		ui_fmt(r->notice, sizeof r->notice, "NOT SAVED: %s  Put it "
+		       "right on the line below, or Esc.",
+		       date_parse(text, &due) != 0
+		       ? "the new due date is a date, YYYY-MM-DD."
+		       : db_errmsg(ui->db));
+		ui_error(ui, "Not saved.");
+		return ask_step(ui, s, "Carried forward to (YYYY-MM-DD):",
+				carry_answered, text) | DRAW_BODY;
+	}
+	r->notice[0] = '\0';
+	ui_msg(ui, "Action %lld carried forward to %s.", (long long)w->id,
+	       text);
+	return reload(ui, s) | DRAW_STATUS;
+}
+
+static unsigned
+review_carry(struct ui *ui, struct screen *s)
+{
+	struct room_row *w = earlier_row(ui, room_of(s));
+
+	if (w == NULL)
+		return DRAW_STATUS;
+	return ask_step(ui, s, "Carried forward to (YYYY-MM-DD):",
+			carry_answered, w->due);
+}
+
+static unsigned
+drop_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
+{
+	struct room *r = room_of(s);
+	struct room_row *w;
+
+	(void)text;
+	if (!ok || r->cur >= r->n || !r->v[r->cur].earlier)
+		return DRAW_STATUS;
+	w = &r->v[r->cur];
+	if (db_action_remove(ui->db, w->id, w->version) != DB_OK)
+		ui_error(ui, "Not dropped: %s", db_errmsg(ui->db));
+	else
+		ui_msg(ui, "Action %lld dropped.", (long long)w->id);
+	return reload(ui, s) | DRAW_STATUS;
+}
+
+static unsigned
+review_drop(struct ui *ui, struct screen *s)
+{
+	struct room_row *w = earlier_row(ui, room_of(s));
+	char q[200];
+
+	if (w == NULL)
+		return DRAW_STATUS;
+	return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Drop action %lld (%s, "
+			  "due %s)? The audit trail keeps what it was.",
+			  (long long)w->id, agency_name(w->agency), w->due),
+			  drop_answered);
+}
+
 static const struct ui_handler people_handlers[] = {
 	{ A_PERSON_ROLE, NEED_ROW | NEED_WRITE, person_role, "role/add" },
 	{ A_PERSON_ADD, NEED_WRITE, person_add, "new person" },
@@ -566,6 +710,9 @@ static const struct ui_handler overview_handlers[] = {
 static const struct ui_handler actions_handlers[] = {
 	{ A_ACTION_EDIT, NEED_ROW | NEED_WRITE, action_edit, "edit" },
 	{ A_ROW_REMOVE, NEED_ROW | NEED_WRITE, row_remove, "remove" },
+	{ A_ACTION_DONE, NEED_ROW | NEED_WRITE, review_done, "done" },
+	{ A_ACTION_CARRY, NEED_ROW | NEED_WRITE, review_carry, "carry" },
+	{ A_ACTION_DROP, NEED_ROW | NEED_WRITE, review_drop, "drop" },
 	{ A_UP, 0, up, NULL },
 	{ A_DOWN, 0, down, NULL },
 	{ A_HOME, 0, home, NULL },
@@ -592,8 +739,9 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 		       (long long)r->meeting_id, r->n, r->n == 1 ? "" : "s");
 		break;
 	case ROOM_ACTIONS:
-		ui_fmt(buf, n, "Meeting %lld: %d action%s",
-		       (long long)r->meeting_id, r->n, r->n == 1 ? "" : "s");
+		ui_fmt(buf, n, "Meeting %lld: %d action%s, %d earlier",
+		       (long long)r->meeting_id, r->nhere, r->nhere == 1
+		       ? "" : "s", r->n > r->nhere ? r->n - r->nhere - 1 : 0);
 		break;
 	}
 }

@@ -76,6 +76,8 @@ enum ui_action {
 	A_MEET_PEOPLE, A_MEET_OVERVIEW, A_MEET_GOTO_CASE, A_MEET_RECORD,
 	A_MEET_ACTIONS, A_PERSON_ROLE, A_PERSON_ADD, A_ROW_REMOVE,
 	A_CASE_GOTO, A_CASE_NUMBER, A_ACTION_EDIT, A_MEET_APPROVE,
+	/* the open actions of earlier meetings reviewed (issue 16) */
+	A_ACTION_CARRY, A_ACTION_DROP,
 	/* referrals (issue 12) */
 	A_REFERRALS, A_REF_ACCEPT, A_REF_DECLINE, A_REF_WITHDRAW,
 	/* the case file (issue 15) */
