@@ -116,6 +116,15 @@ int cli_today(mdate *today);
  * own today unless $MAPPA_TODAY says otherwise. */
 int cli_db_today(struct db *db, mdate *today);
 
+/*
+ * What the screens work from too (src/app/context.h), for DB: today, the
+ * area, the bank holidays (unreadable ones warned about once: weekends
+ * only), the schedule's settings.  0, or -1 after saying why; free with
+ * app_context_free() either way.
+ */
+struct app_context;
+int cli_context(struct db *db, struct app_context *ctx);
+
 /* Split STR into words without a shell: whitespace separates, single
  * and double quotes group, backslash escapes.  Returns a NULL-terminated
  * malloc'd array (free with cli_free_words), or NULL on unbalanced

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/context.h"
 #include "cli/cli.h"
 #include "core/agenda.h"
 #include "core/kpi.h"
@@ -26,11 +27,10 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	};
 	int year = 0, fmt = KPI_TEXT, opt, rc;
 	bool have_year = false, cases = false;
-	struct agenda_holidays h = { NULL, 0 };
+	struct app_context ctx;
 	struct kpi k;
 	struct db *db;
 	enum db_status st;
-	char area[128] = "", err[512];
 	mdate today;
 
 	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
@@ -63,23 +63,23 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 				 argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
-	if (cli_db_today(db, &today) != 0) {
+	if (cli_context(db, &ctx) != 0) {
+		app_context_free(&ctx);
 		db_close(db);
 		return EXIT_FAILED;
 	}
+	today = ctx.today;
 	if (!have_year)
 		year = date_report_year(today) - 1;
 	if (cases && db_role(db) == ROLE_LAY) {
 		cli_error("kpi: --cases: the cases are not shown to lay "
 			  "advisers");
+		app_context_free(&ctx);
 		db_close(db);
 		return EXIT_REFUSED;
 	}
-	if (agenda_holidays_load(NULL, &h, err, sizeof err) != 0)
-		cli_warn("bank holidays: %s; counting weekends only", err);
-	db_setting_get(db, "area_name", area, sizeof area);
-	st = db_kpi(db, year, today, &h, &k);
-	agenda_holidays_free(&h);
+	st = db_kpi(db, year, today, &ctx.holidays, &k);
+	app_context_free(&ctx);
 	if (st != DB_OK) {
 		cli_error("%s", db_errmsg(db));
 		kpi_free(&k);
@@ -108,7 +108,7 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 		}
 	}
 	db_close(db);
-	rc = kpi_write(stdout, &k, area, fmt, cases);
+	rc = kpi_write(stdout, &k, ctx.area, fmt, cases);
 	kpi_free(&k);
 	if (rc != 0 || fflush(stdout) != 0 || ferror(stdout)) {
 		cli_error("writing the indicators failed");

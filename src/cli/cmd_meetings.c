@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/context.h"
 #include "cli/cli.h"
 #include "core/util.h"
 
@@ -312,16 +313,6 @@ level_opt(struct args *a, int o, const char *name, int *level)
 	return DB_OK;
 }
 
-/* The bank holidays, or none with a warning. */
-static void
-load_holidays(struct agenda_holidays *h)
-{
-	char err[512];
-
-	if (agenda_holidays_load(NULL, h, err, sizeof err) != 0)
-		cli_warn("bank holidays: %s; counting weekends only", err);
-}
-
 /* Copy option O (when given) into BUF of N bytes; one too long for it is
  * refused, never cut short. */
 static enum db_status
@@ -580,7 +571,7 @@ collect_proposal(void *ctx, const struct db_agenda_proposal *p)
 static enum db_status
 sub_propose(struct args *a)
 {
-	struct agenda_holidays h;
+	struct app_context ctx;
 	struct proposals ps = { 0 };
 	enum db_status st;
 	int64_t meeting;
@@ -588,12 +579,14 @@ sub_propose(struct args *a)
 
 	if ((st = meeting_id(a, 0, &meeting)) != DB_OK)
 		return st;
-	if (cli_db_today(a->db, &today) != 0)
+	if (cli_context(a->db, &ctx) != 0) {
+		app_context_free(&ctx);
 		return DB_INVALID;
-	load_holidays(&h);
-	st = db_agenda_propose(a->db, meeting, today, &h, collect_proposal,
-			       &ps);
-	agenda_holidays_free(&h);
+	}
+	today = ctx.today;
+	st = db_agenda_propose(a->db, meeting, today, &ctx.holidays,
+			       collect_proposal, &ps);
+	app_context_free(&ctx);
 	for (size_t i = 0; st == DB_OK && i < ps.n; i++) {
 		const struct db_agenda_proposal *p = &ps.v[i];
 

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/context.h"
 #include "cli/cli.h"
 #include "core/util.h"
 
@@ -335,12 +336,10 @@ referral_list(struct cli *c, int argc, char **argv)
 	static const int allowed[] = { P_PENDING, P_FORMAT, P_NONE };
 	struct pargs a = { .cmd = "referral list",
 			   .usage = "[--pending] [--format text|csv]" };
-	struct agenda_holidays h;
+	struct app_context ctx;
 	struct db *db;
 	enum db_status st;
-	char err[512];
 	bool csv = false;
-	mdate today;
 	int rc;
 
 	if ((rc = parse(&a, argc, argv, allowed, 0)) != EXIT_DONE)
@@ -354,21 +353,20 @@ referral_list(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
-	if (cli_db_today(db, &today) != 0) {
+	if (cli_context(db, &ctx) != 0) {
+		app_context_free(&ctx);
 		db_close(db);
 		return EXIT_FAILED;
 	}
-	if (agenda_holidays_load(NULL, &h, err, sizeof err) != 0)
-		cli_warn("bank holidays: %s; counting weekends only", err);
 	if (csv)
 		printf("id,ref,date,agency,level,outcome,meeting\n");
 	else
 		printf("%5s  %-14s  %-10s  %-20s  %5s  %-9s  %-10s  %7s\n",
 		       "ID", "Case", "Referred", "Agency", "Level", "Outcome",
 		       "Due", "Meeting");
-	st = db_referral_all(db, SET(&a, P_PENDING), today, &h,
+	st = db_referral_all(db, SET(&a, P_PENDING), ctx.today, &ctx.holidays,
 			     print_referral, &csv);
-	agenda_holidays_free(&h);
+	app_context_free(&ctx);
 	return done(&a, db, st);
 }
 

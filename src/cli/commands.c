@@ -362,6 +362,21 @@ cli_db_today(struct db *db, mdate *today)
 	return 0;
 }
 
+int
+cli_context(struct db *db, struct app_context *ctx)
+{
+	char err[160];
+
+	if (app_context_open(ctx, db, err, sizeof err) != 0) {
+		cli_error("%s", err);
+		return -1;
+	}
+	if (ctx->holidays_err[0])
+		cli_warn("bank holidays: %s; counting weekends only",
+			 ctx->holidays_err);
+	return 0;
+}
+
 void
 cli_csv_field(const char *s)
 {
