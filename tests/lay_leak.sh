@@ -118,6 +118,14 @@ else
 fi
 expect 3 "$MAPPA" --db "$d" --user lay keydates
 [ ! -s "$T/out" ] && ok || fail "lay keydates printed something"
+# The lists the merge of issues 12 and 16 brought: refused before a
+# byte, not a header and then a refusal.
+for args in "referral list" "referral list --pending --format csv" \
+	"meeting attendees $held" "minutes $held --format pdf --output -" \
+	"agenda $sched --format pdf --output -"; do
+	expect 3 "$MAPPA" --db "$d" --user lay $args
+	[ ! -s "$T/out" ] && ok || fail "lay $args printed: $(head -c 200 "$T/out")"
+done
 for id in "$held" "$sched"; do
 	expect 3 "$MAPPA" --db "$d" --user lay agenda "$id"
 	[ ! -s "$T/out" ] && ok || fail "lay agenda $id printed something"

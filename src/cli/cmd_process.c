@@ -302,11 +302,34 @@ referral_add(struct cli *c, int argc, char **argv)
 	return done(&a, db, st);
 }
 
+/* How the list is printed; its header goes out with the first row (or
+ * after an empty list), never before the data layer has allowed it. */
+struct ref_listing {
+	bool csv;
+	bool headed;
+};
+
+static void
+referral_header(struct ref_listing *l)
+{
+	if (l->headed)
+		return;
+	l->headed = true;
+	if (l->csv)
+		printf("id,ref,date,agency,level,outcome,meeting\n");
+	else
+		printf("%5s  %-14s  %-10s  %-20s  %5s  %-9s  %-10s  %7s\n",
+		       "ID", "Case", "Referred", "Agency", "Level", "Outcome",
+		       "Due", "Meeting");
+}
+
 static int
 print_referral(void *ctx, const struct db_referral *r)
 {
-	bool csv = *(bool *)ctx;
+	struct ref_listing *l = ctx;
+	bool csv = l->csv;
 
+	referral_header(l);
 	if (csv) {
 		printf("%lld,", (long long)r->id);
 		cli_csv_field(r->ref);
@@ -336,6 +359,7 @@ referral_list(struct cli *c, int argc, char **argv)
 	struct pargs a = { .cmd = "referral list",
 			   .usage = "[--pending] [--format text|csv]" };
 	struct agenda_holidays h;
+	struct ref_listing l = { false, false };
 	struct db *db;
 	enum db_status st;
 	char err[512];
@@ -360,14 +384,11 @@ referral_list(struct cli *c, int argc, char **argv)
 	}
 	if (agenda_holidays_load(NULL, &h, err, sizeof err) != 0)
 		cli_warn("bank holidays: %s; counting weekends only", err);
-	if (csv)
-		printf("id,ref,date,agency,level,outcome,meeting\n");
-	else
-		printf("%5s  %-14s  %-10s  %-20s  %5s  %-9s  %-10s  %7s\n",
-		       "ID", "Case", "Referred", "Agency", "Level", "Outcome",
-		       "Due", "Meeting");
+	l.csv = csv;
 	st = db_referral_all(db, SET(&a, P_PENDING), today, &h,
-			     print_referral, &csv);
+			     print_referral, &l);
+	if (st == DB_OK)
+		referral_header(&l);
 	agenda_holidays_free(&h);
 	return done(&a, db, st);
 }
