@@ -41,6 +41,10 @@ struct cli_command {
 
 extern const struct cli_command cli_commands[];
 
+/* The arguments of command NAME as the table gives them (its one
+ * usage line, for --help), or "". */
+const char *cli_command_usage(const char *name);
+
 /* The name the program was called by, for messages. */
 extern const char *cli_progname;
 

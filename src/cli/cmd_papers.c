@@ -323,9 +323,8 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 			*output = optarg;
 			break;
 		case 'h':
-			printf("Usage: %s %s ID [--format text|markdown|pdf] "
-			       "[--recipient TEXT] [--output FILE]\n",
-			       cli_progname, cmd);
+			printf("Usage: %s %s %s\n", cli_progname, cmd,
+			       cli_command_usage(cmd));
 			return -1;
 		case ':':
 			return cli_usage(cmd, "'%s' needs an argument",
