@@ -192,6 +192,21 @@ expect 0 "$MAPPA" --db "$db" retention list
 clean "retention list"; one_row "retention list"
 expect 0 "$MAPPA" --db "$db" retention list --format csv
 clean "retention csv"
+# The day's new lists (issues 12, 15, 16): the key dates, the referrals,
+# a meeting's people.
+q "UPDATE referrals SET agency = $XL; UPDATE attendees SET name = $XL || id WHERE meeting_id = $held"
+expect 0 "$MAPPA" --db "$db" keydates
+clean "keydates"; one_row "keydates"
+contains "$T/out" "T^[]0;owned"
+expect 0 "$MAPPA" --db "$db" keydates --format csv
+clean "keydates csv"
+expect 0 "$MAPPA" --db "$db" referral list
+clean "referral list"; one_row "referral list"
+expect 0 "$MAPPA" --db "$db" referral list --format csv
+clean "referral list csv"
+expect 0 "$MAPPA" --db "$db" meeting attendees "$held"
+clean "meeting attendees"; one_row "meeting attendees"
+contains "$T/out" "A^JFAKE ROW"
 # Messages too: a value echoed back in an error.
 expect 2 "$MAPPA" --db "$db" audit --since "2012${esc}[2J"
 clean "a usage message"

@@ -51,8 +51,8 @@ print_case(void *ctx, const struct db_key_case *k)
 		       j_state(k->j_state));
 		return 0;
 	}
-	printf("  %-14s  %-30.30s  L%d  %-9s  %s", k->ref, name, k->level,
-	       k->status, k->date);
+	printf("  %-14s  %-30.30s  L%d  %-9s  %s", cli_line(k->ref),
+	       cli_line(name), k->level, k->status, k->date);
 	if (l->list == DB_KEY_MAPPA_J)
 		printf("  due %s  %s", k->due, j_state(k->j_state));
 	putchar('\n');

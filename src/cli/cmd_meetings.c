@@ -818,7 +818,8 @@ static int
 print_attendee(void *ctx, const struct db_attendee *at)
 {
 	(void)ctx;
-	printf("%-10s %-20s %s\n", at->role, at->agency, at->name);
+	printf("%-10s %-20s %s\n", at->role, cli_line(at->agency),
+	       cli_line(at->name));
 	return 0;
 }
 

@@ -342,8 +342,8 @@ print_referral(void *ctx, const struct db_referral *r)
 		return 0;
 	}
 	printf("%5lld  %-14s  %s  %-20.20s  %5d  %-9s  %-10s  ",
-	       (long long)r->id, r->ref, r->date, r->agency,
-	       r->proposed_level, r->outcome, r->due[0] ? r->due : "-");
+	       (long long)r->id, cli_line(r->ref), r->date,
+	       cli_line(r->agency), r->proposed_level, r->outcome, r->due[0] ? r->due : "-");
 	if (r->meeting_id)
 		printf("%7lld", (long long)r->meeting_id);
 	else
