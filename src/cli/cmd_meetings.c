@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/status.h"
 #include "core/util.h"
 
 /* --- mappa meetings --------------------------------------------------------- */
@@ -95,9 +96,7 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 			q.level = atoi(optarg);
 			break;
 		case 's':
-			if (strcmp(optarg, "scheduled") != 0 &&
-			    strcmp(optarg, "held") != 0 &&
-			    strcmp(optarg, "cancelled") != 0)
+			if (meeting_status_parse(optarg) < 0)
 				return cli_usage("meetings", "--status: "
 						 "scheduled, held or "
 						 "cancelled");
