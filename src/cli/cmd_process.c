@@ -307,6 +307,9 @@ referral_add(struct cli *c, int argc, char **argv)
 struct ref_listing {
 	bool csv;
 	bool headed;
+	int64_t *ids;      /* the cases shown, for the consultation log */
+	int nids, cap;
+	bool failed;
 };
 
 static void
@@ -329,6 +332,11 @@ print_referral(void *ctx, const struct db_referral *r)
 	struct ref_listing *l = ctx;
 	bool csv = l->csv;
 
+	if (array_push(&l->ids, &l->nids, &l->cap, &r->offender_id,
+		       sizeof r->offender_id) != 0) {
+		l->failed = true;
+		return -1;
+	}
 	referral_header(l);
 	if (csv) {
 		printf("%lld,", (long long)r->id);
@@ -359,7 +367,7 @@ referral_list(struct cli *c, int argc, char **argv)
 	struct pargs a = { .cmd = "referral list",
 			   .usage = "[--pending] [--format text|csv]" };
 	struct agenda_holidays h;
-	struct ref_listing l = { false, false };
+	struct ref_listing l = { .csv = false };
 	struct db *db;
 	enum db_status st;
 	char err[512];
@@ -387,8 +395,22 @@ referral_list(struct cli *c, int argc, char **argv)
 	l.csv = csv;
 	st = db_referral_all(db, SET(&a, P_PENDING), today, &h,
 			     print_referral, &l);
+	if (st == DB_OK && l.failed) {
+		cli_error("%s: out of memory", a.cmd);
+		free(l.ids);
+		agenda_holidays_free(&h);
+		db_close(db);
+		return EXIT_FAILED;
+	}
 	if (st == DB_OK)
 		referral_header(&l);
+	/* One row for the list: who saw which cases' referrals. */
+	if (st == DB_OK)
+		st = db_audit_consult(db, "referrals.view", l.ids,
+				      (size_t)l.nids,
+				      SET(&a, P_PENDING) ? "pending referrals"
+							 : "all referrals");
+	free(l.ids);
 	agenda_holidays_free(&h);
 	return done(&a, db, st);
 }
