@@ -355,12 +355,6 @@ cli_open(struct cli *c, const char *path, unsigned flags, struct db **db)
 }
 
 int
-cli_today(mdate *today)
-{
-	return cli_db_today(NULL, today);
-}
-
-int
 cli_db_today(struct db *db, mdate *today)
 {
 	char err[160];
