@@ -336,12 +336,6 @@ text_opt(struct args *a, int o, const char *name, char *buf, size_t n)
 
 /* --- subcommands ---------------------------------------------------------------- */
 
-/* The agencies invited when --invite is not given. */
-static const char *const default_invited[] = {
-	"police", "probation", "prison", "childrens_services",
-	"adult_services", "health", "mental_health", "housing",
-};
-
 static enum db_status
 sub_add(struct args *a)
 {
@@ -391,8 +385,7 @@ sub_add(struct args *a)
 				inv[n++] = p;
 			}
 	} else {
-		for (; n < NELEM(default_invited); n++)
-			inv[n] = default_invited[n];
+		n = agenda_invited_default(inv, NELEM(inv));
 	}
 	if ((st = db_meeting_add(a->db, &m, inv, n)) == DB_OK)
 		printf("%lld\n", (long long)m.id);
