@@ -6,6 +6,17 @@ expect 0 "$MAPPA" --help
 contains "$T/out" "Usage: mappa [--db FILE] [--user NAME] [COMMAND [ARGS...]]"
 contains "$T/out" "stats"
 contains "$T/out" "Exit status"
+# The overview's usage is each command's own --help line (one table):
+# the papers' PDF and --output, action edit and remove.
+cp "$T/out" "$T/overview"
+for cmd in agenda minutes action; do
+	expect 0 "$MAPPA" $cmd --help
+	usage=$(head -n 1 "$T/out" | sed "s/^Usage: mappa //")
+	grep -qxF "            $usage" "$T/overview" && ok ||
+		fail "mappa --help lacks '$usage'"
+done
+contains "$T/overview" "minutes ID [--format text|markdown|pdf]"
+contains "$T/overview" "action done ID [--date DATE] | edit ID"
 expect 0 "$MAPPA" --version
 contains "$T/out" "mappa 0."
 [ "$(head -n 1 "$T/out" | grep -c '^mappa [0-9]')" -eq 1 ] && ok || fail "--version first line"

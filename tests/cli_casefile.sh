@@ -221,5 +221,11 @@ grep -q '^licences,' "$T/out" && ok || fail "no licences ending in the demo"
 grep -q '^notifications,' "$T/out" && ok || fail "no notifications ending in the demo"
 # One consultation, one audit row.
 [ "$("$SQLITE3_BIN" "$T/demo.db" "SELECT count(*) FROM audit WHERE action = 'keydates.view'")" = 1 ] && ok || fail "keydates logged other than once"
+# A consultation that names the cases it showed: audit --case finds who
+# saw a case on the lists.
+shown=$(sed -n '2p' "$T/out" | cut -d, -f2)
+expect 0 "$MAPPA" --db "$T/demo.db" audit --case "$shown" --format csv
+grep -Eq ',keydates\.view,"?offenders? [0-9,]+"?,all lists; cases shown: [0-9]+$' "$T/out" && ok ||
+	fail "audit --case $shown lacks the keydates consultation: $(tail -n 3 "$T/out")"
 
 finish

@@ -67,6 +67,13 @@ refused "--recipient:" "$one_line" agenda "$m" --recipient
 refused "--recipient:" "$one_line" minutes "$held" --recipient
 refused "area_name" "$one_line" settings set area_name
 refused "justification" "$one_line" retention keep "$exited" --until 2030-01-01 --reason
+# The day's new inputs (issues 12, 15, 16).
+refused "attendee:" "$one_line" meeting attendee "$m" --agency police --role guest
+refused "referred by:" "$one_line" referral add "$ref" --level 3 --reason r --agency
+refused "reason" "$free_text" referral add "$ref" --level 3 --agency police --reason
+refused "note:" "$free_text" event add "$ref" --event level --date 2012-05-01 --level 3 --decided-by x --note
+refused "surname:" "$one_line" case add ZZ9 --category 1 --level 1 --surname
+refused "action:" "$free_text" action edit 1 --text
 # The refusal shows the character, escaped.
 expect 1 "$MAPPA" --db "$db" agenda "$m" --recipient "A${esc}B"
 contains "$T/err" "U+001B (ESC)"
@@ -192,6 +199,21 @@ expect 0 "$MAPPA" --db "$db" retention list
 clean "retention list"; one_row "retention list"
 expect 0 "$MAPPA" --db "$db" retention list --format csv
 clean "retention csv"
+# The day's new lists (issues 12, 15, 16): the key dates, the referrals,
+# a meeting's people.
+q "UPDATE referrals SET agency = $XL; UPDATE attendees SET name = $XL || id WHERE meeting_id = $held"
+expect 0 "$MAPPA" --db "$db" keydates
+clean "keydates"; one_row "keydates"
+contains "$T/out" "T^[]0;owned"
+expect 0 "$MAPPA" --db "$db" keydates --format csv
+clean "keydates csv"
+expect 0 "$MAPPA" --db "$db" referral list
+clean "referral list"; one_row "referral list"
+expect 0 "$MAPPA" --db "$db" referral list --format csv
+clean "referral list csv"
+expect 0 "$MAPPA" --db "$db" meeting attendees "$held"
+clean "meeting attendees"; one_row "meeting attendees"
+contains "$T/out" "A^JFAKE ROW"
 # Messages too: a value echoed back in an error.
 expect 2 "$MAPPA" --db "$db" audit --since "2012${esc}[2J"
 clean "a usage message"

@@ -27,6 +27,8 @@ expect 0 "$MAPPA" --db "$db" import --offenders "$T/off.csv" --events "$T/ev.csv
 # --- forced command: no server path, refused with status 3, nothing made ----
 remote() { SSH_ORIGINAL_COMMAND=$1 expect "$2" "$MAPPA" --db "$db"; }
 audits() { "$SQLITE3_BIN" "$db" 'SELECT count(*) FROM audit'; }
+expect 0 "$MAPPA" --db "$db" meeting add 2012-07-03 --level 2
+mid=$("$SQLITE3_BIN" "$db" 'SELECT max(id) FROM meetings')
 before=$(audits)
 remote "backup $T/stolen.db" 3
 contains "$T/err" "names a file on the server"
@@ -34,6 +36,24 @@ remote "export $T/stolen --recipient x" 3
 remote "import --events /etc/passwd" 3
 lacks "$T/err" "root:"
 remote "import --offenders $T/off.csv" 3
+# Every file the import reads (its usage line names them), and the
+# papers' --output: refused before the database is opened, so no
+# "printed" is logged for a paper never written.
+opts=$("$MAPPA" --help | grep -A1 '^  import ' | tail -n 1 |
+	grep -o -- '--[a-z]* F\]' | cut -d' ' -f1)
+case " $(echo $opts) " in
+*" --offenders "*" --disclosures "*) ok ;;
+*) fail "import's file options not found: $opts" ;;
+esac
+for opt in $opts; do
+	remote "import $opt=$T/off.csv" 3
+done
+remote "minutes $mid --output $T/stolen.txt" 3
+remote "agenda $mid --format pdf --output=$T/stolen.pdf" 3
+[ ! -e "$T/stolen.txt" ] && [ ! -e "$T/stolen.pdf" ] && ok || fail "a remote --output made a file"
+# Nor for one that cannot be written.
+expect 1 "$MAPPA" --db "$db" minutes "$mid" --output "$T/no/such/minutes.txt"
+contains "$T/err" "no/such/minutes.txt"
 [ ! -e "$T/stolen.db" ] && [ ! -e "$T/stolen" ] && ok || fail "a refused remote command made a file"
 [ "$(audits)" -eq "$before" ] && ok || fail "a refused remote command touched the database"
 # Files travel over the link instead.

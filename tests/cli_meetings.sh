@@ -37,6 +37,15 @@ l3_before=$(grep '^eligible_snapshot,level3,cat1,' "$T/out" | cut -d, -f4)
 expect 0 "$MAPPA" --db "$d" meetings --format csv
 [ "$(head -n 1 "$T/out")" = "id,date,time,level,status,chair,venue,cases" ] && ok ||
 	fail "meetings CSV header: $(head -n 1 "$T/out")"
+# --status: each of the statuses (core/status.h) selects its meetings.
+for st in scheduled held cancelled; do
+	expect 0 "$MAPPA" --db "$d" meetings --status "$st" --format csv
+	[ "$(tail -n +2 "$T/out" | cut -d, -f5 | sort -u | tr -d '\n')" = \
+	  "$(q "SELECT DISTINCT status FROM meetings WHERE status = '$st'")" ] &&
+		ok || fail "meetings --status $st: $(head -3 "$T/out")"
+done
+expect 2 "$MAPPA" --db "$d" meetings --status Held
+contains "$T/err" "--status: scheduled, held or cancelled"
 
 # Schedule.
 expect 0 "$MAPPA" --db "$d" meeting add 2012-03-22 --level 3 --time 14:00 \

@@ -72,6 +72,11 @@ expect 0 m referral list
 # Overdue first: R2 (due 2012-05-31), R3 (2012-06-08); L1C not yet.
 sed -n 2p "$T/out" | grep -q "R2 .*OVERDUE" && ok || fail "overdue first: $(cat "$T/out")"
 sed -n 4p "$T/out" | grep -q "L1C" && ok || fail "not overdue last: $(cat "$T/out")"
+# A consultation of the cases listed: audit --case finds it.
+[ "$(q "SELECT detail FROM audit WHERE action = 'referrals.view' ORDER BY id DESC LIMIT 1")" = "all referrals; cases shown: 3" ] &&
+	ok || fail "referral list not logged with its cases"
+expect 0 m audit --case R3 --format csv
+grep -q ',referrals\.view,' "$T/out" && ok || fail "audit --case R3 lacks referrals.view"
 [ "$(kpi_initial "$d")" = 2 ] && ok || fail "KPI initial total: $(kpi_initial "$d")"
 
 # --- meetings: held only on or after the date ------------------------------

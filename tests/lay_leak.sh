@@ -61,6 +61,19 @@ done
 lay meeting add 2012-07-03 --level 2
 lay action done 1
 lay meeting --help
+# What the day's branches added (issues 12 to 17), scanned with the rest.
+lay referral list
+lay referral list --format csv
+lay meeting attendees "$held"
+lay meetings --status held --format csv
+lay minutes "$held" --format pdf --output -
+lay audit --case "$("$SQLITE3_BIN" "$d" "SELECT ref FROM offenders LIMIT 1")"
+lay stats --board
+lay stats --board --template 2015 --format csv
+lay report --board --format html
+lay export - --recipient x --pseudonymised
+lay case add ZZ1 --surname Leak --category 1 --level 1
+lay event add "$("$SQLITE3_BIN" "$d" "SELECT ref FROM offenders LIMIT 1")" --event level --date 2012-05-01 --level 2 --note x --decided-by y
 lay export "$T/lay-export" --recipient test
 lay import --offenders /dev/null
 # Performance indicators (issue 8): counts only, --cases refused.
@@ -118,6 +131,14 @@ else
 fi
 expect 3 "$MAPPA" --db "$d" --user lay keydates
 [ ! -s "$T/out" ] && ok || fail "lay keydates printed something"
+# The lists the merge of issues 12 and 16 brought: refused before a
+# byte, not a header and then a refusal.
+for args in "referral list" "referral list --pending --format csv" \
+	"meeting attendees $held" "minutes $held --format pdf --output -" \
+	"agenda $sched --format pdf --output -"; do
+	expect 3 "$MAPPA" --db "$d" --user lay $args
+	[ ! -s "$T/out" ] && ok || fail "lay $args printed: $(head -c 200 "$T/out")"
+done
 for id in "$held" "$sched"; do
 	expect 3 "$MAPPA" --db "$d" --user lay agenda "$id"
 	[ ! -s "$T/out" ] && ok || fail "lay agenda $id printed something"

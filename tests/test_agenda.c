@@ -149,6 +149,28 @@ reasons__names_round_trip(void **state)
 	assert_null(agenda_agency_find("polce"));
 }
 
+/* The agencies a new meeting invites: one list for the command and the
+ * form, the Responsible Authority first, social care, health and
+ * housing (the man page's meeting add). */
+static void
+agencies__invited_by_default(void **state)
+{
+	static const char *const want[] = {
+		"police", "probation", "prison", "childrens_services",
+		"adult_services", "health", "mental_health", "housing",
+	};
+	const char *codes[32];
+	size_t n;
+
+	(void)state;
+	n = agenda_invited_default(codes, NELEM(codes));
+	assert_int_equal(n, NELEM(want));
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(codes[i], want[i]);
+	assert_int_equal(agenda_invited_default(codes, 2), 2);
+	assert_false(agenda_agency_find("yot")->invited);
+}
+
 static void
 holidays__bad_line_refused_with_its_number(void **state)
 {
@@ -197,6 +219,7 @@ main(void)
 			meeting_day__the_weekday_skipping_bank_holidays),
 		cmocka_unit_test(propose__due_cases_and_referrals_overdue_first),
 		cmocka_unit_test(reasons__names_round_trip),
+		cmocka_unit_test(agencies__invited_by_default),
 		cmocka_unit_test(holidays__bad_line_refused_with_its_number),
 		cmocka_unit_test(holidays__the_shipped_file_loads),
 	};

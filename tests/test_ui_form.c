@@ -650,11 +650,27 @@ meeting__time_and_agencies__checked_as_typed(void **state)
 	forms_free(&fm);
 }
 
+/* An event type has one set of words on the screens: the form's, also
+ * in the message after saving and in a history's refusal. */
+static void
+event_types__one_label_each(void **state)
+{
+	(void)state;
+	assert_string_equal(forms_event_type_label(EV_EXIT),
+			    "exit from MAPPA");
+	assert_string_equal(forms_event_type_label(EV_NOTIFICATION_REVIEW),
+			    "review of indefinite notification");
+	assert_string_equal(forms_event_type_label(EV_LEVEL), "level change");
+	for (int i = 0; i < forms_event_type_count; i++)
+		assert_non_null(forms_event_type_label(forms_event_types[i]));
+}
+
 int
 main(void)
 {
 	process_settings_default(&iv.ps);
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(event_types__one_label_each),
 		cmocka_unit_test(
 			text__control_and_invisible_characters__shown_escaped),
 		cmocka_unit_test(

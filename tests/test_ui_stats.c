@@ -561,6 +561,19 @@ templates_board_and_year_under_way(void **state)
 		    "Up a level: 1   Down a level: 0   Left MAPPA: 0"))
 			summary = true;
 	assert_true(summary);
+	/* Year on year, a movement's line is named as the text output
+	 * names it (core/stats.h's short names, not a list of its own). */
+	sm_set_trend(&m, true);
+	{
+		const struct sm_line *ml = find_line(&m, SM_SERIES, SM_MOVES,
+						     STATS_M_TOTAL,
+						     STATS_M_TOTALCOL);
+
+		assert_non_null(ml);
+		assert_string_equal(ml->text, "Total > Total");
+	}
+	sm_set_trend(&m, false);
+	assert_int_equal(m.cur.table, SM_MOVES);
 	assert_int_equal(sm_move_direction(STATS_M_LEVEL2, STATS_M_TO3), 1);
 	assert_int_equal(sm_move_direction(STATS_M_LEVEL3, STATS_M_TO1), -1);
 	assert_int_equal(sm_move_direction(STATS_M_LEVEL1, STATS_M_EXIT), 2);

@@ -163,7 +163,11 @@ keys $S NPage
 wait_for $S "Releases in the next 6 weeks"
 keys $S G
 wait_for $S "Notification ending in the next 6 weeks"
-[ "$(sql "SELECT count(*) FROM audit WHERE action = 'keydates.view' AND detail = 'screen'")" = 1 ] && ok || fail "the key-date screen logged other than once"
+[ "$(sql "SELECT count(*) FROM audit WHERE action = 'keydates.view' AND detail LIKE 'screen; cases shown: %'")" = 1 ] && ok || fail "the key-date screen logged other than once"
+# Naming the cases it showed, the first on the screen among them.
+FIRST_ID=$(sql "SELECT id FROM offenders WHERE ref = '$FIRST'")
+sql "SELECT record FROM audit WHERE action = 'keydates.view' AND detail LIKE 'screen;%'" | tr ' ,' '\n\n' | grep -qx "$FIRST_ID" && ok ||
+	fail "the key-date screen's consultation does not name $FIRST ($FIRST_ID)"
 keys $S Escape
 wait_for $S "Register"
 

@@ -40,6 +40,8 @@ keys a M
 wait_for a "MAPP meetings:"
 keys a a
 wait_for a "Schedule a MAPP meeting"
+# The form invites as `meeting add` without --invite does (core/agenda.c).
+wait_for a "adult_services health mental_health housing"
 keys a C-u
 typed a "2012-03-22"
 keys a Tab

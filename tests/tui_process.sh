@@ -50,6 +50,9 @@ keys a P
 wait_for a "Pending referrals: 3, 2 overdue"
 screen a | grep -A1 "Meet by" | tail -1 | grep -q "R2 .*OVERDUE" && ok ||
 	fail "R2 not first and overdue: $(screen a)"
+# Opening it is one consultation naming the three cases.
+[ "$(sql "SELECT action || ' ' || detail FROM audit ORDER BY id DESC LIMIT 1")" = "referrals.view pending referrals; cases shown: 3" ] &&
+	ok || fail "the referrals screen's consultation: $(sql "SELECT action, record, detail FROM audit ORDER BY id DESC LIMIT 2")"
 keys a j j
 keys a w
 wait_for a "Withdraw referral $rw of L1C? (y/n)"

@@ -41,6 +41,10 @@ struct cli_command {
 
 extern const struct cli_command cli_commands[];
 
+/* The arguments of command NAME as the table gives them (its one
+ * usage line, for --help), or "". */
+const char *cli_command_usage(const char *name);
+
 /* The name the program was called by, for messages. */
 extern const char *cli_progname;
 
@@ -109,11 +113,8 @@ const char *cli_db_path(const struct cli *c);
  */
 int cli_open(struct cli *c, const char *path, unsigned flags, struct db **db);
 
-/* Today: $MAPPA_TODAY when set (checked), else the system date. */
-int cli_today(mdate *today);
-
-/* Today for DB: as cli_today(), but a demo database lives on the demo's
- * own today unless $MAPPA_TODAY says otherwise. */
+/* Today for DB (app_today(), the one rule): $MAPPA_TODAY when set
+ * (checked), else a demo database's own today, else the system date. */
 int cli_db_today(struct db *db, mdate *today);
 
 /*

@@ -177,11 +177,6 @@ cmd_actions(struct cli *c, int argc, char **argv)
 	return cli_status(st);
 }
 
-/* Usage of `mappa action`. */
-static const char action_usage[] =
-	"done ID [--date DATE] | edit ID [--text TEXT] [--agency AGENCY] "
-	"[--owner NAME|\"\"] [--due DATE] | remove ID";
-
 int
 cmd_action(struct cli *c, int argc, char **argv)
 {
@@ -204,13 +199,15 @@ cmd_action(struct cli *c, int argc, char **argv)
 	int opt, rc;
 
 	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-		printf("Usage: %s action %s\n", cli_progname, action_usage);
+		printf("Usage: %s action %s\n", cli_progname,
+		       cli_command_usage("action"));
 		return EXIT_DONE;
 	}
 	if (argc < 2 || (strcmp(argv[1], "done") != 0 &&
 			 strcmp(argv[1], "edit") != 0 &&
 			 strcmp(argv[1], "remove") != 0))
-		return cli_usage("action", "%s", action_usage);
+		return cli_usage("action", "%s",
+				 cli_command_usage("action"));
 	sub = argv[1];
 	argc--;
 	argv++;
@@ -247,7 +244,7 @@ cmd_action(struct cli *c, int argc, char **argv)
 			break;
 		case 'h':
 			printf("Usage: %s action %s\n", cli_progname,
-			       action_usage);
+			       cli_command_usage("action"));
 			return EXIT_DONE;
 		case ':':
 			return cli_usage("action", "'%s' needs an argument",
@@ -258,7 +255,8 @@ cmd_action(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc)
-		return cli_usage("action", "%s", action_usage);
+		return cli_usage("action", "%s",
+				 cli_command_usage("action"));
 	id = strtoll(argv[optind], &end, 10);
 	if (*argv[optind] == '\0' || *end || id <= 0)
 		return cli_usage("action", "\"%s\" is not an action id",

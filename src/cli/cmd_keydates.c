@@ -25,6 +25,9 @@ struct listing {
 	bool csv;
 	enum db_key_list list;
 	size_t n;
+	int64_t *ids;      /* the cases shown, for the consultation log */
+	int nids, cap;
+	bool failed;
 };
 
 static const char *
@@ -40,6 +43,11 @@ print_case(void *ctx, const struct db_key_case *k)
 	char name[2 * DB_FIELD_MAX + 2];
 
 	l->n++;
+	if (array_push(&l->ids, &l->nids, &l->cap, &k->id, sizeof k->id) !=
+	    0) {
+		l->failed = true;
+		return -1;
+	}
 	snprintf(name, sizeof name, "%s%s%s", k->surname,
 		 k->forenames[0] ? ", " : "", k->forenames);
 	if (l->csv) {
@@ -51,8 +59,8 @@ print_case(void *ctx, const struct db_key_case *k)
 		       j_state(k->j_state));
 		return 0;
 	}
-	printf("  %-14s  %-30.30s  L%d  %-9s  %s", k->ref, name, k->level,
-	       k->status, k->date);
+	printf("  %-14s  %-30.30s  L%d  %-9s  %s", cli_line(k->ref),
+	       cli_line(name), k->level, k->status, k->date);
 	if (l->list == DB_KEY_MAPPA_J)
 		printf("  due %s  %s", k->due, j_state(k->j_state));
 	putchar('\n');
@@ -68,7 +76,7 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct listing l = { false, DB_KEY_MAPPA_J, 0 };
+	struct listing l = { .csv = false, .list = DB_KEY_MAPPA_J };
 	const char *fmt = "text";
 	int only = -1, opt, rc;
 	struct db *db;
@@ -133,12 +141,22 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 		if (!l.csv)
 			printf("%s\n", db_key_list_title(l.list));
 		st = db_key_list(db, l.list, today, print_case, &l);
+		if (st == DB_OK && l.failed) {
+			db_close(db);
+			free(l.ids);
+			cli_error("keydates: out of memory");
+			return EXIT_FAILED;
+		}
 		if (st == DB_OK && !l.csv)
 			printf("  %zu case%s\n", l.n, l.n == 1 ? "" : "s");
 	}
+	/* One row for the lists: who saw which cases (audit --case). */
 	if (st == DB_OK)
-		st = db_audit_log(db, "keydates.view", NULL,
-				  only >= 0 ? list_names[only] : "all lists");
+		st = db_audit_consult(db, "keydates.view", l.ids,
+				      (size_t)l.nids,
+				      only >= 0 ? list_names[only]
+						: "all lists");
+	free(l.ids);
 	if (st != DB_OK)
 		cli_error("%s", db_errmsg(db));
 	db_close(db);

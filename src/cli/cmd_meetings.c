@@ -20,6 +20,7 @@
 
 #include "app/context.h"
 #include "cli/cli.h"
+#include "core/status.h"
 #include "core/util.h"
 
 /* --- mappa meetings --------------------------------------------------------- */
@@ -96,9 +97,7 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 			q.level = atoi(optarg);
 			break;
 		case 's':
-			if (strcmp(optarg, "scheduled") != 0 &&
-			    strcmp(optarg, "held") != 0 &&
-			    strcmp(optarg, "cancelled") != 0)
+			if (meeting_status_parse(optarg) < 0)
 				return cli_usage("meetings", "--status: "
 						 "scheduled, held or "
 						 "cancelled");
@@ -328,12 +327,6 @@ text_opt(struct args *a, int o, const char *name, char *buf, size_t n)
 
 /* --- subcommands ---------------------------------------------------------------- */
 
-/* The agencies invited when --invite is not given. */
-static const char *const default_invited[] = {
-	"police", "probation", "prison", "childrens_services",
-	"adult_services", "health", "mental_health", "housing",
-};
-
 static enum db_status
 sub_add(struct args *a)
 {
@@ -383,8 +376,7 @@ sub_add(struct args *a)
 				inv[n++] = p;
 			}
 	} else {
-		for (; n < NELEM(default_invited); n++)
-			inv[n] = default_invited[n];
+		n = agenda_invited_default(inv, NELEM(inv));
 	}
 	if ((st = db_meeting_add(a->db, &m, inv, n)) == DB_OK)
 		printf("%lld\n", (long long)m.id);
@@ -811,7 +803,8 @@ static int
 print_attendee(void *ctx, const struct db_attendee *at)
 {
 	(void)ctx;
-	printf("%-10s %-20s %s\n", at->role, at->agency, at->name);
+	printf("%-10s %-20s %s\n", at->role, cli_line(at->agency),
+	       cli_line(at->name));
 	return 0;
 }
 

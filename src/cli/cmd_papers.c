@@ -323,9 +323,8 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 			*output = optarg;
 			break;
 		case 'h':
-			printf("Usage: %s %s ID [--format text|markdown|pdf] "
-			       "[--recipient TEXT] [--output FILE]\n",
-			       cli_progname, cmd);
+			printf("Usage: %s %s %s\n", cli_progname, cmd,
+			       cli_command_usage(cmd));
 			return -1;
 		case ':':
 			return cli_usage(cmd, "'%s' needs an argument",
@@ -630,7 +629,11 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 	if ((rc = paper_options("agenda", argc, argv, &pp, &recipient, &output,
 				&id)) != EXIT_DONE)
 		return rc < 0 ? EXIT_DONE : rc;
-	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE) {
+	/* The file before the database: a --output refused (a forced
+	 * command) or not writable logs no printing. */
+	if ((rc = paper_output(c, "agenda", output)) != EXIT_DONE ||
+	    (rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE) {
+		outfile_close(&paper_file, true);
 		pdf_free(pp.pdf);
 		return rc;
 	}
@@ -639,11 +642,8 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 	if (st == DB_OK)
 		st = db_setting_get(db, "area_name", area, sizeof area);
 	if (st == DB_OK) {
-		rc = paper_output(c, "agenda", output);
-		if (rc == EXIT_DONE) {
-			print_agenda(db, &pp, area, &m, &items, &ag);
-			rc = paper_finish(&pp, output);
-		}
+		print_agenda(db, &pp, area, &m, &items, &ag);
+		rc = paper_finish(&pp, output);
 	} else {
 		cli_error("%s", db_errmsg(db));
 		rc = cli_status(st);
@@ -1101,7 +1101,10 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	if ((rc = paper_options("minutes", argc, argv, &pp, &recipient,
 				&output, &id)) != EXIT_DONE)
 		return rc < 0 ? EXIT_DONE : rc;
-	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE) {
+	/* The file before the database, as the agenda's. */
+	if ((rc = paper_output(c, "minutes", output)) != EXIT_DONE ||
+	    (rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE) {
+		outfile_close(&paper_file, true);
 		pdf_free(pp.pdf);
 		return rc;
 	}
@@ -1118,8 +1121,6 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 		cli_error("%s", db_errmsg(db));
 		goto done;
 	}
-	if ((rc = paper_output(c, "minutes", output)) != EXIT_DONE)
-		goto done;
 	banner(&pp);
 	str_printf(title, sizeof title, "%s: minutes of a Level %d MAPP "
 		   "meeting", area, m.level);

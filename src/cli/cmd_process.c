@@ -303,11 +303,42 @@ referral_add(struct cli *c, int argc, char **argv)
 	return done(&a, db, st);
 }
 
+/* How the list is printed; its header goes out with the first row (or
+ * after an empty list), never before the data layer has allowed it. */
+struct ref_listing {
+	bool csv;
+	bool headed;
+	int64_t *ids;      /* the cases shown, for the consultation log */
+	int nids, cap;
+	bool failed;
+};
+
+static void
+referral_header(struct ref_listing *l)
+{
+	if (l->headed)
+		return;
+	l->headed = true;
+	if (l->csv)
+		printf("id,ref,date,agency,level,outcome,meeting\n");
+	else
+		printf("%5s  %-14s  %-10s  %-20s  %5s  %-9s  %-10s  %7s\n",
+		       "ID", "Case", "Referred", "Agency", "Level", "Outcome",
+		       "Due", "Meeting");
+}
+
 static int
 print_referral(void *ctx, const struct db_referral *r)
 {
-	bool csv = *(bool *)ctx;
+	struct ref_listing *l = ctx;
+	bool csv = l->csv;
 
+	if (array_push(&l->ids, &l->nids, &l->cap, &r->offender_id,
+		       sizeof r->offender_id) != 0) {
+		l->failed = true;
+		return -1;
+	}
+	referral_header(l);
 	if (csv) {
 		printf("%lld,", (long long)r->id);
 		cli_csv_field(r->ref);
@@ -320,8 +351,8 @@ print_referral(void *ctx, const struct db_referral *r)
 		return 0;
 	}
 	printf("%5lld  %-14s  %s  %-20.20s  %5d  %-9s  %-10s  ",
-	       (long long)r->id, r->ref, r->date, r->agency,
-	       r->proposed_level, r->outcome, r->due[0] ? r->due : "-");
+	       (long long)r->id, cli_line(r->ref), r->date,
+	       cli_line(r->agency), r->proposed_level, r->outcome, r->due[0] ? r->due : "-");
 	if (r->meeting_id)
 		printf("%7lld", (long long)r->meeting_id);
 	else
@@ -337,6 +368,7 @@ referral_list(struct cli *c, int argc, char **argv)
 	struct pargs a = { .cmd = "referral list",
 			   .usage = "[--pending] [--format text|csv]" };
 	struct app_context ctx;
+	struct ref_listing l = { .csv = false };
 	struct db *db;
 	enum db_status st;
 	bool csv = false;
@@ -358,14 +390,25 @@ referral_list(struct cli *c, int argc, char **argv)
 		db_close(db);
 		return EXIT_FAILED;
 	}
-	if (csv)
-		printf("id,ref,date,agency,level,outcome,meeting\n");
-	else
-		printf("%5s  %-14s  %-10s  %-20s  %5s  %-9s  %-10s  %7s\n",
-		       "ID", "Case", "Referred", "Agency", "Level", "Outcome",
-		       "Due", "Meeting");
+	l.csv = csv;
 	st = db_referral_all(db, SET(&a, P_PENDING), ctx.today, &ctx.holidays,
-			     print_referral, &csv);
+			     print_referral, &l);
+	if (st == DB_OK && l.failed) {
+		cli_error("%s: out of memory", a.cmd);
+		free(l.ids);
+		app_context_free(&ctx);
+		db_close(db);
+		return EXIT_FAILED;
+	}
+	if (st == DB_OK)
+		referral_header(&l);
+	/* One row for the list: who saw which cases' referrals. */
+	if (st == DB_OK)
+		st = db_audit_consult(db, "referrals.view", l.ids,
+				      (size_t)l.nids,
+				      SET(&a, P_PENDING) ? "pending referrals"
+							 : "all referrals");
+	free(l.ids);
 	app_context_free(&ctx);
 	return done(&a, db, st);
 }

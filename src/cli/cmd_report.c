@@ -65,17 +65,17 @@ cmd_report(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("report", "unexpected argument '%s'",
 				 argv[optind]);
-	if (cli_today(&so.today) != 0)
-		return EXIT_FAILED;
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
-	if (!have_year) {
-		if (cli_db_today(db, &today) != 0) {
-			db_close(db);
-			return EXIT_FAILED;
-		}
-		year = date_report_year(today) - 1;
+	/* Today as the screens have it (a demo's own): the default year
+	 * and which years are provisional. */
+	if (cli_db_today(db, &today) != 0) {
+		db_close(db);
+		return EXIT_FAILED;
 	}
+	so.today = today;
+	if (!have_year)
+		year = date_report_year(today) - 1;
 	db_setting_get(db, "area_name", area, sizeof area);
 	if ((st = stats_new(year - REPORT_HISTORY, year)) == NULL) {
 		cli_error("out of memory");

@@ -32,18 +32,6 @@ parse_range(const char *s, int *first, int *last)
 	return 0;
 }
 
-/* The latest complete reporting year as of today. */
-static int
-default_year(struct db *db, int *year)
-{
-	mdate today;
-
-	if (cli_db_today(db, &today) != 0)
-		return -1;
-	*year = date_report_year(today) - 1;
-	return 0;
-}
-
 int
 cmd_stats(struct cli *c, int argc, char **argv)
 {
@@ -115,8 +103,6 @@ cmd_stats(struct cli *c, int argc, char **argv)
 				 argv[optind]);
 	/* The same database twice is refused before any command
 	 * (src/main.c): an area is never counted twice. */
-	if (cli_today(&so.today) != 0)
-		return EXIT_FAILED;
 
 	for (int i = 0; i < nareas && rc == EXIT_DONE; i++) {
 		const char *path = c->ndb > 0 ? c->db[i] : c->default_db;
@@ -126,13 +112,16 @@ cmd_stats(struct cli *c, int argc, char **argv)
 
 		if ((rc = cli_open(c, path, 0, &db)) != EXIT_DONE)
 			break;
+		/* Today as the first area has it (a demo lives on its own
+		 * today, as on the screens): the default year, and which
+		 * years are provisional. */
+		if (i == 0 && cli_db_today(db, &so.today) != 0) {
+			db_close(db);
+			rc = EXIT_FAILED;
+			break;
+		}
 		if (!have_year) {
-			if (default_year(db, &first) != 0) {
-				db_close(db);
-				rc = EXIT_FAILED;
-				break;
-			}
-			last = first;
+			first = last = date_report_year(so.today) - 1;
 			have_year = true;
 		}
 		if (nareas == 1)

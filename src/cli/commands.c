@@ -81,21 +81,22 @@ const struct cli_command cli_commands[] = {
 	  "[--from DATE] [--to DATE] [--level 2|3] [--status S] "
 	  "[--format text|csv]",
 	  "list MAPP meetings (lay advisers: without the chair)" },
-	{ "meeting", cmd_meeting,
-	  "add|edit|hold|cancel|reopen|invite|attend|agenda-add|agenda-remove|"
-	  "agenda-move|propose|discussed|minute|level|action ...",
+	{ "meeting", cmd_meeting, "SUBCOMMAND ...",
 	  "schedule, build, hold and minute a meeting (meeting --help)" },
-	{ "agenda", cmd_agenda, "ID [--format text|markdown] [--recipient TEXT]",
+	{ "agenda", cmd_agenda,
+	  "ID [--format text|markdown|pdf] [--recipient TEXT] [--output FILE]",
 	  "print a meeting's agenda (OFFICIAL-SENSITIVE)" },
 	{ "minutes", cmd_minutes,
-	  "ID [--format text|markdown] [--recipient TEXT]",
+	  "ID [--format text|markdown|pdf] [--recipient TEXT] [--output FILE]",
 	  "print a meeting's minutes (OFFICIAL-SENSITIVE; logged)" },
 	{ "actions", cmd_actions,
 	  "[--overdue | --all] [--agency A] [--owner NAME] [--meeting ID] "
 	  "[--format text|csv]",
 	  "open and overdue actions by agency and owner" },
-	{ "action", cmd_action, "done ID [--date DATE]",
-	  "mark an action done" },
+	{ "action", cmd_action,
+	  "done ID [--date DATE] | edit ID [--text TEXT] [--agency AGENCY] "
+	  "[--owner NAME|\"\"] [--due DATE] | remove ID",
+	  "mark an action done; change or remove it" },
 	{ "keydates", cmd_keydates,
 	  "[--list mappa-j|releases|licences|notifications] "
 	  "[--format text|csv]",
@@ -103,6 +104,15 @@ const struct cli_command cli_commands[] = {
 	  "ending in the next 6 weeks" },
 	{ NULL, NULL, NULL, NULL },
 };
+
+const char *
+cli_command_usage(const char *name)
+{
+	for (const struct cli_command *k = cli_commands; k->name; k++)
+		if (strcmp(k->name, name) == 0)
+			return k->usage;
+	return "";
+}
 
 /* --- text fit for a terminal ------------------------------------------------ */
 
@@ -342,12 +352,6 @@ cli_open(struct cli *c, const char *path, unsigned flags, struct db **db)
 		return cli_status(st);
 	}
 	return EXIT_DONE;
-}
-
-int
-cli_today(mdate *today)
-{
-	return cli_db_today(NULL, today);
 }
 
 int

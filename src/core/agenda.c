@@ -28,20 +28,20 @@ agenda_meeting_day(const struct agenda_holidays *h, int weekday, mdate d)
 }
 
 const struct agenda_agency agenda_agencies[] = {
-	{ "police", "Police", true },
-	{ "probation", "Probation", true },
-	{ "prison", "Prison Service", true },
-	{ "childrens_services", "Children's social care", false },
-	{ "adult_services", "Adult social care", false },
-	{ "health", "Health", false },
-	{ "mental_health", "Mental health trust", false },
-	{ "yot", "Youth offending team", false },
-	{ "housing", "Housing", false },
-	{ "jobcentre", "Jobcentre Plus", false },
-	{ "immigration", "Immigration Enforcement", false },
-	{ "em", "Electronic monitoring", false },
-	{ "education", "Education", false },
-	{ "other", "Other", false },
+	{ "police", "Police", true, true },
+	{ "probation", "Probation", true, true },
+	{ "prison", "Prison Service", true, true },
+	{ "childrens_services", "Children's social care", false, true },
+	{ "adult_services", "Adult social care", false, true },
+	{ "health", "Health", false, true },
+	{ "mental_health", "Mental health trust", false, true },
+	{ "yot", "Youth offending team", false, false },
+	{ "housing", "Housing", false, true },
+	{ "jobcentre", "Jobcentre Plus", false, false },
+	{ "immigration", "Immigration Enforcement", false, false },
+	{ "em", "Electronic monitoring", false, false },
+	{ "education", "Education", false, false },
+	{ "other", "Other", false, false },
 };
 const size_t agenda_agency_count = NELEM(agenda_agencies);
 
@@ -56,6 +56,17 @@ agenda_role_find(const char *role)
 		if (strcmp(role, agenda_roles[i]) == 0)
 			return (int)i;
 	return -1;
+}
+
+size_t
+agenda_invited_default(const char **codes, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < NELEM(agenda_agencies) && n < max; i++)
+		if (agenda_agencies[i].invited)
+			codes[n++] = agenda_agencies[i].code;
+	return n;
 }
 
 const struct agenda_agency *

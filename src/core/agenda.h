@@ -39,6 +39,9 @@ struct agenda_agency {
 	const char *code; /* stored and typed: "police", "childrens_services" */
 	const char *name; /* shown: "Children's social care" */
 	bool ra;          /* one of the Responsible Authority */
+	bool invited;     /* invited to a new meeting unless told otherwise
+			   * (meeting add without --invite, the new-meeting
+			   * form) */
 };
 
 /* The agencies mappa knows, the Responsible Authority first. */
@@ -47,6 +50,11 @@ extern const size_t agenda_agency_count;
 
 /* The agency with CODE, or NULL. */
 const struct agenda_agency *agenda_agency_find(const char *code);
+
+/* The codes of the agencies a new meeting invites (those marked
+ * invited), in the table's order, into CODES (room for MAX); returns
+ * how many. */
+size_t agenda_invited_default(const char **codes, size_t max);
 
 /* How a person attended a meeting (issue 16): "present", "apologies",
  * "report" (sent a report), "guest" (invited for a case); in this order

@@ -60,6 +60,10 @@ extern const char *const stats_mrow_key[STATS_MROWS];
 extern const char *const stats_mrow_label[STATS_MROWS];
 extern const char *const stats_mcol_key[STATS_MCOLS];
 extern const char *const stats_mcol_label[STATS_MCOLS];
+/* Their short names, for a line of a series ("L1", "Exit"): the text
+ * output's and the screen's. */
+extern const char *const stats_mrow_short[STATS_MROWS];
+extern const char *const stats_mcol_short[STATS_MCOLS];
 
 /* The names every output spells the tables, rows and columns with: keys
  * (CSV, JSON, HTML ids) and labels (text, screens). */

@@ -86,6 +86,12 @@ const char *const stats_mcol_key[STATS_MCOLS] = {
 const char *const stats_mcol_label[STATS_MCOLS] = {
 	"Level 1", "Level 2", "Level 3", "Exit", "Total",
 };
+const char *const stats_mrow_short[STATS_MROWS] = {
+	"New", "L1", "L2", "L3", "Total",
+};
+const char *const stats_mcol_short[STATS_MCOLS] = {
+	"L1", "L2", "L3", "Exit", "Total",
+};
 static const char *const review_label[REVIEW_REFUSED + 1] = {
 	NULL, "Granted", "Refused",
 };
@@ -1036,14 +1042,6 @@ struct sline {
 /* Room for the largest section: the movements, 5 rows x 5 columns. */
 #define SLINES_MAX (STATS_MROWS * STATS_MCOLS)
 
-/* Short names of the movements' rows and columns, for a series line. */
-static const char *const mrow_short[STATS_MROWS] = {
-	"New", "L1", "L2", "L3", "Total",
-};
-static const char *const mcol_short[STATS_MCOLS] = {
-	"L1", "L2", "L3", "Exit", "Total",
-};
-
 /* The label of a one-figure table's line. */
 static const char *
 figure_label(int tab)
@@ -1100,8 +1098,8 @@ series_lines(const struct stats *st, const struct stats_opts *o, int tab,
 				    rows[r].label, NULL };
 			else if (tab == STATS_T_MOVES)
 				out[n++] = (struct sline){ tab, rows[r].ix,
-				    cols[c].ix, mrow_short[rows[r].ix],
-				    mcol_short[cols[c].ix] };
+				    cols[c].ix, stats_mrow_short[rows[r].ix],
+				    stats_mcol_short[cols[c].ix] };
 			else
 				out[n++] = (struct sline){ tab, rows[r].ix,
 				    cols[c].ix, rows[r].label, cols[c].label };

@@ -1182,8 +1182,8 @@ db_key_list(struct db *db, enum db_key_list l, mdate today, db_key_case_cb cb,
 		"k.notification_end IS NOT NULL AND k.notification_end != '"
 		CF_INDEFINITE "'",
 	};
-	struct key_hit *hits = NULL, *p;
-	size_t n = 0, cap = 0;
+	struct key_hit *hits = NULL, hit;
+	int n = 0, cap = 0;
 	sqlite3_stmt *st;
 	enum db_status s;
 	int rc;
@@ -1213,30 +1213,23 @@ db_key_list(struct db *db, enum db_key_list l, mdate today, db_key_case_cb cb,
 		}
 		if (!in)
 			continue;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 32;
-
-			if ((p = realloc(hits, nc * sizeof *hits)) == NULL) {
-				sqlite3_reset(st);
-				free(hits);
-				return db_fail(db, DB_ERROR, "out of memory");
-			}
-			hits = p;
-			cap = nc;
-		}
-		p = &hits[n++];
-		memset(p, 0, sizeof *p);
-		p->c.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, p->c.ref, sizeof p->c.ref);
-		db_column_copy(st, 2, p->c.surname, sizeof p->c.surname);
-		db_column_copy(st, 3, p->c.forenames, sizeof p->c.forenames);
-		p->c.level = sqlite3_column_int(st, 4);
-		db_column_copy(st, 5, p->c.status, sizeof p->c.status);
-		date_format(when, p->c.date);
-		p->c.j_state = j;
+		memset(&hit, 0, sizeof hit);
+		hit.c.id = sqlite3_column_int64(st, 0);
+		db_column_copy(st, 1, hit.c.ref, sizeof hit.c.ref);
+		db_column_copy(st, 2, hit.c.surname, sizeof hit.c.surname);
+		db_column_copy(st, 3, hit.c.forenames, sizeof hit.c.forenames);
+		hit.c.level = sqlite3_column_int(st, 4);
+		db_column_copy(st, 5, hit.c.status, sizeof hit.c.status);
+		date_format(when, hit.c.date);
+		hit.c.j_state = j;
 		if (l == DB_KEY_MAPPA_J)
-			date_format(cf_mappa_j_due(when), p->c.due);
-		p->when = l == DB_KEY_MAPPA_J ? cf_mappa_j_due(when) : when;
+			date_format(cf_mappa_j_due(when), hit.c.due);
+		hit.when = l == DB_KEY_MAPPA_J ? cf_mappa_j_due(when) : when;
+		if (array_push(&hits, &n, &cap, &hit, sizeof hit) != 0) {
+			sqlite3_reset(st);
+			free(hits);
+			return db_fail(db, DB_ERROR, "out of memory");
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -1244,8 +1237,8 @@ db_key_list(struct db *db, enum db_key_list l, mdate today, db_key_case_cb cb,
 		return db_sqlfail(db, rc, "reading key dates");
 	}
 	if (n)
-		qsort(hits, n, sizeof *hits, key_hit_cmp);
-	for (size_t i = 0; i < n; i++)
+		qsort(hits, (size_t)n, sizeof *hits, key_hit_cmp);
+	for (int i = 0; i < n; i++)
 		if (cb(ctx, &hits[i].c) != 0)
 			break;
 	free(hits);
@@ -1356,8 +1349,8 @@ export_notes(struct db *db, db_export_cb cb, void *ctx)
 	sqlite3_stmt *st;
 	const char *col[IX_N_NCOLS];
 	enum db_status s = DB_OK;
-	int64_t offender = 0, *ids = NULL;
-	size_t n = 0, cap = 0;
+	int64_t offender = 0, *ids = NULL, id;
+	int n = 0, cap = 0;
 	char place[24];
 	int rc;
 
@@ -1376,26 +1369,19 @@ export_notes(struct db *db, db_export_cb cb, void *ctx)
 			offender = of;
 			n = 0;
 		}
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			int64_t *p = realloc(ids, nc * sizeof *p);
-
-			if (p == NULL) {
-				s = db_fail(db, DB_ERROR, "out of memory");
-				break;
-			}
-			ids = p;
-			cap = nc;
+		id = sqlite3_column_int64(st, 7);
+		if (array_push(&ids, &n, &cap, &id, sizeof id) != 0) {
+			s = db_fail(db, DB_ERROR, "out of memory");
+			break;
 		}
-		ids[n++] = sqlite3_column_int64(st, 7);
 		if (sqlite3_column_int(st, 8))
 			continue; /* carried by offenders.csv */
 		for (int i = 0; i < IX_N_CORRECTS; i++)
 			col[i] = col_text(st, i);
 		col[IX_N_CORRECTS] = NULL;
-		for (size_t k = 0; corrects && k < n; k++) {
+		for (int k = 0; corrects && k < n; k++) {
 			if (ids[k] == corrects) {
-				snprintf(place, sizeof place, "%zu", k + 1);
+				snprintf(place, sizeof place, "%d", k + 1);
 				col[IX_N_CORRECTS] = place;
 			}
 		}

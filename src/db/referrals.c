@@ -465,7 +465,7 @@ db_referral_all(struct db *db, bool pending_only, mdate today,
 {
 	struct process_settings ps;
 	struct row *v = NULL;
-	size_t n = 0, cap = 0;
+	int n = 0, cap = 0;
 	sqlite3_stmt *st;
 	enum db_status s;
 	int rc;
@@ -484,22 +484,10 @@ db_referral_all(struct db *db, bool pending_only, mdate today,
 		return DB_ERROR;
 	sqlite3_bind_int(st, 1, pending_only);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct row *x;
+		struct row row, *x = &row;
 		const char *reason = (const char *)sqlite3_column_text(st, 4);
 		mdate d;
 
-		if (n == cap) {
-			size_t c = cap ? cap * 2 : 32;
-			struct row *w = realloc(v, c * sizeof *w);
-
-			if (w == NULL) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			v = w;
-			cap = c;
-		}
-		x = &v[n];
 		memset(x, 0, sizeof *x);
 		x->r.id = sqlite3_column_int64(st, 0);
 		db_column_copy(st, 1, x->r.date, sizeof x->r.date);
@@ -522,7 +510,11 @@ db_referral_all(struct db *db, bool pending_only, mdate today,
 		x->r.overdue = strcmp(x->r.outcome, "pending") == 0 &&
 			       x->due != MDATE_NONE && today != MDATE_NONE &&
 			       x->due < today;
-		n++;
+		if (array_push(&v, &n, &cap, x, sizeof *x) != 0) {
+			free(x->reason);
+			rc = SQLITE_NOMEM;
+			break;
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -530,14 +522,14 @@ db_referral_all(struct db *db, bool pending_only, mdate today,
 				       : db_sqlfail(db, rc, "reading referrals");
 	} else {
 		if (n)
-			qsort(v, n, sizeof *v, cmp_row);
-		for (size_t i = 0; i < n; i++) {
+			qsort(v, (size_t)n, sizeof *v, cmp_row);
+		for (int i = 0; i < n; i++) {
 			v[i].r.reason = v[i].reason;
 			if (cb(ctx, &v[i].r) != 0)
 				break;
 		}
 	}
-	for (size_t i = 0; i < n; i++)
+	for (int i = 0; i < n; i++)
 		free(v[i].reason);
 	free(v);
 	return s;

@@ -105,8 +105,8 @@ kinds_of(int type)
 	return kind_labels[type];
 }
 
-static const char *
-type_label(int type)
+const char *
+forms_event_type_label(int type)
 {
 	for (int i = 0; i < forms_event_type_count; i++)
 		if (forms_event_types[i] == type)
@@ -590,12 +590,14 @@ fits_history(const struct ev *hist, size_t n, const struct ev *e, char *buf,
 		memcpy(v + pos + 1, hist + pos, (n - pos) * sizeof *v);
 	why = ev_check_history(v, n + 1, &at);
 	if (why && at == pos)
-		str_printf(buf, len, "%s on %s: %s", type_label(e->type),
+		str_printf(buf, len, "%s on %s: %s",
+			   forms_event_type_label(e->type),
 			   date_format(e->date, d1), why);
 	else if (why)
 		str_printf(buf, len, "%s on %s would break the later %s on "
-			   "%s: %s", type_label(e->type),
-			   date_format(e->date, d1), type_label(v[at].type),
+			   "%s: %s", forms_event_type_label(e->type),
+			   date_format(e->date, d1),
+			   forms_event_type_label(v[at].type),
 			   date_format(v[at].date, d2), why);
 	free(v);
 	return why == NULL;

@@ -130,6 +130,9 @@ void forms_order_end_get(const struct form_model *fm,
 /* The event types the event form offers, in its order. */
 extern const int forms_event_types[];
 extern const int forms_event_type_count;
+/* An event type as people say it ("level change", "exit from MAPPA"):
+ * the event form's words, for whatever names a type on the screens. */
+const char *forms_event_type_label(int type);
 
 /* Set up FM as a new referral on TODAY. */
 void forms_referral(struct form_model *fm, struct db *db, mdate today,

@@ -84,27 +84,6 @@ heading(struct event_screen *d)
 		       "for %s: not registered now", d->ref);
 }
 
-static const char *
-type_name(int type)
-{
-	switch (type) {
-	case EV_LEVEL:
-		return "level change";
-	case EV_CATEGORY:
-		return "category change";
-	case EV_EXIT:
-		return "exit";
-	case EV_NOTIFICATION_BREACH:
-		return "notification breach";
-	case EV_SFO_CHARGE:
-		return "serious further offence charge";
-	case EV_NOTIFICATION_REVIEW:
-		return "notification review";
-	default:
-		return ev_type_name(type);
-	}
-}
-
 static unsigned
 store(struct ui *ui, struct screen *s)
 {
@@ -120,7 +99,8 @@ store(struct ui *ui, struct screen *s)
 	st = db_case_event(ui->db, d->id, &d->version, &e, meeting, review);
 	if (st == DB_OK) {
 		ui->saved_id = d->id;
-		ui_msg(ui, "Saved: %s on %s for %s.", type_name(e.ev.type),
+		ui_msg(ui, "Saved: %s on %s for %s.",
+		       forms_event_type_label(e.ev.type),
 		       date_format(e.ev.date, date), d->ref);
 		return ui_pop(ui, RESULT_SAVED);
 	}

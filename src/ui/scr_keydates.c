@@ -192,6 +192,38 @@ static const struct screen_ops kd_ops = {
 	.destroy = kd_destroy,
 };
 
+/* The cases the lists show, for the consultation log. */
+struct kd_ids {
+	int64_t *v;
+	int n, cap;
+};
+
+static int
+kd_collect(void *ctx, const struct db_key_case *k)
+{
+	struct kd_ids *x = ctx;
+
+	return array_push(&x->v, &x->n, &x->cap, &k->id, sizeof k->id);
+}
+
+/* Log the lists' consultation, naming the cases they show (as a list of
+ * actions does), so that `audit --case` finds who looked. */
+static enum db_status
+kd_consult(struct ui *ui)
+{
+	struct kd_ids x = { NULL, 0, 0 };
+	enum db_status st = DB_OK;
+
+	for (int l = 0; l < DB_KEY_LISTS && st == DB_OK; l++)
+		st = db_key_list(ui->db, (enum db_key_list)l, ui->today,
+				 kd_collect, &x);
+	if (st == DB_OK)
+		st = db_audit_consult(ui->db, "keydates.view", x.v,
+				      (size_t)x.n, "screen");
+	free(x.v);
+	return st;
+}
+
 struct screen *
 scr_keydates_new(struct ui *ui)
 {
@@ -207,7 +239,7 @@ scr_keydates_new(struct ui *ui)
 	s->ops = &kd_ops;
 	s->data = k;
 	/* Logged once, on opening; refreshes are part of that reading. */
-	if (db_audit_log(ui->db, "keydates.view", NULL, "screen") != DB_OK) {
+	if (kd_consult(ui) != DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
 		kd_destroy(s);
 		return NULL;

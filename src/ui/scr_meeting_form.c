@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/agenda.h"
 #include "core/util.h"
 #include "ui/form.h"
 #include "ui/ui.h"
@@ -173,8 +174,16 @@ scr_meeting_form_new(struct ui *ui, int64_t id)
 		ui_fmt(f->fs.heading, sizeof f->fs.heading, "Meeting %lld, "
 		       "%s", (long long)id, f->base.status);
 	} else {
-		str_copy(f->agencies, "police probation prison",
-			 sizeof f->agencies);
+		const char *inv[32];
+		size_t n = agenda_invited_default(inv, NELEM(inv));
+
+		/* The agencies a new meeting invites: the same as
+		 * `meeting add` without --invite (core/agenda.c). */
+		f->agencies[0] = '\0';
+		for (size_t i = 0; i < n; i++)
+			ui_fmt(f->agencies + strlen(f->agencies),
+			       sizeof f->agencies - strlen(f->agencies),
+			       "%s%s", i ? " " : "", inv[i]);
 		forms_meeting(&f->fs.fm, NULL, f->agencies, ui->today);
 		str_copy(f->fs.heading, "Schedule a MAPP meeting",
 			 sizeof f->fs.heading);

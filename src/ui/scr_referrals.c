@@ -65,6 +65,28 @@ load(struct ui *ui, struct rl *l)
 	return true;
 }
 
+/* The list is a consultation of its cases: one row on opening naming
+ * them (as the actions' list), not one for each refresh. */
+static bool
+consult(struct ui *ui, const struct rl *l)
+{
+	int64_t *ids = calloc((size_t)l->list.n + 1, sizeof *ids);
+	enum db_status st;
+
+	if (ids == NULL) {
+		ui_error(ui, "Out of memory.");
+		return false;
+	}
+	for (int i = 0; i < l->list.n; i++)
+		ids[i] = l->v[i].offender_id;
+	st = db_audit_consult(ui->db, "referrals.view", ids,
+			      (size_t)l->list.n, "pending referrals");
+	free(ids);
+	if (st != DB_OK)
+		ui_error(ui, "%s", db_errmsg(ui->db));
+	return st == DB_OK;
+}
+
 static bool
 has_row(const struct screen *s)
 {
@@ -319,7 +341,7 @@ scr_referrals_new(struct ui *ui)
 	s->ops = &ops;
 	s->data = l;
 	ui_holidays_note(ui);
-	if (!load(ui, l)) {
+	if (!load(ui, l) || !consult(ui, l)) {
 		destroy(s);
 		return NULL;
 	}

@@ -269,14 +269,6 @@ sm_move_direction(int row, int col)
 	    : col - STATS_M_TO1 < row - STATS_M_LEVEL1 ? -1 : 0;
 }
 
-/* The movements' rows and columns in a series line of 15 columns. */
-static const char *const move_short_row[STATS_MROWS] = {
-	"New", "L1", "L2", "L3", "All",
-};
-static const char *const move_short_col[STATS_MCOLS] = {
-	"L1", "L2", "L3", "Exit", "All",
-};
-
 /* "Level 2", "new", "exit", "all" for the movements' names. */
 static const char *
 move_row_name(int r)
@@ -798,8 +790,8 @@ layout_trend(struct statsmodel *m)
 			for (int i = 0; i < nc; i++) {
 				if (t == SM_MOVES)
 					snprintf(text, sizeof text, "%s > %s",
-						 move_short_row[r],
-						 move_short_col[cols[i]]);
+						 stats_mrow_short[r],
+						 stats_mcol_short[cols[i]]);
 				else
 					snprintf(text, sizeof text, "%-8s %s",
 						 stats_row_label[r],
