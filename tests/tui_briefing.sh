@@ -41,6 +41,11 @@ DROP=$(sql "SELECT id FROM actions WHERE text = 'Ask the prison for the resettle
 CARRY=$(sql "SELECT id FROM actions WHERE offender_id = $OID AND meeting_id IS NOT $M AND done IS NULL AND id <> $DROP ORDER BY due, id LIMIT 1")
 [ -n "$CARRY" ] && ok || fail "$REF has no open action of an earlier meeting"
 expect 0 env MAPPA_TODAY="$DATE" "$MAPPA" --db "$DB" meeting hold "$M"
+# One of this meeting's own, dropped on the command line: shown dropped.
+expect 0 env MAPPA_TODAY="$DATE" "$MAPPA" --db "$DB" meeting action "$M" "$REF" \
+	--text "Book the interpreter" --agency police --due "$DATE"
+OWN=$(sql "SELECT id FROM actions WHERE text = 'Book the interpreter'")
+expect 0 env MAPPA_TODAY="$DATE" "$MAPPA" --db "$DB" action drop "$OWN"
 tui_env MAPPA_TODAY="$DATE"
 
 start a
@@ -86,6 +91,7 @@ wait_for a "RMP: supervision, as of $PREV:"
 # --- the open actions of earlier meetings reviewed ------------------------
 keys a A
 wait_for a "Open from earlier meetings: D done, F carried forward, X dropped"
+wait_re a "$DATE +$DATE \(dropped\) Book the interpreter"
 OLD=$(sql "SELECT due FROM actions WHERE id = $CARRY")
 NEW=$(sql "SELECT date('$DATE', '+14 days')")
 # pick_row NAME TEXT: the row holding TEXT selected, from the top down.

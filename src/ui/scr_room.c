@@ -158,7 +158,6 @@ collect_action(void *ctx, const struct db_action *a)
 {
 	struct room *r = ctx;
 	struct room_row *w = add_row(r);
-	char state[8 + MDATE_BUFSZ];
 
 	if (w == NULL)
 		return 1;
@@ -169,12 +168,11 @@ collect_action(void *ctx, const struct db_action *a)
 		 sizeof w->name);
 	str_copy(w->agency, a->owner_agency, sizeof w->agency);
 	str_copy(w->due, a->due, sizeof w->due);
-	if (a->dropped)
-		ui_fmt(state, sizeof state, "dropped %s", a->done);
-	else
-		str_copy(state, a->done[0] ? a->done : "open", sizeof state);
-	ui_fmt(w->line, sizeof w->line, "%-14.14s %-16.16s %-10s %-10s %s",
-	       agency_name(a->owner_agency), w->name, a->due, state,
+	/* A dropped one's date is when it was dropped, said before its
+	 * wording as "(of DATE)" is for an earlier meeting's. */
+	ui_fmt(w->line, sizeof w->line, "%-14.14s %-16.16s %-10s %-10s %s%s",
+	       agency_name(a->owner_agency), w->name, a->due,
+	       a->done[0] ? a->done : "open", a->dropped ? "(dropped) " : "",
 	       w->text ? w->text : "");
 	return 0;
 }
@@ -688,7 +686,7 @@ review_drop(struct ui *ui, struct screen *s)
 	if (w == NULL)
 		return DRAW_STATUS;
 	return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Drop action %lld (%s, "
-			  "due %s)? It is kept, recorded as dropped today.",
+			  "due %s)? Kept, recorded as dropped.",
 			  (long long)w->id, agency_name(w->agency), w->due),
 			  drop_answered);
 }
