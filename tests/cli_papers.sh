@@ -82,6 +82,8 @@ contains_q "SELECT done || ' ' || dropped FROM actions WHERE id = $act3" "2031-0
 contains_q "SELECT count(*) FROM audit WHERE action = 'action.drop' AND record LIKE 'action $act3 %' AND detail = 'done: - -> 2031-01-15; dropped'" 1
 expect 1 "$MAPPA" --db "$d" action drop "$act3"
 contains "$T/err" "action $act3 was dropped on 2031-01-15: only an open action is dropped"
+expect 1 "$MAPPA" --db "$d" action done "$act3"
+contains "$T/err" "action $act3 was dropped on 2031-01-15: it is not done"
 done1=$(q "SELECT id FROM actions WHERE done IS NOT NULL AND dropped = 0 ORDER BY id LIMIT 1")
 expect 1 "$MAPPA" --db "$d" action drop "$done1"
 contains "$T/err" "only an open action is dropped"

@@ -1076,6 +1076,12 @@ action_drop__kept_closed__audited__on_approved_minutes(void **state)
 	assert_int_equal(db_action_drop(f->db, a.id, D("2012-06-21"), NULL),
 			 DB_INVALID);
 	assert_non_null(strstr(db_errmsg(f->db), "dropped on 2012-06-20"));
+	/* Nor done after: it stays dropped. */
+	assert_int_equal(db_action_done(f->db, a.id, D("2012-06-21"), NULL),
+			 DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "dropped on 2012-06-20"));
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM actions WHERE "
+				  "done = '2012-06-20' AND dropped = 1"), 1);
 	assert_int_equal(db_action_done(f->db, b.id, D("2012-06-10"), NULL),
 			 DB_OK);
 	assert_int_equal(db_action_drop(f->db, b.id, D("2012-06-21"), NULL),

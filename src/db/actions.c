@@ -158,6 +158,7 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 	enum db_status s;
 	char old[MDATE_BUFSZ] = "", d[MDATE_BUFSZ], rec[80], detail[64];
 	int64_t offender = 0, v = 0;
+	bool dropped = false;
 	int rc;
 
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
@@ -167,8 +168,8 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 		return db_fail(db, DB_INVALID, "done: a date is required");
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	st = db_stmt(db, "SELECT done, offender_id, version FROM actions "
-			 "WHERE id = ?");
+	st = db_stmt(db, "SELECT done, offender_id, version, dropped FROM "
+			 "actions WHERE id = ?");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_int64(st, 1, id);
@@ -177,6 +178,7 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 		db_column_copy(st, 0, old, sizeof old);
 		offender = sqlite3_column_int64(st, 1);
 		v = sqlite3_column_int64(st, 2);
+		dropped = sqlite3_column_int(st, 3) != 0;
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -184,6 +186,10 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 					     (long long)id));
 	if (rc != SQLITE_ROW)
 		return db_tx_end(db, db_sqlfail(db, rc, "reading an action"));
+	if (old[0] && dropped)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "action %lld was "
+					     "dropped on %s: it is not done",
+					     (long long)id, old));
 	if (old[0]) {
 		if (version)
 			*version = v;

@@ -39,7 +39,8 @@ enum db_status db_action_add(struct db *db, struct db_action *a);
 
 /*
  * Mark action ID done on DONE (admin, member).  Already done is no
- * error (the first date stays).  *VERSION, if not NULL, gets the new
+ * error (the first date stays); dropped (db_action_drop()) is
+ * DB_INVALID.  *VERSION, if not NULL, gets the new
  * version.
  */
 enum db_status db_action_done(struct db *db, int64_t id, mdate done,
