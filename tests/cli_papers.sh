@@ -5,7 +5,8 @@
 # statement exactly as the settings hold it, and each case's decisions;
 # the people by name, agency and role and the actions' named owners; the
 # printing is logged with its recipient, format and the minutes' version
-# (approved by the chair, reopened as version 2); a lay adviser
+# (approved by the chair, reopened as version 2); an action dropped on
+# approved minutes shows as dropped in the lists and papers; a lay adviser
 # gets nothing, not even an empty file.
 . "${top_srcdir:-.}/tests/lib.sh"
 : "${SQLITE3_BIN:=sqlite3}"
@@ -68,6 +69,37 @@ expect 0 "$MAPPA" --db "$d" minutes "$m"
 contains "$T/out" "These minutes: version 2, DRAFT (not yet approved)"
 expect 0 "$MAPPA" --db "$d" meeting approve "$m"
 
+# An action reviewed at a later meeting and dropped (issue 16): allowed on
+# approved minutes, kept, closed on the day and shown as dropped in the
+# lists and the minutes; a closed one is refused, and a lay adviser.
+act3=$(q "SELECT id FROM actions WHERE meeting_id = $m AND done IS NULL AND id <> $act AND text NOT LIKE 'step1 %' ORDER BY id LIMIT 1")
+[ -n "$act3" ] || act3=$(q "SELECT id FROM actions WHERE meeting_id = $m AND done IS NULL AND id <> $act ORDER BY id LIMIT 1")
+[ -n "$act3" ] && ok || fail "no open action of meeting $m"
+expect 3 "$MAPPA" --db "$d" --user lay action drop "$act3"
+expect 2 "$MAPPA" --db "$d" action drop "$act3" --date 2031-02-30
+expect 0 "$MAPPA" --db "$d" action drop "$act3" --date 2031-01-15
+contains_q "SELECT done || ' ' || dropped FROM actions WHERE id = $act3" "2031-01-15 1"
+contains_q "SELECT count(*) FROM audit WHERE action = 'action.drop' AND record LIKE 'action $act3 %' AND detail = 'done: - -> 2031-01-15; dropped'" 1
+expect 1 "$MAPPA" --db "$d" action drop "$act3"
+contains "$T/err" "action $act3 was dropped on 2031-01-15: only an open action is dropped"
+expect 1 "$MAPPA" --db "$d" action done "$act3"
+contains "$T/err" "action $act3 was dropped on 2031-01-15: it is not done"
+done1=$(q "SELECT id FROM actions WHERE done IS NOT NULL AND dropped = 0 ORDER BY id LIMIT 1")
+expect 1 "$MAPPA" --db "$d" action drop "$done1"
+contains "$T/err" "only an open action is dropped"
+contains_q "SELECT count(*) FROM actions WHERE dropped = 1" 1
+expect 0 "$MAPPA" --db "$d" actions --all --meeting "$m"
+grep -q "^ *$act3 .* dropped 2031-01-15 " "$T/out" && ok || fail "actions --all: $(grep "^ *$act3 " "$T/out")"
+expect 0 "$MAPPA" --db "$d" actions --all --meeting "$m" --format csv
+contains "$T/out" "id,case,meeting,agency,owner,due,done,overdue,text"
+grep -q "^$act3,.*,dropped 2031-01-15,no," "$T/out" && ok || fail "actions csv: $(grep "^$act3," "$T/out")"
+expect 0 "$MAPPA" --db "$d" actions --meeting "$m"
+grep -q "^ *$act3 " "$T/out" && fail "a dropped action is listed as open" || ok
+expect 0 "$MAPPA" --db "$d" minutes "$m"
+contains "$T/out" "; dropped 2031-01-15"
+expect 0 "$MAPPA" --db "$d" minutes "$m" --format markdown
+contains "$T/out" "| dropped 2031-01-15 |"
+
 expect 0 "$MAPPA" --db "$d" minutes "$m" --format pdf --recipient "SMB chair" \
 	--output "$T/m.pdf"
 [ ! -s "$T/out" ] && ok || fail "minutes --output wrote to standard output"
@@ -122,6 +154,7 @@ while IFS='|' read -r dec rat sup; do
 done <"$T/decisions"
 [ "$n" -ge 3 ] && ok || fail "only $n minuted cases"
 contains "$T/m.flat" "Case 1 of"
+contains "$T/m.flat" "dropped 2031-01-15"
 
 # Logged, with the recipient and the format, before it was written.
 [ "$(q "SELECT count(*) FROM audit WHERE action = 'minutes.print' AND record = 'meeting $m' AND detail LIKE 'recipient: SMB chair; format: pdf;%; minutes: version 2, approved'")" = 1 ] &&

@@ -484,6 +484,26 @@ db_kpi__earlier_today__pending_not_counted(void **state)
 	kpi_free(&k);
 }
 
+/* An action the meeting dropped is neither done nor late: not counted. */
+static void
+db_kpi__dropped_action__not_counted(void **state)
+{
+	struct fx *f = *state;
+	struct kpi k;
+
+	action(f, 1, "2012-05-01", "2012-06-20");
+	assert_int_equal(db_kpi(f->db, 2012, D("2013-06-01"), &f->h, &k),
+			 DB_OK);
+	assert_cell(&k, KPI_ACTIONS, 0, KPI_YEAR, 2, 5);
+	kpi_free(&k);
+	sql(f->db, "UPDATE actions SET dropped = 1 WHERE due = '2012-05-01' "
+		   "AND done = '2012-06-20'");
+	assert_int_equal(db_kpi(f->db, 2012, D("2013-06-01"), &f->h, &k),
+			 DB_OK);
+	assert_cell(&k, KPI_ACTIONS, 0, KPI_YEAR, 2, 4);
+	kpi_free(&k);
+}
+
 static void
 db_kpi__lay__counts_only(void **state)
 {
@@ -560,6 +580,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 			db_kpi__review_on_its_due_day__on_time, setup,
 			teardown),
+		cmocka_unit_test_setup_teardown(
+			db_kpi__dropped_action__not_counted, setup, teardown),
 		cmocka_unit_test_setup_teardown(db_kpi__lay__counts_only,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(write__csv_rows, setup,

@@ -984,6 +984,122 @@ action_carry__later_due__audited__on_approved_minutes(void **state)
 				  "due = '2012-07-01'"), 1);
 }
 
+/* db_action_list()'s callback: the dropped flag and date of action ID. */
+struct drop_seen {
+	int64_t id;
+	int n;
+	bool dropped;
+	char done[MDATE_BUFSZ];
+};
+
+static int
+drop_cb(void *ctx, const struct db_action *a)
+{
+	struct drop_seen *d = ctx;
+
+	if (a->id == d->id) {
+		d->n++;
+		d->dropped = a->dropped;
+		str_copy(d->done, a->done, sizeof d->done);
+	}
+	return 0;
+}
+
+/* An open action reviewed at a later meeting and dropped: kept, closed on
+ * the day and marked dropped, audited, also on approved minutes; never a
+ * closed one, nor over someone else's change, nor by a lay adviser
+ * (issue 16). */
+static void
+action_drop__kept_closed__audited__on_approved_minutes(void **state)
+{
+	struct fx *f = *state;
+	struct db_action a, b;
+	struct db_action_query q;
+	struct drop_seen seen;
+	struct db *lay;
+	char err[256];
+	int64_t v, stale;
+
+	(void)agenda_item(f, f->o.id);
+	memset(&a, 0, sizeof a);
+	a.meeting_id = f->meeting;
+	a.offender_id = f->o.id;
+	a.text = "Home visit";
+	str_copy(a.owner_agency, "police", sizeof a.owner_agency);
+	str_copy(a.due, "2012-06-01", sizeof a.due);
+	b = a;
+	b.text = "Check the address";
+	assert_int_equal(db_action_add(f->db, &a), DB_OK);
+	assert_int_equal(db_action_add(f->db, &b), DB_OK);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
+	assert_int_equal(db_minutes_approve(f->db, f->meeting, D("2012-05-30")),
+			 DB_OK);
+	/* A lay adviser may not; nor without a date. */
+	assert_int_equal(db_open(&lay, f->path, "lay", 0, err, sizeof err),
+			 DB_OK);
+	assert_int_equal(db_action_drop(lay, a.id, D("2012-06-20"), NULL),
+			 DB_REFUSED);
+	stale = v = a.version;
+	assert_int_equal(db_action_drop(f->db, a.id, MDATE_NONE, &v),
+			 DB_INVALID);
+	/* Someone else's change since: nothing saved. */
+	assert_int_equal(db_action_carry(f->bob, a.id, &v, D("2012-07-01")),
+			 DB_OK);
+	assert_int_equal(db_action_drop(f->db, a.id, D("2012-06-20"), &stale),
+			 DB_CONFLICT);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM actions WHERE "
+				  "done IS NULL AND dropped = 0"), 2);
+	/* Dropped on approved minutes: the row stays, closed and marked. */
+	assert_int_equal(db_action_drop(f->db, a.id, D("2012-06-20"), &v),
+			 DB_OK);
+	assert_int_equal(v, stale + 2);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM actions WHERE "
+				  "done = '2012-06-20' AND dropped = 1"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'action.drop' AND detail = "
+				  "'done: - -> 2012-06-20; dropped'"), 1);
+	/* The lists say so; an open list no longer holds it. */
+	memset(&q, 0, sizeof q);
+	q.today = D("2012-06-21");
+	memset(&seen, 0, sizeof seen);
+	seen.id = a.id;
+	assert_int_equal(db_action_list(f->db, &q, drop_cb, &seen), DB_OK);
+	assert_int_equal(seen.n, 1);
+	assert_true(seen.dropped);
+	assert_string_equal(seen.done, "2012-06-20");
+	q.open_only = true;
+	memset(&seen, 0, sizeof seen);
+	seen.id = a.id;
+	assert_int_equal(db_action_list(f->db, &q, drop_cb, &seen), DB_OK);
+	assert_int_equal(seen.n, 0);
+	/* Closed already, dropped or done: refused, nothing changes. */
+	assert_int_equal(db_action_drop(f->db, a.id, D("2012-06-21"), NULL),
+			 DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "dropped on 2012-06-20"));
+	/* Nor done after: it stays dropped. */
+	assert_int_equal(db_action_done(f->db, a.id, D("2012-06-21"), NULL),
+			 DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "dropped on 2012-06-20"));
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM actions WHERE "
+				  "done = '2012-06-20' AND dropped = 1"), 1);
+	assert_int_equal(db_action_done(f->db, b.id, D("2012-06-10"), NULL),
+			 DB_OK);
+	assert_int_equal(db_action_drop(f->db, b.id, D("2012-06-21"), NULL),
+			 DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "done on 2012-06-10"));
+	memset(&q, 0, sizeof q);
+	memset(&seen, 0, sizeof seen);
+	seen.id = b.id;
+	assert_int_equal(db_action_list(f->db, &q, drop_cb, &seen), DB_OK);
+	assert_false(seen.dropped);
+	assert_int_equal(db_action_drop(f->db, 9999, D("2012-06-21"), NULL),
+			 DB_NOTFOUND);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'action.drop'"), 1);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM actions"), 2);
+	db_close(lay);
+}
+
 /* --- the proposal --------------------------------------------------------------- */
 
 struct props {
@@ -1214,6 +1330,7 @@ main(void)
 		T(minutes_approved__nothing_changes_until_reopened__next_version),
 		T(action_edit__stale_version_conflict__remove_audited),
 		T(action_carry__later_due__audited__on_approved_minutes),
+		T(action_drop__kept_closed__audited__on_approved_minutes),
 #undef T
 	};
 

@@ -6,7 +6,7 @@
 # meeting's decisions; the last meeting's risk management plan is offered
 # under the empty RMP heading, amended and saved as this meeting's; the
 # open actions of earlier meetings are recorded as carried forward, done
-# and dropped, each in the audit trail.  At 80x24 the page opens at the
+# and dropped (kept, marked dropped), each in the audit trail.  At 80x24 the page opens at the
 # briefing and no line of it is cut.  Every wait is a bounded poll.
 . "${top_srcdir:-.}/tests/lib.sh"
 
@@ -41,6 +41,11 @@ DROP=$(sql "SELECT id FROM actions WHERE text = 'Ask the prison for the resettle
 CARRY=$(sql "SELECT id FROM actions WHERE offender_id = $OID AND meeting_id IS NOT $M AND done IS NULL AND id <> $DROP ORDER BY due, id LIMIT 1")
 [ -n "$CARRY" ] && ok || fail "$REF has no open action of an earlier meeting"
 expect 0 env MAPPA_TODAY="$DATE" "$MAPPA" --db "$DB" meeting hold "$M"
+# One of this meeting's own, dropped on the command line: shown dropped.
+expect 0 env MAPPA_TODAY="$DATE" "$MAPPA" --db "$DB" meeting action "$M" "$REF" \
+	--text "Book the interpreter" --agency police --due "$DATE"
+OWN=$(sql "SELECT id FROM actions WHERE text = 'Book the interpreter'")
+expect 0 env MAPPA_TODAY="$DATE" "$MAPPA" --db "$DB" action drop "$OWN"
 tui_env MAPPA_TODAY="$DATE"
 
 start a
@@ -86,6 +91,7 @@ wait_for a "RMP: supervision, as of $PREV:"
 # --- the open actions of earlier meetings reviewed ------------------------
 keys a A
 wait_for a "Open from earlier meetings: D done, F carried forward, X dropped"
+wait_re a "$DATE +$DATE \(dropped\) Book the interpreter"
 OLD=$(sql "SELECT due FROM actions WHERE id = $CARRY")
 NEW=$(sql "SELECT date('$DATE', '+14 days')")
 # pick_row NAME TEXT: the row holding TEXT selected, from the top down.
@@ -119,15 +125,21 @@ wait_for a "NOT SAVED: the new due date is a date"
 keys a Escape
 [ "$(sql "SELECT due FROM actions WHERE id = $CARRY")" = "$NEW" ] && ok ||
 	fail "a refused date changed the action"
-# The one to drop: asked, then removed with its details in the audit.
+# The one to drop: asked, then kept, closed today and marked dropped,
+# with an audit row (whatever the earlier minutes' state).
 pick_row a "Ask the prison"
 keys a X
 wait_for a "Drop action $DROP"
 keys a y
 wait_for a "Action $DROP dropped."
-[ "$(sql "SELECT count(*) FROM actions WHERE id = $DROP")" = 0 ] &&
-	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'action.remove' AND record LIKE '%$DROP%'")" = 1 ] &&
-	ok || fail "the dropped action is not removed with an audit row"
+[ "$(sql "SELECT done || ' ' || dropped FROM actions WHERE id = $DROP")" = "$DATE 1" ] &&
+	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'action.drop' AND record LIKE 'action $DROP %' AND detail = 'done: - -> $DATE; dropped'")" = 1 ] &&
+	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'action.remove'")" = 0 ] &&
+	ok || fail "the dropped action is not kept as dropped with an audit row: $(sql "SELECT * FROM actions WHERE id = $DROP")"
+# No longer open: gone from the earlier meetings' list (reloaded before
+# the message above).
+! screen a | grep -q "Ask the prison" && ok ||
+	fail "the dropped action is still listed as open"
 # The carried one done today.
 pick_row a "$CTEXT"
 keys a D

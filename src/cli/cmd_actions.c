@@ -40,11 +40,17 @@ static int
 print_action(void *ctx, const struct db_action *a)
 {
 	struct listing *l = ctx;
-	const char *state = a->done[0] ? "done" : a->overdue ? "OVERDUE"
-					 : "open";
+	const char *state = a->overdue ? "OVERDUE" : "open";
 	char due[MDATE_BUFSZ], done[MDATE_BUFSZ];
 	const char *due_s = date_case(a->due, l->lay, due);
 	const char *done_s = date_case(a->done, l->lay, done);
+	char dropped[8 + MDATE_BUFSZ];
+
+	/* A dropped action is closed like a done one: its date says so. */
+	if (a->dropped) {
+		str_printf(dropped, sizeof dropped, "dropped %s", done_s);
+		done_s = dropped;
+	}
 
 	l->n++;
 	if (array_push(&l->ids, &l->nids, &l->cap, &a->offender_id,
@@ -204,6 +210,7 @@ cmd_action(struct cli *c, int argc, char **argv)
 		return EXIT_DONE;
 	}
 	if (argc < 2 || (strcmp(argv[1], "done") != 0 &&
+			 strcmp(argv[1], "drop") != 0 &&
 			 strcmp(argv[1], "edit") != 0 &&
 			 strcmp(argv[1], "remove") != 0))
 		return cli_usage("action", "%s",
@@ -216,7 +223,8 @@ cmd_action(struct cli *c, int argc, char **argv)
 
 		switch (opt) {
 		case 'd':
-			if (strcmp(sub, "done") != 0)
+			if (strcmp(sub, "done") != 0 &&
+			    strcmp(sub, "drop") != 0)
 				return cli_usage("action", "%s: '--date': "
 						 "unknown option", sub);
 			date = optarg;
@@ -266,12 +274,13 @@ cmd_action(struct cli *c, int argc, char **argv)
 				 "--owner or --due");
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
-	if (strcmp(sub, "done") == 0) {
+	if (strcmp(sub, "done") == 0 || strcmp(sub, "drop") == 0) {
 		if (date == NULL && cli_db_today(db, &d) != 0) {
 			db_close(db);
 			return EXIT_FAILED;
 		}
-		st = db_action_done(db, id, d, NULL);
+		st = strcmp(sub, "done") == 0 ? db_action_done(db, id, d, NULL)
+					       : db_action_drop(db, id, d, NULL);
 	} else if (strcmp(sub, "edit") == 0) {
 		st = db_action_edit(db, id, NULL, text, agency, owner, due);
 	} else {

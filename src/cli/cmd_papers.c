@@ -724,7 +724,8 @@ print_action(void *ctx, const struct db_action *a)
 		   a->owner_person ? a->owner_person : "",
 		   a->owner_person && *a->owner_person ? ")" : "");
 	if (a->done[0])
-		str_printf(state, sizeof state, "done %s", a->done);
+		str_printf(state, sizeof state, "%s %s",
+			   a->dropped ? "dropped" : "done", a->done);
 	else
 		str_printf(state, sizeof state, "open");
 	al->n++;

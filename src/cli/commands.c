@@ -95,8 +95,9 @@ const struct cli_command cli_commands[] = {
 	  "open and overdue actions by agency and owner" },
 	{ "action", cmd_action,
 	  "done ID [--date DATE] | edit ID [--text TEXT] [--agency AGENCY] "
-	  "[--owner NAME|\"\"] [--due DATE] | remove ID",
-	  "mark an action done; change or remove it" },
+	  "[--owner NAME|\"\"] [--due DATE] | drop ID [--date DATE] | "
+	  "remove ID",
+	  "mark an action done or dropped; change or remove it" },
 	{ "keydates", cmd_keydates,
 	  "[--list mappa-j|releases|licences|notifications] "
 	  "[--format text|csv]",

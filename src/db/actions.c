@@ -5,7 +5,10 @@
  *
  * Marking an action done is an intent, not an edit: two people ticking
  * the same action off cannot lose anything, so the first date stays and
- * the second call is no error.  A lay adviser sees which agencies hold
+ * the second call is no error.  An action reviewed at a later meeting
+ * and no longer to be done is dropped: closed like a done one, on the
+ * day, and marked dropped, never deleted once its minutes are approved.
+ * A lay adviser sees which agencies hold
  * open or overdue actions and when they fall due, never the wording or
  * who owns them.
  */
@@ -155,6 +158,7 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 	enum db_status s;
 	char old[MDATE_BUFSZ] = "", d[MDATE_BUFSZ], rec[80], detail[64];
 	int64_t offender = 0, v = 0;
+	bool dropped = false;
 	int rc;
 
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
@@ -164,8 +168,8 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 		return db_fail(db, DB_INVALID, "done: a date is required");
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	st = db_stmt(db, "SELECT done, offender_id, version FROM actions "
-			 "WHERE id = ?");
+	st = db_stmt(db, "SELECT done, offender_id, version, dropped FROM "
+			 "actions WHERE id = ?");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_int64(st, 1, id);
@@ -174,6 +178,7 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 		db_column_copy(st, 0, old, sizeof old);
 		offender = sqlite3_column_int64(st, 1);
 		v = sqlite3_column_int64(st, 2);
+		dropped = sqlite3_column_int(st, 3) != 0;
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -181,6 +186,10 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 					     (long long)id));
 	if (rc != SQLITE_ROW)
 		return db_tx_end(db, db_sqlfail(db, rc, "reading an action"));
+	if (old[0] && dropped)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "action %lld was "
+					     "dropped on %s: it is not done",
+					     (long long)id, old));
 	if (old[0]) {
 		if (version)
 			*version = v;
@@ -222,7 +231,8 @@ db_action_list(struct db *db, const struct db_action_query *q,
 	st = db_stmt(db,
 		"SELECT a.id, a.version, a.meeting_id, a.offender_id, a.text, "
 		"a.owner_agency, a.owner_person, a.due, a.done, o.ref, o.pseudo, "
-		"m.date FROM actions a JOIN offenders o ON o.id = a.offender_id "
+		"m.date, a.dropped FROM actions a "
+		"JOIN offenders o ON o.id = a.offender_id "
 		"LEFT JOIN meetings m ON m.id = a.meeting_id "
 		"WHERE (?1 = 0 OR a.done IS NULL) "
 		"AND (?2 = 0 OR (a.done IS NULL AND a.due < ?3)) "
@@ -259,6 +269,7 @@ db_action_list(struct db *db, const struct db_action_query *q,
 			db_column_copy(st, 9, a.ref, sizeof a.ref);
 		}
 		db_column_copy(st, 11, a.meeting_date, sizeof a.meeting_date);
+		a.dropped = sqlite3_column_int(st, 12) != 0;
 		a.overdue = a.done[0] == '\0' && today[0] && a.due[0] &&
 			    strcmp(a.due, today) < 0;
 		if (cb(ctx, &a) != 0) {
@@ -290,7 +301,8 @@ action_read(struct db *db, int64_t id, struct db_action *a, char **text,
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT meeting_id, offender_id, text, "
 				       "owner_agency, owner_person, due, done, "
-				       "version FROM actions WHERE id = ?");
+				       "version, dropped FROM actions "
+				       "WHERE id = ?");
 	int rc;
 
 	*text = *person = NULL;
@@ -309,6 +321,7 @@ action_read(struct db *db, int64_t id, struct db_action *a, char **text,
 		db_column_copy(st, 5, a->due, sizeof a->due);
 		db_column_copy(st, 6, a->done, sizeof a->done);
 		a->version = sqlite3_column_int64(st, 7);
+		a->dropped = sqlite3_column_int(st, 8) != 0;
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -499,9 +512,10 @@ db_action_carry(struct db *db, int64_t id, int64_t *version, mdate due)
 		goto out;
 	}
 	if (cur.done[0]) {
-		s = db_fail(db, DB_INVALID, "action %lld was done on %s: "
+		s = db_fail(db, DB_INVALID, "action %lld was %s on %s: "
 			    "only an open action is carried forward",
-			    (long long)id, cur.done);
+			    (long long)id, cur.dropped ? "dropped" : "done",
+			    cur.done);
 		goto out;
 	}
 	if (cur.due[0] && date_parse(cur.due, &old) == 0 && due <= old) {
@@ -527,6 +541,62 @@ db_action_carry(struct db *db, int64_t id, int64_t *version, mdate due)
 	snprintf(detail, sizeof detail, "due: %s -> %s",
 		 cur.due[0] ? cur.due : "-", d);
 	s = db_audit_write(db, "action.carry", rec, detail);
+	if (s == DB_OK && version)
+		*version = cur.version + 1;
+out:
+	free(otext);
+	free(operson);
+	return db_tx_end(db, s);
+}
+
+enum db_status
+db_action_drop(struct db *db, int64_t id, mdate on, int64_t *version)
+{
+	struct db_action cur;
+	sqlite3_stmt *st;
+	enum db_status s;
+	char *otext = NULL, *operson = NULL, rec[80], detail[64];
+	char d[MDATE_BUFSZ];
+	int rc;
+
+	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "dropping an action")) !=
+	    DB_OK)
+		return s;
+	if (on == MDATE_NONE)
+		return db_fail(db, DB_INVALID, "dropped: a date is required");
+	date_format(on, d);
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if ((s = action_read(db, id, &cur, &otext, &operson)) != DB_OK)
+		goto out;
+	if (version && *version && *version != cur.version) {
+		s = db_fail(db, DB_CONFLICT, "someone else changed action "
+			    "%lld first; nothing was saved", (long long)id);
+		goto out;
+	}
+	if (cur.done[0]) {
+		s = db_fail(db, DB_INVALID, "action %lld was %s on %s: only an "
+			    "open action is dropped", (long long)id,
+			    cur.dropped ? "dropped" : "done", cur.done);
+		goto out;
+	}
+	st = db_stmt(db, "UPDATE actions SET done = ?, dropped = 1, "
+			 "version = version + 1 WHERE id = ?");
+	if (st == NULL) {
+		s = DB_ERROR;
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		s = db_sqlfail(db, rc, "saving an action");
+		goto out;
+	}
+	action_record(rec, sizeof rec, id, cur.offender_id);
+	snprintf(detail, sizeof detail, "done: - -> %s; dropped", d);
+	s = db_audit_write(db, "action.drop", rec, detail);
 	if (s == DB_OK && version)
 		*version = cur.version + 1;
 out:

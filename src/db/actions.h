@@ -20,7 +20,9 @@ struct db_action {
 	char owner_agency[32];        /* an agency code (core/agenda.h) */
 	const char *owner_person;     /* NULL for a lay adviser, or none */
 	char due[MDATE_BUFSZ];
-	char done[MDATE_BUFSZ];       /* "" while open */
+	char done[MDATE_BUFSZ];       /* "" while open; when closed */
+	bool dropped;                 /* closed by db_action_drop(), not
+					 done (read only) */
 	/* Read only, filled by db_action_list(): */
 	char ref[DB_REF_MAX];         /* the case; the pseudonym for lay */
 	char meeting_date[MDATE_BUFSZ];
@@ -37,7 +39,8 @@ enum db_status db_action_add(struct db *db, struct db_action *a);
 
 /*
  * Mark action ID done on DONE (admin, member).  Already done is no
- * error (the first date stays).  *VERSION, if not NULL, gets the new
+ * error (the first date stays); dropped (db_action_drop()) is
+ * DB_INVALID.  *VERSION, if not NULL, gets the new
  * version.
  */
 enum db_status db_action_done(struct db *db, int64_t id, mdate done,
@@ -54,6 +57,20 @@ enum db_status db_action_done(struct db *db, int64_t id, mdate done,
  */
 enum db_status db_action_carry(struct db *db, int64_t id, int64_t *version,
 			       mdate due);
+
+/*
+ * Drop open action ID on ON (admin, member), as the caller saw it at
+ * *VERSION (0: do not check; another stored: DB_CONFLICT): reviewed at a
+ * later meeting and no longer to be done.  The action is kept, closed:
+ * done is set to ON and dropped to true, so that the minutes and lists
+ * show it "dropped" on that date.  Like db_action_done() it is the
+ * action's follow-up, so it is allowed on approved minutes.  A closed
+ * action (done or dropped already) is DB_INVALID.  Audited as
+ * action.drop ("done: - -> ON; dropped").  *VERSION, if not NULL, gets
+ * the new version.
+ */
+enum db_status db_action_drop(struct db *db, int64_t id, mdate on,
+			      int64_t *version);
 
 /* Which actions. */
 struct db_action_query {

@@ -138,7 +138,7 @@ db_case_actions(struct db *db, int64_t offender_id, bool open_only,
 {
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT id, meeting_id, text, owner_agency, owner_person, due, "
-		"done FROM actions WHERE offender_id = ?1 AND "
+		"done, dropped FROM actions WHERE offender_id = ?1 AND "
 		"(?2 = 0 OR done IS NULL) ORDER BY due IS NULL, due, id");
 	struct db_case_action a;
 	bool lay = db->role == ROLE_LAY;
@@ -160,6 +160,7 @@ db_case_actions(struct db *db, int64_t offender_id, bool open_only,
 		db_column_copy(st, 3, a.owner_agency, sizeof a.owner_agency);
 		db_column_copy(st, 5, a.due, sizeof a.due);
 		db_column_copy(st, 6, a.done, sizeof a.done);
+		a.dropped = sqlite3_column_int(st, 7) != 0;
 		if (cb(ctx, &a) != 0) {
 			rc = SQLITE_DONE;
 			break;

@@ -47,7 +47,8 @@ struct db_case_action {
 	char owner_agency[DB_FIELD_MAX];
 	const char *owner_person;   /* NULL for a lay adviser */
 	char due[MDATE_BUFSZ];
-	char done[MDATE_BUFSZ];     /* "" while open */
+	char done[MDATE_BUFSZ];     /* "" while open; when closed */
+	bool dropped;               /* closed as dropped, not done */
 };
 
 typedef int (*db_case_action_cb)(void *ctx, const struct db_case_action *a);

@@ -362,7 +362,8 @@ releases(struct db *db, struct kpi *k)
 		      "reading releases");
 }
 
-/* 5. Actions: each action due in the year, once done or overdue. */
+/* 5. Actions: each action due in the year, once done or overdue; one
+ * the meeting dropped is neither done nor late, and is not counted. */
 static enum db_status
 actions(struct db *db, struct kpi *k, mdate today)
 {
@@ -371,7 +372,8 @@ actions(struct db *db, struct kpi *k, mdate today)
 		"  ifnull(o.ref, ''), CASE WHEN ?3 THEN o.surname END, "
 		"  CASE WHEN ?3 THEN o.forenames END, a.owner_agency "
 		"FROM actions a LEFT JOIN offenders o ON o.id = a.offender_id "
-		"WHERE a.due BETWEEN ?1 AND ?2 ORDER BY a.due, a.id");
+		"WHERE a.due BETWEEN ?1 AND ?2 AND NOT a.dropped "
+		"ORDER BY a.due, a.id");
 	int rc;
 
 	if (st == NULL)

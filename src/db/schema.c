@@ -578,6 +578,15 @@ static const char v8[] =
 	"  UPDATE offenders SET notes = NULL WHERE id = NEW.id;"
 	"END;";
 
-const char *const db_migrations[] = { v1, v2, v3, v4, v5, v6, v7, v8 };
+/*
+ * v9 (issue 16): an earlier meeting's action reviewed as dropped is
+ * recorded, not deleted.  An action is closed when done is set; dropped
+ * says it was dropped on that date rather than done.
+ */
+static const char v9[] =
+	"ALTER TABLE actions ADD COLUMN dropped INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (dropped IN (0,1));";
+
+const char *const db_migrations[] = { v1, v2, v3, v4, v5, v6, v7, v8, v9 };
 const int db_migration_count = (int)(sizeof(db_migrations) /
 				     sizeof(db_migrations[0]));

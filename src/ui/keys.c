@@ -216,8 +216,8 @@ const struct ui_action_info ui_actions[A_COUNT] = {
 				       "earlier meeting forward to a new due "
 				       "date" },
 	[A_ACTION_DROP] = { MEETINGS, "drop the selected open action of an "
-				      "earlier meeting (asks first; the audit "
-				      "trail keeps it)" },
+				      "earlier meeting (asks first; kept, "
+				      "recorded as dropped today)" },
 	[A_MEET_APPROVE] = { MEETINGS, "the chair approves the minutes (asks "
 				       "first); approved: reopen them as the "
 				       "next version" },

@@ -168,9 +168,12 @@ collect_action(void *ctx, const struct db_action *a)
 		 sizeof w->name);
 	str_copy(w->agency, a->owner_agency, sizeof w->agency);
 	str_copy(w->due, a->due, sizeof w->due);
-	ui_fmt(w->line, sizeof w->line, "%-14.14s %-16.16s %-10s %-10s %s",
+	/* A dropped one's date is when it was dropped, said before its
+	 * wording as "(of DATE)" is for an earlier meeting's. */
+	ui_fmt(w->line, sizeof w->line, "%-14.14s %-16.16s %-10s %-10s %s%s",
 	       agency_name(a->owner_agency), w->name, a->due,
-	       a->done[0] ? a->done : "open", w->text ? w->text : "");
+	       a->done[0] ? a->done : "open", a->dropped ? "(dropped) " : "",
+	       w->text ? w->text : "");
 	return 0;
 }
 
@@ -584,8 +587,8 @@ ask_step(struct ui *ui, struct screen *s, const char *label,
 /* --- the open actions of earlier meetings, reviewed (issue 16) --------------
  *
  * Each is recorded by the data layer and audited: done (today), carried
- * forward (a new, later due date: db_action_carry()) or dropped
- * (db_action_remove(), the audit trail keeping what it was). */
+ * forward (a new, later due date: db_action_carry()) or dropped (today:
+ * db_action_drop(); the action is kept, closed and marked dropped). */
 
 /* The selected row, when an earlier meeting's open action; or NULL with
  * a message. */
@@ -660,12 +663,14 @@ drop_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct room *r = room_of(s);
 	struct room_row *w;
+	int64_t version;
 
 	(void)text;
 	if (!ok || r->cur >= r->n || !r->v[r->cur].earlier)
 		return DRAW_STATUS;
 	w = &r->v[r->cur];
-	if (db_action_remove(ui->db, w->id, w->version) != DB_OK)
+	version = w->version;
+	if (db_action_drop(ui->db, w->id, ui->today, &version) != DB_OK)
 		ui_error(ui, "Not dropped: %s", db_errmsg(ui->db));
 	else
 		ui_msg(ui, "Action %lld dropped.", (long long)w->id);
@@ -681,7 +686,7 @@ review_drop(struct ui *ui, struct screen *s)
 	if (w == NULL)
 		return DRAW_STATUS;
 	return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Drop action %lld (%s, "
-			  "due %s)? The audit trail keeps what it was.",
+			  "due %s)? Kept, recorded as dropped.",
 			  (long long)w->id, agency_name(w->agency), w->due),
 			  drop_answered);
 }
