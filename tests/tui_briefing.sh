@@ -46,6 +46,9 @@ expect 0 env MAPPA_TODAY="$DATE" "$MAPPA" --db "$DB" meeting action "$M" "$REF" 
 	--text "Book the interpreter" --agency police --due "$DATE"
 OWN=$(sql "SELECT id FROM actions WHERE text = 'Book the interpreter'")
 expect 0 env MAPPA_TODAY="$DATE" "$MAPPA" --db "$DB" action drop "$OWN"
+# Two disclosure decisions before this meeting: the last shown first, the
+# earlier one in the history below it (with what and why).
+sql "INSERT INTO disclosures(offender_id, date, disclosed, recipient, what, why, decided_by, undertaking, recorded_by, recorded_at) VALUES ($OID, '$(sql "SELECT date('$PREV', '-40 days')")', 0, 'the head teacher', 'the conviction', 'no contact with the school found', 'DI Marsh', 0, 'root', '2012-01-01T00:00:00Z'), ($OID, '$(sql "SELECT date('$PREV', '+2 days')")', 1, 'the partner', 'the index offence', 'a new relationship with a mother of two', 'DI Marsh', 1, 'root', '2012-01-01T00:00:00Z')" >/dev/null
 tui_env MAPPA_TODAY="$DATE"
 
 start a
@@ -70,6 +73,10 @@ wait_for a "$EVDATE  notification breach: caution"
 [ "$(screen a | grep -c 'notification_breach')" = 0 ] && ok ||
 	fail "an event shown as its codes"
 wait_for a "The last meeting's decisions ($PREV): level: $PLEVEL"
+wait_for a "Last disclosure decision: $(sql "SELECT date('$PREV', '+2 days')"), disclosed to the partner"
+wait_for a "Earlier disclosure decisions:"
+wait_for a "$(sql "SELECT date('$PREV', '-40 days')")  not disclosed to the head teacher"
+wait_for a "what: the conviction; why: no contact with"
 
 # --- the last plan offered under the empty heading, amended, saved --------
 wait_for a "(from the meeting of $PREV; Enter to amend)"
@@ -150,6 +157,17 @@ keys a q
 wait_for a "CASE 1 OF"
 keys a q q q
 wait_exit a 0
+
+# The minutes print what the review decided about the earlier actions.
+env MAPPA_TODAY="$DATE" "$MAPPA" --db "$DB" minutes "$M" >"$T/minutes" 2>&1 && ok ||
+	fail "minutes: $(cat "$T/minutes")"
+tr -s ' \n' ' ' <"$T/minutes" >"$T/minutes1"
+grep -q "Actions of earlier meetings, reviewed:" "$T/minutes1" && ok ||
+	fail "the minutes do not list the earlier actions reviewed"
+grep -q "Ask the prison for the resettlement plan (prison[^)]*): dropped $DATE" "$T/minutes1" && ok ||
+	fail "the minutes do not say the action was dropped"
+grep -q "$(sql "SELECT text FROM actions WHERE id = $CARRY") ([^)]*due $NEW): done $DATE" "$T/minutes1" && ok ||
+	fail "the minutes do not say the carried action was then done"
 
 # --- at 80x24: the page opens at the briefing, nothing of it cut ---------
 TUI_SIZE=80x24

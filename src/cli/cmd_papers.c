@@ -800,6 +800,60 @@ print_disclosure(void *ctx, const char *ref, const struct db_disclosure *d)
 	return 0;
 }
 
+/* The actions of earlier meetings the meeting reviewed (issue 16). */
+struct earlier {
+	const struct paper *pp;
+	const struct db_meeting *m;
+	int n;
+};
+
+/*
+ * An action agreed at an earlier meeting that was still open when this
+ * one met -- open now, or closed on or after its date: what became of it
+ * (done, dropped, or open with its due date, carried forward if moved).
+ */
+static int
+print_earlier(void *ctx, const struct db_case_action *a)
+{
+	struct earlier *e = ctx;
+	char line[1200], outcome[64];
+
+	if (a->meeting_id == 0 || a->meeting_id == e->m->id)
+		return 0;
+	if (a->done[0] && strcmp(a->done, e->m->date) < 0)
+		return 0;
+	if (a->done[0])
+		str_printf(outcome, sizeof outcome, "%s %s",
+			   a->dropped ? "dropped" : "done", a->done);
+	else
+		str_copy(outcome, "still open", sizeof outcome);
+	str_printf(line, sizeof line, "%s (%s%s%s; due %s): %s",
+		   a->text ? a->text : "", a->owner_agency,
+		   a->owner_person && *a->owner_person ? ", " : "",
+		   a->owner_person ? a->owner_person : "", a->due, outcome);
+	if (e->n++ == 0) {
+		if (e->pp->pdf)
+			pdf_heading(e->pp->pdf, 2, "Actions of earlier "
+				    "meetings, reviewed");
+		else if (e->pp->md)
+			printf("**Actions of earlier meetings, reviewed:**"
+			       "\n\n");
+		else
+			printf("  Actions of earlier meetings, reviewed:\n");
+	}
+	if (e->pp->pdf) {
+		pdf_para(e->pp->pdf, 0, false, line);
+	} else if (e->pp->md) {
+		printf("- %s\n", line);
+	} else {
+		char item[1210];
+
+		str_printf(item, sizeof item, "- %s", line);
+		wrap(item, 4);
+	}
+	return 0;
+}
+
 static enum db_status
 print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	   const struct db_agenda_item *it, size_t n)
@@ -934,6 +988,14 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 		}
 		st = db_action_list(db, &q, print_action, &al);
 		if (pp->md)
+			putchar('\n');
+	}
+	if (st == DB_OK) {
+		struct earlier e = { pp, m, 0 };
+
+		st = db_case_actions(db, it->offender_id, false, print_earlier,
+				     &e);
+		if (e.n && pp->md)
 			putchar('\n');
 	}
 	if (st == DB_OK) {

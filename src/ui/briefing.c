@@ -261,6 +261,45 @@ cf_disclosure(void *ctx, const struct db_disclosure *d)
 	return 0;
 }
 
+/* The earlier decisions, after the last one (the newest comes first). */
+struct cf_history {
+	struct cf_lines *lines;
+	int n;
+};
+
+static int
+cf_earlier_disclosure(void *ctx, const struct db_disclosure *d)
+{
+	struct cf_history *h = ctx;
+	char who[300];
+
+	if (h->n++ == 0)
+		return 0;
+	if (h->n == 2)
+		cf_lines_add(h->lines, R_NORMAL, 2, false, "Earlier disclosure "
+			     "decisions:");
+	decided(d, who, sizeof who);
+	cf_lines_add(h->lines, R_NORMAL, 4, false, "%s  %s to %s, decided "
+		     "%s%s; what: %s; why: %s", d->date,
+		     d->disclosed ? "disclosed" : "not disclosed",
+		     d->recipient ? d->recipient : "", who,
+		     d->disclosed ? (d->undertaking ? "; undertaking signed"
+						    : "; no undertaking") : "",
+		     d->what ? d->what : "", d->why ? d->why : "");
+	return 0;
+}
+
+bool
+cf_disclosure_history(struct ui *ui, int64_t id, struct cf_lines *lines)
+{
+	struct cf_history h = { lines, 0 };
+
+	if (ui->lay)
+		return true;
+	return db_disclosure_list(ui->db, id, cf_earlier_disclosure, &h) ==
+	       DB_OK;
+}
+
 static int
 cf_order(void *ctx, const struct db_order_end *oe)
 {

@@ -41,6 +41,14 @@ void cf_lines_clear(struct cf_lines *a);
 bool cf_lines_read(struct ui *ui, int64_t id, struct cf_lines *top,
 		   struct cf_lines *rest);
 
+/*
+ * Add to LINES the disclosure decisions on case ID before the last one
+ * (which cf_lines_read() gives), each with what and why: the whole
+ * history, for the meeting's briefing.  Nothing for a lay adviser.
+ * False on a database error.
+ */
+bool cf_disclosure_history(struct ui *ui, int64_t id, struct cf_lines *lines);
+
 /* KIND of TYPE for people: "licence breach". */
 const char *ui_kind_text(int type, int kind, char *buf, size_t n);
 

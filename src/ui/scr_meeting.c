@@ -264,7 +264,8 @@ load_case(struct ui *ui, struct mm *x)
 		       x->min.level_decision, it->level);
 	else
 		x->d_shown[0] = '\0';
-	if (!cf_lines_read(ui, it->offender_id, &x->brief, NULL))
+	if (!cf_lines_read(ui, it->offender_id, &x->brief, NULL) ||
+	    !cf_disclosure_history(ui, it->offender_id, &x->brief))
 		ui_error(ui, "The case file cannot be read: %s",
 			 db_errmsg(ui->db));
 	db_case_meetings(ui->db, it->offender_id, collect_last, x);
