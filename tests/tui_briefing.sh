@@ -81,7 +81,7 @@ wait_for a "what: the conviction; why: no contact with"
 # --- the last plan offered under the empty heading, amended, saved --------
 wait_for a "(from the meeting of $PREV; Enter to amend)"
 keys a Down Down Down
-wait_for a "> RMP: supervision"
+wait_for a "▶ RMP: supervision"
 keys a Enter
 wait_for a "RMP: supervision: editing"
 keys a C-End
@@ -105,10 +105,10 @@ NEW=$(sql "SELECT date('$DATE', '+14 days')")
 pick_row() {
 	keys "$1" Home
 	j=0
-	while [ $j -lt 10 ] && ! screen "$1" | grep -q "^> .*$2"; do
+	while [ $j -lt 10 ] && ! screen "$1" | grep -q "^▶ .*$2"; do
 		keys "$1" Down; j=$((j + 1)); sleep 0.1
 	done
-	wait_re "$1" "^> .*$2"
+	wait_re "$1" "^▶ .*$2"
 }
 CTEXT=$(sql "SELECT substr(text, 1, 20) FROM actions WHERE id = $CARRY")
 pick_row a "$CTEXT"

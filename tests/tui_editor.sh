@@ -26,7 +26,7 @@ BEFORE=$(sql "$DISSENT")
 # The text under the heading HEADING, its rows joined by spaces.
 text_under() {
 	screen "$1" | awk -v h="$2" '
-		index($0, "> " h) == 1 { on = 1; next }
+		index($0, "▶ " h) == 1 { on = 1; next }
 		on && !/^    / { exit }
 		on { sub(/^    /, ""); sub(/ +$/, ""); out = out (n++ ? " " : "") $0 }
 		END { print out }'
@@ -54,7 +54,7 @@ keys a Enter Enter
 # Every case discussed: it resumes at the last.
 wait_for a "CASE 1 OF 1"
 keys a Down Down
-wait_for a "> Dissent"
+wait_for a "▶ Dissent"
 
 # --- a paragraph typed, wrapped at words under its heading ---------------
 P="The probation officer disagreed with the level chosen, saying that the accommodation plan had not yet been agreed with the housing provider and that a review within four weeks would be safer for everyone concerned."
@@ -63,9 +63,9 @@ wait_for a "Dissent: editing (F2 or Ctrl-X saves, Esc closes"
 keys a C-e C-u
 type_text a "$P"
 poll_text a "Dissent: editing" "$P"
-rows=$(screen a | awk 'index($0, "> Dissent") == 1 { on = 1; next } on && !/^    / { exit } on { n++ } END { print n }')
+rows=$(screen a | awk 'index($0, "▶ Dissent") == 1 { on = 1; next } on && !/^    / { exit } on { n++ } END { print n }')
 [ "$rows" -ge 3 ] && ok || fail "the paragraph is not wrapped over rows ($rows)"
-[ "$(screen a | awk 'index($0, "> Dissent") == 1 { on = 1; next } on && !/^    / { exit } on && length($0) > 80' | wc -l)" = 0 ] && ok ||
+[ "$(screen a | awk 'index($0, "▶ Dissent") == 1 { on = 1; next } on && !/^    / { exit } on && length($0) > 80' | wc -l)" = 0 ] && ok ||
 	fail "a row of the text wider than the terminal"
 [ "$(screen a | grep -c 'no such key')" = 0 ] && ok || fail "a key of the text read as a command"
 

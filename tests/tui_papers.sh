@@ -96,12 +96,12 @@ keys a Enter
 wait_for a "Priya Testcase (Probation): apologies."
 # Enter on her: the next role, a report sent.
 i=0
-while [ $i -lt 30 ] && ! screen a | grep -q '^> Priya Testcase'; do
+while [ $i -lt 30 ] && ! screen a | grep -q '^▶ Priya Testcase'; do
 	keys a Down
 	i=$((i + 1))
 	sleep 0.1
 done
-wait_re a '^> Priya Testcase'
+wait_re a '^▶ Priya Testcase'
 keys a Enter
 wait_for a "Priya Testcase (Probation): report."
 [ "$(sql "SELECT name || ':' || agency || ':' || role FROM attendees WHERE meeting_id = $M AND name IN ('Maud Testchair', 'Priya Testcase') ORDER BY name" | tr '\n' ' ')" = "Maud Testchair:police:present Priya Testcase:probation:report " ] &&
@@ -155,12 +155,12 @@ wait_for a "Bev Testowner"
 # Select the new one (the list is by agency, owner, due).
 i=0
 keys a Home
-while [ $i -lt 10 ] && ! screen a | grep -q '^> .*Bev Testowner'; do
+while [ $i -lt 10 ] && ! screen a | grep -q '^▶ .*Bev Testowner'; do
 	keys a Down
 	i=$((i + 1))
 	sleep 0.1
 done
-wait_re a '^> .*Bev Testowner'
+wait_re a '^▶ .*Bev Testowner'
 keys a e
 wait_for a "Action:Check the new address"
 keys a Enter
@@ -183,10 +183,10 @@ wait_for a "Jo Newowner"
 # Remove one of the case's other actions, if it has one; else this one.
 keys a Home
 if [ "$NACT" -gt 1 ]; then
-	screen a | grep -q '^> .*Jo Newowner' && keys a Down
+	screen a | grep -q '^▶ .*Jo Newowner' && keys a Down
 fi
 sleep 0.2
-GONE=$(screen a | sed -n 's/^> //p')
+GONE=$(screen a | sed -n 's/^▶ //p')
 keys a -
 wait_for a "Remove action"
 GONEID=$(screen a | sed -n 's/.*Remove action \([0-9]*\) .*/\1/p' | head -n 1)
@@ -242,12 +242,12 @@ keys b P
 wait_re b "Meeting $M2: $HERE2 attendees?"
 wait_for b "From earlier meetings"
 i=0
-while [ $i -lt 60 ] && ! screen b | grep -q '^> Maud Testchair'; do
+while [ $i -lt 60 ] && ! screen b | grep -q '^▶ Maud Testchair'; do
 	keys b Down
 	i=$((i + 1))
 	sleep 0.1
 done
-wait_re b '^> Maud Testchair'
+wait_re b '^▶ Maud Testchair'
 keys b Enter
 wait_for b "Maud Testchair (Police): present."
 wait_for b "Meeting $M2: $((HERE2 + 1)) attendees"

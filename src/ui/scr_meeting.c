@@ -40,6 +40,7 @@
 #include "ui/briefing.h"
 #include "ui/editor.h"
 #include "ui/text.h"
+#include "ui/list.h"
 #include "ui/ui.h"
 
 #define MAX_AGENCIES 32
@@ -1507,7 +1508,7 @@ draw_heading(struct ui *ui, struct mm *x, int r, int y)
 	int top = y;
 
 	ui_blank(y, 0, ui->cols, a);
-	ui_put(y, 0, 2, sel ? ">" : " ", a, 0);
+	ui_put(y, 0, 2, list_marker(sel), a, 0);
 	if (r == ROW_REVIEW) {
 		ui_put(y++, 2, ui->cols - 2, ui_fmt(line, sizeof line,
 		       "Next review: %s", x->min.next_review[0]
@@ -1799,7 +1800,7 @@ mm_draw(struct ui *ui, struct screen *s, unsigned what)
 					   : R_NORMAL) | A_BOLD;
 
 			ui_put(y++, 0, ui->cols, ui_fmt(line, sizeof line,
-			       "%s %-40s %-10s %s", i == x->row ? ">" : " ",
+			       "%s %-40s %-10s %s", list_marker(i == x->row),
 			       g ? g->name : x->ag[i].agency,
 			       x->ag[i].attendance[0] ? x->ag[i].attendance
 			       : "-", x->ag[i].invited ? "" : "(not invited)"),
