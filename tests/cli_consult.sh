@@ -68,6 +68,12 @@ contains "$T/out" ",import,$range,"
 expect 0 "$MAPPA" --db "$db" audit --case "$ref" --format csv
 lacks "$T/out" ",import,$range,"
 
+# A paper names its cases: who printed one about the person is found.
+expect 0 "$MAPPA" --db "$db" --user mo agenda "$m" --recipient "the panel"
+expect 0 "$MAPPA" --db "$db" audit --case "$ref" --format csv
+contains "$T/out" ",mo,papers.cases,"
+contains "$T/out" "agenda.print of meeting $m"
+
 expect 1 "$MAPPA" --db "$db" audit --case NO/SUCH/1
 contains "$T/err" "no case NO/SUCH/1"
 expect 3 "$MAPPA" --db "$db" --user mo audit --case "$ref"

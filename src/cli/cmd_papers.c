@@ -452,7 +452,24 @@ read_meeting(struct db *db, int64_t id, const char *what,
 	snprintf(detail, sizeof detail, "recipient: %s; format: %s; cases: "
 		 "%zu%s", recipient && *recipient ? recipient : "-",
 		 pp->fmt, items->n, version);
-	return db_audit_log(db, what, rec, detail);
+	if ((st = db_audit_log(db, what, rec, detail)) != DB_OK)
+		return st;
+	/* The paper names its cases: a consultation of each, so that
+	 * `audit --case` finds who printed a paper about the person. */
+	if (items->n > 0) {
+		int64_t *ids = malloc(items->n * sizeof *ids);
+
+		if (ids == NULL)
+			return DB_ERROR;
+		for (size_t i = 0; i < items->n; i++)
+			ids[i] = items->v[i].offender_id;
+		snprintf(detail, sizeof detail, "%s of meeting %lld",
+			 what, (long long)id);
+		st = db_audit_consult(db, "papers.cases", ids, items->n,
+				      detail);
+		free(ids);
+	}
+	return st;
 }
 
 static void
