@@ -484,6 +484,34 @@ out:
 	return db_tx_end(db, s);
 }
 
+/*
+ * Inside the caller's transaction, read action ID into *CUR (its texts
+ * in *TEXT and *PERSON, the caller's to free) for a change to an open
+ * action only, seen at *VERSION (NULL or 0: not checked): another
+ * version stored is DB_CONFLICT, a closed action DB_INVALID saying that
+ * only an open action is WHAT ("carried forward", "dropped").
+ */
+static enum db_status
+read_open(struct db *db, int64_t id, const int64_t *version,
+	  const char *what, struct db_action *cur, char **text,
+	  char **person)
+{
+	enum db_status s;
+
+	if ((s = action_read(db, id, cur, text, person)) != DB_OK)
+		return s;
+	if (version && *version && *version != cur->version)
+		return db_fail(db, DB_CONFLICT, "someone else changed action "
+			       "%lld first; nothing was saved",
+			       (long long)id);
+	if (cur->done[0])
+		return db_fail(db, DB_INVALID, "action %lld was %s on %s: "
+			       "only an open action is %s", (long long)id,
+			       cur->dropped ? "dropped" : "done", cur->done,
+			       what);
+	return DB_OK;
+}
+
 enum db_status
 db_action_carry(struct db *db, int64_t id, int64_t *version, mdate due)
 {
@@ -504,20 +532,9 @@ db_action_carry(struct db *db, int64_t id, int64_t *version, mdate due)
 	date_format(due, d);
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = action_read(db, id, &cur, &otext, &operson)) != DB_OK)
+	if ((s = read_open(db, id, version, "carried forward", &cur, &otext,
+			   &operson)) != DB_OK)
 		goto out;
-	if (version && *version && *version != cur.version) {
-		s = db_fail(db, DB_CONFLICT, "someone else changed action "
-			    "%lld first; nothing was saved", (long long)id);
-		goto out;
-	}
-	if (cur.done[0]) {
-		s = db_fail(db, DB_INVALID, "action %lld was %s on %s: "
-			    "only an open action is carried forward",
-			    (long long)id, cur.dropped ? "dropped" : "done",
-			    cur.done);
-		goto out;
-	}
 	if (cur.due[0] && date_parse(cur.due, &old) == 0 && due <= old) {
 		s = db_fail(db, DB_INVALID, "due: carried forward means a date "
 			    "after %s, not %s", cur.due, d);
@@ -567,19 +584,9 @@ db_action_drop(struct db *db, int64_t id, mdate on, int64_t *version)
 	date_format(on, d);
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = action_read(db, id, &cur, &otext, &operson)) != DB_OK)
+	if ((s = read_open(db, id, version, "dropped", &cur, &otext,
+			   &operson)) != DB_OK)
 		goto out;
-	if (version && *version && *version != cur.version) {
-		s = db_fail(db, DB_CONFLICT, "someone else changed action "
-			    "%lld first; nothing was saved", (long long)id);
-		goto out;
-	}
-	if (cur.done[0]) {
-		s = db_fail(db, DB_INVALID, "action %lld was %s on %s: only an "
-			    "open action is dropped", (long long)id,
-			    cur.dropped ? "dropped" : "done", cur.done);
-		goto out;
-	}
 	st = db_stmt(db, "UPDATE actions SET done = ?, dropped = 1, "
 			 "version = version + 1 WHERE id = ?");
 	if (st == NULL) {
