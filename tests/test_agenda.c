@@ -211,6 +211,20 @@ holidays__the_shipped_file_loads(void **state)
 	assert_int_equal(h.n, 0);
 }
 
+/* An agency's attendance, in the order meeting mode steps through, and
+ * the names the data layer stores: written once, in core. */
+static void
+attendances__the_four_in_order(void **state)
+{
+	static const char *const want[] = { "present", "apologies", "report",
+					     "absent" };
+
+	(void)state;
+	assert_int_equal(agenda_attendance_count, 4);
+	for (size_t i = 0; i < 4; i++)
+		assert_string_equal(agenda_attendances[i], want[i]);
+}
+
 int
 main(void)
 {
@@ -219,6 +233,7 @@ main(void)
 			meeting_day__the_weekday_skipping_bank_holidays),
 		cmocka_unit_test(propose__due_cases_and_referrals_overdue_first),
 		cmocka_unit_test(reasons__names_round_trip),
+		cmocka_unit_test(attendances__the_four_in_order),
 		cmocka_unit_test(agencies__invited_by_default),
 		cmocka_unit_test(holidays__bad_line_refused_with_its_number),
 		cmocka_unit_test(holidays__the_shipped_file_loads),

@@ -49,6 +49,10 @@ const char *const agenda_roles[] = { "present", "apologies", "report",
 				     "guest" };
 const size_t agenda_role_count = NELEM(agenda_roles);
 
+const char *const agenda_attendances[] = { "present", "apologies", "report",
+					   "absent" };
+const size_t agenda_attendance_count = NELEM(agenda_attendances);
+
 int
 agenda_role_find(const char *role)
 {

@@ -62,6 +62,12 @@ size_t agenda_invited_default(const char **codes, size_t max);
 extern const char *const agenda_roles[];
 extern const size_t agenda_role_count;
 
+/* How an invited agency attended a meeting: "present", "apologies",
+ * "report", "absent"; in this order, the order Enter steps through in
+ * meeting mode. */
+extern const char *const agenda_attendances[];
+extern const size_t agenda_attendance_count;
+
 /* The index of ROLE in agenda_roles[], or -1. */
 int agenda_role_find(const char *role);
 

@@ -676,10 +676,6 @@ db_meeting_list(struct db *db, const struct db_meeting_query *q,
 
 /* --- agencies and attendance ------------------------------------------------ */
 
-static const char *const attendances[] = {
-	"present", "apologies", "report", "absent",
-};
-
 enum db_status
 db_meeting_invite(struct db *db, int64_t id, const char *agency, bool invited)
 {
@@ -723,8 +719,9 @@ db_meeting_attendance(struct db *db, int64_t id, const char *agency,
 	if ((s = meetings_check_agency(db, agency, "agency")) != DB_OK)
 		return s;
 	if (attendance && *attendance) {
-		for (size_t i = 0; i < NELEM(attendances); i++)
-			known |= strcmp(attendance, attendances[i]) == 0;
+		for (size_t i = 0; i < agenda_attendance_count; i++)
+			known |= strcmp(attendance, agenda_attendances[i]) ==
+				 0;
 		if (!known)
 			return db_fail(db, DB_INVALID, "attendance: \"%s\" is "
 				       "not one of present, apologies, report, "

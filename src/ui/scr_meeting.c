@@ -52,9 +52,6 @@
 /* What the reason for a level change takes, as the event form's. */
 #define REASON_MAX 1000
 
-static const char *const attendance_cycle[] = { "present", "apologies",
-						"report", "absent" };
-
 static const char *const text_labels[DB_MIN_TEXTS] = {
 	"Decision", "Rationale", "Dissent",
 	"RMP: supervision", "RMP: monitoring and control",
@@ -421,11 +418,12 @@ static unsigned
 set_attendance(struct ui *ui, struct mm *x)
 {
 	struct db_meeting_agency *a = &x->ag[x->row];
-	const char *next = attendance_cycle[0];
+	const char *next = agenda_attendances[0];
 
-	for (int i = 0; i < 4; i++)
-		if (strcmp(a->attendance, attendance_cycle[i]) == 0)
-			next = attendance_cycle[(i + 1) % 4];
+	for (size_t i = 0; i < agenda_attendance_count; i++)
+		if (strcmp(a->attendance, agenda_attendances[i]) == 0)
+			next = agenda_attendances[(i + 1) %
+						  agenda_attendance_count];
 	if (db_meeting_attendance(ui->db, x->id, a->agency, a->attendance,
 				  next) != DB_OK)
 		ui_error(ui, "Not recorded: %s", db_errmsg(ui->db));
