@@ -882,6 +882,35 @@ users__last_admin__cannot_be_demoted_or_disabled(void **state)
 	assert_int_equal(db_user_set_role(f->db, "alice", ROLE_MEMBER), DB_OK);
 }
 
+/* The list calls hand over every row, in order, through the one walker
+ * (db_rows): more rows than its first allocation (16), and a second read
+ * into the same list starts it anew. */
+static void
+users__list__every_row_in_order_refilled_anew(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_users list = { 0 };
+	char name[16];
+
+	for (int i = 0; i < 40; i++) {
+		snprintf(name, sizeof name, "u%02d", i);
+		assert_int_equal(db_user_add(f->db, name, ROLE_MEMBER), DB_OK);
+	}
+	assert_int_equal(db_user_list(f->db, &list), DB_OK);
+	assert_int_equal(list.n, 41);
+	assert_string_equal(list.v[0].name, "alice");
+	assert_string_equal(list.v[1].name, "u00");
+	assert_string_equal(list.v[40].name, "u39");
+	assert_int_equal(list.v[40].role, ROLE_MEMBER);
+	assert_true(list.cap >= list.n);
+	assert_int_equal(db_user_list(f->db, &list), DB_OK);
+	assert_int_equal(list.n, 41);
+	assert_string_equal(list.v[40].name, "u39");
+	db_list_free(&list);
+	assert_null(list.v);
+	assert_int_equal(list.n, 0);
+}
+
 /* --- validation ---------------------------------------------------------------- */
 
 static void
@@ -1340,6 +1369,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, tu_setup, tu_teardown)
 		T(open__new_file__mode_0600_whatever_umask),
+		T(users__list__every_row_in_order_refilled_anew),
 		T(open__missing_file__not_found),
 		T(open__newer_schema__refused),
 		T(open__schema_1__migrated_rows_kept),

@@ -89,7 +89,15 @@ status__names__round_trip(void **state)
 	for (int s = 0; s < MEETING_STATUSES; s++)
 		assert_int_equal(meeting_status_parse(meeting_status_name(s)),
 				 s);
+	for (int s = 0; s < REFERRAL_OUTCOMES; s++)
+		assert_int_equal(referral_outcome_parse(referral_outcome_name(s)),
+				 s);
+	for (int s = 0; s < MINUTES_STATES; s++)
+		assert_int_equal(minutes_state_parse(minutes_state_name(s)), s);
 	/* The names the schema and the contracts spell. */
+	assert_string_equal(referral_outcome_name(REFERRAL_WITHDRAWN),
+			    "withdrawn");
+	assert_string_equal(minutes_state_name(MINUTES_APPROVED), "approved");
 	assert_string_equal(case_status_name(CASE_COMMUNITY), "community");
 	assert_string_equal(case_status_name(CASE_UNREGISTERED),
 			    "unregistered");

@@ -10,11 +10,9 @@
 #include "cli/cli.h"
 #include "core/util.h"
 
-static int
-print_user(void *ctx, const struct db_user *u)
+static void
+print_user(const struct db_user *u, bool csv)
 {
-	int csv = *(int *)ctx;
-
 	if (csv) {
 		/* By the one CSV writer, as every CSV mappa writes. */
 		cli_csv_field(u->name);
@@ -23,7 +21,6 @@ print_user(void *ctx, const struct db_user *u)
 	} else
 		printf("%-20s %-7s %-9s %s\n", u->name, db_role_name(u->role),
 		       u->active ? "active" : "disabled", u->created);
-	return 0;
 }
 
 static int
@@ -46,7 +43,10 @@ cmd_user(struct cli *c, int argc, char **argv)
 	const char *sub, *role_s = NULL, *fmt = "text";
 	enum db_role role = ROLE_MEMBER;
 	struct db *db;
-	int opt, rc, csv;
+	int opt, rc;
+	bool csv;
+	struct db_users users = { 0 };
+	enum db_status st;
 	char *args[3];
 	int nargs = 0;
 
@@ -113,5 +113,9 @@ cmd_user(struct cli *c, int argc, char **argv)
 	csv = strcmp(fmt, "csv") == 0;
 	if (csv && db_role(db) == ROLE_ADMIN)
 		printf("name,role,status,created\n");
-	return finish(db, db_user_list(db, print_user, &csv));
+	if ((st = db_user_list(db, &users)) == DB_OK)
+		for (int i = 0; i < users.n; i++)
+			print_user(&users.v[i], csv);
+	db_list_free(&users);
+	return finish(db, st);
 }

@@ -20,6 +20,18 @@ static const char *const meeting_names[MEETING_STATUSES] = {
 	[MEETING_CANCELLED] = "cancelled",
 };
 
+static const char *const outcome_names[REFERRAL_OUTCOMES] = {
+	[REFERRAL_PENDING] = "pending",
+	[REFERRAL_ACCEPTED] = "accepted",
+	[REFERRAL_DECLINED] = "declined",
+	[REFERRAL_WITHDRAWN] = "withdrawn",
+};
+
+static const char *const minutes_names[MINUTES_STATES] = {
+	[MINUTES_DRAFT] = "draft",
+	[MINUTES_APPROVED] = "approved",
+};
+
 static int
 parse(const char *const *names, int n, const char *name)
 {
@@ -51,4 +63,28 @@ int
 meeting_status_parse(const char *name)
 {
 	return parse(meeting_names, MEETING_STATUSES, name);
+}
+
+const char *
+referral_outcome_name(enum referral_outcome o)
+{
+	return (int)o >= 0 && o < REFERRAL_OUTCOMES ? outcome_names[o] : "";
+}
+
+const char *
+minutes_state_name(enum minutes_state s)
+{
+	return (int)s >= 0 && s < MINUTES_STATES ? minutes_names[s] : "";
+}
+
+int
+referral_outcome_parse(const char *name)
+{
+	return parse(outcome_names, REFERRAL_OUTCOMES, name);
+}
+
+int
+minutes_state_parse(const char *name)
+{
+	return parse(minutes_names, MINUTES_STATES, name);
 }

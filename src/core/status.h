@@ -24,11 +24,32 @@ enum meeting_status {
 };
 
 /* The stored name ("community", "held"); "" for a value out of range. */
+/* A referral's outcome (referrals.outcome). */
+enum referral_outcome {
+	REFERRAL_PENDING,
+	REFERRAL_ACCEPTED,
+	REFERRAL_DECLINED,
+	REFERRAL_WITHDRAWN,
+	REFERRAL_OUTCOMES
+};
+
+/* A meeting's minutes (minutes.state): a draft until approved. */
+enum minutes_state {
+	MINUTES_DRAFT,
+	MINUTES_APPROVED,
+	MINUTES_STATES
+};
+
 const char *case_status_name(enum case_status s);
 const char *meeting_status_name(enum meeting_status s);
 
 /* The status named NAME, or -1 when there is none. */
+const char *referral_outcome_name(enum referral_outcome o);
+const char *minutes_state_name(enum minutes_state s);
+
 int case_status_parse(const char *name);
 int meeting_status_parse(const char *name);
+int referral_outcome_parse(const char *name);
+int minutes_state_parse(const char *name);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 enum db_status {
 	DB_OK = 0,
@@ -43,6 +44,26 @@ int db_schema_version(void);
 #define DB_FIELD_MAX 128
 
 struct db;
+
+/*
+ * A list the data layer hands over whole: the rows of one read, in order.
+ * Each subject header names its own (struct db_meetings { struct
+ * db_meeting *v; int n, cap; } ...), all of this one shape, so that one
+ * walker (db_rows, db_internal.h) fills them all through array_push()
+ * (core/util.h) and db_list_free() frees any of them.  Start one at
+ * {0}; a read fills it anew, keeping what it had allocated.
+ */
+#define DB_LIST(name, type)                                                    \
+	struct name {                                                          \
+		type *v;                                                       \
+		int n, cap;                                                    \
+	}
+#define db_list_free(list)                                                     \
+	do {                                                                   \
+		free((list)->v);                                               \
+		(list)->v = NULL;                                              \
+		(list)->n = (list)->cap = 0;                                   \
+	} while (0)
 
 /* db_open() flags. */
 enum {

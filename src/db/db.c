@@ -148,6 +148,33 @@ db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
 	str_copy(buf, s ? (const char *)s : "", n);
 }
 
+enum db_status
+db_rows(struct db *db, sqlite3_stmt *st, db_row_read read, void *v, int *n,
+	int *cap, size_t size, const char *what)
+{
+	void *row = malloc(size);
+	int rc = SQLITE_NOMEM;
+
+	*n = 0;
+	if (row != NULL) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			memset(row, 0, size);
+			read(db, st, row);
+			if (array_push(v, n, cap, row, size) != 0) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		}
+	}
+	sqlite3_reset(st);
+	free(row);
+	if (rc != SQLITE_DONE) {
+		*n = 0;
+		return db_sqlfail(db, rc, what);
+	}
+	return DB_OK;
+}
+
 /* --- transactions ------------------------------------------------------ */
 
 enum db_status

@@ -83,6 +83,22 @@ int db_bind_text(sqlite3_stmt *st, int i, const char *text);
 void db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
 
 /*
+ * The one row walker behind the list calls: step ST to its end, reading
+ * each row with READ into a new, zeroed element of SIZE bytes appended to
+ * the list (*V, *N, *CAP: a DB_LIST's fields) through array_push().  The
+ * list is emptied first, its allocation kept.  ST is reset.  WHAT names
+ * the read in a failure's sentence ("reading meetings"); on failure the
+ * list is left empty.  DB_ROWS() passes a DB_LIST's fields.
+ */
+typedef void (*db_row_read)(struct db *db, sqlite3_stmt *st, void *row);
+enum db_status db_rows(struct db *db, sqlite3_stmt *st, db_row_read read,
+		       void *v, int *n, int *cap, size_t size,
+		       const char *what);
+#define DB_ROWS(db, st, read, list, what)                                      \
+	db_rows((db), (st), (read), &(list)->v, &(list)->n, &(list)->cap,      \
+		sizeof *(list)->v, (what))
+
+/*
  * A write: open a transaction (or a savepoint inside one) ...
  */
 enum db_status db_tx_begin(struct db *db);

@@ -191,32 +191,31 @@ db_user_disable(struct db *db, const char *name)
 	return user_change(db, name, ROLE_NONE, true);
 }
 
+static void
+read_user(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_user *u = row;
+
+	(void)db;
+	u->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, u->name, sizeof u->name);
+	u->role = db_role_parse((const char *)sqlite3_column_text(st, 2));
+	u->active = sqlite3_column_int(st, 3) != 0;
+	db_column_copy(st, 4, u->created, sizeof u->created);
+}
+
 enum db_status
-db_user_list(struct db *db, db_user_cb cb, void *ctx)
+db_user_list(struct db *db, struct db_users *list)
 {
 	sqlite3_stmt *st;
-	struct db_user u;
 	enum db_status s;
-	int rc;
 
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN, "listing users")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id, name, role, active, created FROM users "
 			 "ORDER BY name");
 	if (st == NULL)
 		return DB_ERROR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&u, 0, sizeof u);
-		u.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, u.name, sizeof u.name);
-		u.role = db_role_parse((const char *)sqlite3_column_text(st, 2));
-		u.active = sqlite3_column_int(st, 3) != 0;
-		db_column_copy(st, 4, u.created, sizeof u.created);
-		if (cb(ctx, &u) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK : db_sqlfail(db, rc, "listing users");
+	return DB_ROWS(db, st, read_user, list, "listing users");
 }

@@ -27,9 +27,9 @@ enum db_status db_user_set_role(struct db *db, const char *name,
 				enum db_role role);
 enum db_status db_user_disable(struct db *db, const char *name);
 
-typedef int (*db_user_cb)(void *ctx, const struct db_user *u);
-/* Admin only; users by name.  A non-zero return from CB stops the walk. */
-enum db_status db_user_list(struct db *db, db_user_cb cb, void *ctx);
+DB_LIST(db_users, struct db_user);
+/* Admin only; every user, by name, into LIST (a DB_LIST, connection.h). */
+enum db_status db_user_list(struct db *db, struct db_users *list);
 
 /* --- settings and population -------------------------------------------- */
 
