@@ -67,6 +67,30 @@ array_push__too_large__refused_unchanged(void **state)
 }
 
 static void
+array_reserve__room_for_need__doubling_kept_on_failure(void **state)
+{
+	int *v = NULL;
+	size_t cap = 0;
+
+	(void)state;
+	assert_int_equal(array_reserve(&v, &cap, 0, sizeof *v), 0);
+	assert_null(v);
+	assert_int_equal(array_reserve(&v, &cap, 1, sizeof *v), 0);
+	assert_int_equal(cap, 16);
+	v[15] = 7;
+	assert_int_equal(array_reserve(&v, &cap, 40, sizeof *v), 0);
+	assert_int_equal(cap, 64);
+	assert_int_equal(v[15], 7);
+	assert_int_equal(array_reserve(&v, &cap, 64, sizeof *v), 0);
+	assert_int_equal(cap, 64);
+	/* Bytes that would not fit in a size_t: refused, array kept. */
+	assert_int_equal(array_reserve(&v, &cap, SIZE_MAX / 2, sizeof *v), -1);
+	assert_int_equal(cap, 64);
+	assert_int_equal(v[15], 7);
+	free(v);
+}
+
+static void
 lead_agency__table__valid_and_listed(void **state)
 {
 	(void)state;
@@ -114,6 +138,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(array_push__many__kept_in_order),
 		cmocka_unit_test(array_push__too_large__refused_unchanged),
+		cmocka_unit_test(array_reserve__room_for_need__doubling_kept_on_failure),
 		cmocka_unit_test(lead_agency__table__valid_and_listed),
 		cmocka_unit_test(status__names__round_trip),
 	};

@@ -120,24 +120,45 @@ sb_str(const struct strbuf *sb)
 }
 
 int
+array_reserve(void *v, size_t *cap, size_t need, size_t size)
+{
+	char *p;
+	size_t nc;
+
+	if (need <= *cap)
+		return 0;
+	nc = *cap > 0 ? *cap : 16;
+	while (nc < need) {
+		if (nc > SIZE_MAX / 2)
+			return -1;
+		nc *= 2;
+	}
+	if (nc > SIZE_MAX / size)
+		return -1;
+	memcpy(&p, v, sizeof p);
+	if ((p = realloc(p, nc * size)) == NULL)
+		return -1;
+	memcpy(v, &p, sizeof p);
+	*cap = nc;
+	return 0;
+}
+
+int
 array_push(void *v, int *n, int *cap, const void *elem, size_t size)
 {
 	char *p;
 
-	memcpy(&p, v, sizeof p);
 	if (*n >= *cap) {
-		int nc;
+		size_t c = (size_t)*cap;
 
-		if (*cap > INT_MAX / 2)
+		/* The count is an int: a capacity that cannot double
+		 * within one is refused. */
+		if (*cap > INT_MAX / 2 ||
+		    array_reserve(v, &c, (size_t)*n + 1, size) != 0)
 			return -1;
-		nc = *cap > 0 ? *cap * 2 : 16;
-		if ((size_t)nc > SIZE_MAX / size)
-			return -1;
-		if ((p = realloc(p, (size_t)nc * size)) == NULL)
-			return -1;
-		memcpy(v, &p, sizeof p);
-		*cap = nc;
+		*cap = (int)c;
 	}
+	memcpy(&p, v, sizeof p);
 	memcpy(p + (size_t)*n * size, elem, size);
 	(*n)++;
 	return 0;

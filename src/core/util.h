@@ -32,6 +32,14 @@ void str_printf(char *dst, size_t n, const char *fmt, ...)
  */
 int array_push(void *v, int *n, int *cap, const void *elem, size_t size);
 
+/*
+ * Make room in the array *V (V the address of its pointer), *CAP elements
+ * of SIZE bytes allocated, for NEED elements, doubling from 16: the one
+ * growth rule, behind array_push() and every buffer that grows.  Returns
+ * 0, or -1 out of memory with the array as it was.
+ */
+int array_reserve(void *v, size_t *cap, size_t need, size_t size);
+
 /* A growable string. */
 struct strbuf {
 	char *s;
