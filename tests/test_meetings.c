@@ -999,7 +999,7 @@ drop_cb(void *ctx, const struct db_action *a)
 
 	if (a->id == d->id) {
 		d->n++;
-		d->dropped = a->dropped;
+		d->dropped = a->state == ACTION_DROPPED;
 		str_copy(d->done, a->done, sizeof d->done);
 	}
 	return 0;

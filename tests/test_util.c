@@ -118,10 +118,15 @@ status__names__round_trip(void **state)
 				 s);
 	for (int s = 0; s < MINUTES_STATES; s++)
 		assert_int_equal(minutes_state_parse(minutes_state_name(s)), s);
+	for (int s = 0; s < ACTION_STATES; s++)
+		assert_int_equal(action_state_parse(action_state_name(s)), s);
 	/* The names the schema and the contracts spell. */
 	assert_string_equal(referral_outcome_name(REFERRAL_WITHDRAWN),
 			    "withdrawn");
 	assert_string_equal(minutes_state_name(MINUTES_APPROVED), "approved");
+	/* What the lists, papers and minutes print of an action. */
+	assert_string_equal(action_state_name(ACTION_OPEN), "open");
+	assert_string_equal(action_state_name(ACTION_DROPPED), "dropped");
 	assert_string_equal(case_status_name(CASE_COMMUNITY), "community");
 	assert_string_equal(case_status_name(CASE_UNREGISTERED),
 			    "unregistered");

@@ -40,15 +40,17 @@ static int
 print_action(void *ctx, const struct db_action *a)
 {
 	struct listing *l = ctx;
-	const char *state = a->overdue ? "OVERDUE" : "open";
+	const char *state = a->overdue ? "OVERDUE"
+				       : action_state_name(ACTION_OPEN);
 	char due[MDATE_BUFSZ], done[MDATE_BUFSZ];
 	const char *due_s = date_case(a->due, l->lay, due);
 	const char *done_s = date_case(a->done, l->lay, done);
 	char dropped[8 + MDATE_BUFSZ];
 
 	/* A dropped action is closed like a done one: its date says so. */
-	if (a->dropped) {
-		str_printf(dropped, sizeof dropped, "dropped %s", done_s);
+	if (a->state == ACTION_DROPPED) {
+		str_printf(dropped, sizeof dropped, "%s %s",
+			   action_state_name(a->state), done_s);
 		done_s = dropped;
 	}
 

@@ -740,11 +740,11 @@ print_action(void *ctx, const struct db_action *a)
 		   a->owner_person && *a->owner_person ? " (" : "",
 		   a->owner_person ? a->owner_person : "",
 		   a->owner_person && *a->owner_person ? ")" : "");
-	if (a->done[0])
+	if (a->state != ACTION_OPEN)
 		str_printf(state, sizeof state, "%s %s",
-			   a->dropped ? "dropped" : "done", a->done);
+			   action_state_name(a->state), a->done);
 	else
-		str_printf(state, sizeof state, "open");
+		str_copy(state, action_state_name(a->state), sizeof state);
 	al->n++;
 	if (al->pp->pdf) {
 		char num[16];

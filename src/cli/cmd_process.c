@@ -344,7 +344,8 @@ print_referral(void *ctx, const struct db_referral *r)
 		cli_csv_field(r->ref);
 		printf(",%s,", r->date);
 		cli_csv_field(r->agency);
-		printf(",%d,%s,", r->proposed_level, r->outcome);
+		printf(",%d,%s,", r->proposed_level,
+		       referral_outcome_name(r->outcome));
 		if (r->meeting_id)
 			printf("%lld", (long long)r->meeting_id);
 		putchar('\n');
@@ -352,7 +353,8 @@ print_referral(void *ctx, const struct db_referral *r)
 	}
 	printf("%5lld  %-14s  %s  %-20.20s  %5d  %-9s  %-10s  ",
 	       (long long)r->id, cli_line(r->ref), r->date,
-	       cli_line(r->agency), r->proposed_level, r->outcome, r->due[0] ? r->due : "-");
+	       cli_line(r->agency), r->proposed_level,
+	       referral_outcome_name(r->outcome), r->due[0] ? r->due : "-");
 	if (r->meeting_id)
 		printf("%7lld", (long long)r->meeting_id);
 	else
@@ -414,7 +416,8 @@ referral_list(struct cli *c, int argc, char **argv)
 }
 
 static int
-referral_decide(struct cli *c, int argc, char **argv, const char *outcome)
+referral_decide(struct cli *c, int argc, char **argv,
+		enum referral_outcome outcome)
 {
 	static const int allowed[] = { P_MEETING, P_REASON, P_NONE };
 	char cmd[32];
@@ -454,11 +457,14 @@ cmd_referral(struct cli *c, int argc, char **argv)
 	if (strcmp(sub, "list") == 0)
 		return referral_list(c, argc - 1, argv + 1);
 	if (strcmp(sub, "accept") == 0)
-		return referral_decide(c, argc - 1, argv + 1, "accepted");
+		return referral_decide(c, argc - 1, argv + 1,
+				       REFERRAL_ACCEPTED);
 	if (strcmp(sub, "decline") == 0)
-		return referral_decide(c, argc - 1, argv + 1, "declined");
+		return referral_decide(c, argc - 1, argv + 1,
+				       REFERRAL_DECLINED);
 	if (strcmp(sub, "withdraw") == 0)
-		return referral_decide(c, argc - 1, argv + 1, "withdrawn");
+		return referral_decide(c, argc - 1, argv + 1,
+				       REFERRAL_WITHDRAWN);
 	if (strcmp(sub, "--help") == 0) {
 		printf("Usage: %s referral add REF --level 2|3 --agency AGENCY "
 		       "--reason TEXT [--date D]\n"

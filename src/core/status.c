@@ -32,6 +32,12 @@ static const char *const minutes_names[MINUTES_STATES] = {
 	[MINUTES_APPROVED] = "approved",
 };
 
+static const char *const action_names[ACTION_STATES] = {
+	[ACTION_OPEN] = "open",
+	[ACTION_DONE] = "done",
+	[ACTION_DROPPED] = "dropped",
+};
+
 static int
 parse(const char *const *names, int n, const char *name)
 {
@@ -87,4 +93,16 @@ int
 minutes_state_parse(const char *name)
 {
 	return parse(minutes_names, MINUTES_STATES, name);
+}
+
+const char *
+action_state_name(enum action_state s)
+{
+	return (int)s >= 0 && s < ACTION_STATES ? action_names[s] : "";
+}
+
+int
+action_state_parse(const char *name)
+{
+	return parse(action_names, ACTION_STATES, name);
 }

@@ -33,6 +33,15 @@ enum referral_outcome {
 	REFERRAL_OUTCOMES
 };
 
+/* An action's state (actions.done, actions.dropped): open until it is
+ * done, or dropped (closed without being done). */
+enum action_state {
+	ACTION_OPEN,
+	ACTION_DONE,
+	ACTION_DROPPED,
+	ACTION_STATES
+};
+
 /* A meeting's minutes (minutes.state): a draft until approved. */
 enum minutes_state {
 	MINUTES_DRAFT,
@@ -46,10 +55,12 @@ const char *meeting_status_name(enum meeting_status s);
 /* The status named NAME, or -1 when there is none. */
 const char *referral_outcome_name(enum referral_outcome o);
 const char *minutes_state_name(enum minutes_state s);
+const char *action_state_name(enum action_state s);
 
 int case_status_parse(const char *name);
 int meeting_status_parse(const char *name);
 int referral_outcome_parse(const char *name);
 int minutes_state_parse(const char *name);
+int action_state_parse(const char *name);
 
 #endif

@@ -21,6 +21,14 @@
 #include "core/util.h"
 #include "db/meetings_internal.h"
 
+/* The state of an action closed on DONE ("" while open), DROPPED or not. */
+static enum action_state
+state_of(const char *done, bool dropped)
+{
+	return done[0] == '\0' ? ACTION_OPEN
+	       : dropped ? ACTION_DROPPED : ACTION_DONE;
+}
+
 enum db_status
 actions_insert(struct db *db, struct db_action *a)
 {
@@ -269,7 +277,7 @@ db_action_list(struct db *db, const struct db_action_query *q,
 			db_column_copy(st, 9, a.ref, sizeof a.ref);
 		}
 		db_column_copy(st, 11, a.meeting_date, sizeof a.meeting_date);
-		a.dropped = sqlite3_column_int(st, 12) != 0;
+		a.state = state_of(a.done, sqlite3_column_int(st, 12) != 0);
 		a.overdue = a.done[0] == '\0' && today[0] && a.due[0] &&
 			    strcmp(a.due, today) < 0;
 		if (cb(ctx, &a) != 0) {
@@ -321,7 +329,7 @@ action_read(struct db *db, int64_t id, struct db_action *a, char **text,
 		db_column_copy(st, 5, a->due, sizeof a->due);
 		db_column_copy(st, 6, a->done, sizeof a->done);
 		a->version = sqlite3_column_int64(st, 7);
-		a->dropped = sqlite3_column_int(st, 8) != 0;
+		a->state = state_of(a->done, sqlite3_column_int(st, 8) != 0);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -507,7 +515,7 @@ read_open(struct db *db, int64_t id, const int64_t *version,
 	if (cur->done[0])
 		return db_fail(db, DB_INVALID, "action %lld was %s on %s: "
 			       "only an open action is %s", (long long)id,
-			       cur->dropped ? "dropped" : "done", cur->done,
+			       action_state_name(cur->state), cur->done,
 			       what);
 	return DB_OK;
 }

@@ -8,6 +8,7 @@
 #define MAPPA_DB_ACTIONS_H
 
 #include "core/date.h"
+#include "core/status.h"
 #include "db/connection.h"
 
 /* An action agreed for a case. */
@@ -21,8 +22,8 @@ struct db_action {
 	const char *owner_person;     /* NULL for a lay adviser, or none */
 	char due[MDATE_BUFSZ];
 	char done[MDATE_BUFSZ];       /* "" while open; when closed */
-	bool dropped;                 /* closed by db_action_drop(), not
-					 done (read only) */
+	enum action_state state;      /* open, done, or dropped: closed by
+					 db_action_drop() (read only) */
 	/* Read only, filled by db_action_list(): */
 	char ref[DB_REF_MAX];         /* the case; the pseudonym for lay */
 	char meeting_date[MDATE_BUFSZ];
@@ -63,7 +64,7 @@ enum db_status db_action_carry(struct db *db, int64_t id, int64_t *version,
  * *VERSION (0: do not check; another stored: DB_CONFLICT): reviewed at a
  * later meeting and no longer to be done.  The action is kept, closed:
  * done is set to ON and dropped to true, so that the minutes and lists
- * show it "dropped" on that date.  Like db_action_done() it is the
+ * show it dropped (ACTION_DROPPED) on that date.  Like db_action_done() it is the
  * action's follow-up, so it is allowed on approved minutes.  A closed
  * action (done or dropped already) is DB_INVALID.  Audited as
  * action.drop ("done: - -> ON; dropped").  *VERSION, if not NULL, gets

@@ -82,7 +82,7 @@ insert_referral(struct db *db, int64_t offender_id, struct db_referral *r,
 		return db_sqlfail(db, rc, "recording a referral");
 	r->id = sqlite3_last_insert_rowid(db->sql);
 	r->proposed_level = level;
-	str_copy(r->outcome, "pending", sizeof r->outcome);
+	r->outcome = REFERRAL_PENDING;
 	snprintf(rec, sizeof rec, "offender %lld referral %lld",
 		 (long long)offender_id, (long long)r->id);
 	sb_init(&sb);
@@ -186,12 +186,23 @@ db_case_add(struct db *db, struct db_offender *o, int category, int level,
 	return s;
 }
 
+/* The outcome stored in column I of ST (the schema allows only the
+ * names of enum referral_outcome). */
+static enum referral_outcome
+column_outcome(sqlite3_stmt *st, int i)
+{
+	char name[16];
+
+	db_column_copy(st, i, name, sizeof name);
+	return (enum referral_outcome)referral_outcome_parse(name);
+}
+
 /* Referral ID's case, level, date, outcome and meeting. */
 struct stored {
 	int64_t offender_id, meeting_id;
 	int level;
 	mdate date;
-	char outcome[16];
+	enum referral_outcome outcome;
 };
 
 static enum db_status
@@ -214,7 +225,7 @@ load_referral(struct db *db, int64_t id, struct stored *r)
 		db_column_copy(st, 2, date, sizeof date);
 		if (date_parse(date, &r->date) != 0)
 			r->date = MDATE_NONE;
-		db_column_copy(st, 3, r->outcome, sizeof r->outcome);
+		r->outcome = column_outcome(st, 3);
 		r->meeting_id = sqlite3_column_int64(st, 4);
 	}
 	sqlite3_reset(st);
@@ -284,7 +295,8 @@ db_referral_refer(struct db *db, int64_t offender_id, mdate today,
 		return db_tx_end(db, db_fail(db, DB_NOTFOUND, "no such case"));
 	if (rc != SQLITE_ROW)
 		return db_tx_end(db, db_sqlfail(db, rc, "reading a case"));
-	if (strcmp(status, "community") != 0 && strcmp(status, "custody") != 0)
+	if (case_status_parse(status) != CASE_COMMUNITY &&
+	    case_status_parse(status) != CASE_CUSTODY)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the case is not "
 			"managed under MAPPA (%s): register it first", status));
 	if ((s = scalar2(db, "SELECT id FROM referrals WHERE offender_id = ?1 "
@@ -300,7 +312,7 @@ db_referral_refer(struct db *db, int64_t offender_id, mdate today,
 }
 
 enum db_status
-db_referral_decide(struct db *db, int64_t id, const char *outcome,
+db_referral_decide(struct db *db, int64_t id, enum referral_outcome outcome,
 		   int64_t meeting_id, const char *reason)
 {
 	struct stored cur;
@@ -316,24 +328,23 @@ db_referral_decide(struct db *db, int64_t id, const char *outcome,
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "deciding a referral")) !=
 	    DB_OK)
 		return s;
-	if (outcome == NULL || (strcmp(outcome, "accepted") != 0 &&
-				strcmp(outcome, "declined") != 0 &&
-				strcmp(outcome, "withdrawn") != 0))
+	if (outcome != REFERRAL_ACCEPTED && outcome != REFERRAL_DECLINED &&
+	    outcome != REFERRAL_WITHDRAWN)
 		return db_fail(db, DB_INVALID, "outcome: one of accepted, "
 			       "declined, withdrawn");
 	if (str_has_control(reason, true))
 		return db_fail(db, DB_INVALID, "reason: control characters "
 			       "other than tab and line breaks are not "
 			       "allowed");
-	withdraw = strcmp(outcome, "withdrawn") == 0;
+	withdraw = outcome == REFERRAL_WITHDRAWN;
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
 	if ((s = load_referral(db, id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(cur.outcome, outcome) == 0 &&
+	if (cur.outcome == outcome &&
 	    (withdraw || meeting_id == 0 || meeting_id == cur.meeting_id))
 		return db_tx_end(db, DB_OK);
-	if (strcmp(cur.outcome, "pending") != 0) {
+	if (cur.outcome != REFERRAL_PENDING) {
 		char at[32] = "";
 
 		if (cur.meeting_id)
@@ -341,7 +352,7 @@ db_referral_decide(struct db *db, int64_t id, const char *outcome,
 				 (long long)cur.meeting_id);
 		return db_tx_end(db, db_fail(db, DB_CONFLICT, "referral %lld "
 			"was %s already%s; nothing was changed", (long long)id,
-			cur.outcome, at));
+			referral_outcome_name(cur.outcome), at));
 	}
 	if (!withdraw && meeting_id == 0 &&
 	    (s = scalar2(db, "SELECT m.id FROM agenda_items a JOIN meetings m "
@@ -372,7 +383,8 @@ db_referral_decide(struct db *db, int64_t id, const char *outcome,
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, referral_outcome_name(outcome), -1,
+			  SQLITE_STATIC);
 	if (meeting_id)
 		sqlite3_bind_int64(st, 3, meeting_id);
 	db_bind_text(st, 4, reason && *reason ? reason : NULL);
@@ -383,14 +395,15 @@ db_referral_decide(struct db *db, int64_t id, const char *outcome,
 	snprintf(rec, sizeof rec, "offender %lld referral %lld",
 		 (long long)cur.offender_id, (long long)id);
 	sb_init(&sb);
-	sb_printf(&sb, "outcome: pending -> %s", outcome);
+	sb_printf(&sb, "outcome: %s -> %s",
+		  referral_outcome_name(REFERRAL_PENDING),
+		  referral_outcome_name(outcome));
 	if (meeting_id)
 		sb_printf(&sb, "; meeting: - -> %lld", (long long)meeting_id);
 	if (reason && *reason)
 		sb_add(&sb, "; fields: outcome_reason");
 	s = db_audit_write(db, withdraw ? "referral.withdraw"
-			   : strcmp(outcome, "accepted") == 0
-			   ? "referral.accept" : "referral.decline", rec,
+			   : outcome == REFERRAL_ACCEPTED ? "referral.accept" : "referral.decline", rec,
 			   sb_str(&sb));
 	sb_free(&sb);
 	return db_tx_end(db, s);
@@ -419,7 +432,7 @@ db_referral_list(struct db *db, int64_t offender_id, db_referral_cb cb,
 		r.proposed_level = sqlite3_column_int(st, 3);
 		if (db->role != ROLE_LAY)
 			r.reason = (const char *)sqlite3_column_text(st, 4);
-		db_column_copy(st, 5, r.outcome, sizeof r.outcome);
+		r.outcome = column_outcome(st, 5);
 		r.meeting_id = sqlite3_column_int64(st, 6);
 		r.version = sqlite3_column_int64(st, 7);
 		r.offender_id = sqlite3_column_int64(st, 8);
@@ -444,8 +457,8 @@ static int
 cmp_row(const void *pa, const void *pb)
 {
 	const struct row *a = pa, *b = pb;
-	bool pa_ = strcmp(a->r.outcome, "pending") == 0;
-	bool pb_ = strcmp(b->r.outcome, "pending") == 0;
+	bool pa_ = a->r.outcome == REFERRAL_PENDING;
+	bool pb_ = b->r.outcome == REFERRAL_PENDING;
 
 	if (pa_ != pb_)
 		return pa_ ? -1 : 1;
@@ -497,7 +510,7 @@ db_referral_all(struct db *db, bool pending_only, mdate today,
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		db_column_copy(st, 5, x->r.outcome, sizeof x->r.outcome);
+		x->r.outcome = column_outcome(st, 5);
 		x->r.meeting_id = sqlite3_column_int64(st, 6);
 		x->r.version = sqlite3_column_int64(st, 7);
 		x->r.offender_id = sqlite3_column_int64(st, 8);
@@ -507,7 +520,7 @@ db_referral_all(struct db *db, bool pending_only, mdate today,
 			: MDATE_NONE;
 		if (x->due != MDATE_NONE)
 			date_format(x->due, x->r.due);
-		x->r.overdue = strcmp(x->r.outcome, "pending") == 0 &&
+		x->r.overdue = x->r.outcome == REFERRAL_PENDING &&
 			       x->due != MDATE_NONE && today != MDATE_NONE &&
 			       x->due < today;
 		if (array_push(&v, &n, &cap, x, sizeof *x) != 0) {

@@ -9,6 +9,7 @@
 #define MAPPA_DB_REFERRALS_H
 
 #include "core/agenda.h"
+#include "core/status.h"
 #include "db/offenders.h"
 
 /* Whether a case already has reference REF (admin or member). */
@@ -21,7 +22,7 @@ struct db_referral {
 	char agency[DB_FIELD_MAX];  /* who referred */
 	int proposed_level;         /* 2 or 3: the level it asks for */
 	const char *reason;         /* NULL for a lay adviser, or none */
-	char outcome[16];           /* pending, accepted, declined, withdrawn */
+	enum referral_outcome outcome;
 	/* Read back (db_referral_list(), db_referral_all()): */
 	int64_t offender_id;
 	int64_t meeting_id;         /* the meeting that decided it, or 0 */
@@ -65,8 +66,8 @@ enum db_status db_referral_refer(struct db *db, int64_t offender_id,
 				 mdate today, struct db_referral *r);
 
 /*
- * Decide referral ID (admin or member): OUTCOME "accepted", "declined"
- * or "withdrawn"; REASON (optional) why.  Accepting and declining name
+ * Decide referral ID (admin or member): OUTCOME REFERRAL_ACCEPTED,
+ * REFERRAL_DECLINED or REFERRAL_WITHDRAWN; REASON (optional) why.  Accepting and declining name
  * the meeting that decided, MEETING_ID: a held meeting of the referral's
  * level on or after its date (0: the held meeting that had it on its
  * agenda, if there is one).  Only a pending referral is decided: one
@@ -74,7 +75,8 @@ enum db_status db_referral_refer(struct db *db, int64_t offender_id,
  * DB_OK).
  */
 enum db_status db_referral_decide(struct db *db, int64_t id,
-				  const char *outcome, int64_t meeting_id,
+				  enum referral_outcome outcome,
+				  int64_t meeting_id,
 				  const char *reason);
 
 typedef int (*db_referral_cb)(void *ctx, const struct db_referral *r);

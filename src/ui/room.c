@@ -130,7 +130,8 @@ collect_action(void *ctx, const struct db_action *a)
 	 * wording as "(of DATE)" is for an earlier meeting's. */
 	ui_fmt(w->line, sizeof w->line, "%-14.14s %-16.16s %-10s %-10s %s%s",
 	       room_agency_name(a->owner_agency), w->name, a->due,
-	       a->done[0] ? a->done : "open", a->dropped ? "(dropped) " : "",
+	       a->done[0] ? a->done : action_state_name(ACTION_OPEN),
+	       a->state == ACTION_DROPPED ? "(dropped) " : "",
 	       w->text ? w->text : "");
 	return 0;
 }
@@ -152,7 +153,8 @@ collect_earlier(void *ctx, const struct db_action *a)
 	w->earlier = true;
 	ui_fmt(w->line, sizeof w->line, "%-14.14s %-16.16s %-10s %-10s "
 	       "(of %s) %s", room_agency_name(a->owner_agency), w->name, a->due,
-	       "open", a->meeting_id ? a->meeting_date : "no meeting",
+	       action_state_name(ACTION_OPEN),
+	       a->meeting_id ? a->meeting_date : "no meeting",
 	       w->text ? w->text : "");
 	return 0;
 }

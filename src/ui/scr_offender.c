@@ -451,7 +451,7 @@ build_rest(struct ui *ui, struct rec *r, int width)
 			  "%s  from %s%s: %s", date_case(f[i].r.date, ui->lay,
 							 d),
 			  f[i].r.agency, lv,
-			  f[i].r.outcome), width);
+			  referral_outcome_name(f[i].r.outcome)), width);
 		if (!ui->lay && f[i].reason)
 			view_wrap(v, R_DIM, 14, ui_fmt(line, sizeof line,
 				  "reason: %s", f[i].reason), width);

@@ -22,7 +22,7 @@ struct rl {
 	int cap;
 	struct list list;          /* list.n: the referrals in v */
 	/* A decision asked for in steps: */
-	const char *outcome;       /* accepted, declined, withdrawn */
+	enum referral_outcome outcome; /* accepted, declined, withdrawn */
 	int64_t meeting;
 	char notice[320];          /* why one was refused, or "" */
 };
@@ -135,7 +135,7 @@ why_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 	}
 	l->notice[0] = '\0';
 	ui_msg(ui, "Referral %lld of %s %s.", (long long)r->id, ref,
-	       l->outcome);
+	       referral_outcome_name(l->outcome));
 	return reload(ui, s) | DRAW_STATUS;
 }
 
@@ -148,9 +148,9 @@ ask_why(struct ui *ui, struct screen *s, const char *text)
 	unsigned d;
 
 	d = ui_ask_line(ui, s, ui_fmt(label, sizeof label, "Why %s "
-				      "(optional):", strcmp(l->outcome,
-				      "withdrawn") == 0 ? "withdrawn"
-				      : l->outcome), why_answered, NULL);
+				      "(optional):",
+				      referral_outcome_name(l->outcome)),
+			 why_answered, NULL);
 	field_set(&ui->ask.f, text);
 	return d;
 }
@@ -192,7 +192,7 @@ ask_meeting(struct ui *ui, struct screen *s, const char *text)
 				      "%lld of %s: the held Level %d meeting "
 				      "that decided (id; empty: the one that "
 				      "had it on its agenda):",
-				      strcmp(l->outcome, "accepted") == 0
+				      l->outcome == REFERRAL_ACCEPTED
 				      ? "Accept" : "Decline", (long long)r->id,
 				      r->ref, r->proposed_level),
 			meeting_answered, NULL);
@@ -203,14 +203,14 @@ ask_meeting(struct ui *ui, struct screen *s, const char *text)
 static unsigned
 accept(struct ui *ui, struct screen *s)
 {
-	rl_of(s)->outcome = "accepted";
+	rl_of(s)->outcome = REFERRAL_ACCEPTED;
 	return ask_meeting(ui, s, "");
 }
 
 static unsigned
 decline(struct ui *ui, struct screen *s)
 {
-	rl_of(s)->outcome = "declined";
+	rl_of(s)->outcome = REFERRAL_DECLINED;
 	return ask_meeting(ui, s, "");
 }
 
@@ -230,7 +230,7 @@ withdraw(struct ui *ui, struct screen *s)
 	struct rl *l = rl_of(s);
 	char q[120];
 
-	l->outcome = "withdrawn";
+	l->outcome = REFERRAL_WITHDRAWN;
 	return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Withdraw referral %lld "
 				       "of %s? (y/n)", (long long)l->v[l->list.cur].id,
 				       l->v[l->list.cur].ref), withdraw_answered);
