@@ -30,16 +30,11 @@ one_line(const char *s, int width)
 struct listing {
 	bool csv;
 	bool lay;  /* dates by the month (date_case()) */
-	size_t n;
-	int64_t *ids;      /* the cases shown, for the consultation log */
-	int nids, cap;
-	bool failed;
 };
 
-static int
-print_action(void *ctx, const struct db_action *a)
+static void
+print_action(const struct listing *l, const struct db_action *a)
 {
-	struct listing *l = ctx;
 	const char *state = a->overdue ? "OVERDUE"
 				       : action_state_name(ACTION_OPEN);
 	char due[MDATE_BUFSZ], done[MDATE_BUFSZ];
@@ -54,12 +49,6 @@ print_action(void *ctx, const struct db_action *a)
 		done_s = dropped;
 	}
 
-	l->n++;
-	if (array_push(&l->ids, &l->nids, &l->cap, &a->offender_id,
-		       sizeof a->offender_id) != 0) {
-		l->failed = true;
-		return -1;
-	}
 	if (l->csv) {
 		printf("%lld,", (long long)a->id);
 		cli_csv_field(a->ref);
@@ -74,7 +63,7 @@ print_action(void *ctx, const struct db_action *a)
 		printf(",%s,%s,%s,", due_s, done_s, a->overdue ? "yes" : "no");
 		cli_csv_field(a->text);
 		putchar('\n');
-		return 0;
+		return;
 	}
 	printf("%6lld  %-10s  %-18s  %-22.22s  %-10s  %-7s  ",
 	       (long long)a->id,
@@ -83,7 +72,6 @@ print_action(void *ctx, const struct db_action *a)
 	       a->done[0] ? done_s : state);
 	one_line(a->text, 60);
 	putchar('\n');
-	return 0;
 }
 
 int
@@ -101,6 +89,8 @@ cmd_actions(struct cli *c, int argc, char **argv)
 	};
 	struct db_action_query q;
 	struct listing l = { .csv = false };
+	struct db_actions list = { 0 };
+	int64_t *ids = NULL;
 	const char *fmt = "text";
 	struct db *db;
 	enum db_status st;
@@ -165,22 +155,29 @@ cmd_actions(struct cli *c, int argc, char **argv)
 	else
 		printf("%6s  %-10s  %-18s  %-22s  %-10s  %-7s  %s\n", "ID",
 		       "Case", "Agency", "Owner", "Due", "Done", "Action");
-	st = db_action_list(db, &q, print_action, &l);
-	if (st == DB_OK && l.failed) {
+	st = db_action_list(db, &q, &list);
+	if (st == DB_OK &&
+	    (ids = calloc((size_t)list.n + 1, sizeof *ids)) == NULL) {
 		cli_error("actions: out of memory");
 		st = DB_ERROR;
 	}
+	for (int i = 0; st == DB_OK && i < list.n; i++) {
+		print_action(&l, &list.v[i]);
+		ids[i] = list.v[i].offender_id;
+	}
 	/* One row for the list: who saw which cases' actions. */
 	if (st == DB_OK)
-		st = db_audit_consult(db, "actions.view", l.ids, l.nids,
+		st = db_audit_consult(db, "actions.view", ids,
+				      (size_t)list.n,
 				      q.overdue_only ? "overdue actions"
 				      : q.open_only ? "open actions"
 						    : "all actions");
 	if (st != DB_OK)
 		cli_error("%s", db_errmsg(db));
 	else if (!l.csv)
-		printf("%zu action%s\n", l.n, l.n == 1 ? "" : "s");
-	free(l.ids);
+		printf("%d action%s\n", list.n, list.n == 1 ? "" : "s");
+	free(ids);
+	db_actions_free(&list);
 	db_close(db);
 	return cli_status(st);
 }

@@ -152,16 +152,19 @@ hook_progress(void *ctx, enum ix_file file, size_t records)
 	show(im, what, records, 0, "lines", false);
 }
 
-static int
-note_year(void *ctx, int year, int64_t people, const char *source)
+/* Note the years whose population the database holds already. */
+static enum db_status
+note_years(struct importer *im)
 {
-	struct importer *im = ctx;
+	struct db_populations list = { 0 };
+	enum db_status st = db_population_list(im->db, &list);
 
-	(void)people;
-	(void)source;
-	if (year >= IX_YEAR_MIN && year <= IX_YEAR_MAX)
-		im->year[year - IX_YEAR_MIN] = 1;
-	return 0;
+	for (int i = 0; st == DB_OK && i < list.n; i++)
+		if (list.v[i].year >= IX_YEAR_MIN &&
+		    list.v[i].year <= IX_YEAR_MAX)
+			im->year[list.v[i].year - IX_YEAR_MIN] = 1;
+	db_list_free(&list);
+	return st;
 }
 
 /* Fill R from the checked line O. */
@@ -621,7 +624,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 	created = db_created(im.db);
 	st = db_import_begin(im.db, &dbi);
 	if (st == DB_OK)
-		st = db_population_list(im.db, note_year, &im);
+		st = note_years(&im);
 	if (st != DB_OK) {
 		cli_error("import: %s", db_errmsg(im.db));
 		rc = cli_status(st);

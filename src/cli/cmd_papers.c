@@ -723,15 +723,10 @@ scan_event(void *ctx, const struct db_event *e)
 /* The actions' columns in a PDF: #, action, owner, due, done. */
 static const double action_widths[5] = { 0.04, 0.40, 0.22, 0.16, 0.18 };
 
-struct action_list {
-	const struct paper *pp;
-	int n;
-};
-
-static int
-print_action(void *ctx, const struct db_action *a)
+/* Action A, the Nth agreed (from 1), as PP prints it. */
+static void
+print_action(const struct paper *pp, int n, const struct db_action *a)
 {
-	struct action_list *al = ctx;
 	char owner[2 * DB_FIELD_MAX];
 	char state[40];
 
@@ -745,39 +740,29 @@ print_action(void *ctx, const struct db_action *a)
 			   action_state_name(a->state), a->done);
 	else
 		str_copy(state, action_state_name(a->state), sizeof state);
-	al->n++;
-	if (al->pp->pdf) {
+	if (pp->pdf) {
 		char num[16];
 		const char *cells[5];
 
-		snprintf(num, sizeof num, "%d", al->n);
+		snprintf(num, sizeof num, "%d", n);
 		cells[0] = num;
 		cells[1] = a->text ? a->text : "";
 		cells[2] = owner;
 		cells[3] = a->due;
 		cells[4] = state;
-		pdf_row(al->pp->pdf, 5, action_widths, cells, false);
-	} else if (al->pp->md) {
-		printf("| %d |", al->n);
+		pdf_row(pp->pdf, 5, action_widths, cells, false);
+	} else if (pp->md) {
+		printf("| %d |", n);
 		md_cell(a->text);
 		md_cell(owner);
 		md_cell(a->due);
 		md_cell(state);
 		putchar('\n');
 	} else {
-		printf("    %d. ", al->n);
+		printf("    %d. ", n);
 		wrap(a->text ? a->text : "", 0);
 		printf("       Owner: %s; due %s; %s\n", owner, a->due, state);
 	}
-	return 0;
-}
-
-static int
-count_action(void *ctx, const struct db_action *a)
-{
-	(void)a;
-	(*(int *)ctx)++;
-	return 0;
 }
 
 static const char *
@@ -878,10 +863,9 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	struct db_minutes mi;
 	struct case_level cl;
 	struct db_action_query q;
-	struct action_list al;
+	struct db_actions acts = { 0 };
 	enum db_status st;
 	char title[256], name[2 * DB_FIELD_MAX + 4], about[512], buf[1400];
-	int nact = 0;
 
 	if ((st = db_minutes_get(db, it->id, &mi)) != DB_OK)
 		return st;
@@ -984,12 +968,10 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	q.today = MDATE_NONE;
 	q.meeting_id = m->id;
 	q.offender_id = it->offender_id;
-	st = db_action_list(db, &q, count_action, &nact);
-	if (st == DB_OK && nact == 0) {
+	st = db_action_list(db, &q, &acts);
+	if (st == DB_OK && acts.n == 0) {
 		field(pp, "Actions", NULL, "none agreed");
 	} else if (st == DB_OK) {
-		al.pp = pp;
-		al.n = 0;
 		if (pp->pdf) {
 			static const char *const head[] = {
 				"#", "Action", "Owner", "Due", "Done",
@@ -1003,10 +985,12 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 		} else {
 			printf("  Actions:\n");
 		}
-		st = db_action_list(db, &q, print_action, &al);
+		for (int i = 0; i < acts.n; i++)
+			print_action(pp, i + 1, &acts.v[i]);
 		if (pp->md)
 			putchar('\n');
 	}
+	db_actions_free(&acts);
 	if (st == DB_OK) {
 		struct earlier e = { pp, m, 0 };
 

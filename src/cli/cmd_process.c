@@ -303,23 +303,10 @@ referral_add(struct cli *c, int argc, char **argv)
 	return done(&a, db, st);
 }
 
-/* How the list is printed; its header goes out with the first row (or
- * after an empty list), never before the data layer has allowed it. */
-struct ref_listing {
-	bool csv;
-	bool headed;
-	int64_t *ids;      /* the cases shown, for the consultation log */
-	int nids, cap;
-	bool failed;
-};
-
 static void
-referral_header(struct ref_listing *l)
+referral_header(bool csv)
 {
-	if (l->headed)
-		return;
-	l->headed = true;
-	if (l->csv)
+	if (csv)
 		printf("id,ref,date,agency,level,outcome,meeting\n");
 	else
 		printf("%5s  %-14s  %-10s  %-20s  %5s  %-9s  %-10s  %7s\n",
@@ -327,18 +314,9 @@ referral_header(struct ref_listing *l)
 		       "Due", "Meeting");
 }
 
-static int
-print_referral(void *ctx, const struct db_referral *r)
+static void
+print_referral(bool csv, const struct db_referral *r)
 {
-	struct ref_listing *l = ctx;
-	bool csv = l->csv;
-
-	if (array_push(&l->ids, &l->nids, &l->cap, &r->offender_id,
-		       sizeof r->offender_id) != 0) {
-		l->failed = true;
-		return -1;
-	}
-	referral_header(l);
 	if (csv) {
 		printf("%lld,", (long long)r->id);
 		cli_csv_field(r->ref);
@@ -349,7 +327,7 @@ print_referral(void *ctx, const struct db_referral *r)
 		if (r->meeting_id)
 			printf("%lld", (long long)r->meeting_id);
 		putchar('\n');
-		return 0;
+		return;
 	}
 	printf("%5lld  %-14s  %s  %-20.20s  %5d  %-9s  %-10s  ",
 	       (long long)r->id, cli_line(r->ref), r->date,
@@ -360,7 +338,6 @@ print_referral(void *ctx, const struct db_referral *r)
 	else
 		printf("%7s", "-");
 	printf("%s\n", r->overdue ? "  OVERDUE" : "");
-	return 0;
 }
 
 static int
@@ -370,7 +347,8 @@ referral_list(struct cli *c, int argc, char **argv)
 	struct pargs a = { .cmd = "referral list",
 			   .usage = "[--pending] [--format text|csv]" };
 	struct app_context ctx;
-	struct ref_listing l = { .csv = false };
+	struct db_referrals list = { 0 };
+	int64_t *ids = NULL;
 	struct db *db;
 	enum db_status st;
 	bool csv = false;
@@ -392,25 +370,31 @@ referral_list(struct cli *c, int argc, char **argv)
 		db_close(db);
 		return EXIT_FAILED;
 	}
-	l.csv = csv;
 	st = db_referral_all(db, SET(&a, P_PENDING), ctx.today, &ctx.holidays,
-			     print_referral, &l);
-	if (st == DB_OK && l.failed) {
+			     &list);
+	if (st == DB_OK &&
+	    (ids = calloc((size_t)list.n + 1, sizeof *ids)) == NULL) {
 		cli_error("%s: out of memory", a.cmd);
-		free(l.ids);
+		db_referrals_free(&list);
 		app_context_free(&ctx);
 		db_close(db);
 		return EXIT_FAILED;
 	}
+	/* The header goes out once the data layer has allowed the list. */
 	if (st == DB_OK)
-		referral_header(&l);
+		referral_header(csv);
+	for (int i = 0; st == DB_OK && i < list.n; i++) {
+		print_referral(csv, &list.v[i]);
+		ids[i] = list.v[i].offender_id;
+	}
 	/* One row for the list: who saw which cases' referrals. */
 	if (st == DB_OK)
-		st = db_audit_consult(db, "referrals.view", l.ids,
-				      (size_t)l.nids,
+		st = db_audit_consult(db, "referrals.view", ids,
+				      (size_t)list.n,
 				      SET(&a, P_PENDING) ? "pending referrals"
 							 : "all referrals");
-	free(l.ids);
+	free(ids);
+	db_referrals_free(&list);
 	app_context_free(&ctx);
 	return done(&a, db, st);
 }

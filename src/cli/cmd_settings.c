@@ -8,12 +8,10 @@
 
 #include "cli/cli.h"
 
-static int
-print_setting(void *ctx, const char *key, const char *value, const char *about)
+static void
+print_setting(const struct db_setting *s)
 {
-	(void)ctx;
-	printf("%-30s %-22s # %s\n", key, cli_line(value), about);
-	return 0;
+	printf("%-30s %-22s # %s\n", s->key, cli_line(s->value), s->about);
 }
 
 int
@@ -40,7 +38,12 @@ cmd_settings(struct cli *c, int argc, char **argv)
 	} else if (strcmp(sub, "set") == 0) {
 		st = db_setting_set(db, argv[2], argv[3]);
 	} else {
-		st = db_setting_list(db, print_setting, NULL);
+		struct db_settings list = { 0 };
+
+		st = db_setting_list(db, &list);
+		for (int i = 0; st == DB_OK && i < list.n; i++)
+			print_setting(&list.v[i]);
+		db_list_free(&list);
 	}
 	if (st != DB_OK)
 		cli_error("%s", db_errmsg(db));

@@ -221,17 +221,67 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 	return s;
 }
 
+/* Free the texts LIST's rows own, keeping the rows' allocation. */
+static void
+forget_texts(struct db_actions *list)
+{
+	for (int i = 0; i < list->n; i++) {
+		free((char *)list->v[i].text);
+		free((char *)list->v[i].owner_person);
+		list->v[i].text = list->v[i].owner_person = NULL;
+	}
+}
+
+void
+db_actions_free(struct db_actions *list)
+{
+	forget_texts(list);
+	db_list_free(list);
+}
+
+/*
+ * One action of db_action_list()'s query.  The wording and owner's
+ * name, withheld from lay (who sees the case's pseudonym), are copied;
+ * out of memory for them, the row's id is 0 (db_action_list() fails).
+ */
+static void
+read_action(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_action *a = row;
+	const unsigned char *text = sqlite3_column_text(st, 4);
+	const unsigned char *person = sqlite3_column_text(st, 6);
+
+	a->id = sqlite3_column_int64(st, 0);
+	a->version = sqlite3_column_int64(st, 1);
+	a->meeting_id = sqlite3_column_int64(st, 2);
+	a->offender_id = sqlite3_column_int64(st, 3);
+	db_column_copy(st, 5, a->owner_agency, sizeof a->owner_agency);
+	db_column_copy(st, 7, a->due, sizeof a->due);
+	db_column_copy(st, 8, a->done, sizeof a->done);
+	db_column_copy(st, db->role == ROLE_LAY ? 10 : 9, a->ref,
+		       sizeof a->ref);
+	db_column_copy(st, 11, a->meeting_date, sizeof a->meeting_date);
+	a->state = state_of(a->done, sqlite3_column_int(st, 12) != 0);
+	if (db->role == ROLE_LAY)
+		return;
+	if ((text && (a->text = strdup((const char *)text)) == NULL) ||
+	    (person &&
+	     (a->owner_person = strdup((const char *)person)) == NULL)) {
+		free((char *)a->text);
+		a->text = NULL;
+		a->id = 0;
+	}
+}
+
 enum db_status
 db_action_list(struct db *db, const struct db_action_query *q,
-	       db_action_cb cb, void *ctx)
+	       struct db_actions *list)
 {
 	sqlite3_stmt *st;
-	struct db_action a;
-	bool lay = db->role == ROLE_LAY;
+	enum db_status s;
 	char today[MDATE_BUFSZ] = "";
-	int rc;
 
-	if (lay && q->owner && *q->owner)
+	if (db->role == ROLE_LAY && q->owner && *q->owner)
 		return db_fail(db, DB_REFUSED, "a lay adviser does not see "
 			       "who owns an action");
 	if (q->today != MDATE_NONE)
@@ -259,35 +309,21 @@ db_action_list(struct db *db, const struct db_action_query *q,
 	db_bind_text(st, 5, q->owner);
 	sqlite3_bind_int64(st, 6, q->meeting_id);
 	sqlite3_bind_int64(st, 7, q->offender_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&a, 0, sizeof a);
-		a.id = sqlite3_column_int64(st, 0);
-		a.version = sqlite3_column_int64(st, 1);
-		a.meeting_id = sqlite3_column_int64(st, 2);
-		a.offender_id = sqlite3_column_int64(st, 3);
-		db_column_copy(st, 5, a.owner_agency, sizeof a.owner_agency);
-		db_column_copy(st, 7, a.due, sizeof a.due);
-		db_column_copy(st, 8, a.done, sizeof a.done);
-		if (lay) {
-			db_column_copy(st, 10, a.ref, sizeof a.ref);
-		} else {
-			a.text = (const char *)sqlite3_column_text(st, 4);
-			a.owner_person =
-				(const char *)sqlite3_column_text(st, 6);
-			db_column_copy(st, 9, a.ref, sizeof a.ref);
-		}
-		db_column_copy(st, 11, a.meeting_date, sizeof a.meeting_date);
-		a.state = state_of(a.done, sqlite3_column_int(st, 12) != 0);
-		a.overdue = a.done[0] == '\0' && today[0] && a.due[0] &&
-			    strcmp(a.due, today) < 0;
-		if (cb(ctx, &a) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
+	forget_texts(list);
+	s = DB_ROWS(db, st, read_action, list, "reading actions");
+	for (int i = 0; s == DB_OK && i < list->n; i++) {
+		struct db_action *a = &list->v[i];
+
+		if (a->id == 0)
+			s = db_fail(db, DB_ERROR, "out of memory");
+		a->overdue = a->done[0] == '\0' && today[0] && a->due[0] &&
+			     strcmp(a->due, today) < 0;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading actions");
+	if (s != DB_OK) {
+		forget_texts(list);
+		list->n = 0;
+	}
+	return s;
 }
 
 /* --- changing and removing an action (issue 16) ------------------------------- */

@@ -17,9 +17,11 @@ struct db_action {
 	int64_t version;
 	int64_t meeting_id;           /* the meeting that agreed it, or 0 */
 	int64_t offender_id;
-	const char *text;             /* NULL for a lay adviser */
+	const char *text;             /* NULL for a lay adviser; in a
+					 list, the list's own copy */
 	char owner_agency[32];        /* an agency code (core/agenda.h) */
-	const char *owner_person;     /* NULL for a lay adviser, or none */
+	const char *owner_person;     /* NULL for a lay adviser, or none;
+					 in a list, the list's own copy */
 	char due[MDATE_BUFSZ];
 	char done[MDATE_BUFSZ];       /* "" while open; when closed */
 	enum action_state state;      /* open, done, or dropped: closed by
@@ -84,11 +86,18 @@ struct db_action_query {
 	int64_t offender_id;   /* or 0 */
 };
 
-typedef int (*db_action_cb)(void *ctx, const struct db_action *a);
-/* The actions of Q by owner agency, owner, due date (everyone; wording
- * and owner's name withheld from lay advisers, who may not filter by
- * owner). */
+/*
+ * A list of actions (a DB_LIST, connection.h) whose rows own their
+ * wording and owner's name: end it with db_actions_free(), not
+ * db_list_free().  A read into it frees what it held and fills it anew.
+ */
+DB_LIST(db_actions, struct db_action);
+void db_actions_free(struct db_actions *list);
+
+/* The actions of Q by owner agency, owner, due date, into LIST
+ * (everyone; wording and owner's name withheld from lay advisers, who
+ * may not filter by owner). */
 enum db_status db_action_list(struct db *db, const struct db_action_query *q,
-			      db_action_cb cb, void *ctx);
+			      struct db_actions *list);
 
 #endif

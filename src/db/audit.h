@@ -42,6 +42,12 @@ enum db_status db_audit_consult(struct db *db, const char *action,
 				const int64_t *offender_ids, size_t n,
 				const char *detail);
 
+/*
+ * The trail is read as a feed, a row at a time, not handed over as a
+ * list: `mappa audit` prints each row as it comes (the trail may be
+ * millions of rows), and the audit screen keeps only the page it shows
+ * (db_audit_page()).  CB may stop the feed by returning non-zero.
+ */
 typedef int (*db_audit_cb)(void *ctx, const struct db_audit *a);
 /*
  * Admin only; rows with time >= SINCE (a date or NULL) by ACTOR (or

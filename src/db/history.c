@@ -109,18 +109,16 @@ fill_history(void *ctx, int64_t id, const struct ev *evs, size_t n)
 	return 0;
 }
 
-static int
-fill_population(void *ctx, int year, int64_t people, const char *source)
-{
-	(void)source;
-	stats_set_population(ctx, year, people);
-	return 0;
-}
-
 enum db_status
 db_stats_fill(struct db *db, struct stats *st)
 {
+	struct db_populations list = { 0 };
 	enum db_status s = db_history_foreach(db, fill_history, st);
 
-	return s == DB_OK ? db_population_list(db, fill_population, st) : s;
+	if (s == DB_OK)
+		s = db_population_list(db, &list);
+	for (int i = 0; s == DB_OK && i < list.n; i++)
+		stats_set_population(st, list.v[i].year, list.v[i].people);
+	db_list_free(&list);
+	return s;
 }

@@ -409,79 +409,114 @@ db_referral_decide(struct db *db, int64_t id, enum referral_outcome outcome,
 	return db_tx_end(db, s);
 }
 
+/* Free the reasons LIST's rows own, keeping the rows' allocation. */
+static void
+forget_reasons(struct db_referrals *list)
+{
+	for (int i = 0; i < list->n; i++) {
+		free((char *)list->v[i].reason);
+		list->v[i].reason = NULL;
+	}
+}
+
+void
+db_referrals_free(struct db_referrals *list)
+{
+	forget_reasons(list);
+	db_list_free(list);
+}
+
+/*
+ * One referral from the columns id, date, agency, proposed_level,
+ * reason, outcome, meeting_id (0 for none), version, offender_id, ref
+ * (NULL: not read).  The reason, withheld from lay, is copied; out of
+ * memory for it, the row's id is 0 (read_referrals() fails).
+ */
+static void
+read_referral(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_referral *r = row;
+	const unsigned char *reason = sqlite3_column_text(st, 4);
+
+	r->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, r->date, sizeof r->date);
+	db_column_copy(st, 2, r->agency, sizeof r->agency);
+	r->proposed_level = sqlite3_column_int(st, 3);
+	r->outcome = column_outcome(st, 5);
+	r->meeting_id = sqlite3_column_int64(st, 6);
+	r->version = sqlite3_column_int64(st, 7);
+	r->offender_id = sqlite3_column_int64(st, 8);
+	db_column_copy(st, 9, r->ref, sizeof r->ref);
+	if (reason && db->role != ROLE_LAY &&
+	    (r->reason = strdup((const char *)reason)) == NULL)
+		r->id = 0;
+}
+
+/* Fill LIST with the rows of ST (read_referral()'s columns), freeing
+ * what it held first. */
+static enum db_status
+read_referrals(struct db *db, sqlite3_stmt *st, struct db_referrals *list)
+{
+	enum db_status s;
+
+	forget_reasons(list);
+	s = DB_ROWS(db, st, read_referral, list, "reading referrals");
+	for (int i = 0; s == DB_OK && i < list->n; i++)
+		if (list->v[i].id == 0)
+			s = db_fail(db, DB_ERROR, "out of memory");
+	if (s != DB_OK) {
+		forget_reasons(list);
+		list->n = 0;
+	}
+	return s;
+}
+
 enum db_status
-db_referral_list(struct db *db, int64_t offender_id, db_referral_cb cb,
-		 void *ctx)
+db_referral_list(struct db *db, int64_t offender_id,
+		 struct db_referrals *list)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, date, agency, "
 				       "proposed_level, reason, outcome, "
 				       "ifnull(meeting_id, 0), version, "
-				       "offender_id FROM referrals WHERE "
-				       "offender_id = ? ORDER BY date, id");
-	struct db_referral r;
-	int rc;
+				       "offender_id, NULL FROM referrals "
+				       "WHERE offender_id = ? "
+				       "ORDER BY date, id");
 
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, offender_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&r, 0, sizeof r);
-		r.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, r.date, sizeof r.date);
-		db_column_copy(st, 2, r.agency, sizeof r.agency);
-		r.proposed_level = sqlite3_column_int(st, 3);
-		if (db->role != ROLE_LAY)
-			r.reason = (const char *)sqlite3_column_text(st, 4);
-		r.outcome = column_outcome(st, 5);
-		r.meeting_id = sqlite3_column_int64(st, 6);
-		r.version = sqlite3_column_int64(st, 7);
-		r.offender_id = sqlite3_column_int64(st, 8);
-		if (cb(ctx, &r) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading referrals");
+	return read_referrals(db, st, list);
 }
 
-/* A referral read for db_referral_all(), its reason copied. */
-struct row {
-	struct db_referral r;
-	mdate due;
-	char *reason;
-};
-
+/* Pending ones first, overdue first, by due date ("" first, as
+ * MDATE_NONE), then id; then the rest, newest first. */
 static int
-cmp_row(const void *pa, const void *pb)
+cmp_referral(const void *pa, const void *pb)
 {
-	const struct row *a = pa, *b = pb;
-	bool pa_ = a->r.outcome == REFERRAL_PENDING;
-	bool pb_ = b->r.outcome == REFERRAL_PENDING;
+	const struct db_referral *a = pa, *b = pb;
+	bool pa_ = a->outcome == REFERRAL_PENDING;
+	bool pb_ = b->outcome == REFERRAL_PENDING;
+	int c;
 
 	if (pa_ != pb_)
 		return pa_ ? -1 : 1;
 	if (pa_) {
-		if (a->r.overdue != b->r.overdue)
-			return a->r.overdue ? -1 : 1;
-		if (a->due != b->due)
-			return a->due < b->due ? -1 : 1;
-		return a->r.id < b->r.id ? -1 : a->r.id > b->r.id;
+		if (a->overdue != b->overdue)
+			return a->overdue ? -1 : 1;
+		if ((c = strcmp(a->due, b->due)) != 0)
+			return c;
+		return a->id < b->id ? -1 : a->id > b->id;
 	}
-	return a->r.id > b->r.id ? -1 : a->r.id < b->r.id;
+	return a->id > b->id ? -1 : a->id < b->id;
 }
 
 enum db_status
 db_referral_all(struct db *db, bool pending_only, mdate today,
-		const struct agenda_holidays *h, db_referral_cb cb, void *ctx)
+		const struct agenda_holidays *h, struct db_referrals *list)
 {
 	struct process_settings ps;
-	struct row *v = NULL;
-	int n = 0, cap = 0;
 	sqlite3_stmt *st;
 	enum db_status s;
-	int rc;
 
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading referrals")) !=
 	    DB_OK)
@@ -496,54 +531,23 @@ db_referral_all(struct db *db, bool pending_only, mdate today,
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int(st, 1, pending_only);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct row row, *x = &row;
-		const char *reason = (const char *)sqlite3_column_text(st, 4);
-		mdate d;
+	if ((s = read_referrals(db, st, list)) != DB_OK)
+		return s;
+	for (int i = 0; i < list->n; i++) {
+		struct db_referral *r = &list->v[i];
+		mdate d, due;
 
-		memset(x, 0, sizeof *x);
-		x->r.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, x->r.date, sizeof x->r.date);
-		db_column_copy(st, 2, x->r.agency, sizeof x->r.agency);
-		x->r.proposed_level = sqlite3_column_int(st, 3);
-		if (reason && (x->reason = strdup(reason)) == NULL) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		x->r.outcome = column_outcome(st, 5);
-		x->r.meeting_id = sqlite3_column_int64(st, 6);
-		x->r.version = sqlite3_column_int64(st, 7);
-		x->r.offender_id = sqlite3_column_int64(st, 8);
-		db_column_copy(st, 9, x->r.ref, sizeof x->r.ref);
-		x->due = date_parse(x->r.date, &d) == 0
-			? process_initial_due(&ps, h, x->r.proposed_level, d)
+		due = date_parse(r->date, &d) == 0
+			? process_initial_due(&ps, h, r->proposed_level, d)
 			: MDATE_NONE;
-		if (x->due != MDATE_NONE)
-			date_format(x->due, x->r.due);
-		x->r.overdue = x->r.outcome == REFERRAL_PENDING &&
-			       x->due != MDATE_NONE && today != MDATE_NONE &&
-			       x->due < today;
-		if (array_push(&v, &n, &cap, x, sizeof *x) != 0) {
-			free(x->reason);
-			rc = SQLITE_NOMEM;
-			break;
-		}
+		if (due != MDATE_NONE)
+			date_format(due, r->due);
+		r->overdue = r->outcome == REFERRAL_PENDING &&
+			     due != MDATE_NONE && today != MDATE_NONE &&
+			     due < today;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		s = rc == SQLITE_NOMEM ? db_fail(db, DB_ERROR, "out of memory")
-				       : db_sqlfail(db, rc, "reading referrals");
-	} else {
-		if (n)
-			qsort(v, (size_t)n, sizeof *v, cmp_row);
-		for (int i = 0; i < n; i++) {
-			v[i].r.reason = v[i].reason;
-			if (cb(ctx, &v[i].r) != 0)
-				break;
-		}
-	}
-	for (int i = 0; i < n; i++)
-		free(v[i].reason);
-	free(v);
-	return s;
+	if (list->n)
+		qsort(list->v, (size_t)list->n, sizeof *list->v,
+		      cmp_referral);
+	return DB_OK;
 }

@@ -21,7 +21,8 @@ struct db_referral {
 	char date[MDATE_BUFSZ];
 	char agency[DB_FIELD_MAX];  /* who referred */
 	int proposed_level;         /* 2 or 3: the level it asks for */
-	const char *reason;         /* NULL for a lay adviser, or none */
+	const char *reason;         /* NULL for a lay adviser, or none;
+				       in a list, the list's own copy */
 	enum referral_outcome outcome;
 	/* Read back (db_referral_list(), db_referral_all()): */
 	int64_t offender_id;
@@ -79,19 +80,27 @@ enum db_status db_referral_decide(struct db *db, int64_t id,
 				  int64_t meeting_id,
 				  const char *reason);
 
-typedef int (*db_referral_cb)(void *ctx, const struct db_referral *r);
-/* The referrals of one case, oldest first (reasons withheld from lay). */
+/*
+ * A list of referrals (a DB_LIST, connection.h) whose rows own their
+ * reasons: end it with db_referrals_free(), not db_list_free().  A read
+ * into it frees the reasons it held and fills it anew.
+ */
+DB_LIST(db_referrals, struct db_referral);
+void db_referrals_free(struct db_referrals *list);
+
+/* The referrals of one case, oldest first (reasons withheld from lay),
+ * into LIST. */
 enum db_status db_referral_list(struct db *db, int64_t offender_id,
-				db_referral_cb cb, void *ctx);
+				struct db_referrals *list);
 
 /*
  * Every referral (admin, member), or with PENDING_ONLY those pending,
  * each with its initial meeting's last day (the area's settings, bank
- * holidays H) and overdue against TODAY: pending ones first, overdue
- * first, by due date; then the rest, newest first.
+ * holidays H) and overdue against TODAY, into LIST: pending ones first,
+ * overdue first, by due date; then the rest, newest first.
  */
 enum db_status db_referral_all(struct db *db, bool pending_only, mdate today,
 			       const struct agenda_holidays *h,
-			       db_referral_cb cb, void *ctx);
+			       struct db_referrals *list);
 
 #endif

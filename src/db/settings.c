@@ -198,17 +198,26 @@ db_setting_set(struct db *db, const char *key, const char *value)
 }
 
 enum db_status
-db_setting_list(struct db *db, db_setting_cb cb, void *ctx)
+db_setting_list(struct db *db, struct db_settings *list)
 {
-	char value[SETTING_BUF];
+	struct db_setting row;
 	enum db_status s;
 
+	list->n = 0;
 	for (size_t i = 0; i < NELEM(settings); i++) {
-		if ((s = db_setting_get(db, settings[i].key, value,
-					sizeof value)) != DB_OK)
+		memset(&row, 0, sizeof row);
+		row.key = settings[i].key;
+		row.about = settings[i].about;
+		if ((s = db_setting_get(db, row.key, row.value,
+					sizeof row.value)) != DB_OK) {
+			list->n = 0;
 			return s;
-		if (cb(ctx, settings[i].key, value, settings[i].about) != 0)
-			break;
+		}
+		if (array_push(&list->v, &list->n, &list->cap, &row,
+			       sizeof row) != 0) {
+			list->n = 0;
+			return db_fail(db, DB_ERROR, "out of memory");
+		}
 	}
 	return DB_OK;
 }
@@ -251,27 +260,26 @@ db_population_add(struct db *db, int year, int64_t people, const char *source)
 	return db_tx_end(db, db_audit_write(db, "population.add", rec, detail));
 }
 
+static void
+read_population(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_population *p = row;
+
+	(void)db;
+	p->year = sqlite3_column_int(st, 0);
+	p->people = sqlite3_column_int64(st, 1);
+	db_column_copy(st, 2, p->source, sizeof p->source);
+}
+
 enum db_status
-db_population_list(struct db *db, db_population_cb cb, void *ctx)
+db_population_list(struct db *db, struct db_populations *list)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT year, people, source FROM "
 				       "population ORDER BY year");
-	int rc;
 
 	if (st == NULL)
 		return DB_ERROR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *src = (const char *)sqlite3_column_text(st, 2);
-
-		if (cb(ctx, sqlite3_column_int(st, 0),
-		       sqlite3_column_int64(st, 1), src ? src : "") != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading populations");
+	return DB_ROWS(db, st, read_population, list, "reading populations");
 }
 
 /* The integer setting KEY into *V; one stored that is not a number in

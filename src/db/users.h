@@ -48,9 +48,16 @@ enum db_status db_setting_get(struct db *db, const char *key, char *buf,
 /* Admin only; VALUE is checked against the key's type. */
 enum db_status db_setting_set(struct db *db, const char *key,
 			      const char *value);
-typedef int (*db_setting_cb)(void *ctx, const char *key, const char *value,
-			     const char *about);
-enum db_status db_setting_list(struct db *db, db_setting_cb cb, void *ctx);
+/* A known setting: its key, value (stored or default) and a line of
+ * help (key and help are the program's, never freed). */
+struct db_setting {
+	const char *key;
+	char value[DB_STATEMENT_MAX + 1];
+	const char *about;
+};
+DB_LIST(db_settings, struct db_setting);
+/* Every known setting, in the list's order of keys, into LIST. */
+enum db_status db_setting_list(struct db *db, struct db_settings *list);
 
 /* The settings the case process's schedule reads (core/process.h), each
  * the stored value or its default: the one reader of them. */
@@ -59,9 +66,15 @@ enum db_status db_process_settings(struct db *db, struct process_settings *ps);
 /* Admin only; YEAR given twice is DB_INVALID. */
 enum db_status db_population_add(struct db *db, int year, int64_t people,
 				 const char *source);
-typedef int (*db_population_cb)(void *ctx, int year, int64_t people,
-				const char *source);
-enum db_status db_population_list(struct db *db, db_population_cb cb,
-				  void *ctx);
+/* A year's population estimate. */
+struct db_population {
+	int year;
+	int64_t people;
+	char source[DB_FIELD_MAX]; /* "" for none; cut to DB_FIELD_MAX - 1
+				      bytes (read by no command yet) */
+};
+DB_LIST(db_populations, struct db_population);
+/* Every year's estimate, by year, into LIST. */
+enum db_status db_population_list(struct db *db, struct db_populations *list);
 
 #endif

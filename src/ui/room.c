@@ -112,9 +112,8 @@ collect_item(void *ctx, const struct db_agenda_item *it)
 }
 
 static int
-collect_action(void *ctx, const struct db_action *a)
+add_action(struct room *r, const struct db_action *a)
 {
-	struct room *r = ctx;
 	struct room_row *w = add_row(r);
 
 	if (w == NULL)
@@ -139,14 +138,13 @@ collect_action(void *ctx, const struct db_action *a)
 /* An open action of the case agreed elsewhere than at this meeting: to
  * review (done, carried forward, dropped). */
 static int
-collect_earlier(void *ctx, const struct db_action *a)
+add_earlier(struct room *r, const struct db_action *a)
 {
-	struct room *r = ctx;
 	struct room_row *w;
 
 	if (a->meeting_id == r->meeting_id)
 		return 0;
-	if (collect_action(ctx, a) != 0)
+	if (add_action(r, a) != 0)
 		return 1;
 	/* Where it was agreed, before its wording. */
 	w = &r->v[r->n - 1];
@@ -187,13 +185,16 @@ load(struct ui *ui, struct room *r)
 		break;
 	case ROOM_ACTIONS: {
 		struct db_action_query q = { 0 };
-
+		struct db_actions list = { 0 };
 		struct room_row *h;
 
 		q.today = ui->today;
 		q.meeting_id = r->meeting_id;
 		q.offender_id = r->offender_id;
-		st = db_action_list(ui->db, &q, collect_action, r);
+		st = db_action_list(ui->db, &q, &list);
+		for (int i = 0; st == DB_OK && i < list.n; i++)
+			if (add_action(r, &list.v[i]) != 0)
+				break;
 		r->nhere = r->n;
 		if (st == DB_OK && (h = add_row(r)) != NULL) {
 			h->heading = true;
@@ -201,10 +202,14 @@ load(struct ui *ui, struct room *r)
 				 "F carried forward, X dropped", sizeof h->line);
 			q.meeting_id = 0;
 			q.open_only = true;
-			st = db_action_list(ui->db, &q, collect_earlier, r);
+			st = db_action_list(ui->db, &q, &list);
+			for (int i = 0; st == DB_OK && i < list.n; i++)
+				if (add_earlier(r, &list.v[i]) != 0)
+					break;
 			if (r->n == r->nhere + 1)
 				r->n--; /* none: no heading */
 		}
+		db_actions_free(&list);
 		break;
 	}
 	}

@@ -47,10 +47,10 @@ list_rows(const struct ui *ui)
 	return list_height(ui, LIST_TOP);
 }
 
+/* Add action A to L as a row shown; non-zero when out of memory. */
 static int
-collect_action(void *ctx, const struct db_action *a)
+add_row(struct al *l, const struct db_action *a)
 {
-	struct al *l = ctx;
 	struct row r = { 0 };
 	char d[MDATE_BUFSZ];
 
@@ -69,6 +69,7 @@ static bool
 load(struct ui *ui, struct al *l)
 {
 	struct db_action_query q = { 0 };
+	struct db_actions list = { 0 };
 
 	l->l.n = 0;
 	q.today = ui->today;
@@ -76,11 +77,15 @@ load(struct ui *ui, struct al *l)
 	q.overdue_only = l->overdue_only;
 	q.agency = l->agency[0] ? l->agency : NULL;
 	l->lay = ui->lay;
-	if (db_action_list(ui->db, &q, collect_action, l) != DB_OK) {
+	if (db_action_list(ui->db, &q, &list) != DB_OK) {
 		ui_error(ui, "The actions cannot be read: %s",
 			 db_errmsg(ui->db));
 		return false;
 	}
+	for (int i = 0; i < list.n; i++)
+		if (add_row(l, &list.v[i]) != 0)
+			break;
+	db_actions_free(&list);
 	list_fit(&l->l, l->l.n);
 	return true;
 }

@@ -34,11 +34,6 @@ struct rec_event {
 	char *note, *decided;
 };
 
-struct rec_referral {
-	struct db_referral r;
-	char *reason;
-};
-
 struct rec_meeting {
 	struct db_case_meeting m;
 	char *chair, *decision;
@@ -59,7 +54,8 @@ struct rec {
 	int64_t id;
 	struct db_offender o;
 	bool loaded;
-	struct array ev, ref, meet, act;
+	struct array ev, meet, act;
+	struct db_referrals ref;
 	struct cf_lines cf_top, cf_rest; /* the case file's lines */
 	int64_t cf_stamp;             /* db_casefile_stamp() as read */
 	struct view v;
@@ -98,7 +94,6 @@ static void
 forget(struct rec *r)
 {
 	struct rec_event *e = r->ev.v;
-	struct rec_referral *f = r->ref.v;
 	struct rec_meeting *m = r->meet.v;
 	struct rec_action *a = r->act.v;
 
@@ -106,8 +101,7 @@ forget(struct rec *r)
 		free(e[i].note);
 		free(e[i].decided);
 	}
-	for (size_t i = 0; i < r->ref.n; i++)
-		free(f[i].reason);
+	db_referrals_free(&r->ref);
 	for (size_t i = 0; i < r->meet.n; i++) {
 		free(m[i].chair);
 		free(m[i].decision);
@@ -116,7 +110,7 @@ forget(struct rec *r)
 		free(a[i].text);
 		free(a[i].person);
 	}
-	r->ev.n = r->ref.n = r->meet.n = r->act.n = 0;
+	r->ev.n = r->meet.n = r->act.n = 0;
 	cf_lines_clear(&r->cf_top);
 	cf_lines_clear(&r->cf_rest);
 	if (r->loaded)
@@ -135,19 +129,6 @@ got_event(void *ctx, const struct db_event *e)
 	x->note = dup(e->note);
 	x->decided = dup(e->decided_by);
 	x->e.note = x->e.decided_by = NULL;
-	return 0;
-}
-
-static int
-got_referral(void *ctx, const struct db_referral *r)
-{
-	struct rec_referral *x = push(ctx, sizeof *x);
-
-	if (x == NULL)
-		return 1;
-	x->r = *r;
-	x->reason = dup(r->reason);
-	x->r.reason = NULL;
 	return 0;
 }
 
@@ -192,7 +173,7 @@ load(struct ui *ui, struct rec *r)
 	}
 	r->loaded = true;
 	if (db_event_list(ui->db, r->id, got_event, &r->ev) != DB_OK ||
-	    db_referral_list(ui->db, r->id, got_referral, &r->ref) != DB_OK ||
+	    db_referral_list(ui->db, r->id, &r->ref) != DB_OK ||
 	    db_case_meetings(ui->db, r->id, got_meeting, &r->meet) != DB_OK ||
 	    db_case_actions(ui->db, r->id, true, got_action, &r->act) !=
 		    DB_OK) {
@@ -432,7 +413,7 @@ build_orders_custody(struct ui *ui, struct rec *r, int width)
 static void
 build_rest(struct ui *ui, struct rec *r, int width)
 {
-	const struct rec_referral *f = r->ref.v;
+	const struct db_referral *f = r->ref.v;
 	const struct rec_meeting *m = r->meet.v;
 	const struct rec_action *a = r->act.v;
 	const struct rec_event *ev = r->ev.v;
@@ -442,16 +423,16 @@ build_rest(struct ui *ui, struct rec *r, int width)
 	section(v, "Referrals");
 	if (r->ref.n == 0)
 		view_add(v, R_DIM, 2, "None recorded.");
-	for (size_t i = 0; i < r->ref.n; i++) {
+	for (int i = 0; i < r->ref.n; i++) {
 		lv[0] = '\0';
-		if (f[i].r.proposed_level)
+		if (f[i].proposed_level)
 			ui_fmt(lv, sizeof lv, ", proposed Level %d",
-			       f[i].r.proposed_level);
+			       f[i].proposed_level);
 		view_wrap(v, R_NORMAL, 2, ui_fmt(line, sizeof line,
-			  "%s  from %s%s: %s", date_case(f[i].r.date, ui->lay,
+			  "%s  from %s%s: %s", date_case(f[i].date, ui->lay,
 							 d),
-			  f[i].r.agency, lv,
-			  referral_outcome_name(f[i].r.outcome)), width);
+			  f[i].agency, lv,
+			  referral_outcome_name(f[i].outcome)), width);
 		if (!ui->lay && f[i].reason)
 			view_wrap(v, R_DIM, 14, ui_fmt(line, sizeof line,
 				  "reason: %s", f[i].reason), width);
@@ -691,7 +672,7 @@ destroy(struct screen *s)
 
 	forget(r);
 	free(r->ev.v);
-	free(r->ref.v);
+	db_referrals_free(&r->ref);
 	free(r->meet.v);
 	free(r->act.v);
 	free(r->cf_top.v);

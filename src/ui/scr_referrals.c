@@ -18,9 +18,8 @@
 #define LIST_TOP (UI_BODY_TOP + 1)
 
 struct rl {
-	struct db_referral *v;
-	int cap;
-	struct list list;          /* list.n: the referrals in v */
+	struct db_referrals refs;
+	struct list list;          /* list.n: refs.n */
 	/* A decision asked for in steps: */
 	enum referral_outcome outcome; /* accepted, declined, withdrawn */
 	int64_t meeting;
@@ -41,22 +40,14 @@ list_rows(const struct ui *ui)
 	return h > 0 ? h : 0;
 }
 
-static int
-collect(void *ctx, const struct db_referral *r)
-{
-	struct rl *l = ctx;
-	struct db_referral c = *r;
-
-	c.reason = NULL; /* not kept past the call */
-	return array_push(&l->v, &l->list.n, &l->cap, &c, sizeof c);
-}
-
 static bool
 load(struct ui *ui, struct rl *l)
 {
-	l->list.n = 0;
-	if (db_referral_all(ui->db, true, ui->today, &ui->holidays, collect,
-			    l) != DB_OK) {
+	enum db_status st = db_referral_all(ui->db, true, ui->today,
+					    &ui->holidays, &l->refs);
+
+	l->list.n = l->refs.n;
+	if (st != DB_OK) {
 		ui_error(ui, "The referrals cannot be read: %s",
 			 db_errmsg(ui->db));
 		return false;
@@ -78,7 +69,7 @@ consult(struct ui *ui, const struct rl *l)
 		return false;
 	}
 	for (int i = 0; i < l->list.n; i++)
-		ids[i] = l->v[i].offender_id;
+		ids[i] = l->refs.v[i].offender_id;
 	st = db_audit_consult(ui->db, "referrals.view", ids,
 			      (size_t)l->list.n, "pending referrals");
 	free(ids);
@@ -123,7 +114,7 @@ why_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 		l->notice[0] = '\0';
 		return DRAW_BODY;
 	}
-	r = &l->v[l->list.cur];
+	r = &l->refs.v[l->list.cur];
 	str_copy(ref, r->ref, sizeof ref);
 	if (db_referral_decide(ui->db, r->id, l->outcome, l->meeting,
 			       text[0] ? text : NULL) != DB_OK) {
@@ -184,7 +175,7 @@ static unsigned
 ask_meeting(struct ui *ui, struct screen *s, const char *text)
 {
 	struct rl *l = rl_of(s);
-	const struct db_referral *r = &l->v[l->list.cur];
+	const struct db_referral *r = &l->refs.v[l->list.cur];
 	char label[160];
 	unsigned d;
 
@@ -232,8 +223,10 @@ withdraw(struct ui *ui, struct screen *s)
 
 	l->outcome = REFERRAL_WITHDRAWN;
 	return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Withdraw referral %lld "
-				       "of %s? (y/n)", (long long)l->v[l->list.cur].id,
-				       l->v[l->list.cur].ref), withdraw_answered);
+				       "of %s? (y/n)",
+				       (long long)l->refs.v[l->list.cur].id,
+				       l->refs.v[l->list.cur].ref),
+			  withdraw_answered);
 }
 
 static const struct ui_handler handlers[] = {
@@ -253,7 +246,7 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 
 	(void)ui;
 	for (int i = 0; i < l->list.n; i++)
-		late += l->v[i].overdue;
+		late += l->refs.v[i].overdue;
 	ui_fmt(buf, n, "Pending referrals: %d, %d overdue", l->list.n, late);
 }
 
@@ -286,7 +279,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 				       "pending.", ui_attr(R_DIM), PUT_PAD);
 			continue;
 		}
-		r = &l->v[k];
+		r = &l->refs.v[k];
 		a = ui_attr(k == l->list.cur ? R_SELECTED
 			    : r->overdue ? R_OVERDUE : R_NORMAL);
 		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line, "%s %6lld  "
@@ -308,7 +301,7 @@ layout(struct ui *ui, struct screen *s)
 static void
 destroy(struct screen *s)
 {
-	free(rl_of(s)->v);
+	db_referrals_free(&rl_of(s)->refs);
 	free(s->data);
 	free(s);
 }

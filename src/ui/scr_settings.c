@@ -41,29 +41,34 @@ list_rows(const struct ui *ui)
 	return list_height(ui, LIST_TOP);
 }
 
+/* Add setting S to T as a row shown; non-zero when out of memory. */
 static int
-collect_setting(void *ctx, const char *key, const char *value,
-		const char *about)
+add_row(struct settings *t, const struct db_setting *s)
 {
-	struct settings *t = ctx;
 	struct row r = { 0 };
 
-	str_copy(r.key, key, sizeof r.key);
-	str_copy(r.value, value ? value : "", sizeof r.value);
-	ui_fmt(r.text, sizeof r.text, "%-24s %-28s %s", key, r.value,
-	       about ? about : "");
+	str_copy(r.key, s->key, sizeof r.key);
+	str_copy(r.value, s->value, sizeof r.value);
+	ui_fmt(r.text, sizeof r.text, "%-24s %-28s %s", s->key, r.value,
+	       s->about ? s->about : "");
 	return array_push(&t->v, &t->l.n, &t->cap, &r, sizeof r);
 }
 
 static bool
 load(struct ui *ui, struct settings *t)
 {
+	struct db_settings list = { 0 };
+
 	t->l.n = 0;
-	if (db_setting_list(ui->db, collect_setting, t) != DB_OK) {
+	if (db_setting_list(ui->db, &list) != DB_OK) {
 		ui_error(ui, "The settings cannot be read: %s",
 			 db_errmsg(ui->db));
 		return false;
 	}
+	for (int i = 0; i < list.n; i++)
+		if (add_row(t, &list.v[i]) != 0)
+			break;
+	db_list_free(&list);
 	list_fit(&t->l, t->l.n);
 	return true;
 }
