@@ -911,6 +911,187 @@ users__list__every_row_in_order_refilled_anew(void **state)
 	assert_int_equal(list.n, 0);
 }
 
+/* One case referred 20 times (each withdrawn but the last), dated so that
+ * the oldest date is the last one taken: the lists hold every row, in
+ * their orders, with their reasons, and a second read refills them. */
+static void
+referrals__lists__every_row_in_order_refilled_anew(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_referrals list = { 0 };
+	struct db_offender o;
+	struct db_referral r;
+	char reason[32];
+	mdate d;
+
+	tu_offender(&o, "R1");
+	assert_int_equal(date_parse("2012-01-02", &d), 0);
+	assert_int_equal(db_case_add(f->db, &o, 2, 2, d, MDATE_NONE), DB_OK);
+	for (int i = 0; i < 20; i++) {
+		memset(&r, 0, sizeof r);
+		snprintf(r.date, sizeof r.date, "2012-02-%02d", 21 - i);
+		str_copy(r.agency, "probation", sizeof r.agency);
+		snprintf(reason, sizeof reason, "reason %d", i);
+		r.reason = reason;
+		r.proposed_level = 3;
+		assert_int_equal(db_referral_refer(f->db, o.id, MDATE_NONE, &r),
+				 DB_OK);
+		if (i < 19)
+			assert_int_equal(db_referral_decide(f->db, r.id,
+					 REFERRAL_WITHDRAWN, 0, NULL), DB_OK);
+	}
+	/* The case's: oldest date first, so the last taken first. */
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(db_referral_list(f->db, o.id, &list), DB_OK);
+		assert_int_equal(list.n, 20);
+		assert_true(list.cap >= list.n);
+		for (int k = 0; k < 20; k++) {
+			snprintf(reason, sizeof reason, "reason %d", 19 - k);
+			assert_string_equal(list.v[k].reason, reason);
+			snprintf(reason, sizeof reason, "2012-02-%02d", k + 2);
+			assert_string_equal(list.v[k].date, reason);
+			assert_int_equal(list.v[k].outcome, k == 0
+					 ? REFERRAL_PENDING
+					 : REFERRAL_WITHDRAWN);
+			assert_int_equal(list.v[k].offender_id, o.id);
+		}
+	}
+	/* Every referral: the pending one first, then the rest newest
+	 * first; then only the pending one, into the same list. */
+	assert_int_equal(date_parse("2012-03-01", &d), 0);
+	assert_int_equal(db_referral_all(f->db, false, d, NULL, &list), DB_OK);
+	assert_int_equal(list.n, 20);
+	assert_int_equal(list.v[0].outcome, REFERRAL_PENDING);
+	assert_string_equal(list.v[0].ref, "R1");
+	assert_true(list.v[0].overdue);
+	for (int k = 1; k < 20; k++) {
+		snprintf(reason, sizeof reason, "reason %d", 19 - k);
+		assert_string_equal(list.v[k].reason, reason);
+		assert_true(list.v[k].id < list.v[k - 1].id);
+		assert_false(list.v[k].overdue);
+	}
+	assert_int_equal(db_referral_all(f->db, true, d, NULL, &list), DB_OK);
+	assert_int_equal(list.n, 1);
+	assert_string_equal(list.v[0].reason, "reason 19");
+	db_referrals_free(&list);
+	assert_null(list.v);
+	assert_int_equal(list.n, 0);
+}
+
+/* 20 actions of one case, each due a day earlier than the one before
+ * and owned alternately by two agencies: the list holds every row by
+ * agency then due date, with its wording, and a second read refills it
+ * (fewer rows once some are done). */
+static void
+actions__list__every_row_in_order_refilled_anew(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_actions list = { 0 };
+	struct db_action_query q;
+	struct db_offender o;
+	struct db_action a;
+	char text[32], due[MDATE_BUFSZ];
+	mdate d;
+
+	tu_offender(&o, "A1");
+	assert_int_equal(date_parse("2012-01-02", &d), 0);
+	assert_int_equal(db_case_add(f->db, &o, 2, 2, d, MDATE_NONE), DB_OK);
+	for (int i = 0; i < 20; i++) {
+		memset(&a, 0, sizeof a);
+		a.offender_id = o.id;
+		snprintf(text, sizeof text, "action %d", i);
+		a.text = text;
+		a.owner_person = i % 2 ? "PC Odd" : NULL;
+		str_copy(a.owner_agency, i % 2 ? "police" : "probation",
+			 sizeof a.owner_agency);
+		snprintf(a.due, sizeof a.due, "2012-03-%02d", 25 - i);
+		assert_int_equal(db_action_add(f->db, &a), DB_OK);
+	}
+	memset(&q, 0, sizeof q);
+	q.today = MDATE_NONE;
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(db_action_list(f->db, &q, &list), DB_OK);
+		assert_int_equal(list.n, 20);
+		assert_true(list.cap >= list.n);
+		/* police (odd, the last taken first), then probation. */
+		for (int k = 0; k < 20; k++) {
+			int i = k < 10 ? 19 - 2 * k : 18 - 2 * (k - 10);
+
+			snprintf(text, sizeof text, "action %d", i);
+			assert_string_equal(list.v[k].text, text);
+			snprintf(due, sizeof due, "2012-03-%02d", 25 - i);
+			assert_string_equal(list.v[k].due, due);
+			assert_string_equal(list.v[k].owner_agency,
+					    i % 2 ? "police" : "probation");
+			if (i % 2)
+				assert_string_equal(list.v[k].owner_person,
+						    "PC Odd");
+			else
+				assert_null(list.v[k].owner_person);
+			assert_int_equal(list.v[k].state, ACTION_OPEN);
+			assert_string_equal(list.v[k].ref, "A1");
+		}
+	}
+	/* Two done: the open list refilled holds the other 18. */
+	assert_int_equal(db_action_done(f->db, list.v[0].id, d, NULL), DB_OK);
+	assert_int_equal(db_action_done(f->db, list.v[19].id, d, NULL), DB_OK);
+	q.open_only = true;
+	assert_int_equal(db_action_list(f->db, &q, &list), DB_OK);
+	assert_int_equal(list.n, 18);
+	assert_string_equal(list.v[0].text, "action 17");
+	assert_string_equal(list.v[17].text, "action 2");
+	db_actions_free(&list);
+	assert_null(list.v);
+	assert_int_equal(list.n, 0);
+}
+
+/* Every known setting, in the table's order, and a second read refills
+ * the list; every population year, in order. */
+static void
+settings_population__lists__every_row_in_order_refilled_anew(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_settings set = { 0 };
+	struct db_populations pop = { 0 };
+	int n;
+
+	assert_int_equal(db_setting_set(f->db, "area_name", "Wessex"), DB_OK);
+	assert_int_equal(db_setting_list(f->db, &set), DB_OK);
+	n = set.n;
+	assert_string_equal(set.v[0].key, "area_name");
+	assert_string_equal(set.v[0].value, "Wessex");
+	assert_string_equal(set.v[1].key, "review_weeks_level3");
+	/* Each row as db_setting_get() reads it, each key once. */
+	for (int k = 0; k < n; k++) {
+		char value[DB_STATEMENT_MAX + 1];
+
+		assert_int_equal(db_setting_get(f->db, set.v[k].key, value,
+						sizeof value), DB_OK);
+		assert_string_equal(set.v[k].value, value);
+		assert_non_null(set.v[k].about);
+		for (int j = 0; j < k; j++)
+			assert_string_not_equal(set.v[j].key, set.v[k].key);
+	}
+	assert_string_equal(set.v[n - 1].key, "meeting_statement");
+	assert_int_equal(db_setting_list(f->db, &set), DB_OK);
+	assert_int_equal(set.n, n);
+	assert_string_equal(set.v[0].value, "Wessex");
+	db_list_free(&set);
+	for (int y = 2030; y >= 2000; y--)
+		assert_int_equal(db_population_add(f->db, y, 1000 + y, "ONS"),
+				 DB_OK);
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(db_population_list(f->db, &pop), DB_OK);
+		assert_int_equal(pop.n, 31);
+		for (int k = 0; k < 31; k++) {
+			assert_int_equal(pop.v[k].year, 2000 + k);
+			assert_int_equal(pop.v[k].people, 3000 + k);
+			assert_string_equal(pop.v[k].source, "ONS");
+		}
+	}
+	db_list_free(&pop);
+}
+
 /* --- validation ---------------------------------------------------------------- */
 
 static void
@@ -1370,6 +1551,9 @@ main(void)
 #define T(name) cmocka_unit_test_setup_teardown(name, tu_setup, tu_teardown)
 		T(open__new_file__mode_0600_whatever_umask),
 		T(users__list__every_row_in_order_refilled_anew),
+		T(referrals__lists__every_row_in_order_refilled_anew),
+		T(actions__list__every_row_in_order_refilled_anew),
+		T(settings_population__lists__every_row_in_order_refilled_anew),
 		T(open__missing_file__not_found),
 		T(open__newer_schema__refused),
 		T(open__schema_1__migrated_rows_kept),
