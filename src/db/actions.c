@@ -556,16 +556,45 @@ read_open(struct db *db, int64_t id, const int64_t *version,
 	return DB_OK;
 }
 
+/*
+ * Inside the caller's transaction, the follow-up of open action CUR
+ * (read by read_open()): SQL, an UPDATE with ?1 the date D and ?2 the
+ * action's id, then its audit row, ACTION with DETAIL.  *VERSION, if
+ * not NULL, gets the new version.
+ */
+static enum db_status
+follow_up(struct db *db, const struct db_action *cur, const char *sql,
+	  const char *d, const char *action, const char *detail,
+	  int64_t *version)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum db_status s;
+	char rec[80];
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, cur->id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "saving an action");
+	action_record(rec, sizeof rec, cur->id, cur->offender_id);
+	s = db_audit_write(db, action, rec, detail);
+	if (s == DB_OK && version)
+		*version = cur->version + 1;
+	return s;
+}
+
 enum db_status
 db_action_carry(struct db *db, int64_t id, int64_t *version, mdate due)
 {
 	struct db_action cur;
-	sqlite3_stmt *st;
 	enum db_status s;
-	char *otext = NULL, *operson = NULL, rec[80], detail[80];
+	char *otext = NULL, *operson = NULL, detail[80];
 	char d[MDATE_BUFSZ];
 	mdate old;
-	int rc;
 
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
 			    "carrying an action forward")) != DB_OK)
@@ -584,26 +613,11 @@ db_action_carry(struct db *db, int64_t id, int64_t *version, mdate due)
 			    "after %s, not %s", cur.due, d);
 		goto out;
 	}
-	st = db_stmt(db, "UPDATE actions SET due = ?, version = version + 1 "
-			 "WHERE id = ?");
-	if (st == NULL) {
-		s = DB_ERROR;
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		s = db_sqlfail(db, rc, "saving an action");
-		goto out;
-	}
-	action_record(rec, sizeof rec, id, cur.offender_id);
 	snprintf(detail, sizeof detail, "due: %s -> %s",
 		 cur.due[0] ? cur.due : "-", d);
-	s = db_audit_write(db, "action.carry", rec, detail);
-	if (s == DB_OK && version)
-		*version = cur.version + 1;
+	s = follow_up(db, &cur, "UPDATE actions SET due = ?, "
+		      "version = version + 1 WHERE id = ?", d, "action.carry",
+		      detail, version);
 out:
 	free(otext);
 	free(operson);
@@ -614,11 +628,9 @@ enum db_status
 db_action_drop(struct db *db, int64_t id, mdate on, int64_t *version)
 {
 	struct db_action cur;
-	sqlite3_stmt *st;
 	enum db_status s;
-	char *otext = NULL, *operson = NULL, rec[80], detail[64];
+	char *otext = NULL, *operson = NULL, detail[64];
 	char d[MDATE_BUFSZ];
-	int rc;
 
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "dropping an action")) !=
 	    DB_OK)
@@ -629,28 +641,12 @@ db_action_drop(struct db *db, int64_t id, mdate on, int64_t *version)
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
 	if ((s = read_open(db, id, version, "dropped", &cur, &otext,
-			   &operson)) != DB_OK)
-		goto out;
-	st = db_stmt(db, "UPDATE actions SET done = ?, dropped = 1, "
-			 "version = version + 1 WHERE id = ?");
-	if (st == NULL) {
-		s = DB_ERROR;
-		goto out;
+			   &operson)) == DB_OK) {
+		snprintf(detail, sizeof detail, "done: - -> %s; dropped", d);
+		s = follow_up(db, &cur, "UPDATE actions SET done = ?, "
+			      "dropped = 1, version = version + 1 WHERE id = ?",
+			      d, "action.drop", detail, version);
 	}
-	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		s = db_sqlfail(db, rc, "saving an action");
-		goto out;
-	}
-	action_record(rec, sizeof rec, id, cur.offender_id);
-	snprintf(detail, sizeof detail, "done: - -> %s; dropped", d);
-	s = db_audit_write(db, "action.drop", rec, detail);
-	if (s == DB_OK && version)
-		*version = cur.version + 1;
-out:
 	free(otext);
 	free(operson);
 	return db_tx_end(db, s);
