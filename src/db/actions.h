@@ -66,9 +66,9 @@ enum db_status db_action_carry(struct db *db, int64_t id, int64_t *version,
  * *VERSION (0: do not check; another stored: DB_CONFLICT): reviewed at a
  * later meeting and no longer to be done.  The action is kept, closed:
  * done is set to ON and dropped to true, so that the minutes and lists
- * show it dropped (ACTION_DROPPED) on that date.  Like db_action_done() it is the
- * action's follow-up, so it is allowed on approved minutes.  A closed
- * action (done or dropped already) is DB_INVALID.  Audited as
+ * show it dropped (ACTION_DROPPED) on that date.  Like db_action_done()
+ * it is the action's follow-up, so it is allowed on approved minutes.  A
+ * closed action (done or dropped already) is DB_INVALID.  Audited as
  * action.drop ("done: - -> ON; dropped").  *VERSION, if not NULL, gets
  * the new version.
  */

@@ -403,8 +403,8 @@ db_referral_decide(struct db *db, int64_t id, enum referral_outcome outcome,
 	if (reason && *reason)
 		sb_add(&sb, "; fields: outcome_reason");
 	s = db_audit_write(db, withdraw ? "referral.withdraw"
-			   : outcome == REFERRAL_ACCEPTED ? "referral.accept" : "referral.decline", rec,
-			   sb_str(&sb));
+			   : outcome == REFERRAL_ACCEPTED ? "referral.accept"
+			   : "referral.decline", rec, sb_str(&sb));
 	sb_free(&sb);
 	return db_tx_end(db, s);
 }

@@ -68,10 +68,10 @@ enum db_status db_referral_refer(struct db *db, int64_t offender_id,
 
 /*
  * Decide referral ID (admin or member): OUTCOME REFERRAL_ACCEPTED,
- * REFERRAL_DECLINED or REFERRAL_WITHDRAWN; REASON (optional) why.  Accepting and declining name
- * the meeting that decided, MEETING_ID: a held meeting of the referral's
- * level on or after its date (0: the held meeting that had it on its
- * agenda, if there is one).  Only a pending referral is decided: one
+ * REFERRAL_DECLINED or REFERRAL_WITHDRAWN; REASON (optional) why.
+ * Accepting and declining name the meeting that decided, MEETING_ID: a
+ * held meeting of the referral's level on or after its date (0: the held
+ * meeting that had it on its agenda, if there is one).  Only a pending referral is decided: one
  * decided otherwise already is DB_CONFLICT (the same outcome again is
  * DB_OK).
  */
