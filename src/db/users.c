@@ -88,12 +88,16 @@ db_user_add(struct db *db, const char *name, enum db_role role)
 	return db_tx_end(db, s);
 }
 
-/* The role and active flag of NAME; DB_NOTFOUND when there is none. */
+/* The role and active flag of NAME, and how many other active admins
+ * there are; DB_NOTFOUND when there is no NAME. */
 static enum db_status
-user_get(struct db *db, const char *name, enum db_role *role, int *active)
+user_get(struct db *db, const char *name, enum db_role *role, int *active,
+	 int64_t *admins)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT role, active FROM users "
-				       "WHERE name = ?");
+	sqlite3_stmt *st = db_stmt(db, "SELECT role, active, (SELECT count(*) "
+				       "FROM users WHERE role = 'admin' AND "
+				       "active AND name <> ?1) FROM users "
+				       "WHERE name = ?1");
 	int rc;
 
 	if (st == NULL)
@@ -103,6 +107,7 @@ user_get(struct db *db, const char *name, enum db_role *role, int *active)
 	if (rc == SQLITE_ROW) {
 		*role = db_role_parse((const char *)sqlite3_column_text(st, 0));
 		*active = sqlite3_column_int(st, 1);
+		*admins = sqlite3_column_int64(st, 2);
 		sqlite3_reset(st);
 		return DB_OK;
 	}
@@ -113,27 +118,11 @@ user_get(struct db *db, const char *name, enum db_role *role, int *active)
 }
 
 static enum db_status
-other_admins(struct db *db, const char *name, int64_t *count)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM users WHERE "
-				       "role = 'admin' AND active AND name <> ?");
-	int rc;
-
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	*count = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? DB_OK : db_sqlfail(db, rc, "reading users");
-}
-
-static enum db_status
 user_change(struct db *db, const char *name, enum db_role role, bool disable)
 {
 	enum db_role old = ROLE_NONE;
 	int active = 0;
-	int64_t admins;
+	int64_t admins = 0;
 	enum db_status s;
 	sqlite3_stmt *st;
 	char detail[96], rec[DB_NAME_MAX + 8];
@@ -145,16 +134,13 @@ user_change(struct db *db, const char *name, enum db_role role, bool disable)
 		return db_fail(db, DB_INVALID, "no valid role given");
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = user_get(db, name, &old, &active)) != DB_OK)
+	if ((s = user_get(db, name, &old, &active, &admins)) != DB_OK)
 		return db_tx_end(db, s);
-	if (old == ROLE_ADMIN && active && (disable || role != ROLE_ADMIN)) {
-		if ((s = other_admins(db, name, &admins)) != DB_OK)
-			return db_tx_end(db, s);
-		if (admins == 0)
-			return db_tx_end(db, db_fail(db, DB_INVALID,
-				"'%s' is the last active admin; add another "
-				"admin first", name));
-	}
+	if (old == ROLE_ADMIN && active && (disable || role != ROLE_ADMIN) &&
+	    admins == 0)
+		return db_tx_end(db, db_fail(db, DB_INVALID, "'%s' is the last "
+					     "active admin; add another admin "
+					     "first", name));
 	if (disable) {
 		st = db_stmt(db, "UPDATE users SET active = 0, "
 				 "version = version + 1 WHERE name = ?");
