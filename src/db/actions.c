@@ -221,7 +221,10 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 	return s;
 }
 
-/* Free the texts LIST's rows own, keeping the rows' allocation. */
+/* Free the texts LIST's rows own, keeping the rows' allocation.  (Should
+ * SQLite fail part-way through a read, the texts of the rows read before
+ * are not freed: db_rows() empties the list without saying how many it
+ * had read.) */
 static void
 forget_texts(struct db_actions *list)
 {

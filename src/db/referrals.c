@@ -452,8 +452,12 @@ read_referral(struct db *db, sqlite3_stmt *st, void *row)
 		r->id = 0;
 }
 
-/* Fill LIST with the rows of ST (read_referral()'s columns), freeing
- * what it held first. */
+/*
+ * Fill LIST with the rows of ST (read_referral()'s columns), freeing
+ * what it held first.  Should SQLite fail part-way, the reasons of the
+ * rows read before are not freed: db_rows() empties the list without
+ * saying how many it had read.
+ */
 static enum db_status
 read_referrals(struct db *db, sqlite3_stmt *st, struct db_referrals *list)
 {
