@@ -221,24 +221,22 @@ db_action_done(struct db *db, int64_t id, mdate done, int64_t *version)
 	return s;
 }
 
-/* Free the texts LIST's rows own, keeping the rows' allocation.  (Should
- * SQLite fail part-way through a read, the texts of the rows read before
- * are not freed: db_rows() empties the list without saying how many it
- * had read.) */
+/* Free the texts a row owns. */
 static void
-forget_texts(struct db_actions *list)
+drop_action(void *row)
 {
-	for (int i = 0; i < list->n; i++) {
-		free((char *)list->v[i].text);
-		free((char *)list->v[i].owner_person);
-		list->v[i].text = list->v[i].owner_person = NULL;
-	}
+	struct db_action *a = row;
+
+	free((char *)a->text);
+	free((char *)a->owner_person);
+	a->text = a->owner_person = NULL;
 }
 
 void
 db_actions_free(struct db_actions *list)
 {
-	forget_texts(list);
+	for (int i = 0; i < list->n; i++)
+		drop_action(&list->v[i]);
 	db_list_free(list);
 }
 
@@ -312,8 +310,8 @@ db_action_list(struct db *db, const struct db_action_query *q,
 	db_bind_text(st, 5, q->owner);
 	sqlite3_bind_int64(st, 6, q->meeting_id);
 	sqlite3_bind_int64(st, 7, q->offender_id);
-	forget_texts(list);
-	s = DB_ROWS(db, st, read_action, list, "reading actions");
+	s = DB_ROWS_OWNING(db, st, read_action, drop_action, list,
+			   "reading actions");
 	for (int i = 0; s == DB_OK && i < list->n; i++) {
 		struct db_action *a = &list->v[i];
 
@@ -323,7 +321,8 @@ db_action_list(struct db *db, const struct db_action_query *q,
 			     strcmp(a->due, today) < 0;
 	}
 	if (s != DB_OK) {
-		forget_texts(list);
+		for (int i = 0; i < list->n; i++)
+			drop_action(&list->v[i]);
 		list->n = 0;
 	}
 	return s;

@@ -149,18 +149,27 @@ db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
 }
 
 enum db_status
-db_rows(struct db *db, sqlite3_stmt *st, db_row_read read, void *v, int *n,
-	int *cap, size_t size, const char *what)
+db_rows_owning(struct db *db, sqlite3_stmt *st, db_row_read read,
+	       db_row_drop drop, void *v, int *n, int *cap, size_t size,
+	       const char *what)
 {
 	void *row = malloc(size);
+	char *p;
 	int rc = SQLITE_NOMEM;
 
+	if (drop != NULL) {
+		memcpy(&p, v, sizeof p);
+		for (int i = 0; i < *n; i++)
+			drop(p + (size_t)i * size);
+	}
 	*n = 0;
 	if (row != NULL) {
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			memset(row, 0, size);
 			read(db, st, row);
 			if (array_push(v, n, cap, row, size) != 0) {
+				if (drop != NULL)
+					drop(row);
 				rc = SQLITE_NOMEM;
 				break;
 			}
@@ -169,10 +178,22 @@ db_rows(struct db *db, sqlite3_stmt *st, db_row_read read, void *v, int *n,
 	sqlite3_reset(st);
 	free(row);
 	if (rc != SQLITE_DONE) {
+		if (drop != NULL) {
+			memcpy(&p, v, sizeof p);
+			for (int i = 0; i < *n; i++)
+				drop(p + (size_t)i * size);
+		}
 		*n = 0;
 		return db_sqlfail(db, rc, what);
 	}
 	return DB_OK;
+}
+
+enum db_status
+db_rows(struct db *db, sqlite3_stmt *st, db_row_read read, void *v, int *n,
+	int *cap, size_t size, const char *what)
+{
+	return db_rows_owning(db, st, read, NULL, v, n, cap, size, what);
 }
 
 /* --- transactions ------------------------------------------------------ */

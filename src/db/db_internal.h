@@ -99,6 +99,19 @@ enum db_status db_rows(struct db *db, sqlite3_stmt *st, db_row_read read,
 		sizeof *(list)->v, (what))
 
 /*
+ * The same for rows that own memory (a text of no set length): DROP frees
+ * what one row owns.  The rows the list holds are dropped before it is
+ * filled anew, and, on failure, the rows read before it.
+ */
+typedef void (*db_row_drop)(void *row);
+enum db_status db_rows_owning(struct db *db, sqlite3_stmt *st,
+			      db_row_read read, db_row_drop drop, void *v,
+			      int *n, int *cap, size_t size, const char *what);
+#define DB_ROWS_OWNING(db, st, read, drop, list, what)                         \
+	db_rows_owning((db), (st), (read), (drop), &(list)->v, &(list)->n,     \
+		       &(list)->cap, sizeof *(list)->v, (what))
+
+/*
  * A write: open a transaction (or a savepoint inside one) ...
  */
 enum db_status db_tx_begin(struct db *db);

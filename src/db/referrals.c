@@ -409,20 +409,21 @@ db_referral_decide(struct db *db, int64_t id, enum referral_outcome outcome,
 	return db_tx_end(db, s);
 }
 
-/* Free the reasons LIST's rows own, keeping the rows' allocation. */
+/* Free the reason a row owns. */
 static void
-forget_reasons(struct db_referrals *list)
+drop_referral(void *row)
 {
-	for (int i = 0; i < list->n; i++) {
-		free((char *)list->v[i].reason);
-		list->v[i].reason = NULL;
-	}
+	struct db_referral *r = row;
+
+	free((char *)r->reason);
+	r->reason = NULL;
 }
 
 void
 db_referrals_free(struct db_referrals *list)
 {
-	forget_reasons(list);
+	for (int i = 0; i < list->n; i++)
+		drop_referral(&list->v[i]);
 	db_list_free(list);
 }
 
@@ -452,24 +453,21 @@ read_referral(struct db *db, sqlite3_stmt *st, void *row)
 		r->id = 0;
 }
 
-/*
- * Fill LIST with the rows of ST (read_referral()'s columns), freeing
- * what it held first.  Should SQLite fail part-way, the reasons of the
- * rows read before are not freed: db_rows() empties the list without
- * saying how many it had read.
- */
+/* Fill LIST with the rows of ST (read_referral()'s columns), freeing
+ * what it held first; on failure, empty. */
 static enum db_status
 read_referrals(struct db *db, sqlite3_stmt *st, struct db_referrals *list)
 {
 	enum db_status s;
 
-	forget_reasons(list);
-	s = DB_ROWS(db, st, read_referral, list, "reading referrals");
+	s = DB_ROWS_OWNING(db, st, read_referral, drop_referral, list,
+			   "reading referrals");
 	for (int i = 0; s == DB_OK && i < list->n; i++)
 		if (list->v[i].id == 0)
 			s = db_fail(db, DB_ERROR, "out of memory");
 	if (s != DB_OK) {
-		forget_reasons(list);
+		for (int i = 0; i < list->n; i++)
+			drop_referral(&list->v[i]);
 		list->n = 0;
 	}
 	return s;
