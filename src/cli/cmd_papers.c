@@ -781,13 +781,13 @@ count_action(void *ctx, const struct db_action *a)
 }
 
 static const char *
-status_words(const char *status)
+status_words(int status)
 {
-	if (strcmp(status, "community") == 0)
+	if (status == CASE_COMMUNITY)
 		return "in the community";
-	if (strcmp(status, "custody") == 0)
+	if (status == CASE_CUSTODY)
 		return "in custody";
-	if (strcmp(status, "exited") == 0)
+	if (status == CASE_EXITED)
 		return "no longer managed under MAPPA";
 	return "not registered";
 }
@@ -900,15 +900,15 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	heading(pp, 1, title);
 	{
 		const struct ev_state *at = &cl.at;
+		int status = case_status_parse(it->status);
 		char now[96];
 
-		if (strcmp(it->status, "exited") == 0 ||
-		    strcmp(it->status, "unregistered") == 0)
+		if (status == CASE_EXITED || status == CASE_UNREGISTERED)
 			str_printf(now, sizeof now, "%s",
-				   status_words(it->status));
+				   status_words(status));
 		else
 			str_printf(now, sizeof now, "Level %d, %s", it->level,
-				   status_words(it->status));
+				   status_words(status));
 		str_printf(about, sizeof about, "%s%s%s%s; at this meeting "
 			   "Level %d, %s; lead agency %s%s%s; now %s",
 			   it->dob[0] ? "born " : "", it->dob,

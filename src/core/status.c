@@ -35,7 +35,7 @@ static const char *const minutes_names[MINUTES_STATES] = {
 static int
 parse(const char *const *names, int n, const char *name)
 {
-	for (int i = 0; i < n; i++)
+	for (int i = 0; name && i < n; i++)
 		if (strcmp(names[i], name) == 0)
 			return i;
 	return -1;
@@ -57,6 +57,12 @@ int
 case_status_parse(const char *name)
 {
 	return parse(case_names, CASE_STATUSES, name);
+}
+
+bool
+case_status_managed(enum case_status s)
+{
+	return s == CASE_COMMUNITY || s == CASE_CUSTODY;
 }
 
 int

@@ -173,7 +173,7 @@ enum db_status db_set_next_review(struct db *db, int64_t id, mdate when,
  * community, custody, exited), as stored on the offenders row.
  */
 void db_state_columns(const struct ev *evs, size_t n, int *category,
-		      int *level, const char **status);
+		      int *level, enum case_status *status);
 
 /*
  * Inside the caller's transaction, remove event EVENT_ID of offender

@@ -174,7 +174,7 @@ struct pend_off {
 	int64_t id;
 	size_t text[T_COUNT]; /* offsets in off_text, or NO_TEXT */
 	int category, level;  /* 0: none */
-	const char *status;
+	enum case_status status;
 };
 
 struct pend_ev {
@@ -373,7 +373,8 @@ flush_offenders(struct db_import *im)
 				sqlite3_bind_int(st, p++, o->level);
 			else
 				sqlite3_bind_null(st, p++);
-			sqlite3_bind_text(st, p++, o->status, -1,
+			sqlite3_bind_text(st, p++,
+					  case_status_name(o->status), -1,
 					  SQLITE_STATIC);
 		}
 		rc = sqlite3_step(st);
@@ -684,7 +685,7 @@ db_import_offender(struct db_import *im, struct db_offender *o,
 	p = &im->off[im->noff++];
 	p->id = o->id;
 	db_state_columns(im->v, n, &p->category, &p->level, &p->status);
-	str_copy(o->status, p->status, sizeof o->status);
+	o->status = p->status;
 	o->category = p->category;
 	o->level = p->level;
 	text[T_REF] = o->ref;
@@ -717,7 +718,8 @@ db_import_events(struct db_import *im, int64_t id, const struct db_event *evs,
 	struct db *db = im->db;
 	sqlite3_stmt *st;
 	enum db_status s;
-	const char *why, *status;
+	const char *why;
+	enum case_status status;
 	size_t nh = 0, i, j, k, at;
 	char rec[48], detail[64], date[MDATE_BUFSZ];
 	int rc, category, level;
@@ -757,7 +759,7 @@ db_import_events(struct db_import *im, int64_t id, const struct db_event *evs,
 		sqlite3_bind_int(st, 1, category);
 		sqlite3_bind_int(st, 2, level);
 	}
-	sqlite3_bind_text(st, 3, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, case_status_name(status), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);

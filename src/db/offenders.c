@@ -252,7 +252,7 @@ read_offender(sqlite3_stmt *st, struct db_offender *o, bool identified)
 	db_column_copy(st, 3, o->pseudo, sizeof o->pseudo);
 	o->category = sqlite3_column_int(st, 14);
 	o->level = sqlite3_column_int(st, 15);
-	db_column_copy(st, 16, o->status, sizeof o->status);
+	o->status = case_status_parse((const char *)sqlite3_column_text(st, 16));
 	db_column_copy(st, 17, o->next_review, sizeof o->next_review);
 	db_column_copy(st, 18, o->retention_review,
 		       sizeof o->retention_review);
@@ -546,7 +546,7 @@ state_after(const struct ev *evs, size_t n)
 
 void
 db_state_columns(const struct ev *evs, size_t n, int *category, int *level,
-		 const char **status)
+		 enum case_status *status)
 {
 	struct ev_state st = { 0 };
 	bool ever = false;
@@ -557,10 +557,9 @@ db_state_columns(const struct ev *evs, size_t n, int *category, int *level,
 	}
 	*category = ever ? st.category : 0;
 	*level = ever ? st.level : 0;
-	*status = case_status_name(!st.registered
-				   ? (ever ? CASE_EXITED : CASE_UNREGISTERED)
-				   : st.in_custody ? CASE_CUSTODY
-				   : CASE_COMMUNITY);
+	*status = !st.registered ? (ever ? CASE_EXITED : CASE_UNREGISTERED)
+		  : st.in_custody ? CASE_CUSTODY
+		  : CASE_COMMUNITY;
 }
 
 /* Store the state after history EVS[0..N) on offender ID's row. */
@@ -568,7 +567,7 @@ static enum db_status
 store_state(struct db *db, int64_t id, const struct ev *evs, size_t n)
 {
 	sqlite3_stmt *q;
-	const char *status;
+	enum case_status status;
 	int category, level, rc;
 
 	db_state_columns(evs, n, &category, &level, &status);
@@ -580,7 +579,7 @@ store_state(struct db *db, int64_t id, const struct ev *evs, size_t n)
 		sqlite3_bind_int(q, 1, category);
 		sqlite3_bind_int(q, 2, level);
 	}
-	sqlite3_bind_text(q, 3, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, case_status_name(status), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 4, id);
 	rc = sqlite3_step(q);
 	sqlite3_reset(q);

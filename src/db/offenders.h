@@ -10,6 +10,7 @@
 #define MAPPA_DB_OFFENDERS_H
 
 #include "core/event.h"
+#include "core/status.h"
 #include "db/connection.h"
 
 /* --- offenders ------------------------------------------------------- */
@@ -32,7 +33,7 @@ struct db_offender {
 	char *notes; /* malloc'd by the layer on read; NULL when none */
 	/* Kept by the layer from the history (read-only to callers): */
 	int category, level; /* 0 when never registered */
-	char status[16];     /* unregistered, community, custody, exited */
+	enum case_status status;
 	/* The next review, set at creation (bulk) and by meetings: */
 	char next_review[MDATE_BUFSZ];
 	char retention_review[MDATE_BUFSZ]; /* set when management ends */

@@ -240,7 +240,8 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 	};
 	sqlite3_stmt *st;
 	enum db_status s;
-	char rec[48], status[16] = "", gone[DB_REF_MAX];
+	char rec[48], gone[DB_REF_MAX];
+	int status;
 	struct strbuf detail;
 	int64_t notes = 0;
 	int rc;
@@ -259,7 +260,7 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
-	db_column_copy(st, 0, status, sizeof status);
+	status = case_status_parse((const char *)sqlite3_column_text(st, 0));
 	notes = sqlite3_column_int64(st, 2);
 	if (rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL)
 		rc = -1;
@@ -267,12 +268,12 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 	if (rc == -1)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the record was "
 					     "already erased"));
-	if (strcmp(status, "exited") != 0 && strcmp(status, "unregistered"))
+	if (case_status_managed(status))
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the offender is "
 					     "still under MAPPA management "
 					     "(%s); only a record whose "
 					     "management has ended can be "
-					     "erased", status));
+					     "erased", case_status_name(status)));
 	if ((s = erased_ref(db, id, gone, sizeof gone)) != DB_OK)
 		return db_tx_end(db, s);
 	for (size_t i = 0; i < NELEM(erase); i++) {
@@ -296,7 +297,8 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 		  "forenames,dob,gender,pnc,crn,visor,district,lead_agency,"
 		  "notes; notes of %lld events; referral reasons, minutes and "
 		  "actions; risk assessors, scored assessments, offences, case "
-		  "notes' subjects and texts, disclosures; justification: %s", status,
+		  "notes' subjects and texts, disclosures; justification: %s",
+		  case_status_name(status),
 		  (long long)notes, why);
 	s = detail.failed ? db_fail(db, DB_ERROR, "out of memory")
 			  : db_audit_write(db, "offender.erase", rec,

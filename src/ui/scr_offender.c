@@ -288,8 +288,7 @@ build_identity(struct ui *ui, struct rec *r, int width)
 	char line[1024], d[MDATE_BUFSZ];
 	bool overdue = o->next_review[0] &&
 		       strcmp(o->next_review, date_format(ui->today, d)) < 0 &&
-		       (strcmp(o->status, "community") == 0 ||
-			strcmp(o->status, "custody") == 0);
+		       case_status_managed(o->status);
 
 	if (ui->lay) {
 		view_add(v, R_SECTION, 0, ui_fmt(line, sizeof line, "Case %s "
@@ -318,10 +317,10 @@ build_identity(struct ui *ui, struct rec *r, int width)
 	if (o->category)
 		ui_fmt(line, sizeof line, "Category %d (%s), Level %d, %s",
 		       o->category, category_names[o->category], o->level,
-		       strcmp(o->status, "community") == 0
-		       ? "in the community" : strcmp(o->status, "custody") == 0
-		       ? "in custody" : strcmp(o->status, "exited") == 0
-		       ? "exited from MAPPA" : o->status);
+		       o->status == CASE_COMMUNITY ? "in the community"
+		       : o->status == CASE_CUSTODY ? "in custody"
+		       : o->status == CASE_EXITED ? "exited from MAPPA"
+		       : case_status_name(o->status));
 	else
 		ui_fmt(line, sizeof line, "Not registered");
 	view_wrap(v, o->level == 3 ? R_LEVEL3 : R_NORMAL, 2, line, width);
