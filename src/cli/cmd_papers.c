@@ -780,18 +780,6 @@ count_action(void *ctx, const struct db_action *a)
 	return 0;
 }
 
-static const char *
-status_words(int status)
-{
-	if (status == CASE_COMMUNITY)
-		return "in the community";
-	if (status == CASE_CUSTODY)
-		return "in custody";
-	if (status == CASE_EXITED)
-		return "no longer managed under MAPPA";
-	return "not registered";
-}
-
 /* The disclosure decisions a meeting took for one case (issue 15). */
 struct disclosures {
 	const struct paper *pp;
@@ -903,12 +891,12 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 		int status = case_status_parse(it->status);
 		char now[96];
 
-		if (status == CASE_EXITED || status == CASE_UNREGISTERED)
+		if (!case_status_managed(status))
 			str_printf(now, sizeof now, "%s",
-				   status_words(status));
+				   case_status_words(status, false));
 		else
 			str_printf(now, sizeof now, "Level %d, %s", it->level,
-				   status_words(status));
+				   case_status_words(status, false));
 		str_printf(about, sizeof about, "%s%s%s%s; at this meeting "
 			   "Level %d, %s; lead agency %s%s%s; now %s",
 			   it->dob[0] ? "born " : "", it->dob,

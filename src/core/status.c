@@ -65,6 +65,21 @@ case_status_managed(enum case_status s)
 	return s == CASE_COMMUNITY || s == CASE_CUSTODY;
 }
 
+const char *
+case_status_words(enum case_status s, bool brief)
+{
+	static const char *const words[CASE_STATUSES] = {
+		[CASE_UNREGISTERED] = "not registered",
+		[CASE_COMMUNITY] = "in the community",
+		[CASE_CUSTODY] = "in custody",
+		[CASE_EXITED] = "no longer managed under MAPPA",
+	};
+
+	if (brief && s == CASE_EXITED)
+		return "exited from MAPPA";
+	return (int)s >= 0 && s < CASE_STATUSES ? words[s] : "";
+}
+
 int
 meeting_status_parse(const char *name)
 {

@@ -55,6 +55,14 @@ int case_status_parse(const char *name);
  * community or in custody): its reviews fall due, it may be referred and
  * discussed, and it may not be erased. */
 bool case_status_managed(enum case_status s);
+
+/*
+ * How a case in status S reads after its level ("Level 2, in custody"):
+ * "in the community", "in custody", "no longer managed under MAPPA" (the
+ * papers), or with BRIEF "exited from MAPPA" (the case screen), "not
+ * registered"; "" for a value out of range.
+ */
+const char *case_status_words(enum case_status s, bool brief);
 int meeting_status_parse(const char *name);
 int referral_outcome_parse(const char *name);
 int minutes_state_parse(const char *name);

@@ -317,10 +317,7 @@ build_identity(struct ui *ui, struct rec *r, int width)
 	if (o->category)
 		ui_fmt(line, sizeof line, "Category %d (%s), Level %d, %s",
 		       o->category, category_names[o->category], o->level,
-		       o->status == CASE_COMMUNITY ? "in the community"
-		       : o->status == CASE_CUSTODY ? "in custody"
-		       : o->status == CASE_EXITED ? "exited from MAPPA"
-		       : case_status_name(o->status));
+		       case_status_words(o->status, true));
 	else
 		ui_fmt(line, sizeof line, "Not registered");
 	view_wrap(v, o->level == 3 ? R_LEVEL3 : R_NORMAL, 2, line, width);
