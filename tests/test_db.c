@@ -989,27 +989,12 @@ pseudo__unique_and_unlike_the_ref(void **state)
 
 /* --- review of what is kept ------------------------------------------------ */
 
-struct due {
-	int n;
-	char review[MDATE_BUFSZ];
-};
-
-static int
-see_due(void *ctx, const struct db_retention *r)
-{
-	struct due *d = ctx;
-
-	d->n++;
-	str_copy(d->review, r->review, sizeof d->review);
-	return 0;
-}
-
 static void
 retention__set_on_exit_cleared_on_return(void **state)
 {
 	struct tu_fx *f = *state;
 	struct db_offender o, got;
-	struct due d = { 0, "" };
+	struct db_retentions d = { 0 };
 	mdate by;
 
 	new_offender(f->db, "A1", &o);
@@ -1022,12 +1007,13 @@ retention__set_on_exit_cleared_on_return(void **state)
 	assert_string_equal(case_status_name(got.status), "exited");
 	db_offender_clear(&got);
 	date_parse("2020-06-29", &by);
-	assert_int_equal(db_retention_due(f->db, by, see_due, &d), DB_OK);
+	assert_int_equal(db_retention_due(f->db, by, &d), DB_OK);
 	assert_int_equal(d.n, 0);
 	date_parse("2020-06-30", &by);
-	assert_int_equal(db_retention_due(f->db, by, see_due, &d), DB_OK);
+	assert_int_equal(db_retention_due(f->db, by, &d), DB_OK);
 	assert_int_equal(d.n, 1);
-	assert_string_equal(d.review, "2020-06-30");
+	assert_string_equal(d.v[0].review, "2020-06-30");
+	db_list_free(&d);
 	assert_int_equal(add(f->db, &o, event("2011-01-05", EV_REGISTER, 1, 1,
 					      0)), DB_OK);
 	assert_int_equal(db_offender_get(f->db, o.id, NULL, &got), DB_OK);

@@ -688,10 +688,10 @@ struct case_level {
 	bool found;
 };
 
+/* Replay event E into CL; non-zero when the rest need not be read. */
 static int
-scan_event(void *ctx, const struct db_event *e)
+scan_event(struct case_level *cl, const struct db_event *e)
 {
-	struct case_level *cl = ctx;
 	struct ev_state prev = cl->st;
 	char buf[160];
 	const char *s;
@@ -817,16 +817,15 @@ struct earlier {
  * one met -- open now, or closed on or after its date: what became of it
  * (done, dropped, or open with its due date, carried forward if moved).
  */
-static int
-print_earlier(void *ctx, const struct db_case_action *a)
+static void
+print_earlier(struct earlier *e, const struct db_case_action *a)
 {
-	struct earlier *e = ctx;
 	char line[1200], outcome[64];
 
 	if (a->meeting_id == 0 || a->meeting_id == e->m->id)
-		return 0;
+		return;
 	if (a->done[0] && strcmp(a->done, e->m->date) < 0)
-		return 0;
+		return;
 	if (a->done[0])
 		str_printf(outcome, sizeof outcome, "%s %s",
 			   a->dropped ? "dropped" : "done", a->done);
@@ -856,7 +855,6 @@ print_earlier(void *ctx, const struct db_case_action *a)
 		str_printf(item, sizeof item, "- %s", line);
 		wrap(item, 4);
 	}
-	return 0;
 }
 
 static enum db_status
@@ -865,6 +863,7 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 {
 	struct db_minutes mi;
 	struct case_level cl;
+	struct db_events evs = { 0 };
 	struct db_action_query q;
 	struct action_list al;
 	enum db_status st;
@@ -877,8 +876,12 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	cl.event_id = mi.level_event_id;
 	if (date_parse(m->date, &cl.date) != 0)
 		cl.date = MDATE_NONE;
-	if ((st = db_event_list(db, it->offender_id, scan_event, &cl)) !=
-	    DB_OK) {
+	st = db_event_list(db, it->offender_id, &evs);
+	for (int i = 0; st == DB_OK && i < evs.n; i++)
+		if (scan_event(&cl, &evs.v[i]) != 0)
+			break;
+	db_events_free(&evs);
+	if (st != DB_OK) {
 		db_minutes_clear(&mi);
 		return st;
 	}
@@ -997,9 +1000,12 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	}
 	if (st == DB_OK) {
 		struct earlier e = { pp, m, 0 };
+		struct db_case_actions acts = { 0 };
 
-		st = db_case_actions(db, it->offender_id, false, print_earlier,
-				     &e);
+		st = db_case_action_list(db, it->offender_id, false, &acts);
+		for (int i = 0; st == DB_OK && i < acts.n; i++)
+			print_earlier(&e, &acts.v[i]);
+		db_case_actions_free(&acts);
 		if (e.n && pp->md)
 			putchar('\n');
 	}

@@ -43,18 +43,24 @@ enum db_status db_case_meetings(struct db *db, int64_t offender_id,
 struct db_case_action {
 	int64_t id;
 	int64_t meeting_id;         /* or 0 */
-	const char *text;           /* NULL for a lay adviser */
+	char *text;                 /* NULL for a lay adviser */
 	char owner_agency[DB_FIELD_MAX];
-	const char *owner_person;   /* NULL for a lay adviser */
+	char *owner_person;         /* NULL for a lay adviser */
 	char due[MDATE_BUFSZ];
 	char done[MDATE_BUFSZ];     /* "" while open; when closed */
 	bool dropped;               /* closed as dropped, not done */
 };
 
-typedef int (*db_case_action_cb)(void *ctx, const struct db_case_action *a);
-/* The actions of one case by due date; with OPEN_ONLY those not done. */
-enum db_status db_case_actions(struct db *db, int64_t offender_id,
-			       bool open_only, db_case_action_cb cb,
-			       void *ctx);
+DB_LIST(db_case_actions, struct db_case_action);
+/*
+ * The actions of one case by due date, into LIST (a DB_LIST,
+ * connection.h); with OPEN_ONLY those not done.  The rows' texts and
+ * owners belong to the list: end it with db_case_actions_free(), which
+ * frees them and the list.
+ */
+enum db_status db_case_action_list(struct db *db, int64_t offender_id,
+				   bool open_only,
+				   struct db_case_actions *list);
+void db_case_actions_free(struct db_case_actions *list);
 
 #endif

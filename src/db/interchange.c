@@ -58,54 +58,18 @@ _Static_assert(IX_REF_MAX < DB_REF_MAX, "interchange ref fits");
 static const char no_reason[] = "no reason recorded (imported)";
 
 
-/* Read the history of offender ID into *V (growing *V, *CAP); *N events. */
+/* Read the history of offender ID into *V (growing *V, *CAP); *N events
+ * (db_history_read(), offenders.c, into this scratch array). */
 static enum db_status
 load_history(struct db *db, int64_t id, struct ev **v, size_t *cap, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT date, type, category, level, "
-				       "kind FROM events WHERE offender_id = ? "
-				       "ORDER BY date, id");
-	int rc;
+	struct db_history h = { *v, 0, (int)*cap };
+	enum db_status s = db_history_read(db, id, &h);
 
-	*n = 0;
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *date = (const char *)sqlite3_column_text(st, 0);
-		int dlen = sqlite3_column_bytes(st, 0);
-		const char *type = (const char *)sqlite3_column_text(st, 1);
-		const char *kind = (const char *)sqlite3_column_text(st, 4);
-		struct ev e;
-
-		memset(&e, 0, sizeof e);
-		if (date == NULL || type == NULL ||
-		    date_parse_n(date, (size_t)dlen, &e.date) != 0) {
-			sqlite3_reset(st);
-			return db_fail(db, DB_ERROR, "offender %lld: an event "
-				       "has a damaged date or type",
-				       (long long)id);
-		}
-		e.type = (uint8_t)db_event_type_of(type);
-		e.category = (uint8_t)sqlite3_column_int(st, 2);
-		e.level = (uint8_t)sqlite3_column_int(st, 3);
-		e.kind = kind ? (uint8_t)ev_kind_parse(e.type, kind) : 0;
-		if (*n == *cap) {
-			size_t nc = *cap ? *cap * 2 : 32;
-			struct ev *nv = realloc(*v, nc * sizeof *nv);
-
-			if (nv == NULL) {
-				sqlite3_reset(st);
-				return db_fail(db, DB_ERROR, "out of memory");
-			}
-			*v = nv;
-			*cap = nc;
-		}
-		(*v)[(*n)++] = e;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading a history");
+	*v = h.v;
+	*cap = (size_t)h.cap;
+	*n = (size_t)h.n;
+	return s;
 }
 
 enum db_status

@@ -109,10 +109,16 @@ struct db_event {
 enum db_status db_event_add(struct db *db, int64_t offender_id,
 			    int64_t *version, struct db_event *e);
 
-typedef int (*db_event_cb)(void *ctx, const struct db_event *e);
-/* The history of one offender, in order; notes withheld from lay advisers. */
+DB_LIST(db_events, struct db_event);
+/*
+ * The history of one offender, in order, into LIST (a DB_LIST,
+ * connection.h); notes and deciders withheld from lay advisers.  The
+ * rows' notes and deciders belong to the list: end it with
+ * db_events_free(), which frees them and the list.
+ */
 enum db_status db_event_list(struct db *db, int64_t offender_id,
-			     db_event_cb cb, void *ctx);
+			     struct db_events *list);
+void db_events_free(struct db_events *list);
 
 /*
  * Bulk writing, for the importer and the demo (admin only; inside
