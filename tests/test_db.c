@@ -35,7 +35,7 @@ event(const char *date, int type, int cat, int level, int kind)
 static enum db_status
 add(struct db *db, struct db_offender *o, struct db_event e)
 {
-	return db_event_add(db, o->id, &o->version, &e);
+	return db_event_add(db, o->id, &o->version, &e, MDATE_NONE);
 }
 
 /* --- opening -------------------------------------------------------------- */
@@ -692,6 +692,52 @@ event__state_machine__refused_and_nothing_written(void **state)
 	assert_int_equal(o.version, v + 3);
 }
 
+/* "Not after today" is the data layer's rule too (process_may_record()),
+ * not only the form's and the command's: refused, nothing written. */
+static void
+event__after_today__refused_and_nothing_written(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_offender o;
+	struct db_event e;
+	mdate today;
+	int64_t v, n, audits, meetings;
+
+	assert_int_equal(date_parse("2012-06-05", &today), 0);
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 1, 1,
+					      0)), DB_OK);
+	v = o.version;
+	n = tu_count(f->db, "SELECT count(*) FROM events");
+	audits = tu_count(f->db, "SELECT count(*) FROM audit");
+	meetings = tu_count(f->db, "SELECT count(*) FROM meetings");
+	e = event("2012-06-06", EV_CUSTODY, 0, 0, CUSTODY_REMAND);
+	assert_int_equal(db_event_add(f->db, o.id, &o.version, &e, today),
+			 DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "after today"));
+	/* With the meeting that decided it, which is not made either. */
+	e = event("2012-06-06", EV_LEVEL, 0, 3, 0);
+	e.note = "new intelligence";
+	e.decided_by = "Chair Person";
+	assert_int_equal(db_case_event(f->db, o.id, &o.version, &e, 3,
+				       MDATE_NONE, today), DB_INVALID);
+	assert_int_equal(o.version, v);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"), n);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit"),
+			 audits);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM meetings"),
+			 meetings);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders "
+				  "WHERE status = 'community' AND level = 1"),
+			 1);
+	/* Today itself is fine. */
+	e = event("2012-06-05", EV_CUSTODY, 0, 0, CUSTODY_REMAND);
+	assert_int_equal(db_event_add(f->db, o.id, &o.version, &e, today),
+			 DB_OK);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"),
+			 n + 1);
+}
+
 static void
 event__wrong_fields__refused(void **state)
 {
@@ -805,7 +851,8 @@ lay__no_api_call_can_write(void **state)
 	v = o.version;
 	assert_int_equal(db_offender_add(lay, &o), DB_REFUSED);
 	assert_int_equal(db_offender_update(lay, &o), DB_REFUSED);
-	assert_int_equal(db_event_add(lay, o.id, &v, &e), DB_REFUSED);
+	assert_int_equal(db_event_add(lay, o.id, &v, &e,
+				      MDATE_NONE), DB_REFUSED);
 	assert_int_equal(db_bulk_offender(lay, &o, &e, 1), DB_REFUSED);
 	assert_int_equal(db_user_add(lay, "x", ROLE_ADMIN), DB_REFUSED);
 	assert_int_equal(db_user_set_role(lay, "lee", ROLE_ADMIN), DB_REFUSED);
@@ -1378,6 +1425,7 @@ main(void)
 		T(audit__identity_fields__names_only_never_values),
 		T(audit__level_change__before_and_after),
 		T(event__state_machine__refused_and_nothing_written),
+		T(event__after_today__refused_and_nothing_written),
 		T(event__wrong_fields__refused),
 		T(level_change__without_reason_or_decider__refused),
 		T(bulk__imported_level_change__needs_no_reason),

@@ -76,7 +76,8 @@ new_case(struct db *db, const char *ref, int category, int level,
 		e.note = "initial level";
 		e.decided_by = "the coordinator";
 	}
-	assert_int_equal(db_event_add(db, o->id, &o->version, &e), DB_OK);
+	assert_int_equal(db_event_add(db, o->id, &o->version, &e,
+				      MDATE_NONE), DB_OK);
 }
 
 static int

@@ -57,7 +57,8 @@ db_set_next_review(struct db *db, int64_t id, mdate when, const char *why)
 
 enum db_status
 db_case_event(struct db *db, int64_t offender_id, int64_t *version,
-	      struct db_event *e, int meeting_level, mdate next_review)
+	      struct db_event *e, int meeting_level, mdate next_review,
+	      mdate today)
 {
 	int64_t seen = *version, meeting = e->meeting_id;
 	enum db_status s;
@@ -71,7 +72,7 @@ db_case_event(struct db *db, int64_t offender_id, int64_t *version,
 		s = db_meeting_ensure(db, e->ev.date, meeting_level,
 				      e->decided_by, &e->meeting_id);
 	if (s == DB_OK)
-		s = db_event_add(db, offender_id, version, e);
+		s = db_event_add(db, offender_id, version, e, today);
 	if (s == DB_OK && e->ev.type == EV_EXIT)
 		s = db_set_next_review(db, offender_id, MDATE_NONE, NULL);
 	else if (s == DB_OK && next_review != MDATE_NONE)

@@ -11,15 +11,17 @@
 #include "db/offenders.h"
 
 /*
- * Record event E for OFFENDER_ID as db_event_add() does, and in the same
- * transaction: when MEETING_LEVEL is 2 or 3, first the held meeting of
- * that level on E's date chaired by E->decided_by (found or made; its id
- * goes to E->meeting_id); afterwards the case's next review: NEXT_REVIEW
- * when a date, none after an exit, else left as it is (MDATE_NONE).
+ * Record event E for OFFENDER_ID as db_event_add() does (not dated after
+ * TODAY), and in the same transaction: when MEETING_LEVEL is 2 or 3,
+ * first the held meeting of that level on E's date chaired by
+ * E->decided_by (found or made; its id goes to E->meeting_id); afterwards
+ * the case's next review: NEXT_REVIEW when a date, none after an exit,
+ * else left as it is (MDATE_NONE).
  */
 enum db_status db_case_event(struct db *db, int64_t offender_id,
 			     int64_t *version, struct db_event *e,
-			     int meeting_level, mdate next_review);
+			     int meeting_level, mdate next_review,
+			     mdate today);
 
 /* A meeting that discussed a case (on its agenda or deciding an event). */
 struct db_case_meeting {

@@ -465,7 +465,8 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 		e.meeting_id = it.meeting_id;
 		e.decided_by = it.chair;
 		e.source = SRC_MAPPA;
-		s = db_event_add(db, it.offender_id, &version, &e);
+		s = db_event_add(db, it.offender_id, &version, &e,
+				 MDATE_NONE);
 	}
 	if (s == DB_OK && (s = db_process_settings(db, &ps)) == DB_OK) {
 		review = d->next_review;

@@ -18,6 +18,7 @@
 #include "core/agency.h"
 #include "core/status.h"
 #include "core/casefile.h"
+#include "core/process.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 
@@ -703,7 +704,7 @@ check_event(struct db *db, const struct db_event *e)
 
 enum db_status
 db_event_add(struct db *db, int64_t offender_id, int64_t *version,
-	     struct db_event *e)
+	     struct db_event *e, mdate today)
 {
 	struct db_history b = { 0 };
 	struct ev_state before, after;
@@ -718,6 +719,11 @@ db_event_add(struct db *db, int64_t offender_id, int64_t *version,
 		return s;
 	if ((s = check_event(db, e)) != DB_OK)
 		return s;
+	if (today != MDATE_NONE && !process_may_record(e->ev.date, today))
+		return db_fail(db, DB_INVALID, "%s on %s: after today (%s)",
+			       ev_type_name(e->ev.type),
+			       date_format(e->ev.date, rec),
+			       date_format(today, date));
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
 	if ((s = refuse_erased(db, offender_id)) != DB_OK ||

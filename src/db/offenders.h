@@ -101,13 +101,17 @@ struct db_event {
 /*
  * Record event E for offender OFFENDER_ID (admin or member), given the
  * offender version the person was looking at (*VERSION; DB_CONFLICT when
- * stale; on success the new version is stored back).  The whole history
- * with E in place (after the other events of its date) must obey the
- * state machine, else DB_INVALID with the reason.  A level change made in
- * mappa (SRC_MAPPA) needs a note and a decider (a meeting or a person).
+ * stale; on success the new version is stored back).  E may not be dated
+ * after TODAY (process_may_record(), core/process.h), else DB_INVALID;
+ * MDATE_NONE leaves that to the caller, whose date is checked already
+ * (a referral's, a held meeting's).  The whole history with E in place
+ * (after the other events of its date) must obey the state machine, else
+ * DB_INVALID with the reason.  A level change made in mappa (SRC_MAPPA)
+ * needs a note and a decider (a meeting or a person).
  */
 enum db_status db_event_add(struct db *db, int64_t offender_id,
-			    int64_t *version, struct db_event *e);
+			    int64_t *version, struct db_event *e,
+			    mdate today);
 
 DB_LIST(db_events, struct db_event);
 /*

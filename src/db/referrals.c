@@ -122,7 +122,7 @@ register_case(struct db *db, struct db_offender *o, int category, int level,
 	e.ev.category = (uint8_t)category;
 	e.ev.level = (uint8_t)level;
 	e.source = SRC_MAPPA;
-	return db_event_add(db, o->id, &o->version, &e);
+	return db_event_add(db, o->id, &o->version, &e, MDATE_NONE);
 }
 
 enum db_status

@@ -86,7 +86,8 @@ store(struct ui *ui, struct screen *s)
 	char date[MDATE_BUFSZ];
 
 	forms_event_get(&d->fs.fm, &e, &meeting, &review);
-	st = db_case_event(ui->db, d->id, &d->version, &e, meeting, review);
+	st = db_case_event(ui->db, d->id, &d->version, &e, meeting, review,
+			   ui->today);
 	if (st == DB_OK) {
 		ui->saved_id = d->id;
 		ui_msg(ui, "Saved: %s on %s for %s.",
