@@ -266,7 +266,8 @@ read_offender(sqlite3_stmt *st, struct db_offender *o, bool identified)
 	db_column_copy(st, 3, o->pseudo, sizeof o->pseudo);
 	o->category = sqlite3_column_int(st, 14);
 	o->level = sqlite3_column_int(st, 15);
-	o->status = case_status_parse((const char *)sqlite3_column_text(st, 16));
+	o->status = case_status_parse((const char *)
+				      sqlite3_column_text(st, 16));
 	db_column_copy(st, 17, o->next_review, sizeof o->next_review);
 	db_column_copy(st, 18, o->retention_review,
 		       sizeof o->retention_review);

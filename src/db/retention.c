@@ -283,7 +283,8 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 					     "still under MAPPA management "
 					     "(%s); only a record whose "
 					     "management has ended can be "
-					     "erased", case_status_name(status)));
+					     "erased",
+					     case_status_name(status)));
 	if ((s = erased_ref(db, id, gone, sizeof gone)) != DB_OK)
 		return db_tx_end(db, s);
 	for (size_t i = 0; i < NELEM(erase); i++) {

@@ -99,7 +99,8 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	if (t->cur >= t->top + h)
 		t->top = t->cur - h + 1;
 	ui_fmt(line, sizeof line, "%s %s due for retention review by %s%s",
-	       ui_count(a, sizeof a, t->list.n), t->list.n == 1 ? "record" : "records",
+	       ui_count(a, sizeof a, t->list.n),
+	       t->list.n == 1 ? "record" : "records",
 	       date_format(ui->today, d),
 	       t->stale ? "  |  others changed the records: Ctrl-L reads "
 			  "them again" : "");
