@@ -173,18 +173,8 @@ struct db_import {
 static enum db_status
 reserve(struct db_import *im, size_t n)
 {
-	struct ev *v;
-	size_t cap;
-
-	if (n <= im->cap)
-		return DB_OK;
-	cap = im->cap ? im->cap : 64;
-	while (cap < n)
-		cap *= 2;
-	if ((v = realloc(im->v, cap * sizeof *v)) == NULL)
+	if (array_reserve(&im->v, &im->cap, n, sizeof *im->v) != 0)
 		return db_fail(im->db, DB_ERROR, "out of memory");
-	im->v = v;
-	im->cap = cap;
 	return DB_OK;
 }
 
