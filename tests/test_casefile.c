@@ -192,7 +192,8 @@ add_case(struct db *db, const char *ref, struct db_offender *o)
 	tu_offender(o, ref);
 	assert_int_equal(db_offender_add(db, o), DB_OK);
 	e = tu_event("2011-01-10", EV_REGISTER, 1, 1, 0, SRC_MAPPA);
-	assert_int_equal(db_event_add(db, o->id, &o->version, &e), DB_OK);
+	assert_int_equal(db_event_add(db, o->id, &o->version, &e,
+				      MDATE_NONE), DB_OK);
 }
 
 static int
@@ -214,7 +215,8 @@ setup(void **state)
 	add_case(f->db, "C1", &o);
 	e = tu_event("2011-03-01", EV_CUSTODY, 0, 0, CUSTODY_NEW_SENTENCE,
 		     SRC_MAPPA);
-	assert_int_equal(db_event_add(f->db, o.id, &o.version, &e), DB_OK);
+	assert_int_equal(db_event_add(f->db, o.id, &o.version, &e,
+				      MDATE_NONE), DB_OK);
 	f->id = o.id;
 	memset(&m, 0, sizeof m);
 	str_copy(m.date, "2012-05-22", sizeof m.date);
@@ -421,7 +423,8 @@ order_end__names_an_order_of_the_history(void **state)
 	o.id = f->id;
 	assert_int_equal(db_offender_version(f->db, f->id, &o.version), DB_OK);
 	e = tu_event("2011-02-01", EV_ORDER, 0, 0, ORDER_SOPO, SRC_MAPPA);
-	assert_int_equal(db_event_add(f->db, f->id, &o.version, &e), DB_OK);
+	assert_int_equal(db_event_add(f->db, f->id, &o.version, &e,
+				      MDATE_NONE), DB_OK);
 	str_copy(oe.kind, "SHPO", sizeof oe.kind);
 	str_copy(oe.made, "2011-02-01", sizeof oe.made);
 	str_copy(oe.ends, "2016-02-01", sizeof oe.ends);
@@ -730,7 +733,8 @@ custody_case(struct fx *f, const char *ref, const char *release,
 	add_case(f->db, ref, &o);
 	e = tu_event("2011-03-01", EV_CUSTODY, 0, 0, CUSTODY_NEW_SENTENCE,
 		     SRC_MAPPA);
-	assert_int_equal(db_event_add(f->db, o.id, &o.version, &e), DB_OK);
+	assert_int_equal(db_event_add(f->db, o.id, &o.version, &e,
+				      MDATE_NONE), DB_OK);
 	db_key_dates_init(&k);
 	str_copy(k.expected_release, release, sizeof k.expected_release);
 	str_copy(k.mappa_j_sent, sent, sizeof k.mappa_j_sent);
@@ -812,7 +816,8 @@ erasure__removes_the_case_file_but_counts(void **state)
 	d.decided_by = "Someone";
 	assert_int_equal(db_disclosure_add(f->db, o.id, &d), DB_OK);
 	e = tu_event("2012-02-01", EV_EXIT, 0, 0, EXIT_OTHER, SRC_MAPPA);
-	assert_int_equal(db_event_add(f->db, o.id, &o.version, &e), DB_OK);
+	assert_int_equal(db_event_add(f->db, o.id, &o.version, &e,
+				      MDATE_NONE), DB_OK);
 	assert_int_equal(db_retention_erase(f->db, o.id, "no longer needed"),
 			 DB_OK);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM "

@@ -35,7 +35,7 @@ event(const char *date, int type, int cat, int level, int kind)
 static enum db_status
 add(struct db *db, struct db_offender *o, struct db_event e)
 {
-	return db_event_add(db, o->id, &o->version, &e);
+	return db_event_add(db, o->id, &o->version, &e, MDATE_NONE);
 }
 
 /* --- opening -------------------------------------------------------------- */
@@ -692,6 +692,150 @@ event__state_machine__refused_and_nothing_written(void **state)
 	assert_int_equal(o.version, v + 3);
 }
 
+/* "Not after today" is the data layer's rule too (process_may_record()),
+ * not only the form's and the command's: refused, nothing written. */
+static void
+event__after_today__refused_and_nothing_written(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_offender o;
+	struct db_event e;
+	mdate today;
+	int64_t v, n, audits, meetings;
+
+	assert_int_equal(date_parse("2012-06-05", &today), 0);
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 1, 1,
+					      0)), DB_OK);
+	v = o.version;
+	n = tu_count(f->db, "SELECT count(*) FROM events");
+	audits = tu_count(f->db, "SELECT count(*) FROM audit");
+	meetings = tu_count(f->db, "SELECT count(*) FROM meetings");
+	e = event("2012-06-06", EV_CUSTODY, 0, 0, CUSTODY_REMAND);
+	assert_int_equal(db_event_add(f->db, o.id, &o.version, &e, today),
+			 DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->db), "after today"));
+	/* With the meeting that decided it, which is not made either. */
+	e = event("2012-06-06", EV_LEVEL, 0, 3, 0);
+	e.note = "new intelligence";
+	e.decided_by = "Chair Person";
+	assert_int_equal(db_case_event(f->db, o.id, &o.version, &e, 3,
+				       MDATE_NONE, today), DB_INVALID);
+	assert_int_equal(o.version, v);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"), n);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit"),
+			 audits);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM meetings"),
+			 meetings);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM offenders "
+				  "WHERE status = 'community' AND level = 1"),
+			 1);
+	/* Today itself is fine. */
+	e = event("2012-06-05", EV_CUSTODY, 0, 0, CUSTODY_REMAND);
+	assert_int_equal(db_event_add(f->db, o.id, &o.version, &e, today),
+			 DB_OK);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events"),
+			 n + 1);
+}
+
+/* A case's whole history comes back, every row in order (more than the
+ * first growth of the list), notes and deciders its own; a second read
+ * into the same list refills it. */
+static void
+events__list__every_row_in_order_refilled_anew(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_offender o;
+	struct db_events list = { 0 };
+	struct db_event e;
+	int types[64], n = 0;
+	char date[MDATE_BUFSZ];
+
+	new_offender(f->db, "A1", &o);
+	assert_int_equal(add(f->db, &o, event("2010-01-05", EV_REGISTER, 1, 1,
+					      0)), DB_OK);
+	types[n++] = EV_REGISTER;
+	for (int m = 2; m <= 12; m++) {
+		snprintf(date, sizeof date, "2010-%02d-01", m);
+		assert_int_equal(add(f->db, &o, event(date, EV_CUSTODY, 0, 0,
+						      CUSTODY_REMAND)), DB_OK);
+		types[n++] = EV_CUSTODY;
+		/* Custody and release on one day: kept in the order
+		 * recorded. */
+		if (m % 2)
+			snprintf(date, sizeof date, "2010-%02d-15", m);
+		assert_int_equal(add(f->db, &o, event(date, EV_RELEASE, 0, 0,
+						      0)), DB_OK);
+		types[n++] = EV_RELEASE;
+	}
+	e = event("2011-01-10", EV_LEVEL, 0, 2, 0);
+	e.note = "new intelligence";
+	e.decided_by = "Chair Person";
+	assert_int_equal(add(f->db, &o, e), DB_OK);
+	types[n++] = EV_LEVEL;
+	assert_true(n > 16);
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(db_event_list(f->db, o.id, &list), DB_OK);
+		assert_int_equal(list.n, n);
+		for (int i = 0; i < n; i++) {
+			assert_int_equal(list.v[i].ev.type, types[i]);
+			if (i > 0) {
+				assert_true(list.v[i].ev.date >=
+					    list.v[i - 1].ev.date);
+				assert_true(list.v[i].id > list.v[i - 1].id);
+			}
+		}
+		assert_string_equal(date_format(list.v[1].ev.date, date),
+				    "2010-02-01");
+		assert_string_equal(date_format(list.v[2].ev.date, date),
+				    "2010-02-01");
+		assert_null(list.v[0].note);
+		assert_string_equal(list.v[n - 1].note, "new intelligence");
+		assert_string_equal(list.v[n - 1].decided_by, "Chair Person");
+	}
+	db_events_free(&list);
+	assert_null(list.v);
+	assert_int_equal(list.n, 0);
+}
+
+/* The records due for retention review, every one in order of review. */
+static void
+retention__due__every_row_in_order(void **state)
+{
+	struct tu_fx *f = *state;
+	struct db_offender o;
+	struct db_retentions list = { 0 };
+	char ref[16], date[MDATE_BUFSZ];
+	mdate by;
+
+	/* Record I exits on day (7 I mod 20) + 1: the review order is
+	 * neither the order added nor the references' order. */
+	for (int i = 1; i <= 20; i++) {
+		snprintf(ref, sizeof ref, "R%02d", i);
+		new_offender(f->db, ref, &o);
+		assert_int_equal(add(f->db, &o, event("2001-01-05",
+						      EV_REGISTER, 1, 1, 0)),
+				 DB_OK);
+		snprintf(date, sizeof date, "2005-01-%02d", 1 + i * 7 % 20);
+		assert_int_equal(add(f->db, &o, event(date, EV_EXIT, 0, 0,
+						      EXIT_OTHER)), DB_OK);
+	}
+	assert_int_equal(date_parse("2030-01-01", &by), 0);
+	assert_int_equal(db_retention_due(f->db, by, &list), DB_OK);
+	assert_int_equal(list.n, 20);
+	for (int p = 0; p < 20; p++) {
+		int i = 1;
+
+		while (i * 7 % 20 != p)
+			i++;
+		snprintf(ref, sizeof ref, "R%02d", i);
+		assert_string_equal(list.v[p].ref, ref);
+		snprintf(date, sizeof date, "2015-01-%02d", 1 + p);
+		assert_string_equal(list.v[p].review, date);
+	}
+	db_list_free(&list);
+}
+
 static void
 event__wrong_fields__refused(void **state)
 {
@@ -805,7 +949,8 @@ lay__no_api_call_can_write(void **state)
 	v = o.version;
 	assert_int_equal(db_offender_add(lay, &o), DB_REFUSED);
 	assert_int_equal(db_offender_update(lay, &o), DB_REFUSED);
-	assert_int_equal(db_event_add(lay, o.id, &v, &e), DB_REFUSED);
+	assert_int_equal(db_event_add(lay, o.id, &v, &e,
+				      MDATE_NONE), DB_REFUSED);
 	assert_int_equal(db_bulk_offender(lay, &o, &e, 1), DB_REFUSED);
 	assert_int_equal(db_user_add(lay, "x", ROLE_ADMIN), DB_REFUSED);
 	assert_int_equal(db_user_set_role(lay, "lee", ROLE_ADMIN), DB_REFUSED);
@@ -1170,27 +1315,12 @@ pseudo__unique_and_unlike_the_ref(void **state)
 
 /* --- review of what is kept ------------------------------------------------ */
 
-struct due {
-	int n;
-	char review[MDATE_BUFSZ];
-};
-
-static int
-see_due(void *ctx, const struct db_retention *r)
-{
-	struct due *d = ctx;
-
-	d->n++;
-	str_copy(d->review, r->review, sizeof d->review);
-	return 0;
-}
-
 static void
 retention__set_on_exit_cleared_on_return(void **state)
 {
 	struct tu_fx *f = *state;
 	struct db_offender o, got;
-	struct due d = { 0, "" };
+	struct db_retentions d = { 0 };
 	mdate by;
 
 	new_offender(f->db, "A1", &o);
@@ -1200,15 +1330,16 @@ retention__set_on_exit_cleared_on_return(void **state)
 					      EXIT_REGISTRATION_ENDED)), DB_OK);
 	assert_int_equal(db_offender_get(f->db, o.id, NULL, &got), DB_OK);
 	assert_string_equal(got.retention_review, "2020-06-30");
-	assert_string_equal(got.status, "exited");
+	assert_string_equal(case_status_name(got.status), "exited");
 	db_offender_clear(&got);
 	date_parse("2020-06-29", &by);
-	assert_int_equal(db_retention_due(f->db, by, see_due, &d), DB_OK);
+	assert_int_equal(db_retention_due(f->db, by, &d), DB_OK);
 	assert_int_equal(d.n, 0);
 	date_parse("2020-06-30", &by);
-	assert_int_equal(db_retention_due(f->db, by, see_due, &d), DB_OK);
+	assert_int_equal(db_retention_due(f->db, by, &d), DB_OK);
 	assert_int_equal(d.n, 1);
-	assert_string_equal(d.review, "2020-06-30");
+	assert_string_equal(d.v[0].review, "2020-06-30");
+	db_list_free(&d);
 	assert_int_equal(add(f->db, &o, event("2011-01-05", EV_REGISTER, 1, 1,
 					      0)), DB_OK);
 	assert_int_equal(db_offender_get(f->db, o.id, NULL, &got), DB_OK);
@@ -1367,12 +1498,12 @@ history__every_offender_in_order(void **state)
 					      ORDER_SOPO)), DB_OK);
 	assert_int_equal(db_history_foreach(f->db, see, &s), DB_OK);
 	assert_int_equal(db_offender_get(f->db, a.id, NULL, &a), DB_OK);
-	assert_string_equal(a.status, "custody");
+	assert_string_equal(case_status_name(a.status), "custody");
 	assert_int_equal(a.category, 2);
 	assert_int_equal(a.level, 1);
 	db_offender_clear(&a);
 	assert_int_equal(db_offender_get(f->db, b.id, NULL, &b), DB_OK);
-	assert_string_equal(b.status, "community");
+	assert_string_equal(case_status_name(b.status), "community");
 	db_offender_clear(&b);
 	assert_int_equal(s.offenders, 2);
 	assert_int_equal(s.events, 4);
@@ -1576,6 +1707,8 @@ main(void)
 		T(audit__identity_fields__names_only_never_values),
 		T(audit__level_change__before_and_after),
 		T(event__state_machine__refused_and_nothing_written),
+		T(event__after_today__refused_and_nothing_written),
+		T(events__list__every_row_in_order_refilled_anew),
 		T(event__wrong_fields__refused),
 		T(level_change__without_reason_or_decider__refused),
 		T(bulk__imported_level_change__needs_no_reason),
@@ -1587,6 +1720,7 @@ main(void)
 		T(settings__values_checked),
 		T(pseudo__unique_and_unlike_the_ref),
 		T(retention__set_on_exit_cleared_on_return),
+		T(retention__due__every_row_in_order),
 		T(retention__keep__needs_a_reason_that_does_not_identify),
 		T(retention__erase__identity_gone_history_stays),
 		T(history__every_offender_in_order),

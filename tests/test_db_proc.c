@@ -91,7 +91,8 @@ writer(const char *path, const char *user, int n)
 		e.ev.type = EV_REGISTER;
 		e.ev.category = 1;
 		e.ev.level = 1;
-		if (db_event_add(db, o.id, &o.version, &e) != DB_OK) {
+		if (db_event_add(db, o.id, &o.version, &e,
+				 MDATE_NONE) != DB_OK) {
 			fprintf(stderr, "%s: %s\n", user, db_errmsg(db));
 			db_close(db);
 			return 1;

@@ -76,7 +76,8 @@ new_case(struct db *db, const char *ref, int category, int level,
 		e.note = "initial level";
 		e.decided_by = "the coordinator";
 	}
-	assert_int_equal(db_event_add(db, o->id, &o->version, &e), DB_OK);
+	assert_int_equal(db_event_add(db, o->id, &o->version, &e,
+				      MDATE_NONE), DB_OK);
 }
 
 static int
@@ -678,6 +679,62 @@ actions_seen(struct db *db, const struct db_action_query *q, struct seen *s)
 	}
 	db_actions_free(&list);
 	return st;
+}
+
+/* A case's actions come back whole, by due date (neither the order
+ * added nor the texts' order), with OPEN_ONLY those not done; a second
+ * read into the same list refills it. */
+static void
+case_actions__list__every_row_by_due_refilled_anew(void **state)
+{
+	struct fx *f = *state;
+	struct db_case_actions list = { 0 };
+	struct db_action a;
+	char text[20], due[MDATE_BUFSZ];
+	int64_t ids[21];
+
+	(void)agenda_item(f, f->o.id);
+	for (int i = 1; i <= 20; i++) {
+		memset(&a, 0, sizeof a);
+		a.meeting_id = f->meeting;
+		a.offender_id = f->o.id;
+		snprintf(text, sizeof text, "Action %02d", i);
+		a.text = text;
+		str_copy(a.owner_agency, "police", sizeof a.owner_agency);
+		a.owner_person = "PC Pat Owner";
+		snprintf(due, sizeof due, "2012-07-%02d", 1 + i * 7 % 20);
+		str_copy(a.due, due, sizeof a.due);
+		assert_int_equal(db_action_add(f->db, &a), DB_OK);
+		ids[i] = a.id;
+	}
+	/* Action 01, due on the 8th, is done. */
+	assert_int_equal(db_action_done(f->db, ids[1], D("2012-07-09"),
+					NULL), DB_OK);
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(db_case_action_list(f->db, f->o.id, false,
+						     &list), DB_OK);
+		assert_int_equal(list.n, 20);
+		for (int p = 0; p < 20; p++) {
+			int i = 1;
+
+			while (i * 7 % 20 != p)
+				i++;
+			snprintf(text, sizeof text, "Action %02d", i);
+			assert_string_equal(list.v[p].text, text);
+			assert_string_equal(list.v[p].owner_person,
+					    "PC Pat Owner");
+			snprintf(due, sizeof due, "2012-07-%02d", 1 + p);
+			assert_string_equal(list.v[p].due, due);
+		}
+	}
+	assert_int_equal(db_case_action_list(f->db, f->o.id, true, &list),
+			 DB_OK);
+	assert_int_equal(list.n, 19);
+	for (int p = 0; p < list.n; p++)
+		assert_string_not_equal(list.v[p].text, "Action 01");
+	db_case_actions_free(&list);
+	assert_null(list.v);
+	assert_int_equal(list.n, 0);
 }
 
 static void
@@ -1337,6 +1394,7 @@ main(void)
 		T(hold__before_its_date_refused__reopen_needs_admin_and_reason),
 		T(level_decision__rules__held_chair_state_machine),
 		T(actions__add_done_overdue_by_agency),
+		T(case_actions__list__every_row_by_due_refilled_anew),
 		T(propose__referrals_and_due_reviews__not_twice),
 		T(lay__meetings_without_chair__agenda_minutes_writes_refused),
 		T(attendees__same_person_again__role_changed_lay_refused),

@@ -268,6 +268,17 @@ may_hold__on_or_after_its_date_only(void **state)
 }
 
 static void
+may_record__on_or_before_today_only(void **state)
+{
+	(void)state;
+	assert_true(process_may_record(D("2012-06-05"), D("2012-06-05")));
+	assert_true(process_may_record(D("2012-06-04"), D("2012-06-05")));
+	assert_false(process_may_record(D("2012-06-06"), D("2012-06-05")));
+	assert_false(process_may_record(MDATE_NONE, D("2012-06-05")));
+	assert_false(process_may_record(D("2012-06-05"), MDATE_NONE));
+}
+
+static void
 decided_level__one_level_unless_named(void **state)
 {
 	char why[160];
@@ -311,6 +322,7 @@ main(void)
 		 initial_due__5_and_20_working_days_across_weekends_and_holidays),
 		cmocka_unit_test(add_months__from_31_january_and_29_february),
 		cmocka_unit_test(may_hold__on_or_after_its_date_only),
+		cmocka_unit_test(may_record__on_or_before_today_only),
 		cmocka_unit_test(decided_level__one_level_unless_named),
 	};
 

@@ -87,13 +87,16 @@ add_case(struct db *db, int i, mdate today)
 	if (cat == 3 && level == 1)
 		level = 2;
 	e = event_on(today - 400 - i, EV_REGISTER, cat, level, 0);
-	assert_int_equal(db_event_add(db, o.id, &o.version, &e), DB_OK);
+	assert_int_equal(db_event_add(db, o.id, &o.version, &e,
+				      MDATE_NONE), DB_OK);
 	if (i % 7 == 3) {
 		e = event_on(today - 100, EV_EXIT, 0, 0, EXIT_OTHER);
-		assert_int_equal(db_event_add(db, o.id, &o.version, &e), DB_OK);
+		assert_int_equal(db_event_add(db, o.id, &o.version, &e,
+					      MDATE_NONE), DB_OK);
 	} else if (i % 7 == 4) {
 		e = event_on(today - 90, EV_CUSTODY, 0, 0, CUSTODY_REMAND);
-		assert_int_equal(db_event_add(db, o.id, &o.version, &e), DB_OK);
+		assert_int_equal(db_event_add(db, o.id, &o.version, &e,
+					      MDATE_NONE), DB_OK);
 	}
 }
 
@@ -680,7 +683,7 @@ case_event__level_at_meeting__meeting_event_and_review(void **state)
 	e.note = "new intelligence";
 	e.decided_by = "Chair Person";
 	assert_int_equal(db_case_event(f->db, o.id, &version, &e, 3,
-				       f->today + 55), DB_OK);
+				       f->today + 55, f->today), DB_OK);
 	assert_true(e.meeting_id > 0);
 	assert_int_equal(version, o.version + 1);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM meetings "
@@ -695,7 +698,7 @@ case_event__level_at_meeting__meeting_event_and_review(void **state)
 	e.decided_by = "y";
 	version = o.version;
 	assert_int_equal(db_case_event(f->db, o.id, &version, &e, 2,
-				       MDATE_NONE), DB_CONFLICT);
+				       MDATE_NONE, f->today), DB_CONFLICT);
 	assert_int_equal(version, o.version);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM meetings"),
 			 1);

@@ -137,6 +137,34 @@ status__names__round_trip(void **state)
 	assert_string_equal(case_status_name(CASE_STATUSES), "");
 }
 
+/* The words a case's status is shown in, on the case screen (brief) and
+ * in the papers, from the one table. */
+static void
+status__case_words__papers_and_screen(void **state)
+{
+	static const char *const papers[CASE_STATUSES] = {
+		"not registered", "in the community", "in custody",
+		"no longer managed under MAPPA",
+	};
+
+	(void)state;
+	for (int s = 0; s < CASE_STATUSES; s++) {
+		assert_string_equal(case_status_words(s, false), papers[s]);
+		if (s != CASE_EXITED)
+			assert_string_equal(case_status_words(s, true),
+					    papers[s]);
+	}
+	assert_string_equal(case_status_words(CASE_EXITED, true),
+			    "exited from MAPPA");
+	assert_string_equal(case_status_words(CASE_STATUSES, false), "");
+	assert_string_equal(case_status_words(-1, true), "");
+	assert_true(case_status_managed(CASE_COMMUNITY));
+	assert_true(case_status_managed(CASE_CUSTODY));
+	assert_false(case_status_managed(CASE_EXITED));
+	assert_false(case_status_managed(CASE_UNREGISTERED));
+	assert_false(case_status_managed(-1));
+}
+
 int
 main(void)
 {
@@ -146,6 +174,7 @@ main(void)
 		cmocka_unit_test(array_reserve__room_for_need__doubling_kept_on_failure),
 		cmocka_unit_test(lead_agency__table__valid_and_listed),
 		cmocka_unit_test(status__names__round_trip),
+		cmocka_unit_test(status__case_words__papers_and_screen),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -688,10 +688,10 @@ struct case_level {
 	bool found;
 };
 
+/* Replay event E into CL; non-zero when the rest need not be read. */
 static int
-scan_event(void *ctx, const struct db_event *e)
+scan_event(struct case_level *cl, const struct db_event *e)
 {
-	struct case_level *cl = ctx;
 	struct ev_state prev = cl->st;
 	char buf[160];
 	const char *s;
@@ -765,18 +765,6 @@ print_action(const struct paper *pp, int n, const struct db_action *a)
 	}
 }
 
-static const char *
-status_words(const char *status)
-{
-	if (strcmp(status, "community") == 0)
-		return "in the community";
-	if (strcmp(status, "custody") == 0)
-		return "in custody";
-	if (strcmp(status, "exited") == 0)
-		return "no longer managed under MAPPA";
-	return "not registered";
-}
-
 /* The disclosure decisions a meeting took for one case (issue 15). */
 struct disclosures {
 	const struct paper *pp;
@@ -814,16 +802,15 @@ struct earlier {
  * one met -- open now, or closed on or after its date: what became of it
  * (done, dropped, or open with its due date, carried forward if moved).
  */
-static int
-print_earlier(void *ctx, const struct db_case_action *a)
+static void
+print_earlier(struct earlier *e, const struct db_case_action *a)
 {
-	struct earlier *e = ctx;
 	char line[1200], outcome[64];
 
 	if (a->meeting_id == 0 || a->meeting_id == e->m->id)
-		return 0;
+		return;
 	if (a->done[0] && strcmp(a->done, e->m->date) < 0)
-		return 0;
+		return;
 	if (a->done[0])
 		str_printf(outcome, sizeof outcome, "%s %s",
 			   a->dropped ? "dropped" : "done", a->done);
@@ -853,7 +840,6 @@ print_earlier(void *ctx, const struct db_case_action *a)
 		str_printf(item, sizeof item, "- %s", line);
 		wrap(item, 4);
 	}
-	return 0;
 }
 
 static enum db_status
@@ -862,6 +848,7 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 {
 	struct db_minutes mi;
 	struct case_level cl;
+	struct db_events evs = { 0 };
 	struct db_action_query q;
 	struct db_actions acts = { 0 };
 	enum db_status st;
@@ -873,8 +860,12 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	cl.event_id = mi.level_event_id;
 	if (date_parse(m->date, &cl.date) != 0)
 		cl.date = MDATE_NONE;
-	if ((st = db_event_list(db, it->offender_id, scan_event, &cl)) !=
-	    DB_OK) {
+	st = db_event_list(db, it->offender_id, &evs);
+	for (int i = 0; st == DB_OK && i < evs.n; i++)
+		if (scan_event(&cl, &evs.v[i]) != 0)
+			break;
+	db_events_free(&evs);
+	if (st != DB_OK) {
 		db_minutes_clear(&mi);
 		return st;
 	}
@@ -884,15 +875,15 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	heading(pp, 1, title);
 	{
 		const struct ev_state *at = &cl.at;
+		int status = case_status_parse(it->status);
 		char now[96];
 
-		if (strcmp(it->status, "exited") == 0 ||
-		    strcmp(it->status, "unregistered") == 0)
+		if (!case_status_managed(status))
 			str_printf(now, sizeof now, "%s",
-				   status_words(it->status));
+				   case_status_words(status, false));
 		else
 			str_printf(now, sizeof now, "Level %d, %s", it->level,
-				   status_words(it->status));
+				   case_status_words(status, false));
 		str_printf(about, sizeof about, "%s%s%s%s; at this meeting "
 			   "Level %d, %s; lead agency %s%s%s; now %s",
 			   it->dob[0] ? "born " : "", it->dob,
@@ -993,9 +984,12 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	db_actions_free(&acts);
 	if (st == DB_OK) {
 		struct earlier e = { pp, m, 0 };
+		struct db_case_actions earlier = { 0 };
 
-		st = db_case_actions(db, it->offender_id, false, print_earlier,
-				     &e);
+		st = db_case_action_list(db, it->offender_id, false, &earlier);
+		for (int i = 0; st == DB_OK && i < earlier.n; i++)
+			print_earlier(&e, &earlier.v[i]);
+		db_case_actions_free(&earlier);
 		if (e.n && pp->md)
 			putchar('\n');
 	}

@@ -532,7 +532,7 @@ event_add(struct cli *c, int argc, char **argv)
 		db_close(db);
 		return EXIT_FAILED;
 	}
-	if (date > today) {
+	if (!process_may_record(date, today)) {
 		cli_error("%s: --date: after today", a.cmd);
 		db_close(db);
 		return EXIT_FAILED;
@@ -544,7 +544,7 @@ event_add(struct cli *c, int argc, char **argv)
 	if (db_offender_version(db, id, &version) != DB_OK)
 		return done(&a, db, DB_ERROR);
 	return done(&a, db, db_case_event(db, id, &version, &e, 0,
-					  MDATE_NONE));
+					  MDATE_NONE, today));
 }
 
 int

@@ -14,11 +14,9 @@
 #include "cli/cli.h"
 #include "core/util.h"
 
-static int
-print_due(void *ctx, const struct db_retention *r)
+static void
+print_due(const struct db_retention *r, int csv)
 {
-	int csv = *(int *)ctx;
-
 	if (csv) {
 		/* By the one CSV writer, as every CSV mappa writes. */
 		cli_csv_field(r->ref);
@@ -27,7 +25,6 @@ print_due(void *ctx, const struct db_retention *r)
 	} else
 		printf("%-16s %-9s cat %d  exited %-10s  review due %s\n",
 		       r->ref, r->pseudo, r->category, r->exited, r->review);
-	return 0;
 }
 
 int
@@ -44,6 +41,7 @@ cmd_retention(struct cli *c, int argc, char **argv)
 	const char *sub = "list", *due = NULL, *until = NULL, *reason = NULL;
 	const char *fmt = "text", *ref = NULL;
 	struct db_offender o;
+	struct db_retentions due_list = { 0 };
 	struct db *db;
 	enum db_status st;
 	mdate d_due, d_until;
@@ -122,7 +120,10 @@ cmd_retention(struct cli *c, int argc, char **argv)
 		}
 		if (csv && db_role(db) == ROLE_ADMIN)
 			printf("ref,pseudo,category,exited,review\n");
-		st = db_retention_due(db, d_due, print_due, &csv);
+		st = db_retention_due(db, d_due, &due_list);
+		for (int i = 0; st == DB_OK && i < due_list.n; i++)
+			print_due(&due_list.v[i], csv);
+		db_list_free(&due_list);
 	} else if (db_role(db) != ROLE_ADMIN) {
 		/* Refused before the record is even looked up. */
 		cli_error("retention review: not allowed for %s (role %s)",

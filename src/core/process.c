@@ -140,6 +140,12 @@ process_may_hold(mdate date, mdate today)
 	return date != MDATE_NONE && today != MDATE_NONE && date <= today;
 }
 
+bool
+process_may_record(mdate date, mdate today)
+{
+	return date != MDATE_NONE && today != MDATE_NONE && date <= today;
+}
+
 int
 process_decided_level(const char *decision, int level, int to, char *why,
 		      size_t whylen)

@@ -94,6 +94,11 @@ bool process_on_time(mdate held, mdate due);
  * date, never before. */
 bool process_may_hold(mdate date, mdate today);
 
+/* Whether an event dated DATE may be recorded in a case's history on
+ * TODAY: on or before today, never after (a history records what has
+ * happened). */
+bool process_may_record(mdate date, mdate today);
+
 /*
  * The level a decision leads to, for a case at LEVEL (1-3): "stay" keeps
  * it; "up" and "down" move one level, or to TO when TO is not 0; "exit"

@@ -41,7 +41,7 @@ static const char *const action_names[ACTION_STATES] = {
 static int
 parse(const char *const *names, int n, const char *name)
 {
-	for (int i = 0; i < n; i++)
+	for (int i = 0; name && i < n; i++)
 		if (strcmp(names[i], name) == 0)
 			return i;
 	return -1;
@@ -63,6 +63,27 @@ int
 case_status_parse(const char *name)
 {
 	return parse(case_names, CASE_STATUSES, name);
+}
+
+bool
+case_status_managed(enum case_status s)
+{
+	return s == CASE_COMMUNITY || s == CASE_CUSTODY;
+}
+
+const char *
+case_status_words(enum case_status s, bool brief)
+{
+	static const char *const words[CASE_STATUSES] = {
+		[CASE_UNREGISTERED] = "not registered",
+		[CASE_COMMUNITY] = "in the community",
+		[CASE_CUSTODY] = "in custody",
+		[CASE_EXITED] = "no longer managed under MAPPA",
+	};
+
+	if (brief && s == CASE_EXITED)
+		return "exited from MAPPA";
+	return (int)s >= 0 && s < CASE_STATUSES ? words[s] : "";
 }
 
 int

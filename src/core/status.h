@@ -6,6 +6,8 @@
 #ifndef MAPPA_STATUS_H
 #define MAPPA_STATUS_H
 
+#include <stdbool.h>
+
 /* A case's status, derived from its history (offenders.status). */
 enum case_status {
 	CASE_UNREGISTERED, /* never registered */
@@ -52,12 +54,25 @@ enum minutes_state {
 const char *case_status_name(enum case_status s);
 const char *meeting_status_name(enum meeting_status s);
 
-/* The status named NAME, or -1 when there is none. */
+/* The status named NAME, or -1 when there is none (or NAME is NULL). */
 const char *referral_outcome_name(enum referral_outcome o);
 const char *minutes_state_name(enum minutes_state s);
 const char *action_state_name(enum action_state s);
 
 int case_status_parse(const char *name);
+
+/* Whether a case in status S is under MAPPA management now (in the
+ * community or in custody): its reviews fall due, it may be referred and
+ * discussed, and it may not be erased. */
+bool case_status_managed(enum case_status s);
+
+/*
+ * How a case in status S reads after its level ("Level 2, in custody"):
+ * "in the community", "in custody", "no longer managed under MAPPA" (the
+ * papers), or with BRIEF "exited from MAPPA" (the case screen), "not
+ * registered"; "" for a value out of range.
+ */
+const char *case_status_words(enum case_status s, bool brief);
 int meeting_status_parse(const char *name);
 int referral_outcome_parse(const char *name);
 int minutes_state_parse(const char *name);

@@ -57,7 +57,8 @@ db_set_next_review(struct db *db, int64_t id, mdate when, const char *why)
 
 enum db_status
 db_case_event(struct db *db, int64_t offender_id, int64_t *version,
-	      struct db_event *e, int meeting_level, mdate next_review)
+	      struct db_event *e, int meeting_level, mdate next_review,
+	      mdate today)
 {
 	int64_t seen = *version, meeting = e->meeting_id;
 	enum db_status s;
@@ -71,7 +72,7 @@ db_case_event(struct db *db, int64_t offender_id, int64_t *version,
 		s = db_meeting_ensure(db, e->ev.date, meeting_level,
 				      e->decided_by, &e->meeting_id);
 	if (s == DB_OK)
-		s = db_event_add(db, offender_id, version, e);
+		s = db_event_add(db, offender_id, version, e, today);
 	if (s == DB_OK && e->ev.type == EV_EXIT)
 		s = db_set_next_review(db, offender_id, MDATE_NONE, NULL);
 	else if (s == DB_OK && next_review != MDATE_NONE)
@@ -132,41 +133,55 @@ db_case_meetings(struct db *db, int64_t offender_id, db_case_meeting_cb cb,
 				 : db_sqlfail(db, rc, "reading meetings");
 }
 
+static void
+read_case_action(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_case_action *a = row;
+
+	a->id = sqlite3_column_int64(st, 0);
+	a->meeting_id = sqlite3_column_int64(st, 1);
+	if (db->role != ROLE_LAY) {
+		a->text = db_column_dup(st, 2);
+		a->owner_person = db_column_dup(st, 4);
+	}
+	db_column_copy(st, 3, a->owner_agency, sizeof a->owner_agency);
+	db_column_copy(st, 5, a->due, sizeof a->due);
+	db_column_copy(st, 6, a->done, sizeof a->done);
+	a->dropped = sqlite3_column_int(st, 7) != 0;
+}
+
+/* Free the text and the owner a row owns. */
+static void
+drop_case_action(void *row)
+{
+	struct db_case_action *a = row;
+
+	free(a->text);
+	free(a->owner_person);
+	a->text = a->owner_person = NULL;
+}
+
+void
+db_case_actions_free(struct db_case_actions *list)
+{
+	for (int i = 0; i < list->n; i++)
+		drop_case_action(&list->v[i]);
+	db_list_free(list);
+}
+
 enum db_status
-db_case_actions(struct db *db, int64_t offender_id, bool open_only,
-		db_case_action_cb cb, void *ctx)
+db_case_action_list(struct db *db, int64_t offender_id, bool open_only,
+		    struct db_case_actions *list)
 {
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT id, meeting_id, text, owner_agency, owner_person, due, "
 		"done, dropped FROM actions WHERE offender_id = ?1 AND "
 		"(?2 = 0 OR done IS NULL) ORDER BY due IS NULL, due, id");
-	struct db_case_action a;
-	bool lay = db->role == ROLE_LAY;
-	int rc;
 
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, offender_id);
 	sqlite3_bind_int(st, 2, open_only);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&a, 0, sizeof a);
-		a.id = sqlite3_column_int64(st, 0);
-		a.meeting_id = sqlite3_column_int64(st, 1);
-		if (!lay) {
-			a.text = (const char *)sqlite3_column_text(st, 2);
-			a.owner_person =
-				(const char *)sqlite3_column_text(st, 4);
-		}
-		db_column_copy(st, 3, a.owner_agency, sizeof a.owner_agency);
-		db_column_copy(st, 5, a.due, sizeof a.due);
-		db_column_copy(st, 6, a.done, sizeof a.done);
-		a.dropped = sqlite3_column_int(st, 7) != 0;
-		if (cb(ctx, &a) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading actions");
+	return DB_ROWS_OWNING(db, st, read_case_action, drop_case_action, list,
+			      "reading actions");
 }

@@ -11,15 +11,17 @@
 #include "db/offenders.h"
 
 /*
- * Record event E for OFFENDER_ID as db_event_add() does, and in the same
- * transaction: when MEETING_LEVEL is 2 or 3, first the held meeting of
- * that level on E's date chaired by E->decided_by (found or made; its id
- * goes to E->meeting_id); afterwards the case's next review: NEXT_REVIEW
- * when a date, none after an exit, else left as it is (MDATE_NONE).
+ * Record event E for OFFENDER_ID as db_event_add() does (not dated after
+ * TODAY), and in the same transaction: when MEETING_LEVEL is 2 or 3,
+ * first the held meeting of that level on E's date chaired by
+ * E->decided_by (found or made; its id goes to E->meeting_id); afterwards
+ * the case's next review: NEXT_REVIEW when a date, none after an exit,
+ * else left as it is (MDATE_NONE).
  */
 enum db_status db_case_event(struct db *db, int64_t offender_id,
 			     int64_t *version, struct db_event *e,
-			     int meeting_level, mdate next_review);
+			     int meeting_level, mdate next_review,
+			     mdate today);
 
 /* A meeting that discussed a case (on its agenda or deciding an event). */
 struct db_case_meeting {
@@ -43,18 +45,24 @@ enum db_status db_case_meetings(struct db *db, int64_t offender_id,
 struct db_case_action {
 	int64_t id;
 	int64_t meeting_id;         /* or 0 */
-	const char *text;           /* NULL for a lay adviser */
+	char *text;                 /* NULL for a lay adviser */
 	char owner_agency[DB_FIELD_MAX];
-	const char *owner_person;   /* NULL for a lay adviser */
+	char *owner_person;         /* NULL for a lay adviser */
 	char due[MDATE_BUFSZ];
 	char done[MDATE_BUFSZ];     /* "" while open; when closed */
 	bool dropped;               /* closed as dropped, not done */
 };
 
-typedef int (*db_case_action_cb)(void *ctx, const struct db_case_action *a);
-/* The actions of one case by due date; with OPEN_ONLY those not done. */
-enum db_status db_case_actions(struct db *db, int64_t offender_id,
-			       bool open_only, db_case_action_cb cb,
-			       void *ctx);
+DB_LIST(db_case_actions, struct db_case_action);
+/*
+ * The actions of one case by due date, into LIST (a DB_LIST,
+ * connection.h); with OPEN_ONLY those not done.  The rows' texts and
+ * owners belong to the list: end it with db_case_actions_free(), which
+ * frees them and the list.
+ */
+enum db_status db_case_action_list(struct db *db, int64_t offender_id,
+				   bool open_only,
+				   struct db_case_actions *list);
+void db_case_actions_free(struct db_case_actions *list);
 
 #endif

@@ -148,6 +148,14 @@ db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
 	str_copy(buf, s ? (const char *)s : "", n);
 }
 
+char *
+db_column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s ? strdup((const char *)s) : NULL;
+}
+
 enum db_status
 db_rows_owning(struct db *db, sqlite3_stmt *st, db_row_read read,
 	       db_row_drop drop, void *v, int *n, int *cap, size_t size,

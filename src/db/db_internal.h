@@ -82,6 +82,10 @@ int db_bind_text(sqlite3_stmt *st, int i, const char *text);
 /* Copy column I of ST into BUF (N bytes), "" for NULL. */
 void db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
 
+/* A malloc'd copy of column I of ST, for a list row to own; NULL for
+ * NULL (or when memory runs out). */
+char *db_column_dup(sqlite3_stmt *st, int i);
+
 /*
  * The one row walker behind the list calls: step ST to its end, reading
  * each row with READ into a new, zeroed element of SIZE bytes appended to
@@ -186,7 +190,14 @@ enum db_status db_set_next_review(struct db *db, int64_t id, mdate when,
  * community, custody, exited), as stored on the offenders row.
  */
 void db_state_columns(const struct ev *evs, size_t n, int *category,
-		      int *level, const char **status);
+		      int *level, enum case_status *status);
+
+/* An offender's history as the rules read it (core/event.h). */
+DB_LIST(db_history, struct ev);
+/* The history of offender ID, in order, into LIST; a damaged date or
+ * type is DB_ERROR (offenders.c). */
+enum db_status db_history_read(struct db *db, int64_t id,
+			       struct db_history *list);
 
 /*
  * Inside the caller's transaction, remove event EVENT_ID of offender

@@ -58,54 +58,18 @@ _Static_assert(IX_REF_MAX < DB_REF_MAX, "interchange ref fits");
 static const char no_reason[] = "no reason recorded (imported)";
 
 
-/* Read the history of offender ID into *V (growing *V, *CAP); *N events. */
+/* Read the history of offender ID into *V (growing *V, *CAP); *N events
+ * (db_history_read(), offenders.c, into this scratch array). */
 static enum db_status
 load_history(struct db *db, int64_t id, struct ev **v, size_t *cap, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT date, type, category, level, "
-				       "kind FROM events WHERE offender_id = ? "
-				       "ORDER BY date, id");
-	int rc;
+	struct db_history h = { *v, 0, (int)*cap };
+	enum db_status s = db_history_read(db, id, &h);
 
-	*n = 0;
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *date = (const char *)sqlite3_column_text(st, 0);
-		int dlen = sqlite3_column_bytes(st, 0);
-		const char *type = (const char *)sqlite3_column_text(st, 1);
-		const char *kind = (const char *)sqlite3_column_text(st, 4);
-		struct ev e;
-
-		memset(&e, 0, sizeof e);
-		if (date == NULL || type == NULL ||
-		    date_parse_n(date, (size_t)dlen, &e.date) != 0) {
-			sqlite3_reset(st);
-			return db_fail(db, DB_ERROR, "offender %lld: an event "
-				       "has a damaged date or type",
-				       (long long)id);
-		}
-		e.type = (uint8_t)db_event_type_of(type);
-		e.category = (uint8_t)sqlite3_column_int(st, 2);
-		e.level = (uint8_t)sqlite3_column_int(st, 3);
-		e.kind = kind ? (uint8_t)ev_kind_parse(e.type, kind) : 0;
-		if (*n == *cap) {
-			size_t nc = *cap ? *cap * 2 : 32;
-			struct ev *nv = realloc(*v, nc * sizeof *nv);
-
-			if (nv == NULL) {
-				sqlite3_reset(st);
-				return db_fail(db, DB_ERROR, "out of memory");
-			}
-			*v = nv;
-			*cap = nc;
-		}
-		(*v)[(*n)++] = e;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading a history");
+	*v = h.v;
+	*cap = (size_t)h.cap;
+	*n = (size_t)h.n;
+	return s;
 }
 
 enum db_status
@@ -174,7 +138,7 @@ struct pend_off {
 	int64_t id;
 	size_t text[T_COUNT]; /* offsets in off_text, or NO_TEXT */
 	int category, level;  /* 0: none */
-	const char *status;
+	enum case_status status;
 };
 
 struct pend_ev {
@@ -209,18 +173,8 @@ struct db_import {
 static enum db_status
 reserve(struct db_import *im, size_t n)
 {
-	struct ev *v;
-	size_t cap;
-
-	if (n <= im->cap)
-		return DB_OK;
-	cap = im->cap ? im->cap : 64;
-	while (cap < n)
-		cap *= 2;
-	if ((v = realloc(im->v, cap * sizeof *v)) == NULL)
+	if (array_reserve(&im->v, &im->cap, n, sizeof *im->v) != 0)
 		return db_fail(im->db, DB_ERROR, "out of memory");
-	im->v = v;
-	im->cap = cap;
 	return DB_OK;
 }
 
@@ -373,7 +327,8 @@ flush_offenders(struct db_import *im)
 				sqlite3_bind_int(st, p++, o->level);
 			else
 				sqlite3_bind_null(st, p++);
-			sqlite3_bind_text(st, p++, o->status, -1,
+			sqlite3_bind_text(st, p++,
+					  case_status_name(o->status), -1,
 					  SQLITE_STATIC);
 		}
 		rc = sqlite3_step(st);
@@ -684,7 +639,7 @@ db_import_offender(struct db_import *im, struct db_offender *o,
 	p = &im->off[im->noff++];
 	p->id = o->id;
 	db_state_columns(im->v, n, &p->category, &p->level, &p->status);
-	str_copy(o->status, p->status, sizeof o->status);
+	o->status = p->status;
 	o->category = p->category;
 	o->level = p->level;
 	text[T_REF] = o->ref;
@@ -717,7 +672,8 @@ db_import_events(struct db_import *im, int64_t id, const struct db_event *evs,
 	struct db *db = im->db;
 	sqlite3_stmt *st;
 	enum db_status s;
-	const char *why, *status;
+	const char *why;
+	enum case_status status;
 	size_t nh = 0, i, j, k, at;
 	char rec[48], detail[64], date[MDATE_BUFSZ];
 	int rc, category, level;
@@ -757,7 +713,7 @@ db_import_events(struct db_import *im, int64_t id, const struct db_event *evs,
 		sqlite3_bind_int(st, 1, category);
 		sqlite3_bind_int(st, 2, level);
 	}
-	sqlite3_bind_text(st, 3, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, case_status_name(status), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);

@@ -897,8 +897,8 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 	bool own_level = reason == NULL || strcmp(reason, "initial") == 0 ||
 			 strcmp(reason, "review") == 0;
 	sqlite3_stmt *st;
-	char status[16] = "", other_date[MDATE_BUFSZ] = "";
-	int level = 0, rc, asked = 0;
+	char other_date[MDATE_BUFSZ] = "";
+	int level = 0, rc, asked = 0, status = -1;
 	int64_t other = 0;
 
 	*count = 0;
@@ -921,7 +921,8 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 	sqlite3_bind_int64(st, 3, referral_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		db_column_copy(st, 0, status, sizeof status);
+		status = case_status_parse((const char *)
+					   sqlite3_column_text(st, 0));
 		level = sqlite3_column_int(st, 1);
 		asked = sqlite3_column_int(st, 2);
 		other = sqlite3_column_int64(st, 3);
@@ -932,7 +933,7 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 		return db_fail(db, DB_NOTFOUND, "no such case");
 	if (rc != SQLITE_ROW)
 		return db_sqlfail(db, rc, "reading a case");
-	if (strcmp(status, "exited") == 0) {
+	if (status == CASE_EXITED) {
 		sb_printf(sb, "%sthe case has exited MAPPA", *count ? "; " : "");
 		++*count;
 	}
@@ -944,7 +945,7 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 	/* A referral is met at the level it asks for; a case at its own. */
 	if (own_level && (asked ? asked != m->level
 				: level != m->level &&
-				  strcmp(status, "exited") != 0)) {
+				  status != CASE_EXITED)) {
 		if (asked)
 			sb_printf(sb, "%sthe referral is for Level %d, not %d",
 				  *count ? "; " : "", asked, m->level);

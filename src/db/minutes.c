@@ -292,8 +292,7 @@ case_state(struct db *db, int64_t id, int *level, int64_t *version)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT level, version, status FROM "
 				       "offenders WHERE id = ?");
-	char status[16] = "";
-	int rc;
+	int rc, status = -1;
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -302,16 +301,17 @@ case_state(struct db *db, int64_t id, int *level, int64_t *version)
 	if (rc == SQLITE_ROW) {
 		*level = sqlite3_column_int(st, 0);
 		*version = sqlite3_column_int64(st, 1);
-		db_column_copy(st, 2, status, sizeof status);
+		status = case_status_parse((const char *)
+					   sqlite3_column_text(st, 2));
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		return db_fail(db, DB_NOTFOUND, "no such case");
 	if (rc != SQLITE_ROW)
 		return db_sqlfail(db, rc, "reading a case");
-	if (strcmp(status, "community") != 0 && strcmp(status, "custody") != 0)
+	if (!case_status_managed(status))
 		return db_fail(db, DB_INVALID, "the case is not managed under "
-			       "MAPPA (%s)", status);
+			       "MAPPA (%s)", case_status_name(status));
 	return DB_OK;
 }
 
@@ -465,7 +465,8 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 		e.meeting_id = it.meeting_id;
 		e.decided_by = it.chair;
 		e.source = SRC_MAPPA;
-		s = db_event_add(db, it.offender_id, &version, &e);
+		s = db_event_add(db, it.offender_id, &version, &e,
+				 MDATE_NONE);
 	}
 	if (s == DB_OK && (s = db_process_settings(db, &ps)) == DB_OK) {
 		review = d->next_review;

@@ -18,6 +18,7 @@
 #include "core/agency.h"
 #include "core/status.h"
 #include "core/casefile.h"
+#include "core/process.h"
 #include "core/util.h"
 #include "db/db_internal.h"
 
@@ -122,6 +123,28 @@ check_offender(struct db *db, struct db_offender *o)
 	return DB_OK;
 }
 
+/* O's identity fields in the order the writes bind them (then notes). */
+static const size_t identity_text[] = {
+	offsetof(struct db_offender, surname),
+	offsetof(struct db_offender, forenames),
+	offsetof(struct db_offender, dob),
+	offsetof(struct db_offender, gender),
+	offsetof(struct db_offender, pnc),
+	offsetof(struct db_offender, crn),
+	offsetof(struct db_offender, visor),
+	offsetof(struct db_offender, district),
+	offsetof(struct db_offender, lead_agency),
+};
+
+/* Bind O's identity fields and notes to ST's parameters from FIRST on. */
+static void
+bind_identity(sqlite3_stmt *st, int first, const struct db_offender *o)
+{
+	for (size_t i = 0; i < NELEM(identity_text); i++)
+		db_bind_text(st, first++, (const char *)o + identity_text[i]);
+	db_bind_text(st, first, o->notes);
+}
+
 /* Insert O (already checked); sets id, pseudo, version. */
 static enum db_status
 insert_offender(struct db *db, struct db_offender *o)
@@ -141,16 +164,7 @@ insert_offender(struct db *db, struct db_offender *o)
 	 * set it. */
 	sqlite3_bind_text(st, 1, o->ref, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, o->ref, -1, SQLITE_TRANSIENT);
-	db_bind_text(st, 3, o->surname);
-	db_bind_text(st, 4, o->forenames);
-	db_bind_text(st, 5, o->dob);
-	db_bind_text(st, 6, o->gender);
-	db_bind_text(st, 7, o->pnc);
-	db_bind_text(st, 8, o->crn);
-	db_bind_text(st, 9, o->visor);
-	db_bind_text(st, 10, o->district);
-	db_bind_text(st, 11, o->lead_agency);
-	db_bind_text(st, 12, o->notes);
+	bind_identity(st, 3, o);
 	db_bind_text(st, 13, o->next_review);
 	sqlite3_bind_text(st, 14, db->user, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -252,7 +266,8 @@ read_offender(sqlite3_stmt *st, struct db_offender *o, bool identified)
 	db_column_copy(st, 3, o->pseudo, sizeof o->pseudo);
 	o->category = sqlite3_column_int(st, 14);
 	o->level = sqlite3_column_int(st, 15);
-	db_column_copy(st, 16, o->status, sizeof o->status);
+	o->status = case_status_parse((const char *)
+				      sqlite3_column_text(st, 16));
 	db_column_copy(st, 17, o->next_review, sizeof o->next_review);
 	db_column_copy(st, 18, o->retention_review,
 		       sizeof o->retention_review);
@@ -392,16 +407,7 @@ db_offender_update(struct db *db, struct db_offender *o)
 	}
 	if (s == DB_OK) {
 		sqlite3_bind_text(st, 1, o->ref, -1, SQLITE_TRANSIENT);
-		db_bind_text(st, 2, o->surname);
-		db_bind_text(st, 3, o->forenames);
-		db_bind_text(st, 4, o->dob);
-		db_bind_text(st, 5, o->gender);
-		db_bind_text(st, 6, o->pnc);
-		db_bind_text(st, 7, o->crn);
-		db_bind_text(st, 8, o->visor);
-		db_bind_text(st, 9, o->district);
-		db_bind_text(st, 10, o->lead_agency);
-		db_bind_text(st, 11, o->notes);
+		bind_identity(st, 2, o);
 		sqlite3_bind_int64(st, 12, o->id);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
@@ -450,61 +456,60 @@ db_event_type_of(const char *s)
 	}
 }
 
-/* A growable array of events. */
-struct evbuf {
-	struct ev *v;
-	size_t n, cap;
-};
-
-static int
-evbuf_push(struct evbuf *b, const struct ev *e)
+/*
+ * Decode the columns COL .. COL + 4 of ST (date, type, category, level,
+ * kind) into the zeroed event E; false when its date or type is damaged.
+ */
+static bool
+column_ev(sqlite3_stmt *st, int col, struct ev *e)
 {
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 32;
-		struct ev *v = realloc(b->v, cap * sizeof *v);
+	const char *date = (const char *)sqlite3_column_text(st, col);
+	const char *type = (const char *)sqlite3_column_text(st, col + 1);
+	const char *kind = (const char *)sqlite3_column_text(st, col + 4);
 
-		if (v == NULL)
-			return -1;
-		b->v = v;
-		b->cap = cap;
-	}
-	b->v[b->n++] = *e;
-	return 0;
+	if (type)
+		e->type = (uint8_t)db_event_type_of(type);
+	e->category = (uint8_t)sqlite3_column_int(st, col + 2);
+	e->level = (uint8_t)sqlite3_column_int(st, col + 3);
+	e->kind = kind && type ? (uint8_t)ev_kind_parse(e->type, kind) : 0;
+	return date && type && date_parse(date, &e->date) == 0;
 }
 
-/* Load the history of offender ID into B. */
-static enum db_status
-load_history(struct db *db, int64_t id, struct evbuf *b)
+/* A damaged event in a history as read (no event type is this). */
+#define EV_DAMAGED 0xff
+
+static void
+read_ev(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct ev *e = row;
+
+	(void)db;
+	if (!column_ev(st, 0, e))
+		e->type = EV_DAMAGED;
+}
+
+enum db_status
+db_history_read(struct db *db, int64_t id, struct db_history *list)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT date, type, category, level, "
 				       "kind FROM events WHERE offender_id = ? "
 				       "ORDER BY date, id");
-	struct ev e;
-	int rc;
+	enum db_status s;
 
+	list->n = 0;
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *date = (const char *)sqlite3_column_text(st, 0);
-		const char *type = (const char *)sqlite3_column_text(st, 1);
-		const char *kind = (const char *)sqlite3_column_text(st, 4);
-
-		memset(&e, 0, sizeof e);
-		if (!date || date_parse(date, &e.date) != 0 || !type)
-			continue;
-		e.type = (uint8_t)db_event_type_of(type);
-		e.category = (uint8_t)sqlite3_column_int(st, 2);
-		e.level = (uint8_t)sqlite3_column_int(st, 3);
-		e.kind = kind ? (uint8_t)ev_kind_parse(e.type, kind) : 0;
-		if (evbuf_push(b, &e) != 0) {
-			sqlite3_reset(st);
-			return db_fail(db, DB_ERROR, "out of memory");
+	if ((s = DB_ROWS(db, st, read_ev, list, "reading a history")) != DB_OK)
+		return s;
+	for (int i = 0; i < list->n; i++)
+		if (list->v[i].type == EV_DAMAGED) {
+			list->n = 0;
+			return db_fail(db, DB_ERROR, "offender %lld: an event "
+				       "has a damaged date or type",
+				       (long long)id);
 		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading a history");
+	return DB_OK;
 }
 
 /* DB_OK unless offender ID's record was erased (or does not exist). */
@@ -546,7 +551,7 @@ state_after(const struct ev *evs, size_t n)
 
 void
 db_state_columns(const struct ev *evs, size_t n, int *category, int *level,
-		 const char **status)
+		 enum case_status *status)
 {
 	struct ev_state st = { 0 };
 	bool ever = false;
@@ -557,10 +562,9 @@ db_state_columns(const struct ev *evs, size_t n, int *category, int *level,
 	}
 	*category = ever ? st.category : 0;
 	*level = ever ? st.level : 0;
-	*status = case_status_name(!st.registered
-				   ? (ever ? CASE_EXITED : CASE_UNREGISTERED)
-				   : st.in_custody ? CASE_CUSTODY
-				   : CASE_COMMUNITY);
+	*status = !st.registered ? (ever ? CASE_EXITED : CASE_UNREGISTERED)
+		  : st.in_custody ? CASE_CUSTODY
+		  : CASE_COMMUNITY;
 }
 
 /* Store the state after history EVS[0..N) on offender ID's row. */
@@ -568,7 +572,7 @@ static enum db_status
 store_state(struct db *db, int64_t id, const struct ev *evs, size_t n)
 {
 	sqlite3_stmt *q;
-	const char *status;
+	enum case_status status;
 	int category, level, rc;
 
 	db_state_columns(evs, n, &category, &level, &status);
@@ -580,7 +584,7 @@ store_state(struct db *db, int64_t id, const struct ev *evs, size_t n)
 		sqlite3_bind_int(q, 1, category);
 		sqlite3_bind_int(q, 2, level);
 	}
-	sqlite3_bind_text(q, 3, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, case_status_name(status), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 4, id);
 	rc = sqlite3_step(q);
 	sqlite3_reset(q);
@@ -701,9 +705,9 @@ check_event(struct db *db, const struct db_event *e)
 
 enum db_status
 db_event_add(struct db *db, int64_t offender_id, int64_t *version,
-	     struct db_event *e)
+	     struct db_event *e, mdate today)
 {
-	struct evbuf b = { 0 };
+	struct db_history b = { 0 };
 	struct ev_state before, after;
 	struct strbuf sb;
 	enum db_status s;
@@ -716,21 +720,28 @@ db_event_add(struct db *db, int64_t offender_id, int64_t *version,
 		return s;
 	if ((s = check_event(db, e)) != DB_OK)
 		return s;
+	if (today != MDATE_NONE && !process_may_record(e->ev.date, today))
+		return db_fail(db, DB_INVALID, "%s on %s: after today (%s)",
+			       ev_type_name(e->ev.type),
+			       date_format(e->ev.date, rec),
+			       date_format(today, date));
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
 	if ((s = refuse_erased(db, offender_id)) != DB_OK ||
-	    (s = load_history(db, offender_id, &b)) != DB_OK)
+	    (s = db_history_read(db, offender_id, &b)) != DB_OK)
 		goto out;
 	/* Put E after every event dated on or before it. */
-	for (pos = b.n; pos > 0 && b.v[pos - 1].date > e->ev.date; pos--)
+	for (pos = (size_t)b.n; pos > 0 && b.v[pos - 1].date > e->ev.date;
+	     pos--)
 		;
-	if (evbuf_push(&b, &e->ev) != 0) {
+	if (array_push(&b.v, &b.n, &b.cap, &e->ev, sizeof e->ev) != 0) {
 		s = db_fail(db, DB_ERROR, "out of memory");
 		goto out;
 	}
-	memmove(&b.v[pos + 1], &b.v[pos], (b.n - 1 - pos) * sizeof *b.v);
+	memmove(&b.v[pos + 1], &b.v[pos],
+		((size_t)b.n - 1 - pos) * sizeof *b.v);
 	b.v[pos] = e->ev;
-	if ((why = ev_check_history(b.v, b.n, &at)) != NULL) {
+	if ((why = ev_check_history(b.v, (size_t)b.n, &at)) != NULL) {
 		date_format(b.v[at].date, date);
 		s = at == pos
 			? db_fail(db, DB_INVALID, "%s on %s: %s",
@@ -747,7 +758,7 @@ db_event_add(struct db *db, int64_t offender_id, int64_t *version,
 	if ((s = bump_version(db, offender_id, version)) != DB_OK)
 		goto out;
 	if ((s = insert_event(db, offender_id, e)) != DB_OK ||
-	    (s = store_state(db, offender_id, b.v, b.n)) != DB_OK) {
+	    (s = store_state(db, offender_id, b.v, (size_t)b.n)) != DB_OK) {
 		(*version)--;
 		goto out;
 	}
@@ -760,7 +771,7 @@ db_event_add(struct db *db, int64_t offender_id, int64_t *version,
 	if (s != DB_OK)
 		(*version)--;
 out:
-	free(b.v);
+	db_list_free(&b);
 	return db_tx_end(db, s);
 }
 
@@ -769,7 +780,7 @@ db_event_remove(struct db *db, int64_t offender_id, int64_t event_id,
 		int64_t *version, const char *why)
 {
 	sqlite3_stmt *st;
-	struct evbuf b = { 0 };
+	struct db_history b = { 0 };
 	enum db_status s;
 	const char *bad;
 	size_t at;
@@ -803,16 +814,16 @@ db_event_remove(struct db *db, int64_t offender_id, int64_t event_id,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "removing an event");
-	if ((s = load_history(db, offender_id, &b)) != DB_OK)
+	if ((s = db_history_read(db, offender_id, &b)) != DB_OK)
 		goto out;
-	if ((bad = ev_check_history(b.v, b.n, &at)) != NULL) {
+	if ((bad = ev_check_history(b.v, (size_t)b.n, &at)) != NULL) {
 		s = db_fail(db, DB_INVALID, "without the %s of %s the later "
 			    "history breaks: %s", type, date, bad);
 		goto out;
 	}
 	if ((s = bump_version(db, offender_id, version)) != DB_OK)
 		goto out;
-	if ((s = store_state(db, offender_id, b.v, b.n)) != DB_OK)
+	if ((s = store_state(db, offender_id, b.v, (size_t)b.n)) != DB_OK)
 		goto out;
 	snprintf(rec, sizeof rec, "offender %lld event %lld",
 		 (long long)offender_id, (long long)event_id);
@@ -829,55 +840,62 @@ db_event_remove(struct db *db, int64_t offender_id, int64_t event_id,
 		sb_free(&sb);
 	}
 out:
-	free(b.v);
+	db_list_free(&b);
 	return s;
 }
 
+static void
+read_event(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_event *e = row;
+	const char *src = (const char *)sqlite3_column_text(st, 9);
+
+	e->id = sqlite3_column_int64(st, 0);
+	column_ev(st, 1, &e->ev);
+	if (db->role != ROLE_LAY) {
+		e->note = db_column_dup(st, 6);
+		e->decided_by = db_column_dup(st, 8);
+	}
+	e->meeting_id = sqlite3_column_int64(st, 7);
+	e->source = src && src[0] == 'i' ? SRC_IMPORT
+		  : src && src[0] == 'd' ? SRC_DEMO : SRC_MAPPA;
+	db_column_copy(st, 10, e->recorded_by, sizeof e->recorded_by);
+	db_column_copy(st, 11, e->recorded_at, sizeof e->recorded_at);
+}
+
+/* Free the note and the decider a row owns. */
+static void
+drop_event(void *row)
+{
+	struct db_event *e = row;
+
+	free((char *)e->note);
+	free((char *)e->decided_by);
+	e->note = e->decided_by = NULL;
+}
+
+void
+db_events_free(struct db_events *list)
+{
+	for (int i = 0; i < list->n; i++)
+		drop_event(&list->v[i]);
+	db_list_free(list);
+}
+
 enum db_status
-db_event_list(struct db *db, int64_t offender_id, db_event_cb cb, void *ctx)
+db_event_list(struct db *db, int64_t offender_id, struct db_events *list)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, date, type, category, "
 				       "level, kind, note, meeting_id, "
 				       "decided_by, source, recorded_by, "
 				       "recorded_at FROM events WHERE "
 				       "offender_id = ? ORDER BY date, id");
-	struct db_event e;
-	int rc;
 
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, offender_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *date = (const char *)sqlite3_column_text(st, 1);
-		const char *type = (const char *)sqlite3_column_text(st, 2);
-		const char *kind = (const char *)sqlite3_column_text(st, 5);
-		const char *src = (const char *)sqlite3_column_text(st, 9);
-
-		memset(&e, 0, sizeof e);
-		e.id = sqlite3_column_int64(st, 0);
-		if (date)
-			date_parse(date, &e.ev.date);
-		e.ev.type = type ? (uint8_t)db_event_type_of(type) : 0;
-		e.ev.category = (uint8_t)sqlite3_column_int(st, 3);
-		e.ev.level = (uint8_t)sqlite3_column_int(st, 4);
-		e.ev.kind = kind ? (uint8_t)ev_kind_parse(e.ev.type, kind) : 0;
-		if (db->role != ROLE_LAY) {
-			e.note = (const char *)sqlite3_column_text(st, 6);
-			e.decided_by = (const char *)sqlite3_column_text(st, 8);
-		}
-		e.meeting_id = sqlite3_column_int64(st, 7);
-		e.source = src && src[0] == 'i' ? SRC_IMPORT
-			 : src && src[0] == 'd' ? SRC_DEMO : SRC_MAPPA;
-		db_column_copy(st, 10, e.recorded_by, sizeof e.recorded_by);
-		db_column_copy(st, 11, e.recorded_at, sizeof e.recorded_at);
-		if (cb(ctx, &e) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading a history");
+	return DB_ROWS_OWNING(db, st, read_event, drop_event, list,
+			      "reading a history");
 }
 
 enum db_status

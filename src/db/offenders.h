@@ -10,6 +10,7 @@
 #define MAPPA_DB_OFFENDERS_H
 
 #include "core/event.h"
+#include "core/status.h"
 #include "db/connection.h"
 
 /* --- offenders ------------------------------------------------------- */
@@ -32,7 +33,7 @@ struct db_offender {
 	char *notes; /* malloc'd by the layer on read; NULL when none */
 	/* Kept by the layer from the history (read-only to callers): */
 	int category, level; /* 0 when never registered */
-	char status[16];     /* unregistered, community, custody, exited */
+	enum case_status status;
 	/* The next review, set at creation (bulk) and by meetings: */
 	char next_review[MDATE_BUFSZ];
 	char retention_review[MDATE_BUFSZ]; /* set when management ends */
@@ -100,18 +101,28 @@ struct db_event {
 /*
  * Record event E for offender OFFENDER_ID (admin or member), given the
  * offender version the person was looking at (*VERSION; DB_CONFLICT when
- * stale; on success the new version is stored back).  The whole history
- * with E in place (after the other events of its date) must obey the
- * state machine, else DB_INVALID with the reason.  A level change made in
- * mappa (SRC_MAPPA) needs a note and a decider (a meeting or a person).
+ * stale; on success the new version is stored back).  E may not be dated
+ * after TODAY (process_may_record(), core/process.h), else DB_INVALID;
+ * MDATE_NONE leaves that to the caller, whose date is checked already
+ * (a referral's, a held meeting's).  The whole history with E in place
+ * (after the other events of its date) must obey the state machine, else
+ * DB_INVALID with the reason.  A level change made in mappa (SRC_MAPPA)
+ * needs a note and a decider (a meeting or a person).
  */
 enum db_status db_event_add(struct db *db, int64_t offender_id,
-			    int64_t *version, struct db_event *e);
+			    int64_t *version, struct db_event *e,
+			    mdate today);
 
-typedef int (*db_event_cb)(void *ctx, const struct db_event *e);
-/* The history of one offender, in order; notes withheld from lay advisers. */
+DB_LIST(db_events, struct db_event);
+/*
+ * The history of one offender, in order, into LIST (a DB_LIST,
+ * connection.h); notes and deciders withheld from lay advisers.  The
+ * rows' notes and deciders belong to the list: end it with
+ * db_events_free(), which frees them and the list.
+ */
 enum db_status db_event_list(struct db *db, int64_t offender_id,
-			     db_event_cb cb, void *ctx);
+			     struct db_events *list);
+void db_events_free(struct db_events *list);
 
 /*
  * Bulk writing, for the importer and the demo (admin only; inside

@@ -122,7 +122,7 @@ register_case(struct db *db, struct db_offender *o, int category, int level,
 	e.ev.category = (uint8_t)category;
 	e.ev.level = (uint8_t)level;
 	e.source = SRC_MAPPA;
-	return db_event_add(db, o->id, &o->version, &e);
+	return db_event_add(db, o->id, &o->version, &e, MDATE_NONE);
 }
 
 enum db_status
@@ -261,7 +261,7 @@ db_referral_refer(struct db *db, int64_t offender_id, mdate today,
 {
 	sqlite3_stmt *st;
 	enum db_status s;
-	char status[16] = "";
+	int status = -1;
 	int64_t pending;
 	mdate date;
 	int rc;
@@ -289,16 +289,17 @@ db_referral_refer(struct db *db, int64_t offender_id, mdate today,
 	sqlite3_bind_int64(st, 1, offender_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		db_column_copy(st, 0, status, sizeof status);
+		status = case_status_parse((const char *)
+					   sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		return db_tx_end(db, db_fail(db, DB_NOTFOUND, "no such case"));
 	if (rc != SQLITE_ROW)
 		return db_tx_end(db, db_sqlfail(db, rc, "reading a case"));
-	if (case_status_parse(status) != CASE_COMMUNITY &&
-	    case_status_parse(status) != CASE_CUSTODY)
+	if (!case_status_managed(status))
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the case is not "
-			"managed under MAPPA (%s): register it first", status));
+			"managed under MAPPA (%s): register it first",
+			case_status_name(status)));
 	if ((s = scalar2(db, "SELECT id FROM referrals WHERE offender_id = ?1 "
 			 "AND outcome = 'pending' ORDER BY id DESC LIMIT 1",
 			 offender_id, 0, &pending)) != DB_OK)

@@ -669,12 +669,12 @@ read_row(const struct db_register *r, const struct db_reg_query *q,
 	}
 	row->category = sqlite3_column_int(st, 4);
 	row->level = sqlite3_column_int(st, 5);
-	db_column_copy(st, 6, row->status, sizeof row->status);
+	row->status = case_status_parse((const char *)sqlite3_column_text(st,
+									  6));
 	db_column_copy(st, 7, row->lead_agency, sizeof row->lead_agency);
 	db_column_copy(st, 9, row->next_review, sizeof row->next_review);
 	row->overdue = row->next_review[0] &&
-		       (strcmp(row->status, "community") == 0 ||
-			strcmp(row->status, "custody") == 0) &&
+		       case_status_managed(row->status) &&
 		       strcmp(row->next_review, date_format(q->today, today)) < 0;
 	row->key.id = row->id;
 	if (sorts[q->sort].numeric && !(q->sort == DB_REG_REF && is_lay(r)))

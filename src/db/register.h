@@ -9,6 +9,7 @@
 #define MAPPA_DB_REGISTER_H
 
 #include "core/date.h"
+#include "core/status.h"
 #include "db/connection.h"
 
 /* --- the register list (issue 5, the TUI) ---------------------------------
@@ -71,7 +72,7 @@ struct db_reg_row {
 	char forenames[DB_FIELD_MAX]; /* "" for a lay adviser */
 	char district[DB_FIELD_MAX];  /* "" for a lay adviser */
 	int category, level;          /* 0 when never registered */
-	char status[16];
+	enum case_status status;
 	char lead_agency[16];
 	char next_review[MDATE_BUFSZ]; /* "" when none */
 	bool overdue;                  /* next review before the query's today */

@@ -20,15 +20,28 @@
 #include "core/util.h"
 #include "db/db_internal.h"
 
+static void
+read_retention(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_retention *r = row;
+
+	(void)db;
+	r->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, r->ref, sizeof r->ref);
+	db_column_copy(st, 2, r->pseudo, sizeof r->pseudo);
+	r->category = sqlite3_column_int(st, 3);
+	db_column_copy(st, 4, r->review, sizeof r->review);
+	db_column_copy(st, 5, r->exited, sizeof r->exited);
+}
+
 enum db_status
-db_retention_due(struct db *db, mdate by, db_retention_cb cb, void *ctx)
+db_retention_due(struct db *db, mdate by, struct db_retentions *list)
 {
 	sqlite3_stmt *st;
-	struct db_retention r;
 	enum db_status s;
 	char d[MDATE_BUFSZ];
-	int rc;
 
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN, "reviewing retention")) !=
 	    DB_OK)
 		return s;
@@ -40,23 +53,12 @@ db_retention_due(struct db *db, mdate by, db_retention_cb cb, void *ctx)
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_text(st, 1, date_format(by, d), -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&r, 0, sizeof r);
-		r.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, r.ref, sizeof r.ref);
-		db_column_copy(st, 2, r.pseudo, sizeof r.pseudo);
-		r.category = sqlite3_column_int(st, 3);
-		db_column_copy(st, 4, r.review, sizeof r.review);
-		db_column_copy(st, 5, r.exited, sizeof r.exited);
-		if (cb(ctx, &r) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_sqlfail(db, rc, "reading retention reviews");
-	return db_audit_log(db, "retention.view", NULL, NULL);
+	if ((s = DB_ROWS(db, st, read_retention, list,
+			 "reading retention reviews")) != DB_OK)
+		return s;
+	if ((s = db_audit_log(db, "retention.view", NULL, NULL)) != DB_OK)
+		list->n = 0;
+	return s;
 }
 
 /* The justification must be given, and must not name the person. */
@@ -147,6 +149,37 @@ erased_ref(struct db *db, int64_t id, char *buf, size_t n)
 	return db_fail(db, DB_ERROR, "erasing: no free reference");
 }
 
+/*
+ * Begin keeping or erasing (WHAT) record ID for the reason WHY: admin
+ * only, in a transaction, the reason checked, and the record read by
+ * SQL (its ?1 the id, its column 1 whether it was erased; an erased
+ * record is DB_INVALID with the sentence ERASED).  DB_OK inside the
+ * transaction with *ST stepped (*RC the step's result) for the caller to
+ * read and reset; on failure the transaction is closed.
+ */
+static enum db_status
+begin_change(struct db *db, int64_t id, const char *why, const char *what,
+	     const char *sql, const char *erased, sqlite3_stmt **st, int *rc)
+{
+	enum db_status s;
+
+	if ((s = db_require(db, DB_ADMIN, what)) != DB_OK)
+		return s;
+	if ((s = db_tx_begin(db)) != DB_OK)
+		return s;
+	if ((s = check_reason(db, id, why)) != DB_OK)
+		return db_tx_end(db, s);
+	if ((*st = db_stmt(db, sql)) == NULL)
+		return db_tx_end(db, DB_ERROR);
+	sqlite3_bind_int64(*st, 1, id);
+	*rc = sqlite3_step(*st);
+	if (*rc == SQLITE_ROW && sqlite3_column_type(*st, 1) != SQLITE_NULL) {
+		sqlite3_reset(*st);
+		return db_tx_end(db, db_fail(db, DB_INVALID, "%s", erased));
+	}
+	return DB_OK;
+}
+
 enum db_status
 db_retention_keep(struct db *db, int64_t id, mdate until, const char *why)
 {
@@ -156,26 +189,13 @@ db_retention_keep(struct db *db, int64_t id, mdate until, const char *why)
 	struct strbuf detail;
 	int rc;
 
-	if ((s = db_require(db, DB_ADMIN, "keeping a record")) !=
-	    DB_OK)
+	if ((s = begin_change(db, id, why, "keeping a record",
+			      "SELECT retention_review, erased FROM offenders "
+			      "WHERE id = ?1", "the record was erased", &st,
+			      &rc)) != DB_OK)
 		return s;
-	if ((s = db_tx_begin(db)) != DB_OK)
-		return s;
-	if ((s = check_reason(db, id, why)) != DB_OK)
-		return db_tx_end(db, s);
-	st = db_stmt(db, "SELECT retention_review, erased FROM offenders "
-			 "WHERE id = ?");
-	if (st == NULL)
-		return db_tx_end(db, DB_ERROR);
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
 	db_column_copy(st, 0, old, sizeof old);
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL)
-		rc = -1;
 	sqlite3_reset(st);
-	if (rc == -1)
-		return db_tx_end(db, db_fail(db, DB_INVALID, "the record was "
-					     "erased"));
 	if (old[0] == '\0')
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the record has "
 					     "no retention review: it is still "
@@ -240,39 +260,31 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 	};
 	sqlite3_stmt *st;
 	enum db_status s;
-	char rec[48], status[16] = "", gone[DB_REF_MAX];
+	char rec[48], gone[DB_REF_MAX];
+	int status;
 	struct strbuf detail;
 	int64_t notes = 0;
 	int rc;
 
-	if ((s = db_require(db, DB_ADMIN, "erasing a record")) !=
+	if ((s = begin_change(db, id, why, "erasing a record",
+			      "SELECT status, erased, (SELECT count(*) FROM "
+			      "events WHERE offender_id = ?1 AND note IS NOT "
+			      "NULL) FROM offenders WHERE id = ?1",
+			      "the record was already erased", &st, &rc)) !=
 	    DB_OK)
 		return s;
-	if ((s = db_tx_begin(db)) != DB_OK)
-		return s;
-	if ((s = check_reason(db, id, why)) != DB_OK)
-		return db_tx_end(db, s);
-	st = db_stmt(db, "SELECT status, erased, (SELECT count(*) FROM events "
-			 "WHERE offender_id = ?1 AND note IS NOT NULL) FROM "
-			 "offenders WHERE id = ?1");
-	if (st == NULL)
-		return db_tx_end(db, DB_ERROR);
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	db_column_copy(st, 0, status, sizeof status);
+	status = case_status_parse((const char *)sqlite3_column_text(st, 0));
 	notes = sqlite3_column_int64(st, 2);
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL)
-		rc = -1;
 	sqlite3_reset(st);
-	if (rc == -1)
-		return db_tx_end(db, db_fail(db, DB_INVALID, "the record was "
-					     "already erased"));
-	if (strcmp(status, "exited") != 0 && strcmp(status, "unregistered"))
+	/* Only a record whose management has ended (an unknown status is
+	 * not one). */
+	if (status != CASE_EXITED && status != CASE_UNREGISTERED)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the offender is "
 					     "still under MAPPA management "
 					     "(%s); only a record whose "
 					     "management has ended can be "
-					     "erased", status));
+					     "erased",
+					     case_status_name(status)));
 	if ((s = erased_ref(db, id, gone, sizeof gone)) != DB_OK)
 		return db_tx_end(db, s);
 	for (size_t i = 0; i < NELEM(erase); i++) {
@@ -296,7 +308,8 @@ db_retention_erase(struct db *db, int64_t id, const char *why)
 		  "forenames,dob,gender,pnc,crn,visor,district,lead_agency,"
 		  "notes; notes of %lld events; referral reasons, minutes and "
 		  "actions; risk assessors, scored assessments, offences, case "
-		  "notes' subjects and texts, disclosures; justification: %s", status,
+		  "notes' subjects and texts, disclosures; justification: %s",
+		  case_status_name(status),
 		  (long long)notes, why);
 	s = detail.failed ? db_fail(db, DB_ERROR, "out of memory")
 			  : db_audit_write(db, "offender.erase", rec,

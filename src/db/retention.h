@@ -23,16 +23,17 @@ struct db_retention {
 	char review[MDATE_BUFSZ]; /* the retention review date */
 };
 
-typedef int (*db_retention_cb)(void *ctx, const struct db_retention *r);
+DB_LIST(db_retentions, struct db_retention);
 
 /*
  * Admin only.  The records (not erased) whose retention review falls on
- * or before BY, soonest first.  The review date is set when management
- * ends (the last exit + the setting retention_review_years) and cleared
- * when it starts again.  The consultation is logged.
+ * or before BY, soonest first, into LIST (a DB_LIST, connection.h).  The
+ * review date is set when management ends (the last exit + the setting
+ * retention_review_years) and cleared when it starts again.  The
+ * consultation is logged (when that fails, LIST is left empty).
  */
-enum db_status db_retention_due(struct db *db, mdate by, db_retention_cb cb,
-				void *ctx);
+enum db_status db_retention_due(struct db *db, mdate by,
+				struct db_retentions *list);
 
 /*
  * Admin only.  Keep offender ID's record until UNTIL (after its current

@@ -14,7 +14,9 @@
 /*
  * Every offender's history, offender by offender, for the statistics:
  * CB gets the offender's id and its events in order (valid only during the
- * call).  Reads one consistent snapshot.
+ * call).  Reads one consistent snapshot.  A streaming callback, not a
+ * DB_LIST, on purpose: it is the feed over every case of the register,
+ * which no caller keeps whole (each history is counted and let go).
  */
 typedef int (*db_history_cb)(void *ctx, int64_t offender_id,
 			     const struct ev *evs, size_t n);

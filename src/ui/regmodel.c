@@ -36,7 +36,7 @@ rm_selected(const struct regmodel *m)
 bool
 rm_passes(const struct db_reg_query *q, const struct db_reg_row *row)
 {
-	bool exited = strcmp(row->status, "exited") == 0;
+	bool exited = row->status == CASE_EXITED;
 
 	switch (q->state) {
 	case DB_REG_CURRENT:
@@ -45,8 +45,8 @@ rm_passes(const struct db_reg_query *q, const struct db_reg_row *row)
 		break;
 	case DB_REG_COMMUNITY:
 	case DB_REG_CUSTODY:
-		if (strcmp(row->status, q->state == DB_REG_COMMUNITY
-					? "community" : "custody") != 0)
+		if (row->status != (q->state == DB_REG_COMMUNITY
+				    ? CASE_COMMUNITY : CASE_CUSTODY))
 			return false;
 		break;
 	case DB_REG_EXITED:

@@ -51,16 +51,24 @@ got_tool(void *ctx, const char *tool)
 	return add_choice(ctx, tool);
 }
 
-static int
-got_order(void *ctx, const struct db_event *e)
+/* The case's orders in HIST as C's choices, as many as there is room
+ * for. */
+static void
+add_orders(struct cf_form *c, const struct db_events *hist)
 {
 	char buf[64], d[MDATE_BUFSZ];
-	const char *k = ev_kind_name(EV_ORDER, e->ev.kind);
 
-	if (e->ev.type != EV_ORDER || k == NULL)
-		return 0;
-	ui_fmt(buf, sizeof buf, "%s made %s", k, date_format(e->ev.date, d));
-	return add_choice(ctx, buf);
+	for (int i = 0; i < hist->n; i++) {
+		const struct db_event *e = &hist->v[i];
+		const char *k = ev_kind_name(EV_ORDER, e->ev.kind);
+
+		if (e->ev.type != EV_ORDER || k == NULL)
+			continue;
+		ui_fmt(buf, sizeof buf, "%s made %s", k,
+		       date_format(e->ev.date, d));
+		if (add_choice(c, buf) != 0)
+			break;
+	}
 }
 
 static unsigned
@@ -188,6 +196,7 @@ scr_casefile_form_new(struct ui *ui, int64_t id, int kind)
 	struct cf_form *c = calloc(1, sizeof *c);
 	struct db_offender o;
 	struct db_key_dates k;
+	struct db_events hist = { 0 };
 	bool index = false;
 
 	if (s == NULL || c == NULL) {
@@ -239,11 +248,14 @@ scr_casefile_form_new(struct ui *ui, int64_t id, int kind)
 		forms_score(&c->fs.fm, c->choices, ui->today);
 		break;
 	case FORM_ORDER_END:
-		if (db_event_list(ui->db, id, got_order, c) != DB_OK) {
+		if (db_event_list(ui->db, id, &hist) != DB_OK) {
 			ui_error(ui, "%s", db_errmsg(ui->db));
+			db_events_free(&hist);
 			cf_destroy(s);
 			return NULL;
 		}
+		add_orders(c, &hist);
+		db_events_free(&hist);
 		if (c->nchoices == 0) {
 			ui_error(ui, "This case's history has no order: record "
 				 "the order first (r).");

@@ -30,29 +30,13 @@ struct event_screen {
 	bool told;
 };
 
-static int
-got_event(void *ctx, const struct db_event *e)
-{
-	struct event_screen *d = ctx;
-
-	if (d->nhist == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		struct ev *v = realloc(d->hist, cap * sizeof *v);
-
-		if (v == NULL)
-			return 1;
-		d->hist = v;
-		d->cap = cap;
-	}
-	d->hist[d->nhist++] = e->ev;
-	return 0;
-}
-
 /* Read the case's version and history; false when that fails. */
 static bool
 load(struct ui *ui, struct event_screen *d)
 {
 	struct db_offender o;
+	struct db_events evs = { 0 };
+	bool ok;
 
 	if (db_offender_get(ui->db, d->id, NULL, &o) != DB_OK)
 		return false;
@@ -60,7 +44,13 @@ load(struct ui *ui, struct event_screen *d)
 	str_copy(d->ref, ui->lay ? o.pseudo : o.ref, sizeof d->ref);
 	db_offender_clear(&o);
 	d->nhist = 0;
-	if (db_event_list(ui->db, d->id, got_event, d) != DB_OK)
+	ok = db_event_list(ui->db, d->id, &evs) == DB_OK &&
+	     array_reserve(&d->hist, &d->cap, (size_t)evs.n,
+			   sizeof *d->hist) == 0;
+	for (int i = 0; ok && i < evs.n; i++)
+		d->hist[d->nhist++] = evs.v[i].ev;
+	db_events_free(&evs);
+	if (!ok)
 		return false;
 	d->fs.fm.hist = d->hist;
 	d->fs.fm.nhist = d->nhist;
@@ -96,7 +86,8 @@ store(struct ui *ui, struct screen *s)
 	char date[MDATE_BUFSZ];
 
 	forms_event_get(&d->fs.fm, &e, &meeting, &review);
-	st = db_case_event(ui->db, d->id, &d->version, &e, meeting, review);
+	st = db_case_event(ui->db, d->id, &d->version, &e, meeting, review,
+			   ui->today);
 	if (st == DB_OK) {
 		ui->saved_id = d->id;
 		ui_msg(ui, "Saved: %s on %s for %s.",

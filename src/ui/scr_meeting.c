@@ -213,21 +213,6 @@ carried(const struct mm *x, int r)
 	return x->prev.text[r] && x->prev.text[r][0] ? x->prev.text[r] : NULL;
 }
 
-static int
-collect_action(void *ctx, const struct db_case_action *a)
-{
-	struct mm *x = ctx;
-
-	if (x->nacts < MAX_LINES)
-		ui_fmt(x->acts[x->nacts++], sizeof x->acts[0], "%s  %-12s "
-		       "%s%s%s%s", a->due, a->owner_agency,
-		       a->owner_person && *a->owner_person ? "(" : "",
-		       a->owner_person ? a->owner_person : "",
-		       a->owner_person && *a->owner_person ? ") " : "",
-		       a->text ? a->text : "");
-	return 0;
-}
-
 /* The briefing of the page's case: what a panel asks first, the last
  * held meeting that discussed it with its decisions and minutes, what
  * happened since in words, and its open actions. */
@@ -238,6 +223,7 @@ load_case(struct ui *ui, struct mm *x)
 	char d[MDATE_BUFSZ], what[160];
 	struct ev *evs = NULL;
 	struct ev_state st = { 0 };
+	struct db_case_actions acts = { 0 };
 	size_t n = 0;
 	int64_t oid, find[2];
 	mdate from = MDATE_NONE, to = MDATE_NONE;
@@ -296,7 +282,19 @@ load_case(struct ui *ui, struct mm *x)
 			       "%s  %s", date_format(evs[i].date, d), what);
 		}
 	free(evs);
-	db_case_actions(ui->db, it->offender_id, true, collect_action, x);
+	if (db_case_action_list(ui->db, it->offender_id, true, &acts) ==
+	    DB_OK)
+		for (int i = 0; i < acts.n && x->nacts < MAX_LINES; i++) {
+			const struct db_case_action *a = &acts.v[i];
+
+			ui_fmt(x->acts[x->nacts++], sizeof x->acts[0],
+			       "%s  %-12s %s%s%s%s", a->due, a->owner_agency,
+			       a->owner_person && *a->owner_person ? "(" : "",
+			       a->owner_person ? a->owner_person : "",
+			       a->owner_person && *a->owner_person ? ") " : "",
+			       a->text ? a->text : "");
+		}
+	db_case_actions_free(&acts);
 }
 
 static bool

@@ -29,19 +29,9 @@
 #include "ui/ui.h"
 #include "ui/view.h"
 
-struct rec_event {
-	struct db_event e;
-	char *note, *decided;
-};
-
 struct rec_meeting {
 	struct db_case_meeting m;
 	char *chair, *decision;
-};
-
-struct rec_action {
-	struct db_case_action a;
-	char *text, *person;
 };
 
 /* A growable array of N items of SIZE bytes. */
@@ -54,8 +44,10 @@ struct rec {
 	int64_t id;
 	struct db_offender o;
 	bool loaded;
-	struct array ev, meet, act;
+	struct db_events ev;
+	struct array meet;
 	struct db_referrals ref;
+	struct db_case_actions act;
 	struct cf_lines cf_top, cf_rest; /* the case file's lines */
 	int64_t cf_stamp;             /* db_casefile_stamp() as read */
 	struct view v;
@@ -93,43 +85,19 @@ static bool cf_load(struct ui *ui, struct rec *r);
 static void
 forget(struct rec *r)
 {
-	struct rec_event *e = r->ev.v;
 	struct rec_meeting *m = r->meet.v;
-	struct rec_action *a = r->act.v;
 
-	for (size_t i = 0; i < r->ev.n; i++) {
-		free(e[i].note);
-		free(e[i].decided);
-	}
 	db_referrals_free(&r->ref);
 	for (size_t i = 0; i < r->meet.n; i++) {
 		free(m[i].chair);
 		free(m[i].decision);
 	}
-	for (size_t i = 0; i < r->act.n; i++) {
-		free(a[i].text);
-		free(a[i].person);
-	}
-	r->ev.n = r->meet.n = r->act.n = 0;
+	r->meet.n = 0;
 	cf_lines_clear(&r->cf_top);
 	cf_lines_clear(&r->cf_rest);
 	if (r->loaded)
 		db_offender_clear(&r->o);
 	r->loaded = false;
-}
-
-static int
-got_event(void *ctx, const struct db_event *e)
-{
-	struct rec_event *x = push(ctx, sizeof *x);
-
-	if (x == NULL)
-		return 1;
-	x->e = *e;
-	x->note = dup(e->note);
-	x->decided = dup(e->decided_by);
-	x->e.note = x->e.decided_by = NULL;
-	return 0;
 }
 
 static int
@@ -146,20 +114,6 @@ got_meeting(void *ctx, const struct db_case_meeting *m)
 	return 0;
 }
 
-static int
-got_action(void *ctx, const struct db_case_action *a)
-{
-	struct rec_action *x = push(ctx, sizeof *x);
-
-	if (x == NULL)
-		return 1;
-	x->a = *a;
-	x->text = dup(a->text);
-	x->person = dup(a->owner_person);
-	x->a.text = x->a.owner_person = NULL;
-	return 0;
-}
-
 /* Read the case again; false (the message says why) on failure. */
 static bool
 load(struct ui *ui, struct rec *r)
@@ -172,11 +126,10 @@ load(struct ui *ui, struct rec *r)
 		return false;
 	}
 	r->loaded = true;
-	if (db_event_list(ui->db, r->id, got_event, &r->ev) != DB_OK ||
+	if (db_event_list(ui->db, r->id, &r->ev) != DB_OK ||
 	    db_referral_list(ui->db, r->id, &r->ref) != DB_OK ||
 	    db_case_meetings(ui->db, r->id, got_meeting, &r->meet) != DB_OK ||
-	    db_case_actions(ui->db, r->id, true, got_action, &r->act) !=
-		    DB_OK) {
+	    db_case_action_list(ui->db, r->id, true, &r->act) != DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
 		return false;
 	}
@@ -229,7 +182,7 @@ section(struct view *v, const char *name)
 static bool
 cf_load(struct ui *ui, struct rec *r)
 {
-	const struct rec_action *a = r->act.v;
+	const struct db_case_action *a = r->act.v;
 
 	cf_lines_clear(&r->cf_top);
 	cf_lines_clear(&r->cf_rest);
@@ -239,9 +192,9 @@ cf_load(struct ui *ui, struct rec *r)
 		return false;
 	if (r->act.n)
 		cf_lines_add(&r->cf_top, R_NORMAL, 2, false, "Open actions: "
-			     "%zu; next due %s, %s: %s", r->act.n,
-			     a[0].a.due[0] ? a[0].a.due : "-",
-			     a[0].a.owner_agency, a[0].text ? a[0].text : "");
+			     "%d; next due %s, %s: %s", r->act.n,
+			     a[0].due[0] ? a[0].due : "-",
+			     a[0].owner_agency, a[0].text ? a[0].text : "");
 	else
 		cf_lines_add(&r->cf_top, R_DIM, 2, false, "Open actions: none");
 	db_casefile_stamp(ui->db, r->id, &r->cf_stamp);
@@ -269,8 +222,7 @@ build_identity(struct ui *ui, struct rec *r, int width)
 	char line[1024], d[MDATE_BUFSZ];
 	bool overdue = o->next_review[0] &&
 		       strcmp(o->next_review, date_format(ui->today, d)) < 0 &&
-		       (strcmp(o->status, "community") == 0 ||
-			strcmp(o->status, "custody") == 0);
+		       case_status_managed(o->status);
 
 	if (ui->lay) {
 		view_add(v, R_SECTION, 0, ui_fmt(line, sizeof line, "Case %s "
@@ -299,10 +251,7 @@ build_identity(struct ui *ui, struct rec *r, int width)
 	if (o->category)
 		ui_fmt(line, sizeof line, "Category %d (%s), Level %d, %s",
 		       o->category, category_names[o->category], o->level,
-		       strcmp(o->status, "community") == 0
-		       ? "in the community" : strcmp(o->status, "custody") == 0
-		       ? "in custody" : strcmp(o->status, "exited") == 0
-		       ? "exited from MAPPA" : o->status);
+		       case_status_words(o->status, true));
 	else
 		ui_fmt(line, sizeof line, "Not registered");
 	view_wrap(v, o->level == 3 ? R_LEVEL3 : R_NORMAL, 2, line, width);
@@ -318,7 +267,7 @@ build_identity(struct ui *ui, struct rec *r, int width)
 static void
 build_history(struct ui *ui, struct rec *r, int width)
 {
-	const struct rec_event *ev = r->ev.v;
+	const struct db_event *ev = r->ev.v;
 	struct view *v = &r->v;
 	struct ev_state st = { 0 };
 	char line[1200], what[160], who[600];
@@ -326,18 +275,18 @@ build_history(struct ui *ui, struct rec *r, int width)
 	section(v, "History");
 	if (r->ev.n == 0)
 		view_add(v, R_DIM, 2, "No events.");
-	for (size_t i = 0; i < r->ev.n; i++) {
-		const struct rec_event *x = &ev[i];
-		const struct rec_meeting *m = meeting(r, x->e.meeting_id);
+	for (int i = 0; i < r->ev.n; i++) {
+		const struct db_event *x = &ev[i];
+		const struct rec_meeting *m = meeting(r, x->meeting_id);
 		char d[MDATE_BUFSZ];
 		size_t n = 0;
 
-		ui_event_words(&x->e.ev, &st, what, sizeof what);
-		ev_apply(&st, &x->e.ev);
+		ui_event_words(&x->ev, &st, what, sizeof what);
+		ev_apply(&st, &x->ev);
 		who[0] = '\0';
-		if (!ui->lay && x->decided)
+		if (!ui->lay && x->decided_by)
 			n += (size_t)snprintf(who + n, sizeof who - n,
-					      "decided by %s", x->decided);
+					      "decided by %s", x->decided_by);
 		if (m && n < sizeof who)
 			n += (size_t)snprintf(who + n, sizeof who - n,
 					      "%sat the Level %d meeting of %s",
@@ -347,20 +296,20 @@ build_history(struct ui *ui, struct rec *r, int width)
 								    d));
 		if (!ui->lay && n < sizeof who)
 			snprintf(who + n, sizeof who - n, "%srecorded by %s%s",
-				 n ? "; " : "", x->e.recorded_by,
-				 x->e.source == SRC_IMPORT ? " (import)"
-				 : x->e.source == SRC_DEMO ? " (demo)" : "");
+				 n ? "; " : "", x->recorded_by,
+				 x->source == SRC_IMPORT ? " (import)"
+				 : x->source == SRC_DEMO ? " (demo)" : "");
 		pad(what, sizeof what, 32);
 		ui_fmt(line, sizeof line, "%-10s  %s  %s",
-		       date_case_format(x->e.ev.date, ui->lay, d), what, who);
-		view_wrap_hang(v, x->e.ev.type == EV_LEVEL ? R_LEVEL2
-							  : R_NORMAL,
+		       date_case_format(x->ev.date, ui->lay, d), what, who);
+		view_wrap_hang(v, x->ev.type == EV_LEVEL ? R_LEVEL2
+							: R_NORMAL,
 			       2, 12, line, width);
 		if (!ui->lay && x->note)
 			view_wrap(v, R_DIM, 14,
 				  ui_fmt(line, sizeof line, "%s: %s",
-					 x->e.ev.type == EV_LEVEL ? "why"
-								  : "note",
+					 x->ev.type == EV_LEVEL ? "why"
+								: "note",
 					 x->note), width);
 	}
 }
@@ -368,37 +317,37 @@ build_history(struct ui *ui, struct rec *r, int width)
 static void
 build_orders_custody(struct ui *ui, struct rec *r, int width)
 {
-	const struct rec_event *ev = r->ev.v;
+	const struct db_event *ev = r->ev.v;
 	struct view *v = &r->v;
 	char line[300], k[40], d1[MDATE_BUFSZ], d2[MDATE_BUFSZ];
 	bool any = false;
 
 	section(v, "Orders");
-	for (size_t i = 0; i < r->ev.n; i++) {
-		if (ev[i].e.ev.type != EV_ORDER)
+	for (int i = 0; i < r->ev.n; i++) {
+		if (ev[i].ev.type != EV_ORDER)
 			continue;
 		view_add(v, R_NORMAL, 2, ui_fmt(line, sizeof line, "%s  %s",
-			 date_case_format(ev[i].e.ev.date, ui->lay, d1),
-			 ui_kind_text(EV_ORDER, ev[i].e.ev.kind, k, sizeof k)));
+			 date_case_format(ev[i].ev.date, ui->lay, d1),
+			 ui_kind_text(EV_ORDER, ev[i].ev.kind, k, sizeof k)));
 		any = true;
 	}
 	if (!any)
 		view_add(v, R_DIM, 2, "None.");
 	section(v, "Custody");
 	any = false;
-	for (size_t i = 0; i < r->ev.n; i++) {
-		size_t j;
+	for (int i = 0; i < r->ev.n; i++) {
+		int j;
 
-		if (ev[i].e.ev.type != EV_CUSTODY)
+		if (ev[i].ev.type != EV_CUSTODY)
 			continue;
 		for (j = i + 1; j < r->ev.n; j++)
-			if (ev[j].e.ev.type == EV_RELEASE)
+			if (ev[j].ev.type == EV_RELEASE)
 				break;
-		date_case_format(ev[i].e.ev.date, ui->lay, d1);
-		ui_kind_text(EV_CUSTODY, ev[i].e.ev.kind, k, sizeof k);
+		date_case_format(ev[i].ev.date, ui->lay, d1);
+		ui_kind_text(EV_CUSTODY, ev[i].ev.kind, k, sizeof k);
 		if (j < r->ev.n)
 			ui_fmt(line, sizeof line, "%s to %s  %s", d1,
-			       date_case_format(ev[j].e.ev.date, ui->lay, d2),
+			       date_case_format(ev[j].ev.date, ui->lay, d2),
 			       k);
 		else
 			ui_fmt(line, sizeof line, "%s, still in custody  %s",
@@ -415,8 +364,8 @@ build_rest(struct ui *ui, struct rec *r, int width)
 {
 	const struct db_referral *f = r->ref.v;
 	const struct rec_meeting *m = r->meet.v;
-	const struct rec_action *a = r->act.v;
-	const struct rec_event *ev = r->ev.v;
+	const struct db_case_action *a = r->act.v;
+	const struct db_event *ev = r->ev.v;
 	struct view *v = &r->v;
 	char line[1200], lv[32], d[MDATE_BUFSZ];
 
@@ -454,15 +403,15 @@ build_rest(struct ui *ui, struct rec *r, int width)
 			n += (size_t)snprintf(line + n, sizeof line - n,
 					      "; level: %s",
 					      m[i].m.level_decision);
-		for (size_t j = 0; j < r->ev.n && n < sizeof line; j++) {
+		for (int j = 0; j < r->ev.n && n < sizeof line; j++) {
 			struct ev_state st = { 0 };
 			char what[160];
 
-			if (ev[j].e.meeting_id != m[i].m.id)
+			if (ev[j].meeting_id != m[i].m.id)
 				continue;
-			for (size_t k = 0; k < j; k++)
-				ev_apply(&st, &ev[k].e.ev);
-			ui_event_words(&ev[j].e.ev, &st, what, sizeof what);
+			for (int k = 0; k < j; k++)
+				ev_apply(&st, &ev[k].ev);
+			ui_event_words(&ev[j].ev, &st, what, sizeof what);
 			n += (size_t)snprintf(line + n, sizeof line - n,
 					      "; decided %s", what);
 		}
@@ -474,18 +423,19 @@ build_rest(struct ui *ui, struct rec *r, int width)
 	section(v, "Open actions");
 	if (r->act.n == 0)
 		view_add(v, R_DIM, 2, "None.");
-	for (size_t i = 0; i < r->act.n; i++) {
+	for (int i = 0; i < r->act.n; i++) {
 		if (ui->lay)
 			ui_fmt(line, sizeof line, "due %s  %s",
-			       a[i].a.due[0] ? date_case(a[i].a.due, true, d)
-					     : "-",
-			       a[i].a.owner_agency);
+			       a[i].due[0] ? date_case(a[i].due, true, d)
+					   : "-",
+			       a[i].owner_agency);
 		else
 			ui_fmt(line, sizeof line, "due %s  %s%s%s%s: %s",
-			       a[i].a.due[0] ? a[i].a.due : "-",
-			       a[i].a.owner_agency, a[i].person ? " (" : "",
-			       a[i].person ? a[i].person : "",
-			       a[i].person ? ")" : "",
+			       a[i].due[0] ? a[i].due : "-",
+			       a[i].owner_agency,
+			       a[i].owner_person ? " (" : "",
+			       a[i].owner_person ? a[i].owner_person : "",
+			       a[i].owner_person ? ")" : "",
 			       a[i].text ? a[i].text : "");
 		view_wrap(v, R_NORMAL, 2, line, width);
 	}
@@ -671,10 +621,10 @@ destroy(struct screen *s)
 	struct rec *r = rec_of(s);
 
 	forget(r);
-	free(r->ev.v);
+	db_events_free(&r->ev);
 	db_referrals_free(&r->ref);
 	free(r->meet.v);
-	free(r->act.v);
+	db_case_actions_free(&r->act);
 	free(r->cf_top.v);
 	free(r->cf_rest.v);
 	view_free(&r->v);

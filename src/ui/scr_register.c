@@ -206,7 +206,7 @@ cell(const struct db_reg_row *row, enum db_reg_column col, bool lay,
 			: row->level == 2 ? R_LEVEL2 : R_NORMAL;
 		break;
 	case DB_REG_STATUS:
-		str_copy(buf, row->status, n);
+		str_copy(buf, case_status_name(row->status), n);
 		break;
 	case DB_REG_AGENCY:
 		str_copy(buf, row->lead_agency[0] ? row->lead_agency : "-", n);
@@ -235,7 +235,7 @@ draw_row(struct ui *ui, struct reg *r, int i)
 	int y = LIST_TOP + i, x = 1;
 	const struct db_reg_row *row = &r->m.rows[i];
 	bool selected = i == r->m.cur;
-	bool exited = strcmp(row->status, "exited") == 0;
+	bool exited = row->status == CASE_EXITED;
 	attr_t base = ui_attr(selected ? R_SELECTED
 				       : exited ? R_EXITED : R_NORMAL);
 

@@ -24,8 +24,7 @@
 #include "ui/ui.h"
 
 struct retention {
-	struct db_retention *row;
-	int n, cap;
+	struct db_retentions list; /* as last read */
 	int cur, top;
 	bool stale;           /* others changed the database since */
 	char why[320];        /* an erasure's justification, until asked */
@@ -49,14 +48,6 @@ list_rows(const struct ui *ui)
 
 /* --- reading ---------------------------------------------------------------- */
 
-static int
-add_row(void *ctx, const struct db_retention *r)
-{
-	struct retention *t = ctx;
-
-	return array_push(&t->row, &t->n, &t->cap, r, sizeof *r);
-}
-
 /* Read the list again, keeping the selection on record KEEP_ID if it is
  * still there, else at the same place.  Returns DRAW_* flags. */
 static unsigned
@@ -64,13 +55,12 @@ reload(struct ui *ui, struct retention *t, int64_t keep_id)
 {
 	int was = t->cur;
 
-	t->n = 0;
 	t->stale = false;
-	if (db_retention_due(ui->db, ui->today, add_row, t) != DB_OK)
+	if (db_retention_due(ui->db, ui->today, &t->list) != DB_OK)
 		ui_error(ui, "%s", db_errmsg(ui->db));
-	t->cur = was < t->n ? was : t->n - 1;
-	for (int i = 0; i < t->n; i++)
-		if (t->row[i].id == keep_id)
+	t->cur = was < t->list.n ? was : t->list.n - 1;
+	for (int i = 0; i < t->list.n; i++)
+		if (t->list.v[i].id == keep_id)
 			t->cur = i;
 	if (t->cur < 0)
 		t->cur = 0;
@@ -82,7 +72,7 @@ reload(struct ui *ui, struct retention *t, int64_t keep_id)
 static void
 draw_row(struct ui *ui, struct retention *t, int i, int y)
 {
-	const struct db_retention *r = &t->row[i];
+	const struct db_retention *r = &t->list.v[i];
 	bool sel = i == t->cur;
 	attr_t a = ui_attr(sel ? R_SELECTED : R_NORMAL);
 	char line[200];
@@ -109,7 +99,8 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	if (t->cur >= t->top + h)
 		t->top = t->cur - h + 1;
 	ui_fmt(line, sizeof line, "%s %s due for retention review by %s%s",
-	       ui_count(a, sizeof a, t->n), t->n == 1 ? "record" : "records",
+	       ui_count(a, sizeof a, t->list.n),
+	       t->list.n == 1 ? "record" : "records",
 	       date_format(ui->today, d),
 	       t->stale ? "  |  others changed the records: Ctrl-L reads "
 			  "them again" : "");
@@ -124,12 +115,12 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	       "Cat   Exited      Review due", ui_attr(R_HEADER),
 	       PUT_ELLIPSIS);
 	for (int i = 0; i < h; i++) {
-		if (t->top + i < t->n)
+		if (t->top + i < t->list.n)
 			draw_row(ui, t, t->top + i, LIST_TOP + i);
 		else
 			ui_blank(LIST_TOP + i, 0, ui->cols, A_NORMAL);
 	}
-	if (t->n == 0)
+	if (t->list.n == 0)
 		ui_put(LIST_TOP + 1, 2, ui->cols - 4, "No record is due for "
 		       "retention review.", ui_attr(R_DIM), PUT_ELLIPSIS);
 }
@@ -141,7 +132,7 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 
 	(void)ui;
 	ui_fmt(buf, n, "Retention review %s", ui_count(a, sizeof a,
-							  ret_of(s)->n));
+							  ret_of(s)->list.n));
 }
 
 /* --- moving ------------------------------------------------------------------ */
@@ -149,8 +140,8 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 static unsigned
 move_to(struct retention *t, int to)
 {
-	if (to >= t->n)
-		to = t->n - 1;
+	if (to >= t->list.n)
+		to = t->list.n - 1;
 	if (to < 0)
 		to = 0;
 	if (to == t->cur)
@@ -164,13 +155,13 @@ moving(struct ui *ui, struct screen *s, enum ui_action a)
 {
 	struct retention *t = ret_of(s);
 
-	return move_to(t, list_target(a, t->cur, t->n, list_rows(ui)));
+	return move_to(t, list_target(a, t->cur, t->list.n, list_rows(ui)));
 }
 
 static bool
 has_row(const struct screen *s)
 {
-	return ret_of(s)->cur < ret_of(s)->n;
+	return ret_of(s)->cur < ret_of(s)->list.n;
 }
 
 static unsigned
@@ -179,7 +170,7 @@ reread(struct ui *ui, struct screen *s)
 	struct retention *t = ret_of(s);
 
 	clearok(curscr, TRUE);
-	return reload(ui, t, t->n ? t->row[t->cur].id : 0) | DRAW_ALL;
+	return reload(ui, t, t->list.n ? t->list.v[t->cur].id : 0) | DRAW_ALL;
 }
 
 /* --- keep: a form (scr_retention_keep.c) ---------------------------------- */
@@ -189,7 +180,7 @@ keep(struct ui *ui, struct screen *s)
 {
 	struct retention *t = ret_of(s);
 
-	return ui_push(ui, scr_retention_keep_new(ui, &t->row[t->cur]));
+	return ui_push(ui, scr_retention_keep_new(ui, &t->list.v[t->cur]));
 }
 
 /* --- erase: why, then are you sure ------------------------------------------ */
@@ -197,9 +188,9 @@ keep(struct ui *ui, struct screen *s)
 static const struct db_retention *
 erasing(struct retention *t)
 {
-	for (int i = 0; i < t->n; i++)
-		if (t->row[i].id == t->erasing)
-			return &t->row[i];
+	for (int i = 0; i < t->list.n; i++)
+		if (t->list.v[i].id == t->erasing)
+			return &t->list.v[i];
 	return NULL;
 }
 
@@ -280,7 +271,7 @@ erase_ask(struct ui *ui, struct screen *s)
 {
 	struct retention *t = ret_of(s);
 
-	t->erasing = t->row[t->cur].id;
+	t->erasing = t->list.v[t->cur].id;
 	t->why[0] = '\0';
 	return ask_why(ui, s, "");
 }
@@ -315,7 +306,7 @@ resumed(struct ui *ui, struct screen *s, int res)
 static void
 destroy(struct screen *s)
 {
-	free(ret_of(s)->row);
+	db_list_free(&ret_of(s)->list);
 	free(s->data);
 	free(s);
 }
@@ -354,7 +345,7 @@ scr_retention_new(struct ui *ui)
 	}
 	s->ops = &ops;
 	s->data = t;
-	if (db_retention_due(ui->db, ui->today, add_row, t) != DB_OK) {
+	if (db_retention_due(ui->db, ui->today, &t->list) != DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
 		destroy(s);
 		return NULL;

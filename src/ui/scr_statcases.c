@@ -235,7 +235,8 @@ draw_row(struct ui *ui, struct sc *p, const struct cols *c, int i)
 				    r->category), base, PUT_PAD);
 	ui_put(y, c->lvl, 3, ui_fmt(buf, sizeof buf, r->level ? "%d" : "-",
 				    r->level), base, PUT_PAD);
-	ui_put(y, c->status, 9, r->status, base, PUT_PAD | PUT_ELLIPSIS);
+	ui_put(y, c->status, 9, case_status_name(r->status), base,
+	       PUT_PAD | PUT_ELLIPSIS);
 	if (c->orders)
 		ui_put(y, c->orders, 6, ui_fmt(buf, sizeof buf, "%d",
 					       p->c.v[k].count), base,
