@@ -126,6 +126,20 @@ int cli_db_today(struct db *db, mdate *today);
 struct app_context;
 int cli_context(struct db *db, struct app_context *ctx);
 
+/* As cli_context(), for a command that counts no working days (the
+ * statistics, the report, the papers): nothing said of the holidays. */
+int cli_context_quiet(struct db *db, struct app_context *ctx);
+
+/*
+ * Open the database (cli_db_path(), FLAGS as db_open()) and work out its
+ * context, warning of unreadable bank holidays when WORKING_DAYS (the
+ * command counts them): the start of a command that needs today or the
+ * area.  EXIT_DONE, with *DB and CTX for the command to close and free;
+ * else the exit status after saying why, nothing left open.
+ */
+int cli_open_context(struct cli *c, unsigned flags, bool working_days,
+		     struct db **db, struct app_context *ctx);
+
 /* Split STR into words without a shell: whitespace separates, single
  * and double quotes group, backslash escapes.  Returns a NULL-terminated
  * malloc'd array (free with cli_free_words), or NULL on unbalanced

@@ -61,13 +61,8 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("kpi", "unexpected argument '%s'",
 				 argv[optind]);
-	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+	if ((rc = cli_open_context(c, 0, true, &db, &ctx)) != EXIT_DONE)
 		return rc;
-	if (cli_context(db, &ctx) != 0) {
-		app_context_free(&ctx);
-		db_close(db);
-		return EXIT_FAILED;
-	}
 	today = ctx.today;
 	if (!have_year)
 		year = date_report_year(today) - 1;

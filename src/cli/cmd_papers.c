@@ -25,6 +25,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/context.h"
 #include "cli/cli.h"
 #include "core/outfile.h"
 #include "cli/pdf.h"
@@ -638,8 +639,8 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 	struct agencies ag = { .n = 0 };
 	const char *recipient, *output;
 	struct db *db;
+	struct app_context ctx;
 	enum db_status st;
-	char area[128];
 	int64_t id;
 	int rc;
 
@@ -649,17 +650,15 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 	/* The file before the database: a --output refused (a forced
 	 * command) or not writable logs no printing. */
 	if ((rc = paper_output(c, "agenda", output)) != EXIT_DONE ||
-	    (rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE) {
+	    (rc = cli_open_context(c, 0, false, &db, &ctx)) != EXIT_DONE) {
 		outfile_close(&paper_file, true);
 		pdf_free(pp.pdf);
 		return rc;
 	}
 	st = read_meeting(db, id, "agenda.print", recipient, &pp, &m, &items,
 			  &ag, NULL);
-	if (st == DB_OK)
-		st = db_setting_get(db, "area_name", area, sizeof area);
 	if (st == DB_OK) {
-		print_agenda(db, &pp, area, &m, &items, &ag);
+		print_agenda(db, &pp, ctx.area, &m, &items, &ag);
 		rc = paper_finish(&pp, output);
 	} else {
 		cli_error("%s", db_errmsg(db));
@@ -668,6 +667,7 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 	outfile_close(&paper_file, true);  /* a paper never finished */
 	pdf_free(pp.pdf);
 	free(items.v);
+	app_context_free(&ctx);
 	db_close(db);
 	return rc;
 }
@@ -1171,7 +1171,8 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	const char *recipient, *output;
 	struct db *db;
 	enum db_status st;
-	char area[128], title[200], buf[64];
+	struct app_context ctx;
+	char title[200], buf[64];
 	char statement[DB_STATEMENT_MAX + 1];
 	struct db_minutes_state ms;
 	struct people people = { 0 };
@@ -1183,7 +1184,7 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 		return rc < 0 ? EXIT_DONE : rc;
 	/* The file before the database, as the agenda's. */
 	if ((rc = paper_output(c, "minutes", output)) != EXIT_DONE ||
-	    (rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE) {
+	    (rc = cli_open_context(c, 0, false, &db, &ctx)) != EXIT_DONE) {
 		outfile_close(&paper_file, true);
 		pdf_free(pp.pdf);
 		return rc;
@@ -1193,8 +1194,6 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	if (st == DB_OK)
 		st = db_attendee_list(db, id, collect_attendee, &people);
 	if (st == DB_OK)
-		st = db_setting_get(db, "area_name", area, sizeof area);
-	if (st == DB_OK)
 		st = db_setting_get(db, "meeting_statement", statement,
 				    sizeof statement);
 	if (st != DB_OK) {
@@ -1203,7 +1202,7 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	}
 	banner(&pp);
 	str_printf(title, sizeof title, "%s: minutes of a Level %d MAPP "
-		   "meeting", area, m.level);
+		   "meeting", ctx.area, m.level);
 	heading(&pp, 0, title);
 	meeting_fields(db, &pp, &m, &ag, false);
 	snprintf(buf, sizeof buf, "%d of %d cases discussed", m.discussed,
@@ -1245,6 +1244,7 @@ done:
 	free(people.v);
 	pdf_free(pp.pdf);
 	free(items.v);
+	app_context_free(&ctx);
 	db_close(db);
 	return rc;
 }

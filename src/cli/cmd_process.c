@@ -383,13 +383,8 @@ referral_list(struct cli *c, int argc, char **argv)
 			return cli_usage(a.cmd, "--format: \"%s\" is not text "
 					 "or csv", OPT(&a, P_FORMAT));
 	}
-	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+	if ((rc = cli_open_context(c, 0, true, &db, &ctx)) != EXIT_DONE)
 		return rc;
-	if (cli_context(db, &ctx) != 0) {
-		app_context_free(&ctx);
-		db_close(db);
-		return EXIT_FAILED;
-	}
 	l.csv = csv;
 	st = db_referral_all(db, SET(&a, P_PENDING), ctx.today, &ctx.holidays,
 			     print_referral, &l);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app/context.h"
 #include "cli/cli.h"
 #include "core/stats.h"
 #include "core/util.h"
@@ -115,17 +116,24 @@ cmd_stats(struct cli *c, int argc, char **argv)
 		/* Today as the first area has it (a demo lives on its own
 		 * today, as on the screens): the default year, and which
 		 * years are provisional. */
-		if (i == 0 && cli_db_today(db, &so.today) != 0) {
-			db_close(db);
-			rc = EXIT_FAILED;
-			break;
+		if (i == 0) {
+			struct app_context ctx;
+
+			if (cli_context_quiet(db, &ctx) != 0) {
+				app_context_free(&ctx);
+				db_close(db);
+				rc = EXIT_FAILED;
+				break;
+			}
+			so.today = ctx.today;
+			if (nareas == 1)
+				str_copy(area, ctx.area, sizeof area);
+			app_context_free(&ctx);
 		}
 		if (!have_year) {
 			first = last = date_report_year(so.today) - 1;
 			have_year = true;
 		}
-		if (nareas == 1)
-			db_setting_get(db, "area_name", area, sizeof area);
 		if ((one = stats_new(first, last)) == NULL) {
 			cli_error("out of memory");
 			db_close(db);

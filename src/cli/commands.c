@@ -367,8 +367,10 @@ cli_db_today(struct db *db, mdate *today)
 	return 0;
 }
 
-int
-cli_context(struct db *db, struct app_context *ctx)
+/* The context for DB; unreadable bank holidays warned about when
+ * WORKING_DAYS (the command counts them). */
+static int
+context(struct db *db, struct app_context *ctx, bool working_days)
 {
 	char err[160];
 
@@ -376,10 +378,39 @@ cli_context(struct db *db, struct app_context *ctx)
 		cli_error("%s", err);
 		return -1;
 	}
-	if (ctx->holidays_err[0])
+	if (working_days && ctx->holidays_err[0])
 		cli_warn("bank holidays: %s; counting weekends only",
 			 ctx->holidays_err);
 	return 0;
+}
+
+int
+cli_context(struct db *db, struct app_context *ctx)
+{
+	return context(db, ctx, true);
+}
+
+int
+cli_context_quiet(struct db *db, struct app_context *ctx)
+{
+	return context(db, ctx, false);
+}
+
+int
+cli_open_context(struct cli *c, unsigned flags, bool working_days,
+		 struct db **db, struct app_context *ctx)
+{
+	int rc;
+
+	if ((rc = cli_open(c, cli_db_path(c), flags, db)) != EXIT_DONE)
+		return rc;
+	if (context(*db, ctx, working_days) != 0) {
+		app_context_free(ctx);
+		db_close(*db);
+		*db = NULL;
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
 }
 
 void

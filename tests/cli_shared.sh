@@ -1,0 +1,62 @@
+#!/bin/sh
+# cli_shared.sh -- what the commands share (issue 14): the area's name and
+# today come from one context (src/app/context.c) for every command that
+# shows them, so the statistics, the report, the indicators and the papers
+# agree on them; and a --format the command does not know is refused the
+# same way everywhere, with nothing written.
+. "${top_srcdir:-.}/tests/lib.sh"
+d=$T/demo.db
+expect 0 "$MAPPA" --db "$d" demo
+
+# The first meeting, for the papers.
+expect 0 "$MAPPA" --db "$d" meetings --format csv
+m=$(sed -n 2p "$T/out" | cut -d, -f1)
+[ -n "$m" ] && ok || fail "no meeting in the demo"
+
+# Titles: "AREA, YEAR" or "AREA: ..." for each command, in $T/titles.
+titles() {
+	: >"$T/titles"
+	expect 0 "$MAPPA" --db "$d" stats
+	sed -n 1p "$T/out" >>"$T/titles"
+	expect 0 "$MAPPA" --db "$d" report
+	sed -n 1p "$T/out" | sed 's/^# //' >>"$T/titles"
+	expect 0 "$MAPPA" --db "$d" kpi
+	sed -n 1p "$T/out" >>"$T/titles"
+	expect 0 "$MAPPA" --db "$d" agenda "$m"
+	sed -n 3p "$T/out" >>"$T/titles"
+	expect 0 "$MAPPA" --db "$d" minutes "$m"
+	sed -n 3p "$T/out" >>"$T/titles"
+}
+
+# The demo on its own today: last reporting year is 2011-12 for all.
+titles
+contains "$T/titles" "MAPPA statistics for Wessex Fens (demo), 2011-12"
+[ "$(grep -c '^MAPPA statistics for Wessex Fens (demo), 2011-12$' "$T/titles")" -eq 2 ] \
+	&& ok || fail "stats and report disagree: $(cat "$T/titles")"
+contains "$T/titles" "Wessex Fens (demo): performance indicators 2011-12"
+contains "$T/titles" "Wessex Fens (demo): Level "
+[ "$(grep -c '^Wessex Fens (demo): ' "$T/titles")" -eq 3 ] \
+	&& ok || fail "kpi and the papers disagree: $(cat "$T/titles")"
+
+# Another today and another name: every command follows both.
+expect 0 "$MAPPA" --db "$d" settings set area_name "Fenland East"
+MAPPA_TODAY=2009-06-01
+export MAPPA_TODAY
+titles
+[ "$(grep -c '^MAPPA statistics for Fenland East, 2008-09$' "$T/titles")" -eq 2 ] \
+	&& ok || fail "stats and report do not follow today or the area: $(cat "$T/titles")"
+contains "$T/titles" "Fenland East: performance indicators 2008-09"
+[ "$(grep -c '^Fenland East: ' "$T/titles")" -eq 3 ] \
+	&& ok || fail "kpi and the papers do not follow the area: $(cat "$T/titles")"
+lacks "$T/titles" "Wessex"
+
+# A today that is no date is refused by each, naming it.
+MAPPA_TODAY=2009-13-01
+for cmd in stats report kpi "agenda $m" "minutes $m"; do
+	# shellcheck disable=SC2086
+	expect 1 "$MAPPA" --db "$d" $cmd
+	contains "$T/err" 'MAPPA_TODAY: "2009-13-01" is not a date (YYYY-MM-DD)'
+done
+unset MAPPA_TODAY
+
+finish
