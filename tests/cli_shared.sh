@@ -59,4 +59,33 @@ for cmd in stats report kpi "agenda $m" "minutes $m"; do
 done
 unset MAPPA_TODAY
 
+# --format for the commands that write text or CSV (cli_format_parse):
+# any other value is a usage error naming the command and the value,
+# with nothing written and nothing logged; csv and text are taken.
+audit_rows() { "$MAPPA" --db "$d" audit --format csv | wc -l; }
+for cmd in kpi meetings actions keydates audit retention "retention list" \
+    "user list" "referral list"; do
+	name=$cmd
+	[ "$cmd" = "retention list" ] && name=retention
+	[ "$cmd" = "user list" ] && name=user
+	before=$(audit_rows)
+	# shellcheck disable=SC2086
+	expect 2 "$MAPPA" --db "$d" $cmd --format xml
+	contains "$T/err" "mappa: $name: --format: \"xml\" is not text or csv"
+	[ ! -s "$T/out" ] && ok || fail "$cmd --format xml wrote: $(head -c 200 "$T/out")"
+	# An empty value is no format either.
+	# shellcheck disable=SC2086
+	expect 2 "$MAPPA" --db "$d" $cmd --format ""
+	contains "$T/err" "mappa: $name: --format: \"\" is not text or csv"
+	# Nor is one that differs only in case.
+	# shellcheck disable=SC2086
+	expect 2 "$MAPPA" --db "$d" $cmd --format CSV
+	# One row more: the reading of the trail itself.
+	[ "$(audit_rows)" -eq $((before + 1)) ] && ok || fail "$cmd --format xml was logged"
+	# shellcheck disable=SC2086
+	expect 0 "$MAPPA" --db "$d" $cmd --format csv
+	# shellcheck disable=SC2086
+	expect 0 "$MAPPA" --db "$d" $cmd --format text
+done
+
 finish

@@ -86,6 +86,13 @@ void cli_csv_field(const char *s);
 int cli_usage(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * VALUE of --format given to command CMD, for a command that writes text
+ * or CSV: sets *CSV and returns EXIT_DONE; else the usage error
+ * "--format: \"VALUE\" is not text or csv" (EXIT_USAGE), *CSV untouched.
+ */
+int cli_format_parse(const char *cmd, const char *value, bool *csv);
+
 /* The exit status for a data-layer status. */
 int cli_status(enum db_status st);
 

@@ -99,7 +99,6 @@ cmd_actions(struct cli *c, int argc, char **argv)
 	};
 	struct db_action_query q;
 	struct listing l = { .csv = false };
-	const char *fmt = "text";
 	struct db *db;
 	enum db_status st;
 	char *end;
@@ -128,10 +127,9 @@ cmd_actions(struct cli *c, int argc, char **argv)
 						 "is not a meeting id", optarg);
 			break;
 		case 'f':
-			fmt = optarg;
-			if (strcmp(fmt, "text") != 0 && strcmp(fmt, "csv") != 0)
-				return cli_usage("actions", "--format: \"%s\" "
-						 "is not text or csv", fmt);
+			if ((rc = cli_format_parse("actions", optarg, &l.csv))
+			    != EXIT_DONE)
+				return rc;
 			break;
 		case 'h':
 			printf("Usage: %s actions [--overdue | --all] "
@@ -156,7 +154,6 @@ cmd_actions(struct cli *c, int argc, char **argv)
 		db_close(db);
 		return EXIT_FAILED;
 	}
-	l.csv = strcmp(fmt, "csv") == 0;
 	l.lay = db_role(db) == ROLE_LAY;
 	if (l.csv)
 		printf("id,case,meeting,agency,owner,due,done,overdue,text\n");

@@ -26,7 +26,7 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	int year = 0, fmt = KPI_TEXT, opt, rc;
-	bool have_year = false, cases = false;
+	bool have_year = false, cases = false, csv = false;
 	struct app_context ctx;
 	struct kpi k;
 	struct db *db;
@@ -43,9 +43,10 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 			have_year = true;
 			break;
 		case 'f':
-			if ((fmt = kpi_format_parse(optarg)) < 0)
-				return cli_usage("kpi", "--format: \"%s\" is "
-						 "not text or csv", optarg);
+			if ((rc = cli_format_parse("kpi", optarg, &csv)) !=
+			    EXIT_DONE)
+				return rc;
+			fmt = csv ? KPI_CSV : KPI_TEXT;
 			break;
 		case 'c':
 			cases = true;

@@ -73,10 +73,9 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct db_meeting_query q = { MDATE_NONE, MDATE_NONE, 0, NULL };
-	const char *fmt = "text";
 	struct db *db;
 	enum db_status st;
-	bool csv;
+	bool csv = false;
 	int opt, rc;
 
 	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
@@ -104,10 +103,9 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 			q.status = optarg;
 			break;
 		case 'F':
-			fmt = optarg;
-			if (strcmp(fmt, "text") != 0 && strcmp(fmt, "csv") != 0)
-				return cli_usage("meetings", "--format: \"%s\" "
-						 "is not text or csv", fmt);
+			if ((rc = cli_format_parse("meetings", optarg, &csv))
+			    != EXIT_DONE)
+				return rc;
 			break;
 		case 'h':
 			printf("Usage: %s meetings [--from DATE] [--to DATE] "
@@ -127,7 +125,6 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 				 argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
-	csv = strcmp(fmt, "csv") == 0;
 	if (csv)
 		printf("id,date,time,level,status,chair,venue,cases\n");
 	else

@@ -376,13 +376,10 @@ referral_list(struct cli *c, int argc, char **argv)
 
 	if ((rc = parse(&a, argc, argv, allowed, 0)) != EXIT_DONE)
 		return rc < 0 ? EXIT_DONE : rc;
-	if (SET(&a, P_FORMAT)) {
-		if (strcmp(OPT(&a, P_FORMAT), "csv") == 0)
-			csv = true;
-		else if (strcmp(OPT(&a, P_FORMAT), "text") != 0)
-			return cli_usage(a.cmd, "--format: \"%s\" is not text "
-					 "or csv", OPT(&a, P_FORMAT));
-	}
+	if (SET(&a, P_FORMAT) &&
+	    (rc = cli_format_parse(a.cmd, OPT(&a, P_FORMAT), &csv)) !=
+	    EXIT_DONE)
+		return rc;
 	if ((rc = cli_open_context(c, 0, true, &db, &ctx)) != EXIT_DONE)
 		return rc;
 	l.csv = csv;

@@ -413,6 +413,19 @@ cli_open_context(struct cli *c, unsigned flags, bool working_days,
 	return EXIT_DONE;
 }
 
+int
+cli_format_parse(const char *cmd, const char *value, bool *csv)
+{
+	if (strcmp(value, "csv") == 0)
+		*csv = true;
+	else if (strcmp(value, "text") == 0)
+		*csv = false;
+	else
+		return cli_usage(cmd, "--format: \"%s\" is not text or csv",
+				 value);
+	return EXIT_DONE;
+}
+
 void
 cli_csv_field(const char *s)
 {

@@ -261,16 +261,6 @@ kpi_cell(const struct kpi *k, enum kpi_indicator i, int a, int p)
 	return &k->cell[i][a][p];
 }
 
-int
-kpi_format_parse(const char *s)
-{
-	if (strcmp(s, "text") == 0)
-		return KPI_TEXT;
-	if (strcmp(s, "csv") == 0)
-		return KPI_CSV;
-	return -1;
-}
-
 /* --- writing -------------------------------------------------------------- */
 
 /* Whether attendance row A is shown: the Responsible Authority always,
