@@ -584,24 +584,10 @@ cli_write_demo(struct cli *c, const char *path, size_t scale)
 	free(w.acts);
 	demo_history_free(&w.hist);
 	db_close(db);
-	if (rc != EXIT_DONE) {
-		char side[4200];
-
-		/* Leave no half-made database behind: remove the file we
-		 * created (an empty one given to us goes back to empty). */
-		if (!existed) {
-			unlink(path);
-		} else {
-			FILE *f = fopen(path, "w");
-
-			if (f)
-				fclose(f);
-		}
-		snprintf(side, sizeof side, "%s-wal", path);
-		unlink(side);
-		snprintf(side, sizeof side, "%s-shm", path);
-		unlink(side);
-	}
+	/* Leave no half-made database behind: remove the file we created
+	 * (an empty one given to us goes back to empty). */
+	if (rc != EXIT_DONE)
+		db_remove_created(path, existed);
 	return rc;
 }
 

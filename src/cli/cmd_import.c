@@ -499,26 +499,6 @@ check_files(struct importer *im, struct ix *ix, const char *const *path,
 	return rc == 0 && ix_error_count(ix) == 0 ? 0 : -1;
 }
 
-/* Remove the database at PATH that this import created. */
-static void
-remove_created(const char *path, bool existed)
-{
-	char side[4200];
-
-	if (!existed) {
-		unlink(path);
-	} else {
-		FILE *f = fopen(path, "w");
-
-		if (f)
-			fclose(f);
-	}
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-}
-
 int
 cmd_import(struct cli *c, int argc, char **argv)
 {
@@ -677,7 +657,7 @@ done:
 	ix_free(ix);
 	db_close(im.db);
 	if (rc != EXIT_DONE && created)
-		remove_created(dbpath, existed);
+		db_remove_created(dbpath, existed);
 out:
 	for (f = 0; f < IX_NFILES; f++) {
 		if (fd[f] >= 0)
