@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -91,6 +92,33 @@ array_reserve__room_for_need__doubling_kept_on_failure(void **state)
 }
 
 static void
+strbuf__grows_whole_and_fails_whole(void **state)
+{
+	struct strbuf sb;
+	char want[2001];
+
+	(void)state;
+	sb_init(&sb);
+	assert_string_equal(sb_str(&sb), "");
+	for (int i = 0; i < 200; i++) {
+		sb_add(&sb, "0123456789");
+		memcpy(want + i * 10, "0123456789", 10);
+	}
+	want[2000] = '\0';
+	sb_printf(&sb, "%s", "");
+	assert_int_equal(sb.len, 2000);
+	assert_true(sb.cap > sb.len);
+	assert_string_equal(sb_str(&sb), want);
+	/* Room that cannot be counted: failed, and shown as nothing. */
+	sb_addn(&sb, "x", SIZE_MAX - 1);
+	assert_true(sb.failed);
+	assert_string_equal(sb_str(&sb), "");
+	sb_add(&sb, "more");
+	assert_int_equal(sb.len, 2000);
+	sb_free(&sb);
+}
+
+static void
 lead_agency__table__valid_and_listed(void **state)
 {
 	(void)state;
@@ -139,6 +167,7 @@ main(void)
 		cmocka_unit_test(array_push__many__kept_in_order),
 		cmocka_unit_test(array_push__too_large__refused_unchanged),
 		cmocka_unit_test(array_reserve__room_for_need__doubling_kept_on_failure),
+		cmocka_unit_test(strbuf__grows_whole_and_fails_whole),
 		cmocka_unit_test(lead_agency__table__valid_and_listed),
 		cmocka_unit_test(status__names__round_trip),
 	};

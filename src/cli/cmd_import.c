@@ -394,17 +394,11 @@ write_all(struct importer *im, struct db_import *dbi, const struct ix *ix)
 	for (size_t k = 0; k < ix_offender_count(ix) && st == DB_OK; k++) {
 		const struct ix_offender *o = ix_offender(ix, k);
 
-		if (o->nev > cap) {
-			struct db_event *v = realloc(evs, o->nev * sizeof *v);
-
-			if (v == NULL) {
-				free(evs);
-				free(ids);
-				cli_error("out of memory");
-				return DB_ERROR;
-			}
-			evs = v;
-			cap = o->nev;
+		if (array_reserve(&evs, &cap, o->nev, sizeof *evs) != 0) {
+			free(evs);
+			free(ids);
+			cli_error("out of memory");
+			return DB_ERROR;
 		}
 		for (size_t i = 0; i < o->nev; i++) {
 			memset(&evs[i], 0, sizeof evs[i]);

@@ -544,15 +544,8 @@ collect_proposal(void *ctx, const struct db_agenda_proposal *p)
 {
 	struct proposals *ps = ctx;
 
-	if (ps->n == ps->cap) {
-		size_t cap = ps->cap ? ps->cap * 2 : 32;
-		struct db_agenda_proposal *v = realloc(ps->v, cap * sizeof *v);
-
-		if (v == NULL)
-			return -1;
-		ps->v = v;
-		ps->cap = cap;
-	}
+	if (array_reserve(&ps->v, &ps->cap, ps->n + 1, sizeof *ps->v) != 0)
+		return -1;
 	ps->v[ps->n++] = *p;
 	return 0;
 }

@@ -255,15 +255,8 @@ collect_item(void *ctx, const struct db_agenda_item *it)
 {
 	struct items *a = ctx;
 
-	if (a->n == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 16;
-		struct db_agenda_item *v = realloc(a->v, cap * sizeof *v);
-
-		if (v == NULL)
-			return -1;
-		a->v = v;
-		a->cap = cap;
-	}
+	if (array_reserve(&a->v, &a->cap, a->n + 1, sizeof *a->v) != 0)
+		return -1;
 	a->v[a->n++] = *it;
 	return 0;
 }
@@ -1083,15 +1076,8 @@ collect_attendee(void *ctx, const struct db_attendee *a)
 {
 	struct people *p = ctx;
 
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		struct db_attendee *v = realloc(p->v, cap * sizeof *v);
-
-		if (v == NULL)
-			return -1;
-		p->v = v;
-		p->cap = cap;
-	}
+	if (array_reserve(&p->v, &p->cap, p->n + 1, sizeof *p->v) != 0)
+		return -1;
 	p->v[p->n++] = *a;
 	return 0;
 }

@@ -20,6 +20,7 @@
 #include <pango/pangocairo.h>
 
 #include "cli/pdf.h"
+#include "core/util.h"
 
 /* A4 in points, and the margins. */
 #define PAGE_W 595.28
@@ -65,16 +66,9 @@ add(struct pdf *p, enum block_kind kind)
 
 	if (p == NULL || p->failed)
 		return NULL;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct block *v = realloc(p->b, cap * sizeof *v);
-
-		if (v == NULL) {
-			p->failed = true;
-			return NULL;
-		}
-		p->b = v;
-		p->cap = cap;
+	if (array_reserve(&p->b, &p->cap, p->n + 1, sizeof *p->b) != 0) {
+		p->failed = true;
+		return NULL;
 	}
 	b = &p->b[p->n++];
 	memset(b, 0, sizeof *b);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/stats.h"
+#include "core/util.h"
 #include "db/db_internal.h"
 
 enum db_status
@@ -72,16 +73,9 @@ db_history_foreach(struct db *db, db_history_cb cb, void *ctx)
 		if (ev_takes_kind(e.type) &&
 		    (kind = (const char *)sqlite3_column_text(st, 5)) != NULL)
 			e.kind = (uint8_t)ev_kind_parse(e.type, kind);
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			struct ev *nv = realloc(v, nc * sizeof *nv);
-
-			if (nv == NULL) {
-				s = db_fail(db, DB_ERROR, "out of memory");
-				goto out;
-			}
-			v = nv;
-			cap = nc;
+		if (array_reserve(&v, &cap, n + 1, sizeof *v) != 0) {
+			s = db_fail(db, DB_ERROR, "out of memory");
+			goto out;
 		}
 		v[n++] = e;
 	}

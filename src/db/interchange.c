@@ -90,16 +90,9 @@ load_history(struct db *db, int64_t id, struct ev **v, size_t *cap, size_t *n)
 		e.category = (uint8_t)sqlite3_column_int(st, 2);
 		e.level = (uint8_t)sqlite3_column_int(st, 3);
 		e.kind = kind ? (uint8_t)ev_kind_parse(e.type, kind) : 0;
-		if (*n == *cap) {
-			size_t nc = *cap ? *cap * 2 : 32;
-			struct ev *nv = realloc(*v, nc * sizeof *nv);
-
-			if (nv == NULL) {
-				sqlite3_reset(st);
-				return db_fail(db, DB_ERROR, "out of memory");
-			}
-			*v = nv;
-			*cap = nc;
+		if (array_reserve(v, cap, *n + 1, sizeof **v) != 0) {
+			sqlite3_reset(st);
+			return db_fail(db, DB_ERROR, "out of memory");
 		}
 		(*v)[(*n)++] = e;
 	}
@@ -209,18 +202,8 @@ struct db_import {
 static enum db_status
 reserve(struct db_import *im, size_t n)
 {
-	struct ev *v;
-	size_t cap;
-
-	if (n <= im->cap)
-		return DB_OK;
-	cap = im->cap ? im->cap : 64;
-	while (cap < n)
-		cap *= 2;
-	if ((v = realloc(im->v, cap * sizeof *v)) == NULL)
+	if (array_reserve(&im->v, &im->cap, n, sizeof *im->v) != 0)
 		return db_fail(im->db, DB_ERROR, "out of memory");
-	im->v = v;
-	im->cap = cap;
 	return DB_OK;
 }
 
@@ -557,7 +540,7 @@ drop_indexes(struct db_import *im)
 				       "WHERE type = 'index' AND tbl_name = "
 				       "'offenders' AND sql IS NOT NULL");
 	char **names = NULL;
-	size_t n = 0;
+	size_t n = 0, rcap = 0, ncap = 0;
 	enum db_status s = DB_OK;
 	int rc;
 
@@ -566,14 +549,11 @@ drop_indexes(struct db_import *im)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		const char *sql = (const char *)sqlite3_column_text(st, 1);
-		char **v = realloc(im->rebuild, (n + 1) * sizeof *v);
-		char **w = v ? realloc(names, (n + 1) * sizeof *w) : NULL;
 
-		if (v)
-			im->rebuild = v;
-		if (w)
-			names = w;
-		if (v == NULL || w == NULL || name == NULL || sql == NULL ||
+		if (array_reserve(&im->rebuild, &rcap, n + 1,
+				  sizeof *im->rebuild) != 0 ||
+		    array_reserve(&names, &ncap, n + 1, sizeof *names) != 0 ||
+		    name == NULL || sql == NULL ||
 		    (im->rebuild[n] = strdup(sql)) == NULL) {
 			s = db_fail(db, DB_ERROR, "out of memory");
 			break;

@@ -348,15 +348,8 @@ meeting_on_or_before(mdate d, int level)
 static struct demo_item *
 new_item(struct demo_history *h)
 {
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 16;
-		struct demo_item *v = realloc(h->items, cap * sizeof *v);
-
-		if (v == NULL)
-			return NULL;
-		h->items = v;
-		h->cap = cap;
-	}
+	if (array_reserve(&h->items, &h->cap, h->n + 1, sizeof *h->items) != 0)
+		return NULL;
 	memset(&h->items[h->n], 0, sizeof h->items[h->n]);
 	return &h->items[h->n++];
 }

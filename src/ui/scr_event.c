@@ -35,15 +35,9 @@ got_event(void *ctx, const struct db_event *e)
 {
 	struct event_screen *d = ctx;
 
-	if (d->nhist == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		struct ev *v = realloc(d->hist, cap * sizeof *v);
-
-		if (v == NULL)
-			return 1;
-		d->hist = v;
-		d->cap = cap;
-	}
+	if (array_reserve(&d->hist, &d->cap, d->nhist + 1, sizeof *d->hist)
+	    != 0)
+		return 1;
 	d->hist[d->nhist++] = e->ev;
 	return 0;
 }
