@@ -199,6 +199,41 @@ md_cell(const char *s)
 	printf(" |");
 }
 
+/* TEXT in place of what a section would list: there is nothing. */
+static void
+none(const struct paper *pp, const char *text)
+{
+	if (pp->pdf)
+		pdf_para(pp->pdf, 0, false, text);
+	else
+		printf(pp->md ? "%s\n" : "  %s\n", text);
+}
+
+/*
+ * A row of a table of N CELLS, in a PDF (column I WIDTHS[I] of the width)
+ * or in Markdown; HEAD: the header row (in Markdown with its rule under
+ * it).  Plain text lays out each table its own way.
+ */
+static void
+table_row(const struct paper *pp, int n, const double *widths,
+	  const char *const *cells, bool head)
+{
+	if (pp->pdf) {
+		pdf_row(pp->pdf, n, widths, cells, head);
+		return;
+	}
+	putchar('|');
+	for (int i = 0; i < n; i++)
+		md_cell(cells[i]);
+	putchar('\n');
+	if (head) {
+		putchar('|');
+		for (int i = 0; i < n; i++)
+			fputs("---|", stdout);
+		putchar('\n');
+	}
+}
+
 /* A paragraph of TEXT, indented one step. */
 static void
 para(const struct paper *pp, const char *text)
@@ -550,12 +585,7 @@ print_agenda(struct db *db, const struct paper *pp, const char *area,
 		       "diversity statement.\n");
 	heading(pp, 1, "Cases");
 	if (items->n == 0) {
-		if (pp->pdf)
-			pdf_para(pp->pdf, 0, false,
-				 "No cases are on the agenda yet.");
-		else
-			printf(pp->md ? "No cases are on the agenda yet.\n"
-				      : "  No cases are on the agenda yet.\n");
+		none(pp, "No cases are on the agenda yet.");
 	} else if (pp->pdf) {
 		static const char *const head[] = {
 			"#", "Case", "Name", "Born", "Cat", "Level", "Lead",
@@ -1022,42 +1052,25 @@ static void
 print_attendance(const struct paper *pp, const struct agencies *ag)
 {
 	static const double w[] = { 0.45, 0.15, 0.40 };
+	static const char *const head[] = { "Agency", "Invited", "Attendance" };
 
 	heading(pp, 1, "Attendance");
 	if (ag->n == 0) {
-		if (pp->pdf)
-			pdf_para(pp->pdf, 0, false, "Not recorded.");
-		else
-			printf(pp->md ? "Not recorded.\n"
-				      : "  Not recorded.\n");
+		none(pp, "Not recorded.");
 		return;
 	}
-	if (pp->pdf) {
-		static const char *const head[] = {
-			"Agency", "Invited", "Attendance",
-		};
-
-		pdf_row(pp->pdf, 3, w, head, true);
-	} else if (pp->md)
-		printf("| Agency | Invited | Attendance |\n|---|---|---|\n");
+	if (pp->pdf || pp->md)
+		table_row(pp, 3, w, head, true);
 	for (size_t i = 0; i < ag->n; i++) {
 		const struct db_meeting_agency *a = &ag->v[i];
 		const char *att = a->attendance[0] ? a->attendance
 						   : "not recorded";
+		const char *cells[3] = {
+			agency_name(a->agency), a->invited ? "yes" : "no", att,
+		};
 
-		if (pp->pdf) {
-			const char *cells[3];
-
-			cells[0] = agency_name(a->agency);
-			cells[1] = a->invited ? "yes" : "no";
-			cells[2] = att;
-			pdf_row(pp->pdf, 3, w, cells, false);
-		} else if (pp->md) {
-			putchar('|');
-			md_cell(agency_name(a->agency));
-			md_cell(a->invited ? "yes" : "no");
-			md_cell(att);
-			putchar('\n');
+		if (pp->pdf || pp->md) {
+			table_row(pp, 3, w, cells, false);
 		} else {
 			printf("  %-28s %s%s\n", agency_name(a->agency), att,
 			       a->invited ? "" : " (not invited)");
@@ -1106,40 +1119,24 @@ static void
 print_people(const struct paper *pp, const struct people *p)
 {
 	static const double w[] = { 0.45, 0.35, 0.20 };
+	static const char *const head[] = { "Name", "Agency", "Role" };
 
 	heading(pp, 1, "Attendees");
 	if (p->n == 0) {
-		if (pp->pdf)
-			pdf_para(pp->pdf, 0, false, "Not recorded by name.");
-		else
-			printf(pp->md ? "Not recorded by name.\n"
-				      : "  Not recorded by name.\n");
+		none(pp, "Not recorded by name.");
 		return;
 	}
-	if (pp->pdf) {
-		static const char *const head[] = { "Name", "Agency", "Role" };
-
-		pdf_row(pp->pdf, 3, w, head, true);
-	} else if (pp->md) {
-		printf("| Name | Agency | Role |\n|---|---|---|\n");
-	}
+	if (pp->pdf || pp->md)
+		table_row(pp, 3, w, head, true);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct db_attendee *a = &p->v[i];
 		const char *role = role_heading(a->role);
+		const char *cells[3] = {
+			a->name, agency_name(a->agency), role,
+		};
 
-		if (pp->pdf) {
-			const char *cells[3];
-
-			cells[0] = a->name;
-			cells[1] = agency_name(a->agency);
-			cells[2] = role;
-			pdf_row(pp->pdf, 3, w, cells, false);
-		} else if (pp->md) {
-			putchar('|');
-			md_cell(a->name);
-			md_cell(agency_name(a->agency));
-			md_cell(role);
-			putchar('\n');
+		if (pp->pdf || pp->md) {
+			table_row(pp, 3, w, cells, false);
 		} else {
 			printf("  %-34s %-26s %s\n", a->name,
 			       agency_name(a->agency), role);
