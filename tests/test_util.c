@@ -119,6 +119,23 @@ strbuf__grows_whole_and_fails_whole(void **state)
 }
 
 static void
+str_hash__fnv1a_known_answers_and_salt(void **state)
+{
+	(void)state;
+	/* The published FNV-1a 64-bit test vectors. */
+	assert_true(str_hash("", 0) == UINT64_C(0xcbf29ce484222325));
+	assert_true(str_hash("a", 0) == UINT64_C(0xaf63dc4c8601ec8c));
+	assert_true(str_hash("foobar", 0) == UINT64_C(0x85944171f73967e8));
+	/* The salt changes the basis: the demo's streams are seeded so. */
+	assert_true(str_hash("", 0x52454652) ==
+		    (UINT64_C(0xcbf29ce484222325) ^ 0x52454652));
+	assert_true(str_hash("WF/05/0001", 0x52454652) ==
+		    UINT64_C(0x2f12aea3f2d7869a));
+	/* Bytes above 127 are taken unsigned. */
+	assert_true(str_hash("\xc3\xa9", 0) == UINT64_C(0x0ac21707b7181e01));
+}
+
+static void
 lead_agency__table__valid_and_listed(void **state)
 {
 	(void)state;
@@ -168,6 +185,7 @@ main(void)
 		cmocka_unit_test(array_push__too_large__refused_unchanged),
 		cmocka_unit_test(array_reserve__room_for_need__doubling_kept_on_failure),
 		cmocka_unit_test(strbuf__grows_whole_and_fails_whole),
+		cmocka_unit_test(str_hash__fnv1a_known_answers_and_salt),
 		cmocka_unit_test(lead_agency__table__valid_and_listed),
 		cmocka_unit_test(status__names__round_trip),
 	};

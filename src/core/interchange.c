@@ -455,16 +455,6 @@ list_names(struct strbuf *sb, const char *const *names, size_t n,
 
 /* --- the ref table ---------------------------------------------------------- */
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
-}
-
 /* The offender with REF, or -1. */
 static long
 find(const struct ix *ix, const char *ref)
@@ -473,7 +463,7 @@ find(const struct ix *ix, const char *ref)
 
 	if (ix->nslots == 0)
 		return -1;
-	for (i = hash(ref) & mask; ix->slots[i]; i = (i + 1) & mask) {
+	for (i = str_hash(ref, 0) & mask; ix->slots[i]; i = (i + 1) & mask) {
 		uint32_t k = ix->slots[i] - 1;
 
 		if (strcmp(ix->off[k].col[IX_O_REF], ref) == 0)
@@ -487,7 +477,7 @@ slot_put(uint32_t *slots, size_t nslots, const char *ref, uint32_t v)
 {
 	size_t mask = nslots - 1, i;
 
-	for (i = hash(ref) & mask; slots[i]; i = (i + 1) & mask)
+	for (i = str_hash(ref, 0) & mask; slots[i]; i = (i + 1) & mask)
 		;
 	slots[i] = v;
 }

@@ -110,6 +110,18 @@ sb_str(const struct strbuf *sb)
 	return sb->s && !sb->failed ? sb->s : "";
 }
 
+uint64_t
+str_hash(const char *s, uint64_t salt)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ salt;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
+}
+
 int
 array_reserve(void *v, size_t *cap, size_t need, size_t size)
 {
