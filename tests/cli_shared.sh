@@ -2,8 +2,8 @@
 # cli_shared.sh -- what the commands share (issue 14): the area's name and
 # today come from one context (src/app/context.c) for every command that
 # shows them, so the statistics, the report, the indicators and the papers
-# agree on them; and a --format the command does not know is refused the
-# same way everywhere, with nothing written.
+# agree on them; and a --format, --year or --template the command does not
+# know is refused the same way everywhere, with nothing written.
 . "${top_srcdir:-.}/tests/lib.sh"
 d=$T/demo.db
 expect 0 "$MAPPA" --db "$d" demo
@@ -86,6 +86,22 @@ for cmd in kpi meetings actions keydates audit retention "retention list" \
 	expect 0 "$MAPPA" --db "$d" $cmd --format csv
 	# shellcheck disable=SC2086
 	expect 0 "$MAPPA" --db "$d" $cmd --format text
+done
+
+# --year (cli_year_parse) and --template (cli_template_parse): the same
+# refusal, naming the command, for each that takes them; a good value
+# taken.
+for cmd in stats report kpi; do
+	expect 2 "$MAPPA" --db "$d" $cmd --year 2010-12
+	contains "$T/err" "mappa: $cmd: --year: \"2010-12\" is not a reporting year (e.g. 2010-11)"
+	[ ! -s "$T/out" ] && ok || fail "$cmd --year 2010-12 wrote: $(head -c 200 "$T/out")"
+	expect 0 "$MAPPA" --db "$d" $cmd --year 2010-11
+	contains "$T/out" "2010-11"
+done
+for cmd in stats report; do
+	expect 2 "$MAPPA" --db "$d" $cmd --template 2011
+	contains "$T/err" "mappa: $cmd: --template: \"2011\" is not 2010 or 2015"
+	expect 0 "$MAPPA" --db "$d" $cmd --year 2010-11 --template 2015
 done
 
 finish

@@ -93,6 +93,16 @@ int cli_usage(const char *cmd, const char *fmt, ...)
  */
 int cli_format_parse(const char *cmd, const char *value, bool *csv);
 
+/* VALUE of --year given to command CMD: a reporting year ("2010-11" or
+ * "2010"), into *YEAR; else the usage error "--year: \"VALUE\" is not a
+ * reporting year (e.g. 2010-11)". */
+int cli_year_parse(const char *cmd, const char *value, int *year);
+
+/* VALUE of --template given to command CMD: 2010 or 2015, into
+ * *TEMPLATE; else the usage error "--template: \"VALUE\" is not 2010 or
+ * 2015". */
+int cli_template_parse(const char *cmd, const char *value, int *template);
+
 /* The exit status for a data-layer status. */
 int cli_status(enum db_status st);
 

@@ -36,10 +36,9 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'y':
-			if (report_year_parse(optarg, &year) != 0)
-				return cli_usage("kpi", "--year: \"%s\" is not "
-						 "a reporting year (e.g. "
-						 "2010-11)", optarg);
+			if ((rc = cli_year_parse("kpi", optarg, &year)) !=
+			    EXIT_DONE)
+				return rc;
 			have_year = true;
 			break;
 		case 'f':

@@ -35,10 +35,9 @@ cmd_report(struct cli *c, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'y':
-			if (report_year_parse(optarg, &year) != 0)
-				return cli_usage("report", "--year: \"%s\" is not "
-						 "a reporting year (e.g. "
-						 "2010-11)", optarg);
+			if ((rc = cli_year_parse("report", optarg, &year)) !=
+			    EXIT_DONE)
+				return rc;
 			have_year = true;
 			break;
 		case 'f':
@@ -48,9 +47,9 @@ cmd_report(struct cli *c, int argc, char **argv)
 						 optarg);
 			break;
 		case 't':
-			if ((so.template = stats_template_parse(optarg)) < 0)
-				return cli_usage("report", "--template: \"%s\" "
-						 "is not 2010 or 2015", optarg);
+			if ((rc = cli_template_parse("report", optarg,
+						     &so.template)) != EXIT_DONE)
+				return rc;
 			break;
 		case 'b':
 			so.board = true;

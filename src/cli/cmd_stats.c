@@ -59,10 +59,9 @@ cmd_stats(struct cli *c, int argc, char **argv)
 			if (have_year)
 				return cli_usage("stats", "give one --year or "
 						 "--years");
-			if (report_year_parse(optarg, &first) != 0)
-				return cli_usage("stats", "--year: \"%s\" is not "
-						 "a reporting year (e.g. "
-						 "2010-11)", optarg);
+			if ((rc = cli_year_parse("stats", optarg, &first)) !=
+			    EXIT_DONE)
+				return rc;
 			last = first;
 			have_year = true;
 			break;
@@ -84,9 +83,9 @@ cmd_stats(struct cli *c, int argc, char **argv)
 						 optarg);
 			break;
 		case 't':
-			if ((so.template = stats_template_parse(optarg)) < 0)
-				return cli_usage("stats", "--template: \"%s\" is "
-						 "not 2010 or 2015", optarg);
+			if ((rc = cli_template_parse("stats", optarg,
+						     &so.template)) != EXIT_DONE)
+				return rc;
 			break;
 		case 'b':
 			so.board = true;

@@ -16,6 +16,8 @@
 #include "cli/cli.h"
 #include "core/chars.h"
 #include "core/csv.h"
+#include "core/report_year.h"
+#include "core/stats.h"
 #include "core/util.h"
 
 const char *cli_progname = "mappa";
@@ -423,6 +425,27 @@ cli_format_parse(const char *cmd, const char *value, bool *csv)
 	else
 		return cli_usage(cmd, "--format: \"%s\" is not text or csv",
 				 value);
+	return EXIT_DONE;
+}
+
+int
+cli_year_parse(const char *cmd, const char *value, int *year)
+{
+	if (report_year_parse(value, year) != 0)
+		return cli_usage(cmd, "--year: \"%s\" is not a reporting year "
+				 "(e.g. 2010-11)", value);
+	return EXIT_DONE;
+}
+
+int
+cli_template_parse(const char *cmd, const char *value, int *template)
+{
+	int t = stats_template_parse(value);
+
+	if (t < 0)
+		return cli_usage(cmd, "--template: \"%s\" is not 2010 or "
+				 "2015", value);
+	*template = t;
 	return EXIT_DONE;
 }
 
