@@ -16,7 +16,7 @@
 static int
 print_row(void *ctx, const struct db_audit *a)
 {
-	int csv = *(int *)ctx;
+	bool csv = *(bool *)ctx;
 
 	if (csv) {
 		printf("%lld,%s,", (long long)a->id, a->time);
