@@ -225,12 +225,8 @@ main(int argc, char **argv)
 		case OPT_VERSION:
 			version();
 			return EXIT_DONE;
-		case ':':
-			return cli_usage(NULL, "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage(NULL, "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault(NULL, opt, argv);
 		}
 	}
 	argc -= optind;

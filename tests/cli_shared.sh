@@ -2,8 +2,9 @@
 # cli_shared.sh -- what the commands share (issue 14): the area's name and
 # today come from one context (src/app/context.c) for every command that
 # shows them, so the statistics, the report, the indicators and the papers
-# agree on them; and a --format, --year or --template the command does not
-# know is refused the same way everywhere, with nothing written.
+# agree on them; and an option the command does not know, or a --format,
+# --year or --template value, is refused the same way everywhere, with
+# nothing written.
 . "${top_srcdir:-.}/tests/lib.sh"
 d=$T/demo.db
 expect 0 "$MAPPA" --db "$d" demo
@@ -86,7 +87,18 @@ for cmd in kpi meetings actions keydates audit retention "retention list" \
 	expect 0 "$MAPPA" --db "$d" $cmd --format csv
 	# shellcheck disable=SC2086
 	expect 0 "$MAPPA" --db "$d" $cmd --format text
+	# Text is the default (the trail grows with each reading: not it).
+	if [ "$name" != audit ]; then
+		cp "$T/out" "$T/text"
+		# shellcheck disable=SC2086
+		expect 0 "$MAPPA" --db "$d" $cmd
+		cmp -s "$T/out" "$T/text" && ok || fail "$cmd: --format text is not the default"
+	fi
 done
+# The audit trail as text is no CSV.
+expect 0 "$MAPPA" --db "$d" audit
+lacks "$T/out" ",stats.view,"
+contains "$T/out" "stats.view"
 
 # --year (cli_year_parse) and --template (cli_template_parse): the same
 # refusal, naming the command, for each that takes them; a good value
@@ -103,5 +115,30 @@ for cmd in stats report; do
 	contains "$T/err" "mappa: $cmd: --template: \"2011\" is not 2010 or 2015"
 	expect 0 "$MAPPA" --db "$d" $cmd --year 2010-11 --template 2015
 done
+
+# An option a command does not know, or one without its argument
+# (cli_option_fault): refused alike by every command, naming it.
+for cmd in init demo stats report kpi "user list" audit \
+    retention import export meetings agenda minutes actions "action done" \
+    "referral list" "case add" "event add" keydates; do
+	name=${cmd%% *}
+	# shellcheck disable=SC2086
+	expect 2 "$MAPPA" --db "$T/none.db" $cmd --bogus
+	case $cmd in
+	"referral list"|"case add"|"event add") contains "$T/err" "mappa: $cmd: '--bogus': unknown option" ;;
+	*) contains "$T/err" "mappa: $name: '--bogus': unknown option" ;;
+	esac
+done
+for cmd in stats report kpi audit actions keydates meetings; do
+	expect 2 "$MAPPA" --db "$d" $cmd --format
+	contains "$T/err" "mappa: $cmd: '--format' needs an argument"
+done
+expect 2 "$MAPPA" --db "$d" import --offenders
+contains "$T/err" "mappa: import: '--offenders' needs an argument"
+expect 2 "$MAPPA" --bogus
+contains "$T/err" "mappa: '--bogus': unknown option"
+expect 2 "$MAPPA" --db
+contains "$T/err" "mappa: '--db' needs an argument"
+[ ! -e "$T/none.db" ] && ok || fail "a refused option made a database"
 
 finish

@@ -87,6 +87,13 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
+ * The usage error for what getopt_long() returned as OPT for command CMD
+ * (NULL: the global options), the option at ARGV[optind - 1]: ':' "'X'
+ * needs an argument", anything else "'X': unknown option".
+ */
+int cli_option_fault(const char *cmd, int opt, char *const *argv);
+
+/*
  * VALUE of --format given to command CMD, for a command that writes text
  * or CSV: sets *CSV and returns EXIT_DONE; else the usage error
  * "--format: \"VALUE\" is not text or csv" (EXIT_USAGE), *CSV untouched.

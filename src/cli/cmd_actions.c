@@ -137,12 +137,8 @@ cmd_actions(struct cli *c, int argc, char **argv)
 			       "[--meeting ID] [--format text|csv]\n",
 			       cli_progname);
 			return EXIT_DONE;
-		case ':':
-			return cli_usage("actions", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("actions", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("actions", opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -251,12 +247,8 @@ cmd_action(struct cli *c, int argc, char **argv)
 			printf("Usage: %s action %s\n", cli_progname,
 			       cli_command_usage("action"));
 			return EXIT_DONE;
-		case ':':
-			return cli_usage("action", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("action", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("action", opt, argv);
 		}
 	}
 	if (optind + 1 != argc)

@@ -141,12 +141,8 @@ cmd_audit(struct cli *c, int argc, char **argv)
 			    EXIT_DONE)
 				return rc;
 			break;
-		case ':':
-			return cli_usage("audit", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("audit", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("audit", opt, argv);
 		}
 	}
 	if (optind < argc)

@@ -594,12 +594,8 @@ cmd_demo(struct cli *c, int argc, char **argv)
 						 "not a number from 1 to "
 						 "10000000", optarg);
 			break;
-		case ':':
-			return cli_usage("demo", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("demo", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("demo", opt, argv);
 		}
 	}
 	if (optind < argc)

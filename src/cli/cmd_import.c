@@ -524,11 +524,8 @@ cmd_import(struct cli *c, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case ':':
-			return cli_usage("import", "'%s' needs an argument",
-					 argv[optind - 1]);
 		case '?':
-			return cli_usage("import", "'%s': unknown option",
-					 argv[optind - 1]);
+			return cli_option_fault("import", opt, argv);
 		default:
 			f = opt - 1;
 			if (path[f])

@@ -104,12 +104,8 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 			       "licences|notifications] [--format text|csv]\n",
 			       cli_progname);
 			return EXIT_DONE;
-		case ':':
-			return cli_usage("keydates", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("keydates", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("keydates", opt, argv);
 		}
 	}
 	if (optind < argc)

@@ -50,12 +50,8 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 		case 'c':
 			cases = true;
 			break;
-		case ':':
-			return cli_usage("kpi", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("kpi", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("kpi", opt, argv);
 		}
 	}
 	if (optind < argc)

@@ -112,12 +112,8 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 			       "[--level 2|3] [--status S] "
 			       "[--format text|csv]\n", cli_progname);
 			return EXIT_DONE;
-		case ':':
-			return cli_usage("meetings", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("meetings", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("meetings", opt, argv);
 		}
 	}
 	if (optind < argc)

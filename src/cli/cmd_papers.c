@@ -355,12 +355,8 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 			printf("Usage: %s %s %s\n", cli_progname, cmd,
 			       cli_command_usage(cmd));
 			return -1;
-		case ':':
-			return cli_usage(cmd, "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage(cmd, "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault(cmd, opt, argv);
 		}
 	}
 	if (optind + 1 != argc)

@@ -88,14 +88,10 @@ parse(struct pargs *a, int argc, char **argv, const int *allowed, int npos)
 			       a->usage);
 			return -1;
 		}
-		if (opt == ':')
-			return cli_usage(a->cmd, "'%s' needs an argument",
-					 argv[optind - 1]);
 		for (const int *p = allowed; *p != P_NONE; p++)
 			ok |= *p == opt;
 		if (!ok || opt <= P_NONE || opt >= P_MAX)
-			return cli_usage(a->cmd, "'%s': unknown option",
-					 argv[optind - 1]);
+			return cli_option_fault(a->cmd, opt, argv);
 		OPT(a, opt) = optarg;
 		SET(a, opt) = true;
 	}

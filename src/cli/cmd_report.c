@@ -54,12 +54,8 @@ cmd_report(struct cli *c, int argc, char **argv)
 		case 'b':
 			so.board = true;
 			break;
-		case ':':
-			return cli_usage("report", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("report", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("report", opt, argv);
 		}
 	}
 	if (optind < argc)

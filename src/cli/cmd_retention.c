@@ -72,12 +72,8 @@ cmd_retention(struct cli *c, int argc, char **argv)
 		case 'y':
 			yes = 1;
 			break;
-		case ':':
-			return cli_usage("retention", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("retention", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("retention", opt, argv);
 		}
 	}
 	if (optind < argc)

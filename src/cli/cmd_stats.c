@@ -90,12 +90,8 @@ cmd_stats(struct cli *c, int argc, char **argv)
 		case 'b':
 			so.board = true;
 			break;
-		case ':':
-			return cli_usage("stats", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("stats", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("stats", opt, argv);
 		}
 	}
 	if (optind < argc)

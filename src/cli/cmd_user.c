@@ -64,12 +64,8 @@ cmd_user(struct cli *c, int argc, char **argv)
 		case 'f':
 			fmt = optarg;
 			break;
-		case ':':
-			return cli_usage("user", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("user", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("user", opt, argv);
 		}
 	}
 	for (; optind < argc; optind++) {

@@ -416,6 +416,15 @@ cli_open_context(struct cli *c, unsigned flags, bool working_days,
 }
 
 int
+cli_option_fault(const char *cmd, int opt, char *const *argv)
+{
+	if (opt == ':')
+		return cli_usage(cmd, "'%s' needs an argument",
+				 argv[optind - 1]);
+	return cli_usage(cmd, "'%s': unknown option", argv[optind - 1]);
+}
+
+int
 cli_format_parse(const char *cmd, const char *value, bool *csv)
 {
 	if (strcmp(value, "csv") == 0)
