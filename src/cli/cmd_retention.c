@@ -88,7 +88,7 @@ cmd_retention(struct cli *c, int argc, char **argv)
 		if ((rc = cli_format_parse("retention", fmt, &as_csv)) !=
 		    EXIT_DONE)
 			return rc;
-		csv = as_csv;   /* print_due() reads an int */
+		csv = as_csv; /* print_due() reads an int */
 		if (due && date_parse(due, &d_due) != 0)
 			return cli_usage("retention", "--due: \"%s\" is not a "
 					 "date (YYYY-MM-DD)", due);

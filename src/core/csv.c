@@ -246,8 +246,7 @@ end_record(struct csv_reader *r, struct csv_record *rec, unsigned long line)
 {
 	if (r->npf == 1 && r->pf[0].len == 0 && r->pf[0].flags == 0)
 		return 0;
-	if (array_reserve(&r->fields, &r->fcap, r->npf, sizeof *r->fields)
-	    != 0)
+	if (array_reserve(&r->fields, &r->fcap, r->npf, sizeof *r->fields) != 0)
 		return out_of_memory(r);
 	rec->line = line;
 	rec->n = r->npf;
