@@ -150,7 +150,7 @@ static int
 run_demo(struct cli *c)
 {
 	char dir[] = "/tmp/mappa-demo-XXXXXX";
-	char path[64], side[80];
+	char path[64];
 	struct db *db = NULL;
 	int rc;
 	const char *tmp = getenv("TMPDIR");
@@ -179,11 +179,7 @@ run_demo(struct cli *c)
 		rc = tui_run(db, path);
 		db_close(db);
 	}
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
+	db_remove_created(path, false);
 	rmdir(tmpl);
 	return rc;
 }
@@ -229,12 +225,8 @@ main(int argc, char **argv)
 		case OPT_VERSION:
 			version();
 			return EXIT_DONE;
-		case ':':
-			return cli_usage(NULL, "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage(NULL, "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault(NULL, opt, argv);
 		}
 	}
 	argc -= optind;

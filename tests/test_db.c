@@ -1675,6 +1675,48 @@ failing_write__clear_error_and_goes_on(void **state)
 	sqlite3_vfs_register(realvfs, 1);
 }
 
+/* A file of N bytes at PATH. */
+static void
+put_file(const char *path, size_t n)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	for (size_t i = 0; i < n; i++)
+		fputc('x', f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+remove_created__removed_or_emptied_journals_gone(void **state)
+{
+	struct tu_fx *f = *state;
+	char path[4300], wal[4400], shm[4400];
+	struct stat sb;
+
+	for (int keep = 0; keep <= 1; keep++) {
+		snprintf(path, sizeof path, "%s/made%d.db", f->dir, keep);
+		snprintf(wal, sizeof wal, "%s-wal", path);
+		snprintf(shm, sizeof shm, "%s-shm", path);
+		put_file(path, 4096);
+		put_file(wal, 100);
+		put_file(shm, 100);
+		db_remove_created(path, keep);
+		if (keep) {
+			assert_int_equal(stat(path, &sb), 0);
+			assert_int_equal(sb.st_size, 0);
+		} else {
+			assert_int_equal(stat(path, &sb), -1);
+		}
+		assert_int_equal(stat(wal, &sb), -1);
+		assert_int_equal(stat(shm, &sb), -1);
+	}
+	/* Nothing to remove is no fault; the fixture's database stays. */
+	snprintf(path, sizeof path, "%s/never.db", f->dir);
+	db_remove_created(path, false);
+	assert_int_equal(stat(f->path, &sb), 0);
+}
+
 int
 main(void)
 {
@@ -1726,6 +1768,7 @@ main(void)
 		T(history__every_offender_in_order),
 		T(full_disk__clear_error_nothing_partial_and_goes_on),
 		T(failing_write__clear_error_and_goes_on),
+		T(remove_created__removed_or_emptied_journals_gone),
 #undef T
 	};
 

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -88,6 +89,50 @@ array_reserve__room_for_need__doubling_kept_on_failure(void **state)
 	assert_int_equal(cap, 64);
 	assert_int_equal(v[15], 7);
 	free(v);
+}
+
+static void
+strbuf__grows_whole_and_fails_whole(void **state)
+{
+	struct strbuf sb;
+	char want[2001];
+
+	(void)state;
+	sb_init(&sb);
+	assert_string_equal(sb_str(&sb), "");
+	for (int i = 0; i < 200; i++) {
+		sb_add(&sb, "0123456789");
+		memcpy(want + i * 10, "0123456789", 10);
+	}
+	want[2000] = '\0';
+	sb_printf(&sb, "%s", "");
+	assert_int_equal(sb.len, 2000);
+	assert_true(sb.cap > sb.len);
+	assert_string_equal(sb_str(&sb), want);
+	/* Room that cannot be counted: failed, and shown as nothing. */
+	sb_addn(&sb, "x", SIZE_MAX - 1);
+	assert_true(sb.failed);
+	assert_string_equal(sb_str(&sb), "");
+	sb_add(&sb, "more");
+	assert_int_equal(sb.len, 2000);
+	sb_free(&sb);
+}
+
+static void
+str_hash__fnv1a_known_answers_and_salt(void **state)
+{
+	(void)state;
+	/* The published FNV-1a 64-bit test vectors. */
+	assert_true(str_hash("", 0) == UINT64_C(0xcbf29ce484222325));
+	assert_true(str_hash("a", 0) == UINT64_C(0xaf63dc4c8601ec8c));
+	assert_true(str_hash("foobar", 0) == UINT64_C(0x85944171f73967e8));
+	/* The salt changes the basis: the demo's streams are seeded so. */
+	assert_true(str_hash("", 0x52454652) ==
+		    (UINT64_C(0xcbf29ce484222325) ^ 0x52454652));
+	assert_true(str_hash("WF/05/0001", 0x52454652) ==
+		    UINT64_C(0x2f12aea3f2d7869a));
+	/* Bytes above 127 are taken unsigned. */
+	assert_true(str_hash("\xc3\xa9", 0) == UINT64_C(0x0ac21707b7181e01));
 }
 
 static void
@@ -172,6 +217,8 @@ main(void)
 		cmocka_unit_test(array_push__many__kept_in_order),
 		cmocka_unit_test(array_push__too_large__refused_unchanged),
 		cmocka_unit_test(array_reserve__room_for_need__doubling_kept_on_failure),
+		cmocka_unit_test(strbuf__grows_whole_and_fails_whole),
+		cmocka_unit_test(str_hash__fnv1a_known_answers_and_salt),
 		cmocka_unit_test(lead_agency__table__valid_and_listed),
 		cmocka_unit_test(status__names__round_trip),
 		cmocka_unit_test(status__case_words__papers_and_screen),

@@ -86,6 +86,30 @@ void cli_csv_field(const char *s);
 int cli_usage(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * The usage error for what getopt_long() returned as OPT for command CMD
+ * (NULL: the global options), the option at ARGV[optind - 1]: ':' "'X'
+ * needs an argument", anything else "'X': unknown option".
+ */
+int cli_option_fault(const char *cmd, int opt, char *const *argv);
+
+/*
+ * VALUE of --format given to command CMD, for a command that writes text
+ * or CSV: sets *CSV and returns EXIT_DONE; else the usage error
+ * "--format: \"VALUE\" is not text or csv" (EXIT_USAGE), *CSV untouched.
+ */
+int cli_format_parse(const char *cmd, const char *value, bool *csv);
+
+/* VALUE of --year given to command CMD: a reporting year ("2010-11" or
+ * "2010"), into *YEAR; else the usage error "--year: \"VALUE\" is not a
+ * reporting year (e.g. 2010-11)". */
+int cli_year_parse(const char *cmd, const char *value, int *year);
+
+/* VALUE of --template given to command CMD: 2010 or 2015, into
+ * *TEMPLATE; else the usage error "--template: \"VALUE\" is not 2010 or
+ * 2015". */
+int cli_template_parse(const char *cmd, const char *value, int *template);
+
 /* The exit status for a data-layer status. */
 int cli_status(enum db_status st);
 
@@ -125,6 +149,20 @@ int cli_db_today(struct db *db, mdate *today);
  */
 struct app_context;
 int cli_context(struct db *db, struct app_context *ctx);
+
+/* As cli_context(), for a command that counts no working days (the
+ * statistics, the report, the papers): nothing said of the holidays. */
+int cli_context_quiet(struct db *db, struct app_context *ctx);
+
+/*
+ * Open the database (cli_db_path(), FLAGS as db_open()) and work out its
+ * context, warning of unreadable bank holidays when WORKING_DAYS (the
+ * command counts them): the start of a command that needs today or the
+ * area.  EXIT_DONE, with *DB and CTX for the command to close and free;
+ * else the exit status after saying why, nothing left open.
+ */
+int cli_open_context(struct cli *c, unsigned flags, bool working_days,
+		     struct db **db, struct app_context *ctx);
 
 /* Split STR into words without a shell: whitespace separates, single
  * and double quotes group, backslash escapes.  Returns a NULL-terminated

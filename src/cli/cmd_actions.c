@@ -91,7 +91,6 @@ cmd_actions(struct cli *c, int argc, char **argv)
 	struct listing l = { .csv = false };
 	struct db_actions list = { 0 };
 	int64_t *ids = NULL;
-	const char *fmt = "text";
 	struct db *db;
 	enum db_status st;
 	char *end;
@@ -120,10 +119,9 @@ cmd_actions(struct cli *c, int argc, char **argv)
 						 "is not a meeting id", optarg);
 			break;
 		case 'f':
-			fmt = optarg;
-			if (strcmp(fmt, "text") != 0 && strcmp(fmt, "csv") != 0)
-				return cli_usage("actions", "--format: \"%s\" "
-						 "is not text or csv", fmt);
+			if ((rc = cli_format_parse("actions", optarg, &l.csv))
+			    != EXIT_DONE)
+				return rc;
 			break;
 		case 'h':
 			printf("Usage: %s actions [--overdue | --all] "
@@ -131,12 +129,8 @@ cmd_actions(struct cli *c, int argc, char **argv)
 			       "[--meeting ID] [--format text|csv]\n",
 			       cli_progname);
 			return EXIT_DONE;
-		case ':':
-			return cli_usage("actions", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("actions", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("actions", opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -148,7 +142,6 @@ cmd_actions(struct cli *c, int argc, char **argv)
 		db_close(db);
 		return EXIT_FAILED;
 	}
-	l.csv = strcmp(fmt, "csv") == 0;
 	l.lay = db_role(db) == ROLE_LAY;
 	if (l.csv)
 		printf("id,case,meeting,agency,owner,due,done,overdue,text\n");
@@ -253,12 +246,8 @@ cmd_action(struct cli *c, int argc, char **argv)
 			printf("Usage: %s action %s\n", cli_progname,
 			       cli_command_usage("action"));
 			return EXIT_DONE;
-		case ':':
-			return cli_usage("action", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("action", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("action", opt, argv);
 		}
 	}
 	if (optind + 1 != argc)

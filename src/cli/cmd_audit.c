@@ -16,7 +16,7 @@
 static int
 print_row(void *ctx, const struct db_audit *a)
 {
-	int csv = *(int *)ctx;
+	bool csv = *(bool *)ctx;
 
 	if (csv) {
 		printf("%lld,%s,", (long long)a->id, a->time);
@@ -111,11 +111,11 @@ cmd_audit(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *since = NULL, *actor = NULL, *case_ref = NULL;
-	const char *fmt = "text";
 	struct db *db;
 	enum db_status st;
 	mdate d;
-	int opt, rc, csv;
+	int opt, rc;
+	bool csv = false;
 
 	if (argc > 1 && strcmp(argv[1], "verify") == 0)
 		return audit_verify(c, argc - 1, argv + 1);
@@ -137,17 +137,12 @@ cmd_audit(struct cli *c, int argc, char **argv)
 			case_ref = optarg;
 			break;
 		case 'f':
-			fmt = optarg;
-			if (strcmp(fmt, "text") != 0 && strcmp(fmt, "csv") != 0)
-				return cli_usage("audit", "--format: \"%s\" is "
-						 "not text or csv", fmt);
+			if ((rc = cli_format_parse("audit", optarg, &csv)) !=
+			    EXIT_DONE)
+				return rc;
 			break;
-		case ':':
-			return cli_usage("audit", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("audit", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("audit", opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -155,7 +150,6 @@ cmd_audit(struct cli *c, int argc, char **argv)
 				 argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
-	csv = strcmp(fmt, "csv") == 0;
 	if (db_role(db) != ROLE_ADMIN) {
 		st = db_audit_list(db, since, actor, case_ref, print_row,
 				   &csv);

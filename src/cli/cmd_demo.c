@@ -92,22 +92,10 @@ put_history(struct demo_writer *w, int64_t id)
 		return 0;
 	for (size_t i = 0; i < h->n; i++)
 		nact += h->items[i].nactions;
-	if (h->n > w->items_cap) {
-		struct db_bulk_item *v = realloc(w->items, h->n * 2 * sizeof *v);
-
-		if (v == NULL)
-			goto oom;
-		w->items = v;
-		w->items_cap = h->n * 2;
-	}
-	if (nact > w->acts_cap) {
-		struct db_action *v = realloc(w->acts, nact * 2 * sizeof *v);
-
-		if (v == NULL)
-			goto oom;
-		w->acts = v;
-		w->acts_cap = nact * 2;
-	}
+	if (array_reserve(&w->items, &w->items_cap, h->n,
+			  sizeof *w->items) != 0 ||
+	    array_reserve(&w->acts, &w->acts_cap, nact, sizeof *w->acts) != 0)
+		goto oom;
 	for (size_t i = 0; i < h->n; i++) {
 		const struct demo_item *it = &h->items[i];
 		struct db_bulk_item *b = &w->items[i];
@@ -290,16 +278,9 @@ put_offender(void *ctx, const struct demo_offender *o)
 	struct demo_writer *w = ctx;
 	struct db_offender r;
 
-	if (o->nev > w->cap) {
-		size_t cap = o->nev * 2;
-		struct db_event *v = realloc(w->evs, cap * sizeof *v);
-
-		if (v == NULL) {
-			w->st = DB_ERROR;
-			return -1;
-		}
-		w->evs = v;
-		w->cap = cap;
+	if (array_reserve(&w->evs, &w->cap, o->nev, sizeof *w->evs) != 0) {
+		w->st = DB_ERROR;
+		return -1;
 	}
 	for (size_t i = 0; i < o->nev; i++) {
 		const struct demo_event *de = &o->evs[i];
@@ -584,24 +565,10 @@ cli_write_demo(struct cli *c, const char *path, size_t scale)
 	free(w.acts);
 	demo_history_free(&w.hist);
 	db_close(db);
-	if (rc != EXIT_DONE) {
-		char side[4200];
-
-		/* Leave no half-made database behind: remove the file we
-		 * created (an empty one given to us goes back to empty). */
-		if (!existed) {
-			unlink(path);
-		} else {
-			FILE *f = fopen(path, "w");
-
-			if (f)
-				fclose(f);
-		}
-		snprintf(side, sizeof side, "%s-wal", path);
-		unlink(side);
-		snprintf(side, sizeof side, "%s-shm", path);
-		unlink(side);
-	}
+	/* Leave no half-made database behind: remove the file we created
+	 * (an empty one given to us goes back to empty). */
+	if (rc != EXIT_DONE)
+		db_remove_created(path, existed);
 	return rc;
 }
 
@@ -627,12 +594,8 @@ cmd_demo(struct cli *c, int argc, char **argv)
 						 "not a number from 1 to "
 						 "10000000", optarg);
 			break;
-		case ':':
-			return cli_usage("demo", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("demo", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("demo", opt, argv);
 		}
 	}
 	if (optind < argc)

@@ -324,13 +324,8 @@ cmd_export(struct cli *c, int argc, char **argv)
 		case 'p':
 			sel.pseudonymised = true;
 			break;
-		case ':':
-			rc = cli_usage("export", "'%s' needs an argument",
-				       argv[optind - 1]);
-			break;
-		default:
-			rc = cli_usage("export", "'%s': unknown option",
-				       argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			rc = cli_option_fault("export", opt, argv);
 			break;
 		}
 	}

@@ -397,17 +397,11 @@ write_all(struct importer *im, struct db_import *dbi, const struct ix *ix)
 	for (size_t k = 0; k < ix_offender_count(ix) && st == DB_OK; k++) {
 		const struct ix_offender *o = ix_offender(ix, k);
 
-		if (o->nev > cap) {
-			struct db_event *v = realloc(evs, o->nev * sizeof *v);
-
-			if (v == NULL) {
-				free(evs);
-				free(ids);
-				cli_error("out of memory");
-				return DB_ERROR;
-			}
-			evs = v;
-			cap = o->nev;
+		if (array_reserve(&evs, &cap, o->nev, sizeof *evs) != 0) {
+			free(evs);
+			free(ids);
+			cli_error("out of memory");
+			return DB_ERROR;
 		}
 		for (size_t i = 0; i < o->nev; i++) {
 			memset(&evs[i], 0, sizeof evs[i]);
@@ -502,26 +496,6 @@ check_files(struct importer *im, struct ix *ix, const char *const *path,
 	return rc == 0 && ix_error_count(ix) == 0 ? 0 : -1;
 }
 
-/* Remove the database at PATH that this import created. */
-static void
-remove_created(const char *path, bool existed)
-{
-	char side[4200];
-
-	if (!existed) {
-		unlink(path);
-	} else {
-		FILE *f = fopen(path, "w");
-
-		if (f)
-			fclose(f);
-	}
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-}
-
 int
 cmd_import(struct cli *c, int argc, char **argv)
 {
@@ -553,11 +527,8 @@ cmd_import(struct cli *c, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case ':':
-			return cli_usage("import", "'%s' needs an argument",
-					 argv[optind - 1]);
 		case '?':
-			return cli_usage("import", "'%s': unknown option",
-					 argv[optind - 1]);
+			return cli_option_fault("import", opt, argv);
 		default:
 			f = opt - 1;
 			if (path[f])
@@ -680,7 +651,7 @@ done:
 	ix_free(ix);
 	db_close(im.db);
 	if (rc != EXIT_DONE && created)
-		remove_created(dbpath, existed);
+		db_remove_created(dbpath, existed);
 out:
 	for (f = 0; f < IX_NFILES; f++) {
 		if (fd[f] >= 0)

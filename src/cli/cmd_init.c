@@ -26,12 +26,8 @@ cmd_init(struct cli *c, int argc, char **argv)
 		case 'a':
 			area = optarg;
 			break;
-		case ':':
-			return cli_usage("init", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("init", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("init", opt, argv);
 		}
 	}
 	if (optind < argc)

@@ -77,7 +77,6 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct listing l = { .csv = false, .list = DB_KEY_MAPPA_J };
-	const char *fmt = "text";
 	int only = -1, opt, rc;
 	struct db *db;
 	enum db_status st = DB_OK;
@@ -96,22 +95,17 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 						 optarg);
 			break;
 		case 'f':
-			fmt = optarg;
-			if (strcmp(fmt, "text") != 0 && strcmp(fmt, "csv") != 0)
-				return cli_usage("keydates", "--format: \"%s\" "
-						 "is not text or csv", fmt);
+			if ((rc = cli_format_parse("keydates", optarg,
+						   &l.csv)) != EXIT_DONE)
+				return rc;
 			break;
 		case 'h':
 			printf("Usage: %s keydates [--list mappa-j|releases|"
 			       "licences|notifications] [--format text|csv]\n",
 			       cli_progname);
 			return EXIT_DONE;
-		case ':':
-			return cli_usage("keydates", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("keydates", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("keydates", opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -130,7 +124,6 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 		db_close(db);
 		return EXIT_FAILED;
 	}
-	l.csv = strcmp(fmt, "csv") == 0;
 	if (l.csv)
 		printf("list,ref,name,level,status,date,due,state\n");
 	for (int i = 0; i < DB_KEY_LISTS && st == DB_OK; i++) {

@@ -26,7 +26,7 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	int year = 0, fmt = KPI_TEXT, opt, rc;
-	bool have_year = false, cases = false;
+	bool have_year = false, cases = false, csv = false;
 	struct app_context ctx;
 	struct kpi k;
 	struct db *db;
@@ -36,38 +36,29 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'y':
-			if (report_year_parse(optarg, &year) != 0)
-				return cli_usage("kpi", "--year: \"%s\" is not "
-						 "a reporting year (e.g. "
-						 "2010-11)", optarg);
+			if ((rc = cli_year_parse("kpi", optarg, &year)) !=
+			    EXIT_DONE)
+				return rc;
 			have_year = true;
 			break;
 		case 'f':
-			if ((fmt = kpi_format_parse(optarg)) < 0)
-				return cli_usage("kpi", "--format: \"%s\" is "
-						 "not text or csv", optarg);
+			if ((rc = cli_format_parse("kpi", optarg, &csv)) !=
+			    EXIT_DONE)
+				return rc;
+			fmt = csv ? KPI_CSV : KPI_TEXT;
 			break;
 		case 'c':
 			cases = true;
 			break;
-		case ':':
-			return cli_usage("kpi", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("kpi", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("kpi", opt, argv);
 		}
 	}
 	if (optind < argc)
 		return cli_usage("kpi", "unexpected argument '%s'",
 				 argv[optind]);
-	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+	if ((rc = cli_open_context(c, 0, true, &db, &ctx)) != EXIT_DONE)
 		return rc;
-	if (cli_context(db, &ctx) != 0) {
-		app_context_free(&ctx);
-		db_close(db);
-		return EXIT_FAILED;
-	}
 	today = ctx.today;
 	if (!have_year)
 		year = date_report_year(today) - 1;

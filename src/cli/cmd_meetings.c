@@ -73,10 +73,9 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct db_meeting_query q = { MDATE_NONE, MDATE_NONE, 0, NULL };
-	const char *fmt = "text";
 	struct db *db;
 	enum db_status st;
-	bool csv;
+	bool csv = false;
 	int opt, rc;
 
 	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
@@ -104,22 +103,17 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 			q.status = optarg;
 			break;
 		case 'F':
-			fmt = optarg;
-			if (strcmp(fmt, "text") != 0 && strcmp(fmt, "csv") != 0)
-				return cli_usage("meetings", "--format: \"%s\" "
-						 "is not text or csv", fmt);
+			if ((rc = cli_format_parse("meetings", optarg, &csv))
+			    != EXIT_DONE)
+				return rc;
 			break;
 		case 'h':
 			printf("Usage: %s meetings [--from DATE] [--to DATE] "
 			       "[--level 2|3] [--status S] "
 			       "[--format text|csv]\n", cli_progname);
 			return EXIT_DONE;
-		case ':':
-			return cli_usage("meetings", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("meetings", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("meetings", opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -127,7 +121,6 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 				 argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
-	csv = strcmp(fmt, "csv") == 0;
 	if (csv)
 		printf("id,date,time,level,status,chair,venue,cases\n");
 	else
@@ -547,15 +540,8 @@ collect_proposal(void *ctx, const struct db_agenda_proposal *p)
 {
 	struct proposals *ps = ctx;
 
-	if (ps->n == ps->cap) {
-		size_t cap = ps->cap ? ps->cap * 2 : 32;
-		struct db_agenda_proposal *v = realloc(ps->v, cap * sizeof *v);
-
-		if (v == NULL)
-			return -1;
-		ps->v = v;
-		ps->cap = cap;
-	}
+	if (array_reserve(&ps->v, &ps->cap, ps->n + 1, sizeof *ps->v) != 0)
+		return -1;
 	ps->v[ps->n++] = *p;
 	return 0;
 }

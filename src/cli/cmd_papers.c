@@ -25,6 +25,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/context.h"
 #include "cli/cli.h"
 #include "core/outfile.h"
 #include "cli/pdf.h"
@@ -198,6 +199,41 @@ md_cell(const char *s)
 	printf(" |");
 }
 
+/* TEXT in place of what a section would list: there is nothing. */
+static void
+none(const struct paper *pp, const char *text)
+{
+	if (pp->pdf)
+		pdf_para(pp->pdf, 0, false, text);
+	else
+		printf(pp->md ? "%s\n" : "  %s\n", text);
+}
+
+/*
+ * A row of a table of N CELLS, in a PDF (column I WIDTHS[I] of the width)
+ * or in Markdown; HEAD: the header row (in Markdown with its rule under
+ * it).  Plain text lays out each table its own way.
+ */
+static void
+table_row(const struct paper *pp, int n, const double *widths,
+	  const char *const *cells, bool head)
+{
+	if (pp->pdf) {
+		pdf_row(pp->pdf, n, widths, cells, head);
+		return;
+	}
+	putchar('|');
+	for (int i = 0; i < n; i++)
+		md_cell(cells[i]);
+	putchar('\n');
+	if (head) {
+		putchar('|');
+		for (int i = 0; i < n; i++)
+			fputs("---|", stdout);
+		putchar('\n');
+	}
+}
+
 /* A paragraph of TEXT, indented one step. */
 static void
 para(const struct paper *pp, const char *text)
@@ -254,15 +290,8 @@ collect_item(void *ctx, const struct db_agenda_item *it)
 {
 	struct items *a = ctx;
 
-	if (a->n == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 16;
-		struct db_agenda_item *v = realloc(a->v, cap * sizeof *v);
-
-		if (v == NULL)
-			return -1;
-		a->v = v;
-		a->cap = cap;
-	}
+	if (array_reserve(&a->v, &a->cap, a->n + 1, sizeof *a->v) != 0)
+		return -1;
 	a->v[a->n++] = *it;
 	return 0;
 }
@@ -326,12 +355,8 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 			printf("Usage: %s %s %s\n", cli_progname, cmd,
 			       cli_command_usage(cmd));
 			return -1;
-		case ':':
-			return cli_usage(cmd, "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage(cmd, "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault(cmd, opt, argv);
 		}
 	}
 	if (optind + 1 != argc)
@@ -556,12 +581,7 @@ print_agenda(struct db *db, const struct paper *pp, const char *area,
 		       "diversity statement.\n");
 	heading(pp, 1, "Cases");
 	if (items->n == 0) {
-		if (pp->pdf)
-			pdf_para(pp->pdf, 0, false,
-				 "No cases are on the agenda yet.");
-		else
-			printf(pp->md ? "No cases are on the agenda yet.\n"
-				      : "  No cases are on the agenda yet.\n");
+		none(pp, "No cases are on the agenda yet.");
 	} else if (pp->pdf) {
 		static const char *const head[] = {
 			"#", "Case", "Name", "Born", "Cat", "Level", "Lead",
@@ -638,8 +658,8 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 	struct agencies ag = { .n = 0 };
 	const char *recipient, *output;
 	struct db *db;
+	struct app_context ctx;
 	enum db_status st;
-	char area[128];
 	int64_t id;
 	int rc;
 
@@ -649,17 +669,15 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 	/* The file before the database: a --output refused (a forced
 	 * command) or not writable logs no printing. */
 	if ((rc = paper_output(c, "agenda", output)) != EXIT_DONE ||
-	    (rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE) {
+	    (rc = cli_open_context(c, 0, false, &db, &ctx)) != EXIT_DONE) {
 		outfile_close(&paper_file, true);
 		pdf_free(pp.pdf);
 		return rc;
 	}
 	st = read_meeting(db, id, "agenda.print", recipient, &pp, &m, &items,
 			  &ag, NULL);
-	if (st == DB_OK)
-		st = db_setting_get(db, "area_name", area, sizeof area);
 	if (st == DB_OK) {
-		print_agenda(db, &pp, area, &m, &items, &ag);
+		print_agenda(db, &pp, ctx.area, &m, &items, &ag);
 		rc = paper_finish(&pp, output);
 	} else {
 		cli_error("%s", db_errmsg(db));
@@ -668,6 +686,7 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 	outfile_close(&paper_file, true);  /* a paper never finished */
 	pdf_free(pp.pdf);
 	free(items.v);
+	app_context_free(&ctx);
 	db_close(db);
 	return rc;
 }
@@ -1007,42 +1026,25 @@ static void
 print_attendance(const struct paper *pp, const struct agencies *ag)
 {
 	static const double w[] = { 0.45, 0.15, 0.40 };
+	static const char *const head[] = { "Agency", "Invited", "Attendance" };
 
 	heading(pp, 1, "Attendance");
 	if (ag->n == 0) {
-		if (pp->pdf)
-			pdf_para(pp->pdf, 0, false, "Not recorded.");
-		else
-			printf(pp->md ? "Not recorded.\n"
-				      : "  Not recorded.\n");
+		none(pp, "Not recorded.");
 		return;
 	}
-	if (pp->pdf) {
-		static const char *const head[] = {
-			"Agency", "Invited", "Attendance",
-		};
-
-		pdf_row(pp->pdf, 3, w, head, true);
-	} else if (pp->md)
-		printf("| Agency | Invited | Attendance |\n|---|---|---|\n");
+	if (pp->pdf || pp->md)
+		table_row(pp, 3, w, head, true);
 	for (size_t i = 0; i < ag->n; i++) {
 		const struct db_meeting_agency *a = &ag->v[i];
 		const char *att = a->attendance[0] ? a->attendance
 						   : "not recorded";
+		const char *cells[3] = {
+			agency_name(a->agency), a->invited ? "yes" : "no", att,
+		};
 
-		if (pp->pdf) {
-			const char *cells[3];
-
-			cells[0] = agency_name(a->agency);
-			cells[1] = a->invited ? "yes" : "no";
-			cells[2] = att;
-			pdf_row(pp->pdf, 3, w, cells, false);
-		} else if (pp->md) {
-			putchar('|');
-			md_cell(agency_name(a->agency));
-			md_cell(a->invited ? "yes" : "no");
-			md_cell(att);
-			putchar('\n');
+		if (pp->pdf || pp->md) {
+			table_row(pp, 3, w, cells, false);
 		} else {
 			printf("  %-28s %s%s\n", agency_name(a->agency), att,
 			       a->invited ? "" : " (not invited)");
@@ -1061,15 +1063,8 @@ collect_attendee(void *ctx, const struct db_attendee *a)
 {
 	struct people *p = ctx;
 
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		struct db_attendee *v = realloc(p->v, cap * sizeof *v);
-
-		if (v == NULL)
-			return -1;
-		p->v = v;
-		p->cap = cap;
-	}
+	if (array_reserve(&p->v, &p->cap, p->n + 1, sizeof *p->v) != 0)
+		return -1;
 	p->v[p->n++] = *a;
 	return 0;
 }
@@ -1098,40 +1093,24 @@ static void
 print_people(const struct paper *pp, const struct people *p)
 {
 	static const double w[] = { 0.45, 0.35, 0.20 };
+	static const char *const head[] = { "Name", "Agency", "Role" };
 
 	heading(pp, 1, "Attendees");
 	if (p->n == 0) {
-		if (pp->pdf)
-			pdf_para(pp->pdf, 0, false, "Not recorded by name.");
-		else
-			printf(pp->md ? "Not recorded by name.\n"
-				      : "  Not recorded by name.\n");
+		none(pp, "Not recorded by name.");
 		return;
 	}
-	if (pp->pdf) {
-		static const char *const head[] = { "Name", "Agency", "Role" };
-
-		pdf_row(pp->pdf, 3, w, head, true);
-	} else if (pp->md) {
-		printf("| Name | Agency | Role |\n|---|---|---|\n");
-	}
+	if (pp->pdf || pp->md)
+		table_row(pp, 3, w, head, true);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct db_attendee *a = &p->v[i];
 		const char *role = role_heading(a->role);
+		const char *cells[3] = {
+			a->name, agency_name(a->agency), role,
+		};
 
-		if (pp->pdf) {
-			const char *cells[3];
-
-			cells[0] = a->name;
-			cells[1] = agency_name(a->agency);
-			cells[2] = role;
-			pdf_row(pp->pdf, 3, w, cells, false);
-		} else if (pp->md) {
-			putchar('|');
-			md_cell(a->name);
-			md_cell(agency_name(a->agency));
-			md_cell(role);
-			putchar('\n');
+		if (pp->pdf || pp->md) {
+			table_row(pp, 3, w, cells, false);
 		} else {
 			printf("  %-34s %-26s %s\n", a->name,
 			       agency_name(a->agency), role);
@@ -1149,7 +1128,8 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	const char *recipient, *output;
 	struct db *db;
 	enum db_status st;
-	char area[128], title[200], buf[64];
+	struct app_context ctx;
+	char title[200], buf[64];
 	char statement[DB_STATEMENT_MAX + 1];
 	struct db_minutes_state ms;
 	struct people people = { 0 };
@@ -1161,7 +1141,7 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 		return rc < 0 ? EXIT_DONE : rc;
 	/* The file before the database, as the agenda's. */
 	if ((rc = paper_output(c, "minutes", output)) != EXIT_DONE ||
-	    (rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE) {
+	    (rc = cli_open_context(c, 0, false, &db, &ctx)) != EXIT_DONE) {
 		outfile_close(&paper_file, true);
 		pdf_free(pp.pdf);
 		return rc;
@@ -1171,8 +1151,6 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	if (st == DB_OK)
 		st = db_attendee_list(db, id, collect_attendee, &people);
 	if (st == DB_OK)
-		st = db_setting_get(db, "area_name", area, sizeof area);
-	if (st == DB_OK)
 		st = db_setting_get(db, "meeting_statement", statement,
 				    sizeof statement);
 	if (st != DB_OK) {
@@ -1181,7 +1159,7 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	}
 	banner(&pp);
 	str_printf(title, sizeof title, "%s: minutes of a Level %d MAPP "
-		   "meeting", area, m.level);
+		   "meeting", ctx.area, m.level);
 	heading(&pp, 0, title);
 	meeting_fields(db, &pp, &m, &ag, false);
 	snprintf(buf, sizeof buf, "%d of %d cases discussed", m.discussed,
@@ -1223,6 +1201,7 @@ done:
 	free(people.v);
 	pdf_free(pp.pdf);
 	free(items.v);
+	app_context_free(&ctx);
 	db_close(db);
 	return rc;
 }

@@ -88,14 +88,10 @@ parse(struct pargs *a, int argc, char **argv, const int *allowed, int npos)
 			       a->usage);
 			return -1;
 		}
-		if (opt == ':')
-			return cli_usage(a->cmd, "'%s' needs an argument",
-					 argv[optind - 1]);
 		for (const int *p = allowed; *p != P_NONE; p++)
 			ok |= *p == opt;
 		if (!ok || opt <= P_NONE || opt >= P_MAX)
-			return cli_usage(a->cmd, "'%s': unknown option",
-					 argv[optind - 1]);
+			return cli_option_fault(a->cmd, opt, argv);
 		OPT(a, opt) = optarg;
 		SET(a, opt) = true;
 	}
@@ -356,20 +352,12 @@ referral_list(struct cli *c, int argc, char **argv)
 
 	if ((rc = parse(&a, argc, argv, allowed, 0)) != EXIT_DONE)
 		return rc < 0 ? EXIT_DONE : rc;
-	if (SET(&a, P_FORMAT)) {
-		if (strcmp(OPT(&a, P_FORMAT), "csv") == 0)
-			csv = true;
-		else if (strcmp(OPT(&a, P_FORMAT), "text") != 0)
-			return cli_usage(a.cmd, "--format: \"%s\" is not text "
-					 "or csv", OPT(&a, P_FORMAT));
-	}
-	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
+	if (SET(&a, P_FORMAT) &&
+	    (rc = cli_format_parse(a.cmd, OPT(&a, P_FORMAT), &csv)) !=
+	    EXIT_DONE)
 		return rc;
-	if (cli_context(db, &ctx) != 0) {
-		app_context_free(&ctx);
-		db_close(db);
-		return EXIT_FAILED;
-	}
+	if ((rc = cli_open_context(c, 0, true, &db, &ctx)) != EXIT_DONE)
+		return rc;
 	st = db_referral_all(db, SET(&a, P_PENDING), ctx.today, &ctx.holidays,
 			     &list);
 	if (st == DB_OK &&

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/context.h"
 #include "cli/cli.h"
 #include "core/report.h"
 #include "core/stats.h"
@@ -28,16 +29,15 @@ cmd_report(struct cli *c, int argc, char **argv)
 	struct stats *st;
 	struct db *db;
 	enum db_status s;
-	char area[128] = "", detail[64], when[8];
-	mdate today;
+	struct app_context ctx;
+	char detail[64], when[8];
 
 	while ((opt = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'y':
-			if (report_year_parse(optarg, &year) != 0)
-				return cli_usage("report", "--year: \"%s\" is not "
-						 "a reporting year (e.g. "
-						 "2010-11)", optarg);
+			if ((rc = cli_year_parse("report", optarg, &year)) !=
+			    EXIT_DONE)
+				return rc;
 			have_year = true;
 			break;
 		case 'f':
@@ -47,38 +47,30 @@ cmd_report(struct cli *c, int argc, char **argv)
 						 optarg);
 			break;
 		case 't':
-			if ((so.template = stats_template_parse(optarg)) < 0)
-				return cli_usage("report", "--template: \"%s\" "
-						 "is not 2010 or 2015", optarg);
+			if ((rc = cli_template_parse("report", optarg,
+						     &so.template)) != EXIT_DONE)
+				return rc;
 			break;
 		case 'b':
 			so.board = true;
 			break;
-		case ':':
-			return cli_usage("report", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("report", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("report", opt, argv);
 		}
 	}
 	if (optind < argc)
 		return cli_usage("report", "unexpected argument '%s'",
 				 argv[optind]);
-	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
-		return rc;
 	/* Today as the screens have it (a demo's own): the default year
-	 * and which years are provisional. */
-	if (cli_db_today(db, &today) != 0) {
-		db_close(db);
-		return EXIT_FAILED;
-	}
-	so.today = today;
+	 * and which years are provisional; the area's name. */
+	if ((rc = cli_open_context(c, 0, false, &db, &ctx)) != EXIT_DONE)
+		return rc;
+	so.today = ctx.today;
 	if (!have_year)
-		year = date_report_year(today) - 1;
-	db_setting_get(db, "area_name", area, sizeof area);
+		year = date_report_year(ctx.today) - 1;
 	if ((st = stats_new(year - REPORT_HISTORY, year)) == NULL) {
 		cli_error("out of memory");
+		app_context_free(&ctx);
 		db_close(db);
 		return EXIT_FAILED;
 	}
@@ -94,6 +86,7 @@ cmd_report(struct cli *c, int argc, char **argv)
 	if (s != DB_OK) {
 		cli_error("%s", db_errmsg(db));
 		stats_free(st);
+		app_context_free(&ctx);
 		db_close(db);
 		return cli_status(s);
 	}
@@ -106,8 +99,9 @@ cmd_report(struct cli *c, int argc, char **argv)
 		cli_warn("%s is not over: its figures are provisional (the "
 			 "year ends on %s)", report_year_format(year, when),
 			 date_format(report_year_end(year), detail));
-	rc = report_write(stdout, st, year, area, fmt, &so);
+	rc = report_write(stdout, st, year, ctx.area, fmt, &so);
 	stats_free(st);
+	app_context_free(&ctx);
 	if (rc != 0) {
 		cli_error("writing the report failed");
 		return EXIT_FAILED;

@@ -45,7 +45,8 @@ cmd_retention(struct cli *c, int argc, char **argv)
 	struct db *db;
 	enum db_status st;
 	mdate d_due, d_until;
-	int opt, rc, csv, yes = 0;
+	int opt, rc, csv = 0, yes = 0;
+	bool as_csv = false;
 
 	if (argc > 1 && argv[1][0] != '-') {
 		sub = argv[1];
@@ -69,12 +70,8 @@ cmd_retention(struct cli *c, int argc, char **argv)
 		case 'y':
 			yes = 1;
 			break;
-		case ':':
-			return cli_usage("retention", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("retention", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("retention", opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -86,9 +83,10 @@ cmd_retention(struct cli *c, int argc, char **argv)
 		if (ref || until || reason || yes)
 			return cli_usage("retention", "list [--due DATE] "
 					 "[--format text|csv]");
-		if (strcmp(fmt, "text") != 0 && strcmp(fmt, "csv") != 0)
-			return cli_usage("retention", "--format: \"%s\" is not "
-					 "text or csv", fmt);
+		if ((rc = cli_format_parse("retention", fmt, &as_csv)) !=
+		    EXIT_DONE)
+			return rc;
+		csv = as_csv; /* print_due() reads an int */
 		if (due && date_parse(due, &d_due) != 0)
 			return cli_usage("retention", "--due: \"%s\" is not a "
 					 "date (YYYY-MM-DD)", due);
@@ -113,7 +111,6 @@ cmd_retention(struct cli *c, int argc, char **argv)
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
 	if (strcmp(sub, "list") == 0) {
-		csv = strcmp(fmt, "csv") == 0;
 		if (!due && cli_db_today(db, &d_due) != 0) {
 			db_close(db);
 			return EXIT_FAILED;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app/context.h"
 #include "cli/cli.h"
 #include "core/stats.h"
 #include "core/util.h"
@@ -58,10 +59,9 @@ cmd_stats(struct cli *c, int argc, char **argv)
 			if (have_year)
 				return cli_usage("stats", "give one --year or "
 						 "--years");
-			if (report_year_parse(optarg, &first) != 0)
-				return cli_usage("stats", "--year: \"%s\" is not "
-						 "a reporting year (e.g. "
-						 "2010-11)", optarg);
+			if ((rc = cli_year_parse("stats", optarg, &first)) !=
+			    EXIT_DONE)
+				return rc;
 			last = first;
 			have_year = true;
 			break;
@@ -83,19 +83,15 @@ cmd_stats(struct cli *c, int argc, char **argv)
 						 optarg);
 			break;
 		case 't':
-			if ((so.template = stats_template_parse(optarg)) < 0)
-				return cli_usage("stats", "--template: \"%s\" is "
-						 "not 2010 or 2015", optarg);
+			if ((rc = cli_template_parse("stats", optarg,
+						     &so.template)) != EXIT_DONE)
+				return rc;
 			break;
 		case 'b':
 			so.board = true;
 			break;
-		case ':':
-			return cli_usage("stats", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("stats", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("stats", opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -115,17 +111,24 @@ cmd_stats(struct cli *c, int argc, char **argv)
 		/* Today as the first area has it (a demo lives on its own
 		 * today, as on the screens): the default year, and which
 		 * years are provisional. */
-		if (i == 0 && cli_db_today(db, &so.today) != 0) {
-			db_close(db);
-			rc = EXIT_FAILED;
-			break;
+		if (i == 0) {
+			struct app_context ctx;
+
+			if (cli_context_quiet(db, &ctx) != 0) {
+				app_context_free(&ctx);
+				db_close(db);
+				rc = EXIT_FAILED;
+				break;
+			}
+			so.today = ctx.today;
+			if (nareas == 1)
+				str_copy(area, ctx.area, sizeof area);
+			app_context_free(&ctx);
 		}
 		if (!have_year) {
 			first = last = date_report_year(so.today) - 1;
 			have_year = true;
 		}
-		if (nareas == 1)
-			db_setting_get(db, "area_name", area, sizeof area);
 		if ((one = stats_new(first, last)) == NULL) {
 			cli_error("out of memory");
 			db_close(db);

@@ -44,7 +44,7 @@ cmd_user(struct cli *c, int argc, char **argv)
 	enum db_role role = ROLE_MEMBER;
 	struct db *db;
 	int opt, rc;
-	bool csv;
+	bool csv = false;
 	struct db_users users = { 0 };
 	enum db_status st;
 	char *args[3];
@@ -64,12 +64,8 @@ cmd_user(struct cli *c, int argc, char **argv)
 		case 'f':
 			fmt = optarg;
 			break;
-		case ':':
-			return cli_usage("user", "'%s' needs an argument",
-					 argv[optind - 1]);
-		default:
-			return cli_usage("user", "'%s': unknown option",
-					 argv[optind - 1]);
+		default: /* '?', or ':' for a missing argument */
+			return cli_option_fault("user", opt, argv);
 		}
 	}
 	for (; optind < argc; optind++) {
@@ -95,9 +91,8 @@ cmd_user(struct cli *c, int argc, char **argv)
 	} else if (strcmp(sub, "list") == 0) {
 		if (nargs != 0 || role_s)
 			return cli_usage("user", "list [--format text|csv]");
-		if (strcmp(fmt, "text") != 0 && strcmp(fmt, "csv") != 0)
-			return cli_usage("user", "--format: \"%s\" is not text "
-					 "or csv", fmt);
+		if ((rc = cli_format_parse("user", fmt, &csv)) != EXIT_DONE)
+			return rc;
 	} else {
 		return cli_usage("user", "'%s': not add, set-role, disable or "
 				 "list", sub);
@@ -110,7 +105,6 @@ cmd_user(struct cli *c, int argc, char **argv)
 		return finish(db, db_user_set_role(db, args[0], role));
 	if (strcmp(sub, "disable") == 0)
 		return finish(db, db_user_disable(db, args[0]));
-	csv = strcmp(fmt, "csv") == 0;
 	if (csv && db_role(db) == ROLE_ADMIN)
 		printf("name,role,status,created\n");
 	if ((st = db_user_list(db, &users)) == DB_OK)

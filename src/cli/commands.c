@@ -16,6 +16,8 @@
 #include "cli/cli.h"
 #include "core/chars.h"
 #include "core/csv.h"
+#include "core/report_year.h"
+#include "core/stats.h"
 #include "core/util.h"
 
 const char *cli_progname = "mappa";
@@ -367,8 +369,10 @@ cli_db_today(struct db *db, mdate *today)
 	return 0;
 }
 
-int
-cli_context(struct db *db, struct app_context *ctx)
+/* The context for DB; unreadable bank holidays warned about when
+ * WORKING_DAYS (the command counts them). */
+static int
+context(struct db *db, struct app_context *ctx, bool working_days)
 {
 	char err[160];
 
@@ -376,10 +380,82 @@ cli_context(struct db *db, struct app_context *ctx)
 		cli_error("%s", err);
 		return -1;
 	}
-	if (ctx->holidays_err[0])
+	if (working_days && ctx->holidays_err[0])
 		cli_warn("bank holidays: %s; counting weekends only",
 			 ctx->holidays_err);
 	return 0;
+}
+
+int
+cli_context(struct db *db, struct app_context *ctx)
+{
+	return context(db, ctx, true);
+}
+
+int
+cli_context_quiet(struct db *db, struct app_context *ctx)
+{
+	return context(db, ctx, false);
+}
+
+int
+cli_open_context(struct cli *c, unsigned flags, bool working_days,
+		 struct db **db, struct app_context *ctx)
+{
+	int rc;
+
+	if ((rc = cli_open(c, cli_db_path(c), flags, db)) != EXIT_DONE)
+		return rc;
+	if (context(*db, ctx, working_days) != 0) {
+		app_context_free(ctx);
+		db_close(*db);
+		*db = NULL;
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
+}
+
+int
+cli_option_fault(const char *cmd, int opt, char *const *argv)
+{
+	if (opt == ':')
+		return cli_usage(cmd, "'%s' needs an argument",
+				 argv[optind - 1]);
+	return cli_usage(cmd, "'%s': unknown option", argv[optind - 1]);
+}
+
+int
+cli_format_parse(const char *cmd, const char *value, bool *csv)
+{
+	if (strcmp(value, "csv") == 0)
+		*csv = true;
+	else if (strcmp(value, "text") == 0)
+		*csv = false;
+	else
+		return cli_usage(cmd, "--format: \"%s\" is not text or csv",
+				 value);
+	return EXIT_DONE;
+}
+
+int
+cli_year_parse(const char *cmd, const char *value, int *year)
+{
+	if (report_year_parse(value, year) != 0)
+		return cli_usage(cmd, "--year: \"%s\" is not a reporting year "
+				 "(e.g. 2010-11)", value);
+	return EXIT_DONE;
+}
+
+int
+cli_template_parse(const char *cmd, const char *value, int *template)
+{
+	int t = stats_template_parse(value);
+
+	if (t < 0)
+		return cli_usage(cmd, "--template: \"%s\" is not 2010 or "
+				 "2015", value);
+	*template = t;
+	return EXIT_DONE;
 }
 
 void

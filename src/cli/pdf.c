@@ -20,6 +20,7 @@
 #include <pango/pangocairo.h>
 
 #include "cli/pdf.h"
+#include "core/util.h"
 
 /* A4 in points, and the margins. */
 #define PAGE_W 595.28
@@ -65,16 +66,9 @@ add(struct pdf *p, enum block_kind kind)
 
 	if (p == NULL || p->failed)
 		return NULL;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct block *v = realloc(p->b, cap * sizeof *v);
-
-		if (v == NULL) {
-			p->failed = true;
-			return NULL;
-		}
-		p->b = v;
-		p->cap = cap;
+	if (array_reserve(&p->b, &p->cap, p->n + 1, sizeof *p->b) != 0) {
+		p->failed = true;
+		return NULL;
 	}
 	b = &p->b[p->n++];
 	memset(b, 0, sizeof *b);
@@ -248,6 +242,20 @@ need(struct pen *w, double h)
 		new_page(w);
 }
 
+/* The height in points of the line at IT; *BASE (NULL: not wanted) its
+ * baseline below the line's top. */
+static double
+line_height(PangoLayoutIter *it, double *base)
+{
+	PangoRectangle ink, logical;
+
+	pango_layout_iter_get_line_extents(it, &ink, &logical);
+	if (base)
+		*base = (double)(pango_layout_iter_get_baseline(it) -
+				 logical.y) / PANGO_SCALE;
+	return (double)logical.height / PANGO_SCALE;
+}
+
 /* Draw L at X line by line from the pen, breaking pages between lines;
  * KEEP more points are kept on the page with the first line. */
 static void
@@ -257,14 +265,9 @@ flow(struct pen *w, PangoLayout *l, double x, double keep)
 	bool first = true;
 
 	do {
-		PangoRectangle ink, logical;
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-		double h, base;
+		double base, h = line_height(it, &base);
 
-		pango_layout_iter_get_line_extents(it, &ink, &logical);
-		h = (double)logical.height / PANGO_SCALE;
-		base = (double)(pango_layout_iter_get_baseline(it) -
-				logical.y) / PANGO_SCALE;
 		need(w, h + (first ? keep : 0));
 		first = false;
 		if (w->draw) {
@@ -308,28 +311,21 @@ lay_row(struct pen *w, const struct block *b, double width)
 
 		/* The height of this line of the row: its tallest cell's. */
 		for (int i = 0; i < b->n; i++) {
-			PangoRectangle ink, logical;
+			double ch = more[i] ? line_height(it[i], NULL) : 0;
 
-			if (!more[i])
-				continue;
-			pango_layout_iter_get_line_extents(it[i], &ink,
-							   &logical);
-			if ((double)logical.height / PANGO_SCALE > lh)
-				lh = (double)logical.height / PANGO_SCALE;
+			if (ch > lh)
+				lh = ch;
 		}
 		need(w, lh);
 		any = false;
 		for (int i = 0; i < b->n; i++) {
-			PangoRectangle ink, logical;
+			double base;
 
 			if (!more[i])
 				continue;
-			pango_layout_iter_get_line_extents(it[i], &ink,
-							   &logical);
+			line_height(it[i], &base);
 			if (w->draw) {
-				cairo_move_to(w->cr, x0[i], w->y +
-					      (double)(pango_layout_iter_get_baseline(it[i]) -
-						       logical.y) / PANGO_SCALE);
+				cairo_move_to(w->cr, x0[i], w->y + base);
 				pango_cairo_show_layout_line(w->cr,
 					pango_layout_iter_get_line_readonly(it[i]));
 			}

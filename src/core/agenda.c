@@ -192,16 +192,10 @@ agenda_holidays_parse(const char *text, size_t len,
 				*bad_line = line;
 			return -1;
 		}
-		if (h->n == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			mdate *v = realloc(h->day, ncap * sizeof *v);
-
-			if (v == NULL) {
-				agenda_holidays_free(h);
-				return -2;
-			}
-			h->day = v;
-			cap = ncap;
+		if (array_reserve(&h->day, &cap, h->n + 1, sizeof *h->day)
+		    != 0) {
+			agenda_holidays_free(h);
+			return -2;
 		}
 		h->day[h->n++] = d;
 	}

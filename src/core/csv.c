@@ -208,22 +208,18 @@ too_long(struct csv_reader *r, unsigned long line)
 }
 
 static int
+out_of_memory(struct csv_reader *r)
+{
+	str_copy(r->err, "out of memory", sizeof r->err);
+	r->errline = r->line;
+	return -1;
+}
+
+static int
 append(struct csv_reader *r, const char *s, size_t n)
 {
-	if (r->bcap - r->blen < n + 1) {
-		size_t cap = r->bcap ? r->bcap : 256;
-		char *b;
-
-		while (cap - r->blen < n + 1)
-			cap *= 2;
-		if ((b = realloc(r->buf, cap)) == NULL) {
-			str_copy(r->err, "out of memory", sizeof r->err);
-			r->errline = r->line;
-			return -1;
-		}
-		r->buf = b;
-		r->bcap = cap;
-	}
+	if (array_reserve(&r->buf, &r->bcap, r->blen + n + 1, 1) != 0)
+		return out_of_memory(r);
 	memcpy(r->buf + r->blen, s, n);
 	r->blen += n;
 	return 0;
@@ -235,17 +231,8 @@ end_field(struct csv_reader *r, size_t start, unsigned flags)
 {
 	struct pending *p;
 
-	if (r->npf == r->pfcap) {
-		size_t cap = r->pfcap ? r->pfcap * 2 : 16;
-
-		if ((p = realloc(r->pf, cap * sizeof *p)) == NULL) {
-			str_copy(r->err, "out of memory", sizeof r->err);
-			r->errline = r->line;
-			return -1;
-		}
-		r->pf = p;
-		r->pfcap = cap;
-	}
+	if (array_reserve(&r->pf, &r->pfcap, r->npf + 1, sizeof *r->pf) != 0)
+		return out_of_memory(r);
 	p = &r->pf[r->npf++];
 	p->start = start;
 	p->len = r->blen - start;
@@ -259,18 +246,8 @@ end_record(struct csv_reader *r, struct csv_record *rec, unsigned long line)
 {
 	if (r->npf == 1 && r->pf[0].len == 0 && r->pf[0].flags == 0)
 		return 0;
-	if (r->fcap < r->npf) {
-		struct csv_field *f = realloc(r->fields,
-					      r->npf * sizeof *f);
-
-		if (f == NULL) {
-			str_copy(r->err, "out of memory", sizeof r->err);
-			r->errline = r->line;
-			return -1;
-		}
-		r->fields = f;
-		r->fcap = r->npf;
-	}
+	if (array_reserve(&r->fields, &r->fcap, r->npf, sizeof *r->fields) != 0)
+		return out_of_memory(r);
 	rec->line = line;
 	rec->n = r->npf;
 	rec->f = r->fields;

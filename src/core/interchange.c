@@ -201,23 +201,6 @@ arena_dup(struct ix *ix, const char *s, size_t n)
 	return c->data + c->used - n - 1;
 }
 
-/* Make room for one more of N elements of SIZE in *V (capacity *CAP). */
-static int
-grow(void **v, size_t *cap, size_t n, size_t size)
-{
-	size_t nc;
-	void *p;
-
-	if (n < *cap)
-		return 0;
-	nc = *cap ? *cap * 2 : 64;
-	if ((p = realloc(*v, nc * size)) == NULL)
-		return -1;
-	*v = p;
-	*cap = nc;
-	return 0;
-}
-
 struct ix *
 ix_new(const struct ix_hooks *hooks)
 {
@@ -472,16 +455,6 @@ list_names(struct strbuf *sb, const char *const *names, size_t n,
 
 /* --- the ref table ---------------------------------------------------------- */
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
-}
-
 /* The offender with REF, or -1. */
 static long
 find(const struct ix *ix, const char *ref)
@@ -490,7 +463,7 @@ find(const struct ix *ix, const char *ref)
 
 	if (ix->nslots == 0)
 		return -1;
-	for (i = hash(ref) & mask; ix->slots[i]; i = (i + 1) & mask) {
+	for (i = str_hash(ref, 0) & mask; ix->slots[i]; i = (i + 1) & mask) {
 		uint32_t k = ix->slots[i] - 1;
 
 		if (strcmp(ix->off[k].col[IX_O_REF], ref) == 0)
@@ -504,7 +477,7 @@ slot_put(uint32_t *slots, size_t nslots, const char *ref, uint32_t v)
 {
 	size_t mask = nslots - 1, i;
 
-	for (i = hash(ref) & mask; slots[i]; i = (i + 1) & mask)
+	for (i = str_hash(ref, 0) & mask; slots[i]; i = (i + 1) & mask)
 		;
 	slots[i] = v;
 }
@@ -533,11 +506,12 @@ add_offender(struct ix *ix, const char *ref)
 	if (ix->noff == ix->offcap) {
 		size_t cap = ix->offcap;
 
-		if (grow((void **)&ix->off, &cap, ix->noff, sizeof *ix->off))
+		if (array_reserve(&ix->off, &cap, ix->noff + 1,
+				  sizeof *ix->off))
 			return -1;
 		cap = ix->offcap;
-		if (grow((void **)&ix->side, &cap, ix->noff,
-			 sizeof *ix->side))
+		if (array_reserve(&ix->side, &cap, ix->noff + 1,
+				  sizeof *ix->side))
 			return -1;
 		ix->offcap = cap;
 	}
@@ -652,14 +626,8 @@ take_values(struct rd *rd, const struct csv_record *rec)
 
 	for (size_t i = 0; i < rec->n; i++)
 		need += rec->f[i].len + 1;
-	if (need > ix->tmpcap) {
-		char *t = realloc(ix->tmp, need);
-
-		if (t == NULL)
-			return -1;
-		ix->tmp = t;
-		ix->tmpcap = need;
-	}
+	if (array_reserve(&ix->tmp, &ix->tmpcap, need, 1) != 0)
+		return -1;
 	for (int c = 0; c < ncols; c++) {
 		const struct csv_field *f;
 		const char *s;
@@ -1000,7 +968,7 @@ take_event(struct rd *rd)
 		ix->failed = true;
 		return;
 	}
-	if (grow((void **)&ix->ev, &ix->evcap, ix->nev, sizeof *ix->ev)) {
+	if (array_reserve(&ix->ev, &ix->evcap, ix->nev + 1, sizeof *ix->ev)) {
 		ix->failed = true;
 		return;
 	}
@@ -1082,7 +1050,8 @@ take_population(struct rd *rd)
 		ix->failed = true;
 		return;
 	}
-	if (grow((void **)&ix->pop, &ix->popcap, ix->npop, sizeof *ix->pop)) {
+	if (array_reserve(&ix->pop, &ix->popcap, ix->npop + 1,
+			  sizeof *ix->pop)) {
 		ix->failed = true;
 		return;
 	}
@@ -1408,10 +1377,10 @@ take_fact(struct rd *rd)
 	if (ix->nfact == ix->factcap) {
 		size_t cap = ix->factcap;
 
-		if (grow((void **)&ix->fact, &cap, ix->nfact,
-			 sizeof *ix->fact) ||
-		    grow((void **)&ix->fkey, &ix->factcap, ix->nfact,
-			 sizeof *ix->fkey)) {
+		if (array_reserve(&ix->fact, &cap, ix->nfact + 1,
+				  sizeof *ix->fact) ||
+		    array_reserve(&ix->fkey, &ix->factcap, ix->nfact + 1,
+				  sizeof *ix->fkey)) {
 			ix->failed = true;
 			return;
 		}
@@ -1570,6 +1539,27 @@ struct late {
 	char *msg;
 };
 
+/* The faults found late, to be sorted by line. */
+struct lates {
+	struct late *v;
+	size_t n, cap;
+};
+
+/* Add MSG (NULL: out of memory) at LINE to L; -1 out of memory, MSG
+ * freed. */
+static int
+late_add(struct lates *l, unsigned long line, char *msg)
+{
+	if (msg == NULL ||
+	    array_reserve(&l->v, &l->cap, l->n + 1, sizeof *l->v) != 0) {
+		free(msg);
+		return -1;
+	}
+	l->v[l->n].line = line;
+	l->v[l->n++].msg = msg;
+	return 0;
+}
+
 static int
 cmp_late(const void *a, const void *b)
 {
@@ -1609,8 +1599,7 @@ ix_check(struct ix *ix)
 {
 	struct ix_event *sorted;
 	size_t *at;
-	struct late *late = NULL;
-	size_t nlate = 0;
+	struct lates late = { 0 };
 
 	if (ix->checked)
 		return 0;
@@ -1700,18 +1689,8 @@ ix_check(struct ix *ix)
 				j++;
 			}
 		}
-		if (msg) {
-			struct late *nl;
-
-			if ((nl = realloc(late, (nlate + 1) * sizeof *nl)) ==
-			    NULL) {
-				free(msg);
-				goto oom;
-			}
-			late = nl;
-			late[nlate].line = line;
-			late[nlate++].msg = msg;
-		}
+		if (msg && late_add(&late, line, msg) != 0)
+			goto oom;
 	}
 	/* An order's end names an order of the history. */
 	for (size_t i = 0; i < ix->nfact; i++) {
@@ -1721,7 +1700,6 @@ ix_check(struct ix *ix)
 		const struct side *sd = &ix->side[f->offender];
 		bool found = false;
 		char d[MDATE_BUFSZ], *msg;
-		struct late *nl;
 
 		if (f->file != IX_ORDERS)
 			continue;
@@ -1741,25 +1719,19 @@ ix_check(struct ix *ix)
 			     f->line, f->col[IX_OR_KIND],
 			     date_format(key->date, d),
 			     ix->events_name ? ix->events_name : "events.csv");
-		if (msg == NULL ||
-		    (nl = realloc(late, (nlate + 1) * sizeof *nl)) == NULL) {
-			free(msg);
+		if (late_add(&late, f->line, msg) != 0)
 			goto oom;
-		}
-		late = nl;
-		late[nlate].line = f->line;
-		late[nlate++].msg = msg;
 	}
-	if (nlate > 1)
-		qsort(late, nlate, sizeof *late, cmp_late);
-	for (size_t i = 0; i < nlate; i++)
-		keep(ix, late[i].msg);
-	free(late);
+	if (late.n > 1)
+		qsort(late.v, late.n, sizeof *late.v, cmp_late);
+	for (size_t i = 0; i < late.n; i++)
+		keep(ix, late.v[i].msg);
+	free(late.v);
 	return 0;
 oom:
-	for (size_t i = 0; i < nlate; i++)
-		free(late[i].msg);
-	free(late);
+	for (size_t i = 0; i < late.n; i++)
+		free(late.v[i].msg);
+	free(late.v);
 	return -1;
 }
 

@@ -154,31 +154,11 @@ kpi_agency_index(const struct kpi *k, const char *code)
 }
 
 static int
-grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t n;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	n = *cap ? *cap * 2 : 64;
-	while (n < need)
-		n *= 2;
-	if ((q = realloc(*p, n * size)) == NULL)
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
-}
-
-static int
 add_days(struct kpi *k, int p, int days)
 {
-	void *v = k->days[p];
-
-	if (grow(&v, &k->capdays[p], k->ndays[p] + 1, sizeof(int)) != 0)
+	if (array_reserve(&k->days[p], &k->capdays[p], k->ndays[p] + 1,
+			  sizeof *k->days[p]) != 0)
 		return -1;
-	k->days[p] = v;
 	k->days[p][k->ndays[p]++] = days;
 	return 0;
 }
@@ -189,7 +169,6 @@ kpi_add(struct kpi *k, enum kpi_indicator i, int agency, mdate d, bool met,
 {
 	int q = kpi_quarter(k->year, d);
 	struct kpi_shortfall *s;
-	void *v;
 
 	if (q < 0 || (unsigned)i >= KPI_INDICATORS)
 		return 0;
@@ -207,10 +186,8 @@ kpi_add(struct kpi *k, enum kpi_indicator i, int agency, mdate d, bool met,
 	}
 	if (met || !k->identified || c == NULL)
 		return 0;
-	v = k->sf;
-	if (grow(&v, &k->capsf, k->nsf + 1, sizeof *k->sf) != 0)
+	if (array_reserve(&k->sf, &k->capsf, k->nsf + 1, sizeof *k->sf) != 0)
 		goto oom;
-	k->sf = v;
 	s = &k->sf[k->nsf++];
 	memset(s, 0, sizeof *s);
 	s->ind = i;
@@ -259,16 +236,6 @@ kpi_cell(const struct kpi *k, enum kpi_indicator i, int a, int p)
 	    p < 0 || p >= KPI_PERIODS)
 		return &none;
 	return &k->cell[i][a][p];
-}
-
-int
-kpi_format_parse(const char *s)
-{
-	if (strcmp(s, "text") == 0)
-		return KPI_TEXT;
-	if (strcmp(s, "csv") == 0)
-		return KPI_CSV;
-	return -1;
 }
 
 /* --- writing -------------------------------------------------------------- */

@@ -202,9 +202,6 @@ int kpi_median_days(struct kpi *k, int p);
 const struct kpi_cell *kpi_cell(const struct kpi *k, enum kpi_indicator i,
 				int a, int p);
 
-/* "text" or "csv"; -1 otherwise. */
-int kpi_format_parse(const char *s);
-
 /*
  * Write K to OUT in format FMT under AREA's name.  CASES: list the
  * shortfalls (only those K holds).  CSV header:

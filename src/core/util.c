@@ -60,23 +60,14 @@ sb_free(struct strbuf *sb)
 static int
 sb_grow(struct strbuf *sb, size_t more)
 {
-	size_t need = sb->len + more + 1;
-	char *p;
-	size_t cap;
-
 	if (sb->failed)
 		return -1;
-	if (need <= sb->cap)
-		return 0;
-	cap = sb->cap ? sb->cap : 64;
-	while (cap < need)
-		cap *= 2;
-	if ((p = realloc(sb->s, cap)) == NULL) {
+	/* A length that cannot be counted is no room either. */
+	if (more > SIZE_MAX - sb->len - 1 ||
+	    array_reserve(&sb->s, &sb->cap, sb->len + more + 1, 1) != 0) {
 		sb->failed = 1;
 		return -1;
 	}
-	sb->s = p;
-	sb->cap = cap;
 	return 0;
 }
 
@@ -117,6 +108,18 @@ const char *
 sb_str(const struct strbuf *sb)
 {
 	return sb->s && !sb->failed ? sb->s : "";
+}
+
+uint64_t
+str_hash(const char *s, uint64_t salt)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ salt;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
 }
 
 int

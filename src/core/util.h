@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -18,6 +19,14 @@ size_t str_copy(char *dst, const char *src, size_t n);
  * U+202E, or bytes that are not UTF-8); tab and line breaks are allowed
  * when FREE_TEXT (notes, reasons, minutes). */
 bool str_has_control(const char *s, bool free_text);
+
+/*
+ * The 64-bit FNV-1a hash of S, from the offset basis XOR SALT (0: the
+ * standard hash): the one hash of a string, for the import's table of
+ * references and the seeds of the demo's streams (which its figures
+ * depend on: never change it).
+ */
+uint64_t str_hash(const char *s, uint64_t salt);
 
 /* Format into DST of size N, always terminated (truncating quietly). */
 void str_printf(char *dst, size_t n, const char *fmt, ...)

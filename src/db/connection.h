@@ -106,6 +106,14 @@ enum db_status db_schema_repair(struct db *db, bool apply, db_repair_cb cb,
 /* Close DB (NULL is fine); an open transaction is rolled back. */
 void db_close(struct db *db);
 
+/*
+ * Undo the making of the database file PATH, closed, that a command
+ * created and could not finish: remove it, or when KEEP_EMPTY (an empty
+ * file was given to be made into one) empty it again; and remove its
+ * journal files (PATH-wal, PATH-shm).  What cannot be removed is left.
+ */
+void db_remove_created(const char *path, bool keep_empty);
+
 /* The sentence describing the last failure on DB. */
 const char *db_errmsg(const struct db *db);
 

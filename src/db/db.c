@@ -834,6 +834,25 @@ db_close(struct db *db)
 	free(db);
 }
 
+void
+db_remove_created(const char *path, bool keep_empty)
+{
+	char side[4200];
+
+	if (!keep_empty) {
+		unlink(path);
+	} else {
+		FILE *f = fopen(path, "w");
+
+		if (f)
+			fclose(f);
+	}
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
 enum db_status
 db_integrity_check(struct db *db)
 {

@@ -512,7 +512,7 @@ drop_indexes(struct db_import *im)
 				       "WHERE type = 'index' AND tbl_name = "
 				       "'offenders' AND sql IS NOT NULL");
 	char **names = NULL;
-	size_t n = 0;
+	size_t n = 0, rcap = 0, ncap = 0;
 	enum db_status s = DB_OK;
 	int rc;
 
@@ -521,14 +521,11 @@ drop_indexes(struct db_import *im)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		const char *sql = (const char *)sqlite3_column_text(st, 1);
-		char **v = realloc(im->rebuild, (n + 1) * sizeof *v);
-		char **w = v ? realloc(names, (n + 1) * sizeof *w) : NULL;
 
-		if (v)
-			im->rebuild = v;
-		if (w)
-			names = w;
-		if (v == NULL || w == NULL || name == NULL || sql == NULL ||
+		if (array_reserve(&im->rebuild, &rcap, n + 1,
+				  sizeof *im->rebuild) != 0 ||
+		    array_reserve(&names, &ncap, n + 1, sizeof *names) != 0 ||
+		    name == NULL || sql == NULL ||
 		    (im->rebuild[n] = strdup(sql)) == NULL) {
 			s = db_fail(db, DB_ERROR, "out of memory");
 			break;

@@ -75,14 +75,9 @@ objs_load(sqlite3 *sql, struct objs *o)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct obj *b;
 
-		if (o->n == cap) {
-			cap = cap ? 2 * cap : 64;
-			b = realloc(o->v, cap * sizeof *b);
-			if (b == NULL) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			o->v = b;
+		if (array_reserve(&o->v, &cap, o->n + 1, sizeof *o->v) != 0) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		b = &o->v[o->n++];
 		b->type = dup_col(st, 0);

@@ -715,16 +715,9 @@ emit(struct gen *g, mdate d, int type, int cat, int level, int kind,
 	const char *err;
 
 	assert(d >= g->last);
-	if (g->nev == g->cap) {
-		size_t cap = g->cap ? 2 * g->cap : 64;
-		struct demo_event *v = realloc(g->evs, cap * sizeof *v);
-
-		if (v == NULL) {
-			g->oom = true;
-			return;
-		}
-		g->evs = v;
-		g->cap = cap;
+	if (array_reserve(&g->evs, &g->cap, g->nev + 1, sizeof *g->evs) != 0) {
+		g->oom = true;
+		return;
 	}
 	e = &g->evs[g->nev];
 	memset(e, 0, sizeof *e);
@@ -2584,15 +2577,9 @@ add_sfo_charge(struct gen *g, unsigned n)
 		ev_apply(&st, &g->evs[at].ev);
 	if (!st.registered)
 		goto out;
-	if (g->nev == g->cap) {
-		struct demo_event *v = realloc(g->evs, 2 * g->cap * sizeof *v);
-
-		if (v == NULL) {
-			g->oom = true;
-			goto out;
-		}
-		g->evs = v;
-		g->cap *= 2;
+	if (array_reserve(&g->evs, &g->cap, g->nev + 1, sizeof *g->evs) != 0) {
+		g->oom = true;
+		goto out;
 	}
 	memmove(&g->evs[at + 1], &g->evs[at], (g->nev - at) * sizeof *e);
 	e = &g->evs[at];

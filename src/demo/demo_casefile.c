@@ -170,16 +170,6 @@ replay(const struct demo_offender *o, struct seen *s)
 	}
 }
 
-static uint64_t
-seed(const char *ref)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *ref; ref++)
-		h = (h ^ (unsigned char)*ref) * 0x100000001b3ULL;
-	return h;
-}
-
 static void
 risk(struct rng *r, const struct seen *s, mdate today,
      struct demo_casefile *cf)
@@ -510,7 +500,7 @@ int
 demo_casefile(const struct demo_offender *o, mdate today,
 	      struct demo_casefile *cf)
 {
-	struct rng r = { seed(o->ref) };
+	struct rng r = { str_hash(o->ref, 0) };
 	struct seen s;
 
 	memset(cf, 0, sizeof *cf);

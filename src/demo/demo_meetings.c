@@ -49,19 +49,6 @@ chance(uint64_t *r, int permille)
 	return (int)rnd(r, 1000) < permille;
 }
 
-/* FNV-1a of S, the seed of a case's stream. */
-static uint64_t
-seed_of(const char *s, uint64_t salt)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ salt;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= UINT64_C(0x100000001b3);
-	}
-	return h;
-}
-
 /* --- the words ---------------------------------------------------------------- */
 
 static const char *const review_rationales[] = {
@@ -246,7 +233,7 @@ demo_attendee(mdate date, int level, const char *agency)
 	uint64_t r;
 
 	str_printf(key, sizeof key, "%ld:%d:%s", (long)date, level, agency);
-	r = seed_of(key, 0x50454f50);
+	r = str_hash(key, 0x50454f50);
 	return owner_for(&r, agency);
 }
 
@@ -348,15 +335,8 @@ meeting_on_or_before(mdate d, int level)
 static struct demo_item *
 new_item(struct demo_history *h)
 {
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 16;
-		struct demo_item *v = realloc(h->items, cap * sizeof *v);
-
-		if (v == NULL)
-			return NULL;
-		h->items = v;
-		h->cap = cap;
-	}
+	if (array_reserve(&h->items, &h->cap, h->n + 1, sizeof *h->items) != 0)
+		return NULL;
 	memset(&h->items[h->n], 0, sizeof h->items[h->n]);
 	return &h->items[h->n++];
 }
@@ -537,7 +517,7 @@ add_decision(struct demo_history *h, uint64_t *r, const struct demo_event *e,
 static void
 add_referrals(const struct demo_offender *o, struct demo_history *h)
 {
-	uint64_t r = seed_of(o->ref, 0x52454652);
+	uint64_t r = str_hash(o->ref, 0x52454652);
 
 	for (size_t i = 0; i < h->n; i++) {
 		struct demo_item *it = &h->items[i];
@@ -569,7 +549,7 @@ demo_case_meetings(const struct demo_offender *o, mdate today,
 		   struct demo_history *h)
 {
 	struct ev_state st = { 0 };
-	uint64_t r = seed_of(o->ref, 0x4d454554);
+	uint64_t r = str_hash(o->ref, 0x4d454554);
 	mdate last = MDATE_NONE;
 	bool skip_latest = chance(&r, 100);
 
@@ -659,7 +639,7 @@ demo_attendance(mdate date, int level, const char **agency,
 	size_t n = 0;
 
 	str_printf(key, sizeof key, "%ld:%d", (long)date, level);
-	r = seed_of(key, 0x41545445);
+	r = str_hash(key, 0x41545445);
 	for (size_t i = 0; i < NELEM(table) && n < max; i++) {
 		int invite = level >= 3 ? table[i].invite_l3
 					: table[i].invite_l2;

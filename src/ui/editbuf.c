@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/util.h"
 #include "ui/editbuf.h"
 #include "ui/text.h"
 
@@ -39,15 +40,9 @@ width_of(const char *s, size_t a, size_t b)
 static bool
 add_row(struct editbuf *eb, size_t start, size_t end, bool hard)
 {
-	if (eb->nrows == eb->rcap) {
-		size_t nc = eb->rcap ? eb->rcap * 2 : 16;
-		struct eb_row *v = realloc(eb->rows, nc * sizeof *v);
-
-		if (v == NULL)
-			return false;
-		eb->rows = v;
-		eb->rcap = nc;
-	}
+	if (array_reserve(&eb->rows, &eb->rcap, eb->nrows + 1,
+			  sizeof *eb->rows) != 0)
+		return false;
 	eb->rows[eb->nrows].start = start;
 	eb->rows[eb->nrows].end = end;
 	eb->rows[eb->nrows++].hard = hard;
@@ -128,15 +123,7 @@ eb_free(struct editbuf *eb)
 static bool
 reserve(char **buf, size_t *cap, size_t n)
 {
-	char *v;
-
-	if (n + 1 <= *cap)
-		return true;
-	if ((v = realloc(*buf, n + 64)) == NULL)
-		return false;
-	*buf = v;
-	*cap = n + 64;
-	return true;
+	return array_reserve(buf, cap, n + 1, 1) == 0;
 }
 
 int

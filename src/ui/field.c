@@ -15,20 +15,12 @@
 static int
 reserve(struct field *f, size_t need)
 {
-	char *t;
-	size_t cap;
+	bool fresh = f->text == NULL;
 
-	if (need + 1 <= f->cap)
-		return 0;
-	cap = f->cap ? f->cap : 32;
-	while (cap < need + 1)
-		cap *= 2;
-	if ((t = realloc(f->text, cap)) == NULL)
+	if (array_reserve(&f->text, &f->cap, need + 1, 1) != 0)
 		return -1;
-	if (f->text == NULL)
-		t[0] = '\0';
-	f->text = t;
-	f->cap = cap;
+	if (fresh)
+		f->text[0] = '\0';
 	return 0;
 }
 

@@ -37,17 +37,11 @@ list_rows(const struct ui *ui)
 static struct room_row *
 add_row(struct room *r)
 {
-	if (r->n == r->cap) {
-		int nc = r->cap ? r->cap * 2 : 32;
-		struct room_row *v = realloc(r->v, (size_t)nc * sizeof *v);
+	static const struct room_row zero;
 
-		if (v == NULL)
-			return NULL;
-		r->v = v;
-		r->cap = nc;
-	}
-	memset(&r->v[r->n], 0, sizeof r->v[0]);
-	return &r->v[r->n++];
+	if (array_push(&r->v, &r->n, &r->cap, &zero, sizeof zero) != 0)
+		return NULL;
+	return &r->v[r->n - 1];
 }
 
 static void

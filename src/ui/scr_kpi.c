@@ -56,19 +56,11 @@ list_rows(const struct ui *ui)
 static struct line *
 add(struct kp *p, enum ui_role role, int64_t id)
 {
-	if (p->n == p->cap) {
-		int nc = p->cap ? p->cap * 2 : 128;
-		struct line *v = realloc(p->v, (size_t)nc * sizeof *v);
+	struct line l = { .role = role, .offender_id = id };
 
-		if (v == NULL)
-			return NULL;
-		p->v = v;
-		p->cap = nc;
-	}
-	p->v[p->n].role = role;
-	p->v[p->n].offender_id = id;
-	p->v[p->n].text[0] = '\0';
-	return &p->v[p->n++];
+	if (array_push(&p->v, &p->n, &p->cap, &l, sizeof l) != 0)
+		return NULL;
+	return &p->v[p->n - 1];
 }
 
 /* Add a line of text; quietly nothing when out of memory. */

@@ -62,15 +62,8 @@ rec_of(const struct screen *s)
 static void *
 push(struct array *a, size_t size)
 {
-	if (a->n == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 16;
-		void *v = realloc(a->v, cap * size);
-
-		if (v == NULL)
-			return NULL;
-		a->v = v;
-		a->cap = cap;
-	}
+	if (array_reserve(&a->v, &a->cap, a->n + 1, size) != 0)
+		return NULL;
 	return memset((char *)a->v + a->n++ * size, 0, size);
 }
 

@@ -521,20 +521,15 @@ static struct sm_line *
 add_line(struct statsmodel *m, enum sm_kind kind, int table, int row, int col,
 	 int year, const char *text)
 {
+	static const struct sm_line zero;
 	struct sm_line *l;
 
-	if (m->nlines == m->cap) {
-		int cap = m->cap ? m->cap * 2 : 64;
-
-		if ((l = realloc(m->line, (size_t)cap * sizeof *l)) == NULL) {
-			m->oom = true;
-			return NULL;
-		}
-		m->line = l;
-		m->cap = cap;
+	if (array_push(&m->line, &m->nlines, &m->cap, &zero, sizeof zero)
+	    != 0) {
+		m->oom = true;
+		return NULL;
 	}
-	l = &m->line[m->nlines++];
-	memset(l, 0, sizeof *l);
+	l = &m->line[m->nlines - 1];
 	l->kind = kind;
 	l->table = table;
 	l->row = row;
@@ -1221,16 +1216,9 @@ sm_cases_add(struct sm_cases *c, int64_t id, const struct ev *evs, size_t n)
 	stats_classify(evs, n, c->year, &k);
 	if (!sm_holds(&k, c->cell))
 		return 0;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		struct sm_case *v = realloc(c->v, cap * sizeof *v);
-
-		if (v == NULL) {
-			c->failed = true;
-			return -1;
-		}
-		c->v = v;
-		c->cap = cap;
+	if (array_reserve(&c->v, &c->cap, c->n + 1, sizeof *c->v) != 0) {
+		c->failed = true;
+		return -1;
 	}
 	c->v[c->n].id = id;
 	c->v[c->n].count = count_in(&k, c->cell);
