@@ -189,6 +189,19 @@ for ref in $(q "SELECT o.ref FROM agenda_items a JOIN offenders o ON o.id = a.of
 	contains "$T/a.flat" "$ref"
 done
 
+# Every PDF paper is written whole, run after run: tearing Pango's fonts
+# down once aborted one paper in sixteen to thirty after the audit row
+# was written, and the file was lost.
+lost=0
+for i in $(seq 60); do
+	rm -f "$T/r.pdf"
+	if ! "$MAPPA" --db "$d" agenda "$m" --format pdf --output "$T/r.pdf" \
+		>/dev/null 2>"$T/r.err" || [ "$(head -c 5 "$T/r.pdf" 2>/dev/null)" != "%PDF-" ]; then
+		lost=$((lost + 1))
+	fi
+done
+[ "$lost" = 0 ] && ok || fail "$lost of 60 PDF agendas lost: $(head -c 300 "$T/r.err")"
+
 # A lay adviser: refused, and no file.
 expect 3 "$MAPPA" --db "$d" --user lay minutes "$m" --format pdf --output "$T/lay.pdf"
 [ ! -e "$T/lay.pdf" ] && ok || fail "a lay adviser's refusal left a file"

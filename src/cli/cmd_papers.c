@@ -418,16 +418,16 @@ paper_output(const struct cli *c, const char *cmd, const char *file)
 static int
 paper_finish(struct paper *pp, const char *output)
 {
+	bool pdf = pp->pdf != NULL;
 	int bad = 0;
 
-	if (pp->pdf) {
+	if (pdf) {
 		/* A PDF's bytes are not text: past the control-character
 		 * filter of the text output. */
 		cli_stdout_raw();
 		bad = pdf_write(pp->pdf, stdout);
 		pdf_free(pp->pdf);
 		pp->pdf = NULL;
-		pdf_release();
 	}
 	if (fflush(stdout) != 0 || ferror(stdout))
 		bad = -1;
@@ -442,6 +442,10 @@ paper_finish(struct paper *pp, const char *output)
 		if (!bad)
 			outfile_sync_dir(output);
 	}
+	/* Only once the paper is in place: nothing that tears the fonts
+	 * down can lose it. */
+	if (pdf)
+		pdf_release();
 	if (bad) {
 		cli_error("%s: the paper could not be written",
 			  output ? output : "standard output");

@@ -42,8 +42,8 @@ void pdf_row(struct pdf *p, int n, const double *widths,
  * memory ran out (nothing useful was written). */
 int pdf_write(struct pdf *p, FILE *out);
 
-/* Release the fonts and caches Pango, Cairo and fontconfig keep for
- * the process, once its last paper is written (no pdf_* call after). */
+/* Release the font map Pango keeps for the process, once its last
+ * paper is written and committed (no pdf_* call after). */
 void pdf_release(void);
 
 #endif
