@@ -204,14 +204,28 @@ db_risk_add(struct db *db, int64_t id, struct db_risk *r)
 	return db_tx_end(db, s);
 }
 
+static void
+read_risk(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_risk *r = row;
+
+	(void)db;
+	r->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, r->date, sizeof r->date);
+	r->rosh = cf_rosh_parse(col_text(st, 2));
+	r->at_risk = (unsigned)sqlite3_column_int(st, 3);
+	db_column_copy(st, 4, r->assessor, sizeof r->assessor);
+	db_column_copy(st, 5, r->recorded_by, sizeof r->recorded_by);
+	db_column_copy(st, 6, r->recorded_at, sizeof r->recorded_at);
+}
+
 enum db_status
-db_risk_list(struct db *db, int64_t id, db_risk_cb cb, void *ctx)
+db_risk_list(struct db *db, int64_t id, struct db_risks *list)
 {
 	sqlite3_stmt *st;
-	struct db_risk r;
 	enum db_status s;
-	int rc;
 
+	list->n = 0;
 	if ((s = open_case(db, id, false, "reading risk")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id, date, rosh, at_risk, assessor, "
@@ -220,77 +234,48 @@ db_risk_list(struct db *db, int64_t id, db_risk_cb cb, void *ctx)
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&r, 0, sizeof r);
-		r.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, r.date, sizeof r.date);
-		r.rosh = cf_rosh_parse(col_text(st, 2));
-		r.at_risk = (unsigned)sqlite3_column_int(st, 3);
-		r.assessor = col_text(st, 4);
-		db_column_copy(st, 5, r.recorded_by, sizeof r.recorded_by);
-		db_column_copy(st, 6, r.recorded_at, sizeof r.recorded_at);
-		if (cb(ctx, &r) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading risk");
+	return DB_ROWS(db, st, read_risk, list, "reading risk");
 }
 
 /* --- scored assessments ----------------------------------------------- */
 
 enum db_status
-db_score_tools(struct db *db, db_tool_cb cb, void *ctx)
+db_score_tools(struct db *db, struct db_tools *list)
 {
-	char list[512], *p, *save = NULL;
+	char setting[512], *p, *save = NULL;
+	struct db_tool t;
 	enum db_status s;
 
-	if ((s = db_setting_get(db, "assessment_tools", list, sizeof list)) !=
-	    DB_OK)
+	list->n = 0;
+	if ((s = db_setting_get(db, "assessment_tools", setting,
+				sizeof setting)) != DB_OK)
 		return s;
-	for (p = strtok_r(list, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+	for (p = strtok_r(setting, ",", &save); p;
+	     p = strtok_r(NULL, ",", &save)) {
 		char *e;
 
 		p += strspn(p, " ");
 		e = p + strlen(p);
 		while (e > p && e[-1] == ' ')
 			*--e = '\0';
-		if (*p && cb(ctx, p) != 0)
-			break;
+		if (*p == '\0')
+			continue;
+		str_copy(t.name, p, sizeof t.name);
+		if (array_push(&list->v, &list->n, &list->cap, &t,
+			       sizeof t) != 0) {
+			list->n = 0;
+			return db_fail(db, DB_ERROR, "out of memory");
+		}
 	}
 	return DB_OK;
-}
-
-struct tool_find {
-	const char *want;
-	char found[32];
-};
-
-static int
-tool_match(void *ctx, const char *tool)
-{
-	struct tool_find *t = ctx;
-
-	if (strcasecmp(t->want, tool) != 0)
-		return 0;
-	str_copy(t->found, tool, sizeof t->found);
-	return 1;
-}
-
-static int
-tool_names(void *ctx, const char *tool)
-{
-	struct strbuf *sb = ctx;
-
-	sb_printf(sb, "%s%s", sb->len ? ", " : "", tool);
-	return 0;
 }
 
 enum db_status
 db_score_add(struct db *db, int64_t id, struct db_score *sc)
 {
 	static const char what[] = "recording a scored assessment";
-	struct tool_find t = { sc->tool, "" };
+	struct db_tools tools = { 0 };
+	const char *found = NULL;
 	struct strbuf f;
 	sqlite3_stmt *st;
 	enum db_status s;
@@ -302,20 +287,27 @@ db_score_add(struct db *db, int64_t id, struct db_score *sc)
 	    (s = check_text(db, what, "score", sc->score, true,
 			    CF_SCORE_MAX, false)) != DB_OK)
 		return s;
-	if ((s = db_score_tools(db, tool_match, &t)) != DB_OK)
+	if ((s = db_score_tools(db, &tools)) != DB_OK)
 		return s;
-	if (t.found[0] == '\0') {
+	for (int i = 0; i < tools.n && found == NULL; i++)
+		if (strcasecmp(sc->tool, tools.v[i].name) == 0)
+			found = tools.v[i].name;
+	if (found == NULL) {
 		struct strbuf names;
 
 		sb_init(&names);
-		db_score_tools(db, tool_names, &names);
+		for (int i = 0; i < tools.n; i++)
+			sb_printf(&names, "%s%s", i ? ", " : "",
+				  tools.v[i].name);
 		s = db_fail(db, DB_INVALID, "%s: tool: \"%s\" is not an "
 			    "assessment tool (the setting assessment_tools: "
 			    "%s)", what, sc->tool, sb_str(&names));
 		sb_free(&names);
+		db_list_free(&tools);
 		return s;
 	}
-	str_copy(sc->tool, t.found, sizeof sc->tool);
+	str_copy(sc->tool, found, sizeof sc->tool);
+	db_list_free(&tools);
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
 	st = db_stmt(db, "INSERT INTO scored_assessments(offender_id, date, "
@@ -340,14 +332,27 @@ db_score_add(struct db *db, int64_t id, struct db_score *sc)
 	return db_tx_end(db, s);
 }
 
+static void
+read_score(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_score *sc = row;
+
+	(void)db;
+	sc->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, sc->date, sizeof sc->date);
+	db_column_copy(st, 2, sc->tool, sizeof sc->tool);
+	db_column_copy(st, 3, sc->score, sizeof sc->score);
+	db_column_copy(st, 4, sc->recorded_by, sizeof sc->recorded_by);
+	db_column_copy(st, 5, sc->recorded_at, sizeof sc->recorded_at);
+}
+
 enum db_status
-db_score_list(struct db *db, int64_t id, db_score_cb cb, void *ctx)
+db_score_list(struct db *db, int64_t id, struct db_scores *list)
 {
 	sqlite3_stmt *st;
-	struct db_score sc;
 	enum db_status s;
-	int rc;
 
+	list->n = 0;
 	if ((s = open_case(db, id, false, "reading assessments")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id, date, tool, score, recorded_by, "
@@ -356,20 +361,7 @@ db_score_list(struct db *db, int64_t id, db_score_cb cb, void *ctx)
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&sc, 0, sizeof sc);
-		sc.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, sc.date, sizeof sc.date);
-		db_column_copy(st, 2, sc.tool, sizeof sc.tool);
-		db_column_copy(st, 3, sc.score, sizeof sc.score);
-		db_column_copy(st, 4, sc.recorded_by, sizeof sc.recorded_by);
-		db_column_copy(st, 5, sc.recorded_at, sizeof sc.recorded_at);
-		if (cb(ctx, &sc) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading assessments");
+	return DB_ROWS(db, st, read_score, list, "reading assessments");
 }
 
 /* --- key dates --------------------------------------------------------- */
@@ -386,8 +378,11 @@ db_key_dates_init(struct db_key_dates *k)
 	"recorded_at"
 
 static void
-key_row(sqlite3_stmt *st, struct db_key_dates *k)
+read_key_dates(struct db *db, sqlite3_stmt *st, void *row)
 {
+	struct db_key_dates *k = row;
+
+	(void)db;
 	db_key_dates_init(k);
 	k->id = sqlite3_column_int64(st, 0);
 	db_column_copy(st, 1, k->sentence_expiry, sizeof k->sentence_expiry);
@@ -414,7 +409,7 @@ key_current(struct db *db, int64_t id, struct db_key_dates *k)
 	db_key_dates_init(k);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		key_row(st, k);
+		read_key_dates(db, st, k);
 		rc = SQLITE_DONE;
 	}
 	return walk_end(db, st, rc, "reading key dates");
@@ -511,13 +506,13 @@ db_key_dates_get(struct db *db, int64_t id, struct db_key_dates *k)
 }
 
 enum db_status
-db_key_dates_history(struct db *db, int64_t id, db_key_dates_cb cb, void *ctx)
+db_key_dates_history(struct db *db, int64_t id,
+		     struct db_key_dates_list *list)
 {
 	sqlite3_stmt *st;
-	struct db_key_dates k;
 	enum db_status s;
-	int rc;
 
+	list->n = 0;
 	if ((s = open_case(db, id, false, "reading key dates")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT " KEY_COLS " FROM key_dates WHERE "
@@ -525,14 +520,7 @@ db_key_dates_history(struct db *db, int64_t id, db_key_dates_cb cb, void *ctx)
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		key_row(st, &k);
-		if (cb(ctx, &k) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading key dates");
+	return DB_ROWS(db, st, read_key_dates, list, "reading key dates");
 }
 
 /* --- order ends -------------------------------------------------------- */
@@ -594,14 +582,25 @@ db_order_end_set(struct db *db, int64_t id, struct db_order_end *oe)
 	return db_tx_end(db, s);
 }
 
+static void
+read_order_end(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_order_end *oe = row;
+
+	(void)db;
+	oe->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, oe->kind, sizeof oe->kind);
+	db_column_copy(st, 2, oe->made, sizeof oe->made);
+	db_column_copy(st, 3, oe->ends, sizeof oe->ends);
+}
+
 enum db_status
-db_order_end_list(struct db *db, int64_t id, db_order_end_cb cb, void *ctx)
+db_order_end_list(struct db *db, int64_t id, struct db_order_ends *list)
 {
 	sqlite3_stmt *st;
-	struct db_order_end oe;
 	enum db_status s;
-	int rc;
 
+	list->n = 0;
 	if ((s = open_case(db, id, false, "reading orders")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id, kind, made, ends FROM order_ends o "
@@ -611,18 +610,7 @@ db_order_end_list(struct db *db, int64_t id, db_order_end_cb cb, void *ctx)
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&oe, 0, sizeof oe);
-		oe.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, oe.kind, sizeof oe.kind);
-		db_column_copy(st, 2, oe.made, sizeof oe.made);
-		db_column_copy(st, 3, oe.ends, sizeof oe.ends);
-		if (cb(ctx, &oe) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading orders");
+	return DB_ROWS(db, st, read_order_end, list, "reading orders");
 }
 
 /* --- offences ---------------------------------------------------------- */
@@ -677,14 +665,29 @@ db_offence_add(struct db *db, int64_t id, struct db_offence *o)
 	return db_tx_end(db, s);
 }
 
+static void
+read_offence(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_offence *o = row;
+
+	(void)db;
+	o->id = sqlite3_column_int64(st, 0);
+	o->is_index = sqlite3_column_int(st, 1) != 0;
+	db_column_copy(st, 2, o->description, sizeof o->description);
+	db_column_copy(st, 3, o->date, sizeof o->date);
+	db_column_copy(st, 4, o->court, sizeof o->court);
+	db_column_copy(st, 5, o->sentence, sizeof o->sentence);
+	db_column_copy(st, 6, o->recorded_by, sizeof o->recorded_by);
+	db_column_copy(st, 7, o->recorded_at, sizeof o->recorded_at);
+}
+
 enum db_status
-db_offence_list(struct db *db, int64_t id, db_offence_cb cb, void *ctx)
+db_offence_list(struct db *db, int64_t id, struct db_offences *list)
 {
 	sqlite3_stmt *st;
-	struct db_offence o;
 	enum db_status s;
-	int rc;
 
+	list->n = 0;
 	if ((s = open_case(db, id, false, "reading offences")) != DB_OK)
 		return s;
 	/* The current index offence is the last added with is_index. */
@@ -696,22 +699,7 @@ db_offence_list(struct db *db, int64_t id, db_offence_cb cb, void *ctx)
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&o, 0, sizeof o);
-		o.id = sqlite3_column_int64(st, 0);
-		o.is_index = sqlite3_column_int(st, 1) != 0;
-		o.description = col_text(st, 2);
-		db_column_copy(st, 3, o.date, sizeof o.date);
-		o.court = col_text(st, 4);
-		o.sentence = col_text(st, 5);
-		db_column_copy(st, 6, o.recorded_by, sizeof o.recorded_by);
-		db_column_copy(st, 7, o.recorded_at, sizeof o.recorded_at);
-		if (cb(ctx, &o) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading offences");
+	return DB_ROWS(db, st, read_offence, list, "reading offences");
 }
 
 /* --- case notes ------------------------------------------------------- */
@@ -783,14 +771,28 @@ db_note_add(struct db *db, int64_t id, struct db_note *n)
 	return db_tx_end(db, s);
 }
 
+static void
+read_note(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_note *n = row;
+
+	(void)db;
+	n->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, n->date, sizeof n->date);
+	db_column_copy(st, 2, n->author, sizeof n->author);
+	db_column_copy(st, 3, n->subject, sizeof n->subject);
+	db_column_copy(st, 4, n->text, sizeof n->text);
+	n->corrects = sqlite3_column_int64(st, 5);
+	db_column_copy(st, 6, n->recorded_at, sizeof n->recorded_at);
+}
+
 enum db_status
-db_note_list(struct db *db, int64_t id, db_note_cb cb, void *ctx)
+db_note_list(struct db *db, int64_t id, struct db_notes *list)
 {
 	sqlite3_stmt *st;
-	struct db_note n;
 	enum db_status s;
-	int rc;
 
+	list->n = 0;
 	if ((s = open_case(db, id, false, "reading case notes")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT id, date, author, subject, text, corrects, "
@@ -799,21 +801,7 @@ db_note_list(struct db *db, int64_t id, db_note_cb cb, void *ctx)
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&n, 0, sizeof n);
-		n.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, n.date, sizeof n.date);
-		db_column_copy(st, 2, n.author, sizeof n.author);
-		n.subject = col_text(st, 3);
-		n.text = col_text(st, 4);
-		n.corrects = sqlite3_column_int64(st, 5);
-		db_column_copy(st, 6, n.recorded_at, sizeof n.recorded_at);
-		if (cb(ctx, &n) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading case notes");
+	return DB_ROWS(db, st, read_note, list, "reading case notes");
 }
 
 /* --- disclosures ------------------------------------------------------- */
@@ -910,31 +898,41 @@ db_disclosure_add(struct db *db, int64_t id, struct db_disclosure *d)
 	"d.recorded_at, m.date"
 
 static void
-disclosure_row(sqlite3_stmt *st, struct db_disclosure *d)
+read_disclosure(struct db *db, sqlite3_stmt *st, void *row)
 {
-	memset(d, 0, sizeof *d);
+	struct db_disclosure *d = row;
+
+	(void)db;
 	d->id = sqlite3_column_int64(st, 0);
 	db_column_copy(st, 1, d->date, sizeof d->date);
 	d->disclosed = sqlite3_column_int(st, 2) != 0;
-	d->recipient = col_text(st, 3);
-	d->what = col_text(st, 4);
-	d->why = col_text(st, 5);
+	db_column_copy(st, 3, d->recipient, sizeof d->recipient);
+	db_column_copy(st, 4, d->what, sizeof d->what);
+	db_column_copy(st, 5, d->why, sizeof d->why);
 	d->meeting_id = sqlite3_column_int64(st, 6);
-	d->decided_by = col_text(st, 7);
+	db_column_copy(st, 7, d->decided_by, sizeof d->decided_by);
 	d->undertaking = sqlite3_column_int(st, 8) != 0;
 	db_column_copy(st, 9, d->recorded_by, sizeof d->recorded_by);
 	db_column_copy(st, 10, d->recorded_at, sizeof d->recorded_at);
 	db_column_copy(st, 11, d->meeting_date, sizeof d->meeting_date);
 }
 
+static void
+read_meeting_disclosure(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_meeting_disclosure *md = row;
+
+	read_disclosure(db, st, &md->d);
+	db_column_copy(st, 12, md->ref, sizeof md->ref);
+}
+
 enum db_status
-db_disclosure_list(struct db *db, int64_t id, db_disclosure_cb cb, void *ctx)
+db_disclosure_list(struct db *db, int64_t id, struct db_disclosures *list)
 {
 	sqlite3_stmt *st;
-	struct db_disclosure d;
 	enum db_status s;
-	int rc;
 
+	list->n = 0;
 	if ((s = open_case(db, id, false, "reading disclosures")) != DB_OK)
 		return s;
 	st = db_stmt(db, "SELECT " DISCLOSURE_COLS " FROM disclosures d "
@@ -944,25 +942,17 @@ db_disclosure_list(struct db *db, int64_t id, db_disclosure_cb cb, void *ctx)
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		disclosure_row(st, &d);
-		if (cb(ctx, &d) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading disclosures");
+	return DB_ROWS(db, st, read_disclosure, list, "reading disclosures");
 }
 
 enum db_status
 db_meeting_disclosures(struct db *db, int64_t meeting_id,
-		       db_meeting_disclosure_cb cb, void *ctx)
+		       struct db_meeting_disclosures *list)
 {
 	sqlite3_stmt *st;
-	struct db_disclosure d;
 	enum db_status s;
-	int rc;
 
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading disclosures")) !=
 	    DB_OK)
 		return s;
@@ -974,14 +964,8 @@ db_meeting_disclosures(struct db *db, int64_t meeting_id,
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, meeting_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		disclosure_row(st, &d);
-		if (cb(ctx, col_text(st, 12), &d) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading disclosures");
+	return DB_ROWS(db, st, read_meeting_disclosure, list,
+		       "reading disclosures");
 }
 
 enum db_status
@@ -1060,18 +1044,27 @@ db_dup_match_name(enum db_dup_match m)
 	return "?";
 }
 
+static void
+read_duplicate(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_duplicate *d = row;
+
+	(void)db;
+	d->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, d->ref, sizeof d->ref);
+	db_column_copy(st, 2, d->surname, sizeof d->surname);
+	db_column_copy(st, 3, d->forenames, sizeof d->forenames);
+	d->match = (enum db_dup_match)sqlite3_column_int(st, 4);
+}
+
 enum db_status
-db_duplicates(struct db *db, const struct db_offender *o, db_duplicate_cb cb,
-	      void *ctx, int *n)
+db_duplicates(struct db *db, const struct db_offender *o,
+	      struct db_duplicates *list)
 {
 	sqlite3_stmt *st;
-	struct db_duplicate d;
 	enum db_status s;
-	int rc, count = 0;
-	bool stop = false;
 
-	if (n)
-		*n = 0;
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "checking for duplicates")) !=
 	    DB_OK)
 		return s;
@@ -1099,20 +1092,8 @@ db_duplicates(struct db *db, const struct db_offender *o, db_duplicate_cb cb,
 	sqlite3_bind_text(st, 5, o->dob, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, o->id);
 	sqlite3_bind_text(st, 7, o->forenames, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&d, 0, sizeof d);
-		d.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, d.ref, sizeof d.ref);
-		db_column_copy(st, 2, d.surname, sizeof d.surname);
-		db_column_copy(st, 3, d.forenames, sizeof d.forenames);
-		d.match = (enum db_dup_match)sqlite3_column_int(st, 4);
-		count++;
-		if (!stop && cb && cb(ctx, &d) != 0)
-			stop = true;
-	}
-	if (n)
-		*n = count;
-	return walk_end(db, st, rc, "checking for duplicates");
+	return DB_ROWS(db, st, read_duplicate, list,
+		       "checking for duplicates");
 }
 
 /* --- the key-date lists ------------------------------------------------- */
@@ -1135,24 +1116,63 @@ db_key_list_title(enum db_key_list l)
 	return "?";
 }
 
-struct key_hit {
-	struct db_key_case c;
-	mdate when;
-};
-
-static int
-key_hit_cmp(const void *a, const void *b)
+/* A case read for a list, its date not yet weighed: DATE the list's
+ * date as stored, DUE the MAPPA J sent date as stored (or ""). */
+static void
+read_key_case(struct db *db, sqlite3_stmt *st, void *row)
 {
-	const struct key_hit *x = a, *y = b;
+	struct db_key_case *c = row;
 
-	if (x->when != y->when)
-		return x->when < y->when ? -1 : 1;
-	return strcmp(x->c.ref, y->c.ref);
+	(void)db;
+	c->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, c->ref, sizeof c->ref);
+	db_column_copy(st, 2, c->surname, sizeof c->surname);
+	db_column_copy(st, 3, c->forenames, sizeof c->forenames);
+	c->level = sqlite3_column_int(st, 4);
+	db_column_copy(st, 5, c->status, sizeof c->status);
+	db_column_copy(st, 6, c->date, sizeof c->date);
+	db_column_copy(st, 7, c->due, sizeof c->due);
+}
+
+/*
+ * Weigh case C of list L on TODAY (core decides): false when it is not
+ * on the list; else its date written again, and for MAPPA J its state
+ * and the day it is due (DUE held the day it was sent).
+ */
+static bool
+key_case_in(struct db_key_case *c, enum db_key_list l, mdate today)
+{
+	mdate when, sent = MDATE_NONE;
+
+	if (date_parse(c->date, &when) != 0)
+		return false;
+	if (c->due[0] && date_parse(c->due, &sent) != 0)
+		sent = MDATE_NONE;
+	c->j_state = CF_J_NONE;
+	c->due[0] = '\0';
+	date_format(when, c->date);
+	if (l != DB_KEY_MAPPA_J)
+		return cf_in_window(when, today);
+	c->j_state = cf_mappa_j_state(when, sent, today);
+	date_format(cf_mappa_j_due(when), c->due);
+	return c->j_state == CF_J_DUE || c->j_state == CF_J_OVERDUE;
+}
+
+/* Soonest first: the day MAPPA J is due, else the list's date (both
+ * YYYY-MM-DD, so in order as text); then by ref. */
+static int
+key_case_cmp(const void *a, const void *b)
+{
+	const struct db_key_case *x = a, *y = b;
+	int d = strcmp(x->due[0] ? x->due : x->date,
+		       y->due[0] ? y->due : y->date);
+
+	return d ? d : strcmp(x->ref, y->ref);
 }
 
 enum db_status
-db_key_list(struct db *db, enum db_key_list l, mdate today, db_key_case_cb cb,
-	    void *ctx)
+db_key_list(struct db *db, enum db_key_list l, mdate today,
+	    struct db_key_cases *list)
 {
 	/* The current key dates; core decides which fall in. */
 	static const char *const sql[DB_KEY_LISTS] = {
@@ -1182,12 +1202,11 @@ db_key_list(struct db *db, enum db_key_list l, mdate today, db_key_case_cb cb,
 		"k.notification_end IS NOT NULL AND k.notification_end != '"
 		CF_INDEFINITE "'",
 	};
-	struct key_hit *hits = NULL, hit;
-	int n = 0, cap = 0;
 	sqlite3_stmt *st;
 	enum db_status s;
-	int rc;
+	int n = 0;
 
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading key dates")) !=
 	    DB_OK)
 		return s;
@@ -1195,53 +1214,15 @@ db_key_list(struct db *db, enum db_key_list l, mdate today, db_key_case_cb cb,
 		return db_fail(db, DB_INVALID, "no such list");
 	if ((st = db_stmt(db, sql[l])) == NULL)
 		return DB_ERROR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		mdate when, sent = MDATE_NONE;
-		bool in;
-		int j = CF_J_NONE;
-
-		if (date_parse(col_text(st, 6), &when) != 0)
-			continue;
-		if (sqlite3_column_type(st, 7) != SQLITE_NULL &&
-		    date_parse(col_text(st, 7), &sent) != 0)
-			sent = MDATE_NONE;
-		if (l == DB_KEY_MAPPA_J) {
-			j = cf_mappa_j_state(when, sent, today);
-			in = j == CF_J_DUE || j == CF_J_OVERDUE;
-		} else {
-			in = cf_in_window(when, today);
-		}
-		if (!in)
-			continue;
-		memset(&hit, 0, sizeof hit);
-		hit.c.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, hit.c.ref, sizeof hit.c.ref);
-		db_column_copy(st, 2, hit.c.surname, sizeof hit.c.surname);
-		db_column_copy(st, 3, hit.c.forenames, sizeof hit.c.forenames);
-		hit.c.level = sqlite3_column_int(st, 4);
-		db_column_copy(st, 5, hit.c.status, sizeof hit.c.status);
-		date_format(when, hit.c.date);
-		hit.c.j_state = j;
-		if (l == DB_KEY_MAPPA_J)
-			date_format(cf_mappa_j_due(when), hit.c.due);
-		hit.when = l == DB_KEY_MAPPA_J ? cf_mappa_j_due(when) : when;
-		if (array_push(&hits, &n, &cap, &hit, sizeof hit) != 0) {
-			sqlite3_reset(st);
-			free(hits);
-			return db_fail(db, DB_ERROR, "out of memory");
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(hits);
-		return db_sqlfail(db, rc, "reading key dates");
-	}
+	if ((s = DB_ROWS(db, st, read_key_case, list, "reading key dates")) !=
+	    DB_OK)
+		return s;
+	for (int i = 0; i < list->n; i++)
+		if (key_case_in(&list->v[i], l, today))
+			list->v[n++] = list->v[i];
+	list->n = n;
 	if (n)
-		qsort(hits, (size_t)n, sizeof *hits, key_hit_cmp);
-	for (int i = 0; i < n; i++)
-		if (cb(ctx, &hits[i].c) != 0)
-			break;
-	free(hits);
+		qsort(list->v, (size_t)n, sizeof *list->v, key_case_cmp);
 	return DB_OK;
 }
 
