@@ -432,11 +432,11 @@ order_end__names_an_order_of_the_history(void **state)
 	assert_int_equal(db_offender_version(f->db, f->id, &o.version), DB_OK);
 	e = tu_event("2011-02-01", EV_ORDER, 0, 0, ORDER_SOPO, SRC_MAPPA);
 	assert_int_equal(db_event_add(f->db, f->id, &o.version, &e), DB_OK);
-	str_copy(oe.kind, "SHPO", sizeof oe.kind);
+	oe.kind = ORDER_SHPO;
 	str_copy(oe.made, "2011-02-01", sizeof oe.made);
 	str_copy(oe.ends, "2016-02-01", sizeof oe.ends);
 	assert_int_equal(db_order_end_set(f->bob, f->id, &oe), DB_INVALID);
-	str_copy(oe.kind, "SOPO", sizeof oe.kind);
+	oe.kind = ORDER_SOPO;
 	str_copy(oe.ends, "2010-02-01", sizeof oe.ends);
 	assert_int_equal(db_order_end_set(f->bob, f->id, &oe), DB_INVALID);
 	str_copy(oe.ends, "2016-02-01", sizeof oe.ends);

@@ -241,7 +241,7 @@ put_casefile(struct demo_writer *w, const struct demo_offender *o, int64_t id)
 	for (size_t i = 0; i < cf.norder && st == DB_OK; i++) {
 		struct db_order_end oe = { 0 };
 
-		str_copy(oe.kind, cf.order[i].kind, sizeof oe.kind);
+		oe.kind = ev_kind_parse(EV_ORDER, cf.order[i].kind);
 		put_date(oe.made, cf.order[i].made);
 		put_date(oe.ends, cf.order[i].ends);
 		st = db_order_end_set(db, id, &oe);

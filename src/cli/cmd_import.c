@@ -270,7 +270,7 @@ write_fact(struct db *db, const struct ix *ix, size_t i, int64_t offender,
 	case IX_ORDERS: {
 		struct db_order_end oe = { 0 };
 
-		str_copy(oe.kind, v[IX_OR_KIND], sizeof oe.kind);
+		oe.kind = ev_kind_parse(EV_ORDER, v[IX_OR_KIND]);
 		str_copy(oe.made, v[IX_OR_MADE], sizeof oe.made);
 		str_copy(oe.ends, or_empty(v[IX_OR_ENDS]), sizeof oe.ends);
 		st = db_order_end_set(db, offender, &oe);

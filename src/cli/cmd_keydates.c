@@ -55,12 +55,13 @@ print_case(struct listing *l, const struct db_key_case *k)
 		cli_csv_field(k->ref);
 		putchar(',');
 		cli_csv_field(name);
-		printf(",%d,%s,%s,%s,%s\n", k->level, k->status, k->date, k->due,
+		printf(",%d,%s,%s,%s,%s\n", k->level,
+		       case_status_name(k->status), k->date, k->due,
 		       j_state(k->j_state));
 		return;
 	}
 	printf("  %-14s  %-30.30s  L%d  %-9s  %s", cli_line(k->ref),
-	       cli_line(name), k->level, k->status, k->date);
+	       cli_line(name), k->level, case_status_name(k->status), k->date);
 	if (l->list == DB_KEY_MAPPA_J)
 		printf("  due %s  %s", k->due, j_state(k->j_state));
 	putchar('\n');

@@ -142,8 +142,8 @@ enum col_type {
 	C_BOOL,      /* bool */
 	C_BITS,      /* unsigned */
 	C_ID,        /* int64_t, stored NULL when 0 */
-	C_ROSH,      /* int: enum cf_rosh, stored by name */
-	C_RELEASE,   /* int: enum cf_release or -1, stored by name */
+	C_ENUM,      /* int: a value of core's, stored by its NAME (NULL for
+			none, -1) */
 };
 
 enum { REQUIRED = 1, ALWAYS = 2 };  /* required; named in every audit row */
@@ -156,11 +156,14 @@ struct fact_col {
 	enum col_type type;
 	unsigned flags;      /* REQUIRED, ALWAYS */
 	size_t max;
+	const char *(*spell)(int value); /* C_ENUM: the stored name */
 };
 
 #define COL_AS(type, m, t, flags, max, audit)                                  \
-	{ #m, audit, offsetof(type, m), t, flags, max }
+	{ #m, audit, offsetof(type, m), t, flags, max, NULL }
 #define COL(type, m, t, flags, max) COL_AS(type, m, t, flags, max, #m)
+#define COL_ENUM(type, m, flags, spell)                                        \
+	{ #m, #m, offsetof(type, m), C_ENUM, flags, 0, spell }
 
 /*
  * A kind of fact, a row of TABLE.  Each is added the same way
@@ -201,8 +204,7 @@ col_given(const struct fact_col *c, const void *fact)
 		return *(const unsigned *)v != 0;
 	case C_ID:
 		return *(const int64_t *)v != 0;
-	case C_ROSH:
-	case C_RELEASE:
+	case C_ENUM:
 		return *(const int *)v != -1;
 	default:
 		return given(v);
@@ -213,7 +215,7 @@ col_given(const struct fact_col *c, const void *fact)
 static bool
 col_differs(const struct fact_col *c, const void *a, const void *b)
 {
-	if (c->type == C_ROSH || c->type == C_RELEASE)
+	if (c->type == C_ENUM)
 		return *(const int *)at(a, c) != *(const int *)at(b, c);
 	return strcmp(at(a, c), at(b, c)) != 0;
 }
@@ -260,11 +262,8 @@ bind_cols(struct db *db, sqlite3_stmt *st, const struct fact *k, void *fact)
 			if (*(int64_t *)v)
 				sqlite3_bind_int64(st, i, *(int64_t *)v);
 			break;
-		case C_ROSH:
-			db_bind_text(st, i, cf_rosh_name(*(int *)v));
-			break;
-		case C_RELEASE:
-			db_bind_text(st, i, cf_release_name(*(int *)v));
+		case C_ENUM:
+			db_bind_text(st, i, c->spell(*(int *)v));
 			break;
 		default:
 			db_bind_text(st, i, v);
@@ -441,7 +440,7 @@ read_risk(struct db *db, sqlite3_stmt *st, void *row)
 static struct fact risk_fact = {
 	"risk_assessments", "recording a risk assessment", "offender.risk",
 	{ COL(struct db_risk, date, C_DATE, REQUIRED | ALWAYS, 0),
-	  COL(struct db_risk, rosh, C_ROSH, ALWAYS, 0),
+	  COL_ENUM(struct db_risk, rosh, ALWAYS, cf_rosh_name),
 	  COL(struct db_risk, at_risk, C_BITS, 0, 0),
 	  COL(struct db_risk, assessor, C_TEXT, 0, CF_FIELD_MAX) },
 	risk_check, "reading risk",
@@ -603,7 +602,7 @@ static struct fact key_fact = {
 	{ COL(struct db_key_dates, sentence_expiry, C_DATE, 0, 0),
 	  COL(struct db_key_dates, licence_expiry, C_DATE, 0, 0),
 	  COL(struct db_key_dates, expected_release, C_DATE, 0, 0),
-	  COL(struct db_key_dates, release_type, C_RELEASE, 0, 0),
+	  COL_ENUM(struct db_key_dates, release_type, 0, cf_release_name),
 	  COL(struct db_key_dates, notification_end, C_NAME, 0, 0),
 	  COL(struct db_key_dates, mappa_j_sent, C_DATE, 0, 0) },
 	key_check, "reading key dates",
@@ -676,19 +675,29 @@ db_key_dates_history(struct db *db, int64_t id,
 
 /* The case's history must hold the order; it cannot end before it was
  * made. */
+static const char *
+order_kind_name(int kind)
+{
+	return ev_kind_name(EV_ORDER, kind);
+}
+
 static enum db_status
 order_end_check(struct db *db, const char *what, int64_t id, void *fact)
 {
 	const struct db_order_end *oe = fact;
+	const char *kind = order_kind_name(oe->kind);
 	sqlite3_stmt *st;
 	int rc, found;
 
+	if (kind == NULL)
+		return db_fail(db, DB_INVALID, "%s: kind: not an order",
+			       what);
 	st = db_stmt(db, "SELECT count(*) FROM events WHERE offender_id = ? "
 			 "AND type = 'order' AND kind = ? AND date = ?");
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, oe->kind);
+	db_bind_text(st, 2, kind);
 	db_bind_text(st, 3, oe->made);
 	rc = sqlite3_step(st);
 	found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
@@ -697,7 +706,7 @@ order_end_check(struct db *db, const char *what, int64_t id, void *fact)
 		return db_sqlfail(db, rc, what);
 	if (found == 0)
 		return db_fail(db, DB_INVALID, "%s: the case has no %s order "
-			       "made on %s", what, oe->kind, oe->made);
+			       "made on %s", what, kind, oe->made);
 	if (oe->ends[0] && strcmp(oe->ends, oe->made) < 0)
 		return db_fail(db, DB_INVALID, "%s: ends: %s is before the "
 			       "order was made (%s)", what, oe->ends, oe->made);
@@ -711,14 +720,14 @@ read_order_end(struct db *db, sqlite3_stmt *st, void *row)
 
 	(void)db;
 	oe->id = sqlite3_column_int64(st, 0);
-	db_column_copy(st, 1, oe->kind, sizeof oe->kind);
+	oe->kind = ev_kind_parse(EV_ORDER, col_text(st, 1));
 	db_column_copy(st, 2, oe->made, sizeof oe->made);
 	db_column_copy(st, 3, oe->ends, sizeof oe->ends);
 }
 
 static struct fact order_end_fact = {
 	"order_ends", "setting an order's end", "offender.order_end",
-	{ COL(struct db_order_end, kind, C_NAME, ALWAYS, 0),
+	{ COL_ENUM(struct db_order_end, kind, ALWAYS, order_kind_name),
 	  COL(struct db_order_end, made, C_DATE, REQUIRED | ALWAYS, 0),
 	  COL(struct db_order_end, ends, C_DATE, 0, 0) },
 	order_end_check, "reading orders",
@@ -866,7 +875,7 @@ disclosure_check(struct db *db, const char *what, int64_t id, void *fact)
 	if (rc == SQLITE_DONE)
 		return db_fail(db, DB_INVALID, "%s: meeting %lld: no such "
 			       "meeting", what, (long long)d->meeting_id);
-	if (strcmp(status, "held") != 0)
+	if (meeting_status_parse(status) != MEETING_HELD)
 		return db_fail(db, DB_INVALID, "%s: meeting %lld is %s, not "
 			       "held", what, (long long)d->meeting_id, status);
 	str_copy(d->meeting_date, date, sizeof d->meeting_date);
@@ -1114,7 +1123,7 @@ read_key_case(struct db *db, sqlite3_stmt *st, void *row)
 	db_column_copy(st, 2, c->surname, sizeof c->surname);
 	db_column_copy(st, 3, c->forenames, sizeof c->forenames);
 	c->level = sqlite3_column_int(st, 4);
-	db_column_copy(st, 5, c->status, sizeof c->status);
+	c->status = (enum case_status)case_status_parse(col_text(st, 5));
 	db_column_copy(st, 6, c->date, sizeof c->date);
 	db_column_copy(st, 7, c->due, sizeof c->due);
 }
@@ -1159,23 +1168,22 @@ enum db_status
 db_key_list(struct db *db, enum db_key_list l, mdate today,
 	    struct db_key_cases *list)
 {
-	/* The current key dates, the list's date not NULL; core decides
-	 * which fall in. */
+	/* The current key dates, the list's date not NULL, of cases in
+	 * the community (?1) or in custody (?2); core decides which fall
+	 * in. */
 #define KEY_CASES(date, sent)                                                  \
 	"SELECT o.id, o.ref, o.surname, o.forenames, o.level, o.status, "     \
 	"k." date ", " sent " FROM key_dates k JOIN offenders o ON o.id = "   \
 	"k.offender_id WHERE k.id IN (SELECT max(id) FROM key_dates GROUP "   \
 	"BY offender_id) AND o.erased IS NULL AND k." date " IS NOT NULL AND "
 #define CUSTODY KEY_CASES("expected_release", "k.mappa_j_sent") \
-	"o.status = 'custody'"
+	"o.status = ?2"
 	static const char *const sql[DB_KEY_LISTS] = {
 		CUSTODY,
 		CUSTODY,
-		KEY_CASES("licence_expiry", "NULL")
-		"o.status IN ('community','custody')",
-		KEY_CASES("notification_end", "NULL")
-		"o.status IN ('community','custody') AND k.notification_end "
-		"!= '" CF_INDEFINITE "'",
+		KEY_CASES("licence_expiry", "NULL") "o.status IN (?1, ?2)",
+		KEY_CASES("notification_end", "NULL") "o.status IN (?1, ?2) "
+		"AND k.notification_end != '" CF_INDEFINITE "'",
 	};
 #undef CUSTODY
 #undef KEY_CASES
@@ -1191,6 +1199,8 @@ db_key_list(struct db *db, enum db_key_list l, mdate today,
 		return db_fail(db, DB_INVALID, "no such list");
 	if ((st = db_stmt(db, sql[l])) == NULL)
 		return DB_ERROR;
+	db_bind_text(st, 1, case_status_name(CASE_COMMUNITY));
+	db_bind_text(st, 2, case_status_name(CASE_CUSTODY));
 	if ((s = DB_ROWS(db, st, read_key_case, list, "reading key dates")) !=
 	    DB_OK)
 		return s;

@@ -11,6 +11,7 @@
 #define MAPPA_DB_CASEFACTS_H
 
 #include "core/casefile.h"
+#include "core/status.h"
 #include "db/offenders.h"
 
 /*
@@ -112,7 +113,7 @@ enum db_status db_key_dates_history(struct db *db, int64_t id,
  * made (an order event of the case's history). */
 struct db_order_end {
 	int64_t id;
-	char kind[16];
+	int kind;                    /* enum ev_order_kind (core/event.h) */
 	char made[MDATE_BUFSZ];
 	char ends[MDATE_BUFSZ];      /* "" when it has no end (indefinite) */
 };
@@ -256,7 +257,7 @@ struct db_key_case {
 	char surname[DB_FIELD_MAX];
 	char forenames[DB_FIELD_MAX];
 	int level;
-	char status[16];
+	enum case_status status;
 	char date[MDATE_BUFSZ];      /* the list's date */
 	char due[MDATE_BUFSZ];       /* MAPPA J: the day it is due */
 	int j_state;                 /* MAPPA J: enum cf_mappa_j */

@@ -291,9 +291,10 @@ cf_orders(const struct db_order_ends *oes, char *buf, size_t n)
 	buf[0] = '\0';
 	for (int i = 0; i < oes->n && len < n; i++) {
 		const struct db_order_end *oe = &oes->v[i];
+		const char *kind = ev_kind_name(EV_ORDER, oe->kind);
 
 		snprintf(buf + len, n - len, "%s%s made %s, %s%s",
-			 len ? "; " : "", oe->kind, oe->made,
+			 len ? "; " : "", kind ? kind : "?", oe->made,
 			 oe->ends[0] ? "ends " : "no end date", oe->ends);
 		len = strlen(buf);
 	}

@@ -425,13 +425,16 @@ forms_order_end_get(const struct form_model *fm, struct db_order_end *oe)
 	const char *made = strstr(o, " made ");
 
 	memset(oe, 0, sizeof *oe);
+	oe->kind = -1;
 	if (made) {
+		char kind[16];
 		size_t n = (size_t)(made - o);
 
-		if (n >= sizeof oe->kind)
-			n = sizeof oe->kind - 1;
-		memcpy(oe->kind, o, n);
-		oe->kind[n] = '\0';
+		if (n >= sizeof kind)
+			n = sizeof kind - 1;
+		memcpy(kind, o, n);
+		kind[n] = '\0';
+		oe->kind = ev_kind_parse(EV_ORDER, kind);
 		str_copy(oe->made, made + 6, sizeof oe->made);
 	}
 	str_copy(oe->ends, field_text(&f[XF_END_ENDS]), sizeof oe->ends);

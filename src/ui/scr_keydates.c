@@ -51,7 +51,8 @@ kd_case(struct view *v, int width, enum db_key_list l,
 		       k->due, k->j_state == CF_J_OVERDUE ? "  OVERDUE" : "");
 	else
 		ui_fmt(line, sizeof line, "%-11s  %s  L%d  %-9s  %s",
-		       k->ref, name, k->level, k->status, k->date);
+		       k->ref, name, k->level, case_status_name(k->status),
+		       k->date);
 	view_wrap(v, k->j_state == CF_J_OVERDUE ? R_OVERDUE : R_NORMAL, 2,
 		  line, width);
 }
