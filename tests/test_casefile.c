@@ -884,6 +884,180 @@ erasure__removes_the_case_file_but_counts(void **state)
 	assert_int_equal(db_risk_add(f->db, o.id, &r), DB_INVALID);
 }
 
+/* Every list hands over every row, in its order, whole; a second read
+ * into the same list fills it anew (more rows than any first
+ * allocation, so that growth is crossed). */
+static void
+lists__every_row_in_order_refilled_anew(void **state)
+{
+	struct fx *f = *state;
+	struct db_notes notes = { 0 };
+	struct db_offences offences = { 0 };
+	struct db_disclosures disclosures = { 0 };
+	struct db_meeting_disclosures minuted = { 0 };
+	struct db_key_dates_list history = { 0 };
+	struct db_key_cases cases = { 0 };
+	struct db_offender other;
+	char buf[64];
+	enum { N = 40 };
+
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, D("2012-06-30"),
+					 NULL), DB_OK);
+	for (int i = 0; i < N; i++) {
+		struct db_note n = { 0 };
+		struct db_offence o = { 0 };
+		struct db_disclosure d = { 0 };
+		struct db_key_dates k;
+
+		str_copy(n.date, "2012-02-01", sizeof n.date);
+		snprintf(n.subject, sizeof n.subject, "note %02d", i);
+		snprintf(n.text, sizeof n.text, "text of note %02d", i);
+		assert_int_equal(db_note_add(f->bob, f->id, &n), DB_OK);
+		o.is_index = i == 7;
+		snprintf(o.description, sizeof o.description, "offence %02d",
+			 i);
+		assert_int_equal(db_offence_add(f->bob, f->id, &o), DB_OK);
+		/* Dates out of the order added: the list is by date. */
+		snprintf(d.date, sizeof d.date, "2012-03-%02d", 1 + (i * 7) % N
+			 % 28);
+		snprintf(d.recipient, sizeof d.recipient, "recipient %02d", i);
+		str_copy(d.what, "what", sizeof d.what);
+		str_copy(d.why, "why", sizeof d.why);
+		d.meeting_id = f->meeting;
+		assert_int_equal(db_disclosure_add(f->bob, f->id, &d), DB_OK);
+		db_key_dates_init(&k);
+		snprintf(k.sentence_expiry, sizeof k.sentence_expiry,
+			 "2020-01-%02d", 1 + i % 28);
+		snprintf(k.licence_expiry, sizeof k.licence_expiry,
+			 "2021-%02d-01", 1 + i % 12);
+		assert_int_equal(db_key_dates_set(f->bob, f->id, &k), DB_OK);
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(db_note_list(f->bob, f->id, &notes), DB_OK);
+		assert_int_equal(notes.n, N);
+		for (int i = 0; i < N; i++) {
+			snprintf(buf, sizeof buf, "note %02d", N - 1 - i);
+			assert_string_equal(notes.v[i].subject, buf);
+			snprintf(buf, sizeof buf, "text of note %02d",
+				 N - 1 - i);
+			assert_string_equal(notes.v[i].text, buf);
+			assert_string_equal(notes.v[i].author, "bob");
+		}
+		assert_int_equal(db_offence_list(f->bob, f->id, &offences),
+				 DB_OK);
+		assert_int_equal(offences.n, N);
+		assert_string_equal(offences.v[0].description, "offence 07");
+		assert_true(offences.v[0].is_index);
+		for (int i = 1, want = N - 1; i < N; i++, want--) {
+			if (want == 7)
+				want--;
+			snprintf(buf, sizeof buf, "offence %02d", want);
+			assert_string_equal(offences.v[i].description, buf);
+			assert_false(offences.v[i].is_index);
+		}
+		assert_int_equal(db_disclosure_list(f->bob, f->id,
+						    &disclosures), DB_OK);
+		assert_int_equal(disclosures.n, N);
+		for (int i = 1; i < N; i++) {
+			const struct db_disclosure *a = &disclosures.v[i - 1];
+			const struct db_disclosure *b = &disclosures.v[i];
+
+			assert_true(strcmp(a->date, b->date) > 0 ||
+				    (strcmp(a->date, b->date) == 0 &&
+				     a->id > b->id));
+			assert_string_equal(b->meeting_date, "2012-05-22");
+		}
+		assert_int_equal(db_meeting_disclosures(f->bob, f->meeting,
+							&minuted), DB_OK);
+		assert_int_equal(minuted.n, N);
+		for (int i = 0; i < N; i++) {
+			snprintf(buf, sizeof buf, "recipient %02d", i);
+			assert_string_equal(minuted.v[i].d.recipient, buf);
+			assert_string_equal(minuted.v[i].ref, "C1");
+		}
+		assert_int_equal(db_key_dates_history(f->bob, f->id, &history),
+				 DB_OK);
+		assert_int_equal(history.n, N);
+		for (int i = 0; i < N; i++) {
+			int was = N - 1 - i;
+
+			snprintf(buf, sizeof buf, "2020-01-%02d", 1 + was % 28);
+			assert_string_equal(history.v[i].sentence_expiry, buf);
+			snprintf(buf, sizeof buf, "2021-%02d-01", 1 + was % 12);
+			assert_string_equal(history.v[i].licence_expiry, buf);
+			assert_int_equal(history.v[i].release_type, -1);
+		}
+	}
+	/* Refilled from another case: only its rows remain. */
+	add_case(f->db, "C2", &other);
+	assert_int_equal(db_note_list(f->bob, other.id, &notes), DB_OK);
+	assert_int_equal(notes.n, 0);
+	assert_true(notes.cap >= N);
+	/* More key-date cases than a first allocation, soonest first, each
+	 * with its status. */
+	for (int i = 0; i < 20; i++) {
+		struct db_offender o;
+		struct db_event e;
+		struct db_key_dates k;
+		char ref[16];
+
+		snprintf(ref, sizeof ref, "K%02d", i);
+		add_case(f->db, ref, &o);
+		e = tu_event("2011-03-01", EV_CUSTODY, 0, 0,
+			     CUSTODY_NEW_SENTENCE, SRC_MAPPA);
+		assert_int_equal(db_event_add(f->db, o.id, &o.version, &e),
+				 DB_OK);
+		db_key_dates_init(&k);
+		snprintf(k.expected_release, sizeof k.expected_release,
+			 "2012-05-%02d", 30 - i);
+		assert_int_equal(db_key_dates_set(f->db, o.id, &k), DB_OK);
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(db_key_list(f->bob, DB_KEY_RELEASES,
+					     D("2012-05-01"), &cases), DB_OK);
+		assert_int_equal(cases.n, 20);
+		for (int i = 0; i < 20; i++) {
+			snprintf(buf, sizeof buf, "K%02d", 19 - i);
+			assert_string_equal(cases.v[i].ref, buf);
+			assert_int_equal(cases.v[i].status, CASE_CUSTODY);
+		}
+	}
+	db_list_free(&notes);
+	db_list_free(&offences);
+	db_list_free(&disclosures);
+	db_list_free(&minuted);
+	db_list_free(&history);
+	db_list_free(&cases);
+	assert_null(notes.v);
+	assert_int_equal(cases.n, 0);
+}
+
+/* A text as long as its limit is kept whole; one byte longer is refused,
+ * never cut to fit. */
+static void
+texts__longest_kept_whole__longer_refused(void **state)
+{
+	struct fx *f = *state;
+	struct db_note n = { 0 };
+	struct db_notes notes = { 0 };
+
+	str_copy(n.date, "2012-02-01", sizeof n.date);
+	str_copy(n.subject, "Long", sizeof n.subject);
+	/* As much as the member holds: more than the limit. */
+	memset(n.text, 'x', sizeof n.text - 1);
+	n.text[sizeof n.text - 1] = '\0';
+	assert_true(strlen(n.text) > CF_TEXT_MAX);
+	assert_int_equal(db_note_add(f->bob, f->id, &n), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->bob), "text is too long"));
+	n.text[CF_TEXT_MAX] = '\0';
+	assert_int_equal(db_note_add(f->bob, f->id, &n), DB_OK);
+	assert_int_equal(db_note_list(f->bob, f->id, &notes), DB_OK);
+	assert_int_equal(notes.n, 1);
+	assert_int_equal(strlen(notes.v[0].text), CF_TEXT_MAX);
+	assert_string_equal(notes.v[0].text, n.text);
+	db_list_free(&notes);
+}
+
 static void
 notes_field__becomes_the_first_note(void **state)
 {
@@ -951,6 +1125,8 @@ main(void)
 		T(mappa_j_list__due_and_overdue__on_fixed_dates),
 		T(erasure__removes_the_case_file_but_counts),
 		T(notes_field__becomes_the_first_note),
+		T(lists__every_row_in_order_refilled_anew),
+		T(texts__longest_kept_whole__longer_refused),
 #undef T
 	};
 
