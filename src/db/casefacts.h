@@ -156,7 +156,12 @@ struct db_note {
 	char date[MDATE_BUFSZ];      /* required */
 	char author[DB_NAME_MAX];    /* filled on add: the user */
 	char subject[DB_TEXT(CF_FIELD_MAX)]; /* required ("" once erased) */
-	char text[DB_TEXT(CF_TEXT_MAX)];     /* required ("" once erased) */
+	char text[DB_TEXT(CF_TEXT_MAX)];     /* required ("" once erased);
+						a first note made from a
+						record's notes (offenders.csv
+						has no limit) is cut here to
+						CF_TEXT_MAX + 1 bytes: the
+						export has it whole */
 	int64_t corrects;            /* the note it corrects, or 0 */
 	char recorded_at[24];
 };
