@@ -693,12 +693,13 @@ order_end_check(struct db *db, const char *what, int64_t id, void *fact)
 		return db_fail(db, DB_INVALID, "%s: kind: not an order",
 			       what);
 	st = db_stmt(db, "SELECT count(*) FROM events WHERE offender_id = ? "
-			 "AND type = 'order' AND kind = ? AND date = ?");
+			 "AND type = ? AND kind = ? AND date = ?");
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, kind);
-	db_bind_text(st, 3, oe->made);
+	db_bind_text(st, 2, ev_type_name(EV_ORDER));
+	db_bind_text(st, 3, kind);
+	db_bind_text(st, 4, oe->made);
 	rc = sqlite3_step(st);
 	found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_reset(st);
