@@ -258,16 +258,20 @@ struct seen {
 	bool index_first;
 };
 
-static int
-risk_seen(void *ctx, const struct db_risk *r)
+/* Read offender ID's risk assessments into S: how many, the first. */
+static enum db_status
+risk_seen(struct db *db, int64_t id, struct seen *s)
 {
-	struct seen *s = ctx;
+	struct db_risks l = { 0 };
+	enum db_status st = db_risk_list(db, id, &l);
 
-	if (s->n++ == 0) {
-		str_copy(s->first, cf_rosh_name(r->rosh), sizeof s->first);
-		s->mask = r->at_risk;
+	if (l.n > 0 && s->n == 0) {
+		str_copy(s->first, cf_rosh_name(l.v[0].rosh), sizeof s->first);
+		s->mask = l.v[0].at_risk;
 	}
-	return 0;
+	s->n += l.n;
+	db_list_free(&l);
+	return st;
 }
 
 static void
@@ -291,21 +295,21 @@ risk__fields_checked__history_current_first(void **state)
 	r.at_risk = 1u << CF_RISK_N;
 	assert_int_equal(db_risk_add(f->bob, f->id, &r), DB_INVALID);
 	r.at_risk = 1u << CF_RISK_CHILDREN;
-	r.assessor = "J Smith\x01";
+	str_copy(r.assessor, "J Smith\x01", sizeof r.assessor);
 	assert_int_equal(db_risk_add(f->bob, f->id, &r), DB_INVALID);
 	assert_non_null(strstr(db_errmsg(f->bob), "assessor"));
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM "
 				  "risk_assessments"), 0);
 	assert_int_equal(audit_rows(f->db, "offender.risk"), 0);
 
-	r.assessor = "J Smith (NPS)";
+	str_copy(r.assessor, "J Smith (NPS)", sizeof r.assessor);
 	assert_int_equal(db_risk_add(f->bob, f->id, &r), DB_OK);
 	assert_true(r.id > 0);
 	str_copy(r.date, "2012-08-01", sizeof r.date);
 	r.rosh = CF_ROSH_VERY_HIGH;
 	r.at_risk = 1u << CF_RISK_CHILDREN | 1u << CF_RISK_KNOWN_ADULT;
 	assert_int_equal(db_risk_add(f->bob, f->id, &r), DB_OK);
-	assert_int_equal(db_risk_list(f->bob, f->id, risk_seen, &s), DB_OK);
+	assert_int_equal(risk_seen(f->bob, f->id, &s), DB_OK);
 	assert_int_equal(s.n, 2);
 	assert_string_equal(s.first, "very_high");
 	assert_int_equal(s.mask, 3);
@@ -319,14 +323,17 @@ risk__fields_checked__history_current_first(void **state)
 				  "'%date,rosh,at_risk,assessor%'"), 2);
 }
 
-static int
-score_seen(void *ctx, const struct db_score *sc)
+static enum db_status
+score_seen(struct db *db, int64_t id, struct seen *s)
 {
-	struct seen *s = ctx;
+	struct db_scores l = { 0 };
+	enum db_status st = db_score_list(db, id, &l);
 
-	if (s->n++ == 0)
-		str_copy(s->first, sc->tool, sizeof s->first);
-	return 0;
+	if (l.n > 0 && s->n == 0)
+		str_copy(s->first, l.v[0].tool, sizeof s->first);
+	s->n += l.n;
+	db_list_free(&l);
+	return st;
 }
 
 static void
@@ -354,20 +361,23 @@ score__tool_from_the_setting(void **state)
 	assert_int_equal(db_score_add(f->bob, f->id, &sc), DB_OK);
 	str_copy(sc.tool, "RM2000", sizeof sc.tool);
 	assert_int_equal(db_score_add(f->bob, f->id, &sc), DB_INVALID);
-	assert_int_equal(db_score_list(f->bob, f->id, score_seen, &s), DB_OK);
+	assert_int_equal(score_seen(f->bob, f->id, &s), DB_OK);
 	assert_int_equal(s.n, 2);
 	assert_string_equal(s.first, "Crystal ball");
 	assert_int_equal(audit_rows(f->db, "offender.score"), 2);
 }
 
-static int
-key_seen(void *ctx, const struct db_key_dates *k)
+static enum db_status
+key_seen(struct db *db, int64_t id, struct seen *s)
 {
-	struct seen *s = ctx;
+	struct db_key_dates_list l = { 0 };
+	enum db_status st = db_key_dates_history(db, id, &l);
 
-	if (s->n++ == 0)
-		str_copy(s->first, k->expected_release, sizeof s->first);
-	return 0;
+	if (l.n > 0 && s->n == 0)
+		str_copy(s->first, l.v[0].expected_release, sizeof s->first);
+	s->n += l.n;
+	db_list_free(&l);
+	return st;
 }
 
 static void
@@ -400,7 +410,7 @@ key_dates__checked__history_kept__unchanged_writes_nothing(void **state)
 	assert_string_equal(got.expected_release, "2012-07-01");
 	assert_string_equal(got.notification_end, CF_INDEFINITE);
 	assert_string_equal(got.recorded_by, "bob");
-	assert_int_equal(db_key_dates_history(f->bob, f->id, key_seen, &s),
+	assert_int_equal(key_seen(f->bob, f->id, &s),
 			 DB_OK);
 	assert_int_equal(s.n, 2);
 	assert_string_equal(s.first, "2012-07-01");
@@ -425,11 +435,11 @@ order_end__names_an_order_of_the_history(void **state)
 	e = tu_event("2011-02-01", EV_ORDER, 0, 0, ORDER_SOPO, SRC_MAPPA);
 	assert_int_equal(db_event_add(f->db, f->id, &o.version, &e,
 				      MDATE_NONE), DB_OK);
-	str_copy(oe.kind, "SHPO", sizeof oe.kind);
+	oe.kind = ORDER_SHPO;
 	str_copy(oe.made, "2011-02-01", sizeof oe.made);
 	str_copy(oe.ends, "2016-02-01", sizeof oe.ends);
 	assert_int_equal(db_order_end_set(f->bob, f->id, &oe), DB_INVALID);
-	str_copy(oe.kind, "SOPO", sizeof oe.kind);
+	oe.kind = ORDER_SOPO;
 	str_copy(oe.ends, "2010-02-01", sizeof oe.ends);
 	assert_int_equal(db_order_end_set(f->bob, f->id, &oe), DB_INVALID);
 	str_copy(oe.ends, "2016-02-01", sizeof oe.ends);
@@ -437,16 +447,19 @@ order_end__names_an_order_of_the_history(void **state)
 	assert_int_equal(audit_rows(f->db, "offender.order_end"), 1);
 }
 
-static int
-offence_seen(void *ctx, const struct db_offence *o)
+static enum db_status
+offence_seen(struct db *db, int64_t id, struct seen *s)
 {
-	struct seen *s = ctx;
+	struct db_offences l = { 0 };
+	enum db_status st = db_offence_list(db, id, &l);
 
-	if (s->n++ == 0) {
-		str_copy(s->first, o->description, sizeof s->first);
-		s->index_first = o->is_index;
+	if (l.n > 0 && s->n == 0) {
+		str_copy(s->first, l.v[0].description, sizeof s->first);
+		s->index_first = l.v[0].is_index;
 	}
-	return 0;
+	s->n += l.n;
+	db_list_free(&l);
+	return st;
 }
 
 static void
@@ -459,17 +472,17 @@ offences__index_first__description_required(void **state)
 	o.is_index = true;
 	assert_int_equal(db_offence_add(f->bob, f->id, &o), DB_INVALID);
 	assert_non_null(strstr(db_errmsg(f->bob), "description"));
-	o.description = "Sexual assault (s.3 SOA 2003)";
+	str_copy(o.description, "Sexual assault (s.3 SOA 2003)", sizeof o.description);
 	str_copy(o.date, "2010-31-01", sizeof o.date);
 	assert_int_equal(db_offence_add(f->bob, f->id, &o), DB_INVALID);
 	str_copy(o.date, "2010-10-01", sizeof o.date);
-	o.court = "Leeds Crown Court";
-	o.sentence = "4 years' imprisonment";
+	str_copy(o.court, "Leeds Crown Court", sizeof o.court);
+	str_copy(o.sentence, "4 years' imprisonment", sizeof o.sentence);
 	assert_int_equal(db_offence_add(f->bob, f->id, &o), DB_OK);
 	memset(&o, 0, sizeof o);
-	o.description = "Breach of SOPO";
+	str_copy(o.description, "Breach of SOPO", sizeof o.description);
 	assert_int_equal(db_offence_add(f->bob, f->id, &o), DB_OK);
-	assert_int_equal(db_offence_list(f->bob, f->id, offence_seen, &s),
+	assert_int_equal(offence_seen(f->bob, f->id, &s),
 			 DB_OK);
 	assert_int_equal(s.n, 2);
 	assert_true(s.index_first);
@@ -478,14 +491,30 @@ offences__index_first__description_required(void **state)
 				  "detail LIKE '%Leeds%'"), 0);
 }
 
-static int
-note_seen(void *ctx, const struct db_note *n)
+static enum db_status
+note_seen(struct db *db, int64_t id, struct seen *s)
 {
-	struct seen *s = ctx;
+	struct db_notes l = { 0 };
+	enum db_status st = db_note_list(db, id, &l);
 
-	if (s->n++ == 0)
-		str_copy(s->first, n->subject, sizeof s->first);
-	return 0;
+	if (l.n > 0 && s->n == 0)
+		str_copy(s->first, l.v[0].subject, sizeof s->first);
+	s->n += l.n;
+	db_list_free(&l);
+	return st;
+}
+
+static enum db_status
+disclosure_seen(struct db *db, int64_t id, struct seen *s)
+{
+	struct db_disclosures l = { 0 };
+	enum db_status st = db_disclosure_list(db, id, &l);
+
+	if (l.n > 0 && s->n == 0)
+		str_copy(s->first, l.v[0].recipient, sizeof s->first);
+	s->n += l.n;
+	db_list_free(&l);
+	return st;
 }
 
 static void
@@ -497,21 +526,21 @@ notes__append_only__correction_points_at_its_note(void **state)
 	struct seen s = { 0 };
 
 	str_copy(n.date, "2012-02-01", sizeof n.date);
-	n.subject = "Home visit";
+	str_copy(n.subject, "Home visit", sizeof n.subject);
 	assert_int_equal(db_note_add(f->bob, f->id, &n), DB_INVALID);
-	n.text = "Seen at home.\nNo concerns.";
+	str_copy(n.text, "Seen at home.\nNo concerns.", sizeof n.text);
 	assert_int_equal(db_note_add(f->bob, f->id, &n), DB_OK);
 	assert_string_equal(n.author, "bob");
 	/* A correction points at a note of the same case. */
 	add_case(f->db, "C2", &o2);
 	str_copy(c.date, "2012-02-02", sizeof c.date);
-	c.subject = "Correction";
-	c.text = "Seen at his sister's address.";
+	str_copy(c.subject, "Correction", sizeof c.subject);
+	str_copy(c.text, "Seen at his sister's address.", sizeof c.text);
 	c.corrects = n.id;
 	assert_int_equal(db_note_add(f->bob, o2.id, &c), DB_INVALID);
 	assert_non_null(strstr(db_errmsg(f->bob), "corrects"));
 	assert_int_equal(db_note_add(f->bob, f->id, &c), DB_OK);
-	assert_int_equal(db_note_list(f->bob, f->id, note_seen, &s), DB_OK);
+	assert_int_equal(note_seen(f->bob, f->id, &s), DB_OK);
 	assert_int_equal(s.n, 2);
 	assert_string_equal(s.first, "Correction");
 	/* The table itself refuses a change or a removal. */
@@ -532,15 +561,15 @@ disclosures__decider_and_undertaking_rules(void **state)
 
 	str_copy(d.date, "2012-05-22", sizeof d.date);
 	d.disclosed = true;
-	d.recipient = "Head teacher, St Mary's";
-	d.what = "Conviction and conditions of the SOPO";
-	d.why = "Contact with pupils at the school gate";
+	str_copy(d.recipient, "Head teacher, St Mary's", sizeof d.recipient);
+	str_copy(d.what, "Conviction and conditions of the SOPO", sizeof d.what);
+	str_copy(d.why, "Contact with pupils at the school gate", sizeof d.why);
 	assert_int_equal(db_disclosure_add(f->bob, f->id, &d), DB_INVALID);
 	assert_non_null(strstr(db_errmsg(f->bob), "decided by"));
-	d.decided_by = "ACO Probation";
+	str_copy(d.decided_by, "ACO Probation", sizeof d.decided_by);
 	d.meeting_id = f->meeting;
 	assert_int_equal(db_disclosure_add(f->bob, f->id, &d), DB_INVALID);
-	d.decided_by = NULL;
+	d.decided_by[0] = '\0';
 	/* The meeting must have been held. */
 	assert_int_equal(db_disclosure_add(f->bob, f->id, &d), DB_INVALID);
 	assert_non_null(strstr(db_errmsg(f->bob), "not held"));
@@ -550,10 +579,10 @@ disclosures__decider_and_undertaking_rules(void **state)
 	assert_int_equal(db_disclosure_add(f->bob, f->id, &d), DB_OK);
 	memset(&d, 0, sizeof d);
 	str_copy(d.date, "2012-06-01", sizeof d.date);
-	d.recipient = "Employer";
-	d.what = "Index offence";
-	d.why = "No access to children in the role";
-	d.decided_by = "DI Police";
+	str_copy(d.recipient, "Employer", sizeof d.recipient);
+	str_copy(d.what, "Index offence", sizeof d.what);
+	str_copy(d.why, "No access to children in the role", sizeof d.why);
+	str_copy(d.decided_by, "DI Police", sizeof d.decided_by);
 	d.undertaking = true;
 	assert_int_equal(db_disclosure_add(f->bob, f->id, &d), DB_INVALID);
 	assert_non_null(strstr(db_errmsg(f->bob), "undertaking"));
@@ -612,29 +641,36 @@ lay__refused_everything(void **state)
 	struct db_key_dates k;
 	struct db_offender o;
 	struct seen s = { 0 };
+	struct db_key_cases kc = { 0 };
+	struct db_duplicates dl = { 0 };
 
 	str_copy(r.date, "2012-02-03", sizeof r.date);
 	assert_int_equal(db_risk_add(f->lay, f->id, &r), DB_REFUSED);
-	assert_int_equal(db_risk_list(f->lay, f->id, risk_seen, &s),
+	assert_int_equal(risk_seen(f->lay, f->id, &s),
 			 DB_REFUSED);
-	assert_int_equal(db_score_list(f->lay, f->id, score_seen, &s),
+	assert_int_equal(score_seen(f->lay, f->id, &s),
 			 DB_REFUSED);
 	assert_int_equal(db_key_dates_get(f->lay, f->id, &k), DB_REFUSED);
-	assert_int_equal(db_offence_list(f->lay, f->id, offence_seen, &s),
+	assert_int_equal(offence_seen(f->lay, f->id, &s),
 			 DB_REFUSED);
 	str_copy(n.date, "2012-02-03", sizeof n.date);
-	n.subject = n.text = "x";
+	str_copy(n.subject, "x", sizeof n.subject);
+	str_copy(n.text, "x", sizeof n.text);
 	assert_int_equal(db_note_add(f->lay, f->id, &n), DB_REFUSED);
-	assert_int_equal(db_note_list(f->lay, f->id, note_seen, &s),
+	assert_int_equal(note_seen(f->lay, f->id, &s),
 			 DB_REFUSED);
-	assert_int_equal(db_disclosure_list(f->lay, f->id, NULL, NULL),
+	assert_int_equal(disclosure_seen(f->lay, f->id, &s),
 			 DB_REFUSED);
 	assert_int_equal(db_key_list(f->lay, DB_KEY_MAPPA_J, D("2012-05-01"),
-				     NULL, NULL), DB_REFUSED);
+				     &kc), DB_REFUSED);
 	tu_offender(&o, "NEW");
-	assert_int_equal(db_duplicates(f->lay, &o, NULL, NULL, NULL),
+	assert_int_equal(db_duplicates(f->lay, &o, &dl),
 			 DB_REFUSED);
 	assert_int_equal(s.n, 0);
+	assert_int_equal(kc.n, 0);
+	assert_int_equal(dl.n, 0);
+	db_list_free(&kc);
+	db_list_free(&dl);
 }
 
 struct dups {
@@ -642,16 +678,25 @@ struct dups {
 	char refs[8][64];
 };
 
-static int
-dup_seen(void *ctx, const struct db_duplicate *d)
+/* The possible duplicates of O into S, how many into *N. */
+static enum db_status
+dup_seen(struct db *db, const struct db_offender *o, struct dups *s, int *n)
 {
-	struct dups *s = ctx;
+	struct db_duplicates l = { 0 };
+	enum db_status st = db_duplicates(db, o, &l);
 
-	if (s->n < 8)
-		snprintf(s->refs[s->n], sizeof s->refs[0], "%s %s", d->ref,
-			 db_dup_match_name(d->match));
-	s->n++;
-	return 0;
+	for (int i = 0; i < l.n; i++) {
+		const struct db_duplicate *d = &l.v[i];
+
+		if (s->n < 8)
+			snprintf(s->refs[s->n], sizeof s->refs[0], "%s %s",
+				 d->ref, db_dup_match_name(d->match));
+		s->n++;
+	}
+	if (n)
+		*n = l.n;
+	db_list_free(&l);
+	return st;
 }
 
 static void
@@ -672,35 +717,35 @@ duplicates__pnc_crn_visor_name_dob__named(void **state)
 
 	tu_offender(&b, "D2");
 	str_copy(b.surname, "Other", sizeof b.surname);
-	assert_int_equal(db_duplicates(f->bob, &b, dup_seen, &s, &n), DB_OK);
+	assert_int_equal(dup_seen(f->bob, &b, &s, &n), DB_OK);
 	assert_int_equal(n, 0);
 	str_copy(b.pnc, "11/275516q", sizeof b.pnc);
-	assert_int_equal(db_duplicates(f->bob, &b, dup_seen, &s, &n), DB_OK);
+	assert_int_equal(dup_seen(f->bob, &b, &s, &n), DB_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(s.refs[0], "D1 PNC");
 	memset(&s, 0, sizeof s);
 	b.pnc[0] = '\0';
 	str_copy(b.crn, "x123456", sizeof b.crn);
-	assert_int_equal(db_duplicates(f->bob, &b, dup_seen, &s, &n), DB_OK);
+	assert_int_equal(dup_seen(f->bob, &b, &s, &n), DB_OK);
 	assert_string_equal(s.refs[0], "D1 CRN");
 	memset(&s, 0, sizeof s);
 	b.crn[0] = '\0';
 	str_copy(b.visor, "V1", sizeof b.visor);
-	assert_int_equal(db_duplicates(f->bob, &b, dup_seen, &s, &n), DB_OK);
+	assert_int_equal(dup_seen(f->bob, &b, &s, &n), DB_OK);
 	assert_string_equal(s.refs[0], "D1 ViSOR number");
 	memset(&s, 0, sizeof s);
 	b.visor[0] = '\0';
 	str_copy(b.surname, "ZORBLEWICK", sizeof b.surname);
 	str_copy(b.forenames, "amos", sizeof b.forenames);
-	assert_int_equal(db_duplicates(f->bob, &b, dup_seen, &s, &n), DB_OK);
+	assert_int_equal(dup_seen(f->bob, &b, &s, &n), DB_OK);
 	assert_int_equal(n, 0); /* no date of birth: no match by name */
 	str_copy(b.dob, "1970-01-02", sizeof b.dob);
-	assert_int_equal(db_duplicates(f->bob, &b, dup_seen, &s, &n), DB_OK);
+	assert_int_equal(dup_seen(f->bob, &b, &s, &n), DB_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(s.refs[0], "D1 name and date of birth");
 	/* A record never matches itself. */
 	a.version = 0;
-	assert_int_equal(db_duplicates(f->bob, &a, dup_seen, &s, &n), DB_OK);
+	assert_int_equal(dup_seen(f->bob, &a, &s, &n), DB_OK);
 	assert_int_equal(n, 0);
 }
 
@@ -709,16 +754,25 @@ struct listed {
 	char line[8][80];
 };
 
-static int
-key_case_seen(void *ctx, const struct db_key_case *c)
+/* List L on TODAY into LS, a line a case. */
+static enum db_status
+key_case_seen(struct db *db, enum db_key_list l, mdate today,
+	      struct listed *ls)
 {
-	struct listed *l = ctx;
+	struct db_key_cases cases = { 0 };
+	enum db_status st = db_key_list(db, l, today, &cases);
 
-	if (l->n < 8)
-		snprintf(l->line[l->n], sizeof l->line[0], "%s %s %s %d",
-			 c->ref, c->date, c->due, c->j_state);
-	l->n++;
-	return 0;
+	for (int i = 0; i < cases.n; i++) {
+		const struct db_key_case *c = &cases.v[i];
+
+		if (ls->n < 8)
+			snprintf(ls->line[ls->n], sizeof ls->line[0],
+				 "%s %s %s %d", c->ref, c->date, c->due,
+				 c->j_state);
+		ls->n++;
+	}
+	db_list_free(&cases);
+	return st;
 }
 
 /* A case in custody with key dates K. */
@@ -754,8 +808,7 @@ mappa_j_list__due_and_overdue__on_fixed_dates(void **state)
 	custody_case(f, "J2", "2012-05-20", "");          /* due 04-08 */
 	custody_case(f, "J3", "2012-05-20", "2012-04-01"); /* sent */
 	custody_case(f, "J4", "2012-12-01", "");          /* not yet due */
-	assert_int_equal(db_key_list(f->bob, DB_KEY_MAPPA_J, D("2012-04-20"),
-				     key_case_seen, &l), DB_OK);
+	assert_int_equal(key_case_seen(f->bob, DB_KEY_MAPPA_J, D("2012-04-20"), &l), DB_OK);
 	assert_int_equal(l.n, 2);
 	snprintf(line, sizeof line, "J2 2012-05-20 2012-04-08 %d",
 		 CF_J_OVERDUE);
@@ -764,21 +817,18 @@ mappa_j_list__due_and_overdue__on_fixed_dates(void **state)
 	assert_string_equal(l.line[1], line);
 	/* Earlier, only J2 is in the window; nothing overdue yet. */
 	memset(&l, 0, sizeof l);
-	assert_int_equal(db_key_list(f->bob, DB_KEY_MAPPA_J, D("2012-02-27"),
-				     key_case_seen, &l), DB_OK);
+	assert_int_equal(key_case_seen(f->bob, DB_KEY_MAPPA_J, D("2012-02-27"), &l), DB_OK);
 	assert_int_equal(l.n, 1);
 	snprintf(line, sizeof line, "J2 2012-05-20 2012-04-08 %d", CF_J_DUE);
 	assert_string_equal(l.line[0], line);
 	/* Releases in the next six weeks. */
 	memset(&l, 0, sizeof l);
-	assert_int_equal(db_key_list(f->bob, DB_KEY_RELEASES, D("2012-05-04"),
-				     key_case_seen, &l), DB_OK);
+	assert_int_equal(key_case_seen(f->bob, DB_KEY_RELEASES, D("2012-05-04"), &l), DB_OK);
 	assert_int_equal(l.n, 3);
 	assert_non_null(strstr(l.line[0], "J2 2012-05-20"));
 	assert_non_null(strstr(l.line[2], "J1 2012-06-15"));
 	memset(&l, 0, sizeof l);
-	assert_int_equal(db_key_list(f->bob, DB_KEY_LICENCES, D("2012-05-21"),
-				     key_case_seen, &l), DB_OK);
+	assert_int_equal(key_case_seen(f->bob, DB_KEY_LICENCES, D("2012-05-21"), &l), DB_OK);
 	assert_int_equal(l.n, 1);
 	/* The lists do not log: their callers do, once. */
 	assert_int_equal(audit_rows(f->db, "keydates.view"), 0);
@@ -799,21 +849,23 @@ erasure__removes_the_case_file_but_counts(void **state)
 	add_case(f->db, "E1", &o);
 	str_copy(r.date, "2012-01-01", sizeof r.date);
 	r.rosh = CF_ROSH_HIGH;
-	r.assessor = "Assessor Name";
+	str_copy(r.assessor, "Assessor Name", sizeof r.assessor);
 	assert_int_equal(db_risk_add(f->db, o.id, &r), DB_OK);
 	str_copy(sc.date, "2012-01-01", sizeof sc.date);
 	str_copy(sc.tool, "OASys", sizeof sc.tool);
 	str_copy(sc.score, "45", sizeof sc.score);
 	assert_int_equal(db_score_add(f->db, o.id, &sc), DB_OK);
 	str_copy(n.date, "2012-01-01", sizeof n.date);
-	n.subject = "Subject";
-	n.text = "Text naming a victim";
+	str_copy(n.subject, "Subject", sizeof n.subject);
+	str_copy(n.text, "Text naming a victim", sizeof n.text);
 	assert_int_equal(db_note_add(f->db, o.id, &n), DB_OK);
-	of.description = "Offence";
+	str_copy(of.description, "Offence", sizeof of.description);
 	assert_int_equal(db_offence_add(f->db, o.id, &of), DB_OK);
 	str_copy(d.date, "2012-01-01", sizeof d.date);
-	d.recipient = d.what = d.why = "x";
-	d.decided_by = "Someone";
+	str_copy(d.recipient, "x", sizeof d.recipient);
+	str_copy(d.what, "x", sizeof d.what);
+	str_copy(d.why, "x", sizeof d.why);
+	str_copy(d.decided_by, "Someone", sizeof d.decided_by);
 	assert_int_equal(db_disclosure_add(f->db, o.id, &d), DB_OK);
 	e = tu_event("2012-02-01", EV_EXIT, 0, 0, EXIT_OTHER, SRC_MAPPA);
 	assert_int_equal(db_event_add(f->db, o.id, &o.version, &e,
@@ -835,6 +887,180 @@ erasure__removes_the_case_file_but_counts(void **state)
 				  "NULL"), 0);
 	/* And nothing more may be written to it. */
 	assert_int_equal(db_risk_add(f->db, o.id, &r), DB_INVALID);
+}
+
+/* Every list hands over every row, in its order, whole; a second read
+ * into the same list fills it anew (more rows than any first
+ * allocation, so that growth is crossed). */
+static void
+lists__every_row_in_order_refilled_anew(void **state)
+{
+	struct fx *f = *state;
+	struct db_notes notes = { 0 };
+	struct db_offences offences = { 0 };
+	struct db_disclosures disclosures = { 0 };
+	struct db_meeting_disclosures minuted = { 0 };
+	struct db_key_dates_list history = { 0 };
+	struct db_key_cases cases = { 0 };
+	struct db_offender other;
+	char buf[64];
+	enum { N = 40 };
+
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, D("2012-06-30"),
+					 NULL), DB_OK);
+	for (int i = 0; i < N; i++) {
+		struct db_note n = { 0 };
+		struct db_offence o = { 0 };
+		struct db_disclosure d = { 0 };
+		struct db_key_dates k;
+
+		str_copy(n.date, "2012-02-01", sizeof n.date);
+		snprintf(n.subject, sizeof n.subject, "note %02d", i);
+		snprintf(n.text, sizeof n.text, "text of note %02d", i);
+		assert_int_equal(db_note_add(f->bob, f->id, &n), DB_OK);
+		o.is_index = i == 7;
+		snprintf(o.description, sizeof o.description, "offence %02d",
+			 i);
+		assert_int_equal(db_offence_add(f->bob, f->id, &o), DB_OK);
+		/* Dates out of the order added: the list is by date. */
+		snprintf(d.date, sizeof d.date, "2012-03-%02d", 1 + (i * 7) % N
+			 % 28);
+		snprintf(d.recipient, sizeof d.recipient, "recipient %02d", i);
+		str_copy(d.what, "what", sizeof d.what);
+		str_copy(d.why, "why", sizeof d.why);
+		d.meeting_id = f->meeting;
+		assert_int_equal(db_disclosure_add(f->bob, f->id, &d), DB_OK);
+		db_key_dates_init(&k);
+		snprintf(k.sentence_expiry, sizeof k.sentence_expiry,
+			 "2020-01-%02d", 1 + i % 28);
+		snprintf(k.licence_expiry, sizeof k.licence_expiry,
+			 "2021-%02d-01", 1 + i % 12);
+		assert_int_equal(db_key_dates_set(f->bob, f->id, &k), DB_OK);
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(db_note_list(f->bob, f->id, &notes), DB_OK);
+		assert_int_equal(notes.n, N);
+		for (int i = 0; i < N; i++) {
+			snprintf(buf, sizeof buf, "note %02d", N - 1 - i);
+			assert_string_equal(notes.v[i].subject, buf);
+			snprintf(buf, sizeof buf, "text of note %02d",
+				 N - 1 - i);
+			assert_string_equal(notes.v[i].text, buf);
+			assert_string_equal(notes.v[i].author, "bob");
+		}
+		assert_int_equal(db_offence_list(f->bob, f->id, &offences),
+				 DB_OK);
+		assert_int_equal(offences.n, N);
+		assert_string_equal(offences.v[0].description, "offence 07");
+		assert_true(offences.v[0].is_index);
+		for (int i = 1, want = N - 1; i < N; i++, want--) {
+			if (want == 7)
+				want--;
+			snprintf(buf, sizeof buf, "offence %02d", want);
+			assert_string_equal(offences.v[i].description, buf);
+			assert_false(offences.v[i].is_index);
+		}
+		assert_int_equal(db_disclosure_list(f->bob, f->id,
+						    &disclosures), DB_OK);
+		assert_int_equal(disclosures.n, N);
+		for (int i = 1; i < N; i++) {
+			const struct db_disclosure *a = &disclosures.v[i - 1];
+			const struct db_disclosure *b = &disclosures.v[i];
+
+			assert_true(strcmp(a->date, b->date) > 0 ||
+				    (strcmp(a->date, b->date) == 0 &&
+				     a->id > b->id));
+			assert_string_equal(b->meeting_date, "2012-05-22");
+		}
+		assert_int_equal(db_meeting_disclosures(f->bob, f->meeting,
+							&minuted), DB_OK);
+		assert_int_equal(minuted.n, N);
+		for (int i = 0; i < N; i++) {
+			snprintf(buf, sizeof buf, "recipient %02d", i);
+			assert_string_equal(minuted.v[i].d.recipient, buf);
+			assert_string_equal(minuted.v[i].ref, "C1");
+		}
+		assert_int_equal(db_key_dates_history(f->bob, f->id, &history),
+				 DB_OK);
+		assert_int_equal(history.n, N);
+		for (int i = 0; i < N; i++) {
+			int was = N - 1 - i;
+
+			snprintf(buf, sizeof buf, "2020-01-%02d", 1 + was % 28);
+			assert_string_equal(history.v[i].sentence_expiry, buf);
+			snprintf(buf, sizeof buf, "2021-%02d-01", 1 + was % 12);
+			assert_string_equal(history.v[i].licence_expiry, buf);
+			assert_int_equal(history.v[i].release_type, -1);
+		}
+	}
+	/* Refilled from another case: only its rows remain. */
+	add_case(f->db, "C2", &other);
+	assert_int_equal(db_note_list(f->bob, other.id, &notes), DB_OK);
+	assert_int_equal(notes.n, 0);
+	assert_true(notes.cap >= N);
+	/* More key-date cases than a first allocation, soonest first, each
+	 * with its status. */
+	for (int i = 0; i < 20; i++) {
+		struct db_offender o;
+		struct db_event e;
+		struct db_key_dates k;
+		char ref[16];
+
+		snprintf(ref, sizeof ref, "K%02d", i);
+		add_case(f->db, ref, &o);
+		e = tu_event("2011-03-01", EV_CUSTODY, 0, 0,
+			     CUSTODY_NEW_SENTENCE, SRC_MAPPA);
+		assert_int_equal(db_event_add(f->db, o.id, &o.version, &e),
+				 DB_OK);
+		db_key_dates_init(&k);
+		snprintf(k.expected_release, sizeof k.expected_release,
+			 "2012-05-%02d", 30 - i);
+		assert_int_equal(db_key_dates_set(f->db, o.id, &k), DB_OK);
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(db_key_list(f->bob, DB_KEY_RELEASES,
+					     D("2012-05-01"), &cases), DB_OK);
+		assert_int_equal(cases.n, 20);
+		for (int i = 0; i < 20; i++) {
+			snprintf(buf, sizeof buf, "K%02d", 19 - i);
+			assert_string_equal(cases.v[i].ref, buf);
+			assert_int_equal(cases.v[i].status, CASE_CUSTODY);
+		}
+	}
+	db_list_free(&notes);
+	db_list_free(&offences);
+	db_list_free(&disclosures);
+	db_list_free(&minuted);
+	db_list_free(&history);
+	db_list_free(&cases);
+	assert_null(notes.v);
+	assert_int_equal(cases.n, 0);
+}
+
+/* A text as long as its limit is kept whole; one byte longer is refused,
+ * never cut to fit. */
+static void
+texts__longest_kept_whole__longer_refused(void **state)
+{
+	struct fx *f = *state;
+	struct db_note n = { 0 };
+	struct db_notes notes = { 0 };
+
+	str_copy(n.date, "2012-02-01", sizeof n.date);
+	str_copy(n.subject, "Long", sizeof n.subject);
+	/* As much as the member holds: more than the limit. */
+	memset(n.text, 'x', sizeof n.text - 1);
+	n.text[sizeof n.text - 1] = '\0';
+	assert_true(strlen(n.text) > CF_TEXT_MAX);
+	assert_int_equal(db_note_add(f->bob, f->id, &n), DB_INVALID);
+	assert_non_null(strstr(db_errmsg(f->bob), "text is too long"));
+	n.text[CF_TEXT_MAX] = '\0';
+	assert_int_equal(db_note_add(f->bob, f->id, &n), DB_OK);
+	assert_int_equal(db_note_list(f->bob, f->id, &notes), DB_OK);
+	assert_int_equal(notes.n, 1);
+	assert_int_equal(strlen(notes.v[0].text), CF_TEXT_MAX);
+	assert_string_equal(notes.v[0].text, n.text);
+	db_list_free(&notes);
 }
 
 static void
@@ -904,6 +1130,8 @@ main(void)
 		T(mappa_j_list__due_and_overdue__on_fixed_dates),
 		T(erasure__removes_the_case_file_but_counts),
 		T(notes_field__becomes_the_first_note),
+		T(lists__every_row_in_order_refilled_anew),
+		T(texts__longest_kept_whole__longer_refused),
 #undef T
 	};
 

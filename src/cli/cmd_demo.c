@@ -174,6 +174,13 @@ put_date(char *buf, mdate d)
 		date_format(d, buf);
 }
 
+/* Copy S (NULL: none) into BUF, a text member of N bytes. */
+static void
+put_text(char *buf, size_t n, const char *s)
+{
+	str_copy(buf, s ? s : "", n);
+}
+
 /* Write demo case O's case file (core/demo_casefile.c) for offender ID,
  * in bulk. */
 static int
@@ -192,7 +199,7 @@ put_casefile(struct demo_writer *w, const struct demo_offender *o, int64_t id)
 		put_date(r.date, cf.risk[i].date);
 		r.rosh = cf.risk[i].rosh;
 		r.at_risk = cf.risk[i].at_risk;
-		r.assessor = cf.risk[i].assessor;
+		put_text(r.assessor, sizeof r.assessor, cf.risk[i].assessor);
 		st = db_risk_add(db, id, &r);
 	}
 	for (size_t i = 0; i < cf.nscore && st == DB_OK; i++) {
@@ -222,7 +229,7 @@ put_casefile(struct demo_writer *w, const struct demo_offender *o, int64_t id)
 	for (size_t i = 0; i < cf.norder && st == DB_OK; i++) {
 		struct db_order_end oe = { 0 };
 
-		str_copy(oe.kind, cf.order[i].kind, sizeof oe.kind);
+		oe.kind = ev_kind_parse(EV_ORDER, cf.order[i].kind);
 		put_date(oe.made, cf.order[i].made);
 		put_date(oe.ends, cf.order[i].ends);
 		st = db_order_end_set(db, id, &oe);
@@ -231,10 +238,11 @@ put_casefile(struct demo_writer *w, const struct demo_offender *o, int64_t id)
 		struct db_offence f = { 0 };
 
 		f.is_index = cf.offence[i].index;
-		f.description = cf.offence[i].description;
+		put_text(f.description, sizeof f.description,
+			 cf.offence[i].description);
 		put_date(f.date, cf.offence[i].date);
-		f.court = cf.offence[i].court;
-		f.sentence = cf.offence[i].sentence;
+		put_text(f.court, sizeof f.court, cf.offence[i].court);
+		put_text(f.sentence, sizeof f.sentence, cf.offence[i].sentence);
 		st = db_offence_add(db, id, &f);
 	}
 	for (size_t i = 0; i < cf.nnote && st == DB_OK; i++) {
@@ -242,8 +250,8 @@ put_casefile(struct demo_writer *w, const struct demo_offender *o, int64_t id)
 
 		put_date(n.date, cf.note[i].date);
 		str_copy(n.author, cf.note[i].author, sizeof n.author);
-		n.subject = cf.note[i].subject;
-		n.text = cf.note[i].text;
+		put_text(n.subject, sizeof n.subject, cf.note[i].subject);
+		put_text(n.text, sizeof n.text, cf.note[i].text);
 		if (cf.note[i].corrects > 0)
 			n.corrects = note_id[cf.note[i].corrects - 1];
 		st = db_note_add(db, id, &n);
@@ -254,9 +262,10 @@ put_casefile(struct demo_writer *w, const struct demo_offender *o, int64_t id)
 
 		put_date(d.date, cf.disclosure[i].date);
 		d.disclosed = cf.disclosure[i].disclosed;
-		d.recipient = cf.disclosure[i].recipient;
-		d.what = cf.disclosure[i].what;
-		d.why = cf.disclosure[i].why;
+		put_text(d.recipient, sizeof d.recipient,
+			 cf.disclosure[i].recipient);
+		put_text(d.what, sizeof d.what, cf.disclosure[i].what);
+		put_text(d.why, sizeof d.why, cf.disclosure[i].why);
 		d.undertaking = cf.disclosure[i].undertaking;
 		if (cf.disclosure[i].meeting != MDATE_NONE) {
 			if (meeting_at(w, cf.disclosure[i].meeting,
@@ -264,7 +273,8 @@ put_casefile(struct demo_writer *w, const struct demo_offender *o, int64_t id)
 				       &d.meeting_id) != 0)
 				return -1;
 		} else {
-			d.decided_by = cf.disclosure[i].decided_by;
+			put_text(d.decided_by, sizeof d.decided_by,
+				 cf.disclosure[i].decided_by);
 		}
 		st = db_disclosure_add(db, id, &d);
 	}

@@ -117,29 +117,19 @@ hook_population(void *ctx, int year)
 	       im->year[year - IX_YEAR_MIN];
 }
 
-struct tool_find {
-	const char *want;
-	bool found;
-};
-
-static int
-tool_is(void *ctx, const char *tool)
-{
-	struct tool_find *t = ctx;
-
-	t->found |= strcasecmp(t->want, tool) == 0;
-	return t->found;
-}
-
 static int
 hook_tool(void *ctx, const char *tool)
 {
 	struct importer *im = ctx;
-	struct tool_find t = { tool, false };
+	struct db_tools tools = { 0 };
+	int found = 0;
 
-	if (db_score_tools(im->db, tool_is, &t) != DB_OK)
+	if (db_score_tools(im->db, &tools) != DB_OK)
 		return -1;
-	return t.found;
+	for (int i = 0; i < tools.n && !found; i++)
+		found = strcasecmp(tool, tools.v[i].name) == 0;
+	db_list_free(&tools);
+	return found;
 }
 
 static void
@@ -199,13 +189,6 @@ or_empty(const char *s)
 	return s ? s : "";
 }
 
-static int
-first_note(void *ctx, const struct db_note *n)
-{
-	*(int64_t *)ctx = n->id; /* newest first: the last one seen */
-	return 0;
-}
-
 /*
  * The id of the note that note fact I (of IX's facts; NOTE_ID[0..I) the
  * ids written so far) corrects, its place C among the case's notes; 0
@@ -216,6 +199,7 @@ corrected(struct db *db, const struct ix *ix, size_t i, int c,
 	  const int64_t *note_id, int64_t offender)
 {
 	const struct ix_fact *f = ix_fact(ix, i);
+	struct db_notes notes = { 0 };
 	int64_t id = 0;
 
 	while (i-- > 0) {
@@ -225,10 +209,13 @@ corrected(struct db *db, const struct ix *ix, size_t i, int c,
 		    g->position == c)
 			return note_id[i];
 	}
-	/* The first note, from offenders.csv's notes column. */
-	if (c == 1 && db_note_list(db, offender, first_note, &id) == DB_OK)
-		return id;
-	return 0;
+	/* The first note, from offenders.csv's notes column: the last
+	 * listed, newest first. */
+	if (c == 1 && db_note_list(db, offender, &notes) == DB_OK &&
+	    notes.n > 0)
+		id = notes.v[notes.n - 1].id;
+	db_list_free(&notes);
+	return id;
 }
 
 /* Write fact I of IX for the offender with id OFFENDER. */
@@ -248,7 +235,8 @@ write_fact(struct db *db, const struct ix *ix, size_t i, int64_t offender,
 		r.rosh = cf_rosh_parse(v[IX_R_ROSH]);
 		if (v[IX_R_AT_RISK])
 			cf_at_risk_parse_set(v[IX_R_AT_RISK], &r.at_risk, NULL);
-		r.assessor = v[IX_R_ASSESSOR];
+		str_copy(r.assessor, or_empty(v[IX_R_ASSESSOR]),
+			 sizeof r.assessor);
 		st = db_risk_add(db, offender, &r);
 		break;
 	}
@@ -285,7 +273,7 @@ write_fact(struct db *db, const struct ix *ix, size_t i, int64_t offender,
 	case IX_ORDERS: {
 		struct db_order_end oe = { 0 };
 
-		str_copy(oe.kind, v[IX_OR_KIND], sizeof oe.kind);
+		oe.kind = ev_kind_parse(EV_ORDER, v[IX_OR_KIND]);
 		str_copy(oe.made, v[IX_OR_MADE], sizeof oe.made);
 		str_copy(oe.ends, or_empty(v[IX_OR_ENDS]), sizeof oe.ends);
 		st = db_order_end_set(db, offender, &oe);
@@ -295,10 +283,12 @@ write_fact(struct db *db, const struct ix *ix, size_t i, int64_t offender,
 		struct db_offence o = { 0 };
 
 		o.is_index = v[IX_F_INDEX] && strcmp(v[IX_F_INDEX], IX_YES) == 0;
-		o.description = v[IX_F_DESCRIPTION];
+		str_copy(o.description, or_empty(v[IX_F_DESCRIPTION]),
+			 sizeof o.description);
 		str_copy(o.date, or_empty(v[IX_F_DATE]), sizeof o.date);
-		o.court = v[IX_F_COURT];
-		o.sentence = v[IX_F_SENTENCE];
+		str_copy(o.court, or_empty(v[IX_F_COURT]), sizeof o.court);
+		str_copy(o.sentence, or_empty(v[IX_F_SENTENCE]),
+			 sizeof o.sentence);
 		st = db_offence_add(db, offender, &o);
 		break;
 	}
@@ -307,8 +297,9 @@ write_fact(struct db *db, const struct ix *ix, size_t i, int64_t offender,
 
 		str_copy(n.date, v[IX_N_DATE], sizeof n.date);
 		str_copy(n.author, v[IX_N_AUTHOR], sizeof n.author);
-		n.subject = v[IX_N_SUBJECT];
-		n.text = v[IX_N_NOTE];
+		str_copy(n.subject, or_empty(v[IX_N_SUBJECT]),
+			 sizeof n.subject);
+		str_copy(n.text, or_empty(v[IX_N_NOTE]), sizeof n.text);
 		if (v[IX_N_CORRECTS] &&
 		    (n.corrects = corrected(db, ix, i, atoi(v[IX_N_CORRECTS]),
 					    note_id, offender)) == 0) {
@@ -326,9 +317,10 @@ write_fact(struct db *db, const struct ix *ix, size_t i, int64_t offender,
 
 		str_copy(d.date, v[IX_X_DATE], sizeof d.date);
 		d.disclosed = strcmp(v[IX_X_DECISION], IX_DISCLOSE) == 0;
-		d.recipient = v[IX_X_RECIPIENT];
-		d.what = v[IX_X_WHAT];
-		d.why = v[IX_X_WHY];
+		str_copy(d.recipient, or_empty(v[IX_X_RECIPIENT]),
+			 sizeof d.recipient);
+		str_copy(d.what, or_empty(v[IX_X_WHAT]), sizeof d.what);
+		str_copy(d.why, or_empty(v[IX_X_WHY]), sizeof d.why);
 		d.undertaking = v[IX_X_UNDERTAKING] &&
 				strcmp(v[IX_X_UNDERTAKING], IX_YES) == 0;
 		if (v[IX_X_MEETING] && date_parse(v[IX_X_MEETING], &md) == 0) {
@@ -338,7 +330,8 @@ write_fact(struct db *db, const struct ix *ix, size_t i, int64_t offender,
 			if (st != DB_OK)
 				break;
 		} else {
-			d.decided_by = v[IX_X_DECIDED_BY];
+			str_copy(d.decided_by, or_empty(v[IX_X_DECIDED_BY]),
+				 sizeof d.decided_by);
 		}
 		st = db_disclosure_add(db, offender, &d);
 		break;

@@ -36,17 +36,17 @@ j_state(int j)
 	return j == CF_J_OVERDUE ? "overdue" : j == CF_J_DUE ? "due" : "";
 }
 
-static int
-print_case(void *ctx, const struct db_key_case *k)
+/* Case K of the list, as a line (and its id kept for the log). */
+static void
+print_case(struct listing *l, const struct db_key_case *k)
 {
-	struct listing *l = ctx;
 	char name[2 * DB_FIELD_MAX + 2];
 
 	l->n++;
 	if (array_push(&l->ids, &l->nids, &l->cap, &k->id, sizeof k->id) !=
 	    0) {
 		l->failed = true;
-		return -1;
+		return;
 	}
 	snprintf(name, sizeof name, "%s%s%s", k->surname,
 		 k->forenames[0] ? ", " : "", k->forenames);
@@ -55,16 +55,16 @@ print_case(void *ctx, const struct db_key_case *k)
 		cli_csv_field(k->ref);
 		putchar(',');
 		cli_csv_field(name);
-		printf(",%d,%s,%s,%s,%s\n", k->level, k->status, k->date, k->due,
+		printf(",%d,%s,%s,%s,%s\n", k->level,
+		       case_status_name(k->status), k->date, k->due,
 		       j_state(k->j_state));
-		return 0;
+		return;
 	}
 	printf("  %-14s  %-30.30s  L%d  %-9s  %s", cli_line(k->ref),
-	       cli_line(name), k->level, k->status, k->date);
+	       cli_line(name), k->level, case_status_name(k->status), k->date);
 	if (l->list == DB_KEY_MAPPA_J)
 		printf("  due %s  %s", k->due, j_state(k->j_state));
 	putchar('\n');
-	return 0;
 }
 
 int
@@ -77,6 +77,7 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct listing l = { .csv = false, .list = DB_KEY_MAPPA_J };
+	struct db_key_cases cases = { 0 };
 	int only = -1, opt, rc;
 	struct db *db;
 	enum db_status st = DB_OK;
@@ -133,9 +134,12 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 		l.n = 0;
 		if (!l.csv)
 			printf("%s\n", db_key_list_title(l.list));
-		st = db_key_list(db, l.list, today, print_case, &l);
+		st = db_key_list(db, l.list, today, &cases);
+		for (int k = 0; st == DB_OK && k < cases.n && !l.failed; k++)
+			print_case(&l, &cases.v[k]);
 		if (st == DB_OK && l.failed) {
 			db_close(db);
+			db_list_free(&cases);
 			free(l.ids);
 			cli_error("keydates: out of memory");
 			return EXIT_FAILED;
@@ -149,6 +153,7 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 				      (size_t)l.nids,
 				      only >= 0 ? list_names[only]
 						: "all lists");
+	db_list_free(&cases);
 	free(l.ids);
 	if (st != DB_OK)
 		cli_error("%s", db_errmsg(db));

@@ -788,29 +788,20 @@ print_action(const struct paper *pp, int n, const struct db_action *a)
 	}
 }
 
-/* The disclosure decisions a meeting took for one case (issue 15). */
-struct disclosures {
-	const struct paper *pp;
-	const char *ref;
-};
-
-static int
-print_disclosure(void *ctx, const char *ref, const struct db_disclosure *d)
+/* A disclosure decision a meeting took for one case (issue 15). */
+static void
+print_disclosure(const struct paper *pp, const struct db_disclosure *d)
 {
-	struct disclosures *dl = ctx;
 	char buf[3 * 1024];
 
-	if (strcmp(ref, dl->ref) != 0)
-		return 0;
 	str_printf(buf, sizeof buf, "%s to %s%s.  What: %s.  Why: %s",
 		   d->disclosed ? "To disclose" : "Not to disclose",
-		   d->recipient ? d->recipient : "",
+		   d->recipient,
 		   d->disclosed ? (d->undertaking
 				   ? " (confidentiality undertaking signed)"
 				   : " (no undertaking signed)") : "",
-		   d->what ? d->what : "", d->why ? d->why : "");
-	field(dl->pp, "Disclosure decision", buf, NULL);
-	return 0;
+		   d->what, d->why);
+	field(pp, "Disclosure decision", buf, NULL);
 }
 
 /* The actions of earlier meetings the meeting reviewed (issue 16). */
@@ -1017,9 +1008,13 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 			putchar('\n');
 	}
 	if (st == DB_OK) {
-		struct disclosures dl = { pp, it->ref };
+		struct db_meeting_disclosures dl = { 0 };
 
-		st = db_meeting_disclosures(db, m->id, print_disclosure, &dl);
+		st = db_meeting_disclosures(db, m->id, &dl);
+		for (int i = 0; st == DB_OK && i < dl.n; i++)
+			if (strcmp(dl.v[i].ref, it->ref) == 0)
+				print_disclosure(pp, &dl.v[i].d);
+		db_list_free(&dl);
 	}
 	field(pp, "Next review", mi.next_review, "not set");
 	db_minutes_clear(&mi);

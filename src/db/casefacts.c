@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +86,7 @@ static enum db_status
 check_text(struct db *db, const char *what, const char *field,
 	   const char *v, bool required, size_t max, bool free)
 {
-	if (v == NULL || v[strspn(v, " \t\r\n")] == '\0')
+	if (v[strspn(v, " \t\r\n")] == '\0')
 		return required ? db_fail(db, DB_INVALID, "%s: %s is "
 					  "required", what, field)
 				: DB_OK;
@@ -98,29 +99,6 @@ check_text(struct db *db, const char *what, const char *field,
 			       free ? " (only tab and line breaks are allowed)"
 				    : "");
 	return DB_OK;
-}
-
-static void
-record_of(char *buf, size_t n, int64_t id)
-{
-	snprintf(buf, n, "offender %lld", (long long)id);
-}
-
-/* The audit row of a fact added: "FACT ID: field,field". */
-static enum db_status
-audit_fact(struct db *db, const char *action, int64_t offender,
-	   int64_t fact, const struct strbuf *fields)
-{
-	char rec[48], detail[400];
-
-	if (db->cf_bulk) {
-		db->cf_written++;
-		return DB_OK;
-	}
-	record_of(rec, sizeof rec, offender);
-	snprintf(detail, sizeof detail, "%s %lld: %s", action + 8,
-		 (long long)fact, sb_str(fields)[0] ? sb_str(fields) : "-");
-	return db_audit_write(db, action, rec, detail);
 }
 
 static void
@@ -152,23 +130,288 @@ walk_end(struct db *db, sqlite3_stmt *st, int rc, const char *what)
 	return DB_OK;
 }
 
-/* --- risk ------------------------------------------------------------- */
+/* --- one description a kind of fact ------------------------------------- */
 
-enum db_status
-db_risk_add(struct db *db, int64_t id, struct db_risk *r)
+/* How a member of a fact is stored, checked and named. */
+enum col_type {
+	C_DATE,      /* char[]: "" or a real date */
+	C_TEXT,      /* char[]: one line of at most MAX bytes */
+	C_LINES,     /* char[]: tabs and line breaks allowed too */
+	C_NAME,      /* char[]: checked by the fact's own check */
+	C_AUTHOR,    /* char[] of MAX bytes: the user (in bulk, the one given) */
+	C_BOOL,      /* bool */
+	C_BITS,      /* unsigned */
+	C_ID,        /* int64_t, stored NULL when 0 */
+	C_ENUM,      /* int: a value of core's, stored by its NAME (NULL for
+			none, -1) */
+};
+
+enum { REQUIRED = 1, ALWAYS = 2 };  /* required; named in every audit row */
+
+/* A column of a fact's table and the member that holds it. */
+struct fact_col {
+	const char *name;    /* the column, and the field in failures */
+	const char *audit;   /* its name in audit rows; NULL: never named */
+	size_t off;
+	enum col_type type;
+	unsigned flags;      /* REQUIRED, ALWAYS */
+	size_t max;
+	const char *(*spell)(int value); /* C_ENUM: the stored name */
+};
+
+#define COL_AS(type, m, t, flags, max, audit)                                  \
+	{ #m, audit, offsetof(type, m), t, flags, max, NULL }
+#define COL(type, m, t, flags, max) COL_AS(type, m, t, flags, max, #m)
+#define COL_ENUM(type, m, flags, spell)                                        \
+	{ #m, #m, offsetof(type, m), C_ENUM, flags, 0, spell }
+
+/*
+ * A kind of fact, a row of TABLE.  Each is added the same way
+ * (fact_add()): the case opened for a write, the columns' values checked
+ * in order, then CHECK (if any) for what they alone do not say; then, in
+ * one transaction, the row (the case, COL, the user, the time) and its
+ * audit row ACTION naming the columns given, never their values.  Each
+ * is listed the same way (fact_rows()): the case opened for a read, LIST
+ * (?1 the case) read row by row with READ.  WHAT and READING name the
+ * write and the read in a failure's sentence.
+ */
+struct fact {
+	const char *table, *what, *action;
+	struct fact_col col[9];      /* ended by a NULL name */
+	enum db_status (*check)(struct db *db, const char *what, int64_t id,
+				void *fact);
+	const char *reading, *list;
+	db_row_read read;
+	char insert[512];            /* made from COL on the first write */
+};
+
+static const void *
+at(const void *fact, const struct fact_col *c)
 {
-	static const char what[] = "recording a risk assessment";
-	struct strbuf f;
-	sqlite3_stmt *st;
-	enum db_status s;
+	return (const char *)fact + c->off;
+}
+
+/* Column C of FACT is given: a text not empty, a flag or number set. */
+static bool
+col_given(const struct fact_col *c, const void *fact)
+{
+	const void *v = at(fact, c);
+
+	switch (c->type) {
+	case C_BOOL:
+		return *(const bool *)v;
+	case C_BITS:
+		return *(const unsigned *)v != 0;
+	case C_ID:
+		return *(const int64_t *)v != 0;
+	case C_ENUM:
+		return *(const int *)v != -1;
+	default:
+		return given(v);
+	}
+}
+
+/* Column C differs between facts A and B. */
+static bool
+col_differs(const struct fact_col *c, const void *a, const void *b)
+{
+	if (c->type == C_ENUM)
+		return *(const int *)at(a, c) != *(const int *)at(b, c);
+	return strcmp(at(a, c), at(b, c)) != 0;
+}
+
+static enum db_status
+check_cols(struct db *db, const struct fact *k, const void *fact)
+{
+	enum db_status s = DB_OK;
+
+	for (const struct fact_col *c = k->col; c->name && s == DB_OK; c++) {
+		bool req = c->flags & REQUIRED;
+
+		if (c->type == C_DATE)
+			s = check_date(db, k->what, c->name, at(fact, c), req);
+		else if (c->type == C_TEXT || c->type == C_LINES)
+			s = check_text(db, k->what, c->name, at(fact, c), req,
+				       c->max, c->type == C_LINES);
+	}
+	return s;
+}
+
+/* Bind FACT's columns to ST from ?2 on; the user after them. */
+static void
+bind_cols(struct db *db, sqlite3_stmt *st, const struct fact *k, void *fact)
+{
+	int i = 2;
+
+	for (const struct fact_col *c = k->col; c->name; c++, i++) {
+		void *v = (char *)fact + c->off;
+
+		switch (c->type) {
+		case C_AUTHOR:
+			if (!db->cf_bulk || *(char *)v == '\0')
+				str_copy(v, db->user, c->max);
+			db_bind_text(st, i, v);
+			break;
+		case C_BOOL:
+			sqlite3_bind_int(st, i, *(bool *)v ? 1 : 0);
+			break;
+		case C_BITS:
+			sqlite3_bind_int(st, i, (int)*(unsigned *)v);
+			break;
+		case C_ID:
+			if (*(int64_t *)v)
+				sqlite3_bind_int64(st, i, *(int64_t *)v);
+			break;
+		case C_ENUM:
+			db_bind_text(st, i, c->spell(*(int *)v));
+			break;
+		default:
+			db_bind_text(st, i, v);
+			break;
+		}
+	}
+	sqlite3_bind_text(st, i, db->user, -1, SQLITE_STATIC);
+}
+
+/* The columns of FACT an audit row names: those given, and ALWAYS. */
+static void
+audit_cols(struct strbuf *sb, const struct fact *k, const void *fact)
+{
+	for (const struct fact_col *c = k->col; c->name; c++)
+		if (c->audit)
+			field_if(sb, c->audit,
+				 (c->flags & ALWAYS) || col_given(c, fact));
+}
+
+/* The audit row of a fact added: "FACT ID: field,field". */
+static enum db_status
+audit_fact(struct db *db, const char *action, int64_t offender,
+	   int64_t fact, const struct strbuf *fields)
+{
+	char rec[48], detail[400];
+
+	if (db->cf_bulk) {
+		db->cf_written++;
+		return DB_OK;
+	}
+	snprintf(rec, sizeof rec, "offender %lld", (long long)offender);
+	snprintf(detail, sizeof detail, "%s %lld: %s", action + 8,
+		 (long long)fact, sb_str(fields)[0] ? sb_str(fields) : "-");
+	return db_audit_write(db, action, rec, detail);
+}
+
+/* K's INSERT, made once from its columns. */
+static const char *
+insert_sql(struct fact *k)
+{
+	struct strbuf sb;
+
+	if (k->insert[0])
+		return k->insert;
+	sb_init(&sb);
+	sb_printf(&sb, "INSERT INTO %s(offender_id", k->table);
+	for (const struct fact_col *c = k->col; c->name; c++)
+		sb_printf(&sb, ", %s", c->name);
+	sb_add(&sb, ", recorded_by, recorded_at) VALUES (?");
+	for (const struct fact_col *c = k->col; c->name; c++)
+		sb_add(&sb, ",?");
+	sb_add(&sb, ",?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+	str_copy(k->insert, sb_str(&sb), sizeof k->insert);
+	sb_free(&sb);
+	return k->insert;
+}
+
+/* Inside a transaction: write FACT of kind K to offender ID, its id into
+ * *FACT_ID, and its audit row naming FIELDS. */
+static enum db_status
+fact_write(struct db *db, struct fact *k, int64_t id, void *fact,
+	   const struct strbuf *fields, int64_t *fact_id)
+{
+	sqlite3_stmt *st = db_stmt(db, insert_sql(k));
 	int rc;
 
-	if ((s = open_case(db, id, true, what)) != DB_OK)
+	if (st == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	bind_cols(db, st, k, fact);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, k->what);
+	*fact_id = sqlite3_last_insert_rowid(db->sql);
+	return audit_fact(db, k->action, id, *fact_id, fields);
+}
+
+/* The case, the columns and K's own check of FACT, for a write. */
+static enum db_status
+fact_check(struct db *db, const struct fact *k, int64_t id, void *fact)
+{
+	enum db_status s;
+
+	if ((s = open_case(db, id, true, k->what)) != DB_OK ||
+	    (s = check_cols(db, k, fact)) != DB_OK)
 		return s;
-	if ((s = check_date(db, what, "date", r->date, true)) != DB_OK ||
-	    (s = check_text(db, what, "assessor", r->assessor, false,
-			    CF_FIELD_MAX, false)) != DB_OK)
+	return k->check ? k->check(db, k->what, id, fact) : DB_OK;
+}
+
+/* Add FACT of kind K to offender ID; its id into *FACT_ID. */
+static enum db_status
+fact_add(struct db *db, struct fact *k, int64_t id, void *fact,
+	 int64_t *fact_id)
+{
+	struct strbuf f;
+	enum db_status s;
+
+	if ((s = fact_check(db, k, id, fact)) != DB_OK ||
+	    (s = db_tx_begin(db)) != DB_OK)
 		return s;
+	sb_init(&f);
+	audit_cols(&f, k, fact);
+	s = fact_write(db, k, id, fact, &f, fact_id);
+	sb_free(&f);
+	return db_tx_end(db, s);
+}
+
+/* Offender ID's facts of kind K into a DB_LIST's fields. */
+static enum db_status
+fact_rows(struct db *db, const struct fact *k, int64_t id, void *v, int *n,
+	  int *cap, size_t size)
+{
+	sqlite3_stmt *st;
+	enum db_status s;
+
+	*n = 0;
+	if ((s = open_case(db, id, false, k->reading)) != DB_OK)
+		return s;
+	if ((st = db_stmt(db, k->list)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	return db_rows(db, st, k->read, v, n, cap, size, k->reading);
+}
+
+#define FACT_ROWS(db, k, id, list)                                             \
+	fact_rows((db), (k), (id), &(list)->v, &(list)->n, &(list)->cap,       \
+		  sizeof *(list)->v)
+
+/* The typed calls of fact K (casefacts.h): ADD a TYPE, LIST a LIST. */
+#define FACT_CALLS(k, add, type, list, list_type)                              \
+	enum db_status add(struct db *db, int64_t id, type *fact)              \
+	{                                                                      \
+		return fact_add(db, &(k), id, fact, &fact->id);                \
+	}                                                                      \
+	enum db_status list(struct db *db, int64_t id, list_type *l)           \
+	{                                                                      \
+		return FACT_ROWS(db, &(k), id, l);                             \
+	}
+
+/* --- risk ------------------------------------------------------------- */
+
+static enum db_status
+risk_check(struct db *db, const char *what, int64_t id, void *fact)
+{
+	const struct db_risk *r = fact;
+
+	(void)id;
 	if (cf_rosh_name(r->rosh) == NULL)
 		return db_fail(db, DB_INVALID, "%s: rosh: not a risk of "
 			       "serious harm (low, medium, high, very_high)",
@@ -176,201 +419,132 @@ db_risk_add(struct db *db, int64_t id, struct db_risk *r)
 	if (r->at_risk >= 1u << CF_RISK_N)
 		return db_fail(db, DB_INVALID, "%s: at_risk: not a set of "
 			       "groups", what);
-	if ((s = db_tx_begin(db)) != DB_OK)
-		return s;
-	st = db_stmt(db, "INSERT INTO risk_assessments(offender_id, date, "
-			 "rosh, at_risk, assessor, recorded_by, recorded_at) "
-			 "VALUES (?,?,?,?,?,?,"
-			 "strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
-	if (st == NULL)
-		return db_tx_end(db, DB_ERROR);
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, r->date);
-	sqlite3_bind_text(st, 3, cf_rosh_name(r->rosh), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, (int)r->at_risk);
-	db_bind_text(st, 5, r->assessor);
-	sqlite3_bind_text(st, 6, db->user, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_tx_end(db, db_sqlfail(db, rc, what));
-	r->id = sqlite3_last_insert_rowid(db->sql);
-	sb_init(&f);
-	sb_add(&f, "date,rosh");
-	field_if(&f, "at_risk", r->at_risk != 0);
-	field_if(&f, "assessor", given(r->assessor));
-	s = audit_fact(db, "offender.risk", id, r->id, &f);
-	sb_free(&f);
-	return db_tx_end(db, s);
+	return DB_OK;
 }
 
-enum db_status
-db_risk_list(struct db *db, int64_t id, db_risk_cb cb, void *ctx)
+static void
+read_risk(struct db *db, sqlite3_stmt *st, void *row)
 {
-	sqlite3_stmt *st;
-	struct db_risk r;
-	enum db_status s;
-	int rc;
+	struct db_risk *r = row;
 
-	if ((s = open_case(db, id, false, "reading risk")) != DB_OK)
-		return s;
-	st = db_stmt(db, "SELECT id, date, rosh, at_risk, assessor, "
-			 "recorded_by, recorded_at FROM risk_assessments "
-			 "WHERE offender_id = ? ORDER BY id DESC");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&r, 0, sizeof r);
-		r.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, r.date, sizeof r.date);
-		r.rosh = cf_rosh_parse(col_text(st, 2));
-		r.at_risk = (unsigned)sqlite3_column_int(st, 3);
-		r.assessor = col_text(st, 4);
-		db_column_copy(st, 5, r.recorded_by, sizeof r.recorded_by);
-		db_column_copy(st, 6, r.recorded_at, sizeof r.recorded_at);
-		if (cb(ctx, &r) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading risk");
+	(void)db;
+	r->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, r->date, sizeof r->date);
+	r->rosh = cf_rosh_parse(col_text(st, 2));
+	r->at_risk = (unsigned)sqlite3_column_int(st, 3);
+	db_column_copy(st, 4, r->assessor, sizeof r->assessor);
+	db_column_copy(st, 5, r->recorded_by, sizeof r->recorded_by);
+	db_column_copy(st, 6, r->recorded_at, sizeof r->recorded_at);
 }
+
+static struct fact risk_fact = {
+	"risk_assessments", "recording a risk assessment", "offender.risk",
+	{ COL(struct db_risk, date, C_DATE, REQUIRED | ALWAYS, 0),
+	  COL_ENUM(struct db_risk, rosh, ALWAYS, cf_rosh_name),
+	  COL(struct db_risk, at_risk, C_BITS, 0, 0),
+	  COL(struct db_risk, assessor, C_TEXT, 0, CF_FIELD_MAX) },
+	risk_check, "reading risk",
+	"SELECT id, date, rosh, at_risk, assessor, recorded_by, recorded_at "
+	"FROM risk_assessments WHERE offender_id = ? ORDER BY id DESC",
+	read_risk, "",
+};
+
+FACT_CALLS(risk_fact, db_risk_add, struct db_risk,
+	   db_risk_list, struct db_risks)
 
 /* --- scored assessments ----------------------------------------------- */
 
 enum db_status
-db_score_tools(struct db *db, db_tool_cb cb, void *ctx)
+db_score_tools(struct db *db, struct db_tools *list)
 {
-	char list[512], *p, *save = NULL;
+	char setting[512], *p, *save = NULL;
+	struct db_tool t;
 	enum db_status s;
 
-	if ((s = db_setting_get(db, "assessment_tools", list, sizeof list)) !=
-	    DB_OK)
+	list->n = 0;
+	if ((s = db_setting_get(db, "assessment_tools", setting,
+				sizeof setting)) != DB_OK)
 		return s;
-	for (p = strtok_r(list, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+	for (p = strtok_r(setting, ",", &save); p;
+	     p = strtok_r(NULL, ",", &save)) {
 		char *e;
 
 		p += strspn(p, " ");
 		e = p + strlen(p);
 		while (e > p && e[-1] == ' ')
 			*--e = '\0';
-		if (*p && cb(ctx, p) != 0)
-			break;
+		if (*p == '\0')
+			continue;
+		str_copy(t.name, p, sizeof t.name);
+		if (array_push(&list->v, &list->n, &list->cap, &t,
+			       sizeof t) != 0) {
+			list->n = 0;
+			return db_fail(db, DB_ERROR, "out of memory");
+		}
 	}
 	return DB_OK;
 }
 
-struct tool_find {
-	const char *want;
-	char found[32];
-};
-
-static int
-tool_match(void *ctx, const char *tool)
+/* The tool must be one of the setting's; its spelling becomes the
+ * setting's. */
+static enum db_status
+score_check(struct db *db, const char *what, int64_t id, void *fact)
 {
-	struct tool_find *t = ctx;
-
-	if (strcasecmp(t->want, tool) != 0)
-		return 0;
-	str_copy(t->found, tool, sizeof t->found);
-	return 1;
-}
-
-static int
-tool_names(void *ctx, const char *tool)
-{
-	struct strbuf *sb = ctx;
-
-	sb_printf(sb, "%s%s", sb->len ? ", " : "", tool);
-	return 0;
-}
-
-enum db_status
-db_score_add(struct db *db, int64_t id, struct db_score *sc)
-{
-	static const char what[] = "recording a scored assessment";
-	struct tool_find t = { sc->tool, "" };
-	struct strbuf f;
-	sqlite3_stmt *st;
+	struct db_score *sc = fact;
+	struct db_tools tools = { 0 };
+	struct strbuf names;
 	enum db_status s;
-	int rc;
+	bool found = false;
 
-	if ((s = open_case(db, id, true, what)) != DB_OK)
+	(void)id;
+	if ((s = db_score_tools(db, &tools)) != DB_OK)
 		return s;
-	if ((s = check_date(db, what, "date", sc->date, true)) != DB_OK ||
-	    (s = check_text(db, what, "score", sc->score, true,
-			    CF_SCORE_MAX, false)) != DB_OK)
-		return s;
-	if ((s = db_score_tools(db, tool_match, &t)) != DB_OK)
-		return s;
-	if (t.found[0] == '\0') {
-		struct strbuf names;
-
+	for (int i = 0; i < tools.n && !found; i++)
+		if ((found = strcasecmp(sc->tool, tools.v[i].name) == 0))
+			str_copy(sc->tool, tools.v[i].name, sizeof sc->tool);
+	if (!found) {
 		sb_init(&names);
-		db_score_tools(db, tool_names, &names);
+		for (int i = 0; i < tools.n; i++)
+			sb_printf(&names, "%s%s", i ? ", " : "",
+				  tools.v[i].name);
 		s = db_fail(db, DB_INVALID, "%s: tool: \"%s\" is not an "
 			    "assessment tool (the setting assessment_tools: "
 			    "%s)", what, sc->tool, sb_str(&names));
 		sb_free(&names);
-		return s;
 	}
-	str_copy(sc->tool, t.found, sizeof sc->tool);
-	if ((s = db_tx_begin(db)) != DB_OK)
-		return s;
-	st = db_stmt(db, "INSERT INTO scored_assessments(offender_id, date, "
-			 "tool, score, recorded_by, recorded_at) VALUES "
-			 "(?,?,?,?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
-	if (st == NULL)
-		return db_tx_end(db, DB_ERROR);
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, sc->date);
-	db_bind_text(st, 3, sc->tool);
-	db_bind_text(st, 4, sc->score);
-	sqlite3_bind_text(st, 5, db->user, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_tx_end(db, db_sqlfail(db, rc, what));
-	sc->id = sqlite3_last_insert_rowid(db->sql);
-	sb_init(&f);
-	sb_add(&f, "date,tool,score");
-	s = audit_fact(db, "offender.score", id, sc->id, &f);
-	sb_free(&f);
-	return db_tx_end(db, s);
+	db_list_free(&tools);
+	return s;
 }
 
-enum db_status
-db_score_list(struct db *db, int64_t id, db_score_cb cb, void *ctx)
+static void
+read_score(struct db *db, sqlite3_stmt *st, void *row)
 {
-	sqlite3_stmt *st;
-	struct db_score sc;
-	enum db_status s;
-	int rc;
+	struct db_score *sc = row;
 
-	if ((s = open_case(db, id, false, "reading assessments")) != DB_OK)
-		return s;
-	st = db_stmt(db, "SELECT id, date, tool, score, recorded_by, "
-			 "recorded_at FROM scored_assessments WHERE "
-			 "offender_id = ? ORDER BY id DESC");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&sc, 0, sizeof sc);
-		sc.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, sc.date, sizeof sc.date);
-		db_column_copy(st, 2, sc.tool, sizeof sc.tool);
-		db_column_copy(st, 3, sc.score, sizeof sc.score);
-		db_column_copy(st, 4, sc.recorded_by, sizeof sc.recorded_by);
-		db_column_copy(st, 5, sc.recorded_at, sizeof sc.recorded_at);
-		if (cb(ctx, &sc) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading assessments");
+	(void)db;
+	sc->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, sc->date, sizeof sc->date);
+	db_column_copy(st, 2, sc->tool, sizeof sc->tool);
+	db_column_copy(st, 3, sc->score, sizeof sc->score);
+	db_column_copy(st, 4, sc->recorded_by, sizeof sc->recorded_by);
+	db_column_copy(st, 5, sc->recorded_at, sizeof sc->recorded_at);
 }
+
+static struct fact score_fact = {
+	"scored_assessments", "recording a scored assessment",
+	"offender.score",
+	{ COL(struct db_score, date, C_DATE, REQUIRED | ALWAYS, 0),
+	  COL(struct db_score, tool, C_NAME, ALWAYS, 0),
+	  COL(struct db_score, score, C_TEXT, REQUIRED | ALWAYS,
+	      CF_SCORE_MAX) },
+	score_check, "reading assessments",
+	"SELECT id, date, tool, score, recorded_by, recorded_at FROM "
+	"scored_assessments WHERE offender_id = ? ORDER BY id DESC",
+	read_score, "",
+};
+
+FACT_CALLS(score_fact, db_score_add, struct db_score,
+	   db_score_list, struct db_scores)
 
 /* --- key dates --------------------------------------------------------- */
 
@@ -381,13 +555,30 @@ db_key_dates_init(struct db_key_dates *k)
 	k->release_type = -1;
 }
 
-#define KEY_COLS "id, sentence_expiry, licence_expiry, expected_release, " \
-	"release_type, notification_end, mappa_j_sent, recorded_by, " \
-	"recorded_at"
+static enum db_status
+key_check(struct db *db, const char *what, int64_t id, void *fact)
+{
+	const struct db_key_dates *k = fact;
+	const char *ne = k->notification_end;
+
+	(void)id;
+	if (strcmp(ne, CF_INDEFINITE) != 0 &&
+	    check_date(db, what, "notification_end", ne, false) != DB_OK)
+		return db_fail(db, DB_INVALID, "%s: notification_end: \"%s\" "
+			       "is neither a date (YYYY-MM-DD) nor \"%s\"",
+			       what, ne, CF_INDEFINITE);
+	if (k->release_type != -1 && cf_release_name(k->release_type) == NULL)
+		return db_fail(db, DB_INVALID, "%s: release_type: not a "
+			       "release type", what);
+	return DB_OK;
+}
 
 static void
-key_row(sqlite3_stmt *st, struct db_key_dates *k)
+read_key_dates(struct db *db, sqlite3_stmt *st, void *row)
 {
+	struct db_key_dates *k = row;
+
+	(void)db;
 	db_key_dates_init(k);
 	k->id = sqlite3_column_int64(st, 0);
 	db_column_copy(st, 1, k->sentence_expiry, sizeof k->sentence_expiry);
@@ -399,6 +590,26 @@ key_row(sqlite3_stmt *st, struct db_key_dates *k)
 	db_column_copy(st, 7, k->recorded_by, sizeof k->recorded_by);
 	db_column_copy(st, 8, k->recorded_at, sizeof k->recorded_at);
 }
+
+#define KEY_COLS "id, sentence_expiry, licence_expiry, expected_release, " \
+	"release_type, notification_end, mappa_j_sent, recorded_by, " \
+	"recorded_at"
+
+/* Set as a whole by db_key_dates_set(), whose audit row names only what
+ * changed. */
+static struct fact key_fact = {
+	"key_dates", "setting key dates", "offender.dates",
+	{ COL(struct db_key_dates, sentence_expiry, C_DATE, 0, 0),
+	  COL(struct db_key_dates, licence_expiry, C_DATE, 0, 0),
+	  COL(struct db_key_dates, expected_release, C_DATE, 0, 0),
+	  COL_ENUM(struct db_key_dates, release_type, 0, cf_release_name),
+	  COL(struct db_key_dates, notification_end, C_NAME, 0, 0),
+	  COL(struct db_key_dates, mappa_j_sent, C_DATE, 0, 0) },
+	key_check, "reading key dates",
+	"SELECT " KEY_COLS " FROM key_dates WHERE offender_id = ? ORDER BY "
+	"id DESC",
+	read_key_dates, "",
+};
 
 static enum db_status
 key_current(struct db *db, int64_t id, struct db_key_dates *k)
@@ -414,88 +625,31 @@ key_current(struct db *db, int64_t id, struct db_key_dates *k)
 	db_key_dates_init(k);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		key_row(st, k);
+		read_key_dates(db, st, k);
 		rc = SQLITE_DONE;
 	}
-	return walk_end(db, st, rc, "reading key dates");
+	return walk_end(db, st, rc, key_fact.reading);
 }
 
 enum db_status
 db_key_dates_set(struct db *db, int64_t id, struct db_key_dates *k)
 {
-	static const char what[] = "setting key dates";
 	struct db_key_dates old;
 	struct strbuf f;
-	sqlite3_stmt *st;
 	enum db_status s;
-	const char *ne = k->notification_end;
-	int rc;
 
-	if ((s = open_case(db, id, true, what)) != DB_OK)
-		return s;
-	if ((s = check_date(db, what, "sentence_expiry", k->sentence_expiry,
-			    false)) != DB_OK ||
-	    (s = check_date(db, what, "licence_expiry", k->licence_expiry,
-			    false)) != DB_OK ||
-	    (s = check_date(db, what, "expected_release", k->expected_release,
-			    false)) != DB_OK ||
-	    (s = check_date(db, what, "mappa_j_sent", k->mappa_j_sent,
-			    false)) != DB_OK)
-		return s;
-	if (strcmp(ne, CF_INDEFINITE) != 0 &&
-	    (s = check_date(db, what, "notification_end", ne, false)) != DB_OK)
-		return db_fail(db, DB_INVALID, "%s: notification_end: \"%s\" "
-			       "is neither a date (YYYY-MM-DD) nor \"%s\"",
-			       what, ne, CF_INDEFINITE);
-	if (k->release_type != -1 && cf_release_name(k->release_type) == NULL)
-		return db_fail(db, DB_INVALID, "%s: release_type: not a "
-			       "release type", what);
-	if ((s = db_tx_begin(db)) != DB_OK)
+	if ((s = fact_check(db, &key_fact, id, k)) != DB_OK ||
+	    (s = db_tx_begin(db)) != DB_OK)
 		return s;
 	if ((s = key_current(db, id, &old)) != DB_OK)
 		return db_tx_end(db, s);
 	sb_init(&f);
-	field_if(&f, "sentence_expiry",
-		 strcmp(old.sentence_expiry, k->sentence_expiry) != 0);
-	field_if(&f, "licence_expiry",
-		 strcmp(old.licence_expiry, k->licence_expiry) != 0);
-	field_if(&f, "expected_release",
-		 strcmp(old.expected_release, k->expected_release) != 0);
-	field_if(&f, "release_type", old.release_type != k->release_type);
-	field_if(&f, "notification_end",
-		 strcmp(old.notification_end, k->notification_end) != 0);
-	field_if(&f, "mappa_j_sent",
-		 strcmp(old.mappa_j_sent, k->mappa_j_sent) != 0);
-	if (f.len == 0) {
-		sb_free(&f);
+	for (const struct fact_col *c = key_fact.col; c->name; c++)
+		field_if(&f, c->audit, col_differs(c, &old, k));
+	if (f.len == 0)
 		*k = old;
-		return db_tx_end(db, DB_OK);
-	}
-	st = db_stmt(db, "INSERT INTO key_dates(offender_id, sentence_expiry, "
-			 "licence_expiry, expected_release, release_type, "
-			 "notification_end, mappa_j_sent, recorded_by, "
-			 "recorded_at) VALUES (?,?,?,?,?,?,?,?,"
-			 "strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
-	if (st == NULL) {
-		sb_free(&f);
-		return db_tx_end(db, DB_ERROR);
-	}
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, k->sentence_expiry);
-	db_bind_text(st, 3, k->licence_expiry);
-	db_bind_text(st, 4, k->expected_release);
-	db_bind_text(st, 5, cf_release_name(k->release_type));
-	db_bind_text(st, 6, k->notification_end);
-	db_bind_text(st, 7, k->mappa_j_sent);
-	sqlite3_bind_text(st, 8, db->user, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		sb_free(&f);
-		return db_tx_end(db, db_sqlfail(db, rc, what));
-	}
-	k->id = sqlite3_last_insert_rowid(db->sql);
-	s = audit_fact(db, "offender.dates", id, k->id, &f);
+	else
+		s = fact_write(db, &key_fact, id, k, &f, &k->id);
 	sb_free(&f);
 	return db_tx_end(db, s);
 }
@@ -505,59 +659,47 @@ db_key_dates_get(struct db *db, int64_t id, struct db_key_dates *k)
 {
 	enum db_status s;
 
-	if ((s = open_case(db, id, false, "reading key dates")) != DB_OK)
+	if ((s = open_case(db, id, false, key_fact.reading)) != DB_OK)
 		return s;
 	return key_current(db, id, k);
 }
 
 enum db_status
-db_key_dates_history(struct db *db, int64_t id, db_key_dates_cb cb, void *ctx)
+db_key_dates_history(struct db *db, int64_t id,
+		     struct db_key_dates_list *list)
 {
-	sqlite3_stmt *st;
-	struct db_key_dates k;
-	enum db_status s;
-	int rc;
-
-	if ((s = open_case(db, id, false, "reading key dates")) != DB_OK)
-		return s;
-	st = db_stmt(db, "SELECT " KEY_COLS " FROM key_dates WHERE "
-			 "offender_id = ? ORDER BY id DESC");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		key_row(st, &k);
-		if (cb(ctx, &k) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading key dates");
+	return FACT_ROWS(db, &key_fact, id, list);
 }
 
 /* --- order ends -------------------------------------------------------- */
 
-enum db_status
-db_order_end_set(struct db *db, int64_t id, struct db_order_end *oe)
+/* The case's history must hold the order; it cannot end before it was
+ * made. */
+static const char *
+order_kind_name(int kind)
 {
-	static const char what[] = "setting an order's end";
-	struct strbuf f;
+	return ev_kind_name(EV_ORDER, kind);
+}
+
+static enum db_status
+order_end_check(struct db *db, const char *what, int64_t id, void *fact)
+{
+	const struct db_order_end *oe = fact;
+	const char *kind = order_kind_name(oe->kind);
 	sqlite3_stmt *st;
-	enum db_status s;
 	int rc, found;
 
-	if ((s = open_case(db, id, true, what)) != DB_OK)
-		return s;
-	if ((s = check_date(db, what, "made", oe->made, true)) != DB_OK ||
-	    (s = check_date(db, what, "ends", oe->ends, false)) != DB_OK)
-		return s;
+	if (kind == NULL)
+		return db_fail(db, DB_INVALID, "%s: kind: not an order",
+			       what);
 	st = db_stmt(db, "SELECT count(*) FROM events WHERE offender_id = ? "
-			 "AND type = 'order' AND kind = ? AND date = ?");
+			 "AND type = ? AND kind = ? AND date = ?");
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, oe->kind);
-	db_bind_text(st, 3, oe->made);
+	db_bind_text(st, 2, ev_type_name(EV_ORDER));
+	db_bind_text(st, 3, kind);
+	db_bind_text(st, 4, oe->made);
 	rc = sqlite3_step(st);
 	found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_reset(st);
@@ -565,280 +707,153 @@ db_order_end_set(struct db *db, int64_t id, struct db_order_end *oe)
 		return db_sqlfail(db, rc, what);
 	if (found == 0)
 		return db_fail(db, DB_INVALID, "%s: the case has no %s order "
-			       "made on %s", what, oe->kind, oe->made);
+			       "made on %s", what, kind, oe->made);
 	if (oe->ends[0] && strcmp(oe->ends, oe->made) < 0)
 		return db_fail(db, DB_INVALID, "%s: ends: %s is before the "
 			       "order was made (%s)", what, oe->ends, oe->made);
-	if ((s = db_tx_begin(db)) != DB_OK)
-		return s;
-	st = db_stmt(db, "INSERT INTO order_ends(offender_id, kind, made, "
-			 "ends, recorded_by, recorded_at) VALUES (?,?,?,?,?,"
-			 "strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
-	if (st == NULL)
-		return db_tx_end(db, DB_ERROR);
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, oe->kind);
-	db_bind_text(st, 3, oe->made);
-	db_bind_text(st, 4, oe->ends);
-	sqlite3_bind_text(st, 5, db->user, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_tx_end(db, db_sqlfail(db, rc, what));
-	oe->id = sqlite3_last_insert_rowid(db->sql);
-	sb_init(&f);
-	sb_add(&f, "kind,made");
-	field_if(&f, "ends", given(oe->ends));
-	s = audit_fact(db, "offender.order_end", id, oe->id, &f);
-	sb_free(&f);
-	return db_tx_end(db, s);
+	return DB_OK;
 }
 
-enum db_status
-db_order_end_list(struct db *db, int64_t id, db_order_end_cb cb, void *ctx)
+static void
+read_order_end(struct db *db, sqlite3_stmt *st, void *row)
 {
-	sqlite3_stmt *st;
-	struct db_order_end oe;
-	enum db_status s;
-	int rc;
+	struct db_order_end *oe = row;
 
-	if ((s = open_case(db, id, false, "reading orders")) != DB_OK)
-		return s;
-	st = db_stmt(db, "SELECT id, kind, made, ends FROM order_ends o "
-			 "WHERE offender_id = ?1 AND id = (SELECT max(id) FROM "
-			 "order_ends p WHERE p.offender_id = ?1 AND p.kind = "
-			 "o.kind AND p.made = o.made) ORDER BY made, kind");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&oe, 0, sizeof oe);
-		oe.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, oe.kind, sizeof oe.kind);
-		db_column_copy(st, 2, oe.made, sizeof oe.made);
-		db_column_copy(st, 3, oe.ends, sizeof oe.ends);
-		if (cb(ctx, &oe) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading orders");
+	(void)db;
+	oe->id = sqlite3_column_int64(st, 0);
+	oe->kind = ev_kind_parse(EV_ORDER, col_text(st, 1));
+	db_column_copy(st, 2, oe->made, sizeof oe->made);
+	db_column_copy(st, 3, oe->ends, sizeof oe->ends);
 }
+
+static struct fact order_end_fact = {
+	"order_ends", "setting an order's end", "offender.order_end",
+	{ COL_ENUM(struct db_order_end, kind, ALWAYS, order_kind_name),
+	  COL(struct db_order_end, made, C_DATE, REQUIRED | ALWAYS, 0),
+	  COL(struct db_order_end, ends, C_DATE, 0, 0) },
+	order_end_check, "reading orders",
+	"SELECT id, kind, made, ends FROM order_ends o WHERE offender_id = ?1 "
+	"AND id = (SELECT max(id) FROM order_ends p WHERE p.offender_id = ?1 "
+	"AND p.kind = o.kind AND p.made = o.made) ORDER BY made, kind",
+	read_order_end, "",
+};
+
+FACT_CALLS(order_end_fact, db_order_end_set, struct db_order_end,
+	   db_order_end_list, struct db_order_ends)
 
 /* --- offences ---------------------------------------------------------- */
 
-enum db_status
-db_offence_add(struct db *db, int64_t id, struct db_offence *o)
+static void
+read_offence(struct db *db, sqlite3_stmt *st, void *row)
 {
-	static const char what[] = "recording an offence";
-	struct strbuf f;
-	sqlite3_stmt *st;
-	enum db_status s;
-	int rc;
+	struct db_offence *o = row;
 
-	if ((s = open_case(db, id, true, what)) != DB_OK)
-		return s;
-	if ((s = check_text(db, what, "description", o->description, true,
-			    CF_LONG_MAX, false)) != DB_OK ||
-	    (s = check_date(db, what, "date", o->date, false)) != DB_OK ||
-	    (s = check_text(db, what, "court", o->court, false,
-			    CF_FIELD_MAX, false)) != DB_OK ||
-	    (s = check_text(db, what, "sentence", o->sentence, false,
-			    CF_LONG_MAX, false)) != DB_OK)
-		return s;
-	if ((s = db_tx_begin(db)) != DB_OK)
-		return s;
-	st = db_stmt(db, "INSERT INTO offences(offender_id, is_index, "
-			 "description, date, court, sentence, recorded_by, "
-			 "recorded_at) VALUES (?,?,?,?,?,?,?,"
-			 "strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
-	if (st == NULL)
-		return db_tx_end(db, DB_ERROR);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, o->is_index ? 1 : 0);
-	db_bind_text(st, 3, o->description);
-	db_bind_text(st, 4, o->date);
-	db_bind_text(st, 5, o->court);
-	db_bind_text(st, 6, o->sentence);
-	sqlite3_bind_text(st, 7, db->user, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_tx_end(db, db_sqlfail(db, rc, what));
-	o->id = sqlite3_last_insert_rowid(db->sql);
-	sb_init(&f);
-	field_if(&f, "index", o->is_index);
-	field_if(&f, "description", true);
-	field_if(&f, "date", given(o->date));
-	field_if(&f, "court", given(o->court));
-	field_if(&f, "sentence", given(o->sentence));
-	s = audit_fact(db, "offender.offence", id, o->id, &f);
-	sb_free(&f);
-	return db_tx_end(db, s);
+	(void)db;
+	o->id = sqlite3_column_int64(st, 0);
+	o->is_index = sqlite3_column_int(st, 1) != 0;
+	db_column_copy(st, 2, o->description, sizeof o->description);
+	db_column_copy(st, 3, o->date, sizeof o->date);
+	db_column_copy(st, 4, o->court, sizeof o->court);
+	db_column_copy(st, 5, o->sentence, sizeof o->sentence);
+	db_column_copy(st, 6, o->recorded_by, sizeof o->recorded_by);
+	db_column_copy(st, 7, o->recorded_at, sizeof o->recorded_at);
 }
 
-enum db_status
-db_offence_list(struct db *db, int64_t id, db_offence_cb cb, void *ctx)
-{
-	sqlite3_stmt *st;
-	struct db_offence o;
-	enum db_status s;
-	int rc;
+/* The current index offence is the last added with is_index. */
+static struct fact offence_fact = {
+	"offences", "recording an offence", "offender.offence",
+	{ COL_AS(struct db_offence, is_index, C_BOOL, 0, 0, "index"),
+	  COL(struct db_offence, description, C_TEXT, REQUIRED | ALWAYS,
+	      CF_LONG_MAX),
+	  COL(struct db_offence, date, C_DATE, 0, 0),
+	  COL(struct db_offence, court, C_TEXT, 0, CF_FIELD_MAX),
+	  COL(struct db_offence, sentence, C_TEXT, 0, CF_LONG_MAX) },
+	NULL, "reading offences",
+	"SELECT id, id = (SELECT max(id) FROM offences p WHERE p.offender_id "
+	"= ?1 AND p.is_index), description, date, court, sentence, "
+	"recorded_by, recorded_at FROM offences WHERE offender_id = ?1 "
+	"ORDER BY 2 DESC, id DESC",
+	read_offence, "",
+};
 
-	if ((s = open_case(db, id, false, "reading offences")) != DB_OK)
-		return s;
-	/* The current index offence is the last added with is_index. */
-	st = db_stmt(db, "SELECT id, id = (SELECT max(id) FROM offences p "
-			 "WHERE p.offender_id = ?1 AND p.is_index), "
-			 "description, date, court, sentence, recorded_by, "
-			 "recorded_at FROM offences WHERE offender_id = ?1 "
-			 "ORDER BY 2 DESC, id DESC");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&o, 0, sizeof o);
-		o.id = sqlite3_column_int64(st, 0);
-		o.is_index = sqlite3_column_int(st, 1) != 0;
-		o.description = col_text(st, 2);
-		db_column_copy(st, 3, o.date, sizeof o.date);
-		o.court = col_text(st, 4);
-		o.sentence = col_text(st, 5);
-		db_column_copy(st, 6, o.recorded_by, sizeof o.recorded_by);
-		db_column_copy(st, 7, o.recorded_at, sizeof o.recorded_at);
-		if (cb(ctx, &o) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading offences");
-}
+FACT_CALLS(offence_fact, db_offence_add, struct db_offence,
+	   db_offence_list, struct db_offences)
 
 /* --- case notes ------------------------------------------------------- */
 
-enum db_status
-db_note_add(struct db *db, int64_t id, struct db_note *n)
+/* A correction names a note of the same case. */
+static enum db_status
+note_check(struct db *db, const char *what, int64_t id, void *fact)
 {
-	static const char what[] = "adding a case note";
-	struct strbuf f;
+	const struct db_note *n = fact;
 	sqlite3_stmt *st;
-	enum db_status s;
+	int64_t of = 0;
 	int rc;
 
-	if ((s = open_case(db, id, true, what)) != DB_OK)
-		return s;
-	if ((s = check_date(db, what, "date", n->date, true)) != DB_OK ||
-	    (s = check_text(db, what, "subject", n->subject, true,
-			    CF_FIELD_MAX, false)) != DB_OK ||
-	    (s = check_text(db, what, "text", n->text, true, CF_TEXT_MAX,
-			    true)) != DB_OK)
-		return s;
-	if (n->corrects) {
-		int64_t of = 0;
-
-		st = db_stmt(db, "SELECT offender_id FROM case_notes "
-				 "WHERE id = ?");
-		if (st == NULL)
-			return DB_ERROR;
-		sqlite3_bind_int64(st, 1, n->corrects);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			of = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return db_sqlfail(db, rc, what);
-		if (of != id)
-			return db_fail(db, DB_INVALID, "%s: corrects: note "
-				       "%lld is not a note of this case", what,
-				       (long long)n->corrects);
-	}
-	if ((s = db_tx_begin(db)) != DB_OK)
-		return s;
-	st = db_stmt(db, "INSERT INTO case_notes(offender_id, date, author, "
-			 "subject, text, corrects, recorded_by, recorded_at) "
-			 "VALUES (?1,?2,?3,?4,?5,?6,?7,"
-			 "strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
-	if (st == NULL)
-		return db_tx_end(db, DB_ERROR);
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, n->date);
-	if (!db->cf_bulk || n->author[0] == '\0')
-		str_copy(n->author, db->user, sizeof n->author);
-	sqlite3_bind_text(st, 3, n->author, -1, SQLITE_STATIC);
-	db_bind_text(st, 4, n->subject);
-	db_bind_text(st, 5, n->text);
-	if (n->corrects)
-		sqlite3_bind_int64(st, 6, n->corrects);
-	sqlite3_bind_text(st, 7, db->user, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_tx_end(db, db_sqlfail(db, rc, what));
-	n->id = sqlite3_last_insert_rowid(db->sql);
-	sb_init(&f);
-	sb_add(&f, "date,subject,text");
-	field_if(&f, "corrects", n->corrects != 0);
-	s = audit_fact(db, "offender.note", id, n->id, &f);
-	sb_free(&f);
-	return db_tx_end(db, s);
-}
-
-enum db_status
-db_note_list(struct db *db, int64_t id, db_note_cb cb, void *ctx)
-{
-	sqlite3_stmt *st;
-	struct db_note n;
-	enum db_status s;
-	int rc;
-
-	if ((s = open_case(db, id, false, "reading case notes")) != DB_OK)
-		return s;
-	st = db_stmt(db, "SELECT id, date, author, subject, text, corrects, "
-			 "recorded_at FROM case_notes WHERE offender_id = ? "
-			 "ORDER BY id DESC");
+	if (n->corrects == 0)
+		return DB_OK;
+	st = db_stmt(db, "SELECT offender_id FROM case_notes WHERE id = ?");
 	if (st == NULL)
 		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&n, 0, sizeof n);
-		n.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, n.date, sizeof n.date);
-		db_column_copy(st, 2, n.author, sizeof n.author);
-		n.subject = col_text(st, 3);
-		n.text = col_text(st, 4);
-		n.corrects = sqlite3_column_int64(st, 5);
-		db_column_copy(st, 6, n.recorded_at, sizeof n.recorded_at);
-		if (cb(ctx, &n) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading case notes");
+	sqlite3_bind_int64(st, 1, n->corrects);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		of = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, what);
+	if (of != id)
+		return db_fail(db, DB_INVALID, "%s: corrects: note %lld is "
+			       "not a note of this case", what,
+			       (long long)n->corrects);
+	return DB_OK;
 }
+
+static void
+read_note(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_note *n = row;
+
+	(void)db;
+	n->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, n->date, sizeof n->date);
+	db_column_copy(st, 2, n->author, sizeof n->author);
+	db_column_copy(st, 3, n->subject, sizeof n->subject);
+	db_column_copy(st, 4, n->text, sizeof n->text);
+	n->corrects = sqlite3_column_int64(st, 5);
+	db_column_copy(st, 6, n->recorded_at, sizeof n->recorded_at);
+}
+
+static struct fact note_fact = {
+	"case_notes", "adding a case note", "offender.note",
+	{ COL(struct db_note, date, C_DATE, REQUIRED | ALWAYS, 0),
+	  COL_AS(struct db_note, author, C_AUTHOR, 0, DB_NAME_MAX, NULL),
+	  COL(struct db_note, subject, C_TEXT, REQUIRED | ALWAYS,
+	      CF_FIELD_MAX),
+	  COL(struct db_note, text, C_LINES, REQUIRED | ALWAYS, CF_TEXT_MAX),
+	  COL(struct db_note, corrects, C_ID, 0, 0) },
+	note_check, "reading case notes",
+	"SELECT id, date, author, subject, text, corrects, recorded_at FROM "
+	"case_notes WHERE offender_id = ? ORDER BY id DESC",
+	read_note, "",
+};
+
+FACT_CALLS(note_fact, db_note_add, struct db_note,
+	   db_note_list, struct db_notes)
 
 /* --- disclosures ------------------------------------------------------- */
 
-enum db_status
-db_disclosure_add(struct db *db, int64_t id, struct db_disclosure *d)
+/* Decided by a held meeting or a person, one of them; an undertaking
+ * only with a disclosure. */
+static enum db_status
+disclosure_check(struct db *db, const char *what, int64_t id, void *fact)
 {
-	static const char what[] = "recording a disclosure decision";
-	struct strbuf f;
+	struct db_disclosure *d = fact;
+	char status[16] = "", date[MDATE_BUFSZ] = "";
 	sqlite3_stmt *st;
-	enum db_status s;
 	int rc;
 
-	if ((s = open_case(db, id, true, what)) != DB_OK)
-		return s;
-	if ((s = check_date(db, what, "date", d->date, true)) != DB_OK ||
-	    (s = check_text(db, what, "recipient", d->recipient, true,
-			    CF_FIELD_MAX, false)) != DB_OK ||
-	    (s = check_text(db, what, "what", d->what, true, CF_TEXT_MAX,
-			    true)) != DB_OK ||
-	    (s = check_text(db, what, "why", d->why, true, CF_TEXT_MAX,
-			    true)) != DB_OK ||
-	    (s = check_text(db, what, "decided_by", d->decided_by, false,
-			    CF_FIELD_MAX, false)) != DB_OK)
-		return s;
+	(void)id;
 	if ((d->meeting_id != 0) == given(d->decided_by))
 		return db_fail(db, DB_INVALID, "%s: decided by a meeting or "
 			       "by a person: one of them is required", what);
@@ -846,123 +861,93 @@ db_disclosure_add(struct db *db, int64_t id, struct db_disclosure *d)
 		return db_fail(db, DB_INVALID, "%s: undertaking: there is no "
 			       "undertaking to sign when nothing is disclosed",
 			       what);
-	if (d->meeting_id) {
-		char status[16] = "", mdate_s[MDATE_BUFSZ] = "";
-
-		st = db_stmt(db, "SELECT status, date FROM meetings "
-				 "WHERE id = ?");
-		if (st == NULL)
-			return DB_ERROR;
-		sqlite3_bind_int64(st, 1, d->meeting_id);
-		rc = sqlite3_step(st);
-		db_column_copy(st, 0, status, sizeof status);
-		db_column_copy(st, 1, mdate_s, sizeof mdate_s);
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return db_sqlfail(db, rc, what);
-		if (rc == SQLITE_DONE)
-			return db_fail(db, DB_INVALID, "%s: meeting %lld: no "
-				       "such meeting", what,
-				       (long long)d->meeting_id);
-		if (strcmp(status, "held") != 0)
-			return db_fail(db, DB_INVALID, "%s: meeting %lld is "
-				       "%s, not held", what,
-				       (long long)d->meeting_id, status);
-		str_copy(d->meeting_date, mdate_s, sizeof d->meeting_date);
-	}
-	if ((s = db_tx_begin(db)) != DB_OK)
-		return s;
-	st = db_stmt(db, "INSERT INTO disclosures(offender_id, date, "
-			 "disclosed, recipient, what, why, meeting_id, "
-			 "decided_by, undertaking, recorded_by, recorded_at) "
-			 "VALUES (?,?,?,?,?,?,?,?,?,?,"
-			 "strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+	if (d->meeting_id == 0)
+		return DB_OK;
+	st = db_stmt(db, "SELECT status, date FROM meetings WHERE id = ?");
 	if (st == NULL)
-		return db_tx_end(db, DB_ERROR);
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, d->date);
-	sqlite3_bind_int(st, 3, d->disclosed ? 1 : 0);
-	db_bind_text(st, 4, d->recipient);
-	db_bind_text(st, 5, d->what);
-	db_bind_text(st, 6, d->why);
-	if (d->meeting_id)
-		sqlite3_bind_int64(st, 7, d->meeting_id);
-	db_bind_text(st, 8, d->decided_by);
-	sqlite3_bind_int(st, 9, d->undertaking ? 1 : 0);
-	sqlite3_bind_text(st, 10, db->user, -1, SQLITE_STATIC);
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, d->meeting_id);
 	rc = sqlite3_step(st);
+	db_column_copy(st, 0, status, sizeof status);
+	db_column_copy(st, 1, date, sizeof date);
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_tx_end(db, db_sqlfail(db, rc, what));
-	d->id = sqlite3_last_insert_rowid(db->sql);
-	sb_init(&f);
-	sb_add(&f, "date,disclosed,recipient,what,why");
-	field_if(&f, "meeting", d->meeting_id != 0);
-	field_if(&f, "decided_by", given(d->decided_by));
-	field_if(&f, "undertaking", d->undertaking);
-	s = audit_fact(db, "offender.disclosure", id, d->id, &f);
-	sb_free(&f);
-	return db_tx_end(db, s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, what);
+	if (rc == SQLITE_DONE)
+		return db_fail(db, DB_INVALID, "%s: meeting %lld: no such "
+			       "meeting", what, (long long)d->meeting_id);
+	if (meeting_status_parse(status) != MEETING_HELD)
+		return db_fail(db, DB_INVALID, "%s: meeting %lld is %s, not "
+			       "held", what, (long long)d->meeting_id, status);
+	str_copy(d->meeting_date, date, sizeof d->meeting_date);
+	return DB_OK;
 }
 
-#define DISCLOSURE_COLS "d.id, d.date, d.disclosed, d.recipient, d.what, " \
-	"d.why, d.meeting_id, d.decided_by, d.undertaking, d.recorded_by, " \
-	"d.recorded_at, m.date"
-
 static void
-disclosure_row(sqlite3_stmt *st, struct db_disclosure *d)
+read_disclosure(struct db *db, sqlite3_stmt *st, void *row)
 {
-	memset(d, 0, sizeof *d);
+	struct db_disclosure *d = row;
+
+	(void)db;
 	d->id = sqlite3_column_int64(st, 0);
 	db_column_copy(st, 1, d->date, sizeof d->date);
 	d->disclosed = sqlite3_column_int(st, 2) != 0;
-	d->recipient = col_text(st, 3);
-	d->what = col_text(st, 4);
-	d->why = col_text(st, 5);
+	db_column_copy(st, 3, d->recipient, sizeof d->recipient);
+	db_column_copy(st, 4, d->what, sizeof d->what);
+	db_column_copy(st, 5, d->why, sizeof d->why);
 	d->meeting_id = sqlite3_column_int64(st, 6);
-	d->decided_by = col_text(st, 7);
+	db_column_copy(st, 7, d->decided_by, sizeof d->decided_by);
 	d->undertaking = sqlite3_column_int(st, 8) != 0;
 	db_column_copy(st, 9, d->recorded_by, sizeof d->recorded_by);
 	db_column_copy(st, 10, d->recorded_at, sizeof d->recorded_at);
 	db_column_copy(st, 11, d->meeting_date, sizeof d->meeting_date);
 }
 
-enum db_status
-db_disclosure_list(struct db *db, int64_t id, db_disclosure_cb cb, void *ctx)
-{
-	sqlite3_stmt *st;
-	struct db_disclosure d;
-	enum db_status s;
-	int rc;
+#define DISCLOSURE_COLS "d.id, d.date, d.disclosed, d.recipient, d.what, " \
+	"d.why, d.meeting_id, d.decided_by, d.undertaking, d.recorded_by, " \
+	"d.recorded_at, m.date"
 
-	if ((s = open_case(db, id, false, "reading disclosures")) != DB_OK)
-		return s;
-	st = db_stmt(db, "SELECT " DISCLOSURE_COLS " FROM disclosures d "
-			 "LEFT JOIN meetings m ON m.id = d.meeting_id "
-			 "WHERE d.offender_id = ? ORDER BY d.date DESC, "
-			 "d.id DESC");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		disclosure_row(st, &d);
-		if (cb(ctx, &d) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading disclosures");
+static struct fact disclosure_fact = {
+	"disclosures", "recording a disclosure decision",
+	"offender.disclosure",
+	{ COL(struct db_disclosure, date, C_DATE, REQUIRED | ALWAYS, 0),
+	  COL(struct db_disclosure, disclosed, C_BOOL, ALWAYS, 0),
+	  COL(struct db_disclosure, recipient, C_TEXT, REQUIRED | ALWAYS,
+	      CF_FIELD_MAX),
+	  COL(struct db_disclosure, what, C_LINES, REQUIRED | ALWAYS,
+	      CF_TEXT_MAX),
+	  COL(struct db_disclosure, why, C_LINES, REQUIRED | ALWAYS,
+	      CF_TEXT_MAX),
+	  COL_AS(struct db_disclosure, meeting_id, C_ID, 0, 0, "meeting"),
+	  COL(struct db_disclosure, decided_by, C_TEXT, 0, CF_FIELD_MAX),
+	  COL(struct db_disclosure, undertaking, C_BOOL, 0, 0) },
+	disclosure_check, "reading disclosures",
+	"SELECT " DISCLOSURE_COLS " FROM disclosures d LEFT JOIN meetings m "
+	"ON m.id = d.meeting_id WHERE d.offender_id = ? ORDER BY d.date "
+	"DESC, d.id DESC",
+	read_disclosure, "",
+};
+
+FACT_CALLS(disclosure_fact, db_disclosure_add, struct db_disclosure,
+	   db_disclosure_list, struct db_disclosures)
+
+static void
+read_meeting_disclosure(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_meeting_disclosure *md = row;
+
+	read_disclosure(db, st, &md->d);
+	db_column_copy(st, 12, md->ref, sizeof md->ref);
 }
 
 enum db_status
 db_meeting_disclosures(struct db *db, int64_t meeting_id,
-		       db_meeting_disclosure_cb cb, void *ctx)
+		       struct db_meeting_disclosures *list)
 {
 	sqlite3_stmt *st;
-	struct db_disclosure d;
 	enum db_status s;
-	int rc;
 
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading disclosures")) !=
 	    DB_OK)
 		return s;
@@ -974,14 +959,8 @@ db_meeting_disclosures(struct db *db, int64_t meeting_id,
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, meeting_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		disclosure_row(st, &d);
-		if (cb(ctx, col_text(st, 12), &d) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	return walk_end(db, st, rc, "reading disclosures");
+	return DB_ROWS(db, st, read_meeting_disclosure, list,
+		       "reading disclosures");
 }
 
 enum db_status
@@ -1060,18 +1039,27 @@ db_dup_match_name(enum db_dup_match m)
 	return "?";
 }
 
+static void
+read_duplicate(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_duplicate *d = row;
+
+	(void)db;
+	d->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, d->ref, sizeof d->ref);
+	db_column_copy(st, 2, d->surname, sizeof d->surname);
+	db_column_copy(st, 3, d->forenames, sizeof d->forenames);
+	d->match = (enum db_dup_match)sqlite3_column_int(st, 4);
+}
+
 enum db_status
-db_duplicates(struct db *db, const struct db_offender *o, db_duplicate_cb cb,
-	      void *ctx, int *n)
+db_duplicates(struct db *db, const struct db_offender *o,
+	      struct db_duplicates *list)
 {
 	sqlite3_stmt *st;
-	struct db_duplicate d;
 	enum db_status s;
-	int rc, count = 0;
-	bool stop = false;
 
-	if (n)
-		*n = 0;
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "checking for duplicates")) !=
 	    DB_OK)
 		return s;
@@ -1099,20 +1087,8 @@ db_duplicates(struct db *db, const struct db_offender *o, db_duplicate_cb cb,
 	sqlite3_bind_text(st, 5, o->dob, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, o->id);
 	sqlite3_bind_text(st, 7, o->forenames, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&d, 0, sizeof d);
-		d.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, d.ref, sizeof d.ref);
-		db_column_copy(st, 2, d.surname, sizeof d.surname);
-		db_column_copy(st, 3, d.forenames, sizeof d.forenames);
-		d.match = (enum db_dup_match)sqlite3_column_int(st, 4);
-		count++;
-		if (!stop && cb && cb(ctx, &d) != 0)
-			stop = true;
-	}
-	if (n)
-		*n = count;
-	return walk_end(db, st, rc, "checking for duplicates");
+	return DB_ROWS(db, st, read_duplicate, list,
+		       "checking for duplicates");
 }
 
 /* --- the key-date lists ------------------------------------------------- */
@@ -1135,59 +1111,88 @@ db_key_list_title(enum db_key_list l)
 	return "?";
 }
 
-struct key_hit {
-	struct db_key_case c;
-	mdate when;
-};
-
-static int
-key_hit_cmp(const void *a, const void *b)
+/* A case read for a list, its date not yet weighed: DATE the list's
+ * date as stored, DUE the MAPPA J sent date as stored (or ""). */
+static void
+read_key_case(struct db *db, sqlite3_stmt *st, void *row)
 {
-	const struct key_hit *x = a, *y = b;
+	struct db_key_case *c = row;
 
-	if (x->when != y->when)
-		return x->when < y->when ? -1 : 1;
-	return strcmp(x->c.ref, y->c.ref);
+	(void)db;
+	c->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, c->ref, sizeof c->ref);
+	db_column_copy(st, 2, c->surname, sizeof c->surname);
+	db_column_copy(st, 3, c->forenames, sizeof c->forenames);
+	c->level = sqlite3_column_int(st, 4);
+	c->status = (enum case_status)case_status_parse(col_text(st, 5));
+	db_column_copy(st, 6, c->date, sizeof c->date);
+	db_column_copy(st, 7, c->due, sizeof c->due);
+}
+
+/*
+ * Weigh case C of list L on TODAY (core decides): false when it is not
+ * on the list; else its date written again, and for MAPPA J its state
+ * and the day it is due (DUE held the day it was sent).
+ */
+static bool
+key_case_in(struct db_key_case *c, enum db_key_list l, mdate today)
+{
+	mdate when, sent = MDATE_NONE;
+
+	if (date_parse(c->date, &when) != 0)
+		return false;
+	if (c->due[0] && date_parse(c->due, &sent) != 0)
+		sent = MDATE_NONE;
+	c->j_state = CF_J_NONE;
+	c->due[0] = '\0';
+	date_format(when, c->date);
+	if (l != DB_KEY_MAPPA_J)
+		return cf_in_window(when, today);
+	c->j_state = cf_mappa_j_state(when, sent, today);
+	date_format(cf_mappa_j_due(when), c->due);
+	return c->j_state == CF_J_DUE || c->j_state == CF_J_OVERDUE;
+}
+
+/* Soonest first: the day MAPPA J is due, else the list's date (both
+ * YYYY-MM-DD, so in order as text); then by ref. */
+static int
+key_case_cmp(const void *a, const void *b)
+{
+	const struct db_key_case *x = a, *y = b;
+	int d = strcmp(x->due[0] ? x->due : x->date,
+		       y->due[0] ? y->due : y->date);
+
+	return d ? d : strcmp(x->ref, y->ref);
 }
 
 enum db_status
-db_key_list(struct db *db, enum db_key_list l, mdate today, db_key_case_cb cb,
-	    void *ctx)
+db_key_list(struct db *db, enum db_key_list l, mdate today,
+	    struct db_key_cases *list)
 {
-	/* The current key dates; core decides which fall in. */
+	/* The current key dates, the list's date not NULL, of cases in
+	 * the community (?1) or in custody (?2); core decides which fall
+	 * in. */
+#define KEY_CASES(date, sent)                                                  \
+	"SELECT o.id, o.ref, o.surname, o.forenames, o.level, o.status, "     \
+	"k." date ", " sent " FROM key_dates k JOIN offenders o ON o.id = "   \
+	"k.offender_id WHERE k.id IN (SELECT max(id) FROM key_dates GROUP "   \
+	"BY offender_id) AND o.erased IS NULL AND k." date " IS NOT NULL AND "
+#define CUSTODY KEY_CASES("expected_release", "k.mappa_j_sent") \
+	"o.status = ?2"
 	static const char *const sql[DB_KEY_LISTS] = {
-		"SELECT o.id, o.ref, o.surname, o.forenames, o.level, o.status, "
-		"k.expected_release, k.mappa_j_sent FROM key_dates k JOIN "
-		"offenders o ON o.id = k.offender_id WHERE k.id IN (SELECT "
-		"max(id) FROM key_dates GROUP BY offender_id) AND o.erased IS "
-		"NULL AND o.status = 'custody' AND k.expected_release IS NOT "
-		"NULL",
-		"SELECT o.id, o.ref, o.surname, o.forenames, o.level, o.status, "
-		"k.expected_release, k.mappa_j_sent FROM key_dates k JOIN "
-		"offenders o ON o.id = k.offender_id WHERE k.id IN (SELECT "
-		"max(id) FROM key_dates GROUP BY offender_id) AND o.erased IS "
-		"NULL AND o.status = 'custody' AND k.expected_release IS NOT "
-		"NULL",
-		"SELECT o.id, o.ref, o.surname, o.forenames, o.level, o.status, "
-		"k.licence_expiry, NULL FROM key_dates k JOIN "
-		"offenders o ON o.id = k.offender_id WHERE k.id IN (SELECT "
-		"max(id) FROM key_dates GROUP BY offender_id) AND o.erased IS "
-		"NULL AND o.status IN ('community','custody') AND "
-		"k.licence_expiry IS NOT NULL",
-		"SELECT o.id, o.ref, o.surname, o.forenames, o.level, o.status, "
-		"k.notification_end, NULL FROM key_dates k JOIN "
-		"offenders o ON o.id = k.offender_id WHERE k.id IN (SELECT "
-		"max(id) FROM key_dates GROUP BY offender_id) AND o.erased IS "
-		"NULL AND o.status IN ('community','custody') AND "
-		"k.notification_end IS NOT NULL AND k.notification_end != '"
-		CF_INDEFINITE "'",
+		CUSTODY,
+		CUSTODY,
+		KEY_CASES("licence_expiry", "NULL") "o.status IN (?1, ?2)",
+		KEY_CASES("notification_end", "NULL") "o.status IN (?1, ?2) "
+		"AND k.notification_end != '" CF_INDEFINITE "'",
 	};
-	struct key_hit *hits = NULL, hit;
-	int n = 0, cap = 0;
+#undef CUSTODY
+#undef KEY_CASES
 	sqlite3_stmt *st;
 	enum db_status s;
-	int rc;
+	int n = 0;
 
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading key dates")) !=
 	    DB_OK)
 		return s;
@@ -1195,53 +1200,17 @@ db_key_list(struct db *db, enum db_key_list l, mdate today, db_key_case_cb cb,
 		return db_fail(db, DB_INVALID, "no such list");
 	if ((st = db_stmt(db, sql[l])) == NULL)
 		return DB_ERROR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		mdate when, sent = MDATE_NONE;
-		bool in;
-		int j = CF_J_NONE;
-
-		if (date_parse(col_text(st, 6), &when) != 0)
-			continue;
-		if (sqlite3_column_type(st, 7) != SQLITE_NULL &&
-		    date_parse(col_text(st, 7), &sent) != 0)
-			sent = MDATE_NONE;
-		if (l == DB_KEY_MAPPA_J) {
-			j = cf_mappa_j_state(when, sent, today);
-			in = j == CF_J_DUE || j == CF_J_OVERDUE;
-		} else {
-			in = cf_in_window(when, today);
-		}
-		if (!in)
-			continue;
-		memset(&hit, 0, sizeof hit);
-		hit.c.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, hit.c.ref, sizeof hit.c.ref);
-		db_column_copy(st, 2, hit.c.surname, sizeof hit.c.surname);
-		db_column_copy(st, 3, hit.c.forenames, sizeof hit.c.forenames);
-		hit.c.level = sqlite3_column_int(st, 4);
-		db_column_copy(st, 5, hit.c.status, sizeof hit.c.status);
-		date_format(when, hit.c.date);
-		hit.c.j_state = j;
-		if (l == DB_KEY_MAPPA_J)
-			date_format(cf_mappa_j_due(when), hit.c.due);
-		hit.when = l == DB_KEY_MAPPA_J ? cf_mappa_j_due(when) : when;
-		if (array_push(&hits, &n, &cap, &hit, sizeof hit) != 0) {
-			sqlite3_reset(st);
-			free(hits);
-			return db_fail(db, DB_ERROR, "out of memory");
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(hits);
-		return db_sqlfail(db, rc, "reading key dates");
-	}
+	db_bind_text(st, 1, case_status_name(CASE_COMMUNITY));
+	db_bind_text(st, 2, case_status_name(CASE_CUSTODY));
+	if ((s = DB_ROWS(db, st, read_key_case, list, "reading key dates")) !=
+	    DB_OK)
+		return s;
+	for (int i = 0; i < list->n; i++)
+		if (key_case_in(&list->v[i], l, today))
+			list->v[n++] = list->v[i];
+	list->n = n;
 	if (n)
-		qsort(hits, (size_t)n, sizeof *hits, key_hit_cmp);
-	for (int i = 0; i < n; i++)
-		if (cb(ctx, &hits[i].c) != 0)
-			break;
-	free(hits);
+		qsort(list->v, (size_t)n, sizeof *list->v, key_case_cmp);
 	return DB_OK;
 }
 
@@ -1263,161 +1232,138 @@ yes_no(bool b)
 	return b ? IX_YES : IX_NO;
 }
 
-/* The rows of the tables of SQL whose columns are text as they are. */
-static enum db_status
-export_plain(struct db *db, const char *sql, int ncols,
-	     enum db_export_file file, db_export_cb cb, void *ctx)
-{
-	sqlite3_stmt *st = db_stmt(db, sql);
-	const char *col[IX_FACT_COLS];
-	enum db_status s = DB_OK;
-	int rc;
+/* What a walk of one file keeps from row to row. */
+struct export_walk {
+	char buf[128];               /* a column made from the row */
+	int64_t offender, *ids;      /* notes: the case's, so far */
+	int n, cap;
+};
 
-	if (st == NULL)
-		return DB_ERROR;
-	while (s == DB_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < ncols; i++)
-			col[i] = col_text(st, i);
-		s = put(db, cb, ctx, file, col, (size_t)ncols);
-	}
-	sqlite3_reset(st);
-	if (s == DB_OK && rc != SQLITE_DONE)
-		s = db_sqlfail(db, rc, "exporting");
-	return s;
+/*
+ * A file of the export: the rows of SQL, ordered by ref, their columns
+ * text as they are unless FILL makes some of COL from the row; FILL
+ * gives 0 to write the row, 1 to leave it out, -1 when out of memory.
+ */
+struct export {
+	enum db_export_file file;
+	int ncols;
+	const char *sql;
+	int (*fill)(struct export_walk *w, sqlite3_stmt *st, const char **col);
+};
+
+static int
+export_risk(struct export_walk *w, sqlite3_stmt *st, const char **col)
+{
+	col[IX_R_AT_RISK] = cf_at_risk_format(
+		(unsigned)sqlite3_column_int(st, 3), ";", false, w->buf,
+		sizeof w->buf);
+	return 0;
 }
 
-static enum db_status
-export_risk(struct db *db, db_export_cb cb, void *ctx)
+static int
+export_offence(struct export_walk *w, sqlite3_stmt *st, const char **col)
 {
-	sqlite3_stmt *st;
-	const char *col[IX_R_NCOLS];
-	char groups[128];
-	enum db_status s = DB_OK;
-	int rc;
-
-	st = db_stmt(db, "SELECT o.ref, r.date, r.rosh, r.at_risk, r.assessor "
-			 "FROM risk_assessments r JOIN offenders o ON o.id = "
-			 "r.offender_id ORDER BY o.ref, r.id");
-	if (st == NULL)
-		return DB_ERROR;
-	while (s == DB_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		col[IX_R_REF] = col_text(st, 0);
-		col[IX_R_DATE] = col_text(st, 1);
-		col[IX_R_ROSH] = col_text(st, 2);
-		col[IX_R_AT_RISK] = cf_at_risk_format(
-			(unsigned)sqlite3_column_int(st, 3), ";", false,
-			groups, sizeof groups);
-		col[IX_R_ASSESSOR] = col_text(st, 4);
-		s = put(db, cb, ctx, DB_EXPORT_RISK, col, IX_R_NCOLS);
-	}
-	sqlite3_reset(st);
-	return s == DB_OK && rc != SQLITE_DONE ? db_sqlfail(db, rc, "exporting")
-					       : s;
-}
-
-static enum db_status
-export_offences(struct db *db, db_export_cb cb, void *ctx)
-{
-	sqlite3_stmt *st;
-	const char *col[IX_F_NCOLS];
-	enum db_status s = DB_OK;
-	int rc;
-
-	st = db_stmt(db, "SELECT o.ref, f.is_index, f.description, f.date, "
-			 "f.court, f.sentence FROM offences f JOIN offenders o "
-			 "ON o.id = f.offender_id ORDER BY o.ref, f.id");
-	if (st == NULL)
-		return DB_ERROR;
-	while (s == DB_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		col[IX_F_REF] = col_text(st, 0);
-		col[IX_F_INDEX] = yes_no(sqlite3_column_int(st, 1) != 0);
-		for (int i = IX_F_DESCRIPTION; i < IX_F_NCOLS; i++)
-			col[i] = col_text(st, i);
-		s = put(db, cb, ctx, DB_EXPORT_OFFENCES, col, IX_F_NCOLS);
-	}
-	sqlite3_reset(st);
-	return s == DB_OK && rc != SQLITE_DONE ? db_sqlfail(db, rc, "exporting")
-					       : s;
+	(void)w;
+	col[IX_F_INDEX] = yes_no(sqlite3_column_int(st, 1) != 0);
+	return 0;
 }
 
 /* Notes: those offenders.csv does not carry, each correction as the place
  * of the note it corrects among the case's notes (the carried one
  * first). */
-static enum db_status
-export_notes(struct db *db, db_export_cb cb, void *ctx)
+static int
+export_note(struct export_walk *w, sqlite3_stmt *st, const char **col)
 {
-	sqlite3_stmt *st;
-	const char *col[IX_N_NCOLS];
-	enum db_status s = DB_OK;
-	int64_t offender = 0, *ids = NULL, id;
-	int n = 0, cap = 0;
-	char place[24];
-	int rc;
+	int64_t of = sqlite3_column_int64(st, 6);
+	int64_t corrects = sqlite3_column_int64(st, 5);
+	int64_t id = sqlite3_column_int64(st, 7);
 
-	st = db_stmt(db, "SELECT o.ref, c.date, c.author, c.subject, c.text, "
-			 "c.corrects, c.offender_id, c.id, c.id = "
-			 DB_FIRST_NOTE_ID("c.offender_id") " FROM case_notes c "
-			 "JOIN offenders o ON o.id = c.offender_id WHERE "
-			 "c.text IS NOT NULL ORDER BY o.ref, c.id");
-	if (st == NULL)
-		return DB_ERROR;
-	while (s == DB_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t of = sqlite3_column_int64(st, 6);
-		int64_t corrects = sqlite3_column_int64(st, 5);
-
-		if (of != offender) {
-			offender = of;
-			n = 0;
-		}
-		id = sqlite3_column_int64(st, 7);
-		if (array_push(&ids, &n, &cap, &id, sizeof id) != 0) {
-			s = db_fail(db, DB_ERROR, "out of memory");
-			break;
-		}
-		if (sqlite3_column_int(st, 8))
-			continue; /* carried by offenders.csv */
-		for (int i = 0; i < IX_N_CORRECTS; i++)
-			col[i] = col_text(st, i);
-		col[IX_N_CORRECTS] = NULL;
-		for (int k = 0; corrects && k < n; k++) {
-			if (ids[k] == corrects) {
-				snprintf(place, sizeof place, "%d", k + 1);
-				col[IX_N_CORRECTS] = place;
-			}
-		}
-		s = put(db, cb, ctx, DB_EXPORT_NOTES, col, IX_N_NCOLS);
+	if (of != w->offender) {
+		w->offender = of;
+		w->n = 0;
 	}
-	sqlite3_reset(st);
-	free(ids);
-	return s == DB_OK && rc != SQLITE_DONE ? db_sqlfail(db, rc, "exporting")
-					       : s;
+	if (array_push(&w->ids, &w->n, &w->cap, &id, sizeof id) != 0)
+		return -1;
+	if (sqlite3_column_int(st, 8))
+		return 1; /* carried by offenders.csv */
+	col[IX_N_CORRECTS] = NULL;
+	for (int k = 0; corrects && k < w->n; k++) {
+		if (w->ids[k] == corrects) {
+			snprintf(w->buf, sizeof w->buf, "%d", k + 1);
+			col[IX_N_CORRECTS] = w->buf;
+		}
+	}
+	return 0;
 }
 
-static enum db_status
-export_disclosures(struct db *db, db_export_cb cb, void *ctx)
+static int
+export_disclosure(struct export_walk *w, sqlite3_stmt *st, const char **col)
 {
-	sqlite3_stmt *st;
-	const char *col[IX_X_NCOLS];
-	enum db_status s = DB_OK;
-	int rc;
+	(void)w;
+	col[IX_X_DECISION] = sqlite3_column_int(st, 2) ? IX_DISCLOSE
+						       : IX_NOT_DISCLOSE;
+	col[IX_X_UNDERTAKING] = yes_no(sqlite3_column_int(st, 9) != 0);
+	return 0;
+}
 
-	st = db_stmt(db, "SELECT o.ref, d.date, d.disclosed, d.recipient, "
-			 "d.what, d.why, m.date, m.level, coalesce(m.chair, "
-			 "d.decided_by), d.undertaking FROM disclosures d JOIN "
-			 "offenders o ON o.id = d.offender_id LEFT JOIN "
-			 "meetings m ON m.id = d.meeting_id ORDER BY o.ref, "
-			 "d.id");
+static const struct export exports[] = {
+	{ DB_EXPORT_RISK, IX_R_NCOLS,
+	  "SELECT o.ref, r.date, r.rosh, r.at_risk, r.assessor FROM "
+	  "risk_assessments r JOIN offenders o ON o.id = r.offender_id "
+	  "ORDER BY o.ref, r.id", export_risk },
+	{ DB_EXPORT_ASSESSMENTS, IX_A_NCOLS,
+	  "SELECT o.ref, a.date, a.tool, a.score FROM scored_assessments a "
+	  "JOIN offenders o ON o.id = a.offender_id ORDER BY o.ref, a.id",
+	  NULL },
+	{ DB_EXPORT_DATES, IX_D_NCOLS,
+	  "SELECT o.ref, k.sentence_expiry, k.licence_expiry, "
+	  "k.expected_release, k.release_type, k.notification_end, "
+	  "k.mappa_j_sent FROM key_dates k JOIN offenders o ON o.id = "
+	  "k.offender_id ORDER BY o.ref, k.id", NULL },
+	{ DB_EXPORT_ORDERS, IX_OR_NCOLS,
+	  "SELECT o.ref, e.kind, e.made, e.ends FROM order_ends e JOIN "
+	  "offenders o ON o.id = e.offender_id ORDER BY o.ref, e.id", NULL },
+	{ DB_EXPORT_OFFENCES, IX_F_NCOLS,
+	  "SELECT o.ref, f.is_index, f.description, f.date, f.court, "
+	  "f.sentence FROM offences f JOIN offenders o ON o.id = "
+	  "f.offender_id ORDER BY o.ref, f.id", export_offence },
+	{ DB_EXPORT_NOTES, IX_N_NCOLS,
+	  "SELECT o.ref, c.date, c.author, c.subject, c.text, c.corrects, "
+	  "c.offender_id, c.id, c.id = " DB_FIRST_NOTE_ID("c.offender_id")
+	  " FROM case_notes c JOIN offenders o ON o.id = c.offender_id "
+	  "WHERE c.text IS NOT NULL ORDER BY o.ref, c.id", export_note },
+	{ DB_EXPORT_DISCLOSURES, IX_X_NCOLS,
+	  "SELECT o.ref, d.date, d.disclosed, d.recipient, d.what, d.why, "
+	  "m.date, m.level, coalesce(m.chair, d.decided_by), d.undertaking "
+	  "FROM disclosures d JOIN offenders o ON o.id = d.offender_id LEFT "
+	  "JOIN meetings m ON m.id = d.meeting_id ORDER BY o.ref, d.id",
+	  export_disclosure },
+};
+
+/* Hand CB the rows of file X. */
+static enum db_status
+export_rows(struct db *db, const struct export *x, db_export_cb cb,
+	    void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(db, x->sql);
+	struct export_walk w = { "", 0, NULL, 0, 0 };
+	const char *col[IX_FACT_COLS];
+	enum db_status s = DB_OK;
+	int rc = SQLITE_DONE, f;
+
 	if (st == NULL)
 		return DB_ERROR;
 	while (s == DB_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < IX_X_NCOLS; i++)
+		for (int i = 0; i < x->ncols; i++)
 			col[i] = col_text(st, i);
-		col[IX_X_DECISION] = sqlite3_column_int(st, 2)
-			? IX_DISCLOSE : IX_NOT_DISCLOSE;
-		col[IX_X_UNDERTAKING] = yes_no(sqlite3_column_int(st, 9) != 0);
-		s = put(db, cb, ctx, DB_EXPORT_DISCLOSURES, col, IX_X_NCOLS);
+		f = x->fill ? x->fill(&w, st, col) : 0;
+		if (f < 0)
+			s = db_fail(db, DB_ERROR, "out of memory");
+		else if (f == 0)
+			s = put(db, cb, ctx, x->file, col, (size_t)x->ncols);
 	}
 	sqlite3_reset(st);
+	free(w.ids);
 	return s == DB_OK && rc != SQLITE_DONE ? db_sqlfail(db, rc, "exporting")
 					       : s;
 }
@@ -1425,31 +1371,9 @@ export_disclosures(struct db *db, db_export_cb cb, void *ctx)
 enum db_status
 db_export_casefile(struct db *db, db_export_cb cb, void *ctx)
 {
-	enum db_status s;
+	enum db_status s = DB_OK;
 
-	if ((s = export_risk(db, cb, ctx)) != DB_OK)
-		return s;
-	if ((s = export_plain(db, "SELECT o.ref, a.date, a.tool, a.score FROM "
-				  "scored_assessments a JOIN offenders o ON "
-				  "o.id = a.offender_id ORDER BY o.ref, a.id",
-			      IX_A_NCOLS, DB_EXPORT_ASSESSMENTS, cb, ctx)) !=
-	    DB_OK)
-		return s;
-	if ((s = export_plain(db, "SELECT o.ref, k.sentence_expiry, "
-				  "k.licence_expiry, k.expected_release, "
-				  "k.release_type, k.notification_end, "
-				  "k.mappa_j_sent FROM key_dates k JOIN "
-				  "offenders o ON o.id = k.offender_id ORDER "
-				  "BY o.ref, k.id", IX_D_NCOLS,
-			      DB_EXPORT_DATES, cb, ctx)) != DB_OK)
-		return s;
-	if ((s = export_plain(db, "SELECT o.ref, e.kind, e.made, e.ends FROM "
-				  "order_ends e JOIN offenders o ON o.id = "
-				  "e.offender_id ORDER BY o.ref, e.id",
-			      IX_OR_NCOLS, DB_EXPORT_ORDERS, cb, ctx)) != DB_OK)
-		return s;
-	if ((s = export_offences(db, cb, ctx)) != DB_OK ||
-	    (s = export_notes(db, cb, ctx)) != DB_OK)
-		return s;
-	return export_disclosures(db, cb, ctx);
+	for (size_t i = 0; i < NELEM(exports) && s == DB_OK; i++)
+		s = export_rows(db, &exports[i], cb, ctx);
+	return s;
 }

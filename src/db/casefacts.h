@@ -11,6 +11,7 @@
 #define MAPPA_DB_CASEFACTS_H
 
 #include "core/casefile.h"
+#include "core/status.h"
 #include "db/offenders.h"
 
 /*
@@ -21,9 +22,15 @@
  * (DB_REFUSED) every call.  Every write is one transaction with its audit
  * row naming the fields given, never their values; a record that was
  * erased takes no more (DB_INVALID).  The names (RoSH bands, groups at
- * risk, release types) are core/casefile.h's.  Text members are valid
- * only during a callback.
+ * risk, release types) are core/casefile.h's.  Each list is a DB_LIST
+ * (connection.h) handed over whole, its rows holding their own text:
+ * start it at { 0 }, read list.v[i] for i < list.n, end with
+ * db_list_free().  A text member holds one byte more than its limit
+ * (DB_TEXT() below), so that a longer text given is refused, never cut.
  */
+
+/* The size of a text member whose limit is MAX bytes (core/casefile.h). */
+#define DB_TEXT(max) ((max) + 2)
 
 /* A risk of serious harm assessment. */
 struct db_risk {
@@ -31,7 +38,7 @@ struct db_risk {
 	char date[MDATE_BUFSZ];
 	int rosh;                    /* enum cf_rosh */
 	unsigned at_risk;            /* bits of enum cf_at_risk */
-	const char *assessor;        /* who assessed; NULL or "" for none */
+	char assessor[DB_TEXT(CF_FIELD_MAX)]; /* who assessed; "" for none */
 	char recorded_by[DB_NAME_MAX];
 	char recorded_at[24];
 };
@@ -39,10 +46,9 @@ struct db_risk {
 /* Add R to offender ID (date and band required).  R->id is set. */
 enum db_status db_risk_add(struct db *db, int64_t id, struct db_risk *r);
 
-typedef int (*db_risk_cb)(void *ctx, const struct db_risk *r);
+DB_LIST(db_risks, struct db_risk);
 /* Offender ID's risk assessments, current (last added) first. */
-enum db_status db_risk_list(struct db *db, int64_t id, db_risk_cb cb,
-			    void *ctx);
+enum db_status db_risk_list(struct db *db, int64_t id, struct db_risks *list);
 
 /* A scored assessment: a tool of the setting assessment_tools. */
 struct db_score {
@@ -54,18 +60,22 @@ struct db_score {
 	char recorded_at[24];
 };
 
-/* The tools of the setting assessment_tools, one by one, in its order. */
-typedef int (*db_tool_cb)(void *ctx, const char *tool);
-enum db_status db_score_tools(struct db *db, db_tool_cb cb, void *ctx);
+/* An assessment tool, as the setting assessment_tools spells it. */
+struct db_tool {
+	char name[32];
+};
+DB_LIST(db_tools, struct db_tool);
+/* The tools of the setting assessment_tools, in its order. */
+enum db_status db_score_tools(struct db *db, struct db_tools *list);
 
 /* Add S to offender ID (a known tool, a score, a date).  S->id is set;
  * the tool's spelling becomes the setting's. */
 enum db_status db_score_add(struct db *db, int64_t id, struct db_score *sc);
 
-typedef int (*db_score_cb)(void *ctx, const struct db_score *sc);
+DB_LIST(db_scores, struct db_score);
 /* Offender ID's scored assessments, last added first. */
-enum db_status db_score_list(struct db *db, int64_t id, db_score_cb cb,
-			     void *ctx);
+enum db_status db_score_list(struct db *db, int64_t id,
+			     struct db_scores *list);
 
 /* A case's key dates as set at one time.  Dates "" when not set. */
 struct db_key_dates {
@@ -94,16 +104,16 @@ enum db_status db_key_dates_set(struct db *db, int64_t id,
 enum db_status db_key_dates_get(struct db *db, int64_t id,
 				struct db_key_dates *k);
 
-typedef int (*db_key_dates_cb)(void *ctx, const struct db_key_dates *k);
+DB_LIST(db_key_dates_list, struct db_key_dates);
 /* Offender ID's key dates, current first, then each earlier setting. */
 enum db_status db_key_dates_history(struct db *db, int64_t id,
-				    db_key_dates_cb cb, void *ctx);
+				    struct db_key_dates_list *list);
 
 /* When an order ends: the order is named by its kind and the day it was
  * made (an order event of the case's history). */
 struct db_order_end {
 	int64_t id;
-	char kind[16];
+	int kind;                    /* enum ev_order_kind (core/event.h) */
 	char made[MDATE_BUFSZ];
 	char ends[MDATE_BUFSZ];      /* "" when it has no end (indefinite) */
 };
@@ -113,19 +123,19 @@ struct db_order_end {
 enum db_status db_order_end_set(struct db *db, int64_t id,
 				struct db_order_end *oe);
 
-typedef int (*db_order_end_cb)(void *ctx, const struct db_order_end *oe);
+DB_LIST(db_order_ends, struct db_order_end);
 /* Offender ID's orders' current ends, by the day each was made. */
 enum db_status db_order_end_list(struct db *db, int64_t id,
-				 db_order_end_cb cb, void *ctx);
+				 struct db_order_ends *list);
 
 /* An offence: the index offence or another relevant one. */
 struct db_offence {
 	int64_t id;
 	bool is_index;
-	const char *description;     /* required */
+	char description[DB_TEXT(CF_LONG_MAX)]; /* required */
 	char date[MDATE_BUFSZ];      /* "" when not known */
-	const char *court;
-	const char *sentence;
+	char court[DB_TEXT(CF_FIELD_MAX)];
+	char sentence[DB_TEXT(CF_LONG_MAX)];
 	char recorded_by[DB_NAME_MAX];
 	char recorded_at[24];
 };
@@ -134,19 +144,24 @@ struct db_offence {
  * index offence.  F->id is set. */
 enum db_status db_offence_add(struct db *db, int64_t id, struct db_offence *f);
 
-typedef int (*db_offence_cb)(void *ctx, const struct db_offence *f);
+DB_LIST(db_offences, struct db_offence);
 /* Offender ID's offences: the current index offence first, then the
  * others (earlier index offences among them) last added first. */
-enum db_status db_offence_list(struct db *db, int64_t id, db_offence_cb cb,
-			       void *ctx);
+enum db_status db_offence_list(struct db *db, int64_t id,
+			       struct db_offences *list);
 
 /* A case note: dated, attributed, never changed. */
 struct db_note {
 	int64_t id;
 	char date[MDATE_BUFSZ];      /* required */
 	char author[DB_NAME_MAX];    /* filled on add: the user */
-	const char *subject;         /* required (NULL once erased) */
-	const char *text;            /* required (NULL once erased) */
+	char subject[DB_TEXT(CF_FIELD_MAX)]; /* required ("" once erased) */
+	char text[DB_TEXT(CF_TEXT_MAX)];     /* required ("" once erased);
+						a first note made from a
+						record's notes (offenders.csv
+						has no limit) is cut here to
+						CF_TEXT_MAX + 1 bytes: the
+						export has it whole */
 	int64_t corrects;            /* the note it corrects, or 0 */
 	char recorded_at[24];
 };
@@ -155,21 +170,21 @@ struct db_note {
  * N->id and N->author are set. */
 enum db_status db_note_add(struct db *db, int64_t id, struct db_note *n);
 
-typedef int (*db_note_cb)(void *ctx, const struct db_note *n);
+DB_LIST(db_notes, struct db_note);
 /* Offender ID's notes, newest (last added) first. */
-enum db_status db_note_list(struct db *db, int64_t id, db_note_cb cb,
-			    void *ctx);
+enum db_status db_note_list(struct db *db, int64_t id, struct db_notes *list);
 
 /* A decision to disclose, or not, to a third party. */
 struct db_disclosure {
 	int64_t id;
 	char date[MDATE_BUFSZ];      /* required */
 	bool disclosed;              /* false: decided not to disclose */
-	const char *recipient;       /* to whom: required */
-	const char *what;            /* required */
-	const char *why;             /* required */
+	char recipient[DB_TEXT(CF_FIELD_MAX)]; /* to whom: required */
+	char what[DB_TEXT(CF_TEXT_MAX)];       /* required */
+	char why[DB_TEXT(CF_TEXT_MAX)];        /* required */
 	int64_t meeting_id;          /* the meeting that decided, or 0 */
-	const char *decided_by;      /* else the person who decided */
+	char decided_by[DB_TEXT(CF_FIELD_MAX)]; /* else the person who
+						   decided */
 	bool undertaking;            /* the recipient signed the
 					confidentiality undertaking */
 	char meeting_date[MDATE_BUFSZ]; /* read: the meeting's date */
@@ -183,18 +198,22 @@ struct db_disclosure {
 enum db_status db_disclosure_add(struct db *db, int64_t id,
 				 struct db_disclosure *d);
 
-typedef int (*db_disclosure_cb)(void *ctx, const struct db_disclosure *d);
+DB_LIST(db_disclosures, struct db_disclosure);
 /* Offender ID's disclosure decisions, newest (by date, then last added)
  * first. */
 enum db_status db_disclosure_list(struct db *db, int64_t id,
-				  db_disclosure_cb cb, void *ctx);
+				  struct db_disclosures *list);
 
-/* The disclosure decisions of meeting MEETING_ID, with the case's ref in
- * REF, for its minutes (admin, member). */
-typedef int (*db_meeting_disclosure_cb)(void *ctx, const char *ref,
-					const struct db_disclosure *d);
+/* A disclosure decision of a meeting, with its case's ref. */
+struct db_meeting_disclosure {
+	char ref[DB_REF_MAX];
+	struct db_disclosure d;
+};
+DB_LIST(db_meeting_disclosures, struct db_meeting_disclosure);
+/* The disclosure decisions of meeting MEETING_ID, by case ref, then as
+ * added, for its minutes (admin, member). */
 enum db_status db_meeting_disclosures(struct db *db, int64_t meeting_id,
-				      db_meeting_disclosure_cb cb, void *ctx);
+				      struct db_meeting_disclosures *list);
 
 /*
  * Case-file writes in bulk, for the demo (admin, inside db_begin()): while
@@ -226,15 +245,15 @@ struct db_duplicate {
 /* "PNC", "CRN", "ViSOR number", "name and date of birth". */
 const char *db_dup_match_name(enum db_dup_match m);
 
-typedef int (*db_duplicate_cb)(void *ctx, const struct db_duplicate *d);
+DB_LIST(db_duplicates, struct db_duplicate);
 /*
  * Before O is saved as a new case (admin, member): each recorded case
  * (not erased, not O itself) whose PNC, CRN or ViSOR number is O's (case
  * aside), or whose surname, forenames and date of birth are O's, once
- * per case and match.  *N (if not NULL) gets how many.
+ * per case and match, by match then ref.
  */
 enum db_status db_duplicates(struct db *db, const struct db_offender *o,
-			     db_duplicate_cb cb, void *ctx, int *n);
+			     struct db_duplicates *list);
 
 /* A case on one of the key-date lists. */
 struct db_key_case {
@@ -243,7 +262,7 @@ struct db_key_case {
 	char surname[DB_FIELD_MAX];
 	char forenames[DB_FIELD_MAX];
 	int level;
-	char status[16];
+	enum case_status status;
 	char date[MDATE_BUFSZ];      /* the list's date */
 	char due[MDATE_BUFSZ];       /* MAPPA J: the day it is due */
 	int j_state;                 /* MAPPA J: enum cf_mappa_j */
@@ -262,12 +281,12 @@ enum db_key_list {
 /* The list's title ("MAPPA J due or overdue", ...). */
 const char *db_key_list_title(enum db_key_list l);
 
-typedef int (*db_key_case_cb)(void *ctx, const struct db_key_case *c);
+DB_LIST(db_key_cases, struct db_key_case);
 /* The cases of list L on TODAY (core/casefile.h decides), soonest first;
  * cases not erased and still managed.  Not logged: the caller logs its
  * consultation once (db_audit_log("keydates.view")), so that a screen
  * refreshed by others' changes does not write in its turn. */
 enum db_status db_key_list(struct db *db, enum db_key_list l, mdate today,
-			   db_key_case_cb cb, void *ctx);
+			   struct db_key_cases *list);
 
 #endif

@@ -223,7 +223,9 @@ enum db_status db_event_remove(struct db *db, int64_t offender_id,
 	oid "))"
 
 /* Export's rows of the case file's files (casefacts.c), in
- * doc/interchange-casefile.md's order, inside db_export()'s snapshot. */
+ * doc/interchange-casefile.md's order, inside db_export()'s snapshot:
+ * streamed to CB a row at a time (the export's feed, never held whole,
+ * so a callback and not a DB_LIST). */
 enum db_status db_export_casefile(struct db *db, db_export_cb cb, void *ctx);
 
 /* The pseudonymous reference of offender ID under DB's key. */

@@ -142,10 +142,9 @@ rosh_upper(int rosh, char *buf, size_t n)
 	return buf;
 }
 
-static int
-cf_risk(void *ctx, const struct db_risk *r)
+static void
+cf_risk(struct cf_read *c, const struct db_risk *r)
 {
-	struct cf_read *c = ctx;
 	char band[32], groups[160];
 
 	cf_at_risk_format(r->at_risk, ", ", true, groups, sizeof groups);
@@ -154,8 +153,7 @@ cf_risk(void *ctx, const struct db_risk *r)
 		       false, "Risk of serious harm: %s, assessed %s%s%s%s; "
 		       "at risk: %s",
 		       rosh_upper(r->rosh, band, sizeof band), r->date,
-		       r->assessor && *r->assessor ? " by " : "",
-		       r->assessor ? r->assessor : "",
+		       r->assessor[0] ? " by " : "", r->assessor,
 		       "", groups[0] ? groups : "no one recorded");
 		cf_lines_add(c->rest, R_SECTION, 0, true, "Risk assessments");
 	}
@@ -163,28 +161,23 @@ cf_risk(void *ctx, const struct db_risk *r)
 	       "%s  %-9s  at risk: %s%s%s%s", r->date,
 	       cf_rosh_label(r->rosh) ? cf_rosh_label(r->rosh) : "?",
 	       groups[0] ? groups : "-",
-	       r->assessor && *r->assessor ? "  (" : "",
-	       r->assessor ? r->assessor : "",
-	       r->assessor && *r->assessor ? ")" : "");
-	return 0;
+	       r->assessor[0] ? "  (" : "", r->assessor,
+	       r->assessor[0] ? ")" : "");
 }
 
-static int
-cf_score(void *ctx, const struct db_score *sc)
+static void
+cf_score(struct cf_read *c, const struct db_score *sc)
 {
-	struct cf_read *c = ctx;
 	size_t n = strlen(c->scores);
 
 	if (c->nscore++ < 4)
 		snprintf(c->scores + n, sizeof c->scores - n, "%s%s %s (%s)",
 			 n ? "; " : "", sc->tool, sc->score, sc->date);
-	return 0;
 }
 
-static int
-cf_offence(void *ctx, const struct db_offence *f)
+static void
+cf_offence(struct cf_read *c, const struct db_offence *f)
 {
-	struct cf_read *c = ctx;
 	char when[64] = "";
 
 	if (f->date[0])
@@ -192,37 +185,32 @@ cf_offence(void *ctx, const struct db_offence *f)
 	if (f->is_index && !c->index_done) {
 		c->index_done = true;
 		cf_lines_add(c->top, R_NORMAL, 2, false, "Index offence: %s%s%s%s%s%s",
-		       f->description, when, f->court ? ", " : "",
-		       f->court ? f->court : "", f->sentence ? ": " : "",
-		       f->sentence ? f->sentence : "");
+		       f->description, when, f->court[0] ? ", " : "",
+		       f->court, f->sentence[0] ? ": " : "", f->sentence);
 	}
 	if (c->noffence++ == 0)
 		cf_lines_add(c->rest, R_SECTION, 0, true, "Offences");
 	cf_lines_add(c->rest, R_NORMAL, 2, false, "%s%s%s%s%s%s%s",
 	       f->is_index ? "index: " : "", f->description, when,
-	       f->court ? ", " : "", f->court ? f->court : "",
-	       f->sentence ? ": " : "", f->sentence ? f->sentence : "");
-	return 0;
+	       f->court[0] ? ", " : "", f->court,
+	       f->sentence[0] ? ": " : "", f->sentence);
 }
 
-static int
-cf_note(void *ctx, const struct db_note *n)
+static void
+cf_note(struct cf_read *c, const struct db_note *n)
 {
-	struct cf_read *c = ctx;
 	char corr[48] = "";
 
-	if (n->text == NULL)
-		return 0; /* erased */
+	if (n->text[0] == '\0')
+		return; /* erased */
 	if (c->nnote++ == 0)
 		cf_lines_add(c->rest, R_SECTION, 0, true, "Case notes (newest first)");
 	if (n->corrects)
 		ui_fmt(corr, sizeof corr, " (corrects note %lld)",
 		       (long long)n->corrects);
 	cf_lines_add(c->rest, R_NORMAL, 2, false, "%s  note %lld  %s, by %s%s",
-	       n->date, (long long)n->id, n->subject ? n->subject : "",
-	       n->author, corr);
+	       n->date, (long long)n->id, n->subject, n->author, corr);
 	cf_lines_add(c->rest, R_DIM, 14, false, "%s", n->text);
-	return 0;
 }
 
 static void
@@ -231,13 +219,12 @@ decided(const struct db_disclosure *d, char *buf, size_t n)
 	if (d->meeting_id)
 		ui_fmt(buf, n, "at the MAPP meeting of %s", d->meeting_date);
 	else
-		ui_fmt(buf, n, "by %s", d->decided_by ? d->decided_by : "?");
+		ui_fmt(buf, n, "by %s", d->decided_by[0] ? d->decided_by : "?");
 }
 
-static int
-cf_disclosure(void *ctx, const struct db_disclosure *d)
+static void
+cf_disclosure(struct cf_read *c, const struct db_disclosure *d)
 {
-	struct cf_read *c = ctx;
 	char who[300];
 
 	decided(d, who, sizeof who);
@@ -245,7 +232,7 @@ cf_disclosure(void *ctx, const struct db_disclosure *d)
 		ui_fmt(c->last_disclosure, sizeof c->last_disclosure,
 		       "Last disclosure decision: %s, %s to %s, decided %s%s",
 		       d->date, d->disclosed ? "disclosed" : "NOT disclosed",
-		       d->recipient ? d->recipient : "", who,
+		       d->recipient, who,
 		       d->disclosed ? (d->undertaking
 				       ? "; undertaking signed"
 				       : "; no undertaking signed") : "");
@@ -253,63 +240,64 @@ cf_disclosure(void *ctx, const struct db_disclosure *d)
 	}
 	cf_lines_add(c->rest, R_NORMAL, 2, false, "%s  %s to %s, decided %s%s",
 	       d->date, d->disclosed ? "disclosed" : "not disclosed",
-	       d->recipient ? d->recipient : "", who,
+	       d->recipient, who,
 	       d->disclosed ? (d->undertaking ? "; undertaking signed"
 					      : "; no undertaking") : "");
-	cf_lines_add(c->rest, R_DIM, 14, false, "what: %s", d->what ? d->what : "");
-	cf_lines_add(c->rest, R_DIM, 14, false, "why: %s", d->why ? d->why : "");
-	return 0;
+	cf_lines_add(c->rest, R_DIM, 14, false, "what: %s", d->what);
+	cf_lines_add(c->rest, R_DIM, 14, false, "why: %s", d->why);
 }
 
-/* The earlier decisions, after the last one (the newest comes first). */
-struct cf_history {
-	struct cf_lines *lines;
-	int n;
-};
-
-static int
-cf_earlier_disclosure(void *ctx, const struct db_disclosure *d)
+/* An earlier decision, after the last one (the newest comes first). */
+static void
+cf_earlier_disclosure(struct cf_lines *lines, const struct db_disclosure *d)
 {
-	struct cf_history *h = ctx;
 	char who[300];
 
-	if (h->n++ == 0)
-		return 0;
-	if (h->n == 2)
-		cf_lines_add(h->lines, R_NORMAL, 2, false, "Earlier disclosure "
-			     "decisions:");
 	decided(d, who, sizeof who);
-	cf_lines_add(h->lines, R_NORMAL, 4, false, "%s  %s to %s, decided "
+	cf_lines_add(lines, R_NORMAL, 4, false, "%s  %s to %s, decided "
 		     "%s%s; what: %s; why: %s", d->date,
 		     d->disclosed ? "disclosed" : "not disclosed",
-		     d->recipient ? d->recipient : "", who,
+		     d->recipient, who,
 		     d->disclosed ? (d->undertaking ? "; undertaking signed"
 						    : "; no undertaking") : "",
-		     d->what ? d->what : "", d->why ? d->why : "");
-	return 0;
+		     d->what, d->why);
 }
 
 bool
 cf_disclosure_history(struct ui *ui, int64_t id, struct cf_lines *lines)
 {
-	struct cf_history h = { lines, 0 };
+	struct db_disclosures dl = { 0 };
+	bool ok;
 
 	if (ui->lay)
 		return true;
-	return db_disclosure_list(ui->db, id, cf_earlier_disclosure, &h) ==
-	       DB_OK;
+	ok = db_disclosure_list(ui->db, id, &dl) == DB_OK;
+	for (int i = 1; ok && i < dl.n; i++) {
+		if (i == 1)
+			cf_lines_add(lines, R_NORMAL, 2, false, "Earlier "
+				     "disclosure decisions:");
+		cf_earlier_disclosure(lines, &dl.v[i]);
+	}
+	db_list_free(&dl);
+	return ok;
 }
 
-static int
-cf_order(void *ctx, const struct db_order_end *oe)
+/* The orders' ends, into BUF (N bytes). */
+static void
+cf_orders(const struct db_order_ends *oes, char *buf, size_t n)
 {
-	char *buf = ctx;
-	size_t n = strlen(buf);
+	size_t len = 0;
 
-	snprintf(buf + n, 600 - n, "%s%s made %s, %s%s", n ? "; " : "",
-		 oe->kind, oe->made, oe->ends[0] ? "ends " : "no end date",
-		 oe->ends);
-	return 0;
+	buf[0] = '\0';
+	for (int i = 0; i < oes->n && len < n; i++) {
+		const struct db_order_end *oe = &oes->v[i];
+		const char *kind = ev_kind_name(EV_ORDER, oe->kind);
+
+		snprintf(buf + len, n - len, "%s%s made %s, %s%s",
+			 len ? "; " : "", kind ? kind : "?", oe->made,
+			 oe->ends[0] ? "ends " : "no end date", oe->ends);
+		len = strlen(buf);
+	}
 }
 
 /* The key dates line(s) of what a panel asks first. */
@@ -317,6 +305,7 @@ static void
 cf_dates(struct ui *ui, int64_t id, struct cf_read *c)
 {
 	struct db_key_dates k;
+	struct db_order_ends oes = { 0 };
 	char line[800], orders[600] = "";
 	size_t n = 0;
 	mdate rel, sent;
@@ -361,8 +350,10 @@ cf_dates(struct ui *ui, int64_t id, struct cf_read *c)
 		cf_lines_add(c->top, strstr(line, "OVERDUE") ? R_OVERDUE : R_NORMAL,
 		       2, false, "Key dates: %s", n ? line : "none set");
 	}
-	if (db_order_end_list(ui->db, id, cf_order, orders) == DB_OK &&
-	    orders[0])
+	if (db_order_end_list(ui->db, id, &oes) == DB_OK)
+		cf_orders(&oes, orders, sizeof orders);
+	db_list_free(&oes);
+	if (orders[0])
 		cf_lines_add(c->top, R_NORMAL, 2, false, "Orders: %s", orders);
 }
 
@@ -372,6 +363,12 @@ cf_lines_read(struct ui *ui, int64_t id, struct cf_lines *top,
 	      struct cf_lines *rest)
 {
 	struct cf_read c;
+	struct db_risks risks = { 0 };
+	struct db_scores scores = { 0 };
+	struct db_offences offences = { 0 };
+	struct db_disclosures disclosures = { 0 };
+	struct db_notes notes = { 0 };
+	bool ok = false;
 
 	if (ui->lay)
 		return true;
@@ -379,9 +376,14 @@ cf_lines_read(struct ui *ui, int64_t id, struct cf_lines *top,
 	c.top = top;
 	c.rest = rest;
 	c.today = ui->today;
-	if (db_risk_list(ui->db, id, cf_risk, &c) != DB_OK ||
-	    db_score_list(ui->db, id, cf_score, &c) != DB_OK)
-		return false;
+	if (db_risk_list(ui->db, id, &risks) != DB_OK)
+		goto out;
+	for (int i = 0; i < risks.n; i++)
+		cf_risk(&c, &risks.v[i]);
+	if (db_score_list(ui->db, id, &scores) != DB_OK)
+		goto out;
+	for (int i = 0; i < scores.n; i++)
+		cf_score(&c, &scores.v[i]);
 	if (c.nrisk == 0)
 		cf_lines_add(c.top, R_DIM, 2, false, "Risk of serious harm: "
 			     "not assessed");
@@ -389,21 +391,34 @@ cf_lines_read(struct ui *ui, int64_t id, struct cf_lines *top,
 		cf_lines_add(c.top, R_NORMAL, 2, false, "Scores: %s",
 			     c.scores);
 	cf_dates(ui, id, &c);
-	if (db_offence_list(ui->db, id, cf_offence, &c) != DB_OK)
-		return false;
+	if (db_offence_list(ui->db, id, &offences) != DB_OK)
+		goto out;
+	for (int i = 0; i < offences.n; i++)
+		cf_offence(&c, &offences.v[i]);
 	if (!c.index_done)
 		cf_lines_add(c.top, R_DIM, 2, false, "Index offence: not "
 			     "recorded");
-	if (db_disclosure_list(ui->db, id, cf_disclosure, &c) != DB_OK)
-		return false;
+	if (db_disclosure_list(ui->db, id, &disclosures) != DB_OK)
+		goto out;
+	for (int i = 0; i < disclosures.n; i++)
+		cf_disclosure(&c, &disclosures.v[i]);
 	cf_lines_add(c.top, c.ndisc ? R_NORMAL : R_DIM, 2, false, "%s",
 		     c.ndisc ? c.last_disclosure
 			     : "Disclosures: none recorded");
-	if (db_note_list(ui->db, id, cf_note, &c) != DB_OK)
-		return false;
+	if (db_note_list(ui->db, id, &notes) != DB_OK)
+		goto out;
+	for (int i = 0; i < notes.n; i++)
+		cf_note(&c, &notes.v[i]);
 	if (c.nnote == 0) {
 		cf_lines_add(c.rest, R_SECTION, 0, true, "Case notes");
 		cf_lines_add(c.rest, R_DIM, 2, false, "None.");
 	}
-	return true;
+	ok = true;
+out:
+	db_list_free(&risks);
+	db_list_free(&scores);
+	db_list_free(&offences);
+	db_list_free(&disclosures);
+	db_list_free(&notes);
+	return ok;
 }

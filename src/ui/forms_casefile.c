@@ -337,7 +337,8 @@ forms_risk_get(const struct form_model *fm, struct db_risk *r)
 	for (int g = 0; g < CF_RISK_N; g++)
 		if (f[XF_RISK_GROUP + g].choice == 1)
 			r->at_risk |= 1u << g;
-	r->assessor = field_text(&f[XF_RISK_ASSESSOR]);
+	str_copy(r->assessor, field_text(&f[XF_RISK_ASSESSOR]),
+		 sizeof r->assessor);
 }
 
 void
@@ -347,8 +348,9 @@ forms_note_get(const struct form_model *fm, struct db_note *n)
 
 	memset(n, 0, sizeof *n);
 	str_copy(n->date, field_text(&f[XF_NOTE_DATE]), sizeof n->date);
-	n->subject = field_text(&f[XF_NOTE_SUBJECT]);
-	n->text = field_text(&f[XF_NOTE_TEXT]);
+	str_copy(n->subject, field_text(&f[XF_NOTE_SUBJECT]),
+		 sizeof n->subject);
+	str_copy(n->text, field_text(&f[XF_NOTE_TEXT]), sizeof n->text);
 	n->corrects = strtoll(field_text(&f[XF_NOTE_CORRECTS]), NULL, 10);
 }
 
@@ -359,10 +361,12 @@ forms_offence_get(const struct form_model *fm, struct db_offence *o)
 
 	memset(o, 0, sizeof *o);
 	o->is_index = f[XF_OFF_INDEX].choice == 1;
-	o->description = field_text(&f[XF_OFF_DESCRIPTION]);
+	str_copy(o->description, field_text(&f[XF_OFF_DESCRIPTION]),
+		 sizeof o->description);
 	str_copy(o->date, field_text(&f[XF_OFF_DATE]), sizeof o->date);
-	o->court = field_text(&f[XF_OFF_COURT]);
-	o->sentence = field_text(&f[XF_OFF_SENTENCE]);
+	str_copy(o->court, field_text(&f[XF_OFF_COURT]), sizeof o->court);
+	str_copy(o->sentence, field_text(&f[XF_OFF_SENTENCE]),
+		 sizeof o->sentence);
 }
 
 void
@@ -373,11 +377,13 @@ forms_disclosure_get(const struct form_model *fm, struct db_disclosure *d)
 	memset(d, 0, sizeof *d);
 	str_copy(d->date, field_text(&f[XF_DISC_DATE]), sizeof d->date);
 	d->disclosed = f[XF_DISC_DECISION].choice == 0;
-	d->recipient = field_text(&f[XF_DISC_RECIPIENT]);
-	d->what = field_text(&f[XF_DISC_WHAT]);
-	d->why = field_text(&f[XF_DISC_WHY]);
+	str_copy(d->recipient, field_text(&f[XF_DISC_RECIPIENT]),
+		 sizeof d->recipient);
+	str_copy(d->what, field_text(&f[XF_DISC_WHAT]), sizeof d->what);
+	str_copy(d->why, field_text(&f[XF_DISC_WHY]), sizeof d->why);
 	d->meeting_id = strtoll(field_text(&f[XF_DISC_MEETING]), NULL, 10);
-	d->decided_by = field_text(&f[XF_DISC_DECIDED_BY]);
+	str_copy(d->decided_by, field_text(&f[XF_DISC_DECIDED_BY]),
+		 sizeof d->decided_by);
 	d->undertaking = f[XF_DISC_UNDERTAKING].choice == 1;
 }
 
@@ -419,13 +425,16 @@ forms_order_end_get(const struct form_model *fm, struct db_order_end *oe)
 	const char *made = strstr(o, " made ");
 
 	memset(oe, 0, sizeof *oe);
+	oe->kind = -1;
 	if (made) {
+		char kind[16];
 		size_t n = (size_t)(made - o);
 
-		if (n >= sizeof oe->kind)
-			n = sizeof oe->kind - 1;
-		memcpy(oe->kind, o, n);
-		oe->kind[n] = '\0';
+		if (n >= sizeof kind)
+			n = sizeof kind - 1;
+		memcpy(kind, o, n);
+		kind[n] = '\0';
+		oe->kind = ev_kind_parse(EV_ORDER, kind);
 		str_copy(oe->made, made + 6, sizeof oe->made);
 	}
 	str_copy(oe->ends, field_text(&f[XF_END_ENDS]), sizeof oe->ends);

@@ -45,12 +45,6 @@ add_choice(struct cf_form *c, const char *text)
 	return 0;
 }
 
-static int
-got_tool(void *ctx, const char *tool)
-{
-	return add_choice(ctx, tool);
-}
-
 /* The case's orders in HIST as C's choices, as many as there is room
  * for. */
 static void
@@ -182,13 +176,6 @@ static const struct screen_ops cf_ops = {
 	.destroy = cf_destroy,
 };
 
-static int
-has_index(void *ctx, const struct db_offence *o)
-{
-	*(bool *)ctx |= o->is_index;
-	return 1; /* the current index offence, if any, comes first */
-}
-
 struct screen *
 scr_casefile_form_new(struct ui *ui, int64_t id, int kind)
 {
@@ -197,6 +184,8 @@ scr_casefile_form_new(struct ui *ui, int64_t id, int kind)
 	struct db_offender o;
 	struct db_key_dates k;
 	struct db_events hist = { 0 };
+	struct db_offences offences = { 0 };
+	struct db_tools tools = { 0 };
 	bool index = false;
 
 	if (s == NULL || c == NULL) {
@@ -230,16 +219,23 @@ scr_casefile_form_new(struct ui *ui, int64_t id, int kind)
 			 sizeof c->fs.banner);
 		break;
 	case FORM_OFFENCE:
-		if (db_offence_list(ui->db, id, has_index, &index) != DB_OK)
-			index = false;
+		/* The current index offence, if any, comes first. */
+		if (db_offence_list(ui->db, id, &offences) == DB_OK &&
+		    offences.n > 0)
+			index = offences.v[0].is_index;
+		db_list_free(&offences);
 		forms_offence(&c->fs.fm, ui->today, index);
 		break;
 	case FORM_DISCLOSURE:
 		forms_disclosure(&c->fs.fm, ui->today);
 		break;
 	case FORM_SCORE:
-		if (db_score_tools(ui->db, got_tool, c) != DB_OK ||
-		    c->nchoices == 0) {
+		if (db_score_tools(ui->db, &tools) == DB_OK)
+			for (int i = 0; i < tools.n; i++)
+				if (add_choice(c, tools.v[i].name) != 0)
+					break;
+		db_list_free(&tools);
+		if (c->nchoices == 0) {
 			ui_error(ui, "No assessment tools: set "
 				 "assessment_tools in the settings.");
 			cf_destroy(s);

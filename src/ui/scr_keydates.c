@@ -23,26 +23,19 @@ struct kd {
 	bool failed;
 };
 
-struct kd_fill {
-	struct view *v;
-	int width;
-	enum db_key_list list;
-	int n;
-};
-
-static int
-kd_case(void *ctx, const struct db_key_case *k)
+/* Case K of list L as a line of view V, WIDTH columns. */
+static void
+kd_case(struct view *v, int width, enum db_key_list l,
+	const struct db_key_case *k)
 {
-	struct kd_fill *f = ctx;
 	char line[600], name[2 * DB_FIELD_MAX + 4];
 	/* The name takes what the row leaves, 12 to 32 columns. */
-	int w = f->width - 66;	/* 2 + ref 11 + the rest 53 */
+	int w = width - 66;	/* 2 + ref 11 + the rest 53 */
 
 	size_t len;
 	int used = 0;
 
 	w = w < 12 ? 12 : w > 32 ? 32 : w;
-	f->n++;
 	ui_fmt(name, sizeof name, "%s%s%s", k->surname,
 	       k->forenames[0] ? ", " : "", k->forenames);
 	/* Cut and padded in columns, never inside a character. */
@@ -52,22 +45,23 @@ kd_case(void *ctx, const struct db_key_case *k)
 		used++;
 	}
 	name[len] = '\0';
-	if (f->list == DB_KEY_MAPPA_J)
+	if (l == DB_KEY_MAPPA_J)
 		ui_fmt(line, sizeof line, "%-11s  %s  L%d  release %s  "
 		       "J due %s%s", k->ref, name, k->level, k->date,
 		       k->due, k->j_state == CF_J_OVERDUE ? "  OVERDUE" : "");
 	else
 		ui_fmt(line, sizeof line, "%-11s  %s  L%d  %-9s  %s",
-		       k->ref, name, k->level, k->status, k->date);
-	view_wrap(f->v, k->j_state == CF_J_OVERDUE ? R_OVERDUE : R_NORMAL, 2,
-		  line, f->width);
-	return 0;
+		       k->ref, name, k->level, case_status_name(k->status),
+		       k->date);
+	view_wrap(v, k->j_state == CF_J_OVERDUE ? R_OVERDUE : R_NORMAL, 2,
+		  line, width);
 }
 
 static void
 kd_build(struct ui *ui, struct kd *k)
 {
 	char d[MDATE_BUFSZ], line[200];
+	struct db_key_cases cases = { 0 };
 
 	view_clear(&k->v);
 	k->failed = false;
@@ -76,20 +70,21 @@ kd_build(struct ui *ui, struct kd *k)
 					 date_format(ui->today, d),
 					 CF_WINDOW_DAYS));
 	for (int l = 0; l < DB_KEY_LISTS; l++) {
-		struct kd_fill f = { &k->v, ui->cols - 2, (enum db_key_list)l,
-				     0 };
+		enum db_key_list list = (enum db_key_list)l;
 
 		view_add(&k->v, R_NORMAL, 0, "");
-		view_add(&k->v, R_SECTION, 0, db_key_list_title(f.list));
-		if (db_key_list(ui->db, f.list, ui->today, kd_case, &f) !=
-		    DB_OK) {
+		view_add(&k->v, R_SECTION, 0, db_key_list_title(list));
+		if (db_key_list(ui->db, list, ui->today, &cases) != DB_OK) {
 			view_add(&k->v, R_ERROR, 2, db_errmsg(ui->db));
 			k->failed = true;
-		} else if (f.n == 0) {
+		} else if (cases.n == 0) {
 			view_add(&k->v, R_DIM, 2, "None.");
 		}
-		k->cases[l] = f.n;
+		for (int i = 0; i < cases.n; i++)
+			kd_case(&k->v, ui->cols - 2, list, &cases.v[i]);
+		k->cases[l] = cases.n;
 	}
+	db_list_free(&cases);
 }
 
 static struct kd *
@@ -192,35 +187,30 @@ static const struct screen_ops kd_ops = {
 	.destroy = kd_destroy,
 };
 
-/* The cases the lists show, for the consultation log. */
-struct kd_ids {
-	int64_t *v;
-	int n, cap;
-};
-
-static int
-kd_collect(void *ctx, const struct db_key_case *k)
-{
-	struct kd_ids *x = ctx;
-
-	return array_push(&x->v, &x->n, &x->cap, &k->id, sizeof k->id);
-}
-
 /* Log the lists' consultation, naming the cases they show (as a list of
  * actions does), so that `audit --case` finds who looked. */
 static enum db_status
 kd_consult(struct ui *ui)
 {
-	struct kd_ids x = { NULL, 0, 0 };
+	struct db_key_cases cases = { 0 };
+	int64_t *ids = NULL;
+	int n = 0, cap = 0;
 	enum db_status st = DB_OK;
 
-	for (int l = 0; l < DB_KEY_LISTS && st == DB_OK; l++)
+	/* The cases the lists show, in their order. */
+	for (int l = 0; l < DB_KEY_LISTS && st == DB_OK; l++) {
 		st = db_key_list(ui->db, (enum db_key_list)l, ui->today,
-				 kd_collect, &x);
+				 &cases);
+		for (int i = 0; st == DB_OK && i < cases.n; i++)
+			if (array_push(&ids, &n, &cap, &cases.v[i].id,
+				       sizeof cases.v[i].id) != 0)
+				st = DB_ERROR;
+	}
 	if (st == DB_OK)
-		st = db_audit_consult(ui->db, "keydates.view", x.v,
-				      (size_t)x.n, "screen");
-	free(x.v);
+		st = db_audit_consult(ui->db, "keydates.view", ids,
+				      (size_t)n, "screen");
+	db_list_free(&cases);
+	free(ids);
 	return st;
 }
 

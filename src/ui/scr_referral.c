@@ -21,24 +21,22 @@ struct referral {
 	struct form_screen fs; /* first: the form handlers use it */
 };
 
-struct dups {
-	char *buf;
-	size_t n;
-	int count;
-};
-
-static int
-dup_found(void *ctx, const struct db_duplicate *d)
+/* The first three of DUPS, in words, into BUF (N bytes). */
+static void
+dups_words(const struct db_duplicates *dups, char *buf, size_t n)
 {
-	struct dups *x = ctx;
-	size_t len = strlen(x->buf);
+	size_t len = 0;
 
-	if (x->count++ < 3)
-		snprintf(x->buf + len, x->n - len, "%s%s %s%s%s (same %s)",
+	buf[0] = '\0';
+	for (int i = 0; i < dups->n && i < 3; i++) {
+		const struct db_duplicate *d = &dups->v[i];
+
+		snprintf(buf + len, n - len, "%s%s %s%s%s (same %s)",
 			 len ? "; " : "", d->ref, d->surname,
 			 d->forenames[0] ? ", " : "", d->forenames,
 			 db_dup_match_name(d->match));
-	return 0;
+		len = strlen(buf);
+	}
 }
 
 static unsigned save_now(struct ui *ui, struct screen *s);
@@ -63,20 +61,23 @@ save(struct ui *ui, struct screen *s)
 	struct db_offender o;
 	struct db_referral ref;
 	char found[300] = "";
-	struct dups d = { found, sizeof found, 0 };
-	int category, level;
+	struct db_duplicates dups = { 0 };
+	int category, level, count;
 	mdate review;
 
 	forms_referral_get(&r->fs.fm, &o, &ref, &category, &level, &review);
 	db_offender_normalise(&o);
-	if (db_duplicates(ui->db, &o, dup_found, &d, NULL) != DB_OK) {
+	if (db_duplicates(ui->db, &o, &dups) != DB_OK) {
 		ui_error(ui, "Not saved: %s", db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
-	if (d.count == 0)
+	dups_words(&dups, found, sizeof found);
+	count = dups.n;
+	db_list_free(&dups);
+	if (count == 0)
 		return save_now(ui, s);
 	ui_fmt(r->fs.banner, sizeof r->fs.banner, "Possibly the same person "
-	       "as %s%s", found, d.count > 3 ? " and others" : "");
+	       "as %s%s", found, count > 3 ? " and others" : "");
 	r->fs.banner_error = true;
 	return ui_ask_yes(ui, s, "A possible duplicate: save as a new case "
 			  "all the same? (y/n) ", save_anyway) | DRAW_BODY;
