@@ -33,20 +33,21 @@ print_meeting(void *ctx, const struct db_meeting *m)
 
 	if (csv) {
 		printf("%lld,%s,%s,%d,%s,", (long long)m->id, m->date, m->time,
-		       m->level, m->status);
+		       m->level, meeting_status_name(m->status));
 		cli_csv_field(m->chair);
 		putchar(',');
 		cli_csv_field(m->venue);
 		printf(",%d\n", m->cases);
 		return 0;
 	}
-	if (strcmp(m->status, "held") == 0 && m->discussed != m->cases)
+	if (m->status == MEETING_HELD && m->discussed != m->cases)
 		snprintf(cases, sizeof cases, "%d/%d", m->discussed, m->cases);
 	else
 		snprintf(cases, sizeof cases, "%d", m->cases);
 	printf("%5lld  %s  %-5s  %-5d  %-9s  %5s  %-40.40s  %s\n",
 	       (long long)m->id, m->date, m->time[0] ? m->time : "-", m->level,
-	       m->status, cases, m->chair[0] ? cli_line(m->chair) : "-",
+	       meeting_status_name(m->status), cases,
+	       m->chair[0] ? cli_line(m->chair) : "-",
 	       cli_line(m->venue));
 	return 0;
 }
@@ -72,7 +73,7 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct db_meeting_query q = { MDATE_NONE, MDATE_NONE, 0, NULL };
+	struct db_meeting_query q = { MDATE_NONE, MDATE_NONE, 0, -1 };
 	const char *fmt = "text";
 	struct db *db;
 	enum db_status st;
@@ -97,11 +98,10 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 			q.level = atoi(optarg);
 			break;
 		case 's':
-			if (meeting_status_parse(optarg) < 0)
+			if ((q.status = meeting_status_parse(optarg)) < 0)
 				return cli_usage("meetings", "--status: "
 						 "scheduled, held or "
 						 "cancelled");
-			q.status = optarg;
 			break;
 		case 'F':
 			fmt = optarg;

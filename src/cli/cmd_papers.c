@@ -443,7 +443,7 @@ read_meeting(struct db *db, int64_t id, const char *what,
 		return st;
 	if (ms)
 		snprintf(version, sizeof version, "; minutes: version %lld, %s",
-			 (long long)ms->version, ms->state);
+			 (long long)ms->version, minutes_state_name(ms->state));
 	if ((st = db_agenda_list(db, id, collect_item, items)) != DB_OK)
 		return st;
 	if ((st = db_meeting_agencies(db, id, collect_agency, ag)) != DB_OK)
@@ -486,7 +486,7 @@ meeting_fields(struct db *db, const struct paper *pp,
 	field(pp, "Date", when, NULL);
 	field(pp, "Venue", m->venue, "not recorded");
 	field(pp, "Chair", m->chair, "not recorded");
-	field(pp, "Status", m->status, NULL);
+	field(pp, "Status", meeting_status_name(m->status), NULL);
 	if (invited_list) {
 		sb_init(&sb);
 		for (size_t i = 0; i < ag->n; i++)
@@ -781,13 +781,13 @@ count_action(void *ctx, const struct db_action *a)
 }
 
 static const char *
-status_words(const char *status)
+status_words(enum case_status status)
 {
-	if (strcmp(status, "community") == 0)
+	if (status == CASE_COMMUNITY)
 		return "in the community";
-	if (strcmp(status, "custody") == 0)
+	if (status == CASE_CUSTODY)
 		return "in custody";
-	if (strcmp(status, "exited") == 0)
+	if (status == CASE_EXITED)
 		return "no longer managed under MAPPA";
 	return "not registered";
 }
@@ -902,8 +902,8 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 		const struct ev_state *at = &cl.at;
 		char now[96];
 
-		if (strcmp(it->status, "exited") == 0 ||
-		    strcmp(it->status, "unregistered") == 0)
+		if (it->status == CASE_EXITED ||
+		    it->status == CASE_UNREGISTERED)
 			str_printf(now, sizeof now, "%s",
 				   status_words(it->status));
 		else
@@ -1209,20 +1209,20 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	snprintf(buf, sizeof buf, "%d of %d cases discussed", m.discussed,
 		 m.cases);
 	field(&pp, "Progress", buf, NULL);
-	if (strcmp(ms.state, "approved") == 0)
+	if (ms.state == MINUTES_APPROVED)
 		snprintf(buf, sizeof buf, "version %lld, approved",
 			 (long long)ms.version);
 	else
 		snprintf(buf, sizeof buf, "version %lld, DRAFT (not yet "
 			 "approved)", (long long)ms.version);
 	field(&pp, "These minutes", buf, NULL);
-	if (strcmp(ms.state, "approved") == 0) {
+	if (ms.state == MINUTES_APPROVED) {
 		field(&pp, "Approved by", ms.approved_by, NULL);
 		field(&pp, "Approved on", ms.approved_on, NULL);
 	}
 	if (recipient && *recipient)
 		field(&pp, "Copy for", recipient, NULL);
-	if (strcmp(m.status, "held") != 0)
+	if (m.status != MEETING_HELD)
 		field(&pp, "Note", "this meeting has not been held: these are "
 		      "not minutes of a meeting", NULL);
 	print_people(&pp, &people);

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "core/util.h"
-#include "db/db_internal.h"
+#include "db/meetings_internal.h"
 
 enum db_status
 db_set_next_review(struct db *db, int64_t id, mdate when, const char *why)
@@ -114,7 +114,7 @@ db_case_meetings(struct db *db, int64_t offender_id, db_case_meeting_cb cb,
 		m.id = sqlite3_column_int64(st, 0);
 		db_column_copy(st, 1, m.date, sizeof m.date);
 		m.level = sqlite3_column_int(st, 2);
-		db_column_copy(st, 3, m.status, sizeof m.status);
+		m.status = meetings_status_column(st, 3);
 		if (!lay) {
 			m.chair = (const char *)sqlite3_column_text(st, 4);
 			m.decision = (const char *)sqlite3_column_text(st, 5);

@@ -8,6 +8,7 @@
 #ifndef MAPPA_DB_CASEFILE_H
 #define MAPPA_DB_CASEFILE_H
 
+#include "core/status.h"
 #include "db/offenders.h"
 
 /*
@@ -26,7 +27,7 @@ struct db_case_meeting {
 	int64_t id;
 	char date[MDATE_BUFSZ];
 	int level;
-	char status[16];
+	enum meeting_status status;
 	const char *chair;          /* NULL for a lay adviser */
 	const char *decision;       /* the minuted decision; NULL for a lay
 				       adviser or when none */

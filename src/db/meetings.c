@@ -23,6 +23,21 @@
 
 /* --- shared helpers (meetings_internal.h) ---------------------------------- */
 
+const char *
+meetings_text(sqlite3_stmt *st, int col)
+{
+	const char *text = (const char *)sqlite3_column_text(st, col);
+
+	return text ? text : "";
+}
+
+enum meeting_status
+meetings_status_column(sqlite3_stmt *st, int col)
+{
+	return (enum meeting_status)meeting_status_parse(meetings_text(st,
+								       col));
+}
+
 bool
 meetings_same(const char *a, const char *b)
 {
@@ -68,7 +83,7 @@ meetings_item_get(struct db *db, int64_t item_id, struct meetings_item *it)
 		it->offender_id = sqlite3_column_int64(st, 2);
 		it->referral_id = sqlite3_column_int64(st, 3);
 		it->discussed = sqlite3_column_int(st, 4) != 0;
-		db_column_copy(st, 5, it->status, sizeof it->status);
+		it->status = meetings_status_column(st, 5);
 		db_column_copy(st, 6, date, sizeof date);
 		if (date_parse(date, &it->date) != 0)
 			it->date = MDATE_NONE;
@@ -210,7 +225,7 @@ read_meeting(struct db *db, sqlite3_stmt *st, struct db_meeting *m)
 	db_column_copy(st, 2, m->date, sizeof m->date);
 	db_column_copy(st, 3, m->time, sizeof m->time);
 	m->level = sqlite3_column_int(st, 4);
-	db_column_copy(st, 5, m->status, sizeof m->status);
+	m->status = meetings_status_column(st, 5);
 	if (db->role != ROLE_LAY)
 		db_column_copy(st, 6, m->chair, sizeof m->chair);
 	db_column_copy(st, 7, m->venue, sizeof m->venue);
@@ -300,7 +315,7 @@ db_meeting_add(struct db *db, struct db_meeting *m, const char *const *agencies,
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
 	st = db_stmt(db, "INSERT INTO meetings(date, time, level, status, "
-			 "chair, venue) VALUES (?, ?, ?, 'scheduled', ?, ?)");
+			 "chair, venue) VALUES (?1, ?2, ?3, ?6, ?4, ?5)");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_text(st, 1, m->date, -1, SQLITE_TRANSIENT);
@@ -308,14 +323,14 @@ db_meeting_add(struct db *db, struct db_meeting *m, const char *const *agencies,
 	sqlite3_bind_int(st, 3, m->level);
 	db_bind_text(st, 4, m->chair);
 	db_bind_text(st, 5, m->venue);
+	db_bind_text(st, 6, meeting_status_name(MEETING_SCHEDULED));
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "adding a meeting"));
 	m->id = sqlite3_last_insert_rowid(db->sql);
 	m->version = 1;
-	str_copy(m->status, meeting_status_name(MEETING_SCHEDULED),
-		 sizeof m->status);
+	m->status = MEETING_SCHEDULED;
 	m->cases = m->discussed = 0;
 	s = DB_OK;
 	for (size_t i = 0; s == DB_OK && i < n; i++)
@@ -323,8 +338,9 @@ db_meeting_add(struct db *db, struct db_meeting *m, const char *const *agencies,
 	if (s == DB_OK) {
 		sb_init(&sb);
 		sb_printf(&sb, "date: - -> %s; time: - -> %s; level: - -> %d; "
-			  "status: - -> scheduled", m->date,
-			  m->time[0] ? m->time : "-", m->level);
+			  "status: - -> %s", m->date,
+			  m->time[0] ? m->time : "-", m->level,
+			  meeting_status_name(m->status));
 		if (m->chair[0] || m->venue[0])
 			sb_printf(&sb, "; fields: %s%s%s",
 				  m->chair[0] ? "chair" : "",
@@ -440,7 +456,7 @@ db_meeting_update(struct db *db, const struct db_meeting *base,
 		}
 	}
 	res.level = atoi(lv[1]);
-	if (strcmp(cur.status, "cancelled") == 0)
+	if (cur.status == MEETING_CANCELLED)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting was "
 					     "cancelled; it cannot be changed"));
 	if (strcmp(res.date, cur.date) == 0 && strcmp(res.time, cur.time) == 0 &&
@@ -507,11 +523,12 @@ db_meeting_update(struct db *db, const struct db_meeting *base,
 	return s;
 }
 
-/* Move meeting ID from scheduled to STATUS ("held" or "cancelled"). */
+/* Move meeting ID from scheduled to STATUS (held or cancelled). */
 static enum db_status
-set_status(struct db *db, int64_t id, const char *status, mdate today,
+set_status(struct db *db, int64_t id, enum meeting_status status, mdate today,
 	   int64_t *version)
 {
+	const char *name = meeting_status_name(status);
 	mdate date;
 
 	struct db_meeting cur;
@@ -521,7 +538,7 @@ set_status(struct db *db, int64_t id, const char *status, mdate today,
 	int rc;
 
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
-			    strcmp(status, "held") == 0 ? "holding a meeting"
+			    status == MEETING_HELD ? "holding a meeting"
 			    : "cancelling a meeting")) !=
 	    DB_OK)
 		return s;
@@ -529,16 +546,16 @@ set_status(struct db *db, int64_t id, const char *status, mdate today,
 		return s;
 	if ((s = load_meeting(db, id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(cur.status, status) == 0) {
+	if (cur.status == status) {
 		if (version)
 			*version = cur.version;
 		return db_tx_end(db, DB_OK);
 	}
-	if (strcmp(cur.status, "scheduled") != 0)
+	if (cur.status != MEETING_SCHEDULED)
 		return db_tx_end(db, db_fail(db, DB_INVALID,
-			"the meeting was %s; it cannot now be %s", cur.status,
-			status));
-	if (strcmp(status, "held") == 0 && today != MDATE_NONE &&
+			"the meeting was %s; it cannot now be %s",
+			meeting_status_name(cur.status), name));
+	if (status == MEETING_HELD && today != MDATE_NONE &&
 	    (date_parse(cur.date, &date) != 0 ||
 	     !process_may_hold(date, today)))
 		return db_tx_end(db, db_fail(db, DB_INVALID,
@@ -548,16 +565,16 @@ set_status(struct db *db, int64_t id, const char *status, mdate today,
 			 "version + 1 WHERE id = ?");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
-	sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "saving a meeting"));
 	meeting_record(rec, sizeof rec, id);
-	snprintf(detail, sizeof detail, "status: %s -> %s", cur.status,
-		 status);
-	s = db_tx_end(db, db_audit_write(db, strcmp(status, "held") == 0
+	snprintf(detail, sizeof detail, "status: %s -> %s",
+		 meeting_status_name(cur.status), name);
+	s = db_tx_end(db, db_audit_write(db, status == MEETING_HELD
 					 ? "meeting.hold" : "meeting.cancel",
 					 rec, detail));
 	if (s == DB_OK && version)
@@ -571,13 +588,13 @@ db_meeting_hold(struct db *db, int64_t id, mdate today, int64_t *version)
 	if (today == MDATE_NONE)
 		return db_fail(db, DB_INVALID, "holding a meeting needs today's "
 			       "date");
-	return set_status(db, id, "held", today, version);
+	return set_status(db, id, MEETING_HELD, today, version);
 }
 
 enum db_status
 db_meeting_cancel(struct db *db, int64_t id, int64_t *version)
 {
-	return set_status(db, id, "cancelled", MDATE_NONE, version);
+	return set_status(db, id, MEETING_CANCELLED, MDATE_NONE, version);
 }
 
 enum db_status
@@ -603,9 +620,10 @@ db_meeting_reopen(struct db *db, int64_t id, const char *reason,
 		return s;
 	if ((s = load_meeting(db, id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(cur.status, "held") != 0)
+	if (cur.status != MEETING_HELD)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
-					     "%s, not held", cur.status));
+					     "%s, not held",
+					     meeting_status_name(cur.status)));
 	st = db_stmt(db, "SELECT count(*) FROM events WHERE meeting_id = ?");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
@@ -621,11 +639,12 @@ db_meeting_reopen(struct db *db, int64_t id, const char *reason,
 			"decisions changed %d case%s' levels: replace those "
 			"decisions first; the meeting stays held", events,
 			events == 1 ? "" : "s"));
-	st = db_stmt(db, "UPDATE meetings SET status = 'scheduled', version = "
-			 "version + 1 WHERE id = ?");
+	st = db_stmt(db, "UPDATE meetings SET status = ?2, version = "
+			 "version + 1 WHERE id = ?1");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, meeting_status_name(MEETING_SCHEDULED));
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -661,7 +680,8 @@ db_meeting_list(struct db *db, const struct db_meeting_query *q,
 		sqlite3_bind_text(st, 2, date_format(q->to, d), -1,
 				  SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 3, q ? q->level : 0);
-	db_bind_text(st, 4, q ? q->status : NULL);
+	db_bind_text(st, 4, q && q->status >= 0
+			    ? meeting_status_name(q->status) : NULL);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_meeting(db, st, &m);
 		if (cb(ctx, &m) != 0) {
@@ -731,7 +751,7 @@ db_meeting_attendance(struct db *db, int64_t id, const char *agency,
 		return s;
 	if ((s = load_meeting(db, id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(cur.status, "cancelled") == 0)
+	if (cur.status == MEETING_CANCELLED)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting was "
 					     "cancelled"));
 	if ((s = meetings_minutes_open(db, id)) != DB_OK)
@@ -894,8 +914,8 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 	bool own_level = reason == NULL || strcmp(reason, "initial") == 0 ||
 			 strcmp(reason, "review") == 0;
 	sqlite3_stmt *st;
-	char status[16] = "", other_date[MDATE_BUFSZ] = "";
-	int level = 0, rc, asked = 0;
+	char other_date[MDATE_BUFSZ] = "";
+	int status = -1, level = 0, rc, asked = 0;
 	int64_t other = 0;
 
 	*count = 0;
@@ -918,7 +938,7 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 	sqlite3_bind_int64(st, 3, referral_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		db_column_copy(st, 0, status, sizeof status);
+		status = case_status_parse(meetings_text(st, 0));
 		level = sqlite3_column_int(st, 1);
 		asked = sqlite3_column_int(st, 2);
 		other = sqlite3_column_int64(st, 3);
@@ -929,7 +949,7 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 		return db_fail(db, DB_NOTFOUND, "no such case");
 	if (rc != SQLITE_ROW)
 		return db_sqlfail(db, rc, "reading a case");
-	if (strcmp(status, "exited") == 0) {
+	if (status == CASE_EXITED) {
 		sb_printf(sb, "%sthe case has exited MAPPA", *count ? "; " : "");
 		++*count;
 	}
@@ -941,7 +961,7 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 	/* A referral is met at the level it asks for; a case at its own. */
 	if (own_level && (asked ? asked != m->level
 				: level != m->level &&
-				  strcmp(status, "exited") != 0)) {
+				  status != CASE_EXITED)) {
 		if (asked)
 			sb_printf(sb, "%sthe referral is for Level %d, not %d",
 				  *count ? "; " : "", asked, m->level);
@@ -1019,7 +1039,7 @@ db_agenda_add(struct db *db, int64_t meeting_id, int64_t offender_id,
 		return s;
 	if ((s = load_meeting(db, meeting_id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(cur.status, "cancelled") == 0)
+	if (cur.status == MEETING_CANCELLED)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting was "
 					     "cancelled"));
 	st = db_stmt(db, "SELECT erased IS NULL AND status != 'unregistered' "
@@ -1246,9 +1266,10 @@ db_agenda_discussed(struct db *db, int64_t item_id, bool discussed)
 		return s;
 	if ((s = meetings_item_get(db, item_id, &it)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(it.status, "held") != 0)
+	if (it.status != MEETING_HELD)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
-					     "%s, not held", it.status));
+					     "%s, not held",
+					     meeting_status_name(it.status)));
 	if (it.discussed == discussed)
 		return db_tx_end(db, DB_OK);
 	s = step3(db, "UPDATE agenda_items SET discussed = ?2 WHERE id = ?1",
@@ -1306,7 +1327,8 @@ db_agenda_list(struct db *db, int64_t meeting_id, db_agenda_cb cb, void *ctx)
 		db_column_copy(st, 13, it.lead_agency, sizeof it.lead_agency);
 		it.category = sqlite3_column_int(st, 14);
 		it.level = sqlite3_column_int(st, 15);
-		db_column_copy(st, 16, it.status, sizeof it.status);
+		it.status = (enum case_status)case_status_parse(
+			meetings_text(st, 16));
 		db_column_copy(st, 17, it.next_review, sizeof it.next_review);
 		it.minuted = sqlite3_column_int(st, 18) != 0;
 		db_column_copy(st, 19, it.level_decision,
@@ -1557,7 +1579,7 @@ db_meeting_ensure(struct db *db, mdate date, int level, const char *chair,
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, level);
-	sqlite3_bind_text(st, 3, "held", -1, SQLITE_STATIC);
+	db_bind_text(st, 3, meeting_status_name(MEETING_HELD));
 	db_bind_text(st, 4, chair);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -1566,6 +1588,7 @@ db_meeting_ensure(struct db *db, mdate date, int level, const char *chair,
 	*id = sqlite3_last_insert_rowid(db->sql);
 	snprintf(rec, sizeof rec, "meeting %lld", (long long)*id);
 	snprintf(detail, sizeof detail, "date: - -> %s; level: - -> %d; "
-		 "status: - -> held", d, level);
+		 "status: - -> %s", d, level,
+		 meeting_status_name(MEETING_HELD));
 	return db_tx_end(db, db_audit_write(db, "meeting.add", rec, detail));
 }

@@ -11,6 +11,7 @@
 #define MAPPA_DB_MEETINGS_H
 
 #include "core/agenda.h"
+#include "core/status.h"
 #include "db/actions.h"
 #include "db/minutes.h"
 #include "db/offenders.h"
@@ -68,7 +69,7 @@ struct db_meeting {
 	char date[MDATE_BUFSZ];
 	char time[6];              /* HH:MM, or "" */
 	int level;                 /* 2 or 3 */
-	char status[16];           /* scheduled, held, cancelled */
+	enum meeting_status status;
 	char chair[DB_FIELD_MAX];  /* "" for a lay adviser */
 	char venue[DB_FIELD_MAX];
 	/* Read only: */
@@ -80,7 +81,7 @@ struct db_meeting {
  * Schedule meeting M (admin or member): date, level required; time,
  * chair, venue optional.  AGENCIES[0..N) are the invited agencies' codes
  * (core/agenda.h; NULL/0 for none).  On success M->id, M->version and
- * M->status ("scheduled") are set.
+ * M->status (MEETING_SCHEDULED) are set.
  */
 enum db_status db_meeting_add(struct db *db, struct db_meeting *m,
 			      const char *const *agencies, size_t n);
@@ -116,11 +117,11 @@ enum db_status db_meeting_reopen(struct db *db, int64_t id, const char *reason,
 				 int64_t *version);
 
 /* Which meetings: dates FROM..TO (MDATE_NONE: open), LEVEL (0: both),
- * STATUS (NULL: any). */
+ * STATUS (an enum meeting_status; -1: any). */
 struct db_meeting_query {
 	mdate from, to;
 	int level;
-	const char *status;
+	int status;
 };
 
 typedef int (*db_meeting_cb)(void *ctx, const struct db_meeting *m);
@@ -177,7 +178,7 @@ struct db_agenda_item {
 	char district[DB_FIELD_MAX];
 	char lead_agency[16];
 	int category, level;          /* now (0 when never registered) */
-	char status[16];
+	enum case_status status;
 	char next_review[MDATE_BUFSZ];
 	int64_t offender_version;     /* the case's version, as read */
 	/* Its minutes so far: */
@@ -350,7 +351,7 @@ enum db_status db_bulk_attendees(struct db *db, int64_t id,
 
 /* The state of a meeting's minutes. */
 struct db_minutes_state {
-	char state[12];                 /* "draft" or "approved" */
+	enum minutes_state state;
 	int64_t version;                /* 1, 2, ... */
 	char approved_by[DB_FIELD_MAX]; /* the chair who approved, or "" */
 	char approved_on[MDATE_BUFSZ];  /* or "" */

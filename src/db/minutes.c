@@ -186,10 +186,11 @@ db_minutes_save(struct db *db, const struct db_minutes *base,
 	if ((s = meetings_item_get(db, m->item_id, &it)) != DB_OK ||
 	    (s = meetings_minutes_open(db, it.meeting_id)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(it.status, "held") != 0)
+	if (it.status != MEETING_HELD)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
 					     "%s: minutes are for a meeting "
-					     "held", it.status));
+					     "held",
+					     meeting_status_name(it.status)));
 	if ((s = load_minutes(db, m->item_id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
 	if (base == NULL && cur.version != m->version) {
@@ -292,8 +293,7 @@ case_state(struct db *db, int64_t id, int *level, int64_t *version)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT level, version, status FROM "
 				       "offenders WHERE id = ?");
-	char status[16] = "";
-	int rc;
+	int status = -1, rc;
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -302,16 +302,16 @@ case_state(struct db *db, int64_t id, int *level, int64_t *version)
 	if (rc == SQLITE_ROW) {
 		*level = sqlite3_column_int(st, 0);
 		*version = sqlite3_column_int64(st, 1);
-		db_column_copy(st, 2, status, sizeof status);
+		status = case_status_parse(meetings_text(st, 2));
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		return db_fail(db, DB_NOTFOUND, "no such case");
 	if (rc != SQLITE_ROW)
 		return db_sqlfail(db, rc, "reading a case");
-	if (strcmp(status, "community") != 0 && strcmp(status, "custody") != 0)
+	if (status != CASE_COMMUNITY && status != CASE_CUSTODY)
 		return db_fail(db, DB_INVALID, "the case is not managed under "
-			       "MAPPA (%s)", status);
+			       "MAPPA (%s)", case_status_name(status));
 	return DB_OK;
 }
 
@@ -385,10 +385,11 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 	if ((s = meetings_item_get(db, item_id, &it)) != DB_OK ||
 	    (s = meetings_minutes_open(db, it.meeting_id)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(it.status, "held") != 0)
+	if (it.status != MEETING_HELD)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
 					     "%s: levels are decided at a "
-					     "meeting held", it.status));
+					     "meeting held",
+					     meeting_status_name(it.status)));
 	if (change && it.chair[0] == '\0')
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting has "
 					     "no chair: record who chaired it "

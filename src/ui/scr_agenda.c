@@ -66,7 +66,7 @@ ab_load(struct ui *ui, struct ab *b)
 			 db_errmsg(ui->db));
 		return false;
 	}
-	if (meeting_status_parse(b->m.status) != MEETING_CANCELLED &&
+	if (b->m.status != MEETING_CANCELLED &&
 	    db_agenda_propose(ui->db, b->id, ui->today, &ui->holidays,
 			      collect_proposal, b) != DB_OK)
 		ui_error(ui, "No proposal: %s", db_errmsg(ui->db));

@@ -158,7 +158,7 @@ collect_last(void *ctx, const struct db_case_meeting *cm)
 	struct mm *x = ctx;
 
 	if (cm->id != x->id && strcmp(cm->date, x->m.date) < 0 &&
-	    strcmp(cm->status, "held") == 0) {
+	    cm->status == MEETING_HELD) {
 		x->prev_id = cm->id;
 		str_copy(x->prev_date, cm->date, sizeof x->prev_date);
 		str_copy(x->prev_level, cm->level_decision,
@@ -703,7 +703,7 @@ set(struct ui *ui, struct screen *s)
 		return set_attendance(ui, x);
 	if (item_of(x) == NULL)
 		return DRAW_NONE;
-	if (strcmp(x->m.status, "held") != 0) {
+	if (x->m.status != MEETING_HELD) {
 		ui_error(ui, "The meeting is not held yet: H marks it held.");
 		return DRAW_STATUS;
 	}
@@ -861,7 +861,8 @@ decide(struct ui *ui, struct screen *s, const char *reason)
 		ui_fmt(x->notice, sizeof x->notice, "NOT RECORDED: the case "
 		       "changed meanwhile (now Level %d, %s).  Decide again: "
 		       "yours is on the line below, its reason kept; Esc "
-		       "drops it.", it ? it->level : 0, it ? it->status : "?");
+		       "drops it.", it ? it->level : 0,
+		       it ? case_status_name(it->status) : "?");
 		ui_error(ui, "Not recorded: the case changed meanwhile.");
 		return ask_decision(ui, s, x->decision) | DRAW_BODY |
 		       DRAW_TITLE;
@@ -1026,7 +1027,7 @@ level(struct ui *ui, struct screen *s)
 
 	x->d_reason[0] = '\0';
 	x->d_replace = false;
-	if (item_of(x) && strcmp(x->m.status, "held") != 0) {
+	if (item_of(x) && x->m.status != MEETING_HELD) {
 		ui_error(ui, "The meeting is not held yet: H marks it held.");
 		return DRAW_STATUS;
 	}
@@ -1206,7 +1207,7 @@ discussed(struct ui *ui, struct screen *s)
 		       "discussed).", it->ref);
 		return DRAW_STATUS;
 	}
-	if (strcmp(x->m.status, "held") == 0 && !x->min.level_decision[0])
+	if (x->m.status == MEETING_HELD && !x->min.level_decision[0])
 		return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "No level decision "
 				  "is recorded for %s.  Mark it discussed "
 				  "anyway? (y/n)", it->ref),
@@ -1358,13 +1359,14 @@ approve_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 		ui_error(ui, "Not changed: %s", db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
-	st = strcmp(ms.state, "approved") == 0
+	st = ms.state == MINUTES_APPROVED
 		     ? db_minutes_reopen(ui->db, x->id)
 		     : db_minutes_approve(ui->db, x->id, ui->today);
 	if (st != DB_OK)
 		ui_error(ui, "Not changed: %s", db_errmsg(ui->db));
 	else if (db_minutes_state(ui->db, x->id, &ms) == DB_OK)
-		ui_msg(ui, "The minutes are %s: version %lld.", ms.state,
+		ui_msg(ui, "The minutes are %s: version %lld.",
+		       minutes_state_name(ms.state),
 		       (long long)ms.version);
 	load(ui, x);
 	return DRAW_ALL;
@@ -1382,7 +1384,7 @@ approve(struct ui *ui, struct screen *s)
 			 db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
-	if (strcmp(ms.state, "approved") == 0)
+	if (ms.state == MINUTES_APPROVED)
 		ui_fmt(q, sizeof q, "Reopen the approved minutes (version "
 		       "%lld) as a draft of version %lld?",
 		       (long long)ms.version, (long long)ms.version + 1);
@@ -1458,7 +1460,7 @@ mm_title(struct ui *ui, struct screen *s, char *buf, size_t n)
 	/* The progress first, so that a narrow terminal keeps it. */
 	ui_fmt(buf, n, "Meeting %lld: %d of %d discussed; Level %d, %s (%s)",
 	       (long long)x->id, discussed_count(x), x->nit, x->m.level,
-	       x->m.date, x->m.status);
+	       x->m.date, meeting_status_name(x->m.status));
 }
 
 static int
@@ -1697,7 +1699,8 @@ draw_page(struct ui *ui, struct mm *x, int top, int last)
 		ui_put(top++, 0, ui->cols, ui_fmt(line, sizeof line, " CASE %d "
 		       "OF %d:  %s  %s, %s   Category %d  Level %d  %s%s",
 		       x->page - 1, x->nit, it->ref, it->surname,
-		       it->forenames, it->category, it->level, it->status,
+		       it->forenames, it->category, it->level,
+		       case_status_name(it->status),
 		       it->discussed ? "  [discussed]" : ""),
 		       ui_attr(R_TITLE) | A_BOLD, PUT_PAD | PUT_ELLIPSIS);
 	}
@@ -1778,8 +1781,9 @@ mm_draw(struct ui *ui, struct screen *s, unsigned what)
 		if (y <= last)
 			ui_put(y++, 4, ui->cols - 8, ui_fmt(line, sizeof line,
 			       "Minutes: version %lld, %s%s", (long long)
-			       x->ms.version, x->ms.state, strcmp(x->ms.state,
-			       "approved") == 0 ? " (Y reopens them)" : " (Y: "
+			       x->ms.version, minutes_state_name(x->ms.state),
+			       x->ms.state == MINUTES_APPROVED
+			       ? " (Y reopens them)" : " (Y: "
 			       "the chair approves them)"), ui_attr(R_NORMAL),
 			       PUT_PAD | PUT_ELLIPSIS);
 		if (y <= last)

@@ -172,7 +172,8 @@ scr_meeting_form_new(struct ui *ui, int64_t id)
 		}
 		forms_meeting(&f->fs.fm, &f->base, f->agencies, ui->today);
 		ui_fmt(f->fs.heading, sizeof f->fs.heading, "Meeting %lld, "
-		       "%s", (long long)id, f->base.status);
+		       "%s", (long long)id,
+		       meeting_status_name(f->base.status));
 	} else {
 		const char *inv[32];
 		size_t n = agenda_invited_default(inv, NELEM(inv));

@@ -60,8 +60,7 @@ static bool
 load(struct ui *ui, struct mlist *l)
 {
 	struct db_meeting_query q = { MDATE_NONE, MDATE_NONE, l->level,
-				      l->status ? meeting_status_name(
-					      l->status - 1) : NULL };
+				      l->status - 1 };
 	int64_t was = l->list.cur < l->list.n ? l->v[l->list.cur].id : 0;
 
 	if (l->when == WHEN_UPCOMING)
@@ -177,9 +176,9 @@ ui_meeting_ask_hold(struct ui *ui, struct screen *s,
 {
 	mdate date;
 
-	if (strcmp(m->status, "scheduled") != 0) {
+	if (m->status != MEETING_SCHEDULED) {
 		ui_error(ui, "Meeting %lld is %s already.", (long long)m->id,
-			 m->status);
+			 meeting_status_name(m->status));
 		return DRAW_STATUS;
 	}
 	if (date_parse(m->date, &date) != 0 ||
@@ -269,10 +268,10 @@ reopen(struct ui *ui, struct screen *s)
 	struct mlist *l = ml_of(s);
 	char label[96];
 
-	if (meeting_status_parse(l->v[l->list.cur].status) != MEETING_HELD) {
+	if (l->v[l->list.cur].status != MEETING_HELD) {
 		ui_error(ui, "Meeting %lld is %s, not held.",
 			 (long long)l->v[l->list.cur].id,
-			 l->v[l->list.cur].status);
+			 meeting_status_name(l->v[l->list.cur].status));
 		return DRAW_STATUS;
 	}
 	l->cancelling = l->v[l->list.cur].id;
@@ -392,14 +391,14 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 		}
 		m = &l->v[k];
 		a = ui_attr(k == l->list.cur ? R_SELECTED
-			    : meeting_status_parse(m->status) ==
-			      MEETING_CANCELLED ? R_DIM
+			    : m->status == MEETING_CANCELLED ? R_DIM
 			    : m->level == 3 ? R_LEVEL3 : R_NORMAL);
 		ui_fmt(prog, sizeof prog, "%d of %d", m->discussed, m->cases);
 		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line,
 		       "%s %5lld  %-10s %-5s %-5d %-9s %-9s %-20.20s %s",
 		       list_marker(k == l->list.cur), (long long)m->id, m->date,
-		       m->time, m->level, m->status, prog, m->chair,
+		       m->time, m->level, meeting_status_name(m->status), prog,
+		       m->chair,
 		       m->venue), a, PUT_PAD | PUT_ELLIPSIS);
 	}
 }

@@ -464,7 +464,7 @@ build_rest(struct ui *ui, struct rec *r, int width)
 					    "%s  Level %d meeting, %s",
 					    date_case(m[i].m.date, ui->lay,
 						      d), m[i].m.level,
-					    m[i].m.status);
+					    meeting_status_name(m[i].m.status));
 
 		if (!ui->lay && m[i].chair && n < sizeof line)
 			n += (size_t)snprintf(line + n, sizeof line - n,
