@@ -231,28 +231,12 @@ meeting__checks_and_status(void **state)
 
 /* --- agenda -------------------------------------------------------------------- */
 
-struct order {
-	int64_t off[8];
-	int pos[8];
-	int n;
-};
-
-static int
-get_order(void *ctx, const struct db_agenda_item *it)
-{
-	struct order *o = ctx;
-
-	o->off[o->n] = it->offender_id;
-	o->pos[o->n++] = it->position;
-	return 0;
-}
-
 static void
 agenda__add_move_remove__positions_stay_whole(void **state)
 {
 	struct fx *f = *state;
 	struct db_offender c2, c3;
-	struct order o = { .n = 0 };
+	struct db_agenda o = { 0 };
 	int64_t i1, i2, i3;
 
 	new_case(f->db, "C2", 2, 2, &c2);
@@ -265,25 +249,23 @@ agenda__add_move_remove__positions_stay_whole(void **state)
 	assert_int_equal(db_agenda_add(f->db, f->meeting, c2.id, "chat", 0, false,
 				       NULL), DB_INVALID);
 	assert_int_equal(db_agenda_move(f->bob, i3, 1), DB_OK);
-	assert_int_equal(db_agenda_list(f->db, f->meeting, get_order, &o),
-			 DB_OK);
+	assert_int_equal(db_agenda_list(f->db, f->meeting, &o), DB_OK);
 	assert_int_equal(o.n, 3);
-	assert_int_equal(o.off[0], c3.id);
-	assert_int_equal(o.off[1], f->o.id);
-	assert_int_equal(o.off[2], c2.id);
+	assert_int_equal(o.v[0].offender_id, c3.id);
+	assert_int_equal(o.v[1].offender_id, f->o.id);
+	assert_int_equal(o.v[2].offender_id, c2.id);
 	for (int i = 0; i < 3; i++)
-		assert_int_equal(o.pos[i], i + 1);
+		assert_int_equal(o.v[i].position, i + 1);
 	assert_int_equal(db_agenda_move(f->db, i3, 99), DB_OK);
 	assert_int_equal(db_agenda_remove(f->db, i1), DB_OK);
 	assert_int_equal(db_agenda_remove(f->db, i1), DB_NOTFOUND);
-	o.n = 0;
-	assert_int_equal(db_agenda_list(f->db, f->meeting, get_order, &o),
-			 DB_OK);
+	assert_int_equal(db_agenda_list(f->db, f->meeting, &o), DB_OK);
 	assert_int_equal(o.n, 2);
-	assert_int_equal(o.off[0], c2.id);
-	assert_int_equal(o.off[1], c3.id);
-	assert_int_equal(o.pos[0], 1);
-	assert_int_equal(o.pos[1], 2);
+	assert_int_equal(o.v[0].offender_id, c2.id);
+	assert_int_equal(o.v[1].offender_id, c3.id);
+	assert_int_equal(o.v[0].position, 1);
+	assert_int_equal(o.v[1].position, 2);
+	db_list_free(&o);
 	/* Once minuted, a case stays on the agenda. */
 	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
 	{
@@ -300,20 +282,12 @@ agenda__add_move_remove__positions_stay_whole(void **state)
 				  "action LIKE 'agenda.%'"), 6);
 }
 
-static int
-count_cb(void *ctx, const struct db_meeting_agency *a)
-{
-	(void)a;
-	(*(int *)ctx)++;
-	return 0;
-}
-
 static void
 attendance__what_was_seen__else_conflict(void **state)
 {
 	struct fx *f = *state;
+	struct db_meeting_agencies ag = { 0 };
 	char buf[64];
-	int n = 0;
 
 	assert_int_equal(db_meeting_attendance(f->db, f->meeting, "police", "",
 					       "present"), DB_OK);
@@ -329,9 +303,9 @@ attendance__what_was_seen__else_conflict(void **state)
 					       "present"), DB_OK);
 	assert_int_equal(db_meeting_attendance(f->bob, f->meeting, "yot", NULL,
 					       "late"), DB_INVALID);
-	assert_int_equal(db_meeting_agencies(f->db, f->meeting, count_cb, &n),
-			 DB_OK);
-	assert_int_equal(n, 4);
+	assert_int_equal(db_meeting_agencies(f->db, f->meeting, &ag), DB_OK);
+	assert_int_equal(ag.n, 4);
+	db_list_free(&ag);
 	text(f->db, "SELECT invited || attendance FROM meeting_agencies WHERE "
 		    "agency = 'yot'", buf, sizeof buf);
 	assert_string_equal(buf, "0present");
@@ -732,20 +706,12 @@ actions__add_done_overdue_by_agency(void **state)
 
 /* --- the people and the state of the minutes (issue 16) ----------------------- */
 
-struct people_seen {
-	char line[8][200];
-	int n;
-};
-
-static int
-person_cb(void *ctx, const struct db_attendee *a)
+/* "name|agency|role" of A into BUF (200 bytes). */
+static const char *
+person_line(const struct db_attendee *a, char *buf)
 {
-	struct people_seen *p = ctx;
-
-	if (p->n < 8)
-		snprintf(p->line[p->n++], sizeof p->line[0], "%s|%s|%s",
-			 a->name, a->agency, a->role);
-	return 0;
+	snprintf(buf, 200, "%s|%s|%s", a->name, a->agency, a->role);
+	return buf;
 }
 
 static void
@@ -753,9 +719,9 @@ attendees__same_person_again__role_changed_lay_refused(void **state)
 {
 	struct fx *f = *state;
 	struct db_attendee a;
-	struct people_seen p = { 0 };
+	struct db_attendees p = { 0 };
 	struct db *lay;
-	char err[256];
+	char err[256], line[200];
 	int64_t first;
 
 	memset(&a, 0, sizeof a);
@@ -785,19 +751,19 @@ attendees__same_person_again__role_changed_lay_refused(void **state)
 	str_copy(a.name, "Bad\033Name", sizeof a.name);
 	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
 	/* By role: present first, guests last. */
-	assert_int_equal(db_attendee_list(f->db, f->meeting, person_cb, &p),
-			 DB_OK);
+	assert_int_equal(db_attendee_list(f->db, f->meeting, &p), DB_OK);
 	assert_int_equal(p.n, 2);
-	assert_string_equal(p.line[0], "Ann Person|police|present");
-	assert_string_equal(p.line[1], "Guest Doctor|health|guest");
+	assert_string_equal(person_line(&p.v[0], line),
+			    "Ann Person|police|present");
+	assert_string_equal(person_line(&p.v[1], line),
+			    "Guest Doctor|health|guest");
 	/* Audited without the name. */
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				  "action = 'meeting.attendee'"), 3);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				  "detail LIKE '%Ann Person%'"), 0);
 	/* Known to the next meeting. */
-	p.n = 0;
-	assert_int_equal(db_attendee_known(f->db, 10, person_cb, &p), DB_OK);
+	assert_int_equal(db_attendee_known(f->db, 10, &p), DB_OK);
 	assert_int_equal(p.n, 2);
 	assert_int_equal(db_attendee_remove(f->db, first), DB_OK);
 	assert_int_equal(db_attendee_remove(f->db, first), DB_NOTFOUND);
@@ -805,12 +771,11 @@ attendees__same_person_again__role_changed_lay_refused(void **state)
 	/* A lay adviser neither reads nor writes them. */
 	assert_int_equal(db_open(&lay, f->path, "lay", 0, err, sizeof err),
 			 DB_OK);
-	p.n = 0;
-	assert_int_equal(db_attendee_list(lay, f->meeting, person_cb, &p),
-			 DB_REFUSED);
-	assert_int_equal(db_attendee_known(lay, 10, person_cb, &p),
-			 DB_REFUSED);
+	assert_int_equal(db_attendee_list(lay, f->meeting, &p), DB_REFUSED);
 	assert_int_equal(p.n, 0);
+	assert_int_equal(db_attendee_known(lay, 10, &p), DB_REFUSED);
+	assert_int_equal(p.n, 0);
+	db_list_free(&p);
 	str_copy(a.name, "Lay Person", sizeof a.name);
 	assert_int_equal(db_attendee_add(lay, &a), DB_REFUSED);
 	db_close(lay);
@@ -1102,25 +1067,6 @@ action_drop__kept_closed__audited__on_approved_minutes(void **state)
 
 /* --- the proposal --------------------------------------------------------------- */
 
-struct props {
-	int64_t off[8];
-	bool overdue[8];
-	char reason[8][16];
-	int n;
-};
-
-static int
-prop_cb(void *ctx, const struct db_agenda_proposal *p)
-{
-	struct props *ps = ctx;
-
-	ps->off[ps->n] = p->offender_id;
-	ps->overdue[ps->n] = p->overdue;
-	str_copy(ps->reason[ps->n], p->reason, sizeof ps->reason[0]);
-	ps->n++;
-	return 0;
-}
-
 static void
 propose__referrals_and_due_reviews__not_twice(void **state)
 {
@@ -1128,7 +1074,7 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 	struct db_offender r1, c2, c3, c4;
 	struct db_referral r;
 	struct db_meeting m2;
-	struct props ps = { .n = 0 };
+	struct db_agenda_proposals ps = { 0 };
 	char sql[160];
 	struct db_level_decision d;
 
@@ -1165,20 +1111,19 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 	assert_int_equal(db_referral_add(f->db, &r1, 2, 2, MDATE_NONE, &r),
 			 DB_OK);
 	assert_int_equal(db_agenda_propose(f->db, f->meeting, D("2012-05-14"),
-					   NULL, prop_cb, &ps), DB_OK);
+					   NULL, &ps), DB_OK);
 	assert_int_equal(ps.n, 2);
-	assert_int_equal(ps.off[0], f->o.id);
-	assert_true(ps.overdue[0]);
-	assert_string_equal(ps.reason[0], "review");
-	assert_int_equal(ps.off[1], r1.id);
-	assert_string_equal(ps.reason[1], "initial");
-	assert_false(ps.overdue[1]);
+	assert_int_equal(ps.v[0].offender_id, f->o.id);
+	assert_true(ps.v[0].overdue);
+	assert_string_equal(ps.v[0].reason, "review");
+	assert_int_equal(ps.v[1].offender_id, r1.id);
+	assert_string_equal(ps.v[1].reason, "initial");
+	assert_false(ps.v[1].overdue);
 	/* Once on the agenda, not proposed again. */
 	assert_int_equal(db_agenda_add(f->db, f->meeting, r1.id, "initial",
 				       r.id, false, NULL), DB_OK);
-	ps.n = 0;
 	assert_int_equal(db_agenda_propose(f->db, f->meeting, D("2012-05-14"),
-					   NULL, prop_cb, &ps), DB_OK);
+					   NULL, &ps), DB_OK);
 	assert_int_equal(ps.n, 1);
 	/* Discussed at a meeting held, the referral is met. */
 	{
@@ -1213,30 +1158,14 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 					 sizeof err), DB_OK);
 		assert_int_equal(db_agenda_propose(lay, f->meeting,
 						   D("2012-05-14"), NULL,
-						   prop_cb, &ps), DB_REFUSED);
+						   &ps), DB_REFUSED);
+		assert_int_equal(ps.n, 0);
 		db_close(lay);
 	}
+	db_list_free(&ps);
 }
 
 /* --- lay advisers ---------------------------------------------------------------- */
-
-static int
-list_cb(void *ctx, const struct db_meeting *m)
-{
-	struct seen *s = ctx;
-
-	s->n++;
-	s->text_seen |= m->chair[0] != '\0';
-	return 0;
-}
-
-static int
-item_cb(void *ctx, const struct db_agenda_item *it)
-{
-	(void)it;
-	(*(int *)ctx)++;
-	return 0;
-}
 
 static void
 lay__meetings_without_chair__agenda_minutes_writes_refused(void **state)
@@ -1249,8 +1178,9 @@ lay__meetings_without_chair__agenda_minutes_writes_refused(void **state)
 	struct db_action a;
 	struct db_action_query q;
 	struct seen s = { 0 };
+	struct db_meetings ms = { 0 };
+	struct db_agenda items = { 0 };
 	char err[256];
-	int n = 0;
 	int64_t item = agenda_item(f, f->o.id), audit;
 
 	memset(&a, 0, sizeof a);
@@ -1264,14 +1194,14 @@ lay__meetings_without_chair__agenda_minutes_writes_refused(void **state)
 	audit = tu_count(f->db, "SELECT count(*) FROM audit");
 	assert_int_equal(db_open(&lay, f->path, "lay", 0, err, sizeof err),
 			 DB_OK);
-	assert_int_equal(db_meeting_list(lay, NULL, list_cb, &s), DB_OK);
-	assert_int_equal(s.n, 1);
-	assert_false(s.text_seen);
+	assert_int_equal(db_meeting_list(lay, NULL, &ms), DB_OK);
+	assert_int_equal(ms.n, 1);
+	assert_string_equal(ms.v[0].chair, "");
+	db_list_free(&ms);
 	assert_int_equal(db_meeting_get(lay, f->meeting, &base), DB_OK);
 	assert_string_equal(base.chair, "");
-	assert_int_equal(db_agenda_list(lay, f->meeting, item_cb, &n),
-			 DB_REFUSED);
-	assert_int_equal(n, 0);
+	assert_int_equal(db_agenda_list(lay, f->meeting, &items), DB_REFUSED);
+	assert_int_equal(items.n, 0);
 	assert_int_equal(db_minutes_get(lay, item, &mi), DB_REFUSED);
 	m = base;
 	str_copy(m.venue, "x", sizeof m.venue);

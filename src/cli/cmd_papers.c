@@ -244,44 +244,6 @@ closing(const struct paper *pp)
 
 /* --- what the papers read ---------------------------------------------------- */
 
-struct items {
-	struct db_agenda_item *v;
-	size_t n, cap;
-};
-
-static int
-collect_item(void *ctx, const struct db_agenda_item *it)
-{
-	struct items *a = ctx;
-
-	if (a->n == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 16;
-		struct db_agenda_item *v = realloc(a->v, cap * sizeof *v);
-
-		if (v == NULL)
-			return -1;
-		a->v = v;
-		a->cap = cap;
-	}
-	a->v[a->n++] = *it;
-	return 0;
-}
-
-struct agencies {
-	struct db_meeting_agency v[32];
-	size_t n;
-};
-
-static int
-collect_agency(void *ctx, const struct db_meeting_agency *a)
-{
-	struct agencies *ag = ctx;
-
-	if (ag->n < NELEM(ag->v))
-		ag->v[ag->n++] = *a;
-	return 0;
-}
-
 /* Parse the options shared by agenda and minutes: the format (text,
  * markdown, pdf), the recipient, the file to write (*OUTPUT, or NULL for
  * standard output) and the meeting. */
@@ -431,8 +393,8 @@ paper_finish(struct paper *pp, const char *output)
 static enum db_status
 read_meeting(struct db *db, int64_t id, const char *what,
 	     const char *recipient, const struct paper *pp,
-	     struct db_meeting *m, struct items *items, struct agencies *ag,
-	     struct db_minutes_state *ms)
+	     struct db_meeting *m, struct db_agenda *items,
+	     struct db_meeting_agencies *ag, struct db_minutes_state *ms)
 {
 	enum db_status st;
 	char rec[48], detail[512], version[64] = "";
@@ -444,29 +406,29 @@ read_meeting(struct db *db, int64_t id, const char *what,
 	if (ms)
 		snprintf(version, sizeof version, "; minutes: version %lld, %s",
 			 (long long)ms->version, minutes_state_name(ms->state));
-	if ((st = db_agenda_list(db, id, collect_item, items)) != DB_OK)
+	if ((st = db_agenda_list(db, id, items)) != DB_OK)
 		return st;
-	if ((st = db_meeting_agencies(db, id, collect_agency, ag)) != DB_OK)
+	if ((st = db_meeting_agencies(db, id, ag)) != DB_OK)
 		return st;
 	snprintf(rec, sizeof rec, "meeting %lld", (long long)id);
 	snprintf(detail, sizeof detail, "recipient: %s; format: %s; cases: "
-		 "%zu%s", recipient && *recipient ? recipient : "-",
+		 "%d%s", recipient && *recipient ? recipient : "-",
 		 pp->fmt, items->n, version);
 	if ((st = db_audit_log(db, what, rec, detail)) != DB_OK)
 		return st;
 	/* The paper names its cases: a consultation of each, so that
 	 * `audit --case` finds who printed a paper about the person. */
 	if (items->n > 0) {
-		int64_t *ids = malloc(items->n * sizeof *ids);
+		int64_t *ids = malloc((size_t)items->n * sizeof *ids);
 
 		if (ids == NULL)
 			return DB_ERROR;
-		for (size_t i = 0; i < items->n; i++)
+		for (int i = 0; i < items->n; i++)
 			ids[i] = items->v[i].offender_id;
 		snprintf(detail, sizeof detail, "%s of meeting %lld",
 			 what, (long long)id);
-		st = db_audit_consult(db, "papers.cases", ids, items->n,
-				      detail);
+		st = db_audit_consult(db, "papers.cases", ids,
+				      (size_t)items->n, detail);
 		free(ids);
 	}
 	return st;
@@ -474,7 +436,7 @@ read_meeting(struct db *db, int64_t id, const char *what,
 
 static void
 meeting_fields(struct db *db, const struct paper *pp,
-	       const struct db_meeting *m, const struct agencies *ag,
+	       const struct db_meeting *m, const struct db_meeting_agencies *ag,
 	       bool invited_list)
 {
 	char buf[64], when[96];
@@ -489,7 +451,7 @@ meeting_fields(struct db *db, const struct paper *pp,
 	field(pp, "Status", meeting_status_name(m->status), NULL);
 	if (invited_list) {
 		sb_init(&sb);
-		for (size_t i = 0; i < ag->n; i++)
+		for (int i = 0; i < ag->n; i++)
 			if (ag->v[i].invited)
 				sb_printf(&sb, "%s%s", sb.len ? ", " : "",
 					  agency_name(ag->v[i].agency));
@@ -535,8 +497,8 @@ static const double agenda_widths[9] = {
 
 static void
 print_agenda(struct db *db, const struct paper *pp, const char *area,
-	     const struct db_meeting *m, const struct items *items,
-	     const struct agencies *ag)
+	     const struct db_meeting *m, const struct db_agenda *items,
+	     const struct db_meeting_agencies *ag)
 {
 	char title[160], name[2 * DB_FIELD_MAX + 4];
 
@@ -578,7 +540,7 @@ print_agenda(struct db *db, const struct paper *pp, const char *area,
 		       "Case", "Name", "Cat", "Level", "Lead", "For",
 		       "Review due");
 	}
-	for (size_t i = 0; i < items->n; i++) {
+	for (int i = 0; i < items->n; i++) {
 		const struct db_agenda_item *it = &items->v[i];
 		char cat[4], lvl[4];
 
@@ -620,11 +582,11 @@ print_agenda(struct db *db, const struct paper *pp, const char *area,
 	if (pp->pdf) {
 		char buf[32];
 
-		snprintf(buf, sizeof buf, "%zu case%s.", items->n,
+		snprintf(buf, sizeof buf, "%d case%s.", items->n,
 			 items->n == 1 ? "" : "s");
 		pdf_para(pp->pdf, 0, false, buf);
 	} else if (!pp->md) {
-		printf("\n  %zu case%s.\n", items->n, items->n == 1 ? "" : "s");
+		printf("\n  %d case%s.\n", items->n, items->n == 1 ? "" : "s");
 	}
 	closing(pp);
 }
@@ -634,8 +596,8 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 {
 	struct paper pp;
 	struct db_meeting m;
-	struct items items = { 0 };
-	struct agencies ag = { .n = 0 };
+	struct db_agenda items = { 0 };
+	struct db_meeting_agencies ag = { 0 };
 	const char *recipient, *output;
 	struct db *db;
 	enum db_status st;
@@ -667,7 +629,8 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 	}
 	outfile_close(&paper_file, true);  /* a paper never finished */
 	pdf_free(pp.pdf);
-	free(items.v);
+	db_list_free(&ag);
+	db_list_free(&items);
 	db_close(db);
 	return rc;
 }
@@ -1026,7 +989,7 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 }
 
 static void
-print_attendance(const struct paper *pp, const struct agencies *ag)
+print_attendance(const struct paper *pp, const struct db_meeting_agencies *ag)
 {
 	static const double w[] = { 0.45, 0.15, 0.40 };
 
@@ -1047,7 +1010,7 @@ print_attendance(const struct paper *pp, const struct agencies *ag)
 		pdf_row(pp->pdf, 3, w, head, true);
 	} else if (pp->md)
 		printf("| Agency | Invited | Attendance |\n|---|---|---|\n");
-	for (size_t i = 0; i < ag->n; i++) {
+	for (int i = 0; i < ag->n; i++) {
 		const struct db_meeting_agency *a = &ag->v[i];
 		const char *att = a->attendance[0] ? a->attendance
 						   : "not recorded";
@@ -1073,29 +1036,6 @@ print_attendance(const struct paper *pp, const struct agencies *ag)
 }
 
 /* The people at the meeting (issue 16). */
-struct people {
-	struct db_attendee *v;
-	size_t n, cap;
-};
-
-static int
-collect_attendee(void *ctx, const struct db_attendee *a)
-{
-	struct people *p = ctx;
-
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		struct db_attendee *v = realloc(p->v, cap * sizeof *v);
-
-		if (v == NULL)
-			return -1;
-		p->v = v;
-		p->cap = cap;
-	}
-	p->v[p->n++] = *a;
-	return 0;
-}
-
 /* "Present", "Apologies", "Report", "Guest" for a role. */
 static const char *
 role_heading(const char *role)
@@ -1117,7 +1057,7 @@ role_heading(const char *role)
 
 /* The people, by role: name and agency. */
 static void
-print_people(const struct paper *pp, const struct people *p)
+print_people(const struct paper *pp, const struct db_attendees *p)
 {
 	static const double w[] = { 0.45, 0.35, 0.20 };
 
@@ -1137,7 +1077,7 @@ print_people(const struct paper *pp, const struct people *p)
 	} else if (pp->md) {
 		printf("| Name | Agency | Role |\n|---|---|---|\n");
 	}
-	for (size_t i = 0; i < p->n; i++) {
+	for (int i = 0; i < p->n; i++) {
 		const struct db_attendee *a = &p->v[i];
 		const char *role = role_heading(a->role);
 
@@ -1166,15 +1106,15 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 {
 	struct paper pp;
 	struct db_meeting m;
-	struct items items = { 0 };
-	struct agencies ag = { .n = 0 };
+	struct db_agenda items = { 0 };
+	struct db_meeting_agencies ag = { 0 };
 	const char *recipient, *output;
 	struct db *db;
 	enum db_status st;
 	char area[128], title[200], buf[64];
 	char statement[DB_STATEMENT_MAX + 1];
 	struct db_minutes_state ms;
-	struct people people = { 0 };
+	struct db_attendees people = { 0 };
 	int64_t id;
 	int rc;
 
@@ -1191,7 +1131,7 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	st = read_meeting(db, id, "minutes.print", recipient, &pp, &m, &items,
 			  &ag, &ms);
 	if (st == DB_OK)
-		st = db_attendee_list(db, id, collect_attendee, &people);
+		st = db_attendee_list(db, id, &people);
 	if (st == DB_OK)
 		st = db_setting_get(db, "area_name", area, sizeof area);
 	if (st == DB_OK)
@@ -1229,7 +1169,7 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	print_attendance(&pp, &ag);
 	heading(&pp, 1, "Confidentiality and diversity statement");
 	para(&pp, statement);
-	for (size_t i = 0; st == DB_OK && i < items.n; i++)
+	for (int i = 0; st == DB_OK && i < items.n; i++)
 		st = print_case(db, &pp, &m, &items.v[i], items.n);
 	if (st == DB_OK) {
 		closing(&pp);
@@ -1242,9 +1182,10 @@ done:
 	if (st != DB_OK)
 		rc = cli_status(st);
 	outfile_close(&paper_file, true);  /* a paper never finished */
-	free(people.v);
+	db_list_free(&people);
 	pdf_free(pp.pdf);
-	free(items.v);
+	db_list_free(&ag);
+	db_list_free(&items);
 	db_close(db);
 	return rc;
 }

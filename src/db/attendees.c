@@ -221,64 +221,54 @@ db_attendee_remove(struct db *db, int64_t id)
 					    detail));
 }
 
+static void
+read_attendee(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_attendee *a = row;
+
+	(void)db;
+	a->id = sqlite3_column_int64(st, 0);
+	a->meeting_id = sqlite3_column_int64(st, 1);
+	db_column_copy(st, 2, a->name, sizeof a->name);
+	db_column_copy(st, 3, a->agency, sizeof a->agency);
+	db_column_copy(st, 4, a->role, sizeof a->role);
+}
+
+/* The attendees SQL selects, its ?1 bound to ARG, into LIST (admin,
+ * member). */
 static enum db_status
-each_attendee(struct db *db, sqlite3_stmt *st, db_attendee_cb cb, void *ctx)
-{
-	struct db_attendee a;
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&a, 0, sizeof a);
-		a.id = sqlite3_column_int64(st, 0);
-		a.meeting_id = sqlite3_column_int64(st, 1);
-		db_column_copy(st, 2, a.name, sizeof a.name);
-		db_column_copy(st, 3, a.agency, sizeof a.agency);
-		db_column_copy(st, 4, a.role, sizeof a.role);
-		if (cb(ctx, &a) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading attendees");
-}
-
-enum db_status
-db_attendee_list(struct db *db, int64_t meeting_id, db_attendee_cb cb,
-		 void *ctx)
+attendees(struct db *db, const char *sql, int64_t arg,
+	  struct db_attendees *list)
 {
 	sqlite3_stmt *st;
 	enum db_status s;
 
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "the attendees")) != DB_OK)
 		return s;
-	st = db_stmt(db, "SELECT id, meeting_id, name, agency, role FROM "
-			 "attendees WHERE meeting_id = ? ORDER BY CASE role "
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, arg);
+	return DB_ROWS(db, st, read_attendee, list, "reading attendees");
+}
+
+enum db_status
+db_attendee_list(struct db *db, int64_t meeting_id, struct db_attendees *list)
+{
+	return attendees(db, "SELECT id, meeting_id, name, agency, role FROM "
+			 "attendees WHERE meeting_id = ?1 ORDER BY CASE role "
 			 "WHEN 'present' THEN 0 WHEN 'apologies' THEN 1 WHEN "
-			 "'report' THEN 2 ELSE 3 END, agency, lower(name), id");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, meeting_id);
-	return each_attendee(db, st, cb, ctx);
+			 "'report' THEN 2 ELSE 3 END, agency, lower(name), id",
+			 meeting_id, list);
 }
 
 enum db_status
-db_attendee_known(struct db *db, int limit, db_attendee_cb cb, void *ctx)
+db_attendee_known(struct db *db, int limit, struct db_attendees *list)
 {
-	sqlite3_stmt *st;
-	enum db_status s;
-
-	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "the attendees")) != DB_OK)
-		return s;
-	st = db_stmt(db, "SELECT 0, 0, a.name, a.agency, '' FROM attendees a "
-			 "JOIN meetings m ON m.id = a.meeting_id GROUP BY "
-			 "a.name, a.agency ORDER BY max(m.date) DESC, "
-			 "lower(a.name) LIMIT ?");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int(st, 1, limit);
-	return each_attendee(db, st, cb, ctx);
+	return attendees(db, "SELECT 0, 0, a.name, a.agency, '' FROM "
+			 "attendees a JOIN meetings m ON m.id = a.meeting_id "
+			 "GROUP BY a.name, a.agency ORDER BY max(m.date) DESC, "
+			 "lower(a.name) LIMIT ?1", limit, list);
 }
 
 enum db_status

@@ -217,8 +217,10 @@ check_meeting(struct db *db, const struct db_meeting *m)
 	"a.meeting_id = m.id AND a.discussed)"
 
 static void
-read_meeting(struct db *db, sqlite3_stmt *st, struct db_meeting *m)
+read_meeting(struct db *db, sqlite3_stmt *st, void *row)
 {
+	struct db_meeting *m = row;
+
 	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(st, 0);
 	m->version = sqlite3_column_int64(st, 1);
@@ -660,17 +662,16 @@ db_meeting_reopen(struct db *db, int64_t id, const char *reason,
 
 enum db_status
 db_meeting_list(struct db *db, const struct db_meeting_query *q,
-		db_meeting_cb cb, void *ctx)
+		struct db_meetings *list)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT " MEETING_COLUMNS
 		" FROM meetings m WHERE (?1 IS NULL OR m.date >= ?1) AND "
 		"(?2 IS NULL OR m.date <= ?2) AND (?3 = 0 OR m.level = ?3) "
 		"AND (?4 IS NULL OR m.status = ?4) "
 		"ORDER BY m.date, ifnull(m.time, ''), m.level, m.id");
-	struct db_meeting m;
 	char d[MDATE_BUFSZ];
-	int rc;
 
+	list->n = 0;
 	if (st == NULL)
 		return DB_ERROR;
 	if (q && q->from != MDATE_NONE)
@@ -682,16 +683,7 @@ db_meeting_list(struct db *db, const struct db_meeting_query *q,
 	sqlite3_bind_int(st, 3, q ? q->level : 0);
 	db_bind_text(st, 4, q && q->status >= 0
 			    ? meeting_status_name(q->status) : NULL);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_meeting(db, st, &m);
-		if (cb(ctx, &m) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading meetings");
+	return DB_ROWS(db, st, read_meeting, list, "reading meetings");
 }
 
 /* --- agencies and attendance ------------------------------------------------ */
@@ -785,53 +777,49 @@ db_meeting_attendance(struct db *db, int64_t id, const char *agency,
 	return db_tx_end(db, s);
 }
 
+static void
+read_agency(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_meeting_agency *a = row;
+
+	(void)db;
+	db_column_copy(st, 0, a->agency, sizeof a->agency);
+	a->invited = sqlite3_column_int(st, 1) != 0;
+	db_column_copy(st, 2, a->attendance, sizeof a->attendance);
+}
+
 enum db_status
-db_meeting_agencies(struct db *db, int64_t id, db_meeting_agency_cb cb,
-		    void *ctx)
+db_meeting_agencies(struct db *db, int64_t id,
+		    struct db_meeting_agencies *list)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT agency, invited, attendance "
 				       "FROM meeting_agencies WHERE "
 				       "meeting_id = ?");
-	struct db_meeting_agency *v = NULL;
-	size_t n = 0, cap = 0;
-	enum db_status s = DB_OK;
-	int rc;
+	enum db_status s;
+	int k = 0;
 
+	list->n = 0;
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct db_meeting_agency *nv =
-				realloc(v, ncap * sizeof *nv);
+	if ((s = DB_ROWS(db, st, read_agency, list, "reading attendance")) !=
+	    DB_OK)
+		return s;
+	/* In the order of the known agencies' list (one row each), those
+	 * it does not know left out. */
+	for (size_t a = 0; a < agenda_agency_count; a++)
+		for (int i = k; i < list->n; i++)
+			if (strcmp(list->v[i].agency,
+				   agenda_agencies[a].code) == 0) {
+				struct db_meeting_agency t = list->v[i];
 
-			if (nv == NULL) {
-				s = db_fail(db, DB_ERROR, "out of memory");
+				memmove(&list->v[k + 1], &list->v[k],
+					(size_t)(i - k) * sizeof t);
+				list->v[k++] = t;
 				break;
 			}
-			v = nv;
-			cap = ncap;
-		}
-		memset(&v[n], 0, sizeof v[n]);
-		db_column_copy(st, 0, v[n].agency, sizeof v[n].agency);
-		v[n].invited = sqlite3_column_int(st, 1) != 0;
-		db_column_copy(st, 2, v[n].attendance, sizeof v[n].attendance);
-		n++;
-	}
-	sqlite3_reset(st);
-	if (s == DB_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		s = db_sqlfail(db, rc, "reading attendance");
-	/* In the order of the known agencies' list. */
-	for (size_t k = 0; s == DB_OK && k < agenda_agency_count; k++)
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(v[i].agency, agenda_agencies[k].code) == 0 &&
-			    cb(ctx, &v[i]) != 0) {
-				k = agenda_agency_count - 1;
-				break;
-			}
-	free(v);
-	return s;
+	list->n = k;
+	return DB_OK;
 }
 
 enum db_status
@@ -1286,14 +1274,43 @@ db_agenda_discussed(struct db *db, int64_t item_id, bool discussed)
 	return db_tx_end(db, s);
 }
 
+static void
+read_item(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_agenda_item *it = row;
+
+	(void)db;
+	it->id = sqlite3_column_int64(st, 0);
+	it->meeting_id = sqlite3_column_int64(st, 1);
+	it->offender_id = sqlite3_column_int64(st, 2);
+	it->referral_id = sqlite3_column_int64(st, 3);
+	it->position = sqlite3_column_int(st, 4);
+	db_column_copy(st, 5, it->reason, sizeof it->reason);
+	it->discussed = sqlite3_column_int(st, 6) != 0;
+	db_column_copy(st, 7, it->ref, sizeof it->ref);
+	db_column_copy(st, 8, it->surname, sizeof it->surname);
+	db_column_copy(st, 9, it->forenames, sizeof it->forenames);
+	db_column_copy(st, 10, it->dob, sizeof it->dob);
+	db_column_copy(st, 11, it->gender, sizeof it->gender);
+	db_column_copy(st, 12, it->district, sizeof it->district);
+	db_column_copy(st, 13, it->lead_agency, sizeof it->lead_agency);
+	it->category = sqlite3_column_int(st, 14);
+	it->level = sqlite3_column_int(st, 15);
+	it->status = (enum case_status)case_status_parse(meetings_text(st,
+								       16));
+	db_column_copy(st, 17, it->next_review, sizeof it->next_review);
+	it->minuted = sqlite3_column_int(st, 18) != 0;
+	db_column_copy(st, 19, it->level_decision, sizeof it->level_decision);
+	it->offender_version = sqlite3_column_int64(st, 20);
+}
+
 enum db_status
-db_agenda_list(struct db *db, int64_t meeting_id, db_agenda_cb cb, void *ctx)
+db_agenda_list(struct db *db, int64_t meeting_id, struct db_agenda *list)
 {
 	sqlite3_stmt *st;
-	struct db_agenda_item it;
 	enum db_status s;
-	int rc;
 
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading an agenda")) !=
 	    DB_OK)
 		return s;
@@ -1309,39 +1326,7 @@ db_agenda_list(struct db *db, int64_t meeting_id, db_agenda_cb cb, void *ctx)
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, meeting_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&it, 0, sizeof it);
-		it.id = sqlite3_column_int64(st, 0);
-		it.meeting_id = sqlite3_column_int64(st, 1);
-		it.offender_id = sqlite3_column_int64(st, 2);
-		it.referral_id = sqlite3_column_int64(st, 3);
-		it.position = sqlite3_column_int(st, 4);
-		db_column_copy(st, 5, it.reason, sizeof it.reason);
-		it.discussed = sqlite3_column_int(st, 6) != 0;
-		db_column_copy(st, 7, it.ref, sizeof it.ref);
-		db_column_copy(st, 8, it.surname, sizeof it.surname);
-		db_column_copy(st, 9, it.forenames, sizeof it.forenames);
-		db_column_copy(st, 10, it.dob, sizeof it.dob);
-		db_column_copy(st, 11, it.gender, sizeof it.gender);
-		db_column_copy(st, 12, it.district, sizeof it.district);
-		db_column_copy(st, 13, it.lead_agency, sizeof it.lead_agency);
-		it.category = sqlite3_column_int(st, 14);
-		it.level = sqlite3_column_int(st, 15);
-		it.status = (enum case_status)case_status_parse(
-			meetings_text(st, 16));
-		db_column_copy(st, 17, it.next_review, sizeof it.next_review);
-		it.minuted = sqlite3_column_int(st, 18) != 0;
-		db_column_copy(st, 19, it.level_decision,
-			       sizeof it.level_decision);
-		it.offender_version = sqlite3_column_int64(st, 20);
-		if (cb(ctx, &it) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading an agenda");
+	return DB_ROWS(db, st, read_item, list, "reading an agenda");
 }
 
 enum db_status
@@ -1374,36 +1359,45 @@ db_agenda_find(struct db *db, int64_t meeting_id, int64_t offender_id,
 
 /* --- the proposal ----------------------------------------------------------- */
 
-struct candidates {
-	struct agenda_candidate *v;
-	size_t n, cap;
-};
+DB_LIST(candidates, struct agenda_candidate);
 
-static int
-push_candidate(struct candidates *c, const struct agenda_candidate *x)
+/* A referral awaiting its initial meeting; its due date, until
+ * gather() works out the deadline, the date of the referral. */
+static void
+read_referral(struct db *db, sqlite3_stmt *st, void *row)
 {
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		struct agenda_candidate *v = realloc(c->v, cap * sizeof *v);
+	struct agenda_candidate *x = row;
 
-		if (v == NULL)
-			return -1;
-		c->v = v;
-		c->cap = cap;
-	}
-	c->v[c->n++] = *x;
-	return 0;
+	(void)db;
+	x->referral_id = sqlite3_column_int64(st, 0);
+	x->offender_id = sqlite3_column_int64(st, 1);
+	if (date_parse(meetings_text(st, 2), &x->due) != 0)
+		x->due = MDATE_NONE;
+	x->level = sqlite3_column_int(st, 3);
 }
 
-/* Add the candidates for meeting M to C. */
+/* A case whose review falls due (MDATE_NONE: no date read). */
+static void
+read_review(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct agenda_candidate *x = row;
+
+	(void)db;
+	x->offender_id = sqlite3_column_int64(st, 0);
+	x->level = sqlite3_column_int(st, 1);
+	if (date_parse(meetings_text(st, 2), &x->due) != 0)
+		x->due = MDATE_NONE;
+}
+
+/* The candidates for meeting M into C: the referrals, then the reviews. */
 static enum db_status
 gather(struct db *db, const struct db_meeting *m,
        const struct agenda_holidays *h, struct candidates *c)
 {
 	struct process_settings iv;
-	struct agenda_candidate x;
+	struct candidates reviews = { 0 };
 	sqlite3_stmt *st;
-	int rc;
+	enum db_status s;
 
 	db_process_settings(db, &iv);
 	/* Referrals awaiting their initial meeting: none met yet, not on
@@ -1424,26 +1418,13 @@ gather(struct db *db, const struct db_meeting *m,
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, m->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 2);
-		int level = sqlite3_column_int(st, 3);
-		mdate referred;
-
-		memset(&x, 0, sizeof x);
-		x.referral_id = sqlite3_column_int64(st, 0);
-		x.offender_id = sqlite3_column_int64(st, 1);
-		x.level = level;
-		x.due = d && date_parse(d, &referred) == 0
-			? process_initial_due(&iv, h, level, referred)
-			: MDATE_NONE;
-		if (push_candidate(c, &x) != 0) {
-			sqlite3_reset(st);
-			return db_fail(db, DB_ERROR, "out of memory");
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_sqlfail(db, rc, "reading referrals");
+	if ((s = DB_ROWS(db, st, read_referral, c, "reading referrals")) !=
+	    DB_OK)
+		return s;
+	for (int i = 0; i < c->n; i++)
+		if (c->v[i].due != MDATE_NONE)
+			c->v[i].due = process_initial_due(&iv, h, c->v[i].level,
+							  c->v[i].due);
 	/* Reviews due by the meeting's date. */
 	st = db_stmt(db,
 		"SELECT o.id, o.level, o.next_review FROM offenders o "
@@ -1461,28 +1442,39 @@ gather(struct db *db, const struct db_meeting *m,
 	sqlite3_bind_int64(st, 1, m->id);
 	sqlite3_bind_int(st, 2, m->level);
 	sqlite3_bind_text(st, 3, m->date, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 2);
+	s = DB_ROWS(db, st, read_review, &reviews, "reading the register");
+	for (int i = 0; s == DB_OK && i < reviews.n; i++)
+		if (reviews.v[i].due != MDATE_NONE &&
+		    array_push(&c->v, &c->n, &c->cap, &reviews.v[i],
+			       sizeof reviews.v[i]) != 0)
+			s = db_fail(db, DB_ERROR, "out of memory");
+	db_list_free(&reviews);
+	return s;
+}
 
-		memset(&x, 0, sizeof x);
-		x.offender_id = sqlite3_column_int64(st, 0);
-		x.level = sqlite3_column_int(st, 1);
-		if (!d || date_parse(d, &x.due) != 0)
-			continue;
-		if (push_candidate(c, &x) != 0) {
-			sqlite3_reset(st);
-			return db_fail(db, DB_ERROR, "out of memory");
-		}
+/* Proposal P's case: its reference, names, category and level. */
+static enum db_status
+read_proposed(struct db *db, sqlite3_stmt *st, struct db_agenda_proposal *p)
+{
+	int rc;
+
+	sqlite3_bind_int64(st, 1, p->offender_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(st, 0, p->ref, sizeof p->ref);
+		db_column_copy(st, 1, p->surname, sizeof p->surname);
+		db_column_copy(st, 2, p->forenames, sizeof p->forenames);
+		p->category = sqlite3_column_int(st, 3);
+		p->level = sqlite3_column_int(st, 4);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading the register");
+	return rc == SQLITE_ROW ? DB_OK : db_sqlfail(db, rc, "reading a case");
 }
 
 enum db_status
 db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
-		  const struct agenda_holidays *h, db_agenda_proposal_cb cb,
-		  void *ctx)
+		  const struct agenda_holidays *h,
+		  struct db_agenda_proposals *list)
 {
 	struct candidates c = { 0 };
 	struct db_meeting m;
@@ -1491,8 +1483,8 @@ db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
 	enum db_status s;
 	mdate date;
 	size_t k;
-	int rc;
 
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "proposing an agenda")) !=
 	    DB_OK)
 		return s;
@@ -1501,13 +1493,15 @@ db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
 	if (date_parse(m.date, &date) != 0)
 		return db_fail(db, DB_INVALID, "the meeting has no date");
 	if ((s = gather(db, &m, h, &c)) != DB_OK) {
-		free(c.v);
+		db_list_free(&c);
 		return s;
 	}
-	k = agenda_propose(c.v, c.n, m.level, date, today);
+	k = agenda_propose(c.v, (size_t)c.n, m.level, date, today);
 	st = db_stmt(db, "SELECT ref, surname, forenames, category, level "
 			 "FROM offenders WHERE id = ?");
-	for (size_t i = 0; st && i < k; i++) {
+	if (st == NULL)
+		s = DB_ERROR;
+	for (size_t i = 0; s == DB_OK && i < k; i++) {
 		memset(&p, 0, sizeof p);
 		p.offender_id = c.v[i].offender_id;
 		p.referral_id = c.v[i].referral_id;
@@ -1516,27 +1510,14 @@ db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
 			 sizeof p.reason);
 		if (c.v[i].due != MDATE_NONE)
 			date_format(c.v[i].due, p.due);
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, p.offender_id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			db_column_copy(st, 0, p.ref, sizeof p.ref);
-			db_column_copy(st, 1, p.surname, sizeof p.surname);
-			db_column_copy(st, 2, p.forenames, sizeof p.forenames);
-			p.category = sqlite3_column_int(st, 3);
-			p.level = sqlite3_column_int(st, 4);
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW) {
-			s = db_sqlfail(db, rc, "reading a case");
-			break;
-		}
-		if (cb(ctx, &p) != 0)
-			break;
+		if ((s = read_proposed(db, st, &p)) == DB_OK &&
+		    array_push(&list->v, &list->n, &list->cap, &p,
+			       sizeof p) != 0)
+			s = db_fail(db, DB_ERROR, "out of memory");
 	}
-	if (st == NULL)
-		s = DB_ERROR;
-	free(c.v);
+	if (s != DB_OK)
+		list->n = 0;
+	db_list_free(&c);
 	return s;
 }
 

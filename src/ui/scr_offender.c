@@ -39,11 +39,6 @@ struct rec_referral {
 	char *reason;
 };
 
-struct rec_meeting {
-	struct db_case_meeting m;
-	char *chair, *decision;
-};
-
 struct rec_action {
 	struct db_case_action a;
 	char *text, *person;
@@ -59,7 +54,8 @@ struct rec {
 	int64_t id;
 	struct db_offender o;
 	bool loaded;
-	struct array ev, ref, meet, act;
+	struct array ev, ref, act;
+	struct db_case_meetings meet;
 	struct cf_lines cf_top, cf_rest; /* the case file's lines */
 	int64_t cf_stamp;             /* db_casefile_stamp() as read */
 	struct view v;
@@ -99,7 +95,6 @@ forget(struct rec *r)
 {
 	struct rec_event *e = r->ev.v;
 	struct rec_referral *f = r->ref.v;
-	struct rec_meeting *m = r->meet.v;
 	struct rec_action *a = r->act.v;
 
 	for (size_t i = 0; i < r->ev.n; i++) {
@@ -108,15 +103,12 @@ forget(struct rec *r)
 	}
 	for (size_t i = 0; i < r->ref.n; i++)
 		free(f[i].reason);
-	for (size_t i = 0; i < r->meet.n; i++) {
-		free(m[i].chair);
-		free(m[i].decision);
-	}
+	db_case_meetings_free(&r->meet);
 	for (size_t i = 0; i < r->act.n; i++) {
 		free(a[i].text);
 		free(a[i].person);
 	}
-	r->ev.n = r->ref.n = r->meet.n = r->act.n = 0;
+	r->ev.n = r->ref.n = r->act.n = 0;
 	cf_lines_clear(&r->cf_top);
 	cf_lines_clear(&r->cf_rest);
 	if (r->loaded)
@@ -152,20 +144,6 @@ got_referral(void *ctx, const struct db_referral *r)
 }
 
 static int
-got_meeting(void *ctx, const struct db_case_meeting *m)
-{
-	struct rec_meeting *x = push(ctx, sizeof *x);
-
-	if (x == NULL)
-		return 1;
-	x->m = *m;
-	x->chair = dup(m->chair);
-	x->decision = dup(m->decision);
-	x->m.chair = x->m.decision = NULL;
-	return 0;
-}
-
-static int
 got_action(void *ctx, const struct db_case_action *a)
 {
 	struct rec_action *x = push(ctx, sizeof *x);
@@ -193,7 +171,7 @@ load(struct ui *ui, struct rec *r)
 	r->loaded = true;
 	if (db_event_list(ui->db, r->id, got_event, &r->ev) != DB_OK ||
 	    db_referral_list(ui->db, r->id, got_referral, &r->ref) != DB_OK ||
-	    db_case_meetings(ui->db, r->id, got_meeting, &r->meet) != DB_OK ||
+	    db_case_meetings(ui->db, r->id, &r->meet) != DB_OK ||
 	    db_case_actions(ui->db, r->id, true, got_action, &r->act) !=
 		    DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
@@ -213,13 +191,13 @@ static const char *const category_names[] = {
 	"other dangerous offender", "terrorism or terrorism risk",
 };
 
-static const struct rec_meeting *
+static const struct db_case_meeting *
 meeting(const struct rec *r, int64_t id)
 {
-	const struct rec_meeting *m = r->meet.v;
+	const struct db_case_meeting *m = r->meet.v;
 
-	for (size_t i = 0; id && i < r->meet.n; i++)
-		if (m[i].m.id == id)
+	for (int i = 0; id && i < r->meet.n; i++)
+		if (m[i].id == id)
 			return &m[i];
 	return NULL;
 }
@@ -347,7 +325,7 @@ build_history(struct ui *ui, struct rec *r, int width)
 		view_add(v, R_DIM, 2, "No events.");
 	for (size_t i = 0; i < r->ev.n; i++) {
 		const struct rec_event *x = &ev[i];
-		const struct rec_meeting *m = meeting(r, x->e.meeting_id);
+		const struct db_case_meeting *m = meeting(r, x->e.meeting_id);
 		char d[MDATE_BUFSZ];
 		size_t n = 0;
 
@@ -361,7 +339,7 @@ build_history(struct ui *ui, struct rec *r, int width)
 			n += (size_t)snprintf(who + n, sizeof who - n,
 					      "%sat the Level %d meeting of %s",
 					      n ? " " : "decided ",
-					      m->m.level, date_case(m->m.date,
+					      m->level, date_case(m->date,
 								    ui->lay,
 								    d));
 		if (!ui->lay && n < sizeof who)
@@ -433,7 +411,7 @@ static void
 build_rest(struct ui *ui, struct rec *r, int width)
 {
 	const struct rec_referral *f = r->ref.v;
-	const struct rec_meeting *m = r->meet.v;
+	const struct db_case_meeting *m = r->meet.v;
 	const struct rec_action *a = r->act.v;
 	const struct rec_event *ev = r->ev.v;
 	struct view *v = &r->v;
@@ -459,25 +437,25 @@ build_rest(struct ui *ui, struct rec *r, int width)
 	section(v, "Meetings");
 	if (r->meet.n == 0)
 		view_add(v, R_DIM, 2, "None.");
-	for (size_t i = 0; i < r->meet.n; i++) {
+	for (int i = 0; i < r->meet.n; i++) {
 		size_t n = (size_t)snprintf(line, sizeof line,
 					    "%s  Level %d meeting, %s",
-					    date_case(m[i].m.date, ui->lay,
-						      d), m[i].m.level,
-					    meeting_status_name(m[i].m.status));
+					    date_case(m[i].date, ui->lay,
+						      d), m[i].level,
+					    meeting_status_name(m[i].status));
 
 		if (!ui->lay && m[i].chair && n < sizeof line)
 			n += (size_t)snprintf(line + n, sizeof line - n,
 					      ", chair %s", m[i].chair);
-		if (m[i].m.level_decision[0] && n < sizeof line)
+		if (m[i].level_decision[0] && n < sizeof line)
 			n += (size_t)snprintf(line + n, sizeof line - n,
 					      "; level: %s",
-					      m[i].m.level_decision);
+					      m[i].level_decision);
 		for (size_t j = 0; j < r->ev.n && n < sizeof line; j++) {
 			struct ev_state st = { 0 };
 			char what[160];
 
-			if (ev[j].e.meeting_id != m[i].m.id)
+			if (ev[j].e.meeting_id != m[i].id)
 				continue;
 			for (size_t k = 0; k < j; k++)
 				ev_apply(&st, &ev[k].e.ev);
@@ -692,7 +670,6 @@ destroy(struct screen *s)
 	forget(r);
 	free(r->ev.v);
 	free(r->ref.v);
-	free(r->meet.v);
 	free(r->act.v);
 	free(r->cf_top.v);
 	free(r->cf_rest.v);
