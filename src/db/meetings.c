@@ -23,6 +23,15 @@
 
 /* --- shared helpers (meetings_internal.h) ---------------------------------- */
 
+enum db_status
+meetings_step(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlfail(db, rc, what);
+}
+
 const char *
 meetings_text(sqlite3_stmt *st, int col)
 {
@@ -280,7 +289,6 @@ put_agency(struct db *db, int64_t id, const char *agency, bool invited,
 		"ON CONFLICT(meeting_id, agency) DO UPDATE SET "
 		"invited = CASE WHEN ?5 THEN invited ELSE ?3 END, "
 		"attendance = CASE WHEN ?5 THEN ?4 ELSE attendance END");
-	int rc;
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -289,10 +297,7 @@ put_agency(struct db *db, int64_t id, const char *agency, bool invited,
 	sqlite3_bind_int(st, 3, invited);
 	db_bind_text(st, 4, attendance);
 	sqlite3_bind_int(st, 5, set_attendance);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "recording an agency");
+	return meetings_step(db, st, "recording an agency");
 }
 
 enum db_status
@@ -1124,16 +1129,13 @@ step3(struct db *db, const char *sql, int64_t a, int64_t b, int64_t c,
       const char *what)
 {
 	sqlite3_stmt *st = db_stmt(db, sql);
-	int rc;
 
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
 	sqlite3_bind_int64(st, 3, c);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK : db_sqlfail(db, rc, what);
+	return meetings_step(db, st, what);
 }
 
 enum db_status

@@ -22,6 +22,11 @@ struct meetings_item {
 	char chair[DB_FIELD_MAX]; /* the meeting's, or "" */
 };
 
+/* Step ST, a bound write, and reset it: DB_OK, or the failure naming
+ * WHAT. */
+enum db_status meetings_step(struct db *db, sqlite3_stmt *st,
+			     const char *what);
+
 /* The text in column COL of ST; "" for NULL. */
 const char *meetings_text(sqlite3_stmt *st, int col);
 

@@ -130,7 +130,6 @@ store_minutes(struct db *db, const struct db_minutes *m, int64_t new_version)
 		"contingencies = ?9, victim_issues = ?10, disclosure = ?11, "
 		"next_review = ?12, level_decision = ?13, "
 		"level_event_id = ?14, version = ?15");
-	int rc;
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -142,10 +141,25 @@ store_minutes(struct db *db, const struct db_minutes *m, int64_t new_version)
 	if (m->level_event_id)
 		sqlite3_bind_int64(st, 14, m->level_event_id);
 	sqlite3_bind_int64(st, 15, new_version);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "saving minutes");
+	return meetings_step(db, st, "saving minutes");
+}
+
+/* Read item ITEM_ID and its meeting into IT, to be minuted: the minutes
+ * open and the meeting held, else DB_INVALID ("the meeting is
+ * cancelled: WHY"). */
+static enum db_status
+held_item(struct db *db, int64_t item_id, struct meetings_item *it,
+	  const char *why)
+{
+	enum db_status s;
+
+	if ((s = meetings_item_get(db, item_id, it)) != DB_OK ||
+	    (s = meetings_minutes_open(db, it->meeting_id)) != DB_OK)
+		return s;
+	if (it->status != MEETING_HELD)
+		return db_fail(db, DB_INVALID, "the meeting is %s: %s",
+			       meeting_status_name(it->status), why);
+	return DB_OK;
 }
 
 static void
@@ -183,14 +197,9 @@ db_minutes_save(struct db *db, const struct db_minutes *base,
 			       "YYYY-MM-DD, or none");
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = meetings_item_get(db, m->item_id, &it)) != DB_OK ||
-	    (s = meetings_minutes_open(db, it.meeting_id)) != DB_OK)
+	if ((s = held_item(db, m->item_id, &it, "minutes are for a meeting "
+			   "held")) != DB_OK)
 		return db_tx_end(db, s);
-	if (it.status != MEETING_HELD)
-		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
-					     "%s: minutes are for a meeting "
-					     "held",
-					     meeting_status_name(it.status)));
 	if ((s = load_minutes(db, m->item_id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
 	if (base == NULL && cur.version != m->version) {
@@ -382,14 +391,9 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 			       "allowed");
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = meetings_item_get(db, item_id, &it)) != DB_OK ||
-	    (s = meetings_minutes_open(db, it.meeting_id)) != DB_OK)
+	if ((s = held_item(db, item_id, &it, "levels are decided at a "
+			   "meeting held")) != DB_OK)
 		return db_tx_end(db, s);
-	if (it.status != MEETING_HELD)
-		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
-					     "%s: levels are decided at a "
-					     "meeting held",
-					     meeting_status_name(it.status)));
 	if (change && it.chair[0] == '\0')
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting has "
 					     "no chair: record who chaired it "
