@@ -1165,6 +1165,37 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 	db_list_free(&ps);
 }
 
+/* Each heading of core/minutes.h is stored in the column it names. */
+static void
+minutes__each_heading__stored_in_its_field(void **state)
+{
+	struct fx *f = *state;
+	int64_t item = agenda_item(f, f->o.id);
+	struct db_minutes m;
+	char sql[200], text[32];
+
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL),
+			 DB_OK);
+	memset(&m, 0, sizeof m);
+	m.item_id = item;
+	for (int t = 0; t < DB_MIN_TEXTS; t++) {
+		snprintf(text, sizeof text, "text %d", t);
+		m.text[t] = strdup(text);
+	}
+	assert_int_equal(db_minutes_save(f->db, NULL, &m), DB_OK);
+	db_minutes_clear(&m);
+	assert_int_equal(DB_MIN_TEXTS, MINUTES_TEXTS);
+	for (int t = 0; t < DB_MIN_TEXTS; t++) {
+		assert_string_equal(db_minutes_text_name(t),
+				    minutes_headings[t].field);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM minutes WHERE "
+			 "agenda_item_id = %lld AND %s = 'text %d'",
+			 (long long)item, minutes_headings[t].field, t);
+		assert_int_equal(tu_count(f->db, sql), 1);
+	}
+	assert_null(db_minutes_text_name(DB_MIN_TEXTS));
+}
+
 /* --- lay advisers ---------------------------------------------------------------- */
 
 static void
@@ -1261,6 +1292,7 @@ main(void)
 		T(action_edit__stale_version_conflict__remove_audited),
 		T(action_carry__later_due__audited__on_approved_minutes),
 		T(action_drop__kept_closed__audited__on_approved_minutes),
+		T(minutes__each_heading__stored_in_its_field),
 #undef T
 	};
 

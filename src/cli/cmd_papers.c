@@ -37,12 +37,12 @@ static const char *const category_names[] = {
 	"Category 4 (terrorism or terrorism-risk offender)",
 };
 
-static const char *const heading_names[DB_MIN_TEXTS] = {
-	"Decision", "Rationale", "Dissent",
-	"Supervision", "Monitoring and control",
-	"Interventions and treatment", "Victim safety",
-	"Contingencies", "Victim issues", "Disclosure",
-};
+/* Minutes heading T as the paper prints it (core/minutes.h). */
+static const char *
+heading_label(int t)
+{
+	return minutes_headings[t].short_label;
+}
 
 static const char *const month_names[] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -890,11 +890,11 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	str_printf(buf, sizeof buf, "%s%s", reason_words(it->reason),
 		   it->discussed ? "" : " (not yet discussed)");
 	field(pp, "On the agenda for", buf, NULL);
-	field(pp, heading_names[DB_MIN_DECISION], mi.text[DB_MIN_DECISION],
+	field(pp, heading_label(DB_MIN_DECISION), mi.text[DB_MIN_DECISION],
 	      "none recorded");
-	field(pp, heading_names[DB_MIN_RATIONALE], mi.text[DB_MIN_RATIONALE],
+	field(pp, heading_label(DB_MIN_RATIONALE), mi.text[DB_MIN_RATIONALE],
 	      "none recorded");
-	field(pp, heading_names[DB_MIN_DISSENT], mi.text[DB_MIN_DISSENT],
+	field(pp, heading_label(DB_MIN_DISSENT), mi.text[DB_MIN_DISSENT],
 	      "none recorded");
 	if (pp->pdf)
 		pdf_heading(pp->pdf, 2, "Risk management plan");
@@ -905,20 +905,20 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	for (int t = DB_MIN_RMP_SUPERVISION; t <= DB_MIN_RMP_VICTIM_SAFETY;
 	     t++) {
 		if (pp->pdf) {
-			pdf_field(pp->pdf, heading_names[t],
+			pdf_field(pp->pdf, heading_label(t),
 				  mi.text[t] ? mi.text[t] : "none recorded");
 		} else if (pp->md) {
-			printf("- *%s:* %s\n", heading_names[t],
+			printf("- *%s:* %s\n", heading_label(t),
 			       mi.text[t] ? mi.text[t] : "none recorded");
 		} else {
-			printf("    %s:\n", heading_names[t]);
+			printf("    %s:\n", heading_label(t));
 			wrap(mi.text[t] ? mi.text[t] : "none recorded", 8);
 		}
 	}
 	if (pp->md)
 		putchar('\n');
 	for (int t = DB_MIN_CONTINGENCIES; t <= DB_MIN_DISCLOSURE; t++)
-		field(pp, heading_names[t], mi.text[t], "none recorded");
+		field(pp, heading_label(t), mi.text[t], "none recorded");
 	/* The level decision, spelled out. */
 	if (mi.level_decision[0] == '\0') {
 		str_copy(buf, "not yet recorded", sizeof buf);

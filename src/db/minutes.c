@@ -24,17 +24,10 @@
 #include "core/util.h"
 #include "db/meetings_internal.h"
 
-static const char *const text_names[DB_MIN_TEXTS] = {
-	"decision",        "rationale",      "dissent",
-	"rmp_supervision", "rmp_monitoring", "rmp_interventions",
-	"rmp_victim_safety", "contingencies", "victim_issues",
-	"disclosure",
-};
-
 const char *
 db_minutes_text_name(int t)
 {
-	return t >= 0 && t < DB_MIN_TEXTS ? text_names[t] : NULL;
+	return t >= 0 && t < DB_MIN_TEXTS ? minutes_headings[t].field : NULL;
 }
 
 void
@@ -191,7 +184,7 @@ db_minutes_save(struct db *db, const struct db_minutes *base,
 		if (str_has_control(m->text[i], true))
 			return db_fail(db, DB_INVALID, "%s: control characters "
 				       "other than tab and line breaks are not "
-				       "allowed", text_names[i]);
+				       "allowed", minutes_headings[i].field);
 	if (m->next_review[0] && date_parse(m->next_review, &review) != 0)
 		return db_fail(db, DB_INVALID, "next review: a real date, "
 			       "YYYY-MM-DD, or none");
@@ -219,7 +212,7 @@ db_minutes_save(struct db *db, const struct db_minutes *base,
 			s = db_fail(db, DB_CONFLICT, "someone else changed the "
 				    "%s of these minutes first; nothing was "
 				    "saved: reload them and try again",
-				    text_names[i]);
+				    minutes_headings[i].field);
 		else
 			res.text[i] = dup_text(mine ? m->text[i] : cur.text[i],
 					       &oom);
@@ -270,7 +263,7 @@ db_minutes_save(struct db *db, const struct db_minutes *base,
 		for (int i = 0; i < DB_MIN_TEXTS; i++)
 			if (!meetings_same(res.text[i], cur.text[i]))
 				sb_printf(&sb, "%s%s", k++ ? "," : " ",
-					  text_names[i]);
+					  minutes_headings[i].field);
 		if (k == 0)
 			sb_add(&sb, " none");
 		if (review_changed)

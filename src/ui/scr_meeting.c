@@ -51,12 +51,13 @@
 /* What the reason for a level change takes, as the event form's. */
 #define REASON_MAX 1000
 
-static const char *const text_labels[DB_MIN_TEXTS] = {
-	"Decision", "Rationale", "Dissent",
-	"RMP: supervision", "RMP: monitoring and control",
-	"RMP: interventions and treatment", "RMP: victim safety",
-	"Contingencies", "Victim issues", "Disclosure",
-};
+/* Minutes heading R as the screen names it (core/minutes.h). */
+static const char *
+text_label(int r)
+{
+	return minutes_headings[r].label;
+}
+
 #define ROW_REVIEW DB_MIN_TEXTS
 #define CASE_ROWS (DB_MIN_TEXTS + 1)
 
@@ -482,7 +483,7 @@ row_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 	db_minutes_clear(&x->ebase);
 	x->notice[0] = '\0';
 	ui_msg(ui, "%s saved.", r == ROW_REVIEW ? "Next review"
-						: text_labels[r]);
+						: text_label(r));
 	load(ui, x);
 	return DRAW_BODY;
 }
@@ -509,7 +510,7 @@ reask_row(struct ui *ui, struct screen *s, const char *text)
 
 	x->editing = x->row;
 	ui_fmt(label, sizeof label, "%s:", x->row == ROW_REVIEW
-	       ? "Next review (YYYY-MM-DD)" : text_labels[x->row]);
+	       ? "Next review (YYYY-MM-DD)" : text_label(x->row));
 	d = ui_ask_text(ui, s, label, MINUTES_LINE_MAX, row_answered, NULL);
 	field_set(&ui->ask.f, text);
 	return d;
@@ -549,11 +550,11 @@ ed_open(struct ui *ui, struct mm *x)
 	x->notice[0] = '\0';
 	if (c)
 		ui_msg(ui, "Editing %s, from the meeting of %s: amend it; F2 "
-		       "saves it as this meeting's.", text_labels[x->row],
+		       "saves it as this meeting's.", text_label(x->row),
 		       x->prev_date);
 	else
 		ui_msg(ui, "Editing %s: type; Enter starts a new line.",
-		       text_labels[x->row]);
+		       text_label(x->row));
 	return DRAW_BODY;
 }
 
@@ -617,7 +618,7 @@ ed_save(struct ui *ui, struct screen *s)
 	}
 	ed_close(x);
 	x->notice[0] = '\0';
-	ui_msg(ui, "%s saved.", text_labels[r]);
+	ui_msg(ui, "%s saved.", text_label(r));
 	load(ui, x);
 	return DRAW_BODY;
 }
@@ -647,7 +648,7 @@ ed_cancel(struct ui *ui, struct screen *s)
 	if (x->ed.changed)
 		return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Close %s and "
 				  "lose what you typed? (y/n) ",
-				  text_labels[x->editing]), ed_discard);
+				  text_label(x->editing)), ed_discard);
 	return ed_discard(ui, s, true, NULL);
 }
 
@@ -1493,7 +1494,7 @@ draw_heading(struct ui *ui, struct mm *x, int r, int y)
 
 		ui_put(y++, 2, ui->cols - 2, ui_fmt(line, sizeof line,
 		       "%s: editing (F2 or Ctrl-X saves, Esc closes, Ctrl-_ "
-		       "undoes)", text_labels[r]), a, PUT_PAD | PUT_ELLIPSIS);
+		       "undoes)", text_label(r)), a, PUT_PAD | PUT_ELLIPSIS);
 		y += editor_draw(&x->ed, y, TEXT_X, text_cols(ui),
 				 ui_attr(R_FIELD_FOCUS), &cy, &cx);
 		x->cur_row = cy;
@@ -1504,7 +1505,7 @@ draw_heading(struct ui *ui, struct mm *x, int r, int y)
 
 		const char *c = carried(x, r);
 
-		ui_put(y++, 2, ui->cols - 2, text_labels[r], a, PUT_PAD);
+		ui_put(y++, 2, ui->cols - 2, text_label(r), a, PUT_PAD);
 		if (c != NULL) {
 			/* The last meeting's plan, offered to amend. */
 			y = put_text(y, TEXT_X, text_cols(ui), ui_fmt(line,
@@ -1599,7 +1600,7 @@ draw_briefing(struct ui *ui, struct mm *x, const struct db_agenda_item *it,
 		}
 		compared = true;
 		ui_put(y++, 4, w - 2, ui_fmt(line, sizeof line, "%s, as of %s:",
-		       text_labels[r], x->prev_date), ui_attr(R_DIM) | A_BOLD,
+		       text_label(r), x->prev_date), ui_attr(R_DIM) | A_BOLD,
 		       PUT_PAD | PUT_ELLIPSIS);
 		y = put_text(y, 6, w - 4, x->prev.text[r], ui_attr(R_DIM));
 	}
