@@ -1196,6 +1196,205 @@ minutes__each_heading__stored_in_its_field(void **state)
 	assert_null(db_minutes_text_name(DB_MIN_TEXTS));
 }
 
+/* --- the lists ------------------------------------------------------------------ */
+
+#define MANY 20 /* more rows than a list's first allocation (16) */
+
+/*
+ * Every list the meetings hand over: more rows than the first
+ * allocation, none lost, in their order; a second read into the same
+ * list refills it (fewer rows: none left over), keeping its allocation.
+ */
+static void
+lists__more_than_sixteen__every_row_in_order_refilled_anew(void **state)
+{
+	struct fx *f = *state;
+	struct db_meetings ms = { 0 };
+	struct db_agenda ag = { 0 };
+	struct db_attendees at = { 0 };
+	struct db_meeting_agencies inv = { 0 };
+	struct db_agenda_proposals ps = { 0 };
+	struct db_case_meetings cm = { 0 };
+	struct db_meeting_query q = { MDATE_NONE, MDATE_NONE, 0, -1 };
+	struct db_meeting m;
+	struct db_offender o;
+	struct db_minutes mi;
+	struct db_attendee a;
+	struct db *lay;
+	int64_t meeting[MANY], off[MANY], item;
+	const void *was;
+	char ref[16], err[256];
+	int cap;
+
+	/* Meetings scheduled latest first; listed by date. */
+	for (int k = MANY - 1; k >= 0; k--) {
+		memset(&m, 0, sizeof m);
+		snprintf(m.date, sizeof m.date, "2012-06-%02d", k + 1);
+		m.level = 2;
+		snprintf(m.chair, sizeof m.chair, "Chair %02d", k + 1);
+		assert_int_equal(db_meeting_add(f->db, &m, NULL, 0), DB_OK);
+		meeting[k] = m.id;
+	}
+	assert_int_equal(db_meeting_list(f->db, &q, &ms), DB_OK);
+	assert_int_equal(ms.n, MANY + 1);
+	assert_int_equal(ms.v[0].id, f->meeting);
+	for (int k = 0; k < MANY; k++) {
+		assert_int_equal(ms.v[k + 1].id, meeting[k]);
+		assert_int_equal(ms.v[k + 1].status, MEETING_SCHEDULED);
+	}
+	was = ms.v;
+	cap = ms.cap;
+	assert_int_equal(db_meeting_cancel(f->db, meeting[7], NULL), DB_OK);
+	q.status = MEETING_CANCELLED;
+	assert_int_equal(db_meeting_list(f->db, &q, &ms), DB_OK);
+	assert_int_equal(ms.n, 1);
+	assert_int_equal(ms.v[0].id, meeting[7]);
+	assert_int_equal(ms.v[0].status, MEETING_CANCELLED);
+	assert_ptr_equal(ms.v, was);
+	assert_int_equal(ms.cap, cap);
+	db_list_free(&ms);
+	assert_null(ms.v);
+	assert_int_equal(ms.n, 0);
+
+	/* An agenda of MANY cases, in their order; one moved first. */
+	for (int k = 0; k < MANY; k++) {
+		snprintf(ref, sizeof ref, "L%02d", k);
+		new_case(f->db, ref, 1, 2, &o);
+		off[k] = o.id;
+		(void)agenda_item(f, o.id);
+	}
+	assert_int_equal(db_agenda_list(f->db, f->meeting, &ag), DB_OK);
+	assert_int_equal(ag.n, MANY);
+	for (int k = 0; k < MANY; k++) {
+		assert_int_equal(ag.v[k].offender_id, off[k]);
+		assert_int_equal(ag.v[k].position, k + 1);
+		assert_int_equal(ag.v[k].status, CASE_COMMUNITY);
+	}
+	assert_int_equal(db_agenda_move(f->db, ag.v[MANY - 1].id, 1), DB_OK);
+	assert_int_equal(db_agenda_list(f->db, f->meeting, &ag), DB_OK);
+	assert_int_equal(ag.n, MANY);
+	assert_int_equal(ag.v[0].offender_id, off[MANY - 1]);
+	for (int k = 1; k < MANY; k++)
+		assert_int_equal(ag.v[k].offender_id, off[k - 1]);
+	db_list_free(&ag);
+
+	/* MANY people, by role, agency, name. */
+	memset(&a, 0, sizeof a);
+	a.meeting_id = f->meeting;
+	for (int k = MANY - 1; k >= 0; k--) {
+		snprintf(a.name, sizeof a.name, "Person %02d", k);
+		str_copy(a.agency, k % 2 ? "probation" : "police",
+			 sizeof a.agency);
+		str_copy(a.role, k < 3 ? "guest" : "present", sizeof a.role);
+		assert_int_equal(db_attendee_add(f->db, &a), DB_OK);
+	}
+	assert_int_equal(db_attendee_list(f->db, f->meeting, &at), DB_OK);
+	assert_int_equal(at.n, MANY);
+	for (int k = 1; k < MANY; k++) {
+		const struct db_attendee *p = &at.v[k - 1], *n = &at.v[k];
+		bool pg = strcmp(p->role, "guest") == 0;
+		bool ng = strcmp(n->role, "guest") == 0;
+		int c = strcmp(p->agency, n->agency);
+
+		assert_true(pg <= ng);
+		if (pg == ng)
+			assert_true(c < 0 || (c == 0 &&
+					      strcmp(p->name, n->name) < 0));
+	}
+	assert_string_equal(at.v[0].name, "Person 04");
+	assert_string_equal(at.v[MANY - 1].name, "Person 01");
+	assert_int_equal(db_attendee_known(f->db, 5, &at), DB_OK);
+	assert_int_equal(at.n, 5);
+	db_list_free(&at);
+
+	/* Every agency, invited last first: listed in the agencies' order. */
+	for (size_t k = agenda_agency_count; k-- > 0;)
+		assert_int_equal(db_meeting_invite(f->db, meeting[0],
+						   agenda_agencies[k].code,
+						   true), DB_OK);
+	assert_int_equal(db_meeting_agencies(f->db, meeting[0], &inv), DB_OK);
+	assert_int_equal(inv.n, (int)agenda_agency_count);
+	for (int k = 0; k < inv.n; k++) {
+		assert_string_equal(inv.v[k].agency, agenda_agencies[k].code);
+		assert_true(inv.v[k].invited);
+	}
+	assert_int_equal(db_meeting_agencies(f->db, f->meeting, &inv), DB_OK);
+	assert_int_equal(inv.n, 3);
+	assert_string_equal(inv.v[0].agency, "police");
+	assert_string_equal(inv.v[1].agency, "probation");
+	assert_string_equal(inv.v[2].agency, "housing");
+	db_list_free(&inv);
+
+	/* The cases, due for review, proposed for another meeting once
+	 * this one is held; fewer once some are on its agenda. */
+	assert_int_equal(sqlite3_exec(f->db->sql, "UPDATE offenders SET "
+				      "next_review = CASE WHEN ref LIKE 'L%' "
+				      "THEN '2012-06-15' END", NULL, NULL,
+				      NULL), SQLITE_OK);
+	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL),
+			 DB_OK);
+	assert_int_equal(db_agenda_propose(f->db, meeting[MANY - 1], TODAY,
+					   NULL, &ps), DB_OK);
+	assert_int_equal(ps.n, MANY);
+	for (int k = 0; k < ps.n; k++) {
+		assert_int_equal(ps.v[k].offender_id, off[k]);
+		assert_string_equal(ps.v[k].reason, "review");
+		assert_string_equal(ps.v[k].due, "2012-06-15");
+	}
+	for (int k = 0; k < 5; k++)
+		assert_int_equal(db_agenda_add(f->db, meeting[MANY - 1],
+					       off[k], "review", 0, false,
+					       NULL), DB_OK);
+	assert_int_equal(db_agenda_propose(f->db, meeting[MANY - 1], TODAY,
+					   NULL, &ps), DB_OK);
+	assert_int_equal(ps.n, MANY - 5);
+	assert_int_equal(ps.v[0].offender_id, off[5]);
+	db_list_free(&ps);
+
+	/* The meetings of one case, oldest first, with their chairs and the
+	 * minuted decision; a lay adviser reads neither. */
+	item = agenda_item(f, f->o.id);
+	memset(&mi, 0, sizeof mi);
+	mi.item_id = item;
+	mi.text[DB_MIN_DECISION] = strdup("Keep at Level 2");
+	assert_int_equal(db_minutes_save(f->db, NULL, &mi), DB_OK);
+	db_minutes_clear(&mi);
+	for (int k = 0; k < MANY; k++)
+		assert_int_equal(db_agenda_add(f->db, meeting[k], f->o.id,
+					       "review", 0, true, NULL),
+				 k == 7 ? DB_INVALID : DB_OK); /* cancelled */
+	assert_int_equal(db_case_meetings(f->db, f->o.id, &cm), DB_OK);
+	assert_int_equal(cm.n, MANY);
+	assert_int_equal(cm.v[0].id, f->meeting);
+	assert_int_equal(cm.v[0].status, MEETING_HELD);
+	assert_string_equal(cm.v[0].chair, "DCI Ada Chairwoman");
+	assert_string_equal(cm.v[0].decision, "Keep at Level 2");
+	for (int k = 0, i = 1; k < MANY; k++) {
+		char chair[16];
+
+		if (k == 7)
+			continue;
+		snprintf(chair, sizeof chair, "Chair %02d", k + 1);
+		assert_int_equal(cm.v[i].id, meeting[k]);
+		assert_int_equal(cm.v[i].status, MEETING_SCHEDULED);
+		assert_string_equal(cm.v[i].chair, chair);
+		assert_null(cm.v[i++].decision);
+	}
+	assert_int_equal(db_open(&lay, f->path, "lay", 0, err, sizeof err),
+			 DB_OK);
+	assert_int_equal(db_case_meetings(lay, f->o.id, &cm), DB_OK);
+	assert_int_equal(cm.n, MANY);
+	for (int k = 0; k < cm.n; k++) {
+		assert_null(cm.v[k].chair);
+		assert_null(cm.v[k].decision);
+	}
+	db_close(lay);
+	assert_int_equal(db_case_meetings(f->db, off[0], &cm), DB_OK);
+	assert_int_equal(cm.n, 2);
+	db_case_meetings_free(&cm);
+	assert_null(cm.v);
+}
+
 /* --- lay advisers ---------------------------------------------------------------- */
 
 static void
@@ -1293,6 +1492,7 @@ main(void)
 		T(action_carry__later_due__audited__on_approved_minutes),
 		T(action_drop__kept_closed__audited__on_approved_minutes),
 		T(minutes__each_heading__stored_in_its_field),
+		T(lists__more_than_sixteen__every_row_in_order_refilled_anew),
 #undef T
 	};
 
