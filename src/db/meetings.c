@@ -140,12 +140,12 @@ meetings_set_review(struct db *db, int64_t id, int64_t meeting_id, mdate date,
 
 enum db_status
 meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id,
-		      const char *outcome)
+		      enum referral_outcome outcome)
 {
 	sqlite3_stmt *st;
-	char rec[48], detail[128], was[16] = "";
+	char rec[48], detail[128];
 	int64_t was_meeting = 0;
-	int rc;
+	int rc, was = -1;
 
 	st = db_stmt(db, "SELECT outcome, ifnull(meeting_id, 0) FROM "
 			 "referrals WHERE id = ?");
@@ -154,16 +154,16 @@ meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id,
 	sqlite3_bind_int64(st, 1, referral_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		db_column_copy(st, 0, was, sizeof was);
+		was = referral_outcome_parse(meetings_text(st, 0));
 		was_meeting = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "reading a referral");
 	/* Decided at another meeting, or withdrawn: it stands. */
-	if (rc == SQLITE_DONE || strcmp(was, "withdrawn") == 0 ||
-	    (strcmp(was, "pending") != 0 && was_meeting != meeting_id) ||
-	    (strcmp(was, outcome) == 0 && was_meeting == meeting_id))
+	if (rc == SQLITE_DONE || was == REFERRAL_WITHDRAWN ||
+	    (was != REFERRAL_PENDING && was_meeting != meeting_id) ||
+	    (was == (int)outcome && was_meeting == meeting_id))
 		return DB_OK;
 	st = db_stmt(db, "UPDATE referrals SET meeting_id = ?1, outcome = ?3, "
 			 "version = version + 1 WHERE id = ?2");
@@ -171,15 +171,16 @@ meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id,
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, meeting_id);
 	sqlite3_bind_int64(st, 2, referral_id);
-	sqlite3_bind_text(st, 3, outcome, -1, SQLITE_STATIC);
+	db_bind_text(st, 3, referral_outcome_name(outcome));
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "recording a referral's meeting");
 	snprintf(rec, sizeof rec, "referral %lld", (long long)referral_id);
 	snprintf(detail, sizeof detail, "meeting: %s -> %lld; outcome: %s -> "
-		 "%s", was_meeting ? "this" : "-", (long long)meeting_id, was,
-		 outcome);
+		 "%s", was_meeting ? "this" : "-", (long long)meeting_id,
+		 referral_outcome_name((enum referral_outcome)was),
+		 referral_outcome_name(outcome));
 	return db_audit_write(db, "referral.met", rec, detail);
 }
 

@@ -48,13 +48,14 @@ enum db_status meetings_set_review(struct db *db, int64_t id,
 
 /*
  * The referral REFERRAL_ID was decided by meeting MEETING_ID's level
- * decision: record the meeting and OUTCOME ("accepted" or "declined")
+ * decision: record the meeting and OUTCOME (accepted or declined)
  * on it when pending or decided by this meeting before (a replaced
  * decision); with its audit row.  One withdrawn or decided elsewhere
  * stands.
  */
 enum db_status meetings_referral_met(struct db *db, int64_t referral_id,
-				     int64_t meeting_id, const char *outcome);
+				     int64_t meeting_id,
+				     enum referral_outcome outcome);
 
 /* Whether CODE is an agency mappa knows; else DB_INVALID naming WHAT. */
 enum db_status meetings_check_agency(struct db *db, const char *code,

@@ -500,8 +500,8 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 	/* The referral met here: taken on at Level 2 or 3, or not. */
 	if (s == DB_OK && it.referral_id)
 		s = meetings_referral_met(db, it.referral_id, it.meeting_id,
-					  new_level >= 2 ? "accepted"
-							 : "declined");
+					  new_level >= 2 ? REFERRAL_ACCEPTED
+							 : REFERRAL_DECLINED);
 	db_minutes_clear(&cur);
 	s = db_tx_end(db, s);
 	if (s == DB_OK) {
