@@ -117,7 +117,7 @@ enum db_status db_meeting_reopen(struct db *db, int64_t id, const char *reason,
 				 int64_t *version);
 
 /* Which meetings: dates FROM..TO (MDATE_NONE: open), LEVEL (0: both),
- * STATUS (an enum meeting_status; -1: any). */
+ * STATUS (an enum meeting_status; -1: any -- 0 is MEETING_SCHEDULED). */
 struct db_meeting_query {
 	mdate from, to;
 	int level;
@@ -178,7 +178,7 @@ struct db_agenda_item {
 	char district[DB_FIELD_MAX];
 	char lead_agency[16];
 	int category, level;          /* now (0 when never registered) */
-	enum case_status status;
+	enum case_status status;      /* the case's */
 	char next_review[MDATE_BUFSZ];
 	int64_t offender_version;     /* the case's version, as read */
 	/* Its minutes so far: */
