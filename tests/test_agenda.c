@@ -2,7 +2,7 @@
  * test_agenda.c -- the rules of core/agenda.c: working days across
  * weekends and England and Wales bank holidays, review and initial
  * meeting due dates, the agenda proposal and its order, and the bank
- * holidays file.
+ * holidays file; the headings of the minutes (core/minutes.c).
  */
 #include "config.h"
 
@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "core/agenda.h"
+#include "core/minutes.h"
 #include "core/process.h"
 #include "core/util.h"
 
@@ -225,6 +226,38 @@ attendances__the_four_in_order(void **state)
 		assert_string_equal(agenda_attendances[i], want[i]);
 }
 
+/* The screens and the printed minutes take their labels from one table,
+ * in the order the minutes are taken. */
+static void
+minutes__headings__field_label_short_label_in_order(void **state)
+{
+	static const char *const want[][3] = {
+		{ "decision", "Decision", "Decision" },
+		{ "rationale", "Rationale", "Rationale" },
+		{ "dissent", "Dissent", "Dissent" },
+		{ "rmp_supervision", "RMP: supervision", "Supervision" },
+		{ "rmp_monitoring", "RMP: monitoring and control",
+		  "Monitoring and control" },
+		{ "rmp_interventions", "RMP: interventions and treatment",
+		  "Interventions and treatment" },
+		{ "rmp_victim_safety", "RMP: victim safety", "Victim safety" },
+		{ "contingencies", "Contingencies", "Contingencies" },
+		{ "victim_issues", "Victim issues", "Victim issues" },
+		{ "disclosure", "Disclosure", "Disclosure" },
+	};
+
+	(void)state;
+	assert_int_equal(MINUTES_TEXTS, sizeof want / sizeof want[0]);
+	for (int t = 0; t < MINUTES_TEXTS; t++) {
+		assert_string_equal(minutes_headings[t].field, want[t][0]);
+		assert_string_equal(minutes_headings[t].label, want[t][1]);
+		assert_string_equal(minutes_headings[t].short_label,
+				    want[t][2]);
+	}
+	assert_int_equal(MINUTES_RMP_SUPERVISION, 3);
+	assert_int_equal(MINUTES_RMP_VICTIM_SAFETY, 6);
+}
+
 int
 main(void)
 {
@@ -234,6 +267,8 @@ main(void)
 		cmocka_unit_test(propose__due_cases_and_referrals_overdue_first),
 		cmocka_unit_test(reasons__names_round_trip),
 		cmocka_unit_test(attendances__the_four_in_order),
+		cmocka_unit_test(
+			minutes__headings__field_label_short_label_in_order),
 		cmocka_unit_test(agencies__invited_by_default),
 		cmocka_unit_test(holidays__bad_line_refused_with_its_number),
 		cmocka_unit_test(holidays__the_shipped_file_loads),

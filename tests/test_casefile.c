@@ -1010,8 +1010,8 @@ lists__every_row_in_order_refilled_anew(void **state)
 		add_case(f->db, ref, &o);
 		e = tu_event("2011-03-01", EV_CUSTODY, 0, 0,
 			     CUSTODY_NEW_SENTENCE, SRC_MAPPA);
-		assert_int_equal(db_event_add(f->db, o.id, &o.version, &e),
-				 DB_OK);
+		assert_int_equal(db_event_add(f->db, o.id, &o.version, &e,
+					      MDATE_NONE), DB_OK);
 		db_key_dates_init(&k);
 		snprintf(k.expected_release, sizeof k.expected_release,
 			 "2012-05-%02d", 30 - i);

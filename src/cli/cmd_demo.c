@@ -362,22 +362,6 @@ progress(void *ctx, size_t done, size_t total)
 	fflush(stderr);
 }
 
-struct proposals {
-	struct db_agenda_proposal v[4096];
-	size_t n;
-};
-
-static int
-collect_proposal(void *ctx, const struct db_agenda_proposal *p)
-{
-	struct proposals *ps = ctx;
-
-	if (ps->n == NELEM(ps->v))
-		return 1;
-	ps->v[ps->n++] = *p;
-	return 0;
-}
-
 /*
  * The people at a demo meeting held (issue 16): its chair, and the
  * officer of each agency that came, sent apologies or a report.
@@ -423,7 +407,7 @@ finish_meetings(struct demo_writer *w)
 {
 	const char *agency[32], *att[32];
 	struct demo_scheduled sched[16];
-	struct proposals *ps;
+	struct db_agenda_proposals ps = { 0 };
 	mdate first = date_from_ymd(MEET_FIRST_Y, 1, 1);
 	enum db_status st = DB_OK;
 	size_t n, k;
@@ -452,10 +436,6 @@ finish_meetings(struct demo_writer *w)
 	}
 	if (st != DB_OK)
 		return st;
-	if ((ps = malloc(sizeof *ps)) == NULL) {
-		w->oom = true;
-		return DB_ERROR;
-	}
 	n = demo_schedule(demo_today(), 4, sched, NELEM(sched));
 	for (size_t i = 0; st == DB_OK && i < n; i++) {
 		struct db_meeting m;
@@ -469,16 +449,15 @@ finish_meetings(struct demo_writer *w)
 		k = demo_attendance(sched[i].date, m.level, agency, att,
 				    NELEM(agency));
 		st = db_meeting_add(w->db, &m, agency, k);
-		ps->n = 0;
 		if (st == DB_OK)
 			st = db_agenda_propose(w->db, m.id, demo_today(), NULL,
-					       collect_proposal, ps);
-		for (size_t j = 0; st == DB_OK && j < ps->n; j++)
-			st = db_agenda_add(w->db, m.id, ps->v[j].offender_id,
-					   ps->v[j].reason,
-					   ps->v[j].referral_id, false, NULL);
+					       &ps);
+		for (int j = 0; st == DB_OK && j < ps.n; j++)
+			st = db_agenda_add(w->db, m.id, ps.v[j].offender_id,
+					   ps.v[j].reason, ps.v[j].referral_id,
+					   false, NULL);
 	}
-	free(ps);
+	db_list_free(&ps);
 	return st;
 }
 

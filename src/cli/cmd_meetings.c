@@ -25,30 +25,29 @@
 
 /* --- mappa meetings --------------------------------------------------------- */
 
-static int
-print_meeting(void *ctx, const struct db_meeting *m)
+static void
+print_meeting(const struct db_meeting *m, bool csv)
 {
-	bool csv = *(bool *)ctx;
 	char cases[24];
 
 	if (csv) {
 		printf("%lld,%s,%s,%d,%s,", (long long)m->id, m->date, m->time,
-		       m->level, m->status);
+		       m->level, meeting_status_name(m->status));
 		cli_csv_field(m->chair);
 		putchar(',');
 		cli_csv_field(m->venue);
 		printf(",%d\n", m->cases);
-		return 0;
+		return;
 	}
-	if (strcmp(m->status, "held") == 0 && m->discussed != m->cases)
+	if (m->status == MEETING_HELD && m->discussed != m->cases)
 		snprintf(cases, sizeof cases, "%d/%d", m->discussed, m->cases);
 	else
 		snprintf(cases, sizeof cases, "%d", m->cases);
 	printf("%5lld  %s  %-5s  %-5d  %-9s  %5s  %-40.40s  %s\n",
 	       (long long)m->id, m->date, m->time[0] ? m->time : "-", m->level,
-	       m->status, cases, m->chair[0] ? cli_line(m->chair) : "-",
+	       meeting_status_name(m->status), cases,
+	       m->chair[0] ? cli_line(m->chair) : "-",
 	       cli_line(m->venue));
-	return 0;
 }
 
 static int
@@ -72,7 +71,8 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct db_meeting_query q = { MDATE_NONE, MDATE_NONE, 0, NULL };
+	struct db_meeting_query q = { MDATE_NONE, MDATE_NONE, 0, -1 };
+	struct db_meetings list = { 0 };
 	struct db *db;
 	enum db_status st;
 	bool csv = false;
@@ -96,11 +96,10 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 			q.level = atoi(optarg);
 			break;
 		case 's':
-			if (meeting_status_parse(optarg) < 0)
+			if ((q.status = meeting_status_parse(optarg)) < 0)
 				return cli_usage("meetings", "--status: "
 						 "scheduled, held or "
 						 "cancelled");
-			q.status = optarg;
 			break;
 		case 'F':
 			if ((rc = cli_format_parse("meetings", optarg, &csv))
@@ -127,7 +126,10 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 		printf("%5s  %-10s  %-5s  %-5s  %-9s  %5s  %-40s  %s\n", "ID",
 		       "Date", "Time", "Level", "Status", "Cases", "Chair",
 		       "Venue");
-	st = db_meeting_list(db, &q, print_meeting, &csv);
+	st = db_meeting_list(db, &q, &list);
+	for (int i = 0; i < list.n; i++)
+		print_meeting(&list.v[i], csv);
+	db_list_free(&list);
 	if (st != DB_OK)
 		cli_error("%s", db_errmsg(db));
 	db_close(db);
@@ -530,27 +532,11 @@ sub_agenda_move(struct args *a)
 	return db_agenda_move(a->db, item, pos > 100000 ? 100000 : (int)pos);
 }
 
-struct proposals {
-	struct db_agenda_proposal *v;
-	size_t n, cap;
-};
-
-static int
-collect_proposal(void *ctx, const struct db_agenda_proposal *p)
-{
-	struct proposals *ps = ctx;
-
-	if (array_reserve(&ps->v, &ps->cap, ps->n + 1, sizeof *ps->v) != 0)
-		return -1;
-	ps->v[ps->n++] = *p;
-	return 0;
-}
-
 static enum db_status
 sub_propose(struct args *a)
 {
 	struct app_context ctx;
-	struct proposals ps = { 0 };
+	struct db_agenda_proposals ps = { 0 };
 	enum db_status st;
 	int64_t meeting;
 	mdate today;
@@ -562,10 +548,9 @@ sub_propose(struct args *a)
 		return DB_INVALID;
 	}
 	today = ctx.today;
-	st = db_agenda_propose(a->db, meeting, today, &ctx.holidays,
-			       collect_proposal, &ps);
+	st = db_agenda_propose(a->db, meeting, today, &ctx.holidays, &ps);
 	app_context_free(&ctx);
-	for (size_t i = 0; st == DB_OK && i < ps.n; i++) {
+	for (int i = 0; st == DB_OK && i < ps.n; i++) {
 		const struct db_agenda_proposal *p = &ps.v[i];
 
 		if (a->set[O_ADD])
@@ -580,24 +565,26 @@ sub_propose(struct args *a)
 	}
 	if (st == DB_OK) {
 		/* The list shows names: a consultation of each case. */
-		int64_t *ids = malloc((ps.n ? ps.n : 1) * sizeof *ids);
+		int64_t *ids = malloc((size_t)(ps.n ? ps.n : 1) * sizeof *ids);
 		char detail[64];
 
-		if (ids == NULL)
+		if (ids == NULL) {
+			db_list_free(&ps);
 			return fail(a, DB_ERROR, "out of memory");
-		for (size_t i = 0; i < ps.n; i++)
+		}
+		for (int i = 0; i < ps.n; i++)
 			ids[i] = ps.v[i].offender_id;
 		snprintf(detail, sizeof detail, "meeting %lld",
 			 (long long)meeting);
-		st = db_audit_consult(a->db, "meeting.propose", ids, ps.n,
-				      detail);
+		st = db_audit_consult(a->db, "meeting.propose", ids,
+				      (size_t)ps.n, detail);
 		free(ids);
 	}
 	if (st == DB_OK)
-		fprintf(stderr, "%s: %zu case%s %s\n", cli_progname, ps.n,
+		fprintf(stderr, "%s: %d case%s %s\n", cli_progname, ps.n,
 			ps.n == 1 ? "" : "s",
 			a->set[O_ADD] ? "added to the agenda" : "proposed");
-	free(ps.v);
+	db_list_free(&ps);
 	return st;
 }
 
@@ -751,58 +738,47 @@ sub_attendee(struct args *a)
 	return st;
 }
 
-struct find_attendee {
-	const char *name, *agency;
-	int64_t id;
-};
-
-static int
-find_attendee(void *ctx, const struct db_attendee *at)
-{
-	struct find_attendee *f = ctx;
-
-	if (strcmp(at->name, f->name) == 0 &&
-	    (f->agency == NULL || strcmp(at->agency, f->agency) == 0))
-		f->id = at->id;
-	return 0;
-}
-
 static enum db_status
 sub_attendee_remove(struct args *a)
 {
-	struct find_attendee f = { a->pos[1], a->opt[O_AGENCY], 0 };
+	const char *name = a->pos[1], *agency = a->opt[O_AGENCY];
+	struct db_attendees list = { 0 };
 	enum db_status st;
-	int64_t id;
+	int64_t id, found = 0;
 
 	if ((st = meeting_id(a, 0, &id)) != DB_OK)
 		return st;
-	if ((st = db_attendee_list(a->db, id, find_attendee, &f)) != DB_OK)
+	st = db_attendee_list(a->db, id, &list);
+	/* The last of that name (and agency, when given). */
+	for (int i = 0; i < list.n; i++)
+		if (strcmp(list.v[i].name, name) == 0 &&
+		    (agency == NULL || strcmp(list.v[i].agency, agency) == 0))
+			found = list.v[i].id;
+	db_list_free(&list);
+	if (st != DB_OK)
 		return st;
-	if (f.id == 0)
+	if (found == 0)
 		return fail(a, DB_NOTFOUND, "%s%s%s is not among meeting "
-			    "%lld's attendees", f.name, f.agency ? " of " : "",
-			    f.agency ? f.agency : "", (long long)id);
-	return db_attendee_remove(a->db, f.id);
-}
-
-static int
-print_attendee(void *ctx, const struct db_attendee *at)
-{
-	(void)ctx;
-	printf("%-10s %-20s %s\n", at->role, cli_line(at->agency),
-	       cli_line(at->name));
-	return 0;
+			    "%lld's attendees", name, agency ? " of " : "",
+			    agency ? agency : "", (long long)id);
+	return db_attendee_remove(a->db, found);
 }
 
 static enum db_status
 sub_attendees(struct args *a)
 {
+	struct db_attendees list = { 0 };
 	enum db_status st;
 	int64_t id;
 
 	if ((st = meeting_id(a, 0, &id)) != DB_OK)
 		return st;
-	return db_attendee_list(a->db, id, print_attendee, NULL);
+	st = db_attendee_list(a->db, id, &list);
+	for (int i = 0; i < list.n; i++)
+		printf("%-10s %-20s %s\n", list.v[i].role,
+		       cli_line(list.v[i].agency), cli_line(list.v[i].name));
+	db_list_free(&list);
+	return st;
 }
 
 static enum db_status

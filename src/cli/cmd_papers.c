@@ -38,12 +38,12 @@ static const char *const category_names[] = {
 	"Category 4 (terrorism or terrorism-risk offender)",
 };
 
-static const char *const heading_names[DB_MIN_TEXTS] = {
-	"Decision", "Rationale", "Dissent",
-	"Supervision", "Monitoring and control",
-	"Interventions and treatment", "Victim safety",
-	"Contingencies", "Victim issues", "Disclosure",
-};
+/* Minutes heading T as the paper prints it (core/minutes.h). */
+static const char *
+heading_label(int t)
+{
+	return minutes_headings[t].short_label;
+}
 
 static const char *const month_names[] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -280,37 +280,6 @@ closing(const struct paper *pp)
 
 /* --- what the papers read ---------------------------------------------------- */
 
-struct items {
-	struct db_agenda_item *v;
-	size_t n, cap;
-};
-
-static int
-collect_item(void *ctx, const struct db_agenda_item *it)
-{
-	struct items *a = ctx;
-
-	if (array_reserve(&a->v, &a->cap, a->n + 1, sizeof *a->v) != 0)
-		return -1;
-	a->v[a->n++] = *it;
-	return 0;
-}
-
-struct agencies {
-	struct db_meeting_agency v[32];
-	size_t n;
-};
-
-static int
-collect_agency(void *ctx, const struct db_meeting_agency *a)
-{
-	struct agencies *ag = ctx;
-
-	if (ag->n < NELEM(ag->v))
-		ag->v[ag->n++] = *a;
-	return 0;
-}
-
 /* Parse the options shared by agenda and minutes: the format (text,
  * markdown, pdf), the recipient, the file to write (*OUTPUT, or NULL for
  * standard output) and the meeting. */
@@ -460,8 +429,8 @@ paper_finish(struct paper *pp, const char *output)
 static enum db_status
 read_meeting(struct db *db, int64_t id, const char *what,
 	     const char *recipient, const struct paper *pp,
-	     struct db_meeting *m, struct items *items, struct agencies *ag,
-	     struct db_minutes_state *ms)
+	     struct db_meeting *m, struct db_agenda *items,
+	     struct db_meeting_agencies *ag, struct db_minutes_state *ms)
 {
 	enum db_status st;
 	char rec[48], detail[512], version[64] = "";
@@ -472,30 +441,30 @@ read_meeting(struct db *db, int64_t id, const char *what,
 		return st;
 	if (ms)
 		snprintf(version, sizeof version, "; minutes: version %lld, %s",
-			 (long long)ms->version, ms->state);
-	if ((st = db_agenda_list(db, id, collect_item, items)) != DB_OK)
+			 (long long)ms->version, minutes_state_name(ms->state));
+	if ((st = db_agenda_list(db, id, items)) != DB_OK)
 		return st;
-	if ((st = db_meeting_agencies(db, id, collect_agency, ag)) != DB_OK)
+	if ((st = db_meeting_agencies(db, id, ag)) != DB_OK)
 		return st;
 	snprintf(rec, sizeof rec, "meeting %lld", (long long)id);
 	snprintf(detail, sizeof detail, "recipient: %s; format: %s; cases: "
-		 "%zu%s", recipient && *recipient ? recipient : "-",
+		 "%d%s", recipient && *recipient ? recipient : "-",
 		 pp->fmt, items->n, version);
 	if ((st = db_audit_log(db, what, rec, detail)) != DB_OK)
 		return st;
 	/* The paper names its cases: a consultation of each, so that
 	 * `audit --case` finds who printed a paper about the person. */
 	if (items->n > 0) {
-		int64_t *ids = malloc(items->n * sizeof *ids);
+		int64_t *ids = malloc((size_t)items->n * sizeof *ids);
 
 		if (ids == NULL)
 			return DB_ERROR;
-		for (size_t i = 0; i < items->n; i++)
+		for (int i = 0; i < items->n; i++)
 			ids[i] = items->v[i].offender_id;
 		snprintf(detail, sizeof detail, "%s of meeting %lld",
 			 what, (long long)id);
-		st = db_audit_consult(db, "papers.cases", ids, items->n,
-				      detail);
+		st = db_audit_consult(db, "papers.cases", ids,
+				      (size_t)items->n, detail);
 		free(ids);
 	}
 	return st;
@@ -503,7 +472,7 @@ read_meeting(struct db *db, int64_t id, const char *what,
 
 static void
 meeting_fields(struct db *db, const struct paper *pp,
-	       const struct db_meeting *m, const struct agencies *ag,
+	       const struct db_meeting *m, const struct db_meeting_agencies *ag,
 	       bool invited_list)
 {
 	char buf[64], when[96];
@@ -515,10 +484,10 @@ meeting_fields(struct db *db, const struct paper *pp,
 	field(pp, "Date", when, NULL);
 	field(pp, "Venue", m->venue, "not recorded");
 	field(pp, "Chair", m->chair, "not recorded");
-	field(pp, "Status", m->status, NULL);
+	field(pp, "Status", meeting_status_name(m->status), NULL);
 	if (invited_list) {
 		sb_init(&sb);
-		for (size_t i = 0; i < ag->n; i++)
+		for (int i = 0; i < ag->n; i++)
 			if (ag->v[i].invited)
 				sb_printf(&sb, "%s%s", sb.len ? ", " : "",
 					  agency_name(ag->v[i].agency));
@@ -564,8 +533,8 @@ static const double agenda_widths[9] = {
 
 static void
 print_agenda(struct db *db, const struct paper *pp, const char *area,
-	     const struct db_meeting *m, const struct items *items,
-	     const struct agencies *ag)
+	     const struct db_meeting *m, const struct db_agenda *items,
+	     const struct db_meeting_agencies *ag)
 {
 	char title[160], name[2 * DB_FIELD_MAX + 4];
 
@@ -602,7 +571,7 @@ print_agenda(struct db *db, const struct paper *pp, const char *area,
 		       "Case", "Name", "Cat", "Level", "Lead", "For",
 		       "Review due");
 	}
-	for (size_t i = 0; i < items->n; i++) {
+	for (int i = 0; i < items->n; i++) {
 		const struct db_agenda_item *it = &items->v[i];
 		char cat[4], lvl[4];
 
@@ -644,11 +613,11 @@ print_agenda(struct db *db, const struct paper *pp, const char *area,
 	if (pp->pdf) {
 		char buf[32];
 
-		snprintf(buf, sizeof buf, "%zu case%s.", items->n,
+		snprintf(buf, sizeof buf, "%d case%s.", items->n,
 			 items->n == 1 ? "" : "s");
 		pdf_para(pp->pdf, 0, false, buf);
 	} else if (!pp->md) {
-		printf("\n  %zu case%s.\n", items->n, items->n == 1 ? "" : "s");
+		printf("\n  %d case%s.\n", items->n, items->n == 1 ? "" : "s");
 	}
 	closing(pp);
 }
@@ -658,8 +627,8 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 {
 	struct paper pp;
 	struct db_meeting m;
-	struct items items = { 0 };
-	struct agencies ag = { .n = 0 };
+	struct db_agenda items = { 0 };
+	struct db_meeting_agencies ag = { 0 };
 	const char *recipient, *output;
 	struct db *db;
 	struct app_context ctx;
@@ -689,7 +658,8 @@ cmd_agenda(struct cli *c, int argc, char **argv)
 	}
 	outfile_close(&paper_file, true);  /* a paper never finished */
 	pdf_free(pp.pdf);
-	free(items.v);
+	db_list_free(&ag);
+	db_list_free(&items);
 	app_context_free(&ctx);
 	db_close(db);
 	return rc;
@@ -889,7 +859,7 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	heading(pp, 1, title);
 	{
 		const struct ev_state *at = &cl.at;
-		int status = case_status_parse(it->status);
+		enum case_status status = it->status;
 		char now[96];
 
 		if (!case_status_managed(status))
@@ -916,11 +886,11 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	str_printf(buf, sizeof buf, "%s%s", reason_words(it->reason),
 		   it->discussed ? "" : " (not yet discussed)");
 	field(pp, "On the agenda for", buf, NULL);
-	field(pp, heading_names[DB_MIN_DECISION], mi.text[DB_MIN_DECISION],
+	field(pp, heading_label(DB_MIN_DECISION), mi.text[DB_MIN_DECISION],
 	      "none recorded");
-	field(pp, heading_names[DB_MIN_RATIONALE], mi.text[DB_MIN_RATIONALE],
+	field(pp, heading_label(DB_MIN_RATIONALE), mi.text[DB_MIN_RATIONALE],
 	      "none recorded");
-	field(pp, heading_names[DB_MIN_DISSENT], mi.text[DB_MIN_DISSENT],
+	field(pp, heading_label(DB_MIN_DISSENT), mi.text[DB_MIN_DISSENT],
 	      "none recorded");
 	if (pp->pdf)
 		pdf_heading(pp->pdf, 2, "Risk management plan");
@@ -931,20 +901,20 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	for (int t = DB_MIN_RMP_SUPERVISION; t <= DB_MIN_RMP_VICTIM_SAFETY;
 	     t++) {
 		if (pp->pdf) {
-			pdf_field(pp->pdf, heading_names[t],
+			pdf_field(pp->pdf, heading_label(t),
 				  mi.text[t] ? mi.text[t] : "none recorded");
 		} else if (pp->md) {
-			printf("- *%s:* %s\n", heading_names[t],
+			printf("- *%s:* %s\n", heading_label(t),
 			       mi.text[t] ? mi.text[t] : "none recorded");
 		} else {
-			printf("    %s:\n", heading_names[t]);
+			printf("    %s:\n", heading_label(t));
 			wrap(mi.text[t] ? mi.text[t] : "none recorded", 8);
 		}
 	}
 	if (pp->md)
 		putchar('\n');
 	for (int t = DB_MIN_CONTINGENCIES; t <= DB_MIN_DISCLOSURE; t++)
-		field(pp, heading_names[t], mi.text[t], "none recorded");
+		field(pp, heading_label(t), mi.text[t], "none recorded");
 	/* The level decision, spelled out. */
 	if (mi.level_decision[0] == '\0') {
 		str_copy(buf, "not yet recorded", sizeof buf);
@@ -1022,7 +992,7 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 }
 
 static void
-print_attendance(const struct paper *pp, const struct agencies *ag)
+print_attendance(const struct paper *pp, const struct db_meeting_agencies *ag)
 {
 	static const double w[] = { 0.45, 0.15, 0.40 };
 	static const char *const head[] = { "Agency", "Invited", "Attendance" };
@@ -1034,7 +1004,7 @@ print_attendance(const struct paper *pp, const struct agencies *ag)
 	}
 	if (pp->pdf || pp->md)
 		table_row(pp, 3, w, head, true);
-	for (size_t i = 0; i < ag->n; i++) {
+	for (int i = 0; i < ag->n; i++) {
 		const struct db_meeting_agency *a = &ag->v[i];
 		const char *att = a->attendance[0] ? a->attendance
 						   : "not recorded";
@@ -1052,22 +1022,6 @@ print_attendance(const struct paper *pp, const struct agencies *ag)
 }
 
 /* The people at the meeting (issue 16). */
-struct people {
-	struct db_attendee *v;
-	size_t n, cap;
-};
-
-static int
-collect_attendee(void *ctx, const struct db_attendee *a)
-{
-	struct people *p = ctx;
-
-	if (array_reserve(&p->v, &p->cap, p->n + 1, sizeof *p->v) != 0)
-		return -1;
-	p->v[p->n++] = *a;
-	return 0;
-}
-
 /* "Present", "Apologies", "Report", "Guest" for a role. */
 static const char *
 role_heading(const char *role)
@@ -1089,7 +1043,7 @@ role_heading(const char *role)
 
 /* The people, by role: name and agency. */
 static void
-print_people(const struct paper *pp, const struct people *p)
+print_people(const struct paper *pp, const struct db_attendees *p)
 {
 	static const double w[] = { 0.45, 0.35, 0.20 };
 	static const char *const head[] = { "Name", "Agency", "Role" };
@@ -1101,7 +1055,7 @@ print_people(const struct paper *pp, const struct people *p)
 	}
 	if (pp->pdf || pp->md)
 		table_row(pp, 3, w, head, true);
-	for (size_t i = 0; i < p->n; i++) {
+	for (int i = 0; i < p->n; i++) {
 		const struct db_attendee *a = &p->v[i];
 		const char *role = role_heading(a->role);
 		const char *cells[3] = {
@@ -1122,8 +1076,8 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 {
 	struct paper pp;
 	struct db_meeting m;
-	struct items items = { 0 };
-	struct agencies ag = { .n = 0 };
+	struct db_agenda items = { 0 };
+	struct db_meeting_agencies ag = { 0 };
 	const char *recipient, *output;
 	struct db *db;
 	enum db_status st;
@@ -1131,7 +1085,7 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	char title[200], buf[64];
 	char statement[DB_STATEMENT_MAX + 1];
 	struct db_minutes_state ms;
-	struct people people = { 0 };
+	struct db_attendees people = { 0 };
 	int64_t id;
 	int rc;
 
@@ -1148,7 +1102,7 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	st = read_meeting(db, id, "minutes.print", recipient, &pp, &m, &items,
 			  &ag, &ms);
 	if (st == DB_OK)
-		st = db_attendee_list(db, id, collect_attendee, &people);
+		st = db_attendee_list(db, id, &people);
 	if (st == DB_OK)
 		st = db_setting_get(db, "meeting_statement", statement,
 				    sizeof statement);
@@ -1164,27 +1118,27 @@ cmd_minutes(struct cli *c, int argc, char **argv)
 	snprintf(buf, sizeof buf, "%d of %d cases discussed", m.discussed,
 		 m.cases);
 	field(&pp, "Progress", buf, NULL);
-	if (strcmp(ms.state, "approved") == 0)
+	if (ms.state == MINUTES_APPROVED)
 		snprintf(buf, sizeof buf, "version %lld, approved",
 			 (long long)ms.version);
 	else
 		snprintf(buf, sizeof buf, "version %lld, DRAFT (not yet "
 			 "approved)", (long long)ms.version);
 	field(&pp, "These minutes", buf, NULL);
-	if (strcmp(ms.state, "approved") == 0) {
+	if (ms.state == MINUTES_APPROVED) {
 		field(&pp, "Approved by", ms.approved_by, NULL);
 		field(&pp, "Approved on", ms.approved_on, NULL);
 	}
 	if (recipient && *recipient)
 		field(&pp, "Copy for", recipient, NULL);
-	if (strcmp(m.status, "held") != 0)
+	if (m.status != MEETING_HELD)
 		field(&pp, "Note", "this meeting has not been held: these are "
 		      "not minutes of a meeting", NULL);
 	print_people(&pp, &people);
 	print_attendance(&pp, &ag);
 	heading(&pp, 1, "Confidentiality and diversity statement");
 	para(&pp, statement);
-	for (size_t i = 0; st == DB_OK && i < items.n; i++)
+	for (int i = 0; st == DB_OK && i < items.n; i++)
 		st = print_case(db, &pp, &m, &items.v[i], items.n);
 	if (st == DB_OK) {
 		closing(&pp);
@@ -1197,9 +1151,10 @@ done:
 	if (st != DB_OK)
 		rc = cli_status(st);
 	outfile_close(&paper_file, true);  /* a paper never finished */
-	free(people.v);
+	db_list_free(&people);
 	pdf_free(pp.pdf);
-	free(items.v);
+	db_list_free(&ag);
+	db_list_free(&items);
 	app_context_free(&ctx);
 	db_close(db);
 	return rc;

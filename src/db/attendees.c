@@ -30,7 +30,7 @@ record_of(char *buf, size_t n, int64_t meeting_id)
 
 /* Read meeting MEETING_ID's status and minutes state. */
 static enum db_status
-read_state(struct db *db, int64_t meeting_id, char *status, size_t n,
+read_state(struct db *db, int64_t meeting_id, enum meeting_status *status,
 	   struct db_minutes_state *ms)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT status, minutes_state, "
@@ -44,13 +44,14 @@ read_state(struct db *db, int64_t meeting_id, char *status, size_t n,
 	sqlite3_bind_int64(st, 1, meeting_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		db_column_copy(st, 0, status, n);
-		db_column_copy(st, 1, ms->state, sizeof ms->state);
+		*status = meetings_status_column(st, 0);
+		ms->state = (enum minutes_state)minutes_state_parse(
+			meetings_text(st, 1));
 		ms->version = sqlite3_column_int64(st, 2);
 		db_column_copy(st, 3, ms->approved_by, sizeof ms->approved_by);
 		db_column_copy(st, 4, ms->approved_on, sizeof ms->approved_on);
 		if (ms->approved_by[0] == '\0' &&
-		    strcmp(ms->state, "approved") == 0)
+		    ms->state == MINUTES_APPROVED)
 			db_column_copy(st, 5, ms->approved_by,
 				       sizeof ms->approved_by);
 	}
@@ -67,15 +68,14 @@ enum db_status
 meetings_minutes_open(struct db *db, int64_t meeting_id)
 {
 	struct db_minutes_state ms;
-	char status[16];
+	enum meeting_status status;
 	enum db_status s;
 
 	if (meeting_id == 0)
 		return DB_OK;
-	if ((s = read_state(db, meeting_id, status, sizeof status, &ms)) !=
-	    DB_OK)
+	if ((s = read_state(db, meeting_id, &status, &ms)) != DB_OK)
 		return s;
-	if (strcmp(ms.state, "approved") == 0)
+	if (ms.state == MINUTES_APPROVED)
 		return db_fail(db, DB_INVALID, "the minutes of meeting %lld "
 			       "are approved (version %lld): reopen them "
 			       "first", (long long)meeting_id,
@@ -91,7 +91,8 @@ db_attendee_add(struct db *db, struct db_attendee *a)
 	struct db_minutes_state ms;
 	sqlite3_stmt *st;
 	enum db_status s;
-	char status[16], rec[48], detail[DB_FIELD_MAX + 96], old[16] = "";
+	enum meeting_status status;
+	char rec[48], detail[DB_FIELD_MAX + 96], old[16] = "";
 	const char *name = a->name;
 	size_t len;
 	int rc;
@@ -119,10 +120,9 @@ db_attendee_add(struct db *db, struct db_attendee *a)
 	a->name[len] = '\0';
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = read_state(db, a->meeting_id, status, sizeof status, &ms)) !=
-	    DB_OK)
+	if ((s = read_state(db, a->meeting_id, &status, &ms)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(status, "cancelled") == 0)
+	if (status == MEETING_CANCELLED)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting was "
 					     "cancelled"));
 	if ((s = meetings_minutes_open(db, a->meeting_id)) != DB_OK)
@@ -221,64 +221,54 @@ db_attendee_remove(struct db *db, int64_t id)
 					    detail));
 }
 
+static void
+read_attendee(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_attendee *a = row;
+
+	(void)db;
+	a->id = sqlite3_column_int64(st, 0);
+	a->meeting_id = sqlite3_column_int64(st, 1);
+	db_column_copy(st, 2, a->name, sizeof a->name);
+	db_column_copy(st, 3, a->agency, sizeof a->agency);
+	db_column_copy(st, 4, a->role, sizeof a->role);
+}
+
+/* The attendees SQL selects, its ?1 bound to ARG, into LIST (admin,
+ * member). */
 static enum db_status
-each_attendee(struct db *db, sqlite3_stmt *st, db_attendee_cb cb, void *ctx)
-{
-	struct db_attendee a;
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&a, 0, sizeof a);
-		a.id = sqlite3_column_int64(st, 0);
-		a.meeting_id = sqlite3_column_int64(st, 1);
-		db_column_copy(st, 2, a.name, sizeof a.name);
-		db_column_copy(st, 3, a.agency, sizeof a.agency);
-		db_column_copy(st, 4, a.role, sizeof a.role);
-		if (cb(ctx, &a) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading attendees");
-}
-
-enum db_status
-db_attendee_list(struct db *db, int64_t meeting_id, db_attendee_cb cb,
-		 void *ctx)
+attendees(struct db *db, const char *sql, int64_t arg,
+	  struct db_attendees *list)
 {
 	sqlite3_stmt *st;
 	enum db_status s;
 
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "the attendees")) != DB_OK)
 		return s;
-	st = db_stmt(db, "SELECT id, meeting_id, name, agency, role FROM "
-			 "attendees WHERE meeting_id = ? ORDER BY CASE role "
+	if ((st = db_stmt(db, sql)) == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, arg);
+	return DB_ROWS(db, st, read_attendee, list, "reading attendees");
+}
+
+enum db_status
+db_attendee_list(struct db *db, int64_t meeting_id, struct db_attendees *list)
+{
+	return attendees(db, "SELECT id, meeting_id, name, agency, role FROM "
+			 "attendees WHERE meeting_id = ?1 ORDER BY CASE role "
 			 "WHEN 'present' THEN 0 WHEN 'apologies' THEN 1 WHEN "
-			 "'report' THEN 2 ELSE 3 END, agency, lower(name), id");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(st, 1, meeting_id);
-	return each_attendee(db, st, cb, ctx);
+			 "'report' THEN 2 ELSE 3 END, agency, lower(name), id",
+			 meeting_id, list);
 }
 
 enum db_status
-db_attendee_known(struct db *db, int limit, db_attendee_cb cb, void *ctx)
+db_attendee_known(struct db *db, int limit, struct db_attendees *list)
 {
-	sqlite3_stmt *st;
-	enum db_status s;
-
-	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "the attendees")) != DB_OK)
-		return s;
-	st = db_stmt(db, "SELECT 0, 0, a.name, a.agency, '' FROM attendees a "
-			 "JOIN meetings m ON m.id = a.meeting_id GROUP BY "
-			 "a.name, a.agency ORDER BY max(m.date) DESC, "
-			 "lower(a.name) LIMIT ?");
-	if (st == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int(st, 1, limit);
-	return each_attendee(db, st, cb, ctx);
+	return attendees(db, "SELECT 0, 0, a.name, a.agency, '' FROM "
+			 "attendees a JOIN meetings m ON m.id = a.meeting_id "
+			 "GROUP BY a.name, a.agency ORDER BY max(m.date) DESC, "
+			 "lower(a.name) LIMIT ?1", limit, list);
 }
 
 enum db_status
@@ -327,13 +317,13 @@ enum db_status
 db_minutes_state(struct db *db, int64_t meeting_id,
 		 struct db_minutes_state *ms)
 {
-	char status[16];
+	enum meeting_status status;
 	enum db_status s;
 
 	memset(ms, 0, sizeof *ms);
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "the minutes")) != DB_OK)
 		return s;
-	return read_state(db, meeting_id, status, sizeof status, ms);
+	return read_state(db, meeting_id, &status, ms);
 }
 
 enum db_status
@@ -343,7 +333,8 @@ db_minutes_approve(struct db *db, int64_t meeting_id, mdate on)
 	struct db_meeting m;
 	sqlite3_stmt *st;
 	enum db_status s;
-	char status[16], rec[48], detail[96], d[MDATE_BUFSZ];
+	enum meeting_status status;
+	char rec[48], detail[96], d[MDATE_BUFSZ];
 	int rc;
 
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "approving minutes")) !=
@@ -354,12 +345,11 @@ db_minutes_approve(struct db *db, int64_t meeting_id, mdate on)
 			       "required");
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = read_state(db, meeting_id, status, sizeof status, &ms)) !=
-	    DB_OK)
+	if ((s = read_state(db, meeting_id, &status, &ms)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(ms.state, "approved") == 0)
+	if (ms.state == MINUTES_APPROVED)
 		return db_tx_end(db, DB_OK);
-	if (strcmp(status, "held") != 0)
+	if (status != MEETING_HELD)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "meeting %lld "
 			"has not been held: it has no minutes to approve",
 			(long long)meeting_id));
@@ -369,22 +359,24 @@ db_minutes_approve(struct db *db, int64_t meeting_id, mdate on)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "meeting %lld "
 			"has no chair to approve its minutes",
 			(long long)meeting_id));
-	st = db_stmt(db, "UPDATE meetings SET minutes_state = 'approved', "
-			 "minutes_approved_by = ?, minutes_approved_on = ? "
-			 "WHERE id = ?");
+	st = db_stmt(db, "UPDATE meetings SET minutes_state = ?4, "
+			 "minutes_approved_by = ?1, minutes_approved_on = ?2 "
+			 "WHERE id = ?3");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_text(st, 1, m.chair, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, date_format(on, d), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, meeting_id);
+	db_bind_text(st, 4, minutes_state_name(MINUTES_APPROVED));
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "approving minutes"));
 	record_of(rec, sizeof rec, meeting_id);
-	snprintf(detail, sizeof detail, "minutes version %lld: draft -> "
-		 "approved on %s; fields: approved_by",
-		 (long long)ms.version, d);
+	snprintf(detail, sizeof detail, "minutes version %lld: %s -> "
+		 "%s on %s; fields: approved_by", (long long)ms.version,
+		 minutes_state_name(MINUTES_DRAFT),
+		 minutes_state_name(MINUTES_APPROVED), d);
 	return db_tx_end(db, db_audit_write(db, "minutes.approve", rec,
 					    detail));
 }
@@ -395,7 +387,8 @@ db_minutes_reopen(struct db *db, int64_t meeting_id)
 	struct db_minutes_state ms;
 	sqlite3_stmt *st;
 	enum db_status s;
-	char status[16], rec[48], detail[96];
+	enum meeting_status status;
+	char rec[48], detail[96];
 	int rc;
 
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reopening minutes")) !=
@@ -403,26 +396,27 @@ db_minutes_reopen(struct db *db, int64_t meeting_id)
 		return s;
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = read_state(db, meeting_id, status, sizeof status, &ms)) !=
-	    DB_OK)
+	if ((s = read_state(db, meeting_id, &status, &ms)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(ms.state, "draft") == 0)
+	if (ms.state == MINUTES_DRAFT)
 		return db_tx_end(db, DB_OK);
-	st = db_stmt(db, "UPDATE meetings SET minutes_state = 'draft', "
+	st = db_stmt(db, "UPDATE meetings SET minutes_state = ?2, "
 			 "minutes_version = minutes_version + 1, "
 			 "minutes_approved_by = NULL, minutes_approved_on = "
-			 "NULL WHERE id = ?");
+			 "NULL WHERE id = ?1");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_int64(st, 1, meeting_id);
+	db_bind_text(st, 2, minutes_state_name(MINUTES_DRAFT));
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "reopening minutes"));
 	record_of(rec, sizeof rec, meeting_id);
-	snprintf(detail, sizeof detail, "minutes version %lld: approved -> "
-		 "draft version %lld", (long long)ms.version,
-		 (long long)ms.version + 1);
+	snprintf(detail, sizeof detail, "minutes version %lld: %s -> %s "
+		 "version %lld", (long long)ms.version,
+		 minutes_state_name(MINUTES_APPROVED),
+		 minutes_state_name(MINUTES_DRAFT), (long long)ms.version + 1);
 	return db_tx_end(db, db_audit_write(db, "minutes.reopen", rec,
 					    detail));
 }

@@ -10,10 +10,11 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/util.h"
-#include "db/db_internal.h"
+#include "db/meetings_internal.h"
 
 enum db_status
 db_set_next_review(struct db *db, int64_t id, mdate when, const char *why)
@@ -85,52 +86,113 @@ db_case_event(struct db *db, int64_t offender_id, int64_t *version,
 	return s;
 }
 
-enum db_status
-db_case_meetings(struct db *db, int64_t offender_id, db_case_meeting_cb cb,
-		 void *ctx)
+static void
+read_case_meeting(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_case_meeting *m = row;
+
+	(void)db;
+	m->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, m->date, sizeof m->date);
+	m->level = sqlite3_column_int(st, 2);
+	m->status = meetings_status_column(st, 3);
+	db_column_copy(st, 4, m->level_decision, sizeof m->level_decision);
+	db_column_copy(st, 5, m->next_review, sizeof m->next_review);
+}
+
+/* The chairs and decisions of LIST's meetings freed, left NULL. */
+static void
+forget_texts(struct db_case_meetings *list)
+{
+	for (int i = 0; i < list->n; i++) {
+		free(list->v[i].chair);
+		free(list->v[i].decision);
+		list->v[i].chair = list->v[i].decision = NULL;
+	}
+}
+
+void
+db_case_meetings_free(struct db_case_meetings *list)
+{
+	forget_texts(list);
+	db_list_free(list);
+}
+
+/* Duplicate column I of ST into *TO (NULL for NULL); false out of
+ * memory. */
+static bool
+dup_column(sqlite3_stmt *st, int i, char **to)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	*to = s ? strdup(s) : NULL;
+	return s == NULL || *to != NULL;
+}
+
+/* The chair and minuted decision of each of LIST's meetings of case
+ * OFFENDER_ID (not for a lay adviser). */
+static enum db_status
+case_meeting_texts(struct db *db, int64_t offender_id,
+		   struct db_case_meetings *list)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT m.id, m.date, m.level, m.status, m.chair, mi.decision, "
-		"  mi.level_decision, mi.next_review "
+		"SELECT m.chair, (SELECT mi.decision FROM agenda_items a "
+		"  JOIN minutes mi ON mi.agenda_item_id = a.id "
+		"  WHERE a.meeting_id = m.id AND a.offender_id = ?2) "
+		"FROM meetings m WHERE m.id = ?1");
+	enum db_status s = DB_OK;
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	for (int i = 0; s == DB_OK && i < list->n; i++) {
+		struct db_case_meeting *m = &list->v[i];
+
+		sqlite3_bind_int64(st, 1, m->id);
+		sqlite3_bind_int64(st, 2, offender_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && (!dup_column(st, 0, &m->chair) ||
+					 !dup_column(st, 1, &m->decision)))
+			s = db_fail(db, DB_ERROR, "out of memory");
+		else if (rc != SQLITE_ROW)
+			s = db_sqlfail(db, rc, "reading meetings");
+		sqlite3_reset(st);
+	}
+	return s;
+}
+
+enum db_status
+db_case_meetings(struct db *db, int64_t offender_id,
+		 struct db_case_meetings *list)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT m.id, m.date, m.level, m.status, mi.level_decision, "
+		"  mi.next_review "
 		"FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id "
 		"LEFT JOIN minutes mi ON mi.agenda_item_id = a.id "
 		"WHERE a.offender_id = ?1 "
 		"UNION ALL "
-		"SELECT m.id, m.date, m.level, m.status, m.chair, NULL, NULL, "
-		"  NULL FROM meetings m "
+		"SELECT m.id, m.date, m.level, m.status, NULL, NULL "
+		"FROM meetings m "
 		"WHERE m.id IN (SELECT meeting_id FROM events "
 		"  WHERE offender_id = ?1 AND meeting_id IS NOT NULL) "
 		"AND m.id NOT IN (SELECT meeting_id FROM agenda_items "
 		"  WHERE offender_id = ?1) "
 		"ORDER BY 2, 1");
-	struct db_case_meeting m;
-	bool lay = db->role == ROLE_LAY;
-	int rc;
+	enum db_status s;
 
+	forget_texts(list);
+	list->n = 0;
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, offender_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&m, 0, sizeof m);
-		m.id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, m.date, sizeof m.date);
-		m.level = sqlite3_column_int(st, 2);
-		db_column_copy(st, 3, m.status, sizeof m.status);
-		if (!lay) {
-			m.chair = (const char *)sqlite3_column_text(st, 4);
-			m.decision = (const char *)sqlite3_column_text(st, 5);
-		}
-		db_column_copy(st, 6, m.level_decision,
-			       sizeof m.level_decision);
-		db_column_copy(st, 7, m.next_review, sizeof m.next_review);
-		if (cb(ctx, &m) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
+	s = DB_ROWS(db, st, read_case_meeting, list, "reading meetings");
+	if (s == DB_OK && db->role != ROLE_LAY &&
+	    (s = case_meeting_texts(db, offender_id, list)) != DB_OK) {
+		forget_texts(list);
+		list->n = 0;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading meetings");
+	return s;
 }
 
 static void

@@ -8,6 +8,7 @@
 #ifndef MAPPA_DB_CASEFILE_H
 #define MAPPA_DB_CASEFILE_H
 
+#include "core/status.h"
 #include "db/offenders.h"
 
 /*
@@ -28,18 +29,23 @@ struct db_case_meeting {
 	int64_t id;
 	char date[MDATE_BUFSZ];
 	int level;
-	char status[16];
-	const char *chair;          /* NULL for a lay adviser */
-	const char *decision;       /* the minuted decision; NULL for a lay
-				       adviser or when none */
+	enum meeting_status status;
+	/* The list's own (malloc'd); NULL for a lay adviser or when none: */
+	char *chair;
+	char *decision;             /* the minuted decision */
 	char level_decision[8];     /* stay, up, down, exit, or "" */
 	char next_review[MDATE_BUFSZ];
 };
 
-typedef int (*db_case_meeting_cb)(void *ctx, const struct db_case_meeting *m);
-/* The meetings of one case, oldest first. */
+DB_LIST(db_case_meetings, struct db_case_meeting);
+/*
+ * The meetings of one case, oldest first, into LIST; their chairs and
+ * decisions are the list's own, freed by the next read and by
+ * db_case_meetings_free() (not db_list_free()).
+ */
 enum db_status db_case_meetings(struct db *db, int64_t offender_id,
-				db_case_meeting_cb cb, void *ctx);
+				struct db_case_meetings *list);
+void db_case_meetings_free(struct db_case_meetings *list);
 
 /* An action agreed for a case. */
 struct db_case_action {

@@ -23,6 +23,30 @@
 
 /* --- shared helpers (meetings_internal.h) ---------------------------------- */
 
+enum db_status
+meetings_step(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlfail(db, rc, what);
+}
+
+const char *
+meetings_text(sqlite3_stmt *st, int col)
+{
+	const char *text = (const char *)sqlite3_column_text(st, col);
+
+	return text ? text : "";
+}
+
+enum meeting_status
+meetings_status_column(sqlite3_stmt *st, int col)
+{
+	return (enum meeting_status)meeting_status_parse(meetings_text(st,
+								       col));
+}
+
 bool
 meetings_same(const char *a, const char *b)
 {
@@ -68,7 +92,7 @@ meetings_item_get(struct db *db, int64_t item_id, struct meetings_item *it)
 		it->offender_id = sqlite3_column_int64(st, 2);
 		it->referral_id = sqlite3_column_int64(st, 3);
 		it->discussed = sqlite3_column_int(st, 4) != 0;
-		db_column_copy(st, 5, it->status, sizeof it->status);
+		it->status = meetings_status_column(st, 5);
 		db_column_copy(st, 6, date, sizeof date);
 		if (date_parse(date, &it->date) != 0)
 			it->date = MDATE_NONE;
@@ -118,11 +142,10 @@ enum db_status
 meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id,
 		      enum referral_outcome outcome)
 {
-	enum referral_outcome was = REFERRAL_PENDING;
 	sqlite3_stmt *st;
-	char rec[48], detail[128], name[16];
+	char rec[48], detail[128];
 	int64_t was_meeting = 0;
-	int rc;
+	int rc, was = -1;
 
 	st = db_stmt(db, "SELECT outcome, ifnull(meeting_id, 0) FROM "
 			 "referrals WHERE id = ?");
@@ -131,8 +154,7 @@ meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id,
 	sqlite3_bind_int64(st, 1, referral_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		db_column_copy(st, 0, name, sizeof name);
-		was = (enum referral_outcome)referral_outcome_parse(name);
+		was = referral_outcome_parse(meetings_text(st, 0));
 		was_meeting = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_reset(st);
@@ -141,7 +163,7 @@ meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id,
 	/* Decided at another meeting, or withdrawn: it stands. */
 	if (rc == SQLITE_DONE || was == REFERRAL_WITHDRAWN ||
 	    (was != REFERRAL_PENDING && was_meeting != meeting_id) ||
-	    (was == outcome && was_meeting == meeting_id))
+	    (was == (int)outcome && was_meeting == meeting_id))
 		return DB_OK;
 	st = db_stmt(db, "UPDATE referrals SET meeting_id = ?1, outcome = ?3, "
 			 "version = version + 1 WHERE id = ?2");
@@ -149,8 +171,7 @@ meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id,
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, meeting_id);
 	sqlite3_bind_int64(st, 2, referral_id);
-	sqlite3_bind_text(st, 3, referral_outcome_name(outcome), -1,
-			  SQLITE_STATIC);
+	db_bind_text(st, 3, referral_outcome_name(outcome));
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -158,7 +179,8 @@ meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id,
 	snprintf(rec, sizeof rec, "referral %lld", (long long)referral_id);
 	snprintf(detail, sizeof detail, "meeting: %s -> %lld; outcome: %s -> "
 		 "%s", was_meeting ? "this" : "-", (long long)meeting_id,
-		 referral_outcome_name(was), referral_outcome_name(outcome));
+		 referral_outcome_name((enum referral_outcome)was),
+		 referral_outcome_name(outcome));
 	return db_audit_write(db, "referral.met", rec, detail);
 }
 
@@ -205,15 +227,17 @@ check_meeting(struct db *db, const struct db_meeting *m)
 	"a.meeting_id = m.id AND a.discussed)"
 
 static void
-read_meeting(struct db *db, sqlite3_stmt *st, struct db_meeting *m)
+read_meeting(struct db *db, sqlite3_stmt *st, void *row)
 {
+	struct db_meeting *m = row;
+
 	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(st, 0);
 	m->version = sqlite3_column_int64(st, 1);
 	db_column_copy(st, 2, m->date, sizeof m->date);
 	db_column_copy(st, 3, m->time, sizeof m->time);
 	m->level = sqlite3_column_int(st, 4);
-	db_column_copy(st, 5, m->status, sizeof m->status);
+	m->status = meetings_status_column(st, 5);
 	if (db->role != ROLE_LAY)
 		db_column_copy(st, 6, m->chair, sizeof m->chair);
 	db_column_copy(st, 7, m->venue, sizeof m->venue);
@@ -266,7 +290,6 @@ put_agency(struct db *db, int64_t id, const char *agency, bool invited,
 		"ON CONFLICT(meeting_id, agency) DO UPDATE SET "
 		"invited = CASE WHEN ?5 THEN invited ELSE ?3 END, "
 		"attendance = CASE WHEN ?5 THEN ?4 ELSE attendance END");
-	int rc;
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -275,10 +298,7 @@ put_agency(struct db *db, int64_t id, const char *agency, bool invited,
 	sqlite3_bind_int(st, 3, invited);
 	db_bind_text(st, 4, attendance);
 	sqlite3_bind_int(st, 5, set_attendance);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "recording an agency");
+	return meetings_step(db, st, "recording an agency");
 }
 
 enum db_status
@@ -303,7 +323,7 @@ db_meeting_add(struct db *db, struct db_meeting *m, const char *const *agencies,
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
 	st = db_stmt(db, "INSERT INTO meetings(date, time, level, status, "
-			 "chair, venue) VALUES (?, ?, ?, 'scheduled', ?, ?)");
+			 "chair, venue) VALUES (?1, ?2, ?3, ?6, ?4, ?5)");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_text(st, 1, m->date, -1, SQLITE_TRANSIENT);
@@ -311,14 +331,14 @@ db_meeting_add(struct db *db, struct db_meeting *m, const char *const *agencies,
 	sqlite3_bind_int(st, 3, m->level);
 	db_bind_text(st, 4, m->chair);
 	db_bind_text(st, 5, m->venue);
+	db_bind_text(st, 6, meeting_status_name(MEETING_SCHEDULED));
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "adding a meeting"));
 	m->id = sqlite3_last_insert_rowid(db->sql);
 	m->version = 1;
-	str_copy(m->status, meeting_status_name(MEETING_SCHEDULED),
-		 sizeof m->status);
+	m->status = MEETING_SCHEDULED;
 	m->cases = m->discussed = 0;
 	s = DB_OK;
 	for (size_t i = 0; s == DB_OK && i < n; i++)
@@ -326,8 +346,9 @@ db_meeting_add(struct db *db, struct db_meeting *m, const char *const *agencies,
 	if (s == DB_OK) {
 		sb_init(&sb);
 		sb_printf(&sb, "date: - -> %s; time: - -> %s; level: - -> %d; "
-			  "status: - -> scheduled", m->date,
-			  m->time[0] ? m->time : "-", m->level);
+			  "status: - -> %s", m->date,
+			  m->time[0] ? m->time : "-", m->level,
+			  meeting_status_name(m->status));
 		if (m->chair[0] || m->venue[0])
 			sb_printf(&sb, "; fields: %s%s%s",
 				  m->chair[0] ? "chair" : "",
@@ -443,7 +464,7 @@ db_meeting_update(struct db *db, const struct db_meeting *base,
 		}
 	}
 	res.level = atoi(lv[1]);
-	if (strcmp(cur.status, "cancelled") == 0)
+	if (cur.status == MEETING_CANCELLED)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting was "
 					     "cancelled; it cannot be changed"));
 	if (strcmp(res.date, cur.date) == 0 && strcmp(res.time, cur.time) == 0 &&
@@ -510,11 +531,12 @@ db_meeting_update(struct db *db, const struct db_meeting *base,
 	return s;
 }
 
-/* Move meeting ID from scheduled to STATUS ("held" or "cancelled"). */
+/* Move meeting ID from scheduled to STATUS (held or cancelled). */
 static enum db_status
-set_status(struct db *db, int64_t id, const char *status, mdate today,
+set_status(struct db *db, int64_t id, enum meeting_status status, mdate today,
 	   int64_t *version)
 {
+	const char *name = meeting_status_name(status);
 	mdate date;
 
 	struct db_meeting cur;
@@ -524,7 +546,7 @@ set_status(struct db *db, int64_t id, const char *status, mdate today,
 	int rc;
 
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER,
-			    strcmp(status, "held") == 0 ? "holding a meeting"
+			    status == MEETING_HELD ? "holding a meeting"
 			    : "cancelling a meeting")) !=
 	    DB_OK)
 		return s;
@@ -532,16 +554,16 @@ set_status(struct db *db, int64_t id, const char *status, mdate today,
 		return s;
 	if ((s = load_meeting(db, id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(cur.status, status) == 0) {
+	if (cur.status == status) {
 		if (version)
 			*version = cur.version;
 		return db_tx_end(db, DB_OK);
 	}
-	if (strcmp(cur.status, "scheduled") != 0)
+	if (cur.status != MEETING_SCHEDULED)
 		return db_tx_end(db, db_fail(db, DB_INVALID,
-			"the meeting was %s; it cannot now be %s", cur.status,
-			status));
-	if (strcmp(status, "held") == 0 && today != MDATE_NONE &&
+			"the meeting was %s; it cannot now be %s",
+			meeting_status_name(cur.status), name));
+	if (status == MEETING_HELD && today != MDATE_NONE &&
 	    (date_parse(cur.date, &date) != 0 ||
 	     !process_may_hold(date, today)))
 		return db_tx_end(db, db_fail(db, DB_INVALID,
@@ -551,16 +573,16 @@ set_status(struct db *db, int64_t id, const char *status, mdate today,
 			 "version + 1 WHERE id = ?");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
-	sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "saving a meeting"));
 	meeting_record(rec, sizeof rec, id);
-	snprintf(detail, sizeof detail, "status: %s -> %s", cur.status,
-		 status);
-	s = db_tx_end(db, db_audit_write(db, strcmp(status, "held") == 0
+	snprintf(detail, sizeof detail, "status: %s -> %s",
+		 meeting_status_name(cur.status), name);
+	s = db_tx_end(db, db_audit_write(db, status == MEETING_HELD
 					 ? "meeting.hold" : "meeting.cancel",
 					 rec, detail));
 	if (s == DB_OK && version)
@@ -574,13 +596,13 @@ db_meeting_hold(struct db *db, int64_t id, mdate today, int64_t *version)
 	if (today == MDATE_NONE)
 		return db_fail(db, DB_INVALID, "holding a meeting needs today's "
 			       "date");
-	return set_status(db, id, "held", today, version);
+	return set_status(db, id, MEETING_HELD, today, version);
 }
 
 enum db_status
 db_meeting_cancel(struct db *db, int64_t id, int64_t *version)
 {
-	return set_status(db, id, "cancelled", MDATE_NONE, version);
+	return set_status(db, id, MEETING_CANCELLED, MDATE_NONE, version);
 }
 
 enum db_status
@@ -606,9 +628,10 @@ db_meeting_reopen(struct db *db, int64_t id, const char *reason,
 		return s;
 	if ((s = load_meeting(db, id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(cur.status, "held") != 0)
+	if (cur.status != MEETING_HELD)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
-					     "%s, not held", cur.status));
+					     "%s, not held",
+					     meeting_status_name(cur.status)));
 	st = db_stmt(db, "SELECT count(*) FROM events WHERE meeting_id = ?");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
@@ -624,11 +647,12 @@ db_meeting_reopen(struct db *db, int64_t id, const char *reason,
 			"decisions changed %d case%s' levels: replace those "
 			"decisions first; the meeting stays held", events,
 			events == 1 ? "" : "s"));
-	st = db_stmt(db, "UPDATE meetings SET status = 'scheduled', version = "
-			 "version + 1 WHERE id = ?");
+	st = db_stmt(db, "UPDATE meetings SET status = ?2, version = "
+			 "version + 1 WHERE id = ?1");
 	if (st == NULL)
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, meeting_status_name(MEETING_SCHEDULED));
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -644,17 +668,16 @@ db_meeting_reopen(struct db *db, int64_t id, const char *reason,
 
 enum db_status
 db_meeting_list(struct db *db, const struct db_meeting_query *q,
-		db_meeting_cb cb, void *ctx)
+		struct db_meetings *list)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT " MEETING_COLUMNS
 		" FROM meetings m WHERE (?1 IS NULL OR m.date >= ?1) AND "
 		"(?2 IS NULL OR m.date <= ?2) AND (?3 = 0 OR m.level = ?3) "
 		"AND (?4 IS NULL OR m.status = ?4) "
 		"ORDER BY m.date, ifnull(m.time, ''), m.level, m.id");
-	struct db_meeting m;
 	char d[MDATE_BUFSZ];
-	int rc;
 
+	list->n = 0;
 	if (st == NULL)
 		return DB_ERROR;
 	if (q && q->from != MDATE_NONE)
@@ -664,17 +687,9 @@ db_meeting_list(struct db *db, const struct db_meeting_query *q,
 		sqlite3_bind_text(st, 2, date_format(q->to, d), -1,
 				  SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 3, q ? q->level : 0);
-	db_bind_text(st, 4, q ? q->status : NULL);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_meeting(db, st, &m);
-		if (cb(ctx, &m) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading meetings");
+	db_bind_text(st, 4, q && q->status >= 0
+			    ? meeting_status_name(q->status) : NULL);
+	return DB_ROWS(db, st, read_meeting, list, "reading meetings");
 }
 
 /* --- agencies and attendance ------------------------------------------------ */
@@ -734,7 +749,7 @@ db_meeting_attendance(struct db *db, int64_t id, const char *agency,
 		return s;
 	if ((s = load_meeting(db, id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(cur.status, "cancelled") == 0)
+	if (cur.status == MEETING_CANCELLED)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting was "
 					     "cancelled"));
 	if ((s = meetings_minutes_open(db, id)) != DB_OK)
@@ -768,53 +783,49 @@ db_meeting_attendance(struct db *db, int64_t id, const char *agency,
 	return db_tx_end(db, s);
 }
 
+static void
+read_agency(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_meeting_agency *a = row;
+
+	(void)db;
+	db_column_copy(st, 0, a->agency, sizeof a->agency);
+	a->invited = sqlite3_column_int(st, 1) != 0;
+	db_column_copy(st, 2, a->attendance, sizeof a->attendance);
+}
+
 enum db_status
-db_meeting_agencies(struct db *db, int64_t id, db_meeting_agency_cb cb,
-		    void *ctx)
+db_meeting_agencies(struct db *db, int64_t id,
+		    struct db_meeting_agencies *list)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT agency, invited, attendance "
 				       "FROM meeting_agencies WHERE "
 				       "meeting_id = ?");
-	struct db_meeting_agency *v = NULL;
-	size_t n = 0, cap = 0;
-	enum db_status s = DB_OK;
-	int rc;
+	enum db_status s;
+	int k = 0;
 
+	list->n = 0;
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct db_meeting_agency *nv =
-				realloc(v, ncap * sizeof *nv);
+	if ((s = DB_ROWS(db, st, read_agency, list, "reading attendance")) !=
+	    DB_OK)
+		return s;
+	/* In the order of the known agencies' list (one row each), those
+	 * it does not know left out. */
+	for (size_t a = 0; a < agenda_agency_count; a++)
+		for (int i = k; i < list->n; i++)
+			if (strcmp(list->v[i].agency,
+				   agenda_agencies[a].code) == 0) {
+				struct db_meeting_agency t = list->v[i];
 
-			if (nv == NULL) {
-				s = db_fail(db, DB_ERROR, "out of memory");
+				memmove(&list->v[k + 1], &list->v[k],
+					(size_t)(i - k) * sizeof t);
+				list->v[k++] = t;
 				break;
 			}
-			v = nv;
-			cap = ncap;
-		}
-		memset(&v[n], 0, sizeof v[n]);
-		db_column_copy(st, 0, v[n].agency, sizeof v[n].agency);
-		v[n].invited = sqlite3_column_int(st, 1) != 0;
-		db_column_copy(st, 2, v[n].attendance, sizeof v[n].attendance);
-		n++;
-	}
-	sqlite3_reset(st);
-	if (s == DB_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		s = db_sqlfail(db, rc, "reading attendance");
-	/* In the order of the known agencies' list. */
-	for (size_t k = 0; s == DB_OK && k < agenda_agency_count; k++)
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(v[i].agency, agenda_agencies[k].code) == 0 &&
-			    cb(ctx, &v[i]) != 0) {
-				k = agenda_agency_count - 1;
-				break;
-			}
-	free(v);
-	return s;
+	list->n = k;
+	return DB_OK;
 }
 
 enum db_status
@@ -898,7 +909,7 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 			 strcmp(reason, "review") == 0;
 	sqlite3_stmt *st;
 	char other_date[MDATE_BUFSZ] = "";
-	int level = 0, rc, asked = 0, status = -1;
+	int status = -1, level = 0, rc, asked = 0;
 	int64_t other = 0;
 
 	*count = 0;
@@ -921,8 +932,7 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 	sqlite3_bind_int64(st, 3, referral_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		status = case_status_parse((const char *)
-					   sqlite3_column_text(st, 0));
+		status = case_status_parse(meetings_text(st, 0));
 		level = sqlite3_column_int(st, 1);
 		asked = sqlite3_column_int(st, 2);
 		other = sqlite3_column_int64(st, 3);
@@ -1023,7 +1033,7 @@ db_agenda_add(struct db *db, int64_t meeting_id, int64_t offender_id,
 		return s;
 	if ((s = load_meeting(db, meeting_id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(cur.status, "cancelled") == 0)
+	if (cur.status == MEETING_CANCELLED)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting was "
 					     "cancelled"));
 	st = db_stmt(db, "SELECT erased IS NULL AND status != 'unregistered' "
@@ -1120,16 +1130,13 @@ step3(struct db *db, const char *sql, int64_t a, int64_t b, int64_t c,
       const char *what)
 {
 	sqlite3_stmt *st = db_stmt(db, sql);
-	int rc;
 
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
 	sqlite3_bind_int64(st, 3, c);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK : db_sqlfail(db, rc, what);
+	return meetings_step(db, st, what);
 }
 
 enum db_status
@@ -1250,9 +1257,10 @@ db_agenda_discussed(struct db *db, int64_t item_id, bool discussed)
 		return s;
 	if ((s = meetings_item_get(db, item_id, &it)) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(it.status, "held") != 0)
+	if (it.status != MEETING_HELD)
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
-					     "%s, not held", it.status));
+					     "%s, not held",
+					     meeting_status_name(it.status)));
 	if (it.discussed == discussed)
 		return db_tx_end(db, DB_OK);
 	s = step3(db, "UPDATE agenda_items SET discussed = ?2 WHERE id = ?1",
@@ -1269,14 +1277,43 @@ db_agenda_discussed(struct db *db, int64_t item_id, bool discussed)
 	return db_tx_end(db, s);
 }
 
+static void
+read_item(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct db_agenda_item *it = row;
+
+	(void)db;
+	it->id = sqlite3_column_int64(st, 0);
+	it->meeting_id = sqlite3_column_int64(st, 1);
+	it->offender_id = sqlite3_column_int64(st, 2);
+	it->referral_id = sqlite3_column_int64(st, 3);
+	it->position = sqlite3_column_int(st, 4);
+	db_column_copy(st, 5, it->reason, sizeof it->reason);
+	it->discussed = sqlite3_column_int(st, 6) != 0;
+	db_column_copy(st, 7, it->ref, sizeof it->ref);
+	db_column_copy(st, 8, it->surname, sizeof it->surname);
+	db_column_copy(st, 9, it->forenames, sizeof it->forenames);
+	db_column_copy(st, 10, it->dob, sizeof it->dob);
+	db_column_copy(st, 11, it->gender, sizeof it->gender);
+	db_column_copy(st, 12, it->district, sizeof it->district);
+	db_column_copy(st, 13, it->lead_agency, sizeof it->lead_agency);
+	it->category = sqlite3_column_int(st, 14);
+	it->level = sqlite3_column_int(st, 15);
+	it->status = (enum case_status)case_status_parse(meetings_text(st,
+								       16));
+	db_column_copy(st, 17, it->next_review, sizeof it->next_review);
+	it->minuted = sqlite3_column_int(st, 18) != 0;
+	db_column_copy(st, 19, it->level_decision, sizeof it->level_decision);
+	it->offender_version = sqlite3_column_int64(st, 20);
+}
+
 enum db_status
-db_agenda_list(struct db *db, int64_t meeting_id, db_agenda_cb cb, void *ctx)
+db_agenda_list(struct db *db, int64_t meeting_id, struct db_agenda *list)
 {
 	sqlite3_stmt *st;
-	struct db_agenda_item it;
 	enum db_status s;
-	int rc;
 
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "reading an agenda")) !=
 	    DB_OK)
 		return s;
@@ -1292,38 +1329,7 @@ db_agenda_list(struct db *db, int64_t meeting_id, db_agenda_cb cb, void *ctx)
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, meeting_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&it, 0, sizeof it);
-		it.id = sqlite3_column_int64(st, 0);
-		it.meeting_id = sqlite3_column_int64(st, 1);
-		it.offender_id = sqlite3_column_int64(st, 2);
-		it.referral_id = sqlite3_column_int64(st, 3);
-		it.position = sqlite3_column_int(st, 4);
-		db_column_copy(st, 5, it.reason, sizeof it.reason);
-		it.discussed = sqlite3_column_int(st, 6) != 0;
-		db_column_copy(st, 7, it.ref, sizeof it.ref);
-		db_column_copy(st, 8, it.surname, sizeof it.surname);
-		db_column_copy(st, 9, it.forenames, sizeof it.forenames);
-		db_column_copy(st, 10, it.dob, sizeof it.dob);
-		db_column_copy(st, 11, it.gender, sizeof it.gender);
-		db_column_copy(st, 12, it.district, sizeof it.district);
-		db_column_copy(st, 13, it.lead_agency, sizeof it.lead_agency);
-		it.category = sqlite3_column_int(st, 14);
-		it.level = sqlite3_column_int(st, 15);
-		db_column_copy(st, 16, it.status, sizeof it.status);
-		db_column_copy(st, 17, it.next_review, sizeof it.next_review);
-		it.minuted = sqlite3_column_int(st, 18) != 0;
-		db_column_copy(st, 19, it.level_decision,
-			       sizeof it.level_decision);
-		it.offender_version = sqlite3_column_int64(st, 20);
-		if (cb(ctx, &it) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading an agenda");
+	return DB_ROWS(db, st, read_item, list, "reading an agenda");
 }
 
 enum db_status
@@ -1356,36 +1362,45 @@ db_agenda_find(struct db *db, int64_t meeting_id, int64_t offender_id,
 
 /* --- the proposal ----------------------------------------------------------- */
 
-struct candidates {
-	struct agenda_candidate *v;
-	size_t n, cap;
-};
+DB_LIST(candidates, struct agenda_candidate);
 
-static int
-push_candidate(struct candidates *c, const struct agenda_candidate *x)
+/* A referral awaiting its initial meeting; its due date, until
+ * gather() works out the deadline, the date of the referral. */
+static void
+read_referral(struct db *db, sqlite3_stmt *st, void *row)
 {
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		struct agenda_candidate *v = realloc(c->v, cap * sizeof *v);
+	struct agenda_candidate *x = row;
 
-		if (v == NULL)
-			return -1;
-		c->v = v;
-		c->cap = cap;
-	}
-	c->v[c->n++] = *x;
-	return 0;
+	(void)db;
+	x->referral_id = sqlite3_column_int64(st, 0);
+	x->offender_id = sqlite3_column_int64(st, 1);
+	if (date_parse(meetings_text(st, 2), &x->due) != 0)
+		x->due = MDATE_NONE;
+	x->level = sqlite3_column_int(st, 3);
 }
 
-/* Add the candidates for meeting M to C. */
+/* A case whose review falls due (MDATE_NONE: no date read). */
+static void
+read_review(struct db *db, sqlite3_stmt *st, void *row)
+{
+	struct agenda_candidate *x = row;
+
+	(void)db;
+	x->offender_id = sqlite3_column_int64(st, 0);
+	x->level = sqlite3_column_int(st, 1);
+	if (date_parse(meetings_text(st, 2), &x->due) != 0)
+		x->due = MDATE_NONE;
+}
+
+/* The candidates for meeting M into C: the referrals, then the reviews. */
 static enum db_status
 gather(struct db *db, const struct db_meeting *m,
        const struct agenda_holidays *h, struct candidates *c)
 {
 	struct process_settings iv;
-	struct agenda_candidate x;
+	struct candidates reviews = { 0 };
 	sqlite3_stmt *st;
-	int rc;
+	enum db_status s;
 
 	db_process_settings(db, &iv);
 	/* Referrals awaiting their initial meeting: none met yet, not on
@@ -1406,26 +1421,13 @@ gather(struct db *db, const struct db_meeting *m,
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, m->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 2);
-		int level = sqlite3_column_int(st, 3);
-		mdate referred;
-
-		memset(&x, 0, sizeof x);
-		x.referral_id = sqlite3_column_int64(st, 0);
-		x.offender_id = sqlite3_column_int64(st, 1);
-		x.level = level;
-		x.due = d && date_parse(d, &referred) == 0
-			? process_initial_due(&iv, h, level, referred)
-			: MDATE_NONE;
-		if (push_candidate(c, &x) != 0) {
-			sqlite3_reset(st);
-			return db_fail(db, DB_ERROR, "out of memory");
-		}
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_sqlfail(db, rc, "reading referrals");
+	if ((s = DB_ROWS(db, st, read_referral, c, "reading referrals")) !=
+	    DB_OK)
+		return s;
+	for (int i = 0; i < c->n; i++)
+		if (c->v[i].due != MDATE_NONE)
+			c->v[i].due = process_initial_due(&iv, h, c->v[i].level,
+							  c->v[i].due);
 	/* Reviews due by the meeting's date. */
 	st = db_stmt(db,
 		"SELECT o.id, o.level, o.next_review FROM offenders o "
@@ -1443,28 +1445,39 @@ gather(struct db *db, const struct db_meeting *m,
 	sqlite3_bind_int64(st, 1, m->id);
 	sqlite3_bind_int(st, 2, m->level);
 	sqlite3_bind_text(st, 3, m->date, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 2);
+	s = DB_ROWS(db, st, read_review, &reviews, "reading the register");
+	for (int i = 0; s == DB_OK && i < reviews.n; i++)
+		if (reviews.v[i].due != MDATE_NONE &&
+		    array_push(&c->v, &c->n, &c->cap, &reviews.v[i],
+			       sizeof reviews.v[i]) != 0)
+			s = db_fail(db, DB_ERROR, "out of memory");
+	db_list_free(&reviews);
+	return s;
+}
 
-		memset(&x, 0, sizeof x);
-		x.offender_id = sqlite3_column_int64(st, 0);
-		x.level = sqlite3_column_int(st, 1);
-		if (!d || date_parse(d, &x.due) != 0)
-			continue;
-		if (push_candidate(c, &x) != 0) {
-			sqlite3_reset(st);
-			return db_fail(db, DB_ERROR, "out of memory");
-		}
+/* Proposal P's case: its reference, names, category and level. */
+static enum db_status
+read_proposed(struct db *db, sqlite3_stmt *st, struct db_agenda_proposal *p)
+{
+	int rc;
+
+	sqlite3_bind_int64(st, 1, p->offender_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(st, 0, p->ref, sizeof p->ref);
+		db_column_copy(st, 1, p->surname, sizeof p->surname);
+		db_column_copy(st, 2, p->forenames, sizeof p->forenames);
+		p->category = sqlite3_column_int(st, 3);
+		p->level = sqlite3_column_int(st, 4);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "reading the register");
+	return rc == SQLITE_ROW ? DB_OK : db_sqlfail(db, rc, "reading a case");
 }
 
 enum db_status
 db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
-		  const struct agenda_holidays *h, db_agenda_proposal_cb cb,
-		  void *ctx)
+		  const struct agenda_holidays *h,
+		  struct db_agenda_proposals *list)
 {
 	struct candidates c = { 0 };
 	struct db_meeting m;
@@ -1473,8 +1486,8 @@ db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
 	enum db_status s;
 	mdate date;
 	size_t k;
-	int rc;
 
+	list->n = 0;
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "proposing an agenda")) !=
 	    DB_OK)
 		return s;
@@ -1483,13 +1496,15 @@ db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
 	if (date_parse(m.date, &date) != 0)
 		return db_fail(db, DB_INVALID, "the meeting has no date");
 	if ((s = gather(db, &m, h, &c)) != DB_OK) {
-		free(c.v);
+		db_list_free(&c);
 		return s;
 	}
-	k = agenda_propose(c.v, c.n, m.level, date, today);
+	k = agenda_propose(c.v, (size_t)c.n, m.level, date, today);
 	st = db_stmt(db, "SELECT ref, surname, forenames, category, level "
 			 "FROM offenders WHERE id = ?");
-	for (size_t i = 0; st && i < k; i++) {
+	if (st == NULL)
+		s = DB_ERROR;
+	for (size_t i = 0; s == DB_OK && i < k; i++) {
 		memset(&p, 0, sizeof p);
 		p.offender_id = c.v[i].offender_id;
 		p.referral_id = c.v[i].referral_id;
@@ -1498,27 +1513,14 @@ db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
 			 sizeof p.reason);
 		if (c.v[i].due != MDATE_NONE)
 			date_format(c.v[i].due, p.due);
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, p.offender_id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			db_column_copy(st, 0, p.ref, sizeof p.ref);
-			db_column_copy(st, 1, p.surname, sizeof p.surname);
-			db_column_copy(st, 2, p.forenames, sizeof p.forenames);
-			p.category = sqlite3_column_int(st, 3);
-			p.level = sqlite3_column_int(st, 4);
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW) {
-			s = db_sqlfail(db, rc, "reading a case");
-			break;
-		}
-		if (cb(ctx, &p) != 0)
-			break;
+		if ((s = read_proposed(db, st, &p)) == DB_OK &&
+		    array_push(&list->v, &list->n, &list->cap, &p,
+			       sizeof p) != 0)
+			s = db_fail(db, DB_ERROR, "out of memory");
 	}
-	if (st == NULL)
-		s = DB_ERROR;
-	free(c.v);
+	if (s != DB_OK)
+		list->n = 0;
+	db_list_free(&c);
 	return s;
 }
 
@@ -1561,7 +1563,7 @@ db_meeting_ensure(struct db *db, mdate date, int level, const char *chair,
 		return db_tx_end(db, DB_ERROR);
 	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, level);
-	sqlite3_bind_text(st, 3, "held", -1, SQLITE_STATIC);
+	db_bind_text(st, 3, meeting_status_name(MEETING_HELD));
 	db_bind_text(st, 4, chair);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -1570,6 +1572,7 @@ db_meeting_ensure(struct db *db, mdate date, int level, const char *chair,
 	*id = sqlite3_last_insert_rowid(db->sql);
 	snprintf(rec, sizeof rec, "meeting %lld", (long long)*id);
 	snprintf(detail, sizeof detail, "date: - -> %s; level: - -> %d; "
-		 "status: - -> held", d, level);
+		 "status: - -> %s", d, level,
+		 meeting_status_name(MEETING_HELD));
 	return db_tx_end(db, db_audit_write(db, "meeting.add", rec, detail));
 }

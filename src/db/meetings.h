@@ -11,6 +11,7 @@
 #define MAPPA_DB_MEETINGS_H
 
 #include "core/agenda.h"
+#include "core/status.h"
 #include "db/actions.h"
 #include "db/minutes.h"
 #include "db/offenders.h"
@@ -68,7 +69,7 @@ struct db_meeting {
 	char date[MDATE_BUFSZ];
 	char time[6];              /* HH:MM, or "" */
 	int level;                 /* 2 or 3 */
-	char status[16];           /* scheduled, held, cancelled */
+	enum meeting_status status;
 	char chair[DB_FIELD_MAX];  /* "" for a lay adviser */
 	char venue[DB_FIELD_MAX];
 	/* Read only: */
@@ -80,7 +81,7 @@ struct db_meeting {
  * Schedule meeting M (admin or member): date, level required; time,
  * chair, venue optional.  AGENCIES[0..N) are the invited agencies' codes
  * (core/agenda.h; NULL/0 for none).  On success M->id, M->version and
- * M->status ("scheduled") are set.
+ * M->status (MEETING_SCHEDULED) are set.
  */
 enum db_status db_meeting_add(struct db *db, struct db_meeting *m,
 			      const char *const *agencies, size_t n);
@@ -116,18 +117,18 @@ enum db_status db_meeting_reopen(struct db *db, int64_t id, const char *reason,
 				 int64_t *version);
 
 /* Which meetings: dates FROM..TO (MDATE_NONE: open), LEVEL (0: both),
- * STATUS (NULL: any). */
+ * STATUS (an enum meeting_status; -1: any -- 0 is MEETING_SCHEDULED). */
 struct db_meeting_query {
 	mdate from, to;
 	int level;
-	const char *status;
+	int status;
 };
 
-typedef int (*db_meeting_cb)(void *ctx, const struct db_meeting *m);
-/* The meetings of Q by date, time and id (everyone; chair withheld from
- * lay advisers). */
+DB_LIST(db_meetings, struct db_meeting);
+/* The meetings of Q (NULL: all) by date, time and id into LIST, a
+ * DB_LIST (connection.h) (everyone; chair withheld from lay advisers). */
 enum db_status db_meeting_list(struct db *db, const struct db_meeting_query *q,
-			       db_meeting_cb cb, void *ctx);
+			       struct db_meetings *list);
 
 /* An agency at a meeting: invited, and how it attended. */
 struct db_meeting_agency {
@@ -152,11 +153,11 @@ enum db_status db_meeting_attendance(struct db *db, int64_t id,
 				     const char *agency, const char *seen,
 				     const char *attendance);
 
-typedef int (*db_meeting_agency_cb)(void *ctx,
-				    const struct db_meeting_agency *a);
-/* The agencies of meeting ID in the order of core/agenda.h's list. */
+DB_LIST(db_meeting_agencies, struct db_meeting_agency);
+/* The agencies of meeting ID in the order of core/agenda.h's list, into
+ * LIST. */
 enum db_status db_meeting_agencies(struct db *db, int64_t id,
-				   db_meeting_agency_cb cb, void *ctx);
+				   struct db_meeting_agencies *list);
 
 /* A case on an agenda, with what the papers show of it (admin, member). */
 struct db_agenda_item {
@@ -177,7 +178,7 @@ struct db_agenda_item {
 	char district[DB_FIELD_MAX];
 	char lead_agency[16];
 	int category, level;          /* now (0 when never registered) */
-	char status[16];
+	enum case_status status;      /* the case's */
 	char next_review[MDATE_BUFSZ];
 	int64_t offender_version;     /* the case's version, as read */
 	/* Its minutes so far: */
@@ -231,10 +232,10 @@ enum db_status db_agenda_move(struct db *db, int64_t item_id, int position);
 enum db_status db_agenda_discussed(struct db *db, int64_t item_id,
 				   bool discussed);
 
-typedef int (*db_agenda_cb)(void *ctx, const struct db_agenda_item *it);
-/* The agenda of meeting MEETING_ID in order (admin, member). */
+DB_LIST(db_agenda, struct db_agenda_item);
+/* The agenda of meeting MEETING_ID in order into LIST (admin, member). */
 enum db_status db_agenda_list(struct db *db, int64_t meeting_id,
-			      db_agenda_cb cb, void *ctx);
+			      struct db_agenda *list);
 
 /* The item of OFFENDER_ID on MEETING_ID's agenda; DB_NOTFOUND if none. */
 enum db_status db_agenda_find(struct db *db, int64_t meeting_id,
@@ -254,8 +255,7 @@ struct db_agenda_proposal {
 	bool overdue;
 };
 
-typedef int (*db_agenda_proposal_cb)(void *ctx,
-				     const struct db_agenda_proposal *p);
+DB_LIST(db_agenda_proposals, struct db_agenda_proposal);
 /*
  * Propose the agenda of meeting MEETING_ID, built on TODAY (admin,
  * member; agenda_propose() decides): referrals of the meeting's level
@@ -263,11 +263,11 @@ typedef int (*db_agenda_proposal_cb)(void *ctx,
  * area's intervals and the bank holidays H), and cases at its level
  * whose review falls due by its date; neither those already on its
  * agenda nor those on another scheduled meeting's.  In order, overdue
- * first.
+ * first, into LIST.
  */
 enum db_status db_agenda_propose(struct db *db, int64_t meeting_id,
 				 mdate today, const struct agenda_holidays *h,
-				 db_agenda_proposal_cb cb, void *ctx);
+				 struct db_agenda_proposals *list);
 
 /*
  * Bulk writing of a meeting history, for the demo (admin; inside
@@ -331,17 +331,17 @@ enum db_status db_attendee_add(struct db *db, struct db_attendee *a);
  * minutes). */
 enum db_status db_attendee_remove(struct db *db, int64_t id);
 
-typedef int (*db_attendee_cb)(void *ctx, const struct db_attendee *a);
+DB_LIST(db_attendees, struct db_attendee);
 /* The people at meeting MEETING_ID by role (agenda_roles[] order),
- * agency, name (admin, member). */
+ * agency, name, into LIST (admin, member). */
 enum db_status db_attendee_list(struct db *db, int64_t meeting_id,
-				db_attendee_cb cb, void *ctx);
+				struct db_attendees *list);
 
 /* The people who came to earlier meetings, each name and agency once,
- * the most recent first, at most LIMIT (admin, member); their role and
- * meeting are 0/"". */
-enum db_status db_attendee_known(struct db *db, int limit, db_attendee_cb cb,
-				 void *ctx);
+ * the most recent first, at most LIMIT, into LIST (admin, member); their
+ * role and meeting are 0/"". */
+enum db_status db_attendee_known(struct db *db, int limit,
+				 struct db_attendees *list);
 
 /* Meeting ID's people V[0..N) (names, agencies, roles), for the demo
  * (admin; inside db_begin()..db_commit(), as db_bulk_attendance()). */
@@ -350,7 +350,7 @@ enum db_status db_bulk_attendees(struct db *db, int64_t id,
 
 /* The state of a meeting's minutes. */
 struct db_minutes_state {
-	char state[12];                 /* "draft" or "approved" */
+	enum minutes_state state;
 	int64_t version;                /* 1, 2, ... */
 	char approved_by[DB_FIELD_MAX]; /* the chair who approved, or "" */
 	char approved_on[MDATE_BUFSZ];  /* or "" */

@@ -6,6 +6,7 @@
 #ifndef MAPPA_MEETINGS_INTERNAL_H
 #define MAPPA_MEETINGS_INTERNAL_H
 
+#include "core/status.h"
 #include "db/db_internal.h"
 
 /* Whether A and B hold the same text, NULL counting as "". */
@@ -15,11 +16,22 @@ bool meetings_same(const char *a, const char *b);
 struct meetings_item {
 	int64_t id, meeting_id, offender_id, referral_id;
 	bool discussed;
-	char status[16];          /* the meeting's */
+	enum meeting_status status; /* the meeting's */
 	mdate date;               /* the meeting's */
 	int level;                /* the meeting's */
 	char chair[DB_FIELD_MAX]; /* the meeting's, or "" */
 };
+
+/* Step ST, a bound write, and reset it: DB_OK, or the failure naming
+ * WHAT. */
+enum db_status meetings_step(struct db *db, sqlite3_stmt *st,
+			     const char *what);
+
+/* The text in column COL of ST; "" for NULL. */
+const char *meetings_text(sqlite3_stmt *st, int col);
+
+/* The meeting status in column COL of ST (its stored name parsed). */
+enum meeting_status meetings_status_column(sqlite3_stmt *st, int col);
 
 /* Read item ITEM_ID and its meeting into IT; DB_NOTFOUND when none. */
 enum db_status meetings_item_get(struct db *db, int64_t item_id,

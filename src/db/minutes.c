@@ -24,17 +24,10 @@
 #include "core/util.h"
 #include "db/meetings_internal.h"
 
-static const char *const text_names[DB_MIN_TEXTS] = {
-	"decision",        "rationale",      "dissent",
-	"rmp_supervision", "rmp_monitoring", "rmp_interventions",
-	"rmp_victim_safety", "contingencies", "victim_issues",
-	"disclosure",
-};
-
 const char *
 db_minutes_text_name(int t)
 {
-	return t >= 0 && t < DB_MIN_TEXTS ? text_names[t] : NULL;
+	return t >= 0 && t < DB_MIN_TEXTS ? minutes_headings[t].field : NULL;
 }
 
 void
@@ -130,7 +123,6 @@ store_minutes(struct db *db, const struct db_minutes *m, int64_t new_version)
 		"contingencies = ?9, victim_issues = ?10, disclosure = ?11, "
 		"next_review = ?12, level_decision = ?13, "
 		"level_event_id = ?14, version = ?15");
-	int rc;
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -142,10 +134,25 @@ store_minutes(struct db *db, const struct db_minutes *m, int64_t new_version)
 	if (m->level_event_id)
 		sqlite3_bind_int64(st, 14, m->level_event_id);
 	sqlite3_bind_int64(st, 15, new_version);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK
-				 : db_sqlfail(db, rc, "saving minutes");
+	return meetings_step(db, st, "saving minutes");
+}
+
+/* Read item ITEM_ID and its meeting into IT, to be minuted: the minutes
+ * open and the meeting held, else DB_INVALID ("the meeting is
+ * cancelled: WHY"). */
+static enum db_status
+held_item(struct db *db, int64_t item_id, struct meetings_item *it,
+	  const char *why)
+{
+	enum db_status s;
+
+	if ((s = meetings_item_get(db, item_id, it)) != DB_OK ||
+	    (s = meetings_minutes_open(db, it->meeting_id)) != DB_OK)
+		return s;
+	if (it->status != MEETING_HELD)
+		return db_fail(db, DB_INVALID, "the meeting is %s: %s",
+			       meeting_status_name(it->status), why);
+	return DB_OK;
 }
 
 static void
@@ -177,19 +184,15 @@ db_minutes_save(struct db *db, const struct db_minutes *base,
 		if (str_has_control(m->text[i], true))
 			return db_fail(db, DB_INVALID, "%s: control characters "
 				       "other than tab and line breaks are not "
-				       "allowed", text_names[i]);
+				       "allowed", minutes_headings[i].field);
 	if (m->next_review[0] && date_parse(m->next_review, &review) != 0)
 		return db_fail(db, DB_INVALID, "next review: a real date, "
 			       "YYYY-MM-DD, or none");
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = meetings_item_get(db, m->item_id, &it)) != DB_OK ||
-	    (s = meetings_minutes_open(db, it.meeting_id)) != DB_OK)
+	if ((s = held_item(db, m->item_id, &it, "minutes are for a meeting "
+			   "held")) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(it.status, "held") != 0)
-		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
-					     "%s: minutes are for a meeting "
-					     "held", it.status));
 	if ((s = load_minutes(db, m->item_id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
 	if (base == NULL && cur.version != m->version) {
@@ -209,7 +212,7 @@ db_minutes_save(struct db *db, const struct db_minutes *base,
 			s = db_fail(db, DB_CONFLICT, "someone else changed the "
 				    "%s of these minutes first; nothing was "
 				    "saved: reload them and try again",
-				    text_names[i]);
+				    minutes_headings[i].field);
 		else
 			res.text[i] = dup_text(mine ? m->text[i] : cur.text[i],
 					       &oom);
@@ -260,7 +263,7 @@ db_minutes_save(struct db *db, const struct db_minutes *base,
 		for (int i = 0; i < DB_MIN_TEXTS; i++)
 			if (!meetings_same(res.text[i], cur.text[i]))
 				sb_printf(&sb, "%s%s", k++ ? "," : " ",
-					  text_names[i]);
+					  minutes_headings[i].field);
 		if (k == 0)
 			sb_add(&sb, " none");
 		if (review_changed)
@@ -292,7 +295,7 @@ case_state(struct db *db, int64_t id, int *level, int64_t *version)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT level, version, status FROM "
 				       "offenders WHERE id = ?");
-	int rc, status = -1;
+	int status = -1, rc;
 
 	if (st == NULL)
 		return DB_ERROR;
@@ -301,8 +304,7 @@ case_state(struct db *db, int64_t id, int *level, int64_t *version)
 	if (rc == SQLITE_ROW) {
 		*level = sqlite3_column_int(st, 0);
 		*version = sqlite3_column_int64(st, 1);
-		status = case_status_parse((const char *)
-					   sqlite3_column_text(st, 2));
+		status = case_status_parse(meetings_text(st, 2));
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -382,13 +384,9 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 			       "allowed");
 	if ((s = db_tx_begin(db)) != DB_OK)
 		return s;
-	if ((s = meetings_item_get(db, item_id, &it)) != DB_OK ||
-	    (s = meetings_minutes_open(db, it.meeting_id)) != DB_OK)
+	if ((s = held_item(db, item_id, &it, "levels are decided at a "
+			   "meeting held")) != DB_OK)
 		return db_tx_end(db, s);
-	if (strcmp(it.status, "held") != 0)
-		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting is "
-					     "%s: levels are decided at a "
-					     "meeting held", it.status));
 	if (change && it.chair[0] == '\0')
 		return db_tx_end(db, db_fail(db, DB_INVALID, "the meeting has "
 					     "no chair: record who chaired it "

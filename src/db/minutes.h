@@ -10,24 +10,27 @@
 #define MAPPA_DB_MINUTES_H
 
 #include "core/date.h"
+#include "core/minutes.h"
 #include "db/connection.h"
 
-/* The free-text parts of a case's minutes. */
+/* The free-text parts of a case's minutes: the headings of
+ * core/minutes.h (their labels there), by the data layer's names. */
 enum db_minutes_text {
-	DB_MIN_DECISION,
-	DB_MIN_RATIONALE,
-	DB_MIN_DISSENT,
-	DB_MIN_RMP_SUPERVISION,     /* the risk management plan: */
-	DB_MIN_RMP_MONITORING,      /*   monitoring and control */
-	DB_MIN_RMP_INTERVENTIONS,   /*   interventions and treatment */
-	DB_MIN_RMP_VICTIM_SAFETY,   /*   victim safety */
-	DB_MIN_CONTINGENCIES,
-	DB_MIN_VICTIM_ISSUES,
-	DB_MIN_DISCLOSURE,
-	DB_MIN_TEXTS
+	DB_MIN_DECISION = MINUTES_DECISION,
+	DB_MIN_RATIONALE = MINUTES_RATIONALE,
+	DB_MIN_DISSENT = MINUTES_DISSENT,
+	DB_MIN_RMP_SUPERVISION = MINUTES_RMP_SUPERVISION,
+	DB_MIN_RMP_MONITORING = MINUTES_RMP_MONITORING,
+	DB_MIN_RMP_INTERVENTIONS = MINUTES_RMP_INTERVENTIONS,
+	DB_MIN_RMP_VICTIM_SAFETY = MINUTES_RMP_VICTIM_SAFETY,
+	DB_MIN_CONTINGENCIES = MINUTES_CONTINGENCIES,
+	DB_MIN_VICTIM_ISSUES = MINUTES_VICTIM_ISSUES,
+	DB_MIN_DISCLOSURE = MINUTES_DISCLOSURE,
+	DB_MIN_TEXTS = MINUTES_TEXTS
 };
 
-/* The column name of minutes text T ("decision", "rmp_supervision"...). */
+/* The column name of minutes text T ("decision", "rmp_supervision"...:
+ * minutes_headings[T].field), or NULL. */
 const char *db_minutes_text_name(int t);
 
 /* A case's minutes at one meeting. */

@@ -370,13 +370,14 @@ db_referral_decide(struct db *db, int64_t id, enum referral_outcome outcome,
 	} else {
 		if ((s = db_meeting_get(db, meeting_id, &m)) != DB_OK)
 			return db_tx_end(db, s);
-		if (strcmp(m.status, "held") != 0 || m.level != cur.level ||
+		if (m.status != MEETING_HELD || m.level != cur.level ||
 		    date_parse(m.date, &mdate_) != 0 || mdate_ < cur.date)
 			return db_tx_end(db, db_fail(db, DB_INVALID,
 				"meeting %lld is not a held Level %d meeting "
 				"on or after the referral (it is a %s Level %d "
 				"meeting on %s)", (long long)meeting_id,
-				cur.level, m.status, m.level, m.date));
+				cur.level, meeting_status_name(m.status),
+				m.level, m.date));
 	}
 	st = db_stmt(db, "UPDATE referrals SET outcome = ?2, meeting_id = ?3, "
 			 "outcome_reason = ?4, version = version + 1 "

@@ -34,6 +34,7 @@ list_rows(const struct ui *ui)
 	return h > 0 ? h : 0;
 }
 
+/* A new empty row at the end; NULL out of memory. */
 static struct room_row *
 add_row(struct room *r)
 {
@@ -62,10 +63,10 @@ room_agency_name(const char *code)
 
 /* --- reading ------------------------------------------------------------- */
 
-static int
-collect_person(void *ctx, const struct db_attendee *a)
+/* The row of person A; false out of memory. */
+static bool
+put_person(struct room *r, const struct db_attendee *a)
 {
-	struct room *r = ctx;
 	struct room_row *w;
 
 	if (a->id == 0) {
@@ -73,28 +74,37 @@ collect_person(void *ctx, const struct db_attendee *a)
 		for (int i = 0; i < r->npeople; i++)
 			if (strcmp(r->v[i].name, a->name) == 0 &&
 			    strcmp(r->v[i].agency, a->agency) == 0)
-				return 0;
+				return true;
 	}
 	if ((w = add_row(r)) == NULL)
-		return 1;
+		return false;
 	w->id = a->id;
 	str_copy(w->name, a->name, sizeof w->name);
 	str_copy(w->agency, a->agency, sizeof w->agency);
 	str_copy(w->role, a->role, sizeof w->role);
 	ui_fmt(w->line, sizeof w->line, "%-32s %-26s %s", a->name,
 	       room_agency_name(a->agency), a->id ? a->role : "");
-	return 0;
+	return true;
 }
 
-static int
-collect_item(void *ctx, const struct db_agenda_item *it)
+/* The rows of the people of LIST, till out of memory. */
+static void
+put_people(struct room *r, const struct db_attendees *list)
 {
-	struct room *r = ctx;
+	for (int i = 0; i < list->n; i++)
+		if (!put_person(r, &list->v[i]))
+			break;
+}
+
+/* The row of agenda item IT; false out of memory. */
+static bool
+put_item(struct room *r, const struct db_agenda_item *it)
+{
 	struct room_row *w = add_row(r);
 	char name[2 * DB_FIELD_MAX + 4];
 
 	if (w == NULL)
-		return 1;
+		return false;
 	w->id = it->id;
 	w->index = r->n - 1;
 	ui_fmt(name, sizeof name, "%s, %s", it->surname, it->forenames);
@@ -102,7 +112,7 @@ collect_item(void *ctx, const struct db_agenda_item *it)
 	       it->position, it->ref, name, it->discussed ? "discussed"
 	       : "not yet", it->minuted ? "minuted" : "-",
 	       it->level_decision[0] ? it->level_decision : "-");
-	return 0;
+	return true;
 }
 
 static int
@@ -160,23 +170,33 @@ load(struct ui *ui, struct room *r)
 	r->npeople = 0;
 	switch (r->kind) {
 	case ROOM_PEOPLE: {
+		struct db_attendees people = { 0 };
 		struct room_row *h;
 
-		st = db_attendee_list(ui->db, r->meeting_id, collect_person,
-				      r);
+		st = db_attendee_list(ui->db, r->meeting_id, &people);
+		put_people(r, &people);
 		r->npeople = r->n;
 		if (st == DB_OK && (h = add_row(r)) != NULL) {
 			h->heading = true;
 			str_copy(h->line, "From earlier meetings (Enter: add "
 				 "as present)", sizeof h->line);
 			st = db_attendee_known(ui->db, ROOM_KNOWN_MAX,
-					       collect_person, r);
+					       &people);
+			put_people(r, &people);
 		}
+		db_list_free(&people);
 		break;
 	}
-	case ROOM_OVERVIEW:
-		st = db_agenda_list(ui->db, r->meeting_id, collect_item, r);
+	case ROOM_OVERVIEW: {
+		struct db_agenda items = { 0 };
+
+		st = db_agenda_list(ui->db, r->meeting_id, &items);
+		for (int i = 0; i < items.n; i++)
+			if (!put_item(r, &items.v[i]))
+				break;
+		db_list_free(&items);
 		break;
+	}
 	case ROOM_ACTIONS: {
 		struct db_action_query q = { 0 };
 		struct db_actions list = { 0 };

@@ -15,25 +15,11 @@
 #include "ui/list.h"
 #include "ui/ui.h"
 
-/* The agenda, as read. */
-struct items {
-	struct db_agenda_item *it;
-	int nit, cap;
-};
-
-static int
-collect_item(void *ctx, const struct db_agenda_item *it)
-{
-	struct items *x = ctx;
-
-	return array_push(&x->it, &x->nit, &x->cap, it, sizeof *it);
-}
 struct ab {
 	int64_t id;
 	struct db_meeting m;
-	struct items items;         /* the agenda */
-	struct db_agenda_proposal *p;
-	int np, pcap;
+	struct db_agenda items;     /* the agenda */
+	struct db_agenda_proposals p;
 	struct list list;           /* items first, then proposals */
 	/* A case being added by reference, awaiting its reason or a yes: */
 	int64_t add_oid, add_referral;
@@ -47,30 +33,22 @@ ab_of(const struct screen *s)
 	return s->data;
 }
 
-static int
-collect_proposal(void *ctx, const struct db_agenda_proposal *p)
-{
-	struct ab *b = ctx;
-
-	return array_push(&b->p, &b->np, &b->pcap, p, sizeof *p);
-}
-
 static bool
 ab_load(struct ui *ui, struct ab *b)
 {
-	b->items.nit = 0;
-	b->np = 0;
+	b->items.n = 0;
+	b->p.n = 0;
 	if (db_meeting_get(ui->db, b->id, &b->m) != DB_OK ||
-	    db_agenda_list(ui->db, b->id, collect_item, &b->items) != DB_OK) {
+	    db_agenda_list(ui->db, b->id, &b->items) != DB_OK) {
 		ui_error(ui, "The agenda cannot be read: %s",
 			 db_errmsg(ui->db));
 		return false;
 	}
-	if (meeting_status_parse(b->m.status) != MEETING_CANCELLED &&
+	if (b->m.status != MEETING_CANCELLED &&
 	    db_agenda_propose(ui->db, b->id, ui->today, &ui->holidays,
-			      collect_proposal, b) != DB_OK)
+			      &b->p) != DB_OK)
 		ui_error(ui, "No proposal: %s", db_errmsg(ui->db));
-	list_fit(&b->list, b->items.nit + b->np);
+	list_fit(&b->list, b->items.n + b->p.n);
 	return true;
 }
 
@@ -79,7 +57,7 @@ ab_has_row(const struct screen *s)
 {
 	const struct ab *b = ab_of(s);
 
-	return b->list.cur < b->items.nit + b->np;
+	return b->list.cur < b->items.n + b->p.n;
 }
 
 /* Two headings take rows: a page is the body less them. */
@@ -94,9 +72,9 @@ ab_moving(struct ui *ui, struct screen *s, enum ui_action a)
 static void
 stay_in_proposal(struct ab *b, int p)
 {
-	int total = b->items.nit + b->np;
+	int total = b->items.n + b->p.n;
 
-	b->list.cur = b->np ? b->items.nit + (p < b->np ? p : b->np - 1)
+	b->list.cur = b->p.n ? b->items.n + (p < b->p.n ? p : b->p.n - 1)
 			    : total - 1;
 	if (b->list.cur < 0)
 		b->list.cur = 0;
@@ -156,12 +134,12 @@ ab_add(struct ui *ui, struct screen *s)
 	int at;
 	unsigned d;
 
-	if (b->list.cur < b->items.nit) {
+	if (b->list.cur < b->items.n) {
 		ui_error(ui, "Already on the agenda.");
 		return DRAW_STATUS;
 	}
-	at = b->list.cur - b->items.nit;
-	p = &b->p[at];
+	at = b->list.cur - b->items.n;
+	p = &b->p.v[at];
 	b->add_oid = p->offender_id;
 	b->add_referral = p->referral_id;
 	str_copy(b->add_ref, p->ref, sizeof b->add_ref);
@@ -180,10 +158,10 @@ all_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 	(void)text;
 	if (!ok)
 		return DRAW_NONE;
-	for (int i = 0; i < b->np; i++) {
-		if (db_agenda_add(ui->db, b->id, b->p[i].offender_id,
-				  b->p[i].reason, b->p[i].referral_id, false,
-				  NULL) == DB_OK)
+	for (int i = 0; i < b->p.n; i++) {
+		if (db_agenda_add(ui->db, b->id, b->p.v[i].offender_id,
+				  b->p.v[i].reason, b->p.v[i].referral_id,
+				  false, NULL) == DB_OK)
 			added++;
 		else
 			refused++;
@@ -205,13 +183,13 @@ ab_add_all(struct ui *ui, struct screen *s)
 	struct ab *b = ab_of(s);
 	char q[96];
 
-	if (b->np == 0) {
+	if (b->p.n == 0) {
 		ui_error(ui, "Nothing is proposed.");
 		return DRAW_STATUS;
 	}
 	return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Add all %d proposed "
-				       "case%s to the agenda? (y/n)", b->np,
-				       b->np == 1 ? "" : "s"), all_answered);
+				       "case%s to the agenda? (y/n)", b->p.n,
+				       b->p.n == 1 ? "" : "s"), all_answered);
 }
 
 static unsigned ask_add_reason(struct ui *ui, struct screen *s,
@@ -284,13 +262,13 @@ ab_remove(struct ui *ui, struct screen *s)
 {
 	struct ab *b = ab_of(s);
 
-	if (b->list.cur >= b->items.nit)
+	if (b->list.cur >= b->items.n)
 		return DRAW_NONE;
-	if (db_agenda_remove(ui->db, b->items.it[b->list.cur].id) != DB_OK) {
+	if (db_agenda_remove(ui->db, b->items.v[b->list.cur].id) != DB_OK) {
 		ui_error(ui, "Not removed: %s", db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
-	ui_msg(ui, "%s taken off the agenda.", b->items.it[b->list.cur].ref);
+	ui_msg(ui, "%s taken off the agenda.", b->items.v[b->list.cur].ref);
 	ab_load(ui, b);
 	return DRAW_BODY | DRAW_TITLE;
 }
@@ -300,12 +278,12 @@ ab_move(struct ui *ui, struct ab *b, int by)
 {
 	int to;
 
-	if (b->list.cur >= b->items.nit)
+	if (b->list.cur >= b->items.n)
 		return DRAW_NONE;
-	to = b->items.it[b->list.cur].position + by;
-	if (to < 1 || to > b->items.nit)
+	to = b->items.v[b->list.cur].position + by;
+	if (to < 1 || to > b->items.n)
 		return DRAW_NONE;
-	if (db_agenda_move(ui->db, b->items.it[b->list.cur].id, to) != DB_OK) {
+	if (db_agenda_move(ui->db, b->items.v[b->list.cur].id, to) != DB_OK) {
 		ui_error(ui, "Not moved: %s", db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
@@ -344,7 +322,7 @@ ab_title(struct ui *ui, struct screen *s, char *buf, size_t n)
 	(void)ui;
 	ui_fmt(buf, n, "Agenda of meeting %lld, Level %d, %s: %d cases, %d "
 	       "proposed", (long long)b->id, b->m.level, b->m.date,
-	       b->items.nit, b->np);
+	       b->items.n, b->p.n);
 }
 
 static void
@@ -352,7 +330,7 @@ ab_draw(struct ui *ui, struct screen *s, unsigned what)
 {
 	struct ab *b = ab_of(s);
 	int last = UI_BODY_TOP + ui_body_rows(ui) - 1, y = UI_BODY_TOP;
-	int total = b->items.nit + b->np, rows[2] = { 0 }, first = 0;
+	int total = b->items.n + b->p.n, rows[2] = { 0 }, first = 0;
 	char line[512];
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
@@ -367,19 +345,19 @@ ab_draw(struct ui *ui, struct screen *s, unsigned what)
 		bool sel = k == b->list.cur;
 		attr_t a = ui_attr(sel ? R_SELECTED : R_NORMAL);
 
-		if (k == first && k < b->items.nit)
+		if (k == first && k < b->items.n)
 			ui_put(y++, 0, ui->cols, "ON THE AGENDA (K, J: move;"
 			       " -: remove; /: add by reference)",
 			       ui_attr(R_HEADER), PUT_PAD);
-		if (k == b->items.nit || (k == first && k >= b->items.nit))
+		if (k == b->items.n || (k == first && k >= b->items.n))
 			ui_put(y++, 0, ui->cols, "PROPOSED: due by the "
 			       "meeting, overdue first (Enter: add; A: add "
 			       "all)",
 			       ui_attr(R_HEADER), PUT_PAD);
 		if (y > last)
 			break;
-		if (k < b->items.nit) {
-			const struct db_agenda_item *it = &b->items.it[k];
+		if (k < b->items.n) {
+			const struct db_agenda_item *it = &b->items.v[k];
 
 			ui_fmt(line, sizeof line, "%s %2d. %-10s %s, %s  "
 			       "Cat %d L%d  %-12s next review %s",
@@ -388,7 +366,7 @@ ab_draw(struct ui *ui, struct screen *s, unsigned what)
 			       it->level, it->reason, it->next_review);
 		} else {
 			const struct db_agenda_proposal *p =
-				&b->p[k - b->items.nit];
+				&b->p.v[k - b->items.n];
 
 			if (p->overdue && !sel)
 				a = ui_attr(R_OVERDUE);
@@ -418,8 +396,8 @@ ab_destroy(struct screen *s)
 {
 	struct ab *b = ab_of(s);
 
-	free(b->items.it);
-	free(b->p);
+	db_list_free(&b->items);
+	db_list_free(&b->p);
 	free(b);
 	free(s);
 }
@@ -451,17 +429,17 @@ scr_agenda_new(struct ui *ui, int64_t id)
 		ab_destroy(s);
 		return NULL;
 	}
-	if (b->np > 0) {
+	if (b->p.n > 0) {
 		/* The proposal shows names: one consultation row when the
 		 * builder opens, as `mappa meeting propose` writes. */
-		int64_t *ids = malloc((size_t)b->np * sizeof *ids);
+		int64_t *ids = malloc((size_t)b->p.n * sizeof *ids);
 		char detail[48];
 
-		for (int i = 0; ids && i < b->np; i++)
-			ids[i] = b->p[i].offender_id;
+		for (int i = 0; ids && i < b->p.n; i++)
+			ids[i] = b->p.v[i].offender_id;
 		ui_fmt(detail, sizeof detail, "meeting %lld", (long long)id);
 		if (ids == NULL || db_audit_consult(ui->db, "meeting.propose",
-						    ids, (size_t)b->np,
+						    ids, (size_t)b->p.n,
 						    detail) != DB_OK)
 			ui_error(ui, "%s", ids ? db_errmsg(ui->db)
 					       : "Out of memory.");

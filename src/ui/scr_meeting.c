@@ -43,7 +43,6 @@
 #include "ui/list.h"
 #include "ui/ui.h"
 
-#define MAX_AGENCIES 32
 #define MAX_LINES 12
 
 /* What a heading of the minutes takes: a few paragraphs. */
@@ -52,22 +51,21 @@
 /* What the reason for a level change takes, as the event form's. */
 #define REASON_MAX 1000
 
-static const char *const text_labels[DB_MIN_TEXTS] = {
-	"Decision", "Rationale", "Dissent",
-	"RMP: supervision", "RMP: monitoring and control",
-	"RMP: interventions and treatment", "RMP: victim safety",
-	"Contingencies", "Victim issues", "Disclosure",
-};
+/* Minutes heading R as the screen names it (core/minutes.h). */
+static const char *
+text_label(int r)
+{
+	return minutes_headings[r].label;
+}
+
 #define ROW_REVIEW DB_MIN_TEXTS
 #define CASE_ROWS (DB_MIN_TEXTS + 1)
 
 struct mm {
 	int64_t id;
 	struct db_meeting m;
-	struct db_meeting_agency ag[MAX_AGENCIES];
-	int nag;
-	struct db_agenda_item *it;
-	int nit, cap;
+	struct db_meeting_agencies ag;
+	struct db_agenda it;
 	int page;                 /* 0 statement, 1 attendance, 2+ a case */
 	int row;                  /* the selection on the page */
 	struct db_minutes min;    /* the page's case's, as stored */
@@ -128,59 +126,31 @@ item_of(const struct mm *x)
 {
 	int i = x->page - 2;
 
-	return i >= 0 && i < x->nit ? &x->it[i] : NULL;
+	return i >= 0 && i < x->it.n ? &x->it.v[i] : NULL;
 }
 
 /* --- reading ----------------------------------------------------------- */
 
-static int
-collect_agency(void *ctx, const struct db_meeting_agency *a)
+/* The last held meeting before this one of those that discussed the
+ * case, LIST (oldest first). */
+static void
+find_last(struct mm *x, const struct db_case_meetings *list)
 {
-	struct mm *x = ctx;
+	for (int i = 0; i < list->n; i++) {
+		const struct db_case_meeting *cm = &list->v[i];
 
-	if (x->nag < MAX_AGENCIES)
-		x->ag[x->nag++] = *a;
-	return 0;
-}
-
-static int
-collect_item(void *ctx, const struct db_agenda_item *it)
-{
-	struct mm *x = ctx;
-
-	return array_push(&x->it, &x->nit, &x->cap, it, sizeof *it);
-}
-
-/* The last held meeting before this one that discussed the case. */
-static int
-collect_last(void *ctx, const struct db_case_meeting *cm)
-{
-	struct mm *x = ctx;
-
-	if (cm->id != x->id && strcmp(cm->date, x->m.date) < 0 &&
-	    strcmp(cm->status, "held") == 0) {
-		x->prev_id = cm->id;
-		str_copy(x->prev_date, cm->date, sizeof x->prev_date);
-		str_copy(x->prev_level, cm->level_decision,
-			 sizeof x->prev_level);
-		free(x->prev_decision);
-		x->prev_decision = cm->decision && *cm->decision
-					   ? strdup(cm->decision) : NULL;
+		if (cm->id != x->id && strcmp(cm->date, x->m.date) < 0 &&
+		    cm->status == MEETING_HELD) {
+			x->prev_id = cm->id;
+			str_copy(x->prev_date, cm->date, sizeof x->prev_date);
+			str_copy(x->prev_level, cm->level_decision,
+				 sizeof x->prev_level);
+			free(x->prev_decision);
+			x->prev_decision = cm->decision && *cm->decision
+						   ? strdup(cm->decision)
+						   : NULL;
+		}
 	}
-	return 0;
-}
-
-/* The agenda item of the case (ctx's first) at the last meeting. */
-static int
-find_item(void *ctx, const struct db_agenda_item *it)
-{
-	int64_t *v = ctx;
-
-	if (it->offender_id == v[0]) {
-		v[1] = it->id;
-		return 1;
-	}
-	return 0;
 }
 
 /* Forget the page's briefing. */
@@ -224,8 +194,10 @@ load_case(struct ui *ui, struct mm *x)
 	struct ev *evs = NULL;
 	struct ev_state st = { 0 };
 	struct db_case_actions acts = { 0 };
+	struct db_case_meetings met = { 0 };
+	struct db_agenda prev = { 0 };
 	size_t n = 0;
-	int64_t oid, find[2];
+	int64_t oid, find = 0;
 	mdate from = MDATE_NONE, to = MDATE_NONE;
 
 	x->nsince = x->nacts = x->nmore = 0;
@@ -252,14 +224,18 @@ load_case(struct ui *ui, struct mm *x)
 	    !cf_disclosure_history(ui, it->offender_id, &x->brief))
 		ui_error(ui, "The case file cannot be read: %s",
 			 db_errmsg(ui->db));
-	db_case_meetings(ui->db, it->offender_id, collect_last, x);
+	if (db_case_meetings(ui->db, it->offender_id, &met) == DB_OK)
+		find_last(x, &met);
+	db_case_meetings_free(&met);
 	if (x->prev_id) {
 		date_parse(x->prev_date, &from);
-		find[0] = it->offender_id;
-		find[1] = 0;
-		db_agenda_list(ui->db, x->prev_id, find_item, find);
-		if (find[1] && db_minutes_get(ui->db, find[1], &x->prev) !=
-				       DB_OK)
+		/* The case's agenda item at the last meeting. */
+		if (db_agenda_list(ui->db, x->prev_id, &prev) == DB_OK)
+			for (int i = 0; !find && i < prev.n; i++)
+				if (prev.v[i].offender_id == it->offender_id)
+					find = prev.v[i].id;
+		db_list_free(&prev);
+		if (find && db_minutes_get(ui->db, find, &x->prev) != DB_OK)
 			ui_error(ui, "The last meeting's minutes cannot be "
 				 "read: %s", db_errmsg(ui->db));
 	}
@@ -305,18 +281,18 @@ load(struct ui *ui, struct mm *x)
 			 (long long)x->id, db_errmsg(ui->db));
 		return false;
 	}
-	x->nag = x->nit = 0;
+	x->ag.n = x->it.n = 0;
 	if (db_setting_get(ui->db, "meeting_statement", x->statement,
 			   sizeof x->statement) != DB_OK ||
 	    db_minutes_state(ui->db, x->id, &x->ms) != DB_OK ||
-	    db_meeting_agencies(ui->db, x->id, collect_agency, x) != DB_OK ||
-	    db_agenda_list(ui->db, x->id, collect_item, x) != DB_OK) {
+	    db_meeting_agencies(ui->db, x->id, &x->ag) != DB_OK ||
+	    db_agenda_list(ui->db, x->id, &x->it) != DB_OK) {
 		ui_error(ui, "Meeting %lld cannot be read: %s",
 			 (long long)x->id, db_errmsg(ui->db));
 		return false;
 	}
-	if (x->page > x->nit + 1)
-		x->page = x->nit + 1;
+	if (x->page > x->it.n + 1)
+		x->page = x->it.n + 1;
 	load_case(ui, x);
 	return true;
 }
@@ -327,7 +303,7 @@ static int
 rows_of(const struct mm *x)
 {
 	if (x->page == 1)
-		return x->nag;
+		return x->ag.n;
 	if (x->page >= 2)
 		return CASE_ROWS;
 	return 0;
@@ -336,7 +312,7 @@ rows_of(const struct mm *x)
 static unsigned
 go_page(struct ui *ui, struct mm *x, int page)
 {
-	if (page < 0 || page > x->nit + 1)
+	if (page < 0 || page > x->it.n + 1)
 		return DRAW_NONE;
 	x->page = page;
 	x->row = 0;
@@ -415,7 +391,7 @@ page_down(struct ui *ui, struct screen *s)
 static unsigned
 set_attendance(struct ui *ui, struct mm *x)
 {
-	struct db_meeting_agency *a = &x->ag[x->row];
+	struct db_meeting_agency *a = &x->ag.v[x->row];
 	const char *next = agenda_attendances[0];
 
 	for (size_t i = 0; i < agenda_attendance_count; i++)
@@ -505,7 +481,7 @@ row_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 	db_minutes_clear(&x->ebase);
 	x->notice[0] = '\0';
 	ui_msg(ui, "%s saved.", r == ROW_REVIEW ? "Next review"
-						: text_labels[r]);
+						: text_label(r));
 	load(ui, x);
 	return DRAW_BODY;
 }
@@ -532,7 +508,7 @@ reask_row(struct ui *ui, struct screen *s, const char *text)
 
 	x->editing = x->row;
 	ui_fmt(label, sizeof label, "%s:", x->row == ROW_REVIEW
-	       ? "Next review (YYYY-MM-DD)" : text_labels[x->row]);
+	       ? "Next review (YYYY-MM-DD)" : text_label(x->row));
 	d = ui_ask_text(ui, s, label, MINUTES_LINE_MAX, row_answered, NULL);
 	field_set(&ui->ask.f, text);
 	return d;
@@ -572,11 +548,11 @@ ed_open(struct ui *ui, struct mm *x)
 	x->notice[0] = '\0';
 	if (c)
 		ui_msg(ui, "Editing %s, from the meeting of %s: amend it; F2 "
-		       "saves it as this meeting's.", text_labels[x->row],
+		       "saves it as this meeting's.", text_label(x->row),
 		       x->prev_date);
 	else
 		ui_msg(ui, "Editing %s: type; Enter starts a new line.",
-		       text_labels[x->row]);
+		       text_label(x->row));
 	return DRAW_BODY;
 }
 
@@ -640,7 +616,7 @@ ed_save(struct ui *ui, struct screen *s)
 	}
 	ed_close(x);
 	x->notice[0] = '\0';
-	ui_msg(ui, "%s saved.", text_labels[r]);
+	ui_msg(ui, "%s saved.", text_label(r));
 	load(ui, x);
 	return DRAW_BODY;
 }
@@ -670,7 +646,7 @@ ed_cancel(struct ui *ui, struct screen *s)
 	if (x->ed.changed)
 		return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Close %s and "
 				  "lose what you typed? (y/n) ",
-				  text_labels[x->editing]), ed_discard);
+				  text_label(x->editing)), ed_discard);
 	return ed_discard(ui, s, true, NULL);
 }
 
@@ -697,11 +673,11 @@ set(struct ui *ui, struct screen *s)
 {
 	struct mm *x = mm_of(s);
 
-	if (x->page == 1 && x->row < x->nag)
+	if (x->page == 1 && x->row < x->ag.n)
 		return set_attendance(ui, x);
 	if (item_of(x) == NULL)
 		return DRAW_NONE;
-	if (strcmp(x->m.status, "held") != 0) {
+	if (x->m.status != MEETING_HELD) {
 		ui_error(ui, "The meeting is not held yet: H marks it held.");
 		return DRAW_STATUS;
 	}
@@ -859,7 +835,8 @@ decide(struct ui *ui, struct screen *s, const char *reason)
 		ui_fmt(x->notice, sizeof x->notice, "NOT RECORDED: the case "
 		       "changed meanwhile (now Level %d, %s).  Decide again: "
 		       "yours is on the line below, its reason kept; Esc "
-		       "drops it.", it ? it->level : 0, it ? it->status : "?");
+		       "drops it.", it ? it->level : 0,
+		       it ? case_status_name(it->status) : "?");
 		ui_error(ui, "Not recorded: the case changed meanwhile.");
 		return ask_decision(ui, s, x->decision) | DRAW_BODY |
 		       DRAW_TITLE;
@@ -1024,7 +1001,7 @@ level(struct ui *ui, struct screen *s)
 
 	x->d_reason[0] = '\0';
 	x->d_replace = false;
-	if (item_of(x) && strcmp(x->m.status, "held") != 0) {
+	if (item_of(x) && x->m.status != MEETING_HELD) {
 		ui_error(ui, "The meeting is not held yet: H marks it held.");
 		return DRAW_STATUS;
 	}
@@ -1177,7 +1154,7 @@ mark_discussed(struct ui *ui, struct screen *s, bool now)
 		ui_msg(ui, "%s is marked not discussed.", it->ref);
 		return DRAW_BODY | DRAW_TITLE | DRAW_STATUS;
 	}
-	if (x->page < x->nit + 1)
+	if (x->page < x->it.n + 1)
 		return go_page(ui, x, x->page + 1) | DRAW_TITLE;
 	return DRAW_BODY | DRAW_TITLE;
 }
@@ -1204,7 +1181,7 @@ discussed(struct ui *ui, struct screen *s)
 		       "discussed).", it->ref);
 		return DRAW_STATUS;
 	}
-	if (strcmp(x->m.status, "held") == 0 && !x->min.level_decision[0])
+	if (x->m.status == MEETING_HELD && !x->min.level_decision[0])
 		return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "No level decision "
 				  "is recorded for %s.  Mark it discussed "
 				  "anyway? (y/n)", it->ref),
@@ -1294,9 +1271,9 @@ case_number_answered(struct ui *ui, struct screen *s, bool ok,
 	if (!ok)
 		return DRAW_NONE;
 	n = strtol(text, &end, 10);
-	if (*text == '\0' || *end || n < 1 || n > x->nit) {
+	if (*text == '\0' || *end || n < 1 || n > x->it.n) {
 		ui_error(ui, "No case %s on the agenda: 1 to %d.", text,
-			 x->nit);
+			 x->it.n);
 		return DRAW_STATUS;
 	}
 	return go_page(ui, x, (int)n + 1) | DRAW_TITLE;
@@ -1305,7 +1282,7 @@ case_number_answered(struct ui *ui, struct screen *s, bool ok,
 static unsigned
 goto_case(struct ui *ui, struct screen *s)
 {
-	if (mm_of(s)->nit == 0) {
+	if (mm_of(s)->it.n == 0) {
 		ui_error(ui, "The agenda is empty.");
 		return DRAW_STATUS;
 	}
@@ -1356,13 +1333,14 @@ approve_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 		ui_error(ui, "Not changed: %s", db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
-	st = strcmp(ms.state, "approved") == 0
+	st = ms.state == MINUTES_APPROVED
 		     ? db_minutes_reopen(ui->db, x->id)
 		     : db_minutes_approve(ui->db, x->id, ui->today);
 	if (st != DB_OK)
 		ui_error(ui, "Not changed: %s", db_errmsg(ui->db));
 	else if (db_minutes_state(ui->db, x->id, &ms) == DB_OK)
-		ui_msg(ui, "The minutes are %s: version %lld.", ms.state,
+		ui_msg(ui, "The minutes are %s: version %lld.",
+		       minutes_state_name(ms.state),
 		       (long long)ms.version);
 	load(ui, x);
 	return DRAW_ALL;
@@ -1380,7 +1358,7 @@ approve(struct ui *ui, struct screen *s)
 			 db_errmsg(ui->db));
 		return DRAW_STATUS;
 	}
-	if (strcmp(ms.state, "approved") == 0)
+	if (ms.state == MINUTES_APPROVED)
 		ui_fmt(q, sizeof q, "Reopen the approved minutes (version "
 		       "%lld) as a draft of version %lld?",
 		       (long long)ms.version, (long long)ms.version + 1);
@@ -1455,8 +1433,8 @@ mm_title(struct ui *ui, struct screen *s, char *buf, size_t n)
 	(void)ui;
 	/* The progress first, so that a narrow terminal keeps it. */
 	ui_fmt(buf, n, "Meeting %lld: %d of %d discussed; Level %d, %s (%s)",
-	       (long long)x->id, discussed_count(x), x->nit, x->m.level,
-	       x->m.date, x->m.status);
+	       (long long)x->id, discussed_count(x), x->it.n, x->m.level,
+	       x->m.date, meeting_status_name(x->m.status));
 }
 
 static int
@@ -1464,8 +1442,8 @@ discussed_count(const struct mm *x)
 {
 	int n = 0;
 
-	for (int i = 0; i < x->nit; i++)
-		n += x->it[i].discussed;
+	for (int i = 0; i < x->it.n; i++)
+		n += x->it.v[i].discussed;
 	return n;
 }
 
@@ -1514,7 +1492,7 @@ draw_heading(struct ui *ui, struct mm *x, int r, int y)
 
 		ui_put(y++, 2, ui->cols - 2, ui_fmt(line, sizeof line,
 		       "%s: editing (F2 or Ctrl-X saves, Esc closes, Ctrl-_ "
-		       "undoes)", text_labels[r]), a, PUT_PAD | PUT_ELLIPSIS);
+		       "undoes)", text_label(r)), a, PUT_PAD | PUT_ELLIPSIS);
 		y += editor_draw(&x->ed, y, TEXT_X, text_cols(ui),
 				 ui_attr(R_FIELD_FOCUS), &cy, &cx);
 		x->cur_row = cy;
@@ -1525,7 +1503,7 @@ draw_heading(struct ui *ui, struct mm *x, int r, int y)
 
 		const char *c = carried(x, r);
 
-		ui_put(y++, 2, ui->cols - 2, text_labels[r], a, PUT_PAD);
+		ui_put(y++, 2, ui->cols - 2, text_label(r), a, PUT_PAD);
 		if (c != NULL) {
 			/* The last meeting's plan, offered to amend. */
 			y = put_text(y, TEXT_X, text_cols(ui), ui_fmt(line,
@@ -1620,7 +1598,7 @@ draw_briefing(struct ui *ui, struct mm *x, const struct db_agenda_item *it,
 		}
 		compared = true;
 		ui_put(y++, 4, w - 2, ui_fmt(line, sizeof line, "%s, as of %s:",
-		       text_labels[r], x->prev_date), ui_attr(R_DIM) | A_BOLD,
+		       text_label(r), x->prev_date), ui_attr(R_DIM) | A_BOLD,
 		       PUT_PAD | PUT_ELLIPSIS);
 		y = put_text(y, 6, w - 4, x->prev.text[r], ui_attr(R_DIM));
 	}
@@ -1694,8 +1672,9 @@ draw_page(struct ui *ui, struct mm *x, int top, int last)
 	if (it != NULL && top < last) {
 		ui_put(top++, 0, ui->cols, ui_fmt(line, sizeof line, " CASE %d "
 		       "OF %d:  %s  %s, %s   Category %d  Level %d  %s%s",
-		       x->page - 1, x->nit, it->ref, it->surname,
-		       it->forenames, it->category, it->level, it->status,
+		       x->page - 1, x->it.n, it->ref, it->surname,
+		       it->forenames, it->category, it->level,
+		       case_status_name(it->status),
 		       it->discussed ? "  [discussed]" : ""),
 		       ui_attr(R_TITLE) | A_BOLD, PUT_PAD | PUT_ELLIPSIS);
 	}
@@ -1776,8 +1755,9 @@ mm_draw(struct ui *ui, struct screen *s, unsigned what)
 		if (y <= last)
 			ui_put(y++, 4, ui->cols - 8, ui_fmt(line, sizeof line,
 			       "Minutes: version %lld, %s%s", (long long)
-			       x->ms.version, x->ms.state, strcmp(x->ms.state,
-			       "approved") == 0 ? " (Y reopens them)" : " (Y: "
+			       x->ms.version, minutes_state_name(x->ms.state),
+			       x->ms.state == MINUTES_APPROVED
+			       ? " (Y reopens them)" : " (Y: "
 			       "the chair approves them)"), ui_attr(R_NORMAL),
 			       PUT_PAD | PUT_ELLIPSIS);
 		if (y <= last)
@@ -1789,20 +1769,21 @@ mm_draw(struct ui *ui, struct screen *s, unsigned what)
 		ui_put(y++, 0, ui->cols, " ATTENDANCE BY AGENCY   (Enter: "
 		       "present, apologies, report, absent)",
 		       ui_attr(R_TITLE) | A_BOLD, PUT_PAD);
-		for (int i = 0; i < x->nag && y <= last; i++) {
+		for (int i = 0; i < x->ag.n && y <= last; i++) {
 			const struct agenda_agency *g =
-				agenda_agency_find(x->ag[i].agency);
+				agenda_agency_find(x->ag.v[i].agency);
 			attr_t a = ui_attr(i == x->row ? R_SELECTED
 					   : R_NORMAL) | A_BOLD;
 
 			ui_put(y++, 0, ui->cols, ui_fmt(line, sizeof line,
 			       "%s %-40s %-10s %s", list_marker(i == x->row),
-			       g ? g->name : x->ag[i].agency,
-			       x->ag[i].attendance[0] ? x->ag[i].attendance
-			       : "-", x->ag[i].invited ? "" : "(not invited)"),
+			       g ? g->name : x->ag.v[i].agency,
+			       x->ag.v[i].attendance[0]
+			       ? x->ag.v[i].attendance : "-",
+			       x->ag.v[i].invited ? "" : "(not invited)"),
 			       a, PUT_PAD | PUT_ELLIPSIS);
 		}
-		if (x->nag == 0 && y <= last)
+		if (x->ag.n == 0 && y <= last)
 			ui_put(y++, 2, ui->cols - 2, "No agencies invited.",
 			       ui_attr(R_DIM), PUT_PAD);
 		return;
@@ -1821,8 +1802,8 @@ mm_changed(struct ui *ui, struct screen *s)
 	 * the page stays on its case should the agenda be reordered. */
 	load(ui, x);
 	if (x->editing >= 0) {
-		for (int i = 0; i < x->nit; i++)
-			if (x->it[i].id == x->ebase.item_id &&
+		for (int i = 0; i < x->it.n; i++)
+			if (x->it.v[i].id == x->ebase.item_id &&
 			    x->page != i + 2) {
 				x->page = i + 2;
 				load_case(ui, x);
@@ -1841,7 +1822,7 @@ mm_resumed(struct ui *ui, struct screen *s, int result)
 	load(ui, x);
 	/* The agenda at a glance chose a case. */
 	if (result >= UI_RESULT_GOTO_CASE &&
-	    result - UI_RESULT_GOTO_CASE < x->nit)
+	    result - UI_RESULT_GOTO_CASE < x->it.n)
 		go_page(ui, x, result - UI_RESULT_GOTO_CASE + 2);
 	return DRAW_ALL;
 }
@@ -1855,7 +1836,8 @@ mm_destroy(struct screen *s)
 	db_minutes_clear(&x->min);
 	forget_briefing(x);
 	free(x->brief.v);
-	free(x->it);
+	db_list_free(&x->ag);
+	db_list_free(&x->it);
 	free(x);
 	free(s);
 }
@@ -1896,9 +1878,9 @@ scr_meeting_new(struct ui *ui, int64_t id)
 	if (n > 0) {
 		int i = 0;
 
-		while (i < x->nit && x->it[i].discussed)
+		while (i < x->it.n && x->it.v[i].discussed)
 			i++;
-		go_page(ui, x, 2 + (i < x->nit ? i : x->nit - 1));
+		go_page(ui, x, 2 + (i < x->it.n ? i : x->it.n - 1));
 	}
 	return s;
 }

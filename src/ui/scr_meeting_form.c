@@ -23,16 +23,24 @@ struct mform {
 	char agencies[400];     /* invited, as opened */
 };
 
-static int
-collect_invited(void *ctx, const struct db_meeting_agency *a)
+/* The agencies meeting ID invited, space-separated, into BUF (N
+ * bytes). */
+static enum db_status
+read_invited(struct ui *ui, int64_t id, char *buf, size_t n)
 {
-	char *buf = ctx;
-	size_t len = strlen(buf);
+	struct db_meeting_agencies list = { 0 };
+	enum db_status st = db_meeting_agencies(ui->db, id, &list);
+	size_t len = 0;
 
-	if (a->invited)
-		str_printf(buf + len, 400 - len, "%s%s", len ? " " : "",
-			   a->agency);
-	return 0;
+	buf[0] = '\0';
+	for (int i = 0; i < list.n; i++)
+		if (list.v[i].invited) {
+			str_printf(buf + len, n - len, "%s%s", len ? " " : "",
+				   list.v[i].agency);
+			len = strlen(buf);
+		}
+	db_list_free(&list);
+	return st;
 }
 
 /* Whether the space- or comma-separated LIST holds WORD. */
@@ -162,8 +170,8 @@ scr_meeting_form_new(struct ui *ui, int64_t id)
 	f = s->data;
 	if (id) {
 		if (db_meeting_get(ui->db, id, &f->base) != DB_OK ||
-		    db_meeting_agencies(ui->db, id, collect_invited,
-					f->agencies) != DB_OK) {
+		    read_invited(ui, id, f->agencies, sizeof f->agencies) !=
+			    DB_OK) {
 			ui_error(ui, "Meeting %lld cannot be read: %s",
 				 (long long)id, db_errmsg(ui->db));
 			free(f);
@@ -172,7 +180,8 @@ scr_meeting_form_new(struct ui *ui, int64_t id)
 		}
 		forms_meeting(&f->fs.fm, &f->base, f->agencies, ui->today);
 		ui_fmt(f->fs.heading, sizeof f->fs.heading, "Meeting %lld, "
-		       "%s", (long long)id, f->base.status);
+		       "%s", (long long)id,
+		       meeting_status_name(f->base.status));
 	} else {
 		const char *inv[32];
 		size_t n = agenda_invited_default(inv, NELEM(inv));

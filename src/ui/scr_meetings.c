@@ -25,9 +25,8 @@
 enum when { WHEN_UPCOMING, WHEN_PAST, WHEN_ALL };
 
 struct mlist {
-	struct db_meeting *v;
-	int cap;
-	struct list list;   /* list.n: the meetings in v */
+	struct db_meetings m;
+	struct list list;   /* list.n: m.n */
 	enum when when;
 	int level;          /* 0: both */
 	int status;         /* 0 all, else 1 + enum meeting_status */
@@ -47,36 +46,28 @@ list_rows(const struct ui *ui)
 	return list_height(ui, LIST_TOP);
 }
 
-static int
-collect(void *ctx, const struct db_meeting *m)
-{
-	struct mlist *l = ctx;
-
-	return array_push(&l->v, &l->list.n, &l->cap, m, sizeof *m);
-}
-
 /* Read the list again, keeping the selected meeting selected. */
 static bool
 load(struct ui *ui, struct mlist *l)
 {
 	struct db_meeting_query q = { MDATE_NONE, MDATE_NONE, l->level,
-				      l->status ? meeting_status_name(
-					      l->status - 1) : NULL };
-	int64_t was = l->list.cur < l->list.n ? l->v[l->list.cur].id : 0;
+				      l->status - 1 };
+	int64_t was = l->list.cur < l->list.n ? l->m.v[l->list.cur].id : 0;
 
 	if (l->when == WHEN_UPCOMING)
 		q.from = ui->today;
 	else if (l->when == WHEN_PAST)
 		q.to = ui->today - 1;
 	l->list.n = 0;
-	if (db_meeting_list(ui->db, &q, collect, l) != DB_OK) {
+	if (db_meeting_list(ui->db, &q, &l->m) != DB_OK) {
 		ui_error(ui, "The meetings cannot be read: %s",
 			 db_errmsg(ui->db));
 		return false;
 	}
+	l->list.n = l->m.n;
 	l->list.cur = 0;
 	for (int i = 0; i < l->list.n; i++)
-		if (l->v[i].id == was)
+		if (l->m.v[i].id == was)
 			l->list.cur = i;
 	if (l->list.top > l->list.cur)
 		l->list.top = l->list.cur;
@@ -151,7 +142,7 @@ edit(struct ui *ui, struct screen *s)
 {
 	struct mlist *l = ml_of(s);
 
-	return ui_push(ui, scr_meeting_form_new(ui, l->v[l->list.cur].id));
+	return ui_push(ui, scr_meeting_form_new(ui, l->m.v[l->list.cur].id));
 }
 
 static unsigned
@@ -159,7 +150,7 @@ mode(struct ui *ui, struct screen *s)
 {
 	struct mlist *l = ml_of(s);
 
-	return ui_push(ui, scr_meeting_new(ui, l->v[l->list.cur].id));
+	return ui_push(ui, scr_meeting_new(ui, l->m.v[l->list.cur].id));
 }
 
 static unsigned
@@ -167,7 +158,7 @@ agenda(struct ui *ui, struct screen *s)
 {
 	struct mlist *l = ml_of(s);
 
-	return ui_push(ui, scr_agenda_new(ui, l->v[l->list.cur].id));
+	return ui_push(ui, scr_agenda_new(ui, l->m.v[l->list.cur].id));
 }
 
 unsigned
@@ -177,9 +168,9 @@ ui_meeting_ask_hold(struct ui *ui, struct screen *s,
 {
 	mdate date;
 
-	if (strcmp(m->status, "scheduled") != 0) {
+	if (m->status != MEETING_SCHEDULED) {
 		ui_error(ui, "Meeting %lld is %s already.", (long long)m->id,
-			 m->status);
+			 meeting_status_name(m->status));
 		return DRAW_STATUS;
 	}
 	if (date_parse(m->date, &date) != 0 ||
@@ -197,7 +188,7 @@ static unsigned
 hold_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 {
 	struct mlist *l = ml_of(s);
-	int64_t id = l->v[l->list.cur].id;
+	int64_t id = l->m.v[l->list.cur].id;
 
 	(void)text;
 	if (!ok)
@@ -216,7 +207,7 @@ hold(struct ui *ui, struct screen *s)
 	struct mlist *l = ml_of(s);
 	char q[160];
 
-	return ui_meeting_ask_hold(ui, s, &l->v[l->list.cur], q, sizeof q,
+	return ui_meeting_ask_hold(ui, s, &l->m.v[l->list.cur], q, sizeof q,
 				   hold_answered);
 }
 
@@ -241,7 +232,7 @@ cancel(struct ui *ui, struct screen *s)
 {
 	struct mlist *l = ml_of(s);
 
-	l->cancelling = l->v[l->list.cur].id;
+	l->cancelling = l->m.v[l->list.cur].id;
 	return ui_ask_yes(ui, s, "Cancel this meeting? (y/n)",
 			  cancel_answered);
 }
@@ -269,13 +260,13 @@ reopen(struct ui *ui, struct screen *s)
 	struct mlist *l = ml_of(s);
 	char label[96];
 
-	if (meeting_status_parse(l->v[l->list.cur].status) != MEETING_HELD) {
+	if (l->m.v[l->list.cur].status != MEETING_HELD) {
 		ui_error(ui, "Meeting %lld is %s, not held.",
-			 (long long)l->v[l->list.cur].id,
-			 l->v[l->list.cur].status);
+			 (long long)l->m.v[l->list.cur].id,
+			 meeting_status_name(l->m.v[l->list.cur].status));
 		return DRAW_STATUS;
 	}
-	l->cancelling = l->v[l->list.cur].id;
+	l->cancelling = l->m.v[l->list.cur].id;
 	return ui_ask_line(ui, s, ui_fmt(label, sizeof label, "Why reopen "
 				      "held meeting %lld? (kept in the audit "
 				      "trail):", (long long)l->cancelling),
@@ -292,7 +283,7 @@ on_or_after(int row, void *ctx)
 {
 	const struct from *f = ctx;
 
-	return strcmp(f->l->v[row].date, f->date) >= 0;
+	return strcmp(f->l->m.v[row].date, f->date) >= 0;
 }
 
 /* The first meeting on or after DATE ("YYYY-MM-DD"), else the last. */
@@ -390,16 +381,16 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 				ui_blank(y, 0, ui->cols, A_NORMAL);
 			continue;
 		}
-		m = &l->v[k];
+		m = &l->m.v[k];
 		a = ui_attr(k == l->list.cur ? R_SELECTED
-			    : meeting_status_parse(m->status) ==
-			      MEETING_CANCELLED ? R_DIM
+			    : m->status == MEETING_CANCELLED ? R_DIM
 			    : m->level == 3 ? R_LEVEL3 : R_NORMAL);
 		ui_fmt(prog, sizeof prog, "%d of %d", m->discussed, m->cases);
 		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line,
 		       "%s %5lld  %-10s %-5s %-5d %-9s %-9s %-20.20s %s",
 		       list_marker(k == l->list.cur), (long long)m->id, m->date,
-		       m->time, m->level, m->status, prog, m->chair,
+		       m->time, m->level, meeting_status_name(m->status), prog,
+		       m->chair,
 		       m->venue), a, PUT_PAD | PUT_ELLIPSIS);
 	}
 }
@@ -426,7 +417,7 @@ resumed(struct ui *ui, struct screen *s, int result)
 	load(ui, l);
 	if (result == RESULT_SAVED)
 		for (int i = 0; i < l->list.n; i++)
-			if (l->v[i].id == ui->saved_id)
+			if (l->m.v[i].id == ui->saved_id)
 				go_row(ui, l, i);
 	return DRAW_ALL;
 }
@@ -436,7 +427,7 @@ destroy(struct screen *s)
 {
 	struct mlist *l = ml_of(s);
 
-	free(l->v);
+	db_list_free(&l->m);
 	free(l);
 	free(s);
 }

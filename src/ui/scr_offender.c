@@ -29,25 +29,14 @@
 #include "ui/ui.h"
 #include "ui/view.h"
 
-struct rec_meeting {
-	struct db_case_meeting m;
-	char *chair, *decision;
-};
-
-/* A growable array of N items of SIZE bytes. */
-struct array {
-	void *v;
-	size_t n, cap;
-};
-
 struct rec {
 	int64_t id;
 	struct db_offender o;
 	bool loaded;
 	struct db_events ev;
-	struct array meet;
 	struct db_referrals ref;
 	struct db_case_actions act;
+	struct db_case_meetings meet;
 	struct cf_lines cf_top, cf_rest; /* the case file's lines */
 	int64_t cf_stamp;             /* db_casefile_stamp() as read */
 	struct view v;
@@ -59,52 +48,18 @@ rec_of(const struct screen *s)
 	return s->data;
 }
 
-static void *
-push(struct array *a, size_t size)
-{
-	if (array_reserve(&a->v, &a->cap, a->n + 1, size) != 0)
-		return NULL;
-	return memset((char *)a->v + a->n++ * size, 0, size);
-}
-
-static char *
-dup(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
 static bool cf_load(struct ui *ui, struct rec *r);
 
 static void
 forget(struct rec *r)
 {
-	struct rec_meeting *m = r->meet.v;
-
 	db_referrals_free(&r->ref);
-	for (size_t i = 0; i < r->meet.n; i++) {
-		free(m[i].chair);
-		free(m[i].decision);
-	}
-	r->meet.n = 0;
+	db_case_meetings_free(&r->meet);
 	cf_lines_clear(&r->cf_top);
 	cf_lines_clear(&r->cf_rest);
 	if (r->loaded)
 		db_offender_clear(&r->o);
 	r->loaded = false;
-}
-
-static int
-got_meeting(void *ctx, const struct db_case_meeting *m)
-{
-	struct rec_meeting *x = push(ctx, sizeof *x);
-
-	if (x == NULL)
-		return 1;
-	x->m = *m;
-	x->chair = dup(m->chair);
-	x->decision = dup(m->decision);
-	x->m.chair = x->m.decision = NULL;
-	return 0;
 }
 
 /* Read the case again; false (the message says why) on failure. */
@@ -121,7 +76,7 @@ load(struct ui *ui, struct rec *r)
 	r->loaded = true;
 	if (db_event_list(ui->db, r->id, &r->ev) != DB_OK ||
 	    db_referral_list(ui->db, r->id, &r->ref) != DB_OK ||
-	    db_case_meetings(ui->db, r->id, got_meeting, &r->meet) != DB_OK ||
+	    db_case_meetings(ui->db, r->id, &r->meet) != DB_OK ||
 	    db_case_action_list(ui->db, r->id, true, &r->act) != DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
 		return false;
@@ -140,13 +95,13 @@ static const char *const category_names[] = {
 	"other dangerous offender", "terrorism or terrorism risk",
 };
 
-static const struct rec_meeting *
+static const struct db_case_meeting *
 meeting(const struct rec *r, int64_t id)
 {
-	const struct rec_meeting *m = r->meet.v;
+	const struct db_case_meeting *m = r->meet.v;
 
-	for (size_t i = 0; id && i < r->meet.n; i++)
-		if (m[i].m.id == id)
+	for (int i = 0; id && i < r->meet.n; i++)
+		if (m[i].id == id)
 			return &m[i];
 	return NULL;
 }
@@ -270,7 +225,7 @@ build_history(struct ui *ui, struct rec *r, int width)
 		view_add(v, R_DIM, 2, "No events.");
 	for (int i = 0; i < r->ev.n; i++) {
 		const struct db_event *x = &ev[i];
-		const struct rec_meeting *m = meeting(r, x->meeting_id);
+		const struct db_case_meeting *m = meeting(r, x->meeting_id);
 		char d[MDATE_BUFSZ];
 		size_t n = 0;
 
@@ -284,7 +239,7 @@ build_history(struct ui *ui, struct rec *r, int width)
 			n += (size_t)snprintf(who + n, sizeof who - n,
 					      "%sat the Level %d meeting of %s",
 					      n ? " " : "decided ",
-					      m->m.level, date_case(m->m.date,
+					      m->level, date_case(m->date,
 								    ui->lay,
 								    d));
 		if (!ui->lay && n < sizeof who)
@@ -356,7 +311,7 @@ static void
 build_rest(struct ui *ui, struct rec *r, int width)
 {
 	const struct db_referral *f = r->ref.v;
-	const struct rec_meeting *m = r->meet.v;
+	const struct db_case_meeting *m = r->meet.v;
 	const struct db_case_action *a = r->act.v;
 	const struct db_event *ev = r->ev.v;
 	struct view *v = &r->v;
@@ -382,25 +337,25 @@ build_rest(struct ui *ui, struct rec *r, int width)
 	section(v, "Meetings");
 	if (r->meet.n == 0)
 		view_add(v, R_DIM, 2, "None.");
-	for (size_t i = 0; i < r->meet.n; i++) {
+	for (int i = 0; i < r->meet.n; i++) {
 		size_t n = (size_t)snprintf(line, sizeof line,
 					    "%s  Level %d meeting, %s",
-					    date_case(m[i].m.date, ui->lay,
-						      d), m[i].m.level,
-					    m[i].m.status);
+					    date_case(m[i].date, ui->lay,
+						      d), m[i].level,
+					    meeting_status_name(m[i].status));
 
 		if (!ui->lay && m[i].chair && n < sizeof line)
 			n += (size_t)snprintf(line + n, sizeof line - n,
 					      ", chair %s", m[i].chair);
-		if (m[i].m.level_decision[0] && n < sizeof line)
+		if (m[i].level_decision[0] && n < sizeof line)
 			n += (size_t)snprintf(line + n, sizeof line - n,
 					      "; level: %s",
-					      m[i].m.level_decision);
+					      m[i].level_decision);
 		for (int j = 0; j < r->ev.n && n < sizeof line; j++) {
 			struct ev_state st = { 0 };
 			char what[160];
 
-			if (ev[j].meeting_id != m[i].m.id)
+			if (ev[j].meeting_id != m[i].id)
 				continue;
 			for (int k = 0; k < j; k++)
 				ev_apply(&st, &ev[k].ev);
@@ -616,7 +571,7 @@ destroy(struct screen *s)
 	forget(r);
 	db_events_free(&r->ev);
 	db_referrals_free(&r->ref);
-	free(r->meet.v);
+	db_case_meetings_free(&r->meet);
 	db_case_actions_free(&r->act);
 	free(r->cf_top.v);
 	free(r->cf_rest.v);
