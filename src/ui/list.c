@@ -1,6 +1,6 @@
 /*
  * list.c -- the list widget: the selection and the scrolling of a list
- * of rows, its marker, and search within it (list.h).
+ * of rows, its marker, its rows drawn, and search within it (list.h).
  */
 #include "config.h"
 
@@ -79,6 +79,43 @@ list_marker(bool selected)
 	if (!selected)
 		return " ";
 	return text_utf8() ? "\xe2\x96\xb6" : ">";
+}
+
+unsigned
+list_layout(struct list *l, int rows)
+{
+	return list_go(l, rows, l->cur) | DRAW_BODY;
+}
+
+void
+list_draw(struct ui *ui, const struct list *l, int y, int rows,
+	  const char *empty, list_row_fn row, void *ctx)
+{
+	for (int i = 0; i < rows; i++) {
+		int k = l->top + i;
+		struct list_row r;
+		char line[sizeof r.text + 8];
+
+		if (k >= l->n) {
+			ui_blank(y + i, 0, ui->cols, A_NORMAL);
+			if (i == 0)
+				ui_put(y + i, 2, ui->cols - 2, empty,
+				       ui_attr(R_DIM), PUT_PAD);
+			continue;
+		}
+		r.text[0] = '\0';
+		r.attr = ui_attr(R_NORMAL);
+		r.heading = false;
+		row(k, ctx, &r);
+		if (r.heading) {
+			ui_put(y + i, 0, ui->cols, r.text, r.attr,
+			       PUT_PAD | PUT_ELLIPSIS);
+			continue;
+		}
+		ui_put(y + i, 0, ui->cols, ui_fmt(line, sizeof line, "%s %s",
+		       list_marker(k == l->cur), r.text), k == l->cur
+		       ? ui_attr(R_SELECTED) : r.attr, PUT_PAD | PUT_ELLIPSIS);
+	}
 }
 
 int

@@ -5,8 +5,9 @@
  * A list screen keeps a struct list beside its rows and hands the loop
  * its moving through screen_ops.moving (usually one line: list_move()), so
  * that the six moves (A_UP .. A_END) have one handler and one set of
- * bindings (CTX_MOVE in keys.c) on every list.  The screen still draws
- * its own rows: from l->top, list_marker() before each.
+ * bindings (CTX_MOVE in keys.c) on every list.  It draws its header and
+ * hands list_draw() the rows: each row's text and role come from the
+ * screen, the marker, the selection and the blank lines from here.
  */
 #ifndef MAPPA_LIST_H
 #define MAPPA_LIST_H
@@ -51,6 +52,28 @@ void list_fit(struct list *l, int n);
 /* What stands before a row: the marker when SELECTED (one column: "▶",
  * or ">" without UTF-8), else a blank as wide. */
 const char *list_marker(bool selected);
+
+/* A list screen's layout (screen_ops.layout): the selection kept in
+ * view when ROWS rows are shown.  DRAW_BODY. */
+unsigned list_layout(struct list *l, int rows);
+
+/* One row as list_draw() asks for it. */
+struct list_row {
+	char text[512]; /* what follows the marker */
+	attr_t attr;    /* when not selected (ui_attr(R_NORMAL) unless set) */
+	bool heading;   /* drawn as it is, with no marker: a section's line */
+};
+
+/* Fill ROW for row K of the screen whose state is CTX. */
+typedef void (*list_row_fn)(int k, void *ctx, struct list_row *row);
+
+/* Draw ROWS lines of L from screen row Y, the whole width: each row the
+ * marker and its text from ROW (the selected one in R_SELECTED, the
+ * others in their own attribute), cut with an ellipsis; the lines past
+ * the last row blank, and on the first line of an empty list EMPTY,
+ * dim, from column 2. */
+void list_draw(struct ui *ui, const struct list *l, int y, int rows,
+	       const char *empty, list_row_fn row, void *ctx);
 
 /* Search within: the first row from FROM on in direction DIR (1 or -1),
  * wrapping round when WRAP, for which MATCH(ROW, CTX) holds; -1 if none. */

@@ -352,6 +352,18 @@ room_title(struct ui *ui, struct screen *s, char *buf, size_t n)
 	}
 }
 
+static void
+row(int k, void *ctx, struct list_row *out)
+{
+	const struct room *r = ctx;
+
+	str_copy(out->text, r->v[k].line, sizeof out->text);
+	if (r->v[k].heading) {
+		out->heading = true;
+		out->attr = ui_attr(R_SECTION) | A_BOLD;
+	}
+}
+
 void
 room_draw(struct ui *ui, struct screen *s, unsigned what)
 {
@@ -364,8 +376,7 @@ room_draw(struct ui *ui, struct screen *s, unsigned what)
 				 "Done       Action",
 	};
 	struct room *r = room_of(s);
-	int h = list_rows(ui);
-	char line[600];
+	struct list l = { r->n, r->cur, r->top };
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
 		return;
@@ -375,31 +386,9 @@ room_draw(struct ui *ui, struct screen *s, unsigned what)
 	else
 		ui_put(UI_BODY_TOP, 0, ui->cols, header[r->kind],
 		       ui_attr(R_HEADER), PUT_PAD | PUT_ELLIPSIS);
-	for (int i = 0; i < h; i++) {
-		int k = r->top + i, y = LIST_TOP + i;
-		attr_t a;
-
-		if (k >= r->n) {
-			ui_blank(y, 0, ui->cols, A_NORMAL);
-			if (i == 0)
-				ui_put(y, 2, ui->cols - 2, r->kind ==
-				       ROOM_ACTIONS ? "No actions agreed for "
-				       "this case here yet (a in meeting "
-				       "mode)." : "None.", ui_attr(R_DIM),
-				       PUT_PAD);
-			continue;
-		}
-		if (r->v[k].heading) {
-			ui_put(y, 0, ui->cols, r->v[k].line,
-			       ui_attr(R_SECTION) | A_BOLD, PUT_PAD |
-			       PUT_ELLIPSIS);
-			continue;
-		}
-		a = ui_attr(k == r->cur ? R_SELECTED : R_NORMAL);
-		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line, "%s %s",
-		       list_marker(k == r->cur), r->v[k].line), a,
-		       PUT_PAD | PUT_ELLIPSIS);
-	}
+	list_draw(ui, &l, LIST_TOP, list_rows(ui), r->kind == ROOM_ACTIONS
+		  ? "No actions agreed for this case here yet (a in meeting "
+		  "mode)." : "None.", row, r);
 }
 
 unsigned

@@ -171,10 +171,19 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 }
 
 static void
+row(int k, void *ctx, struct list_row *r)
+{
+	const struct al *l = ctx;
+
+	str_copy(r->text, l->v[k].text, sizeof r->text);
+	if (l->v[k].overdue)
+		r->attr = ui_attr(R_OVERDUE);
+}
+
+static void
 draw(struct ui *ui, struct screen *s, unsigned what)
 {
 	struct al *l = al_of(s);
-	int h = list_rows(ui);
 	char line[512];
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
@@ -182,30 +191,14 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	ui_fmt(line, sizeof line, "  %6s  %-18s %-16s %-10s %-10s %-7s %s",
 	       "Id", "Agency", "Owner", "Due", "Case", "", "Action");
 	ui_put(UI_BODY_TOP, 0, ui->cols, line, ui_attr(R_HEADER), PUT_PAD);
-	for (int i = 0; i < h; i++) {
-		int k = l->l.top + i, y = LIST_TOP + i;
-		attr_t a;
-
-		if (k >= l->l.n) {
-			ui_blank(y, 0, ui->cols, A_NORMAL);
-			if (i == 0)
-				ui_put(y, 2, ui->cols - 2, "No open actions.",
-				       ui_attr(R_DIM), PUT_PAD);
-			continue;
-		}
-		a = ui_attr(k == l->l.cur ? R_SELECTED
-			    : l->v[k].overdue ? R_OVERDUE : R_NORMAL);
-		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line, "%s %s",
-		       list_marker(k == l->l.cur), l->v[k].text), a,
-		       PUT_PAD | PUT_ELLIPSIS);
-	}
+	list_draw(ui, &l->l, LIST_TOP, list_rows(ui), "No open actions.", row,
+		  l);
 }
 
 static unsigned
 layout(struct ui *ui, struct screen *s)
 {
-	return list_go(&al_of(s)->l, list_rows(ui), al_of(s)->l.cur) |
-	       DRAW_BODY;
+	return list_layout(&al_of(s)->l, list_rows(ui));
 }
 
 static void

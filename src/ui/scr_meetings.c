@@ -356,10 +356,26 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 }
 
 static void
+row(int k, void *ctx, struct list_row *out)
+{
+	const struct mlist *l = ctx;
+	const struct db_meeting *m = &l->v[k];
+	char prog[24];
+
+	ui_fmt(prog, sizeof prog, "%d of %d", m->discussed, m->cases);
+	ui_fmt(out->text, sizeof out->text, "%5lld  %-10s %-5s %-5d %-9s "
+	       "%-9s %-20.20s %s", (long long)m->id, m->date, m->time,
+	       m->level, m->status, prog, m->chair, m->venue);
+	if (meeting_status_parse(m->status) == MEETING_CANCELLED)
+		out->attr = ui_attr(R_DIM);
+	else if (m->level == 3)
+		out->attr = ui_attr(R_LEVEL3);
+}
+
+static void
 draw(struct ui *ui, struct screen *s, unsigned what)
 {
 	struct mlist *l = ml_of(s);
-	int h = list_rows(ui);
 	char line[512], lv[16];
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR)))
@@ -376,40 +392,14 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	       "  %5s  %-10s %-5s %-5s %-9s %-9s %-20s %s", "Id", "Date",
 	       "Time", "Level", "Status", "Progress", "Chair", "Venue"),
 	       ui_attr(R_HEADER), PUT_PAD);
-	for (int i = 0; i < h; i++) {
-		int k = l->list.top + i, y = LIST_TOP + i;
-		const struct db_meeting *m;
-		char prog[24];
-		attr_t a;
-
-		if (k >= l->list.n) {
-			if (i == 0 && l->list.n == 0)
-				ui_put(y, 2, ui->cols - 2, "No meetings.",
-				       ui_attr(R_DIM), PUT_PAD);
-			else
-				ui_blank(y, 0, ui->cols, A_NORMAL);
-			continue;
-		}
-		m = &l->v[k];
-		a = ui_attr(k == l->list.cur ? R_SELECTED
-			    : meeting_status_parse(m->status) ==
-			      MEETING_CANCELLED ? R_DIM
-			    : m->level == 3 ? R_LEVEL3 : R_NORMAL);
-		ui_fmt(prog, sizeof prog, "%d of %d", m->discussed, m->cases);
-		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line,
-		       "%s %5lld  %-10s %-5s %-5d %-9s %-9s %-20.20s %s",
-		       list_marker(k == l->list.cur), (long long)m->id, m->date,
-		       m->time, m->level, m->status, prog, m->chair,
-		       m->venue), a, PUT_PAD | PUT_ELLIPSIS);
-	}
+	list_draw(ui, &l->list, LIST_TOP, list_rows(ui), "No meetings.", row,
+		  l);
 }
 
 static unsigned
 layout(struct ui *ui, struct screen *s)
 {
-	struct mlist *l = ml_of(s);
-
-	return go_row(ui, l, l->list.cur) | DRAW_BODY;
+	return list_layout(&ml_of(s)->list, list_rows(ui));
 }
 
 static unsigned

@@ -36,9 +36,7 @@ rl_of(const struct screen *s)
 static int
 list_rows(const struct ui *ui)
 {
-	int h = ui_body_rows(ui) - (LIST_TOP - UI_BODY_TOP);
-
-	return h > 0 ? h : 0;
+	return list_height(ui, LIST_TOP);
 }
 
 static int
@@ -258,10 +256,23 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 }
 
 static void
+row(int k, void *ctx, struct list_row *out)
+{
+	const struct rl *l = ctx;
+	const struct db_referral *r = &l->v[k];
+
+	ui_fmt(out->text, sizeof out->text, "%6lld  %-14s %-10s L%-4d "
+	       "%-14.14s %-10s %s", (long long)r->id, r->ref, r->date,
+	       r->proposed_level, r->agency, r->due[0] ? r->due : "-",
+	       r->overdue ? "OVERDUE" : "");
+	if (r->overdue)
+		out->attr = ui_attr(R_OVERDUE);
+}
+
+static void
 draw(struct ui *ui, struct screen *s, unsigned what)
 {
 	struct rl *l = rl_of(s);
-	int h = list_rows(ui);
 	char line[256];
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
@@ -274,35 +285,14 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 		       "  %6s  %-14s %-10s %-5s %-14s %-10s", "Id", "Case",
 		       "Referred", "Level", "By", "Meet by"),
 		       ui_attr(R_HEADER), PUT_PAD);
-	for (int i = 0; i < h; i++) {
-		int k = l->list.top + i, y = LIST_TOP + i;
-		const struct db_referral *r;
-		attr_t a;
-
-		if (k >= l->list.n) {
-			ui_blank(y, 0, ui->cols, A_NORMAL);
-			if (i == 0)
-				ui_put(y, 2, ui->cols - 2, "No referral is "
-				       "pending.", ui_attr(R_DIM), PUT_PAD);
-			continue;
-		}
-		r = &l->v[k];
-		a = ui_attr(k == l->list.cur ? R_SELECTED
-			    : r->overdue ? R_OVERDUE : R_NORMAL);
-		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line, "%s %6lld  "
-		       "%-14s %-10s L%-4d %-14.14s %-10s %s",
-		       list_marker(k == l->list.cur), (long long)r->id, r->ref,
-		       r->date, r->proposed_level, r->agency,
-		       r->due[0] ? r->due : "-", r->overdue ? "OVERDUE" : ""),
-		       a, PUT_PAD | PUT_ELLIPSIS);
-	}
+	list_draw(ui, &l->list, LIST_TOP, list_rows(ui), "No referral is "
+		  "pending.", row, l);
 }
 
 static unsigned
 layout(struct ui *ui, struct screen *s)
 {
-	return list_go(&rl_of(s)->list, list_rows(ui), rl_of(s)->list.cur) |
-	       DRAW_BODY;
+	return list_layout(&rl_of(s)->list, list_rows(ui));
 }
 
 static void

@@ -151,10 +151,17 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 }
 
 static void
+row(int k, void *ctx, struct list_row *r)
+{
+	const struct settings *t = ctx;
+
+	str_copy(r->text, t->v[k].text, sizeof r->text);
+}
+
+static void
 draw(struct ui *ui, struct screen *s, unsigned what)
 {
 	struct settings *t = st_of(s);
-	int h = list_rows(ui);
 	char line[512];
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
@@ -167,28 +174,13 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	else
 		ui_put(UI_BODY_TOP, 0, ui->cols, line, ui_attr(R_HEADER),
 		       PUT_PAD);
-	for (int i = 0; i < h; i++) {
-		int k = t->l.top + i, y = LIST_TOP + i;
-
-		if (k >= t->l.n) {
-			ui_blank(y, 0, ui->cols, A_NORMAL);
-			if (i == 0)
-				ui_put(y, 2, ui->cols - 2, "No settings.",
-				       ui_attr(R_DIM), PUT_PAD);
-			continue;
-		}
-		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line, "%s %s",
-		       list_marker(k == t->l.cur), t->v[k].text),
-		       ui_attr(k == t->l.cur ? R_SELECTED : R_NORMAL),
-		       PUT_PAD | PUT_ELLIPSIS);
-	}
+	list_draw(ui, &t->l, LIST_TOP, list_rows(ui), "No settings.", row, t);
 }
 
 static unsigned
 layout(struct ui *ui, struct screen *s)
 {
-	return list_go(&st_of(s)->l, list_rows(ui), st_of(s)->l.cur) |
-	       DRAW_BODY;
+	return list_layout(&st_of(s)->l, list_rows(ui));
 }
 
 static void
