@@ -230,15 +230,15 @@ sample_row(int k, void *ctx, struct list_row *r)
 static void
 list_draw__rows__marker_selection_attributes_padding(void **state)
 {
-	struct ui ui = { .rows = 24, .cols = 20 };
-	struct list l = { .n = 5, .cur = 2, .top = 1 };
+	struct ui ui = { .rows = 9, .cols = 20 }; /* body rows 1 to 6 */
+	struct list l = { .n = 5, .cur = 2, .top = 1, .y = 2 };
 	char buf[32];
 
 	(void)state;
 	assert_int_not_equal(ui_attr(R_SELECTED), ui_attr(R_OVERDUE));
 	for (int y = 0; y < 8; y++)
 		mvaddstr(y, 0, "XXXXXXXXXXXXXXXXXXXXZZ");
-	list_draw(&ui, &l, 2, 5, "None.", sample_row, NULL);
+	list_draw(&ui, &l, "None.", sample_row, NULL);
 	/* From the top: the heading as it is, then the marked selection,
 	 * each padded to the width and no further. */
 	assert_string_equal(line_at(1, buf, 22), "XXXXXXXXXXXXXXXXXXXXZZ");
@@ -259,14 +259,14 @@ list_draw__rows__marker_selection_attributes_padding(void **state)
 static void
 list_draw__empty__says_so_on_a_blank_first_line(void **state)
 {
-	struct ui ui = { .rows = 24, .cols = 20 };
-	struct list l = { 0 };
+	struct ui ui = { .rows = 5, .cols = 20 }; /* body rows 1 and 2 */
+	struct list l = { .y = 1 };
 	char buf[32];
 
 	(void)state;
 	for (int y = 0; y < 4; y++)
 		mvaddstr(y, 0, "XXXXXXXXXXXXXXXXXXXXZZ");
-	list_draw(&ui, &l, 1, 2, "None.", sample_row, NULL);
+	list_draw(&ui, &l, "None.", sample_row, NULL);
 	assert_string_equal(line_at(1, buf, 22), "  None.             ZZ");
 	assert_int_equal(attr_at(1, 2), ui_attr(R_DIM));
 	assert_string_equal(line_at(2, buf, 22), "                    ZZ");
@@ -286,6 +286,33 @@ list_layout__narrower__selection_kept_in_view(void **state)
 	assert_int_equal(l.top, 21);
 }
 
+/* A list screen's data begins with its list: the callbacks find it. */
+static void
+list_screen__callbacks__the_list_first_in_the_data(void **state)
+{
+	struct {
+		struct list l;
+		int other;
+	} data = { { .n = 30, .y = 3 }, 7 };
+	struct screen s = { NULL, &data };
+	struct ui ui = { .rows = 13 }; /* body rows 1 to 10, the list's 3 to 10 */
+
+	(void)state;
+	assert_int_equal(list_screen_rows(&ui, &s), 8);
+	assert_true(list_screen_has_row(&s));
+	assert_int_equal(list_screen_moving(&ui, &s, A_END), DRAW_BODY);
+	assert_int_equal(data.l.cur, 29);
+	assert_int_equal(data.l.top, 22);
+	assert_int_equal(list_screen_moving(&ui, &s, A_OPEN), UI_UNHANDLED);
+	ui.rows = 8; /* the list's 3 to 5 */
+	assert_int_equal(list_screen_layout(&ui, &s), DRAW_BODY);
+	assert_int_equal(data.l.top, 27);
+	assert_int_equal(data.other, 7);
+	data.l.n = 0;
+	data.l.cur = 0;
+	assert_false(list_screen_has_row(&s));
+}
+
 int
 main(void)
 {
@@ -299,6 +326,8 @@ main(void)
 		cmocka_unit_test(bindings__moves__written_once),
 		cmocka_unit_test(keys_of__inherited__named),
 		cmocka_unit_test(list_layout__narrower__selection_kept_in_view),
+		cmocka_unit_test(
+			list_screen__callbacks__the_list_first_in_the_data),
 	};
 	const struct CMUnitTest drawn[] = {
 		cmocka_unit_test(

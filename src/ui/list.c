@@ -88,9 +88,11 @@ list_layout(struct list *l, int rows)
 }
 
 void
-list_draw(struct ui *ui, const struct list *l, int y, int rows,
-	  const char *empty, list_row_fn row, void *ctx)
+list_draw(struct ui *ui, const struct list *l, const char *empty,
+	  list_row_fn row, void *ctx)
 {
+	int y = l->y, rows = list_height(ui, y);
+
 	for (int i = 0; i < rows; i++) {
 		int k = l->top + i;
 		struct list_row r;
@@ -116,6 +118,37 @@ list_draw(struct ui *ui, const struct list *l, int y, int rows,
 		       list_marker(k == l->cur), r.text), k == l->cur
 		       ? ui_attr(R_SELECTED) : r.attr, PUT_PAD | PUT_ELLIPSIS);
 	}
+}
+
+/* A list screen's list: the first member of its data (list.h). */
+static struct list *
+list_of(const struct screen *s)
+{
+	return s->data;
+}
+
+int
+list_screen_rows(const struct ui *ui, const struct screen *s)
+{
+	return list_height(ui, list_of(s)->y);
+}
+
+bool
+list_screen_has_row(const struct screen *s)
+{
+	return list_of(s)->cur < list_of(s)->n;
+}
+
+unsigned
+list_screen_moving(struct ui *ui, struct screen *s, enum ui_action a)
+{
+	return list_move(list_of(s), a, list_screen_rows(ui, s));
+}
+
+unsigned
+list_screen_layout(struct ui *ui, struct screen *s)
+{
+	return list_layout(list_of(s), list_screen_rows(ui, s));
 }
 
 int

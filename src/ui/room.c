@@ -376,7 +376,7 @@ room_draw(struct ui *ui, struct screen *s, unsigned what)
 				 "Done       Action",
 	};
 	struct room *r = room_of(s);
-	struct list l = { r->n, r->cur, r->top };
+	struct list l = { r->n, r->cur, r->top, LIST_TOP };
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
 		return;
@@ -386,7 +386,7 @@ room_draw(struct ui *ui, struct screen *s, unsigned what)
 	else
 		ui_put(UI_BODY_TOP, 0, ui->cols, header[r->kind],
 		       ui_attr(R_HEADER), PUT_PAD | PUT_ELLIPSIS);
-	list_draw(ui, &l, LIST_TOP, list_rows(ui), r->kind == ROOM_ACTIONS
+	list_draw(ui, &l, r->kind == ROOM_ACTIONS
 		  ? "No actions agreed for this case here yet (a in meeting "
 		  "mode)." : "None.", row, r);
 }
@@ -415,17 +415,12 @@ struct screen *
 room_open(struct ui *ui, const struct screen_ops *ops, enum room_kind kind,
 	  int64_t meeting_id, int64_t offender_id, int cur)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct room *r = calloc(1, sizeof *r);
+	struct room *r;
+	struct screen *s = ui_screen_new(ui, ops, sizeof *r);
 
-	if (s == NULL || r == NULL) {
-		free(s);
-		free(r);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = ops;
-	s->data = r;
+	r = s->data;
 	r->kind = kind;
 	r->meeting_id = meeting_id;
 	r->offender_id = offender_id;

@@ -27,9 +27,9 @@ struct row {
 };
 
 struct al {
+	struct list l;     /* first (list.h); l.n: the rows in v */
 	struct row *v;
 	int cap;
-	struct list l;     /* l.n: the rows in v */
 	bool overdue_only;
 	char agency[32];   /* "" for all */
 	bool lay;          /* dates by the month (date_case()) */
@@ -39,12 +39,6 @@ static struct al *
 al_of(const struct screen *s)
 {
 	return s->data;
-}
-
-static int
-list_rows(const struct ui *ui)
-{
-	return list_height(ui, LIST_TOP);
 }
 
 static int
@@ -85,19 +79,7 @@ load(struct ui *ui, struct al *l)
 	return true;
 }
 
-static bool
-has_row(const struct screen *s)
-{
-	return al_of(s)->l.cur < al_of(s)->l.n;
-}
-
 /* --- handlers ---------------------------------------------------------- */
-
-static unsigned
-moving(struct ui *ui, struct screen *s, enum ui_action a)
-{
-	return list_move(&al_of(s)->l, a, list_rows(ui));
-}
 
 static unsigned
 reload(struct ui *ui, struct screen *s)
@@ -191,14 +173,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	ui_fmt(line, sizeof line, "  %6s  %-18s %-16s %-10s %-10s %-7s %s",
 	       "Id", "Agency", "Owner", "Due", "Case", "", "Action");
 	ui_put(UI_BODY_TOP, 0, ui->cols, line, ui_attr(R_HEADER), PUT_PAD);
-	list_draw(ui, &l->l, LIST_TOP, list_rows(ui), "No open actions.", row,
-		  l);
-}
-
-static unsigned
-layout(struct ui *ui, struct screen *s)
-{
-	return list_layout(&al_of(s)->l, list_rows(ui));
+	list_draw(ui, &l->l, "No open actions.", row, l);
 }
 
 static void
@@ -213,10 +188,10 @@ static const struct screen_ops ops = {
 	.name = "Actions",
 	.ctx = CTX_ACTIONS,
 	.handlers = handlers,
-	.has_row = has_row,
-	.moving = moving,
+	.has_row = list_screen_has_row,
+	.moving = list_screen_moving,
 	.title = title,
-	.layout = layout,
+	.layout = list_screen_layout,
 	.draw = draw,
 	.changed = reload,
 	.destroy = destroy,
@@ -231,6 +206,7 @@ scr_actions_new(struct ui *ui)
 	if (s == NULL)
 		return NULL;
 	l = s->data;
+	l->l.y = LIST_TOP;
 	if (!load(ui, l)) {
 		destroy(s);
 		return NULL;

@@ -25,9 +25,9 @@
 enum when { WHEN_UPCOMING, WHEN_PAST, WHEN_ALL };
 
 struct mlist {
+	struct list list;   /* first (list.h); list.n: the meetings in v */
 	struct db_meeting *v;
 	int cap;
-	struct list list;   /* list.n: the meetings in v */
 	enum when when;
 	int level;          /* 0: both */
 	int status;         /* 0 all, else 1 + enum meeting_status */
@@ -83,26 +83,12 @@ load(struct ui *ui, struct mlist *l)
 	return true;
 }
 
-static bool
-has_row(const struct screen *s)
-{
-	const struct mlist *l = ml_of(s);
-
-	return l->list.cur < l->list.n;
-}
-
 /* --- handlers ------------------------------------------------------------ */
 
 static unsigned
 go_row(struct ui *ui, struct mlist *l, int to)
 {
 	return list_go(&l->list, list_rows(ui), to);
-}
-
-static unsigned
-moving(struct ui *ui, struct screen *s, enum ui_action a)
-{
-	return list_move(&ml_of(s)->list, a, list_rows(ui));
 }
 
 static unsigned
@@ -392,14 +378,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	       "  %5s  %-10s %-5s %-5s %-9s %-9s %-20s %s", "Id", "Date",
 	       "Time", "Level", "Status", "Progress", "Chair", "Venue"),
 	       ui_attr(R_HEADER), PUT_PAD);
-	list_draw(ui, &l->list, LIST_TOP, list_rows(ui), "No meetings.", row,
-		  l);
-}
-
-static unsigned
-layout(struct ui *ui, struct screen *s)
-{
-	return list_layout(&ml_of(s)->list, list_rows(ui));
+	list_draw(ui, &l->list, "No meetings.", row, l);
 }
 
 static unsigned
@@ -435,10 +414,10 @@ static const struct screen_ops ops = {
 	.name = "MAPP meetings",
 	.ctx = CTX_MEETINGS,
 	.handlers = handlers,
-	.has_row = has_row,
-	.moving = moving,
+	.has_row = list_screen_has_row,
+	.moving = list_screen_moving,
 	.title = title,
-	.layout = layout,
+	.layout = list_screen_layout,
 	.draw = draw,
 	.changed = changed,
 	.resumed = resumed,
@@ -454,6 +433,7 @@ scr_meetings_new(struct ui *ui)
 	if (s == NULL)
 		return NULL;
 	l = s->data;
+	l->list.y = LIST_TOP;
 	l->when = WHEN_ALL;
 	if (!load(ui, l)) {
 		destroy(s);

@@ -18,9 +18,10 @@
 #define LIST_TOP (UI_BODY_TOP + 1)
 
 struct rl {
+	struct list list;          /* first (list.h); list.n: the referrals
+				      in v */
 	struct db_referral *v;
 	int cap;
-	struct list list;          /* list.n: the referrals in v */
 	/* A decision asked for in steps: */
 	const char *outcome;       /* accepted, declined, withdrawn */
 	int64_t meeting;
@@ -31,12 +32,6 @@ static struct rl *
 rl_of(const struct screen *s)
 {
 	return s->data;
-}
-
-static int
-list_rows(const struct ui *ui)
-{
-	return list_height(ui, LIST_TOP);
 }
 
 static int
@@ -83,18 +78,6 @@ consult(struct ui *ui, const struct rl *l)
 	if (st != DB_OK)
 		ui_error(ui, "%s", db_errmsg(ui->db));
 	return st == DB_OK;
-}
-
-static bool
-has_row(const struct screen *s)
-{
-	return rl_of(s)->list.cur < rl_of(s)->list.n;
-}
-
-static unsigned
-moving(struct ui *ui, struct screen *s, enum ui_action a)
-{
-	return list_move(&rl_of(s)->list, a, list_rows(ui));
 }
 
 static unsigned
@@ -285,14 +268,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 		       "  %6s  %-14s %-10s %-5s %-14s %-10s", "Id", "Case",
 		       "Referred", "Level", "By", "Meet by"),
 		       ui_attr(R_HEADER), PUT_PAD);
-	list_draw(ui, &l->list, LIST_TOP, list_rows(ui), "No referral is "
-		  "pending.", row, l);
-}
-
-static unsigned
-layout(struct ui *ui, struct screen *s)
-{
-	return list_layout(&rl_of(s)->list, list_rows(ui));
+	list_draw(ui, &l->list, "No referral is pending.", row, l);
 }
 
 static void
@@ -307,10 +283,10 @@ static const struct screen_ops ops = {
 	.name = "Pending referrals",
 	.ctx = CTX_REFERRALS,
 	.handlers = handlers,
-	.has_row = has_row,
-	.moving = moving,
+	.has_row = list_screen_has_row,
+	.moving = list_screen_moving,
 	.title = title,
-	.layout = layout,
+	.layout = list_screen_layout,
 	.draw = draw,
 	.changed = reload,
 	.destroy = destroy,
@@ -319,17 +295,13 @@ static const struct screen_ops ops = {
 struct screen *
 scr_referrals_new(struct ui *ui)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct rl *l = calloc(1, sizeof *l);
+	struct rl *l;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *l);
 
-	if (s == NULL || l == NULL) {
-		free(s);
-		free(l);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = l;
+	l = s->data;
+	l->list.y = LIST_TOP;
 	ui_holidays_note(ui);
 	if (!load(ui, l) || !consult(ui, l)) {
 		destroy(s);

@@ -23,9 +23,9 @@ struct row {
 };
 
 struct settings {
+	struct list l;     /* first (list.h); l.n: the rows in v */
 	struct row *v;
 	int cap;
-	struct list l;     /* l.n: the rows in v */
 	char notice[300];  /* why a setting was refused, or "" */
 };
 
@@ -33,12 +33,6 @@ static struct settings *
 st_of(const struct screen *s)
 {
 	return s->data;
-}
-
-static int
-list_rows(const struct ui *ui)
-{
-	return list_height(ui, LIST_TOP);
 }
 
 static int
@@ -68,19 +62,7 @@ load(struct ui *ui, struct settings *t)
 	return true;
 }
 
-static bool
-has_row(const struct screen *s)
-{
-	return st_of(s)->l.cur < st_of(s)->l.n;
-}
-
 /* --- handlers ---------------------------------------------------------- */
-
-static unsigned
-moving(struct ui *ui, struct screen *s, enum ui_action a)
-{
-	return list_move(&st_of(s)->l, a, list_rows(ui));
-}
 
 static unsigned
 reload(struct ui *ui, struct screen *s)
@@ -174,13 +156,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	else
 		ui_put(UI_BODY_TOP, 0, ui->cols, line, ui_attr(R_HEADER),
 		       PUT_PAD);
-	list_draw(ui, &t->l, LIST_TOP, list_rows(ui), "No settings.", row, t);
-}
-
-static unsigned
-layout(struct ui *ui, struct screen *s)
-{
-	return list_layout(&st_of(s)->l, list_rows(ui));
+	list_draw(ui, &t->l, "No settings.", row, t);
 }
 
 static void
@@ -195,10 +171,10 @@ static const struct screen_ops ops = {
 	.name = "Settings",
 	.ctx = CTX_SETTINGS,
 	.handlers = handlers,
-	.has_row = has_row,
-	.moving = moving,
+	.has_row = list_screen_has_row,
+	.moving = list_screen_moving,
 	.title = title,
-	.layout = layout,
+	.layout = list_screen_layout,
 	.draw = draw,
 	.changed = reload,
 	.destroy = destroy,
@@ -213,6 +189,7 @@ scr_settings_new(struct ui *ui)
 	if (s == NULL)
 		return NULL;
 	t = s->data;
+	t->l.y = LIST_TOP;
 	if (!load(ui, t)) {
 		destroy(s);
 		return NULL;
