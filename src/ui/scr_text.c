@@ -35,16 +35,7 @@ static unsigned
 st_input(struct ui *ui, struct screen *s, int key)
 {
 	(void)ui;
-	switch (editor_key(&st_of(s)->eb, key)) {
-	case ED_UNHANDLED:
-		return UI_UNHANDLED;
-	case ED_REFUSED:
-		beep();
-		break;
-	default:
-		break;
-	}
-	return DRAW_BODY;
+	return editor_input(&st_of(s)->eb, key);
 }
 
 static unsigned
