@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/util.h"
@@ -297,6 +298,14 @@ const struct ui_handler form_handlers[] = {
 	{ A_PAGE_UP, 0, page_up, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
+
+void
+form_destroy(struct screen *s)
+{
+	forms_free(&fs_of(s)->fm);
+	free(s->data);
+	free(s);
+}
 
 bool
 form_unsaved(const struct screen *s)

@@ -40,6 +40,9 @@ void form_start(struct form_screen *fs);
 unsigned form_input(struct ui *ui, struct screen *s, int key);
 void form_draw(struct ui *ui, struct screen *s, unsigned what);
 bool form_unsaved(const struct screen *s);
+/* The model's fields freed, then the screen's data and the screen: a
+ * form screen's destroy, or the end of one that frees more first. */
+void form_destroy(struct screen *s);
 
 /*
  * Edit F with KEY as a line editor does (characters, Backspace, Delete,

@@ -188,10 +188,8 @@ destroy(struct screen *s)
 {
 	struct identity *d = s->data;
 
-	forms_free(&d->fs.fm);
 	db_offender_clear(&d->base);
-	free(d);
-	free(s);
+	form_destroy(s);
 }
 
 static const struct screen_ops ops = {
@@ -219,8 +217,7 @@ scr_identity_new(struct ui *ui, int64_t id)
 	d->id = id;
 	if (db_offender_get(ui->db, id, NULL, &d->base) != DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
-		free(d);
-		free(s);
+		destroy(s);
 		return NULL;
 	}
 	if (forms_identity(&d->fs.fm, ui->db, &d->base, ui->today) != 0) {
