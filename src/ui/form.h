@@ -44,6 +44,13 @@ bool form_unsaved(const struct screen *s);
  * form screen's destroy, or the end of one that frees more first. */
 void form_destroy(struct screen *s);
 
+/* What every form screen's screen_ops take from here (members of its
+ * initializer); the screen adds its name, title, destroy and what it
+ * does when others change the case. */
+#define FORM_SCREEN_CALLBACKS                                             \
+	.ctx = CTX_FORM, .handlers = form_handlers, .input = form_input,  \
+	.draw = form_draw, .unsaved = form_unsaved
+
 /*
  * Edit F with KEY as a line editor does (characters, Backspace, Delete,
  * Left, Right, Home, End, Ctrl-A, Ctrl-E, Ctrl-U, Ctrl-K, Ctrl-W; for a

@@ -86,6 +86,11 @@ unsigned list_screen_moving(struct ui *ui, struct screen *s,
 			    enum ui_action a);
 unsigned list_screen_layout(struct ui *ui, struct screen *s);
 
+/* The three as members of a list screen's screen_ops initializer. */
+#define LIST_SCREEN_CALLBACKS                                             \
+	.has_row = list_screen_has_row, .moving = list_screen_moving,     \
+	.layout = list_screen_layout
+
 /* Search within: the first row from FROM on in direction DIR (1 or -1),
  * wrapping round when WRAP, for which MATCH(ROW, CTX) holds; -1 if none. */
 int list_find(const struct list *l, int from, int dir, bool wrap,

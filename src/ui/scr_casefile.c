@@ -165,12 +165,8 @@ cf_destroy(struct screen *s)
 
 static const struct screen_ops cf_ops = {
 	.name = "Case file",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
+	FORM_SCREEN_CALLBACKS,
 	.title = cf_title,
-	.draw = form_draw,
-	.unsaved = form_unsaved,
 	.destroy = cf_destroy,
 };
 

@@ -189,13 +189,9 @@ destroy(struct screen *s)
 
 static const struct screen_ops ops = {
 	.name = "Record an event",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
+	FORM_SCREEN_CALLBACKS,
 	.title = title,
-	.draw = form_draw,
 	.changed = changed,
-	.unsaved = form_unsaved,
 	.destroy = destroy,
 };
 

@@ -194,14 +194,10 @@ destroy(struct screen *s)
 
 static const struct screen_ops ops = {
 	.name = "Edit identity",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
+	FORM_SCREEN_CALLBACKS,
 	.title = title,
-	.draw = form_draw,
 	.changed = changed,
 	.resumed = resumed,
-	.unsaved = form_unsaved,
 	.destroy = destroy,
 };
 

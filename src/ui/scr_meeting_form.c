@@ -132,12 +132,8 @@ mform_title(struct ui *ui, struct screen *s, char *buf, size_t n)
 
 static const struct screen_ops mform_ops = {
 	.name = "A MAPP meeting",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
+	FORM_SCREEN_CALLBACKS,
 	.title = mform_title,
-	.draw = form_draw,
-	.unsaved = form_unsaved,
 	.destroy = form_destroy,
 };
 

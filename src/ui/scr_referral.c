@@ -130,13 +130,9 @@ changed(struct ui *ui, struct screen *s)
 
 static const struct screen_ops ops = {
 	.name = "New case",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
+	FORM_SCREEN_CALLBACKS,
 	.title = title,
-	.draw = form_draw,
 	.changed = changed,
-	.unsaved = form_unsaved,
 	.destroy = form_destroy,
 };
 

@@ -47,12 +47,8 @@ keep_title(struct ui *ui, struct screen *s, char *buf, size_t n)
 
 static const struct screen_ops keep_ops = {
 	.name = "Keep a record",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
+	FORM_SCREEN_CALLBACKS,
 	.title = keep_title,
-	.draw = form_draw,
-	.unsaved = form_unsaved,
 	.destroy = form_destroy,
 };
 
