@@ -678,9 +678,6 @@ static const struct screen_ops ops = {
 struct screen *
 scr_audit_new(struct ui *ui)
 {
-	struct screen *s;
-	struct audit *au;
-
 	if (db_role(ui->db) != ROLE_ADMIN) {
 		ui_error(ui, "Refused: the audit trail is for admins only.");
 		return NULL;
@@ -691,15 +688,5 @@ scr_audit_new(struct ui *ui)
 		ui_error(ui, "%s", db_errmsg(ui->db));
 		return NULL;
 	}
-	s = calloc(1, sizeof *s);
-	au = calloc(1, sizeof *au);
-	if (s == NULL || au == NULL) {
-		free(s);
-		free(au);
-		ui_error(ui, "Out of memory.");
-		return NULL;
-	}
-	s->ops = &ops;
-	s->data = au;
-	return s;
+	return ui_screen_new(ui, &ops, sizeof(struct audit));
 }

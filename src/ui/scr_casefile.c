@@ -180,20 +180,15 @@ has_index(void *ctx, const struct db_offence *o)
 struct screen *
 scr_casefile_form_new(struct ui *ui, int64_t id, int kind)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct cf_form *c = calloc(1, sizeof *c);
+	struct cf_form *c;
+	struct screen *s = ui_screen_new(ui, &cf_ops, sizeof *c);
 	struct db_offender o;
 	struct db_key_dates k;
 	bool index = false;
 
-	if (s == NULL || c == NULL) {
-		free(s);
-		free(c);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &cf_ops;
-	s->data = c;
+	c = s->data;
 	c->id = id;
 	c->kind = (enum form_kind)kind;
 	memset(&o, 0, sizeof o);

@@ -344,16 +344,10 @@ scr_retention_new(struct ui *ui)
 			 "only.");
 		return NULL;
 	}
-	s = calloc(1, sizeof *s);
-	t = calloc(1, sizeof *t);
-	if (s == NULL || t == NULL) {
-		free(s);
-		free(t);
-		ui_error(ui, "Out of memory.");
+	s = ui_screen_new(ui, &ops, sizeof *t);
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = t;
+	t = s->data;
 	if (db_retention_due(ui->db, ui->today, add_row, t) != DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
 		destroy(s);
