@@ -274,6 +274,26 @@ list_draw__empty__says_so_on_a_blank_first_line(void **state)
 }
 
 static void
+list_row_start__selected__bar_and_marker(void **state)
+{
+	struct ui ui = { .rows = 24, .cols = 20 };
+	char buf[32];
+
+	(void)state;
+	for (int y = 0; y < 3; y++)
+		mvaddstr(y, 0, "XXXXXXXXXXXXXXXXXXXXZZ");
+	list_row_start(&ui, 1, true, ui_attr(R_SELECTED));
+	list_row_start(&ui, 2, false, ui_attr(R_OVERDUE));
+	assert_string_equal(line_at(0, buf, 22), "XXXXXXXXXXXXXXXXXXXXZZ");
+	assert_string_equal(line_at(1, buf, 22), ">                   ZZ");
+	assert_int_equal(attr_at(1, 0), ui_attr(R_SELECTED));
+	assert_int_equal(attr_at(1, 19), ui_attr(R_SELECTED));
+	assert_string_equal(line_at(2, buf, 22), "                    ZZ");
+	assert_int_equal(attr_at(2, 0), ui_attr(R_OVERDUE));
+	assert_int_equal(attr_at(2, 19), ui_attr(R_OVERDUE));
+}
+
+static void
 list_layout__narrower__selection_kept_in_view(void **state)
 {
 	struct list l = { .n = 50, .cur = 30, .top = 5 };
@@ -333,6 +353,7 @@ main(void)
 		cmocka_unit_test(
 			list_draw__rows__marker_selection_attributes_padding),
 		cmocka_unit_test(list_draw__empty__says_so_on_a_blank_first_line),
+		cmocka_unit_test(list_row_start__selected__bar_and_marker),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL) |

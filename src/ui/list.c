@@ -120,6 +120,14 @@ list_draw(struct ui *ui, const struct list *l, const char *empty,
 	}
 }
 
+void
+list_row_start(struct ui *ui, int y, bool selected, attr_t attr)
+{
+	ui_blank(y, 0, ui->cols, attr);
+	if (selected)
+		ui_put(y, 0, 1, list_marker(true), attr, 0);
+}
+
 /* A list screen's list: the first member of its data (list.h). */
 static struct list *
 list_of(const struct screen *s)

@@ -77,6 +77,11 @@ typedef void (*list_row_fn)(int k, void *ctx, struct list_row *row);
 void list_draw(struct ui *ui, const struct list *l, const char *empty,
 	       list_row_fn row, void *ctx);
 
+/* Start row Y of a list drawn in columns (from column 1): the whole
+ * line blank in ATTR (the selection's bar when SELECTED), the marker in
+ * column 0 when SELECTED. */
+void list_row_start(struct ui *ui, int y, bool selected, attr_t attr);
+
 /* A list screen's callbacks (its data begins with its struct list): how
  * many rows it shows; whether a row is selected (has_row); the moves
  * (moving); the selection kept in view (layout). */

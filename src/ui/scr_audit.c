@@ -237,9 +237,7 @@ draw_row(struct ui *ui, struct audit *au, int i, int y)
 	char t[24];
 
 	widths(ui, &wt, &wu, &wa, &wr, &wd);
-	ui_blank(y, 0, ui->cols, a);
-	if (sel)
-		ui_put(y, 0, 1, list_marker(true), a, 0);
+	list_row_start(ui, y, sel, a);
 	/* 2026-11-26T15:31:24Z as 2026-11-26 15:31:24 */
 	str_copy(t, r->time, sizeof t);
 	if (strlen(t) == 20 && t[10] == 'T' && t[19] == 'Z') {

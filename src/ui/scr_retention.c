@@ -87,9 +87,7 @@ draw_row(struct ui *ui, struct retention *t, int i, int y)
 	attr_t a = ui_attr(sel ? R_SELECTED : R_NORMAL);
 	char line[200];
 
-	ui_blank(y, 0, ui->cols, a);
-	if (sel)
-		ui_put(y, 0, 1, list_marker(true), a, 0);
+	list_row_start(ui, y, sel, a);
 	ui_fmt(line, sizeof line, "%-16s %-10s %3d   %-10s  %-10s", r->ref,
 	       r->pseudo, r->category, r->exited[0] ? r->exited : "-",
 	       r->review);
