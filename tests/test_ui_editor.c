@@ -267,6 +267,23 @@ editor__one_line__breaks_typed_as_spaces(void **state)
 	eb_free(&eb);
 }
 
+/* A screen's input hook: an editing key draws, another is the
+ * bindings'. */
+static void
+editor_input__editing_keys_drawn_others_left(void **state)
+{
+	struct editbuf eb;
+
+	(void)state;
+	eb_init(&eb, 1000, 40);
+	assert_int_equal(editor_input(&eb, 'a'), DRAW_BODY);
+	assert_int_equal(editor_input(&eb, UI_FN(KEY_LEFT)), DRAW_BODY);
+	assert_int_equal(editor_input(&eb, UI_FN(KEY_F(2))), UI_UNHANDLED);
+	assert_int_equal(editor_input(&eb, UI_ESC), UI_UNHANDLED);
+	assert_string_equal(eb_text(&eb), "a");
+	eb_free(&eb);
+}
+
 static void
 editor__keys__bound_in_the_table(void **state)
 {
@@ -337,6 +354,7 @@ main(void)
 			editor__paste_of_several_lines__one_change_undone),
 		cmocka_unit_test(editor__undo__the_last_change_only),
 		cmocka_unit_test(editor__one_line__breaks_typed_as_spaces),
+		cmocka_unit_test(editor_input__editing_keys_drawn_others_left),
 		cmocka_unit_test(editor__keys__bound_in_the_table),
 		cmocka_unit_test(colour__roles__legible_on_light_and_dark),
 	};

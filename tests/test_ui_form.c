@@ -16,6 +16,7 @@
 
 #include "core/util.h"
 #include "ui/field.h"
+#include "ui/form.h"
 #include "ui/form_model.h"
 #include "ui/text.h"
 #include "ui/ui.h"
@@ -665,12 +666,56 @@ event_types__one_label_each(void **state)
 		assert_non_null(forms_event_type_label(forms_event_types[i]));
 }
 
+/* The form's moves (form.c): the next and previous visible field, a
+ * page of them on or back, and nothing past either end. */
+static unsigned
+form_act(struct screen *s, enum ui_action a)
+{
+	for (const struct ui_handler *h = form_handlers; h->action != A_NONE;
+	     h++)
+		if (h->action == a)
+			return h->fn(NULL, s);
+	fail_msg("no form handler for action %d", (int)a);
+	return 0;
+}
+
+static void
+form__moves__visible_fields_only_a_page_at_a_time(void **state)
+{
+	static struct form_screen fs; /* large: not on the stack */
+	struct screen s = { NULL, &fs };
+
+	(void)state;
+	fs.fm.n = 8;
+	fs.fm.f[2].hidden = fs.fm.f[3].hidden = true;
+	fs.page = 3;
+	assert_int_equal(form_act(&s, A_PREV_FIELD), DRAW_NONE);
+	assert_int_equal(form_act(&s, A_NEXT_FIELD), DRAW_BODY);
+	assert_int_equal(fs.focus, 1);
+	assert_int_equal(form_act(&s, A_NEXT_FIELD), DRAW_BODY);
+	assert_int_equal(fs.focus, 4);
+	assert_int_equal(form_act(&s, A_PREV_FIELD), DRAW_BODY);
+	assert_int_equal(fs.focus, 1);
+	assert_int_equal(form_act(&s, A_PAGE_DOWN), DRAW_BODY);
+	assert_int_equal(fs.focus, 6);
+	assert_int_equal(form_act(&s, A_PAGE_DOWN), DRAW_BODY);
+	assert_int_equal(fs.focus, 7);
+	assert_int_equal(form_act(&s, A_NEXT_FIELD), DRAW_NONE);
+	assert_int_equal(form_act(&s, A_PAGE_DOWN), DRAW_NONE);
+	assert_int_equal(form_act(&s, A_PAGE_UP), DRAW_BODY);
+	assert_int_equal(fs.focus, 4);
+	assert_int_equal(form_act(&s, A_PAGE_UP), DRAW_BODY);
+	assert_int_equal(fs.focus, 0);
+}
+
 int
 main(void)
 {
 	process_settings_default(&iv.ps);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(event_types__one_label_each),
+		cmocka_unit_test(
+			form__moves__visible_fields_only_a_page_at_a_time),
 		cmocka_unit_test(
 			text__control_and_invisible_characters__shown_escaped),
 		cmocka_unit_test(

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "ui/list.h"
+#include "ui/text.h"
 #include "ui/ui.h"
 
 static void
@@ -166,6 +167,172 @@ keys_of__inherited__named(void **state)
 	assert_string_equal(buf, "PgUp Ctrl-B");
 }
 
+/* --- list_draw: on a terminal of its own, off screen, read back ------ */
+
+static SCREEN *term;
+static FILE *term_out, *term_in;
+
+static int
+term_open(void **state)
+{
+	(void)state;
+	term_out = fopen("/dev/null", "w");
+	term_in = fopen("/dev/null", "r");
+	if (term_out == NULL || term_in == NULL)
+		return -1;
+	term = newterm("vt100", term_out, term_in);
+	if (term == NULL)
+		return -1;
+	set_term(term);
+	text_set_utf8(false);
+	return 0;
+}
+
+static int
+term_close(void **state)
+{
+	(void)state;
+	endwin();
+	delscreen(term);
+	fclose(term_out);
+	fclose(term_in);
+	return 0;
+}
+
+/* Row Y's text, N columns of it; the attributes at Y, X as they stand on the screen. */
+static const char *
+line_at(int y, char *buf, int n)
+{
+	mvinnstr(y, 0, buf, n);
+	return buf;
+}
+
+static attr_t
+attr_at(int y, int x)
+{
+	return (attr_t)(mvinch(y, x) & A_ATTRIBUTES);
+}
+
+/* Rows 0..4: row 1 a heading, row 3 overdue. */
+static void
+sample_row(int k, void *ctx, struct list_row *r)
+{
+	(void)ctx;
+	snprintf(r->text, sizeof r->text, "row %d", k);
+	if (k == 1) {
+		r->heading = true;
+		r->attr = ui_attr(R_SECTION);
+	}
+	if (k == 3)
+		r->attr = ui_attr(R_OVERDUE);
+}
+
+static void
+list_draw__rows__marker_selection_attributes_padding(void **state)
+{
+	struct ui ui = { .rows = 9, .cols = 20 }; /* body rows 1 to 6 */
+	struct list l = { .n = 5, .cur = 2, .top = 1, .y = 2 };
+	char buf[32];
+
+	(void)state;
+	assert_int_not_equal(ui_attr(R_SELECTED), ui_attr(R_OVERDUE));
+	for (int y = 0; y < 8; y++)
+		mvaddstr(y, 0, "XXXXXXXXXXXXXXXXXXXXZZ");
+	list_draw(&ui, &l, "None.", sample_row, NULL);
+	/* From the top: the heading as it is, then the marked selection,
+	 * each padded to the width and no further. */
+	assert_string_equal(line_at(1, buf, 22), "XXXXXXXXXXXXXXXXXXXXZZ");
+	assert_string_equal(line_at(2, buf, 22), "row 1               ZZ");
+	assert_int_equal(attr_at(2, 0), ui_attr(R_SECTION));
+	assert_string_equal(line_at(3, buf, 22), "> row 2             ZZ");
+	assert_int_equal(attr_at(3, 0), ui_attr(R_SELECTED));
+	assert_int_equal(attr_at(3, 19), ui_attr(R_SELECTED));
+	assert_string_equal(line_at(4, buf, 22), "  row 3             ZZ");
+	assert_int_equal(attr_at(4, 2), ui_attr(R_OVERDUE));
+	assert_string_equal(line_at(5, buf, 22), "  row 4             ZZ");
+	assert_int_equal(attr_at(5, 2), ui_attr(R_NORMAL));
+	/* Past the last row: blank. */
+	assert_string_equal(line_at(6, buf, 22), "                    ZZ");
+	assert_string_equal(line_at(7, buf, 22), "XXXXXXXXXXXXXXXXXXXXZZ");
+}
+
+static void
+list_draw__empty__says_so_on_a_blank_first_line(void **state)
+{
+	struct ui ui = { .rows = 5, .cols = 20 }; /* body rows 1 and 2 */
+	struct list l = { .y = 1 };
+	char buf[32];
+
+	(void)state;
+	for (int y = 0; y < 4; y++)
+		mvaddstr(y, 0, "XXXXXXXXXXXXXXXXXXXXZZ");
+	list_draw(&ui, &l, "None.", sample_row, NULL);
+	assert_string_equal(line_at(1, buf, 22), "  None.             ZZ");
+	assert_int_equal(attr_at(1, 2), ui_attr(R_DIM));
+	assert_string_equal(line_at(2, buf, 22), "                    ZZ");
+	assert_string_equal(line_at(3, buf, 22), "XXXXXXXXXXXXXXXXXXXXZZ");
+}
+
+static void
+list_row_start__selected__bar_and_marker(void **state)
+{
+	struct ui ui = { .rows = 24, .cols = 20 };
+	char buf[32];
+
+	(void)state;
+	for (int y = 0; y < 3; y++)
+		mvaddstr(y, 0, "XXXXXXXXXXXXXXXXXXXXZZ");
+	list_row_start(&ui, 1, true, ui_attr(R_SELECTED));
+	list_row_start(&ui, 2, false, ui_attr(R_OVERDUE));
+	assert_string_equal(line_at(0, buf, 22), "XXXXXXXXXXXXXXXXXXXXZZ");
+	assert_string_equal(line_at(1, buf, 22), ">                   ZZ");
+	assert_int_equal(attr_at(1, 0), ui_attr(R_SELECTED));
+	assert_int_equal(attr_at(1, 19), ui_attr(R_SELECTED));
+	assert_string_equal(line_at(2, buf, 22), "                    ZZ");
+	assert_int_equal(attr_at(2, 0), ui_attr(R_OVERDUE));
+	assert_int_equal(attr_at(2, 19), ui_attr(R_OVERDUE));
+}
+
+static void
+list_layout__narrower__selection_kept_in_view(void **state)
+{
+	struct list l = { .n = 50, .cur = 30, .top = 5 };
+
+	(void)state;
+	assert_int_equal(list_layout(&l, 10), DRAW_BODY);
+	assert_int_equal(l.cur, 30);
+	assert_int_equal(l.top, 21);
+	assert_int_equal(list_layout(&l, 40), DRAW_BODY);
+	assert_int_equal(l.top, 21);
+}
+
+/* A list screen's data begins with its list: the callbacks find it. */
+static void
+list_screen__callbacks__the_list_first_in_the_data(void **state)
+{
+	struct {
+		struct list l;
+		int other;
+	} data = { { .n = 30, .y = 3 }, 7 };
+	struct screen s = { NULL, &data };
+	struct ui ui = { .rows = 13 }; /* body rows 1 to 10, the list's 3 to 10 */
+
+	(void)state;
+	assert_int_equal(list_screen_rows(&ui, &s), 8);
+	assert_true(list_screen_has_row(&s));
+	assert_int_equal(list_screen_moving(&ui, &s, A_END), DRAW_BODY);
+	assert_int_equal(data.l.cur, 29);
+	assert_int_equal(data.l.top, 22);
+	assert_int_equal(list_screen_moving(&ui, &s, A_OPEN), UI_UNHANDLED);
+	ui.rows = 8; /* the list's 3 to 5 */
+	assert_int_equal(list_screen_layout(&ui, &s), DRAW_BODY);
+	assert_int_equal(data.l.top, 27);
+	assert_int_equal(data.other, 7);
+	data.l.n = 0;
+	data.l.cur = 0;
+	assert_false(list_screen_has_row(&s));
+}
+
 int
 main(void)
 {
@@ -178,7 +345,18 @@ main(void)
 		cmocka_unit_test(lookup__moving_keys__inherited_by_every_list),
 		cmocka_unit_test(bindings__moves__written_once),
 		cmocka_unit_test(keys_of__inherited__named),
+		cmocka_unit_test(list_layout__narrower__selection_kept_in_view),
+		cmocka_unit_test(
+			list_screen__callbacks__the_list_first_in_the_data),
+	};
+	const struct CMUnitTest drawn[] = {
+		cmocka_unit_test(
+			list_draw__rows__marker_selection_attributes_padding),
+		cmocka_unit_test(list_draw__empty__says_so_on_a_blank_first_line),
+		cmocka_unit_test(list_row_start__selected__bar_and_marker),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, NULL) |
+	       cmocka_run_group_tests_name("drawn", drawn, term_open,
+					   term_close);
 }

@@ -105,6 +105,21 @@ editor_key(struct editbuf *eb, int key)
 	return ED_MOVED;
 }
 
+unsigned
+editor_input(struct editbuf *eb, int key)
+{
+	switch (editor_key(eb, key)) {
+	case ED_UNHANDLED:
+		return UI_UNHANDLED;
+	case ED_REFUSED:
+		beep();
+		break;
+	default:
+		break;
+	}
+	return DRAW_BODY;
+}
+
 int
 editor_wrap_width(int width)
 {

@@ -30,6 +30,11 @@ enum editor_did {
 /* Apply KEY (as the loop gives keys: characters, UI_FN(KEY_*)) to EB. */
 enum editor_did editor_key(struct editbuf *eb, int key);
 
+/* KEY for EB as a screen's input hook answers it: UI_UNHANDLED when it
+ * is not an editing key (the screen's bindings decide), else DRAW_BODY,
+ * with a beep when the key was refused. */
+unsigned editor_input(struct editbuf *eb, int key);
+
 /* The columns of text in a box WIDTH columns wide: one is kept for the
  * cursor after a full row. */
 int editor_wrap_width(int width);

@@ -24,15 +24,23 @@ reserve(struct field *f, size_t need)
 	return 0;
 }
 
-void
-field_init_text(struct field *f, const char *name, const char *label,
-		enum field_kind kind, size_t max, bool required, const char *help)
+/* F, emptied, named NAME, labelled LABEL, of KIND, with HELP. */
+static void
+field_start(struct field *f, const char *name, const char *label,
+	    enum field_kind kind, const char *help)
 {
 	memset(f, 0, sizeof *f);
 	f->name = name;
 	f->label = label;
 	f->help = help;
 	f->kind = kind;
+}
+
+void
+field_init_text(struct field *f, const char *name, const char *label,
+		enum field_kind kind, size_t max, bool required, const char *help)
+{
+	field_start(f, name, label, kind, help);
 	f->max = max;
 	f->required = required;
 }
@@ -41,11 +49,7 @@ void
 field_init_choice(struct field *f, const char *name, const char *label,
 		  const char *const *choices, int initial, const char *help)
 {
-	memset(f, 0, sizeof *f);
-	f->name = name;
-	f->label = label;
-	f->help = help;
-	f->kind = FIELD_CHOICE;
+	field_start(f, name, label, FIELD_CHOICE, help);
 	f->choices = choices;
 	while (choices[f->nchoices])
 		f->nchoices++;

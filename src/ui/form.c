@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/util.h"
@@ -139,39 +140,13 @@ form_input(struct ui *ui, struct screen *s, int key)
 	return DRAW_BODY;
 }
 
+/* The focus N visible fields on (DIR 1) or back (-1), or to the last
+ * or first there is. */
 static unsigned
-next_field(struct ui *ui, struct screen *s)
+focus_by(struct screen *s, int dir, int n)
 {
 	struct form_screen *fs = fs_of(s);
-	int i = visible_from(&fs->fm, fs->focus + 1, 1);
-
-	(void)ui;
-	if (i < 0)
-		return DRAW_NONE;
-	fs->focus = i;
-	return DRAW_BODY;
-}
-
-static unsigned
-prev_field(struct ui *ui, struct screen *s)
-{
-	struct form_screen *fs = fs_of(s);
-	int i = visible_from(&fs->fm, fs->focus - 1, -1);
-
-	(void)ui;
-	if (i < 0)
-		return DRAW_NONE;
-	fs->focus = i;
-	return DRAW_BODY;
-}
-
-/* PgDn, PgUp: the field a page of fields on or back, or the last or
- * first. */
-static unsigned
-page_by(struct screen *s, int dir)
-{
-	struct form_screen *fs = fs_of(s);
-	int to = fs->focus, n = fs->page > 1 ? fs->page : 1;
+	int to = fs->focus;
 
 	for (int i; n > 0 && (i = visible_from(&fs->fm, to + dir, dir)) >= 0;
 	     n--)
@@ -180,6 +155,30 @@ page_by(struct screen *s, int dir)
 		return DRAW_NONE;
 	fs->focus = to;
 	return DRAW_BODY;
+}
+
+static unsigned
+next_field(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	return focus_by(s, 1, 1);
+}
+
+static unsigned
+prev_field(struct ui *ui, struct screen *s)
+{
+	(void)ui;
+	return focus_by(s, -1, 1);
+}
+
+/* PgDn, PgUp: the field a page of fields on or back, or the last or
+ * first. */
+static unsigned
+page_by(struct screen *s, int dir)
+{
+	int page = fs_of(s)->page;
+
+	return focus_by(s, dir, page > 1 ? page : 1);
 }
 
 static unsigned
@@ -299,6 +298,14 @@ const struct ui_handler form_handlers[] = {
 	{ A_PAGE_UP, 0, page_up, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
+
+void
+form_destroy(struct screen *s)
+{
+	forms_free(&fs_of(s)->fm);
+	free(s->data);
+	free(s);
+}
 
 bool
 form_unsaved(const struct screen *s)

@@ -40,6 +40,16 @@ void form_start(struct form_screen *fs);
 unsigned form_input(struct ui *ui, struct screen *s, int key);
 void form_draw(struct ui *ui, struct screen *s, unsigned what);
 bool form_unsaved(const struct screen *s);
+/* The model's fields freed, then the screen's data and the screen: a
+ * form screen's destroy, or the end of one that frees more first. */
+void form_destroy(struct screen *s);
+
+/* What every form screen's screen_ops take from here (members of its
+ * initializer); the screen adds its name, title, destroy and what it
+ * does when others change the case. */
+#define FORM_SCREEN_CALLBACKS                                             \
+	.ctx = CTX_FORM, .handlers = form_handlers, .input = form_input,  \
+	.draw = form_draw, .unsaved = form_unsaved
 
 /*
  * Edit F with KEY as a line editor does (characters, Backspace, Delete,

@@ -1,6 +1,6 @@
 /*
  * list.c -- the list widget: the selection and the scrolling of a list
- * of rows, its marker, and search within it (list.h).
+ * of rows, its marker, its rows drawn, and search within it (list.h).
  */
 #include "config.h"
 
@@ -79,6 +79,84 @@ list_marker(bool selected)
 	if (!selected)
 		return " ";
 	return text_utf8() ? "\xe2\x96\xb6" : ">";
+}
+
+unsigned
+list_layout(struct list *l, int rows)
+{
+	return list_go(l, rows, l->cur) | DRAW_BODY;
+}
+
+void
+list_draw(struct ui *ui, const struct list *l, const char *empty,
+	  list_row_fn row, void *ctx)
+{
+	int y = l->y, rows = list_height(ui, y);
+
+	for (int i = 0; i < rows; i++) {
+		int k = l->top + i;
+		struct list_row r;
+		char line[sizeof r.text + 8];
+
+		if (k >= l->n) {
+			ui_blank(y + i, 0, ui->cols, A_NORMAL);
+			if (i == 0)
+				ui_put(y + i, 2, ui->cols - 2, empty,
+				       ui_attr(R_DIM), PUT_PAD);
+			continue;
+		}
+		r.text[0] = '\0';
+		r.attr = ui_attr(R_NORMAL);
+		r.heading = false;
+		row(k, ctx, &r);
+		if (r.heading) {
+			ui_put(y + i, 0, ui->cols, r.text, r.attr,
+			       PUT_PAD | PUT_ELLIPSIS);
+			continue;
+		}
+		ui_put(y + i, 0, ui->cols, ui_fmt(line, sizeof line, "%s %s",
+		       list_marker(k == l->cur), r.text), k == l->cur
+		       ? ui_attr(R_SELECTED) : r.attr, PUT_PAD | PUT_ELLIPSIS);
+	}
+}
+
+void
+list_row_start(struct ui *ui, int y, bool selected, attr_t attr)
+{
+	ui_blank(y, 0, ui->cols, attr);
+	if (selected)
+		ui_put(y, 0, 1, list_marker(true), attr, 0);
+}
+
+/* A list screen's list: the first member of its data (list.h). */
+static struct list *
+list_of(const struct screen *s)
+{
+	return s->data;
+}
+
+int
+list_screen_rows(const struct ui *ui, const struct screen *s)
+{
+	return list_height(ui, list_of(s)->y);
+}
+
+bool
+list_screen_has_row(const struct screen *s)
+{
+	return list_of(s)->cur < list_of(s)->n;
+}
+
+unsigned
+list_screen_moving(struct ui *ui, struct screen *s, enum ui_action a)
+{
+	return list_move(list_of(s), a, list_screen_rows(ui, s));
+}
+
+unsigned
+list_screen_layout(struct ui *ui, struct screen *s)
+{
+	return list_layout(list_of(s), list_screen_rows(ui, s));
 }
 
 int

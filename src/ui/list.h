@@ -2,11 +2,13 @@
  * list.h -- the list widget: rows, the selection, scrolling, the marker
  * of the selected row, and search within the rows.
  *
- * A list screen keeps a struct list beside its rows and hands the loop
- * its moving through screen_ops.moving (usually one line: list_move()), so
- * that the six moves (A_UP .. A_END) have one handler and one set of
- * bindings (CTX_MOVE in keys.c) on every list.  The screen still draws
- * its own rows: from l->top, list_marker() before each.
+ * A list screen keeps a struct list as the first member of its data (as
+ * a form screen its form_screen, form.h), so that the callbacks below
+ * serve as its has_row, moving and layout: the six moves (A_UP .. A_END)
+ * have one handler and one set of bindings (CTX_MOVE in keys.c) on every
+ * list.  It draws its header and hands list_draw() the rows: each row's
+ * text and role come from the screen, the marker, the selection and the
+ * blank lines from here.
  */
 #ifndef MAPPA_LIST_H
 #define MAPPA_LIST_H
@@ -19,6 +21,7 @@ struct list {
 	int n;   /* rows */
 	int cur; /* the selected row (0 when there is none) */
 	int top; /* the first row shown */
+	int y;   /* the screen row it is drawn from (list_draw()) */
 };
 
 /* How many rows a list drawn from screen row TOP shows: the body's rows
@@ -51,6 +54,47 @@ void list_fit(struct list *l, int n);
 /* What stands before a row: the marker when SELECTED (one column: "▶",
  * or ">" without UTF-8), else a blank as wide. */
 const char *list_marker(bool selected);
+
+/* The selection kept in view when ROWS rows are shown (a layout).
+ * DRAW_BODY. */
+unsigned list_layout(struct list *l, int rows);
+
+/* One row as list_draw() asks for it. */
+struct list_row {
+	char text[512]; /* what follows the marker */
+	attr_t attr;    /* when not selected (ui_attr(R_NORMAL) unless set) */
+	bool heading;   /* drawn as it is, with no marker: a section's line */
+};
+
+/* Fill ROW for row K of the screen whose state is CTX. */
+typedef void (*list_row_fn)(int k, void *ctx, struct list_row *row);
+
+/* Draw L from its row L->Y to the body's end, the whole width: each row
+ * the marker and its text from ROW (the selected one in R_SELECTED, the
+ * others in their own attribute), cut with an ellipsis; the lines past
+ * the last row blank, and on the first line of an empty list EMPTY,
+ * dim, from column 2. */
+void list_draw(struct ui *ui, const struct list *l, const char *empty,
+	       list_row_fn row, void *ctx);
+
+/* Start row Y of a list drawn in columns (from column 1): the whole
+ * line blank in ATTR (the selection's bar when SELECTED), the marker in
+ * column 0 when SELECTED. */
+void list_row_start(struct ui *ui, int y, bool selected, attr_t attr);
+
+/* A list screen's callbacks (its data begins with its struct list): how
+ * many rows it shows; whether a row is selected (has_row); the moves
+ * (moving); the selection kept in view (layout). */
+int list_screen_rows(const struct ui *ui, const struct screen *s);
+bool list_screen_has_row(const struct screen *s);
+unsigned list_screen_moving(struct ui *ui, struct screen *s,
+			    enum ui_action a);
+unsigned list_screen_layout(struct ui *ui, struct screen *s);
+
+/* The three as members of a list screen's screen_ops initializer. */
+#define LIST_SCREEN_CALLBACKS                                             \
+	.has_row = list_screen_has_row, .moving = list_screen_moving,     \
+	.layout = list_screen_layout
 
 /* Search within: the first row from FROM on in direction DIR (1 or -1),
  * wrapping round when WRAP, for which MATCH(ROW, CTX) holds; -1 if none. */

@@ -15,15 +15,22 @@
 #include "ui/form.h"
 #include "ui/ui.h"
 
+/* Set the message line from FMT and AP, an error or not. */
+static void __attribute__((format(printf, 3, 0)))
+say(struct ui *ui, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	ui->msg_error = error;
+}
+
 void
 ui_msg(struct ui *ui, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	say(ui, false, fmt, ap);
 	va_end(ap);
-	ui->msg_error = false;
 }
 
 void
@@ -32,9 +39,8 @@ ui_error(struct ui *ui, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	say(ui, true, fmt, ap);
 	va_end(ap);
-	ui->msg_error = true;
 	beep();
 }
 

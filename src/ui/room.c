@@ -373,6 +373,18 @@ room_title(struct ui *ui, struct screen *s, char *buf, size_t n)
 	}
 }
 
+static void
+row(int k, void *ctx, struct list_row *out)
+{
+	const struct room *r = ctx;
+
+	str_copy(out->text, r->v[k].line, sizeof out->text);
+	if (r->v[k].heading) {
+		out->heading = true;
+		out->attr = ui_attr(R_SECTION) | A_BOLD;
+	}
+}
+
 void
 room_draw(struct ui *ui, struct screen *s, unsigned what)
 {
@@ -385,8 +397,7 @@ room_draw(struct ui *ui, struct screen *s, unsigned what)
 				 "Done       Action",
 	};
 	struct room *r = room_of(s);
-	int h = list_rows(ui);
-	char line[600];
+	struct list l = { r->n, r->cur, r->top, LIST_TOP };
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
 		return;
@@ -396,31 +407,9 @@ room_draw(struct ui *ui, struct screen *s, unsigned what)
 	else
 		ui_put(UI_BODY_TOP, 0, ui->cols, header[r->kind],
 		       ui_attr(R_HEADER), PUT_PAD | PUT_ELLIPSIS);
-	for (int i = 0; i < h; i++) {
-		int k = r->top + i, y = LIST_TOP + i;
-		attr_t a;
-
-		if (k >= r->n) {
-			ui_blank(y, 0, ui->cols, A_NORMAL);
-			if (i == 0)
-				ui_put(y, 2, ui->cols - 2, r->kind ==
-				       ROOM_ACTIONS ? "No actions agreed for "
-				       "this case here yet (a in meeting "
-				       "mode)." : "None.", ui_attr(R_DIM),
-				       PUT_PAD);
-			continue;
-		}
-		if (r->v[k].heading) {
-			ui_put(y, 0, ui->cols, r->v[k].line,
-			       ui_attr(R_SECTION) | A_BOLD, PUT_PAD |
-			       PUT_ELLIPSIS);
-			continue;
-		}
-		a = ui_attr(k == r->cur ? R_SELECTED : R_NORMAL);
-		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line, "%s %s",
-		       list_marker(k == r->cur), r->v[k].line), a,
-		       PUT_PAD | PUT_ELLIPSIS);
-	}
+	list_draw(ui, &l, r->kind == ROOM_ACTIONS
+		  ? "No actions agreed for this case here yet (a in meeting "
+		  "mode)." : "None.", row, r);
 }
 
 unsigned
@@ -447,17 +436,12 @@ struct screen *
 room_open(struct ui *ui, const struct screen_ops *ops, enum room_kind kind,
 	  int64_t meeting_id, int64_t offender_id, int cur)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct room *r = calloc(1, sizeof *r);
+	struct room *r;
+	struct screen *s = ui_screen_new(ui, ops, sizeof *r);
 
-	if (s == NULL || r == NULL) {
-		free(s);
-		free(r);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = ops;
-	s->data = r;
+	r = s->data;
 	r->kind = kind;
 	r->meeting_id = meeting_id;
 	r->offender_id = offender_id;

@@ -66,6 +66,15 @@ void room_draw(struct ui *ui, struct screen *s, unsigned what);
 unsigned room_layout(struct ui *ui, struct screen *s);
 void room_destroy(struct screen *s);
 
+/* A room screen's screen_ops: its NAME, its context CTX and its
+ * HANDLERS; the rest is the room's. */
+#define ROOM_SCREEN_OPS(NAME, CTX, HANDLERS) {                            \
+	.name = (NAME), .ctx = (CTX), .handlers = (HANDLERS),              \
+	.has_row = room_has_row, .moving = room_moving,                    \
+	.title = room_title, .layout = room_layout, .draw = room_draw,     \
+	.changed = room_reload, .destroy = room_destroy,                   \
+}
+
 /* Open a screen of KIND with OPS for meeting MEETING_ID (and, for a
  * case's actions, OFFENDER_ID), row CUR selected; NULL with the reason
  * in the message. */

@@ -27,9 +27,9 @@ struct row {
 };
 
 struct al {
+	struct list l;     /* first (list.h); l.n: the rows in v */
 	struct row *v;
 	int cap;
-	struct list l;     /* l.n: the rows in v */
 	bool overdue_only;
 	char agency[32];   /* "" for all */
 	bool lay;          /* dates by the month (date_case()) */
@@ -41,13 +41,6 @@ al_of(const struct screen *s)
 	return s->data;
 }
 
-static int
-list_rows(const struct ui *ui)
-{
-	return list_height(ui, LIST_TOP);
-}
-
-/* Add action A to L as a row shown; non-zero when out of memory. */
 static int
 add_row(struct al *l, const struct db_action *a)
 {
@@ -90,19 +83,7 @@ load(struct ui *ui, struct al *l)
 	return true;
 }
 
-static bool
-has_row(const struct screen *s)
-{
-	return al_of(s)->l.cur < al_of(s)->l.n;
-}
-
 /* --- handlers ---------------------------------------------------------- */
-
-static unsigned
-moving(struct ui *ui, struct screen *s, enum ui_action a)
-{
-	return list_move(&al_of(s)->l, a, list_rows(ui));
-}
 
 static unsigned
 reload(struct ui *ui, struct screen *s)
@@ -176,10 +157,19 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 }
 
 static void
+row(int k, void *ctx, struct list_row *r)
+{
+	const struct al *l = ctx;
+
+	str_copy(r->text, l->v[k].text, sizeof r->text);
+	if (l->v[k].overdue)
+		r->attr = ui_attr(R_OVERDUE);
+}
+
+static void
 draw(struct ui *ui, struct screen *s, unsigned what)
 {
 	struct al *l = al_of(s);
-	int h = list_rows(ui);
 	char line[512];
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
@@ -187,30 +177,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	ui_fmt(line, sizeof line, "  %6s  %-18s %-16s %-10s %-10s %-7s %s",
 	       "Id", "Agency", "Owner", "Due", "Case", "", "Action");
 	ui_put(UI_BODY_TOP, 0, ui->cols, line, ui_attr(R_HEADER), PUT_PAD);
-	for (int i = 0; i < h; i++) {
-		int k = l->l.top + i, y = LIST_TOP + i;
-		attr_t a;
-
-		if (k >= l->l.n) {
-			ui_blank(y, 0, ui->cols, A_NORMAL);
-			if (i == 0)
-				ui_put(y, 2, ui->cols - 2, "No open actions.",
-				       ui_attr(R_DIM), PUT_PAD);
-			continue;
-		}
-		a = ui_attr(k == l->l.cur ? R_SELECTED
-			    : l->v[k].overdue ? R_OVERDUE : R_NORMAL);
-		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line, "%s %s",
-		       list_marker(k == l->l.cur), l->v[k].text), a,
-		       PUT_PAD | PUT_ELLIPSIS);
-	}
-}
-
-static unsigned
-layout(struct ui *ui, struct screen *s)
-{
-	return list_go(&al_of(s)->l, list_rows(ui), al_of(s)->l.cur) |
-	       DRAW_BODY;
+	list_draw(ui, &l->l, "No open actions.", row, l);
 }
 
 static void
@@ -225,10 +192,8 @@ static const struct screen_ops ops = {
 	.name = "Actions",
 	.ctx = CTX_ACTIONS,
 	.handlers = handlers,
-	.has_row = has_row,
-	.moving = moving,
+	LIST_SCREEN_CALLBACKS,
 	.title = title,
-	.layout = layout,
 	.draw = draw,
 	.changed = reload,
 	.destroy = destroy,
@@ -243,6 +208,7 @@ scr_actions_new(struct ui *ui)
 	if (s == NULL)
 		return NULL;
 	l = s->data;
+	l->l.y = LIST_TOP;
 	if (!load(ui, l)) {
 		destroy(s);
 		return NULL;

@@ -237,9 +237,7 @@ draw_row(struct ui *ui, struct audit *au, int i, int y)
 	char t[24];
 
 	widths(ui, &wt, &wu, &wa, &wr, &wd);
-	ui_blank(y, 0, ui->cols, a);
-	if (sel)
-		ui_put(y, 0, 1, list_marker(true), a, 0);
+	list_row_start(ui, y, sel, a);
 	/* 2026-11-26T15:31:24Z as 2026-11-26 15:31:24 */
 	str_copy(t, r->time, sizeof t);
 	if (strlen(t) == 20 && t[10] == 'T' && t[19] == 'Z') {
@@ -678,9 +676,6 @@ static const struct screen_ops ops = {
 struct screen *
 scr_audit_new(struct ui *ui)
 {
-	struct screen *s;
-	struct audit *au;
-
 	if (db_role(ui->db) != ROLE_ADMIN) {
 		ui_error(ui, "Refused: the audit trail is for admins only.");
 		return NULL;
@@ -691,15 +686,5 @@ scr_audit_new(struct ui *ui)
 		ui_error(ui, "%s", db_errmsg(ui->db));
 		return NULL;
 	}
-	s = calloc(1, sizeof *s);
-	au = calloc(1, sizeof *au);
-	if (s == NULL || au == NULL) {
-		free(s);
-		free(au);
-		ui_error(ui, "Out of memory.");
-		return NULL;
-	}
-	s->ops = &ops;
-	s->data = au;
-	return s;
+	return ui_screen_new(ui, &ops, sizeof(struct audit));
 }

@@ -215,18 +215,9 @@ static const struct ui_handler actions_handlers[] = {
 	{ A_NONE, 0, NULL, NULL },
 };
 
-static const struct screen_ops ops = {
-	.name = "The case's actions",
-	.ctx = CTX_CASE_ACTIONS,
-	.handlers = actions_handlers,
-	.has_row = room_has_row,
-	.moving = room_moving,
-	.title = room_title,
-	.layout = room_layout,
-	.draw = room_draw,
-	.changed = room_reload,
-	.destroy = room_destroy,
-};
+static const struct screen_ops ops =
+	ROOM_SCREEN_OPS("The case's actions", CTX_CASE_ACTIONS,
+			actions_handlers);
 
 struct screen *
 scr_case_actions_new(struct ui *ui, int64_t meeting_id, int64_t offender_id)

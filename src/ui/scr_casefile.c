@@ -167,20 +167,16 @@ cf_destroy(struct screen *s)
 
 static const struct screen_ops cf_ops = {
 	.name = "Case file",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
+	FORM_SCREEN_CALLBACKS,
 	.title = cf_title,
-	.draw = form_draw,
-	.unsaved = form_unsaved,
 	.destroy = cf_destroy,
 };
 
 struct screen *
 scr_casefile_form_new(struct ui *ui, int64_t id, int kind)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct cf_form *c = calloc(1, sizeof *c);
+	struct cf_form *c;
+	struct screen *s = ui_screen_new(ui, &cf_ops, sizeof *c);
 	struct db_offender o;
 	struct db_key_dates k;
 	struct db_events hist = { 0 };
@@ -188,14 +184,9 @@ scr_casefile_form_new(struct ui *ui, int64_t id, int kind)
 	struct db_tools tools = { 0 };
 	bool index = false;
 
-	if (s == NULL || c == NULL) {
-		free(s);
-		free(c);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &cf_ops;
-	s->data = c;
+	c = s->data;
 	c->id = id;
 	c->kind = (enum form_kind)kind;
 	memset(&o, 0, sizeof o);

@@ -132,17 +132,16 @@ struct screen *
 scr_conflict_new(struct ui *ui, const char *what,
 		 const struct conflict_row *rows, int n)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct conflict *c = calloc(1, sizeof *c);
-	bool ok = s && c;
+	struct conflict *c;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *c);
+	bool ok;
 
-	if (ok) {
-		s->ops = &ops;
-		s->data = c;
-		c->what = strdup(what);
-		c->rows = calloc((size_t)n, sizeof *c->rows);
-		ok = c->what && c->rows;
-	}
+	if (s == NULL)
+		return NULL;
+	c = s->data;
+	c->what = strdup(what);
+	c->rows = calloc((size_t)n, sizeof *c->rows);
+	ok = c->what && c->rows;
 	for (int i = 0; ok && i < n; i++) {
 		c->rows[i].label = rows[i].label;
 		c->rows[i].mine = strdup(rows[i].mine);
@@ -151,12 +150,7 @@ scr_conflict_new(struct ui *ui, const char *what,
 		ok = c->rows[i].mine && c->rows[i].theirs;
 	}
 	if (!ok) {
-		if (s && c)
-			destroy(s);
-		else {
-			free(s);
-			free(c);
-		}
+		destroy(s);
 		ui_error(ui, "Out of memory.");
 		return NULL;
 	}

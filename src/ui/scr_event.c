@@ -174,21 +174,15 @@ destroy(struct screen *s)
 {
 	struct event_screen *d = s->data;
 
-	forms_free(&d->fs.fm);
 	free(d->hist);
-	free(d);
-	free(s);
+	form_destroy(s);
 }
 
 static const struct screen_ops ops = {
 	.name = "Record an event",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
+	FORM_SCREEN_CALLBACKS,
 	.title = title,
-	.draw = form_draw,
 	.changed = changed,
-	.unsaved = form_unsaved,
 	.destroy = destroy,
 };
 
@@ -204,9 +198,7 @@ scr_event_new(struct ui *ui, int64_t id, int type)
 	d->id = id;
 	if (!load(ui, d)) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
-		free(d->hist);
-		free(d);
-		free(s);
+		destroy(s);
 		return NULL;
 	}
 	forms_event(&d->fs.fm, type < 0 ? EV_LEVEL : type, d->hist, d->nhist,

@@ -188,22 +188,16 @@ destroy(struct screen *s)
 {
 	struct identity *d = s->data;
 
-	forms_free(&d->fs.fm);
 	db_offender_clear(&d->base);
-	free(d);
-	free(s);
+	form_destroy(s);
 }
 
 static const struct screen_ops ops = {
 	.name = "Edit identity",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
+	FORM_SCREEN_CALLBACKS,
 	.title = title,
-	.draw = form_draw,
 	.changed = changed,
 	.resumed = resumed,
-	.unsaved = form_unsaved,
 	.destroy = destroy,
 };
 
@@ -219,8 +213,7 @@ scr_identity_new(struct ui *ui, int64_t id)
 	d->id = id;
 	if (db_offender_get(ui->db, id, NULL, &d->base) != DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
-		free(d);
-		free(s);
+		destroy(s);
 		return NULL;
 	}
 	if (forms_identity(&d->fs.fm, ui->db, &d->base, ui->today) != 0) {

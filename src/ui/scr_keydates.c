@@ -126,38 +126,8 @@ kd_move(struct ui *ui, struct screen *s, enum ui_action a)
 	return view_move(&kd_of(s)->v, a, ui_body_rows(ui));
 }
 
-static unsigned kd_up(struct ui *u, struct screen *s)
-{
-	return kd_move(u, s, A_UP);
-}
-static unsigned kd_down(struct ui *u, struct screen *s)
-{
-	return kd_move(u, s, A_DOWN);
-}
-static unsigned kd_pgup(struct ui *u, struct screen *s)
-{
-	return kd_move(u, s, A_PAGE_UP);
-}
-static unsigned kd_pgdn(struct ui *u, struct screen *s)
-{
-	return kd_move(u, s, A_PAGE_DOWN);
-}
-static unsigned kd_home(struct ui *u, struct screen *s)
-{
-	return kd_move(u, s, A_HOME);
-}
-static unsigned kd_end(struct ui *u, struct screen *s)
-{
-	return kd_move(u, s, A_END);
-}
-
+/* Only the six moves: the loop hands them to kd_move(). */
 static const struct ui_handler kd_handlers[] = {
-	{ A_UP, 0, kd_up, NULL },
-	{ A_DOWN, 0, kd_down, NULL },
-	{ A_PAGE_UP, 0, kd_pgup, NULL },
-	{ A_PAGE_DOWN, 0, kd_pgdn, NULL },
-	{ A_HOME, 0, kd_home, NULL },
-	{ A_END, 0, kd_end, NULL },
 	{ A_NONE, 0, NULL, NULL },
 };
 
@@ -180,6 +150,7 @@ static const struct screen_ops kd_ops = {
 	.name = "Key dates",
 	.ctx = CTX_HELP,
 	.handlers = kd_handlers,
+	.moving = kd_move,
 	.title = kd_title,
 	.layout = kd_layout,
 	.draw = kd_draw,
@@ -217,17 +188,10 @@ kd_consult(struct ui *ui)
 struct screen *
 scr_keydates_new(struct ui *ui)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct kd *k = calloc(1, sizeof *k);
+	struct screen *s = ui_screen_new(ui, &kd_ops, sizeof(struct kd));
 
-	if (s == NULL || k == NULL) {
-		free(s);
-		free(k);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &kd_ops;
-	s->data = k;
 	/* Logged once, on opening; refreshes are part of that reading. */
 	if (kd_consult(ui) != DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));

@@ -262,10 +262,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 			continue;
 		}
 		a = ui_attr(sel ? R_SELECTED : p->v[k].role);
-		ui_blank(y, 0, ui->cols, a);
-		if (sel)
-			ui_put(y, 0, 1, list_marker(true), a,
-			       0);
+		list_row_start(ui, y, sel, a);
 		ui_put(y, 1, ui->cols - 2, p->v[k].text, a,
 		       PUT_PAD | PUT_ELLIPSIS);
 	}

@@ -577,15 +577,8 @@ mm_input(struct ui *ui, struct screen *s, int key)
 	(void)ui;
 	if (!x->ed_open)
 		return UI_UNHANDLED;
-	switch (editor_key(&x->ed, key)) {
-	case ED_UNHANDLED:
+	if (editor_input(&x->ed, key) == UI_UNHANDLED)
 		return UI_UNHANDLED;
-	case ED_REFUSED:
-		beep();
-		break;
-	default:
-		break;
-	}
 	x->follow = true;
 	return DRAW_BODY;
 }

@@ -138,25 +138,11 @@ mform_title(struct ui *ui, struct screen *s, char *buf, size_t n)
 		ui_fmt(buf, n, "New meeting");
 }
 
-static void
-mform_destroy(struct screen *s)
-{
-	struct mform *f = s->data;
-
-	forms_free(&f->fs.fm);
-	free(f);
-	free(s);
-}
-
 static const struct screen_ops mform_ops = {
 	.name = "A MAPP meeting",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
+	FORM_SCREEN_CALLBACKS,
 	.title = mform_title,
-	.draw = form_draw,
-	.unsaved = form_unsaved,
-	.destroy = mform_destroy,
+	.destroy = form_destroy,
 };
 
 struct screen *

@@ -25,8 +25,8 @@
 enum when { WHEN_UPCOMING, WHEN_PAST, WHEN_ALL };
 
 struct mlist {
+	struct list list;   /* first (list.h); list.n: m.n */
 	struct db_meetings m;
-	struct list list;   /* list.n: m.n */
 	enum when when;
 	int level;          /* 0: both */
 	int status;         /* 0 all, else 1 + enum meeting_status */
@@ -74,26 +74,12 @@ load(struct ui *ui, struct mlist *l)
 	return true;
 }
 
-static bool
-has_row(const struct screen *s)
-{
-	const struct mlist *l = ml_of(s);
-
-	return l->list.cur < l->list.n;
-}
-
 /* --- handlers ------------------------------------------------------------ */
 
 static unsigned
 go_row(struct ui *ui, struct mlist *l, int to)
 {
 	return list_go(&l->list, list_rows(ui), to);
-}
-
-static unsigned
-moving(struct ui *ui, struct screen *s, enum ui_action a)
-{
-	return list_move(&ml_of(s)->list, a, list_rows(ui));
 }
 
 static unsigned
@@ -347,10 +333,27 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 }
 
 static void
+row(int k, void *ctx, struct list_row *out)
+{
+	const struct mlist *l = ctx;
+	const struct db_meeting *m = &l->m.v[k];
+	char prog[24];
+
+	ui_fmt(prog, sizeof prog, "%d of %d", m->discussed, m->cases);
+	ui_fmt(out->text, sizeof out->text, "%5lld  %-10s %-5s %-5d %-9s "
+	       "%-9s %-20.20s %s", (long long)m->id, m->date, m->time,
+	       m->level, meeting_status_name(m->status), prog, m->chair,
+	       m->venue);
+	if (m->status == MEETING_CANCELLED)
+		out->attr = ui_attr(R_DIM);
+	else if (m->level == 3)
+		out->attr = ui_attr(R_LEVEL3);
+}
+
+static void
 draw(struct ui *ui, struct screen *s, unsigned what)
 {
 	struct mlist *l = ml_of(s);
-	int h = list_rows(ui);
 	char line[512], lv[16];
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR)))
@@ -367,40 +370,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	       "  %5s  %-10s %-5s %-5s %-9s %-9s %-20s %s", "Id", "Date",
 	       "Time", "Level", "Status", "Progress", "Chair", "Venue"),
 	       ui_attr(R_HEADER), PUT_PAD);
-	for (int i = 0; i < h; i++) {
-		int k = l->list.top + i, y = LIST_TOP + i;
-		const struct db_meeting *m;
-		char prog[24];
-		attr_t a;
-
-		if (k >= l->list.n) {
-			if (i == 0 && l->list.n == 0)
-				ui_put(y, 2, ui->cols - 2, "No meetings.",
-				       ui_attr(R_DIM), PUT_PAD);
-			else
-				ui_blank(y, 0, ui->cols, A_NORMAL);
-			continue;
-		}
-		m = &l->m.v[k];
-		a = ui_attr(k == l->list.cur ? R_SELECTED
-			    : m->status == MEETING_CANCELLED ? R_DIM
-			    : m->level == 3 ? R_LEVEL3 : R_NORMAL);
-		ui_fmt(prog, sizeof prog, "%d of %d", m->discussed, m->cases);
-		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line,
-		       "%s %5lld  %-10s %-5s %-5d %-9s %-9s %-20.20s %s",
-		       list_marker(k == l->list.cur), (long long)m->id, m->date,
-		       m->time, m->level, meeting_status_name(m->status), prog,
-		       m->chair,
-		       m->venue), a, PUT_PAD | PUT_ELLIPSIS);
-	}
-}
-
-static unsigned
-layout(struct ui *ui, struct screen *s)
-{
-	struct mlist *l = ml_of(s);
-
-	return go_row(ui, l, l->list.cur) | DRAW_BODY;
+	list_draw(ui, &l->list, "No meetings.", row, l);
 }
 
 static unsigned
@@ -436,10 +406,8 @@ static const struct screen_ops ops = {
 	.name = "MAPP meetings",
 	.ctx = CTX_MEETINGS,
 	.handlers = handlers,
-	.has_row = has_row,
-	.moving = moving,
+	LIST_SCREEN_CALLBACKS,
 	.title = title,
-	.layout = layout,
 	.draw = draw,
 	.changed = changed,
 	.resumed = resumed,
@@ -455,6 +423,7 @@ scr_meetings_new(struct ui *ui)
 	if (s == NULL)
 		return NULL;
 	l = s->data;
+	l->list.y = LIST_TOP;
 	l->when = WHEN_ALL;
 	if (!load(ui, l)) {
 		destroy(s);

@@ -52,18 +52,9 @@ static const struct ui_handler overview_handlers[] = {
 	{ A_NONE, 0, NULL, NULL },
 };
 
-static const struct screen_ops ops = {
-	.name = "The agenda at a glance",
-	.ctx = CTX_OVERVIEW,
-	.handlers = overview_handlers,
-	.has_row = room_has_row,
-	.moving = room_moving,
-	.title = room_title,
-	.layout = room_layout,
-	.draw = room_draw,
-	.changed = room_reload,
-	.destroy = room_destroy,
-};
+static const struct screen_ops ops =
+	ROOM_SCREEN_OPS("The agenda at a glance", CTX_OVERVIEW,
+			overview_handlers);
 
 struct screen *
 scr_overview_new(struct ui *ui, int64_t meeting_id, int cur)

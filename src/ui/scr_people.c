@@ -118,18 +118,9 @@ static const struct ui_handler people_handlers[] = {
 	{ A_NONE, 0, NULL, NULL },
 };
 
-static const struct screen_ops ops = {
-	.name = "The people at the meeting",
-	.ctx = CTX_PEOPLE,
-	.handlers = people_handlers,
-	.has_row = room_has_row,
-	.moving = room_moving,
-	.title = room_title,
-	.layout = room_layout,
-	.draw = room_draw,
-	.changed = room_reload,
-	.destroy = room_destroy,
-};
+static const struct screen_ops ops =
+	ROOM_SCREEN_OPS("The people at the meeting", CTX_PEOPLE,
+			people_handlers);
 
 struct screen *
 scr_people_new(struct ui *ui, int64_t meeting_id)

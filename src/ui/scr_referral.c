@@ -129,26 +129,12 @@ changed(struct ui *ui, struct screen *s)
 	return DRAW_BODY;
 }
 
-static void
-destroy(struct screen *s)
-{
-	struct referral *r = s->data;
-
-	forms_free(&r->fs.fm);
-	free(r);
-	free(s);
-}
-
 static const struct screen_ops ops = {
 	.name = "New case",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
+	FORM_SCREEN_CALLBACKS,
 	.title = title,
-	.draw = form_draw,
 	.changed = changed,
-	.unsaved = form_unsaved,
-	.destroy = destroy,
+	.destroy = form_destroy,
 };
 
 struct screen *

@@ -18,8 +18,8 @@
 #define LIST_TOP (UI_BODY_TOP + 1)
 
 struct rl {
+	struct list list;          /* first (list.h); list.n: refs.n */
 	struct db_referrals refs;
-	struct list list;          /* list.n: refs.n */
 	/* A decision asked for in steps: */
 	enum referral_outcome outcome; /* accepted, declined, withdrawn */
 	int64_t meeting;
@@ -30,14 +30,6 @@ static struct rl *
 rl_of(const struct screen *s)
 {
 	return s->data;
-}
-
-static int
-list_rows(const struct ui *ui)
-{
-	int h = ui_body_rows(ui) - (LIST_TOP - UI_BODY_TOP);
-
-	return h > 0 ? h : 0;
 }
 
 static bool
@@ -76,18 +68,6 @@ consult(struct ui *ui, const struct rl *l)
 	if (st != DB_OK)
 		ui_error(ui, "%s", db_errmsg(ui->db));
 	return st == DB_OK;
-}
-
-static bool
-has_row(const struct screen *s)
-{
-	return rl_of(s)->list.cur < rl_of(s)->list.n;
-}
-
-static unsigned
-moving(struct ui *ui, struct screen *s, enum ui_action a)
-{
-	return list_move(&rl_of(s)->list, a, list_rows(ui));
 }
 
 static unsigned
@@ -251,10 +231,23 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 }
 
 static void
+row(int k, void *ctx, struct list_row *out)
+{
+	const struct rl *l = ctx;
+	const struct db_referral *r = &l->refs.v[k];
+
+	ui_fmt(out->text, sizeof out->text, "%6lld  %-14s %-10s L%-4d "
+	       "%-14.14s %-10s %s", (long long)r->id, r->ref, r->date,
+	       r->proposed_level, r->agency, r->due[0] ? r->due : "-",
+	       r->overdue ? "OVERDUE" : "");
+	if (r->overdue)
+		out->attr = ui_attr(R_OVERDUE);
+}
+
+static void
 draw(struct ui *ui, struct screen *s, unsigned what)
 {
 	struct rl *l = rl_of(s);
-	int h = list_rows(ui);
 	char line[256];
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
@@ -267,35 +260,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 		       "  %6s  %-14s %-10s %-5s %-14s %-10s", "Id", "Case",
 		       "Referred", "Level", "By", "Meet by"),
 		       ui_attr(R_HEADER), PUT_PAD);
-	for (int i = 0; i < h; i++) {
-		int k = l->list.top + i, y = LIST_TOP + i;
-		const struct db_referral *r;
-		attr_t a;
-
-		if (k >= l->list.n) {
-			ui_blank(y, 0, ui->cols, A_NORMAL);
-			if (i == 0)
-				ui_put(y, 2, ui->cols - 2, "No referral is "
-				       "pending.", ui_attr(R_DIM), PUT_PAD);
-			continue;
-		}
-		r = &l->refs.v[k];
-		a = ui_attr(k == l->list.cur ? R_SELECTED
-			    : r->overdue ? R_OVERDUE : R_NORMAL);
-		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line, "%s %6lld  "
-		       "%-14s %-10s L%-4d %-14.14s %-10s %s",
-		       list_marker(k == l->list.cur), (long long)r->id, r->ref,
-		       r->date, r->proposed_level, r->agency,
-		       r->due[0] ? r->due : "-", r->overdue ? "OVERDUE" : ""),
-		       a, PUT_PAD | PUT_ELLIPSIS);
-	}
-}
-
-static unsigned
-layout(struct ui *ui, struct screen *s)
-{
-	return list_go(&rl_of(s)->list, list_rows(ui), rl_of(s)->list.cur) |
-	       DRAW_BODY;
+	list_draw(ui, &l->list, "No referral is pending.", row, l);
 }
 
 static void
@@ -310,10 +275,8 @@ static const struct screen_ops ops = {
 	.name = "Pending referrals",
 	.ctx = CTX_REFERRALS,
 	.handlers = handlers,
-	.has_row = has_row,
-	.moving = moving,
+	LIST_SCREEN_CALLBACKS,
 	.title = title,
-	.layout = layout,
 	.draw = draw,
 	.changed = reload,
 	.destroy = destroy,
@@ -322,17 +285,13 @@ static const struct screen_ops ops = {
 struct screen *
 scr_referrals_new(struct ui *ui)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct rl *l = calloc(1, sizeof *l);
+	struct rl *l;
+	struct screen *s = ui_screen_new(ui, &ops, sizeof *l);
 
-	if (s == NULL || l == NULL) {
-		free(s);
-		free(l);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = l;
+	l = s->data;
+	l->list.y = LIST_TOP;
 	ui_holidays_note(ui);
 	if (!load(ui, l) || !consult(ui, l)) {
 		destroy(s);

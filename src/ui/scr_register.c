@@ -239,9 +239,7 @@ draw_row(struct ui *ui, struct reg *r, int i)
 	attr_t base = ui_attr(selected ? R_SELECTED
 				       : exited ? R_EXITED : R_NORMAL);
 
-	ui_blank(y, 0, ui->cols, base);
-	if (selected)
-		ui_put(y, 0, 1, list_marker(true), base, 0);
+	list_row_start(ui, y, selected, base);
 	for (int c = 0; c < NCOLS; c++) {
 		char text[300];
 		enum ui_role role;

@@ -77,9 +77,7 @@ draw_row(struct ui *ui, struct retention *t, int i, int y)
 	attr_t a = ui_attr(sel ? R_SELECTED : R_NORMAL);
 	char line[200];
 
-	ui_blank(y, 0, ui->cols, a);
-	if (sel)
-		ui_put(y, 0, 1, list_marker(true), a, 0);
+	list_row_start(ui, y, sel, a);
 	ui_fmt(line, sizeof line, "%-16s %-10s %3d   %-10s  %-10s", r->ref,
 	       r->pseudo, r->category, r->exited[0] ? r->exited : "-",
 	       r->review);
@@ -335,16 +333,10 @@ scr_retention_new(struct ui *ui)
 			 "only.");
 		return NULL;
 	}
-	s = calloc(1, sizeof *s);
-	t = calloc(1, sizeof *t);
-	if (s == NULL || t == NULL) {
-		free(s);
-		free(t);
-		ui_error(ui, "Out of memory.");
+	s = ui_screen_new(ui, &ops, sizeof *t);
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &ops;
-	s->data = t;
+	t = s->data;
 	if (db_retention_due(ui->db, ui->today, &t->list) != DB_OK) {
 		ui_error(ui, "%s", db_errmsg(ui->db));
 		destroy(s);

@@ -45,25 +45,11 @@ keep_title(struct ui *ui, struct screen *s, char *buf, size_t n)
 	ui_fmt(buf, n, "Keep %s", ((struct keep *)s->data)->ref);
 }
 
-static void
-keep_destroy(struct screen *s)
-{
-	struct keep *k = s->data;
-
-	forms_free(&k->fs.fm);
-	free(k);
-	free(s);
-}
-
 static const struct screen_ops keep_ops = {
 	.name = "Keep a record",
-	.ctx = CTX_FORM,
-	.handlers = form_handlers,
-	.input = form_input,
+	FORM_SCREEN_CALLBACKS,
 	.title = keep_title,
-	.draw = form_draw,
-	.unsaved = form_unsaved,
-	.destroy = keep_destroy,
+	.destroy = form_destroy,
 };
 
 struct screen *

@@ -23,9 +23,9 @@ struct row {
 };
 
 struct settings {
+	struct list l;     /* first (list.h); l.n: the rows in v */
 	struct row *v;
 	int cap;
-	struct list l;     /* l.n: the rows in v */
 	char notice[300];  /* why a setting was refused, or "" */
 };
 
@@ -35,13 +35,6 @@ st_of(const struct screen *s)
 	return s->data;
 }
 
-static int
-list_rows(const struct ui *ui)
-{
-	return list_height(ui, LIST_TOP);
-}
-
-/* Add setting S to T as a row shown; non-zero when out of memory. */
 static int
 add_row(struct settings *t, const struct db_setting *s)
 {
@@ -73,19 +66,7 @@ load(struct ui *ui, struct settings *t)
 	return true;
 }
 
-static bool
-has_row(const struct screen *s)
-{
-	return st_of(s)->l.cur < st_of(s)->l.n;
-}
-
 /* --- handlers ---------------------------------------------------------- */
-
-static unsigned
-moving(struct ui *ui, struct screen *s, enum ui_action a)
-{
-	return list_move(&st_of(s)->l, a, list_rows(ui));
-}
 
 static unsigned
 reload(struct ui *ui, struct screen *s)
@@ -156,10 +137,17 @@ title(struct ui *ui, struct screen *s, char *buf, size_t n)
 }
 
 static void
+row(int k, void *ctx, struct list_row *r)
+{
+	const struct settings *t = ctx;
+
+	str_copy(r->text, t->v[k].text, sizeof r->text);
+}
+
+static void
 draw(struct ui *ui, struct screen *s, unsigned what)
 {
 	struct settings *t = st_of(s);
-	int h = list_rows(ui);
 	char line[512];
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
@@ -172,28 +160,7 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 	else
 		ui_put(UI_BODY_TOP, 0, ui->cols, line, ui_attr(R_HEADER),
 		       PUT_PAD);
-	for (int i = 0; i < h; i++) {
-		int k = t->l.top + i, y = LIST_TOP + i;
-
-		if (k >= t->l.n) {
-			ui_blank(y, 0, ui->cols, A_NORMAL);
-			if (i == 0)
-				ui_put(y, 2, ui->cols - 2, "No settings.",
-				       ui_attr(R_DIM), PUT_PAD);
-			continue;
-		}
-		ui_put(y, 0, ui->cols, ui_fmt(line, sizeof line, "%s %s",
-		       list_marker(k == t->l.cur), t->v[k].text),
-		       ui_attr(k == t->l.cur ? R_SELECTED : R_NORMAL),
-		       PUT_PAD | PUT_ELLIPSIS);
-	}
-}
-
-static unsigned
-layout(struct ui *ui, struct screen *s)
-{
-	return list_go(&st_of(s)->l, list_rows(ui), st_of(s)->l.cur) |
-	       DRAW_BODY;
+	list_draw(ui, &t->l, "No settings.", row, t);
 }
 
 static void
@@ -208,10 +175,8 @@ static const struct screen_ops ops = {
 	.name = "Settings",
 	.ctx = CTX_SETTINGS,
 	.handlers = handlers,
-	.has_row = has_row,
-	.moving = moving,
+	LIST_SCREEN_CALLBACKS,
 	.title = title,
-	.layout = layout,
 	.draw = draw,
 	.changed = reload,
 	.destroy = destroy,
@@ -226,6 +191,7 @@ scr_settings_new(struct ui *ui)
 	if (s == NULL)
 		return NULL;
 	t = s->data;
+	t->l.y = LIST_TOP;
 	if (!load(ui, t)) {
 		destroy(s);
 		return NULL;

@@ -208,9 +208,7 @@ draw_row(struct ui *ui, struct sc *p, const struct cols *c, int i)
 	const struct db_reg_row *r;
 	char buf[300];
 
-	ui_blank(y, 0, ui->cols, base);
-	if (sel)
-		ui_put(y, 0, 1, list_marker(true), base, 0);
+	list_row_start(ui, y, sel, base);
 	if (i >= p->nrows)
 		return;
 	r = &p->rows[i];

@@ -35,16 +35,7 @@ static unsigned
 st_input(struct ui *ui, struct screen *s, int key)
 {
 	(void)ui;
-	switch (editor_key(&st_of(s)->eb, key)) {
-	case ED_UNHANDLED:
-		return UI_UNHANDLED;
-	case ED_REFUSED:
-		beep();
-		break;
-	default:
-		break;
-	}
-	return DRAW_BODY;
+	return editor_input(&st_of(s)->eb, key);
 }
 
 static unsigned
@@ -168,17 +159,12 @@ struct screen *
 scr_text_new(struct ui *ui, const char *label, const char *text, size_t max,
 	     bool oneline, ui_text_done_fn done, void *ctx)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct st *t = calloc(1, sizeof *t);
+	struct st *t;
+	struct screen *s = ui_screen_new(ui, &st_ops, sizeof *t);
 
-	if (s == NULL || t == NULL) {
-		free(s);
-		free(t);
-		ui_error(ui, "Out of memory.");
+	if (s == NULL)
 		return NULL;
-	}
-	s->ops = &st_ops;
-	s->data = t;
+	t = s->data;
 	str_copy(t->label, label, sizeof t->label);
 	t->done = done;
 	t->ctx = ctx;
