@@ -184,15 +184,12 @@ eb_cursor_col(const struct editbuf *eb)
 static bool
 begin(struct editbuf *eb, int kind)
 {
-	char *v;
-
 	if (eb->pasting)
 		kind = G_PASTE;
 	if (eb->group == kind && kind != G_KILL)
 		return true;
-	if ((v = realloc(eb->undo, eb->len + 1)) == NULL)
+	if (!reserve(&eb->undo, &eb->undo_cap, eb->len))
 		return false;
-	eb->undo = v;
 	memcpy(eb->undo, eb->text, eb->len + 1);
 	eb->undo_len = eb->len;
 	eb->undo_cur = eb->cur;
@@ -305,7 +302,7 @@ bool
 eb_undo(struct editbuf *eb)
 {
 	char *t;
-	size_t n, c;
+	size_t n, c, k;
 
 	if (!eb->can_undo)
 		return false;
@@ -313,13 +310,15 @@ eb_undo(struct editbuf *eb)
 	t = eb->text;
 	n = eb->len;
 	c = eb->cur;
+	k = eb->cap;
 	eb->text = eb->undo;
 	eb->len = eb->undo_len;
 	eb->cur = eb->undo_cur;
-	eb->cap = eb->len + 1;
+	eb->cap = eb->undo_cap;
 	eb->undo = t;
 	eb->undo_len = n;
 	eb->undo_cur = c;
+	eb->undo_cap = k;
 	eb->group = G_NONE;
 	edited(eb);
 	return true;

@@ -42,7 +42,7 @@ struct editbuf {
 	size_t nrows, rcap;
 	/* Undo: the text before the change in progress or last made. */
 	char *undo;
-	size_t undo_len, undo_cur;
+	size_t undo_len, undo_cur, undo_cap;
 	bool can_undo;
 	int group;           /* the kind of change in progress, or 0 */
 	bool pasting;        /* between eb_paste_begin() and _end() */

@@ -64,18 +64,13 @@ rm_passes(const struct db_reg_query *q, const struct db_reg_row *row)
 static int
 grow(struct regmodel *m, int height)
 {
-	struct db_reg_row *r, *t;
-
 	if (height <= m->cap)
 		return 0;
-	r = realloc(m->rows, (size_t)height * sizeof *r);
-	if (r == NULL)
+	if (array_reserve(&m->rows, &m->rows_cap, (size_t)height,
+			  sizeof *m->rows) != 0 ||
+	    array_reserve(&m->tmp, &m->tmp_cap, 2 * ((size_t)height + 1),
+			  sizeof *m->tmp) != 0)
 		return -1;
-	m->rows = r;
-	t = realloc(m->tmp, 2 * ((size_t)height + 1) * sizeof *t);
-	if (t == NULL)
-		return -1;
-	m->tmp = t;
 	m->cap = height;
 	return 0;
 }

@@ -30,6 +30,7 @@ struct regmodel {
 	struct db_reg_query q;
 	struct db_reg_row *rows; /* the window, HEIGHT rows at most */
 	struct db_reg_row *tmp;  /* room to fetch into, 2 * (CAP + 1) */
+	size_t rows_cap, tmp_cap;    /* allocated (array_reserve) */
 	int cap, height, n, cur;
 	bool more_before, more_after;
 	int64_t matching, total, overdue; /* counts for the title */

@@ -29,6 +29,7 @@ struct sc {
 	int top, cur;
 	struct db_reg_row *rows;   /* the rows top .. top + nrows - 1 */
 	bool *missing;             /* a row no longer recorded */
+	size_t rows_cap, missing_cap; /* allocated (array_reserve) */
 	int nrows, cap;
 	bool loaded;               /* ROWS hold TOP's page */
 	char what[200];            /* what the figure counts */
@@ -62,19 +63,13 @@ fill(struct ui *ui, struct sc *p)
 	int h = list_rows(ui);
 
 	if (h > p->cap) {
-		struct db_reg_row *r = realloc(p->rows, (size_t)h * sizeof *r);
-		bool *m;
-
-		if (r == NULL) {
+		if (array_reserve(&p->rows, &p->rows_cap, (size_t)h,
+				  sizeof *p->rows) != 0 ||
+		    array_reserve(&p->missing, &p->missing_cap, (size_t)h,
+				  sizeof *p->missing) != 0) {
 			ui_error(ui, "Out of memory.");
 			return false;
 		}
-		p->rows = r;
-		if ((m = realloc(p->missing, (size_t)h * sizeof *m)) == NULL) {
-			ui_error(ui, "Out of memory.");
-			return false;
-		}
-		p->missing = m;
 		p->cap = h;
 	}
 	p->nrows = 0;
