@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/status.h"
 #include "core/util.h"
 #include "db/meetings_internal.h"
 
@@ -112,11 +113,10 @@ db_action_add(struct db *db, struct db_action *a)
 		sqlite3_bind_int64(st, 2, a->offender_id);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
-			const unsigned char *status =
-				sqlite3_column_text(st, 0);
+			const char *status =
+				(const char *)sqlite3_column_text(st, 0);
 
-			if (status && strcmp((const char *)status,
-					     "cancelled") == 0)
+			if (meeting_status_parse(status) == MEETING_CANCELLED)
 				rc = -1;
 		}
 		sqlite3_reset(st);
