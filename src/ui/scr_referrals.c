@@ -238,7 +238,8 @@ row(int k, void *ctx, struct list_row *out)
 
 	ui_fmt(out->text, sizeof out->text, "%6lld  %-14s %-10s L%-4d "
 	       "%-14.14s %-10s %s", (long long)r->id, r->ref, r->date,
-	       r->proposed_level, r->agency, r->due[0] ? r->due : "-",
+	       r->proposed_level, agenda_agency_label(r->agency),
+	       r->due[0] ? r->due : "-",
 	       r->overdue ? "OVERDUE" : "");
 	if (r->overdue)
 		out->attr = ui_attr(R_OVERDUE);
