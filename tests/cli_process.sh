@@ -205,6 +205,8 @@ contains "$T/err" 'referral add: --agency: "Police, PPU" is not an agency (one o
 expect 2 m referral add AG1 --level 2 --agency polce --reason x --date 2012-06-01
 contains "$T/err" "is not an agency (one of police,"
 [ "$(q "SELECT count(*) FROM referrals")" = "$n" ] && ok || fail "a refused agency stored a referral"
+expect 0 m referral --help
+contains "$T/out" "Agencies (a code, or its name): police, probation,"
 expect 0 m referral add AG1 --level 2 --agency "Children's social care" --reason x --date 2012-06-01
 ag1=$(cat "$T/out")
 expect 0 m referral add AG2 --level 3 --agency "children's services" --reason x --date 2012-06-01

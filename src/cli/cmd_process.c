@@ -464,8 +464,9 @@ cmd_referral(struct cli *c, int argc, char **argv)
 		       "       %s referral list [--pending] "
 		       "[--format text|csv]\n"
 		       "       %s referral accept|decline|withdraw ID "
-		       "[--meeting MID] [--reason TEXT]\n", cli_progname,
-		       cli_progname, cli_progname);
+		       "[--meeting MID] [--reason TEXT]\n"
+		       "Agencies (a code, or its name): %s\n", cli_progname,
+		       cli_progname, cli_progname, agenda_agency_list());
 		return EXIT_DONE;
 	}
 	return cli_usage("referral", "which: add, list, accept, decline, "
