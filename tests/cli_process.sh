@@ -193,6 +193,42 @@ expect 2 m event add L1A --event party --date 2012-06-02
 expect 1 m event add L1A --event release --date 2012-07-02
 [ "$(q "SELECT status FROM offenders WHERE ref = 'L1A'")" = custody ] && ok || fail "custody"
 
+# --- who referred: a code or a name of the one agency table ------------------
+# Stored as the code; the list's text shows the table's name, its CSV the
+# code; anything else is refused (status 2), naming the codes, and stores
+# nothing.
+expect 0 m case add AG1 --surname Agee --category 1 --level 1 --date 2012-05-01
+expect 0 m case add AG2 --surname Agnew --category 2 --level 1 --date 2012-05-01
+n=$(q "SELECT count(*) FROM referrals")
+expect 2 m referral add AG1 --level 2 --agency "Police, PPU" --reason x --date 2012-06-01
+contains "$T/err" 'referral add: --agency: "Police, PPU" is not an agency (one of police, probation, prison, childrens_services, adult_services, health, mental_health, yot, housing, jobcentre, immigration, em, education, other)'
+expect 2 m referral add AG1 --level 2 --agency polce --reason x --date 2012-06-01
+contains "$T/err" "is not an agency (one of police,"
+[ "$(q "SELECT count(*) FROM referrals")" = "$n" ] && ok || fail "a refused agency stored a referral"
+expect 0 m referral --help
+contains "$T/out" "Agencies (a code, or its name): police, probation,"
+expect 0 m referral add AG1 --level 2 --agency "Children's social care" --reason x --date 2012-06-01
+ag1=$(cat "$T/out")
+expect 0 m referral add AG2 --level 3 --agency "children's services" --reason x --date 2012-06-01
+ag2=$(cat "$T/out")
+[ "$(q "SELECT group_concat(agency, ' ') FROM (SELECT agency FROM referrals WHERE id IN ($ag1, $ag2) ORDER BY id)")" = "childrens_services childrens_services" ] &&
+	ok || fail "names not stored as the code: $(q "SELECT agency FROM referrals WHERE id IN ($ag1, $ag2)")"
+expect 0 m referral withdraw "$ag2"
+expect 0 m referral add AG2 --level 3 --agency MENTAL_HEALTH --reason x --date 2012-06-02
+ag3=$(cat "$T/out")
+[ "$(q "SELECT agency FROM referrals WHERE id = $ag3")" = mental_health ] && ok || fail "code in capitals not stored as the code"
+expect 0 m referral list --format csv
+grep -q "^$ag1,AG1,2012-06-01,childrens_services,2,pending,\$" "$T/out" && ok || fail "CSV not the code: $(cat "$T/out")"
+expect 0 m referral list
+grep "AG1 " "$T/out" | grep -q "2012-06-01  Children's social care  " && ok || fail "list not the name: $(cat "$T/out")"
+grep "AG2 " "$T/out" | grep -q "Mental health trust" && ok || fail "list not the name: $(cat "$T/out")"
+# Text written before referrals took codes is shown as it was written.
+q "UPDATE referrals SET agency = 'Police, PPU' WHERE id = $ag1"
+expect 0 m referral list
+grep "AG1 " "$T/out" | grep -q "2012-06-01  Police, PPU  " && ok || fail "legacy text not shown: $(cat "$T/out")"
+expect 0 m referral list --format csv
+grep -q "^$ag1,AG1,2012-06-01,\"Police, PPU\",2," "$T/out" && ok || fail "legacy CSV: $(cat "$T/out")"
+
 # --- the demo: no referral without a level; Level 1 cases change nothing ------
 demo=$T/demo.db
 expect 0 "$MAPPA" --db "$demo" demo

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -172,6 +173,54 @@ agencies__invited_by_default(void **state)
 	assert_false(agenda_agency_find("yot")->invited);
 }
 
+/* A referring agency typed or stored as text: every code, every name and
+ * the old spelling, in any case, give the agency; anything else none. */
+static void
+agencies__lookup_takes_code_name_or_alias_in_any_case(void **state)
+{
+	char up[64];
+
+	(void)state;
+	for (size_t i = 0; i < agenda_agency_count; i++) {
+		const struct agenda_agency *a = &agenda_agencies[i];
+
+		assert_ptr_equal(agenda_agency_lookup(a->code), a);
+		assert_ptr_equal(agenda_agency_lookup(a->name), a);
+		str_copy(up, a->name, sizeof up);
+		for (char *p = up; *p; p++)
+			*p = (char)toupper((unsigned char)*p);
+		assert_ptr_equal(agenda_agency_lookup(up), a);
+		if (a->alias)
+			assert_ptr_equal(agenda_agency_lookup(a->alias), a);
+		/* What a code shows as: the name, from the table. */
+		assert_string_equal(agenda_agency_label(a->code), a->name);
+	}
+	/* The new-case form's old spellings. */
+	assert_string_equal(agenda_agency_lookup("children's services")->code,
+			    "childrens_services");
+	assert_string_equal(agenda_agency_lookup("Children's Services")->code,
+			    "childrens_services");
+	assert_string_equal(agenda_agency_lookup("adult social care")->code,
+			    "adult_services");
+	assert_string_equal(agenda_agency_lookup("POLICE")->code, "police");
+	assert_string_equal(agenda_agency_lookup("Mental Health Trust")->code,
+			    "mental_health");
+	/* Anything else is no agency, and shows as it was written. */
+	assert_null(agenda_agency_lookup("Police, PPU"));
+	assert_null(agenda_agency_lookup(" police"));
+	assert_null(agenda_agency_lookup("polce"));
+	assert_null(agenda_agency_lookup(""));
+	assert_null(agenda_agency_lookup(NULL));
+	assert_string_equal(agenda_agency_label("Police, PPU"), "Police, PPU");
+	assert_string_equal(agenda_agency_label("POLICE"), "POLICE");
+	assert_string_equal(agenda_agency_label(NULL), "");
+	assert_string_equal(agenda_agency_list(),
+			    "police, probation, prison, childrens_services, "
+			    "adult_services, health, mental_health, yot, "
+			    "housing, jobcentre, immigration, em, education, "
+			    "other");
+}
+
 static void
 holidays__bad_line_refused_with_its_number(void **state)
 {
@@ -270,6 +319,8 @@ main(void)
 		cmocka_unit_test(
 			minutes__headings__field_label_short_label_in_order),
 		cmocka_unit_test(agencies__invited_by_default),
+		cmocka_unit_test(
+			agencies__lookup_takes_code_name_or_alias_in_any_case),
 		cmocka_unit_test(holidays__bad_line_refused_with_its_number),
 		cmocka_unit_test(holidays__the_shipped_file_loads),
 	};

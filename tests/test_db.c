@@ -221,6 +221,77 @@ open__schema_2__level1_registrations_are_no_referrals(void **state)
 	db_offender_clear(&c);
 }
 
+/* A referral's agency written before referrals took codes: a code, a
+ * name or an alias of the agency table, in any case, becomes the code;
+ * other text stays as written; one audit row says how many.  A database
+ * with nothing to change gets no such row. */
+static void
+open__referral_agencies_as_text__named_ones_become_codes(void **state)
+{
+	static const char *const want[][2] = {
+		{ "police", "police" },
+		{ "Police", "police" },
+		{ "PROBATION", "probation" },
+		{ "children's services", "childrens_services" },
+		{ "adult social care", "adult_services" },
+		{ "Mental health trust", "mental_health" },
+		{ "Youth offending team", "yot" },
+		{ "Police, PPU", "Police, PPU" },
+		{ "probation ", "probation " },
+	};
+	struct tu_fx *f = *state;
+	struct db_audit_check c;
+	struct db_offender a;
+	sqlite3_stmt *st;
+	char err[512];
+	struct db *db;
+
+	new_offender(f->db, "MIG1", &a);
+	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'referral.migrate'"), 0);
+	/* Back to the schema before the agencies' codes, whatever its
+	 * number. */
+	tu_schema_rewind(f->db->sql, migration_of("mappa_agency_code"));
+	assert_int_equal(sqlite3_prepare_v2(f->db->sql, "INSERT INTO "
+					    "referrals(offender_id, date, "
+					    "agency, proposed_level, outcome) "
+					    "VALUES (1, '2012-05-01', ?, 2, "
+					    "'withdrawn')", -1, &st, NULL),
+			 SQLITE_OK);
+	for (size_t i = 0; i < NELEM(want); i++) {
+		sqlite3_bind_text(st, 1, want[i][0], -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(db_open(&db, f->path, "alice", 0, err, sizeof err),
+			 DB_OK);
+	for (size_t i = 0; i < NELEM(want); i++) {
+		assert_int_equal(sqlite3_prepare_v2(db->sql, "SELECT agency "
+						    "FROM referrals WHERE "
+						    "id = ?", -1, &st, NULL),
+				 SQLITE_OK);
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)(i + 1));
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_string_equal((const char *)sqlite3_column_text(st, 0),
+				    want[i][1]);
+		sqlite3_finalize(st);
+	}
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'referral.migrate'"), 1);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM audit WHERE "
+				  "action = 'referral.migrate' AND detail = "
+				  "'agency: 6 referral(s) now stored as the "
+				  "code of the agency named; 2 other agency "
+				  "text left as written' AND hash IS NOT "
+				  "NULL"), 1);
+	/* On the chain. */
+	assert_int_equal(db_audit_verify(db, NULL, &c), DB_OK);
+	assert_int_equal(c.broken, 0);
+	db_close(db);
+	db_offender_clear(&a);
+}
+
 /* The events migration copies the table: something on it that mappa did
  * not make is refused on opening, before any migration runs, and nothing
  * changes (the migration's own guard stands behind that). */
@@ -1731,6 +1802,7 @@ main(void)
 		T(open__newer_schema__refused),
 		T(open__schema_1__migrated_rows_kept),
 		T(open__schema_2__level1_registrations_are_no_referrals),
+		T(open__referral_agencies_as_text__named_ones_become_codes),
 		T(open__schema_2_with_unknown_index_on_events__refused_whole),
 		T(open__foreign_sqlite_file__refused),
 		T(open__unknown_or_disabled_user__refused),

@@ -599,6 +599,7 @@ check_referrals(void *ctx, const struct demo_offender *o)
 			    (it->referred_level == 2 ||
 			     it->referred_level == 3) &&
 			    it->referrer && it->referrer[0] &&
+			    agenda_agency_find(it->referrer) &&
 			    it->referral_reason && it->referral_reason[0] &&
 			    (strcmp(it->reason, "initial") == 0 ||
 			     strcmp(it->level_decision, "up") == 0));
@@ -606,9 +607,10 @@ check_referrals(void *ctx, const struct demo_offender *o)
 	return 0;
 }
 
-/* A referral, dated on a working day before the meeting, behind every
- * case the demo's meetings took on at Level 2 or 3; about nine in ten met
- * within the interval, as the indicators expect of a working unit. */
+/* A referral, dated on a working day before the meeting, by an agency of
+ * the table (its code), behind every case the demo's meetings took on at
+ * Level 2 or 3; about nine in ten met within the interval, as the
+ * indicators expect of a working unit. */
 static void
 demo__referrals__behind_every_case_taken_on(void **state)
 {

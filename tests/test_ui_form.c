@@ -277,6 +277,40 @@ referral__deadline__working_days_and_kept_once_edited(void **state)
 	forms_free(&fm);
 }
 
+/* Who referred: the form offers the agencies' names from the one table
+ * (core/agenda.h), probation chosen at first, and hands over the code. */
+static void
+referral__referred_by__names_offered_codes_handed_over(void **state)
+{
+	struct form_model fm;
+	struct db_offender o;
+	struct db_referral r;
+	int cat, level;
+	mdate review;
+
+	(void)state;
+	forms_referral(&fm, NULL, day("2012-05-14"), &iv);
+	assert_int_equal(fm.f[RF_REFERRER].nchoices, (int)agenda_agency_count);
+	for (size_t i = 0; i < agenda_agency_count; i++)
+		assert_string_equal(fm.f[RF_REFERRER].choices[i],
+				    agenda_agencies[i].name);
+	assert_string_equal(field_text(&fm.f[RF_REFERRER]), "Probation");
+	fill(&fm, RF_REF, "R1");
+	fill(&fm, RF_SURNAME, "S");
+	fm.f[RF_LEVEL].choice = 1;
+	forms_check(&fm);
+	forms_referral_get(&fm, &o, &r, &cat, &level, &review);
+	assert_string_equal(r.agency, "probation");
+	fm.f[RF_REFERRER].choice =
+		(int)(agenda_agency_find("childrens_services") -
+		      agenda_agencies);
+	assert_string_equal(field_text(&fm.f[RF_REFERRER]),
+			    "Children's social care");
+	forms_referral_get(&fm, &o, &r, &cat, &level, &review);
+	assert_string_equal(r.agency, "childrens_services");
+	forms_free(&fm);
+}
+
 /* The initial meeting's deadline skips bank holidays: 4 and 5 June 2012
  * (the Diamond Jubilee), and Christmas. */
 static void
@@ -731,6 +765,8 @@ main(void)
 			referral__category3_at_level1__refused_on_the_level),
 		cmocka_unit_test(
 			referral__deadline__working_days_and_kept_once_edited),
+		cmocka_unit_test(
+			referral__referred_by__names_offered_codes_handed_over),
 		cmocka_unit_test(
 			referral__deadline__bank_holidays_are_not_working_days),
 		cmocka_unit_test(referral__reference_taken__said_as_typed),

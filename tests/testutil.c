@@ -126,6 +126,7 @@ tu_schema_rewind(void *sql, int version)
 
 	assert_true(version >= 1 && version <= db_migration_count);
 	assert_int_equal(sqlite3_open(":memory:", &want), SQLITE_OK);
+	assert_int_equal(db_schema_functions(want), SQLITE_OK);
 	for (int v = 0; v < version; v++)
 		rw_exec(want, db_migrations[v]);
 	rw_exec(s, "PRAGMA foreign_keys = OFF; BEGIN");

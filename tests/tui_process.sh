@@ -42,6 +42,9 @@ expect 0 m meeting add 2012-06-12 --level 2
 m3=$(cat "$T/out")
 expect 0 m meeting hold "$m3"
 
+# R3's agency as written before referrals took codes.
+sql "UPDATE referrals SET agency = 'Probation (NPS North)' WHERE offender_id = (SELECT id FROM offenders WHERE ref = 'R3')"
+
 start a
 wait_for a "Register"
 
@@ -50,6 +53,11 @@ keys a P
 wait_for a "Pending referrals: 3, 2 overdue"
 screen a | grep -A1 "Meet by" | tail -1 | grep -q "R2 .*OVERDUE" && ok ||
 	fail "R2 not first and overdue: $(screen a)"
+# Who referred: the agency table's name for a code; text stored before
+# referrals took codes, as it was written.
+screen a | grep -q "R2 .* Police  .*OVERDUE" && ok || fail "R2's agency not named: $(screen a)"
+screen a | grep -q "R3 .* Probation (NPS North) .*OVERDUE" && ok || fail "R3's older text not shown: $(screen a)"
+screen a | grep -q "L1C .* Housing  " && ok || fail "L1C's agency not named: $(screen a)"
 # Opening it is one consultation naming the three cases.
 [ "$(sql "SELECT action || ' ' || detail FROM audit ORDER BY id DESC LIMIT 1")" = "referrals.view pending referrals; cases shown: 3" ] &&
 	ok || fail "the referrals screen's consultation: $(sql "SELECT action, record, detail FROM audit ORDER BY id DESC LIMIT 2")"
@@ -229,6 +237,22 @@ wait_for a "Meeting $m3 is scheduled again; the reason is in the audit trail."
 	ok || fail "reopen not audited with its reason"
 keys a q
 wait_for a "Register"
+
+# --- a new case at Level 2: who referred, offered from the agency table ----
+keys a a
+wait_for a "New case"
+type_text a "N2"
+keys a Tab
+type_text a "Newby"
+for i in 1 2 3 4 5 6 7 8 9 10 11; do keys a Tab; done
+keys a Right
+wait_for a "Referred by  ◂ Probation ▸"
+keys a BTab BTab Right Right
+wait_for a "Referred by  ◂ Children's social care ▸"
+keys a F2
+wait_for a "Referral taken: N2"
+[ "$(sql "SELECT r.agency FROM referrals r JOIN offenders o ON o.id = r.offender_id WHERE o.ref = 'N2'")" = childrens_services ] &&
+	ok || fail "the form's agency not stored as the code: $(sql "SELECT agency FROM referrals")"
 keys a q
 wait_exit a 0
 finish

@@ -16,6 +16,7 @@
 
 #include "app/context.h"
 #include "cli/cli.h"
+#include "core/agenda.h"
 #include "core/util.h"
 
 /* The options of these commands, each named once. */
@@ -149,6 +150,27 @@ text_opt(struct pargs *a, int o, const char *name, char *buf, size_t n)
 	return EXIT_DONE;
 }
 
+/* The agency in option O (a code or a name of core/agenda.h's
+ * agencies) as its code into BUF; anything else is a usage error naming
+ * the codes.  Control characters are refused first, as for any text
+ * (status 1, "referred by"). */
+static int
+agency_opt(struct pargs *a, int o, char *buf, size_t n)
+{
+	const struct agenda_agency *ag;
+
+	if (!SET(a, o))
+		return EXIT_DONE;
+	if (!cli_text_ok(a->cmd, "referred by", OPT(a, o), false))
+		return EXIT_FAILED;
+	if ((ag = agenda_agency_lookup(OPT(a, o))) == NULL)
+		return cli_usage(a->cmd, "--agency: \"%s\" is not an agency "
+				 "(one of %s)", OPT(a, o),
+				 agenda_agency_list());
+	str_copy(buf, ag->code, n);
+	return EXIT_DONE;
+}
+
 /* Report ST from the data layer, and give the exit status. */
 static int
 done(struct pargs *a, struct db *db, enum db_status st)
@@ -279,8 +301,7 @@ referral_add(struct cli *c, int argc, char **argv)
 	memset(&r, 0, sizeof r);
 	r.proposed_level = level;
 	r.reason = OPT(&a, P_REASON);
-	if ((rc = text_opt(&a, P_AGENCY, "agency", r.agency,
-			   sizeof r.agency)))
+	if ((rc = agency_opt(&a, P_AGENCY, r.agency, sizeof r.agency)))
 		return rc;
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
@@ -305,7 +326,7 @@ referral_header(bool csv)
 	if (csv)
 		printf("id,ref,date,agency,level,outcome,meeting\n");
 	else
-		printf("%5s  %-14s  %-10s  %-20s  %5s  %-9s  %-10s  %7s\n",
+		printf("%5s  %-14s  %-10s  %-23s  %5s  %-9s  %-10s  %7s\n",
 		       "ID", "Case", "Referred", "Agency", "Level", "Outcome",
 		       "Due", "Meeting");
 }
@@ -325,9 +346,9 @@ print_referral(bool csv, const struct db_referral *r)
 		putchar('\n');
 		return;
 	}
-	printf("%5lld  %-14s  %s  %-20.20s  %5d  %-9s  %-10s  ",
+	printf("%5lld  %-14s  %s  %-23.23s  %5d  %-9s  %-10s  ",
 	       (long long)r->id, cli_line(r->ref), r->date,
-	       cli_line(r->agency), r->proposed_level,
+	       cli_line(agenda_agency_label(r->agency)), r->proposed_level,
 	       referral_outcome_name(r->outcome), r->due[0] ? r->due : "-");
 	if (r->meeting_id)
 		printf("%7lld", (long long)r->meeting_id);
@@ -443,8 +464,9 @@ cmd_referral(struct cli *c, int argc, char **argv)
 		       "       %s referral list [--pending] "
 		       "[--format text|csv]\n"
 		       "       %s referral accept|decline|withdraw ID "
-		       "[--meeting MID] [--reason TEXT]\n", cli_progname,
-		       cli_progname, cli_progname);
+		       "[--meeting MID] [--reason TEXT]\n"
+		       "Agencies (a code, or its name): %s\n", cli_progname,
+		       cli_progname, cli_progname, agenda_agency_list());
 		return EXIT_DONE;
 	}
 	return cli_usage("referral", "which: add, list, accept, decline, "

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "core/agenda.h"
@@ -28,20 +29,21 @@ agenda_meeting_day(const struct agenda_holidays *h, int weekday, mdate d)
 }
 
 const struct agenda_agency agenda_agencies[] = {
-	{ "police", "Police", true, true },
-	{ "probation", "Probation", true, true },
-	{ "prison", "Prison Service", true, true },
-	{ "childrens_services", "Children's social care", false, true },
-	{ "adult_services", "Adult social care", false, true },
-	{ "health", "Health", false, true },
-	{ "mental_health", "Mental health trust", false, true },
-	{ "yot", "Youth offending team", false, false },
-	{ "housing", "Housing", false, true },
-	{ "jobcentre", "Jobcentre Plus", false, false },
-	{ "immigration", "Immigration Enforcement", false, false },
-	{ "em", "Electronic monitoring", false, false },
-	{ "education", "Education", false, false },
-	{ "other", "Other", false, false },
+	{ "police", "Police", true, true, NULL },
+	{ "probation", "Probation", true, true, NULL },
+	{ "prison", "Prison Service", true, true, NULL },
+	{ "childrens_services", "Children's social care", false, true,
+	  "children's services" },
+	{ "adult_services", "Adult social care", false, true, NULL },
+	{ "health", "Health", false, true, NULL },
+	{ "mental_health", "Mental health trust", false, true, NULL },
+	{ "yot", "Youth offending team", false, false, NULL },
+	{ "housing", "Housing", false, true, NULL },
+	{ "jobcentre", "Jobcentre Plus", false, false, NULL },
+	{ "immigration", "Immigration Enforcement", false, false, NULL },
+	{ "em", "Electronic monitoring", false, false, NULL },
+	{ "education", "Education", false, false, NULL },
+	{ "other", "Other", false, false, NULL },
 };
 const size_t agenda_agency_count = NELEM(agenda_agencies);
 
@@ -80,6 +82,46 @@ agenda_agency_find(const char *code)
 		if (strcmp(code, agenda_agencies[i].code) == 0)
 			return &agenda_agencies[i];
 	return NULL;
+}
+
+const struct agenda_agency *
+agenda_agency_lookup(const char *text)
+{
+	for (size_t i = 0; text && i < NELEM(agenda_agencies); i++) {
+		const struct agenda_agency *a = &agenda_agencies[i];
+
+		if (strcasecmp(text, a->code) == 0 ||
+		    strcasecmp(text, a->name) == 0 ||
+		    (a->alias && strcasecmp(text, a->alias) == 0))
+			return a;
+	}
+	return NULL;
+}
+
+const char *
+agenda_agency_label(const char *stored)
+{
+	const struct agenda_agency *a = agenda_agency_find(stored);
+
+	return a ? a->name : stored ? stored : "";
+}
+
+const char *
+agenda_agency_list(void)
+{
+	static char list[256];
+
+	if (list[0] == '\0') {
+		struct strbuf sb;
+
+		sb_init(&sb);
+		for (size_t i = 0; i < NELEM(agenda_agencies); i++)
+			sb_printf(&sb, "%s%s", i ? ", " : "",
+				  agenda_agencies[i].code);
+		str_copy(list, sb_str(&sb), sizeof list);
+		sb_free(&sb);
+	}
+	return list;
 }
 
 static const char *const reason_names[AGENDA_REASONS] = {

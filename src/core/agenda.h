@@ -42,6 +42,8 @@ struct agenda_agency {
 	bool invited;     /* invited to a new meeting unless told otherwise
 			   * (meeting add without --invite, the new-meeting
 			   * form) */
+	const char *alias; /* an older spelling also taken for it (the
+			    * new-case form's before 2026-12), or NULL */
 };
 
 /* The agencies mappa knows, the Responsible Authority first. */
@@ -50,6 +52,20 @@ extern const size_t agenda_agency_count;
 
 /* The agency with CODE, or NULL. */
 const struct agenda_agency *agenda_agency_find(const char *code);
+
+/* The agency TEXT names: its code, its name or its alias, in any case
+ * ("Police", "CHILDRENS_SERVICES", "children's services"); NULL for
+ * anything else.  How a referring agency typed or stored as text becomes
+ * a code. */
+const struct agenda_agency *agenda_agency_lookup(const char *text);
+
+/* What to show for an agency STORED: the table's name for a code, the
+ * stored text itself otherwise (a referral's agency written before
+ * referrals took codes); "" for NULL. */
+const char *agenda_agency_label(const char *stored);
+
+/* The codes for a message: "police, probation, ..., other". */
+const char *agenda_agency_list(void);
 
 /* The codes of the agencies a new meeting invites (those marked
  * invited), in the table's order, into CODES (room for MAX); returns

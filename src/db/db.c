@@ -706,6 +706,8 @@ open_sql(struct db *db, const char *path, unsigned flags)
 				       : sqlite3_errstr(rc));
 	sqlite3_busy_timeout(db->sql, 10000);
 	sqlite3_extended_result_codes(db->sql, 1);
+	if ((rc = db_schema_functions(db->sql)) != SQLITE_OK)
+		return db_sqlfail(db, rc, path);
 	rc = scalar_int(db->sql, "PRAGMA user_version", &version);
 	if (rc == SQLITE_OK)
 		rc = scalar_int(db->sql, "PRAGMA application_id", &appid);

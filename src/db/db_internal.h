@@ -53,6 +53,12 @@ void db_reg_force_plan(struct db_register *r, enum db_reg_plan plan);
 extern const char *const db_migrations[];
 extern const int db_migration_count;
 
+/* Give connection SQL the functions the migrations call (schema.c):
+ * mappa_agency_code(TEXT), the code of the agency TEXT names
+ * (agenda_agency_lookup()) or NULL.  Every connection that runs a
+ * migration calls it first; an SQLite status. */
+int db_schema_functions(sqlite3 *sql);
+
 /*
  * Compare the schema of DB (at schema VERSION) with what this mappa makes
  * at that version (schema_check.c): DB_OK, or DB_INVALID naming what

@@ -56,18 +56,10 @@ meetings_same(const char *a, const char *b)
 enum db_status
 meetings_check_agency(struct db *db, const char *code, const char *what)
 {
-	struct strbuf sb;
-	enum db_status s;
-
 	if (agenda_agency_find(code))
 		return DB_OK;
-	sb_init(&sb);
-	for (size_t i = 0; i < agenda_agency_count; i++)
-		sb_printf(&sb, "%s%s", i ? ", " : "", agenda_agencies[i].code);
-	s = db_fail(db, DB_INVALID, "%s: \"%s\" is not an agency (one of %s)",
-		    what, code ? code : "", sb_str(&sb));
-	sb_free(&sb);
-	return s;
+	return db_fail(db, DB_INVALID, "%s: \"%s\" is not an agency (one of "
+		       "%s)", what, code ? code : "", agenda_agency_list());
 }
 
 enum db_status

@@ -20,16 +20,24 @@
 #include "core/util.h"
 #include "db/db_internal.h"
 
-/* Check the parts of a referral R itself: the agency and reason. */
+/* Check the parts of a referral R itself: the agency (a code or a name
+ * of core/agenda.h's table, stored as the code) and reason. */
 static enum db_status
-check_referrer(struct db *db, const struct db_referral *r)
+check_referrer(struct db *db, struct db_referral *r)
 {
+	const struct agenda_agency *a;
+
 	if (r->agency[0] == '\0')
 		return db_fail(db, DB_INVALID, "referred by: the referring "
 			       "agency is required");
 	if (str_has_control(r->agency, false))
 		return db_fail(db, DB_INVALID, "referred by: control "
 			       "characters are not allowed");
+	if ((a = agenda_agency_lookup(r->agency)) == NULL)
+		return db_fail(db, DB_INVALID, "referred by: \"%s\" is not an "
+			       "agency (one of %s)", r->agency,
+			       agenda_agency_list());
+	str_copy(r->agency, a->code, sizeof r->agency);
 	if (str_has_control(r->reason, true))
 		return db_fail(db, DB_INVALID, "reason: control characters "
 			       "other than tab and line breaks are not "
@@ -38,7 +46,7 @@ check_referrer(struct db *db, const struct db_referral *r)
 }
 
 static enum db_status
-check_referral(struct db *db, const struct db_referral *r, int category,
+check_referral(struct db *db, struct db_referral *r, int category,
 	       int level, mdate *date)
 {
 	enum db_status s;

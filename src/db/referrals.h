@@ -19,7 +19,10 @@ enum db_status db_ref_taken(struct db *db, const char *ref, bool *taken);
 struct db_referral {
 	int64_t id;
 	char date[MDATE_BUFSZ];
-	char agency[DB_FIELD_MAX];  /* who referred */
+	char agency[DB_FIELD_MAX];  /* who referred: a code of
+				       core/agenda.h's agencies (show it
+				       with agenda_agency_label(): one
+				       stored before may be other text) */
 	int proposed_level;         /* 2 or 3: the level it asks for */
 	const char *reason;         /* NULL for a lay adviser, or none;
 				       in a list, the list's own copy */
@@ -40,9 +43,11 @@ struct db_referral {
  * (its first event), and set the case's next review to NEXT_REVIEW
  * (MDATE_NONE: the level's review interval from the date).  At Level 2
  * or 3 the case is referred there: R is recorded, asking for LEVEL; at
- * Level 1 there is no referral (R->id stays 0).  Nothing is written when
- * any part fails.  On success O's id, version and pseudonym (and R->id)
- * are set.
+ * Level 1 there is no referral (R->id stays 0).  R->agency is a code or
+ * a name of core/agenda.h's agencies (agenda_agency_lookup()), anything
+ * else DB_INVALID; it is stored, and left in R, as the code.  Nothing
+ * is written when any part fails.  On success O's id, version and
+ * pseudonym (and R->id) are set.
  */
 enum db_status db_referral_add(struct db *db, struct db_offender *o,
 			       int category, int level, mdate next_review,
@@ -59,7 +64,8 @@ enum db_status db_case_add(struct db *db, struct db_offender *o,
 
 /*
  * Refer registered case OFFENDER_ID (admin or member): R->proposed_level
- * 2 or 3, R->date, R->agency, R->reason (optional).  A case not managed
+ * 2 or 3, R->date, R->agency (as db_referral_add(): set to the code),
+ * R->reason (optional).  A case not managed
  * under MAPPA, one with a referral still pending, or a date after TODAY
  * is DB_INVALID.  R->id is set.
  */

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "core/agenda.h"
 #include "db/db_internal.h"
 
 static const char v1[] =
@@ -587,6 +588,51 @@ static const char v9[] =
 	"ALTER TABLE actions ADD COLUMN dropped INTEGER NOT NULL DEFAULT 0"
 	"  CHECK (dropped IN (0,1));";
 
-const char *const db_migrations[] = { v1, v2, v3, v4, v5, v6, v7, v8, v9 };
+/*
+ * v10 (issue 14): a referral's referring agency is a code of the agencies
+ * at meetings (core/agenda.h).  Before, the command line took any text
+ * and the new-case form and the demo each wrote their own spellings.  A
+ * stored agency that is a code, a name or an alias of that table, in any
+ * case, becomes the code (mappa_agency_code(), db_schema_functions());
+ * other text stays as written and is shown as it is.  One audit row says
+ * how many changed, and how many were left.
+ */
+#define V10_CHANGED "mappa_agency_code(agency) <> agency"
+static const char v10[] =
+	"INSERT INTO audit(time, actor, action, record, detail)"
+	"  SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now'), 'mappa',"
+	"    'referral.migrate', NULL,"
+	"    'agency: ' || count(*) || ' referral(s) now stored as the code"
+	" of the agency named; ' || (SELECT count(*) FROM referrals"
+	"     WHERE mappa_agency_code(agency) IS NULL)"
+	"    || ' other agency text left as written'"
+	"  FROM referrals WHERE " V10_CHANGED " HAVING count(*) > 0;"
+	"UPDATE referrals SET agency = mappa_agency_code(agency)"
+	"  WHERE " V10_CHANGED ";";
+
+static void
+agency_code(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const struct agenda_agency *a =
+		agenda_agency_lookup((const char *)sqlite3_value_text(argv[0]));
+
+	(void)argc;
+	if (a)
+		sqlite3_result_text(cx, a->code, -1, SQLITE_STATIC);
+	else
+		sqlite3_result_null(cx);
+}
+
+int
+db_schema_functions(sqlite3 *sql)
+{
+	return sqlite3_create_function(sql, "mappa_agency_code", 1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+				       SQLITE_INNOCUOUS, NULL, agency_code,
+				       NULL, NULL);
+}
+
+const char *const db_migrations[] = { v1, v2, v3, v4, v5, v6, v7, v8, v9,
+				      v10 };
 const int db_migration_count = (int)(sizeof(db_migrations) /
 				     sizeof(db_migrations[0]));

@@ -105,6 +105,8 @@ objs_expected(int version, struct objs *o)
 	sqlite3 *mem = NULL;
 	int rc = sqlite3_open(":memory:", &mem);
 
+	if (rc == SQLITE_OK)
+		rc = db_schema_functions(mem);
 	/* One transaction: a few milliseconds less on every opening. */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(mem, "BEGIN", NULL, NULL, NULL);

@@ -261,27 +261,21 @@ static const char *const referral_reasons_cat3[] = {
 	"the mental health trust.",
 };
 
-/* Who refers: mostly the lead agency; now and then another. */
+/* Who refers, as a code of the agencies (core/agenda.h): mostly the lead
+ * agency (whose codes are the table's too); now and then, and for a case
+ * led by "other", another. */
 static const char *
 referrer_for(uint64_t *r, const char *lead)
 {
 	static const char *const others[] = {
-		"Police", "Probation", "Prison Service",
-		"Children's social care", "Mental health trust",
+		"police", "probation", "prison", "childrens_services",
+		"mental_health",
 	};
+	const struct agenda_agency *a;
 
-	if (lead && chance(r, 750)) {
-		if (strcmp(lead, "police") == 0)
-			return "Police";
-		if (strcmp(lead, "probation") == 0)
-			return "Probation";
-		if (strcmp(lead, "prison") == 0)
-			return "Prison Service";
-		if (strcmp(lead, "yot") == 0)
-			return "Youth offending team";
-		if (strcmp(lead, "health") == 0)
-			return "Mental health trust";
-	}
+	if (lead && chance(r, 750) && (a = agenda_agency_find(lead)) &&
+	    strcmp(a->code, "other") != 0)
+		return a->code;
 	return PICK(r, others);
 }
 

@@ -56,7 +56,8 @@ struct demo_item {
 	 * 3, or raised to it from Level 1 -- or REFERRED == MDATE_NONE. */
 	mdate referred;
 	uint8_t referred_level;  /* the level the referral proposed */
-	const char *referrer;    /* the referring agency, as said */
+	const char *referrer;    /* the referring agency: a code of
+				    core/agenda.h's agencies */
 	const char *referral_reason;
 	/* Room for the texts composed for this case. */
 	char decision[160];

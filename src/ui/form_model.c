@@ -36,10 +36,20 @@ agency_choices(void)
 	return v;
 }
 
-static const char *const referrers[] = {
-	"police", "probation", "prison", "yot", "health",
-	"children's services", "adult social care", "housing", "other", NULL
-};
+/* Who referred: the names of the agencies (core/agenda.h), in the
+ * table's order; the choice's index is the table's. */
+static const char *const *
+referrer_choices(void)
+{
+	static const char *v[32];
+
+	if (v[0] == NULL)
+		for (size_t i = 0; i < agenda_agency_count && i + 1 < NELEM(v);
+		     i++)
+			v[i] = agenda_agencies[i].name;
+	return v;
+}
+
 static const char *const categories[] = {
 	"1  registered sexual offender", "2  violent offender",
 	"3  other dangerous offender", "4  terrorism or terrorism risk", NULL
@@ -315,6 +325,7 @@ void
 forms_referral(struct form_model *fm, struct db *db, mdate today,
 	       const struct form_intervals *iv)
 {
+	const struct agenda_agency *probation = agenda_agency_find("probation");
 	struct field *f = fm->f;
 	char d[MDATE_BUFSZ];
 
@@ -330,8 +341,10 @@ forms_referral(struct form_model *fm, struct db *db, mdate today,
 			MDATE_BUFSZ - 1, true, "the date the referral was "
 			"received, YYYY-MM-DD");
 	field_set(&f[RF_DATE], date_format(today, d));
-	field_init_choice(&f[RF_REFERRER], "agency", "Referred by", referrers,
-			  1, "the agency that referred the case");
+	/* Probation chosen at first, as before. */
+	field_init_choice(&f[RF_REFERRER], "agency", "Referred by",
+			  referrer_choices(), (int)(probation - agenda_agencies),
+			  "the agency that referred the case");
 	field_init_choice(&f[RF_CATEGORY], "category", "Category", categories,
 			  0, NULL);
 	field_init_choice(&f[RF_LEVEL], "level", "Level", levels, 0,
@@ -393,7 +406,8 @@ forms_referral_get(const struct form_model *fm, struct db_offender *o,
 	for (int i = RF_REF; i <= RF_AGENCY; i++)
 		put_identity(o, fm, i);
 	str_copy(r->date, field_text(&f[RF_DATE]), sizeof r->date);
-	str_copy(r->agency, field_text(&f[RF_REFERRER]), sizeof r->agency);
+	str_copy(r->agency, agenda_agencies[f[RF_REFERRER].choice].code,
+		 sizeof r->agency);
 	r->reason = field_blank(&f[RF_REASON]) ? NULL
 					       : field_text(&f[RF_REASON]);
 	*category = f[RF_CATEGORY].choice + 1;

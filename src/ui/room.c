@@ -56,9 +56,7 @@ clear_rows(struct room *r)
 const char *
 room_agency_name(const char *code)
 {
-	const struct agenda_agency *a = agenda_agency_find(code);
-
-	return a ? a->name : code;
+	return agenda_agency_label(code);
 }
 
 /* --- reading ------------------------------------------------------------- */

@@ -328,7 +328,7 @@ build_rest(struct ui *ui, struct rec *r, int width)
 		view_wrap(v, R_NORMAL, 2, ui_fmt(line, sizeof line,
 			  "%s  from %s%s: %s", date_case(f[i].date, ui->lay,
 							 d),
-			  f[i].agency, lv,
+			  agenda_agency_label(f[i].agency), lv,
 			  referral_outcome_name(f[i].outcome)), width);
 		if (!ui->lay && f[i].reason)
 			view_wrap(v, R_DIM, 14, ui_fmt(line, sizeof line,

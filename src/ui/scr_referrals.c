@@ -24,6 +24,9 @@ struct rl {
 	enum referral_outcome outcome; /* accepted, declined, withdrawn */
 	int64_t meeting;
 	char notice[320];          /* why one was refused, or "" */
+	int by;                    /* the agency column's width: the
+				      longest name where the screen has
+				      room (draw()) */
 };
 
 static struct rl *
@@ -237,11 +240,24 @@ row(int k, void *ctx, struct list_row *out)
 	const struct db_referral *r = &l->refs.v[k];
 
 	ui_fmt(out->text, sizeof out->text, "%6lld  %-14s %-10s L%-4d "
-	       "%-14.14s %-10s %s", (long long)r->id, r->ref, r->date,
-	       r->proposed_level, r->agency, r->due[0] ? r->due : "-",
+	       "%-*.*s %-10s %s", (long long)r->id, r->ref, r->date,
+	       r->proposed_level, l->by, l->by,
+	       agenda_agency_label(r->agency), r->due[0] ? r->due : "-",
 	       r->overdue ? "OVERDUE" : "");
 	if (r->overdue)
 		out->attr = ui_attr(R_OVERDUE);
+}
+
+/* The width of the agencies' longest name (core/agenda.h). */
+static int
+longest_name(void)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < agenda_agency_count; i++)
+		if (strlen(agenda_agencies[i].name) > w)
+			w = strlen(agenda_agencies[i].name);
+	return (int)w;
 }
 
 static void
@@ -252,13 +268,21 @@ draw(struct ui *ui, struct screen *s, unsigned what)
 
 	if (!(what & (DRAW_BODY | DRAW_CURSOR | DRAW_ALL)))
 		return;
+	/* The rest of a row takes 61 columns, OVERDUE included: the
+	 * agencies' longest name where there is room (19 columns on an 80
+	 * column screen), never under 14. */
+	l->by = ui->cols - 61;
+	if (l->by > longest_name())
+		l->by = longest_name();
+	if (l->by < 14)
+		l->by = 14;
 	if (l->notice[0])
 		ui_put(UI_BODY_TOP, 0, ui->cols, l->notice, ui_attr(R_ERROR),
 		       PUT_PAD | PUT_ELLIPSIS);
 	else
 		ui_put(UI_BODY_TOP, 0, ui->cols, ui_fmt(line, sizeof line,
-		       "  %6s  %-14s %-10s %-5s %-14s %-10s", "Id", "Case",
-		       "Referred", "Level", "By", "Meet by"),
+		       "  %6s  %-14s %-10s %-5s %-*s %-10s", "Id", "Case",
+		       "Referred", "Level", l->by, "By", "Meet by"),
 		       ui_attr(R_HEADER), PUT_PAD);
 	list_draw(ui, &l->list, "No referral is pending.", row, l);
 }
