@@ -195,14 +195,15 @@ expect 1 m event add L1A --event release --date 2012-07-02
 
 # --- who referred: a code or a name of the one agency table ------------------
 # Stored as the code; the list's text shows the table's name, its CSV the
-# code; anything else is refused (status 2), naming the codes, and stores
+# code; anything else is bad input (status 1, as for an action's agency),
+# naming the codes, and stores
 # nothing.
 expect 0 m case add AG1 --surname Agee --category 1 --level 1 --date 2012-05-01
 expect 0 m case add AG2 --surname Agnew --category 2 --level 1 --date 2012-05-01
 n=$(q "SELECT count(*) FROM referrals")
-expect 2 m referral add AG1 --level 2 --agency "Police, PPU" --reason x --date 2012-06-01
+expect 1 m referral add AG1 --level 2 --agency "Police, PPU" --reason x --date 2012-06-01
 contains "$T/err" 'referral add: --agency: "Police, PPU" is not an agency (one of police, probation, prison, childrens_services, adult_services, health, mental_health, yot, housing, jobcentre, immigration, em, education, other)'
-expect 2 m referral add AG1 --level 2 --agency polce --reason x --date 2012-06-01
+expect 1 m referral add AG1 --level 2 --agency polce --reason x --date 2012-06-01
 contains "$T/err" "is not an agency (one of police,"
 [ "$(q "SELECT count(*) FROM referrals")" = "$n" ] && ok || fail "a refused agency stored a referral"
 expect 0 m referral --help

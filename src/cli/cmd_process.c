@@ -163,10 +163,13 @@ agency_opt(struct pargs *a, int o, char *buf, size_t n)
 		return EXIT_DONE;
 	if (!cli_text_ok(a->cmd, "referred by", OPT(a, o), false))
 		return EXIT_FAILED;
-	if ((ag = agenda_agency_lookup(OPT(a, o))) == NULL)
-		return cli_usage(a->cmd, "--agency: \"%s\" is not an agency "
-				 "(one of %s)", OPT(a, o),
-				 agenda_agency_list());
+	/* A value that is not an agency is bad input (status 1, cli.md),
+	 * as for an action's or an attendee's agency. */
+	if ((ag = agenda_agency_lookup(OPT(a, o))) == NULL) {
+		cli_error("%s: --agency: \"%s\" is not an agency (one of %s)",
+			  a->cmd, OPT(a, o), agenda_agency_list());
+		return EXIT_FAILED;
+	}
 	str_copy(buf, ag->code, n);
 	return EXIT_DONE;
 }
