@@ -411,7 +411,7 @@ level_decision__up__event_with_reason_meeting_chair_on_meeting_date(
 
 	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
 	memset(&d, 0, sizeof d);
-	d.decision = "up";
+	d.decision = DECISION_UP;
 	d.level = 3;
 	d.next_review = MDATE_NONE;
 	/* A change needs its reason. */
@@ -441,19 +441,19 @@ level_decision__up__event_with_reason_meeting_chair_on_meeting_date(
 				  "ref = 'C1' AND next_review = '2012-07-17'"),
 			 1);
 	assert_int_equal(db_minutes_get(f->db, item, &m), DB_OK);
-	assert_string_equal(m.level_decision, "up");
+	assert_int_equal(m.level_decision, DECISION_UP);
 	assert_int_equal(m.level_event_id, event);
 	assert_string_equal(m.next_review, "2012-07-17");
 	db_minutes_clear(&m);
 	/* The decision stands: another is a conflict naming both, the same
 	 * is no error. */
-	d.decision = "down";
+	d.decision = DECISION_DOWN;
 	d.level = 2;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
 			 DB_CONFLICT);
 	assert_non_null(strstr(db_errmsg(f->db), "up to Level 3"));
 	assert_non_null(strstr(db_errmsg(f->db), "yours: down to Level 2"));
-	d.decision = "up";
+	d.decision = DECISION_UP;
 	d.level = 3;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events WHERE "
@@ -496,10 +496,10 @@ level_decision__two_chairs__conflict_then_replace_on_purpose(void **state)
 
 	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
 	memset(&d, 0, sizeof d);
-	d.decision = "stay";
+	d.decision = DECISION_STAY;
 	d.next_review = MDATE_NONE;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
-	d.decision = "down";
+	d.decision = DECISION_DOWN;
 	d.reason = "Risk reduced";
 	assert_int_equal(db_minutes_level(f->bob, item, NULL, &d, NULL),
 			 DB_CONFLICT);
@@ -518,7 +518,7 @@ level_decision__two_chairs__conflict_then_replace_on_purpose(void **state)
 	assert_non_null(strstr(buf, "level_decision: stay at Level 2 -> down "
 				    "to Level 1; level: 2 -> 1"));
 	/* Back to stay: the level event goes, audited; Level 2 again. */
-	d.decision = "stay";
+	d.decision = DECISION_STAY;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events WHERE "
 				  "type = 'level'"), 0);
@@ -577,7 +577,7 @@ level_decision__rules__held_chair_state_machine(void **state)
 	item = agenda_item(f, f->o.id);
 	item3 = agenda_item(f, c3.id);
 	memset(&d, 0, sizeof d);
-	d.decision = "down";
+	d.decision = DECISION_DOWN;
 	d.reason = "risk reduced";
 	d.next_review = MDATE_NONE;
 	/* Not held. */
@@ -597,19 +597,19 @@ level_decision__rules__held_chair_state_machine(void **state)
 	str_copy(m.chair, "DS Bea Second", sizeof m.chair);
 	assert_int_equal(db_meeting_update(f->db, NULL, &m), DB_OK);
 	/* Up to a lower level is not up. */
-	d.decision = "up";
+	d.decision = DECISION_UP;
 	d.level = 1;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
 			 DB_INVALID);
 	/* Category 3 never at Level 1: the state machine refuses. */
-	d.decision = "down";
+	d.decision = DECISION_DOWN;
 	d.level = 1;
 	assert_int_equal(db_minutes_level(f->db, item3, NULL, &d, NULL),
 			 DB_INVALID);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM minutes WHERE "
 				  "level_decision IS NOT NULL"), 0);
 	/* Stay: no event, the review defaulted from the level. */
-	d.decision = "stay";
+	d.decision = DECISION_STAY;
 	d.reason = NULL;
 	assert_int_equal(db_minutes_level(f->db, item3, NULL, &d, NULL),
 			 DB_OK);
@@ -617,7 +617,7 @@ level_decision__rules__held_chair_state_machine(void **state)
 				  "ref = 'C3' AND level = 2 AND next_review = "
 				  "'2012-09-11'"), 1);
 	/* Exit, with its kind. */
-	d.decision = "exit";
+	d.decision = DECISION_EXIT;
 	d.reason = "Licence ended";
 	d.exit_kind = EXIT_LICENCE_ENDED;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
@@ -1185,9 +1185,9 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 	assert_int_equal(ps.n, 2);
 	assert_int_equal(ps.v[0].offender_id, f->o.id);
 	assert_true(ps.v[0].overdue);
-	assert_string_equal(ps.v[0].reason, "review");
+	assert_int_equal(ps.v[0].reason, AGENDA_REVIEW);
 	assert_int_equal(ps.v[1].offender_id, r1.id);
-	assert_string_equal(ps.v[1].reason, "initial");
+	assert_int_equal(ps.v[1].reason, AGENDA_INITIAL);
 	assert_false(ps.v[1].overdue);
 	/* Once on the agenda, not proposed again. */
 	assert_int_equal(db_agenda_add(f->db, f->meeting, r1.id, "initial",
@@ -1210,7 +1210,7 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 					  "referrals WHERE outcome = "
 					  "'pending'"), 1);
 		memset(&d, 0, sizeof d);
-		d.decision = "stay";
+		d.decision = DECISION_STAY;
 		d.next_review = MDATE_NONE;
 		assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
 				 DB_OK);
@@ -1408,7 +1408,7 @@ lists__more_than_sixteen__every_row_in_order_refilled_anew(void **state)
 	assert_int_equal(ps.n, MANY);
 	for (int k = 0; k < ps.n; k++) {
 		assert_int_equal(ps.v[k].offender_id, off[k]);
-		assert_string_equal(ps.v[k].reason, "review");
+		assert_int_equal(ps.v[k].reason, AGENDA_REVIEW);
 		assert_string_equal(ps.v[k].due, "2012-06-15");
 	}
 	for (int k = 0; k < 5; k++)
@@ -1516,7 +1516,7 @@ lay__meetings_without_chair__agenda_minutes_writes_refused(void **state)
 	assert_int_equal(db_agenda_move(lay, item, 1), DB_REFUSED);
 	assert_int_equal(db_agenda_remove(lay, item), DB_REFUSED);
 	memset(&d, 0, sizeof d);
-	d.decision = "stay";
+	d.decision = DECISION_STAY;
 	assert_int_equal(db_minutes_level(lay, item, NULL, &d, NULL),
 			 DB_REFUSED);
 	assert_int_equal(db_action_done(lay, a.id, D("2012-06-01"), NULL),

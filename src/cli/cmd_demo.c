@@ -454,7 +454,8 @@ finish_meetings(struct demo_writer *w)
 					       &ps);
 		for (int j = 0; st == DB_OK && j < ps.n; j++)
 			st = db_agenda_add(w->db, m.id, ps.v[j].offender_id,
-					   ps.v[j].reason, ps.v[j].referral_id,
+					   agenda_reason_name(ps.v[j].reason),
+					   ps.v[j].referral_id,
 					   false, NULL);
 	}
 	db_list_free(&ps);

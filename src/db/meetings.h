@@ -166,8 +166,7 @@ struct db_agenda_item {
 	int64_t offender_id;
 	int64_t referral_id;          /* the referral met, or 0 */
 	int position;                 /* 1, 2, ... */
-	char reason[16];              /* initial, review, level_change, exit,
-					 other */
+	enum agenda_reason reason;
 	bool discussed;
 	/* The case: */
 	char ref[DB_REF_MAX];
@@ -183,7 +182,7 @@ struct db_agenda_item {
 	int64_t offender_version;     /* the case's version, as read */
 	/* Its minutes so far: */
 	bool minuted;
-	char level_decision[8];       /* stay, up, down, exit, or "" */
+	enum level_decision level_decision; /* or DECISION_NONE */
 };
 
 /*
@@ -201,11 +200,12 @@ enum db_status db_agenda_warnings(struct db *db, int64_t meeting_id,
 
 /*
  * Why OFFENDER_ID goes on an agenda unless the person says otherwise:
- * "initial" when a referral of it is pending (its id in *REFERRAL_ID),
- * else "review" (*REFERRAL_ID 0).
+ * AGENDA_INITIAL when a referral of it is pending (its id in
+ * *REFERRAL_ID), else AGENDA_REVIEW (*REFERRAL_ID 0).
  */
-const char *db_agenda_default_reason(struct db *db, int64_t offender_id,
-				     int64_t *referral_id);
+enum agenda_reason db_agenda_default_reason(struct db *db,
+					    int64_t offender_id,
+					    int64_t *referral_id);
 
 /*
  * Put offender OFFENDER_ID on meeting MEETING_ID's agenda, last, for
@@ -251,7 +251,7 @@ struct db_agenda_proposal {
 	char forenames[DB_FIELD_MAX];
 	int category, level;
 	char due[MDATE_BUFSZ];        /* "" when none */
-	char reason[16];
+	enum agenda_reason reason;
 	bool overdue;
 };
 
@@ -276,9 +276,9 @@ enum db_status db_agenda_propose(struct db *db, int64_t meeting_id,
  */
 struct db_bulk_item {
 	int64_t meeting_id;
-	const char *reason;                  /* agenda reason */
+	enum agenda_reason reason;
 	const char *text[DB_MIN_TEXTS];      /* NULL: none */
-	const char *level_decision;          /* or NULL */
+	enum level_decision level_decision;  /* or DECISION_NONE */
 	bool link_event;                     /* the item decided the case's
 						event dated on the meeting
 						day, at this meeting */

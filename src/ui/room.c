@@ -111,7 +111,8 @@ put_item(struct room *r, const struct db_agenda_item *it)
 	ui_fmt(w->line, sizeof w->line, "%3d  %-11s %-24.24s %-10s %-8s %s",
 	       it->position, it->ref, name, it->discussed ? "discussed"
 	       : "not yet", it->minuted ? "minuted" : "-",
-	       it->level_decision[0] ? it->level_decision : "-");
+	       it->level_decision != DECISION_NONE
+	       ? level_decision_name(it->level_decision) : "-");
 	return true;
 }
 
