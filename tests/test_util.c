@@ -229,6 +229,50 @@ types__agenda_reason__schema_spellings_round_trip(void **state)
 	assert_int_equal(agenda_reason_parse("Review"), -1);
 }
 
+/* An agency's attendance and a person's role at a meeting, by the
+ * spellings of meeting_agencies.attendance's and attendees.role's CHECK
+ * constraints (db/schema.c), in their order. */
+static void
+types__attendance_and_role__schema_spellings_round_trip(void **state)
+{
+	static const char *const attendance[] = {
+		"present", "apologies", "report", "absent",
+	};
+	static const char *const role[] = {
+		"present", "apologies", "report", "guest",
+	};
+
+	(void)state;
+	assert_int_equal(AGENDA_ATTENDANCES, 4);
+	assert_int_equal(agenda_attendance_count, AGENDA_ATTENDANCES);
+	for (int a = 0; a < AGENDA_ATTENDANCES; a++) {
+		assert_string_equal(agenda_attendance_name(a), attendance[a]);
+		assert_int_equal(agenda_attendance_parse(
+				 agenda_attendance_name(a)), a);
+	}
+	assert_string_equal(agenda_attendance_name(-1), "");
+	assert_string_equal(agenda_attendance_name(AGENDA_ATTENDANCES), "");
+	assert_int_equal(agenda_attendance_parse(""), -1);
+	assert_int_equal(agenda_attendance_parse(NULL), -1);
+	assert_int_equal(agenda_attendance_parse("guest"), -1);
+	/* Attending is being there or sending a report. */
+	assert_true(agenda_attended(ATTENDED_PRESENT));
+	assert_true(agenda_attended(ATTENDED_REPORT));
+	assert_false(agenda_attended(ATTENDED_APOLOGIES));
+	assert_false(agenda_attended(ATTENDED_ABSENT));
+	assert_false(agenda_attended(-1));
+
+	assert_int_equal(AGENDA_ROLES, 4);
+	assert_int_equal(agenda_role_count, AGENDA_ROLES);
+	for (int r = 0; r < AGENDA_ROLES; r++) {
+		assert_string_equal(agenda_role_name(r), role[r]);
+		assert_int_equal(agenda_role_find(agenda_role_name(r)), r);
+	}
+	assert_string_equal(agenda_role_name(AGENDA_ROLES), "");
+	assert_int_equal(agenda_role_find(""), -1);
+	assert_int_equal(agenda_role_find("absent"), -1);
+}
+
 /* The words a case's status is shown in, on the case screen (brief) and
  * in the papers, from the one table. */
 static void
@@ -272,6 +316,8 @@ main(void)
 			types__level_decision__schema_spellings_round_trip),
 		cmocka_unit_test(
 			types__agenda_reason__schema_spellings_round_trip),
+		cmocka_unit_test(
+			types__attendance_and_role__schema_spellings_round_trip),
 		cmocka_unit_test(status__case_words__papers_and_screen),
 	};
 

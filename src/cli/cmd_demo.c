@@ -379,7 +379,8 @@ demo_people(struct demo_writer *w, int64_t id, mdate date, int level,
 		str_copy(v[k].name, chair, sizeof v[k].name);
 		str_copy(v[k].agency, strncmp(chair, "Detective", 9) == 0
 			 ? "police" : "probation", sizeof v[k].agency);
-		str_copy(v[k].role, "present", sizeof v[k].role);
+		str_copy(v[k].role, agenda_role_name(PERSON_PRESENT),
+			 sizeof v[k].role);
 		k++;
 	}
 	for (size_t i = 0; i < n && k < NELEM(v); i++) {

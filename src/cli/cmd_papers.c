@@ -1003,8 +1003,9 @@ print_attendance(const struct paper *pp, const struct db_meeting_agencies *ag)
 		table_row(pp, 3, w, head, true);
 	for (int i = 0; i < ag->n; i++) {
 		const struct db_meeting_agency *a = &ag->v[i];
-		const char *att = a->attendance[0] ? a->attendance
-						   : "not recorded";
+		const char *att = a->attendance >= 0
+					  ? agenda_attendance_name(a->attendance)
+					  : "not recorded";
 		const char *cells[3] = {
 			agency_name(a->agency), a->invited ? "yes" : "no", att,
 		};
@@ -1023,19 +1024,15 @@ print_attendance(const struct paper *pp, const struct db_meeting_agencies *ag)
 static const char *
 role_heading(const char *role)
 {
-	static const struct {
-		const char *role, *words;
-	} table[] = {
-		{ "present", "Present" },
-		{ "apologies", "Apologies" },
-		{ "report", "Sent a report" },
-		{ "guest", "Guests" },
+	static const char *const words[AGENDA_ROLES] = {
+		[PERSON_PRESENT] = "Present",
+		[PERSON_APOLOGIES] = "Apologies",
+		[PERSON_REPORT] = "Sent a report",
+		[PERSON_GUEST] = "Guests",
 	};
+	int r = agenda_role_find(role);
 
-	for (size_t i = 0; i < NELEM(table); i++)
-		if (strcmp(role, table[i].role) == 0)
-			return table[i].words;
-	return role;
+	return r >= 0 ? words[r] : role;
 }
 
 /* The people, by role: name and agency. */

@@ -737,9 +737,7 @@ db_meeting_attendance(struct db *db, int64_t id, const char *agency,
 	if ((s = meetings_check_agency(db, agency, "agency")) != DB_OK)
 		return s;
 	if (attendance && *attendance) {
-		for (size_t i = 0; i < agenda_attendance_count; i++)
-			known |= strcmp(attendance, agenda_attendances[i]) ==
-				 0;
+		known = agenda_attendance_parse(attendance) >= 0;
 		if (!known)
 			return db_fail(db, DB_INVALID, "attendance: \"%s\" is "
 				       "not one of present, apologies, report, "
@@ -791,7 +789,7 @@ read_agency(struct db *db, sqlite3_stmt *st, void *row)
 	(void)db;
 	db_column_copy(st, 0, a->agency, sizeof a->agency);
 	a->invited = sqlite3_column_int(st, 1) != 0;
-	db_column_copy(st, 2, a->attendance, sizeof a->attendance);
+	a->attendance = agenda_attendance_parse(meetings_text(st, 2));
 }
 
 enum db_status

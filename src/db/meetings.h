@@ -134,7 +134,8 @@ enum db_status db_meeting_list(struct db *db, const struct db_meeting_query *q,
 struct db_meeting_agency {
 	char agency[32];
 	bool invited;
-	char attendance[16]; /* present, apologies, report, absent, or "" */
+	int attendance;      /* enum agenda_attendance, or -1 when not
+				recorded */
 };
 
 /* Invite (or, INVITED false, un-invite) AGENCY to meeting ID. */

@@ -650,10 +650,11 @@ demo_attendance(mdate date, int level, const char **agency,
 			continue;
 		x = (int)rnd(&r, 1000);
 		agency[n] = table[i].code;
-		attendance[n] = x < table[i].present ? "present"
-				: x < table[i].present + table[i].report
-					? "report"
-				: x < 960 ? "apologies" : "absent";
+		attendance[n] = agenda_attendance_name(
+			x < table[i].present ? ATTENDED_PRESENT
+			: x < table[i].present + table[i].report
+				? ATTENDED_REPORT
+			: x < 960 ? ATTENDED_APOLOGIES : ATTENDED_ABSENT);
 		n++;
 	}
 	return n;

@@ -390,13 +390,12 @@ static unsigned
 set_attendance(struct ui *ui, struct mm *x)
 {
 	struct db_meeting_agency *a = &x->ag.v[x->row];
-	const char *next = agenda_attendances[0];
+	/* The next in the table's order; the first when none is recorded. */
+	const char *next = agenda_attendance_name((a->attendance + 1) %
+						  AGENDA_ATTENDANCES);
 
-	for (size_t i = 0; i < agenda_attendance_count; i++)
-		if (strcmp(a->attendance, agenda_attendances[i]) == 0)
-			next = agenda_attendances[(i + 1) %
-						  agenda_attendance_count];
-	if (db_meeting_attendance(ui->db, x->id, a->agency, a->attendance,
+	if (db_meeting_attendance(ui->db, x->id, a->agency,
+				  agenda_attendance_name(a->attendance),
 				  next) != DB_OK)
 		ui_error(ui, "Not recorded: %s", db_errmsg(ui->db));
 	load(ui, x);
@@ -1770,8 +1769,9 @@ mm_draw(struct ui *ui, struct screen *s, unsigned what)
 			ui_put(y++, 0, ui->cols, ui_fmt(line, sizeof line,
 			       "%s %-40s %-10s %s", list_marker(i == x->row),
 			       g ? g->name : x->ag.v[i].agency,
-			       x->ag.v[i].attendance[0]
-			       ? x->ag.v[i].attendance : "-",
+			       x->ag.v[i].attendance >= 0
+			       ? agenda_attendance_name(x->ag.v[i].attendance)
+			       : "-",
 			       x->ag.v[i].invited ? "" : "(not invited)"),
 			       a, PUT_PAD | PUT_ELLIPSIS);
 		}
