@@ -774,7 +774,8 @@ actions__add_done_overdue_by_agency(void **state)
 static const char *
 person_line(const struct db_attendee *a, char *buf)
 {
-	snprintf(buf, 200, "%s|%s|%s", a->name, a->agency, a->role);
+	snprintf(buf, 200, "%s|%s|%s", a->name, a->agency,
+		 agenda_role_name(a->role));
 	return buf;
 }
 
@@ -792,28 +793,25 @@ attendees__same_person_again__role_changed_lay_refused(void **state)
 	a.meeting_id = f->meeting;
 	str_copy(a.name, "  Ann Person  ", sizeof a.name);
 	str_copy(a.agency, "police", sizeof a.agency);
-	str_copy(a.role, "apologies", sizeof a.role);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_OK);
+	assert_int_equal(db_attendee_add(f->db, &a, "apologies"), DB_OK);
 	first = a.id;
 	assert_string_equal(a.name, "Ann Person");
-	str_copy(a.role, "present", sizeof a.role);
-	assert_int_equal(db_attendee_add(f->bob, &a), DB_OK);
+	assert_int_equal(a.role, PERSON_APOLOGIES);
+	assert_int_equal(db_attendee_add(f->bob, &a, "present"), DB_OK);
 	assert_int_equal(a.id, first);
 	str_copy(a.name, "Guest Doctor", sizeof a.name);
 	str_copy(a.agency, "health", sizeof a.agency);
-	str_copy(a.role, "guest", sizeof a.role);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_OK);
+	assert_int_equal(db_attendee_add(f->db, &a, "guest"), DB_OK);
 	/* Refused: no name, an unknown role or agency, a control character. */
-	str_copy(a.role, "boss", sizeof a.role);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
-	str_copy(a.role, "present", sizeof a.role);
+	assert_int_equal(db_attendee_add(f->db, &a, "boss"), DB_INVALID);
+	assert_int_equal(db_attendee_add(f->db, &a, NULL), DB_INVALID);
 	str_copy(a.agency, "nobody", sizeof a.agency);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	assert_int_equal(db_attendee_add(f->db, &a, "present"), DB_INVALID);
 	str_copy(a.agency, "police", sizeof a.agency);
 	str_copy(a.name, "   ", sizeof a.name);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	assert_int_equal(db_attendee_add(f->db, &a, "present"), DB_INVALID);
 	str_copy(a.name, "Bad\033Name", sizeof a.name);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	assert_int_equal(db_attendee_add(f->db, &a, "present"), DB_INVALID);
 	/* By role: present first, guests last. */
 	assert_int_equal(db_attendee_list(f->db, f->meeting, &p), DB_OK);
 	assert_int_equal(p.n, 2);
@@ -841,7 +839,7 @@ attendees__same_person_again__role_changed_lay_refused(void **state)
 	assert_int_equal(p.n, 0);
 	db_list_free(&p);
 	str_copy(a.name, "Lay Person", sizeof a.name);
-	assert_int_equal(db_attendee_add(lay, &a), DB_REFUSED);
+	assert_int_equal(db_attendee_add(lay, &a, "present"), DB_REFUSED);
 	db_close(lay);
 }
 
@@ -888,8 +886,7 @@ minutes_approved__nothing_changes_until_reopened__next_version(void **state)
 	a.meeting_id = f->meeting;
 	str_copy(a.name, "Late Comer", sizeof a.name);
 	str_copy(a.agency, "police", sizeof a.agency);
-	str_copy(a.role, "present", sizeof a.role);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	assert_int_equal(db_attendee_add(f->db, &a, "present"), DB_INVALID);
 	v = act.version;
 	assert_int_equal(db_action_edit(f->db, act.id, &v, NULL, NULL, NULL,
 					"2012-07-01"), DB_INVALID);
@@ -902,7 +899,7 @@ minutes_approved__nothing_changes_until_reopened__next_version(void **state)
 	assert_int_equal(ms.version, 2);
 	assert_string_equal(ms.approved_by, "");
 	assert_int_equal(db_minutes_save(f->db, NULL, &m), DB_OK);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_OK);
+	assert_int_equal(db_attendee_add(f->db, &a, "present"), DB_OK);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				  "action IN ('minutes.approve', "
 				  "'minutes.reopen')"), 2);
@@ -1355,15 +1352,16 @@ lists__more_than_sixteen__every_row_in_order_refilled_anew(void **state)
 		snprintf(a.name, sizeof a.name, "Person %02d", k);
 		str_copy(a.agency, k % 2 ? "probation" : "police",
 			 sizeof a.agency);
-		str_copy(a.role, k < 3 ? "guest" : "present", sizeof a.role);
-		assert_int_equal(db_attendee_add(f->db, &a), DB_OK);
+		assert_int_equal(db_attendee_add(f->db, &a, k < 3 ? "guest"
+								 : "present"),
+				 DB_OK);
 	}
 	assert_int_equal(db_attendee_list(f->db, f->meeting, &at), DB_OK);
 	assert_int_equal(at.n, MANY);
 	for (int k = 1; k < MANY; k++) {
 		const struct db_attendee *p = &at.v[k - 1], *n = &at.v[k];
-		bool pg = strcmp(p->role, "guest") == 0;
-		bool ng = strcmp(n->role, "guest") == 0;
+		bool pg = p->role == PERSON_GUEST;
+		bool ng = n->role == PERSON_GUEST;
 		int c = strcmp(p->agency, n->agency);
 
 		assert_true(pg <= ng);

@@ -379,8 +379,7 @@ demo_people(struct demo_writer *w, int64_t id, mdate date, int level,
 		str_copy(v[k].name, chair, sizeof v[k].name);
 		str_copy(v[k].agency, strncmp(chair, "Detective", 9) == 0
 			 ? "police" : "probation", sizeof v[k].agency);
-		str_copy(v[k].role, agenda_role_name(PERSON_PRESENT),
-			 sizeof v[k].role);
+		v[k].role = PERSON_PRESENT;
 		k++;
 	}
 	for (size_t i = 0; i < n && k < NELEM(v); i++) {
@@ -391,7 +390,7 @@ demo_people(struct demo_writer *w, int64_t id, mdate date, int level,
 			continue;
 		str_copy(v[k].name, name, sizeof v[k].name);
 		str_copy(v[k].agency, agency[i], sizeof v[k].agency);
-		str_copy(v[k].role, att[i], sizeof v[k].role);
+		v[k].role = agenda_role_find(att[i]);
 		k++;
 	}
 	return db_bulk_attendees(w->db, id, v, k);

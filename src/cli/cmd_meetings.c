@@ -724,6 +724,7 @@ sub_attendee(struct args *a)
 	struct db_attendee at;
 	enum db_status st;
 	int64_t id;
+	char role[16];
 
 	if ((st = meeting_id(a, 0, &id)) != DB_OK)
 		return st;
@@ -731,15 +732,14 @@ sub_attendee(struct args *a)
 	at.meeting_id = id;
 	if ((st = text_opt(a, O_AGENCY, "--agency", at.agency,
 			   sizeof at.agency)) != DB_OK ||
-	    (st = text_opt(a, O_ROLE, "--role", at.role, sizeof at.role)) !=
-		    DB_OK)
+	    (st = text_opt(a, O_ROLE, "--role", role, sizeof role)) != DB_OK)
 		return st;
 	if (!a->set[O_ROLE])
-		str_copy(at.role, agenda_roles[0], sizeof at.role);
+		str_copy(role, agenda_role_name(PERSON_PRESENT), sizeof role);
 	if (str_copy(at.name, a->pos[1], sizeof at.name) >= sizeof at.name)
 		return fail(a, DB_INVALID, "name: at most %zu bytes",
 			    sizeof at.name - 1);
-	if ((st = db_attendee_add(a->db, &at)) == DB_OK)
+	if ((st = db_attendee_add(a->db, &at, role)) == DB_OK)
 		printf("%lld\n", (long long)at.id);
 	return st;
 }
@@ -781,7 +781,7 @@ sub_attendees(struct args *a)
 		return st;
 	st = db_attendee_list(a->db, id, &list);
 	for (int i = 0; i < list.n; i++)
-		printf("%-10s %-20s %s\n", list.v[i].role,
+		printf("%-10s %-20s %s\n", agenda_role_name(list.v[i].role),
 		       cli_line(list.v[i].agency), cli_line(list.v[i].name));
 	db_list_free(&list);
 	return st;

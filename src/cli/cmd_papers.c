@@ -1022,7 +1022,7 @@ print_attendance(const struct paper *pp, const struct db_meeting_agencies *ag)
 /* The people at the meeting (issue 16). */
 /* "Present", "Apologies", "Report", "Guest" for a role. */
 static const char *
-role_heading(const char *role)
+role_heading(int role)
 {
 	static const char *const words[AGENDA_ROLES] = {
 		[PERSON_PRESENT] = "Present",
@@ -1030,9 +1030,7 @@ role_heading(const char *role)
 		[PERSON_REPORT] = "Sent a report",
 		[PERSON_GUEST] = "Guests",
 	};
-	int r = agenda_role_find(role);
-
-	return r >= 0 ? words[r] : role;
+	return role >= 0 && role < AGENDA_ROLES ? words[role] : "";
 }
 
 /* The people, by role: name and agency. */

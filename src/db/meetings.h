@@ -317,16 +317,19 @@ struct db_attendee {
 	int64_t meeting_id;
 	char name[DB_FIELD_MAX];
 	char agency[32];      /* an agency code (core/agenda.h) */
-	char role[16];        /* one of agenda_roles[] */
+	int role;             /* enum agenda_role; -1 from
+				 db_attendee_known() */
 };
 
 /*
- * Add A to meeting A->meeting_id (admin, member): name (no control
- * characters, at most DB_FIELD_MAX - 1 bytes), agency and role required;
- * the same name and agency again changes the role.  Not on a cancelled
- * meeting, nor on approved minutes.  A->id is set.
+ * Add A to meeting A->meeting_id (admin, member) as ROLE, one of
+ * agenda_roles[] as typed: name (no control characters, at most
+ * DB_FIELD_MAX - 1 bytes), agency and role required; the same name and
+ * agency again changes the role.  Not on a cancelled meeting, nor on
+ * approved minutes.  A->id and A->role are set.
  */
-enum db_status db_attendee_add(struct db *db, struct db_attendee *a);
+enum db_status db_attendee_add(struct db *db, struct db_attendee *a,
+			       const char *role);
 
 /* Take attendee ID off its meeting (admin, member; not on approved
  * minutes). */
@@ -340,7 +343,7 @@ enum db_status db_attendee_list(struct db *db, int64_t meeting_id,
 
 /* The people who came to earlier meetings, each name and agency once,
  * the most recent first, at most LIMIT, into LIST (admin, member); their
- * role and meeting are 0/"". */
+ * id and meeting 0, their role -1. */
 enum db_status db_attendee_known(struct db *db, int limit,
 				 struct db_attendees *list);
 

@@ -81,9 +81,10 @@ put_person(struct room *r, const struct db_attendee *a)
 	w->id = a->id;
 	str_copy(w->name, a->name, sizeof w->name);
 	str_copy(w->agency, a->agency, sizeof w->agency);
-	str_copy(w->role, a->role, sizeof w->role);
+	w->role = a->role;
 	ui_fmt(w->line, sizeof w->line, "%-32s %-26s %s", a->name,
-	       room_agency_name(a->agency), a->id ? a->role : "");
+	       room_agency_name(a->agency),
+	       a->id ? agenda_role_name(a->role) : "");
 	return true;
 }
 
