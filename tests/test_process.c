@@ -304,8 +304,9 @@ decided_level__one_level_unless_named(void **state)
 	assert_int_equal(process_decided_level(DECISION_DOWN, 2, 3, why,
 					       sizeof why), -1);
 	assert_non_null(strstr(why, "Level 3 is not down"));
-	assert_int_equal(process_decided_level(level_decision_parse("sideways"),
-					       2, 0, why, sizeof why), -1);
+	assert_int_equal(process_decided_level(
+				 level_decision_parse("sideways"), 2, 0, why,
+				 sizeof why), -1);
 	assert_non_null(strstr(why, "one of stay, up, down, exit"));
 }
 

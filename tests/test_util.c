@@ -220,7 +220,8 @@ types__agenda_reason__schema_spellings_round_trip(void **state)
 	assert_int_equal(AGENDA_REASONS, 5);
 	for (int r = 0; r < AGENDA_REASONS; r++) {
 		assert_string_equal(agenda_reason_name(r), schema[r]);
-		assert_int_equal(agenda_reason_parse(agenda_reason_name(r)), r);
+		assert_int_equal(agenda_reason_parse(agenda_reason_name(r)),
+				 r);
 	}
 	assert_null(agenda_reason_name(AGENDA_REASONS));
 	assert_null(agenda_reason_name(-1));
@@ -233,7 +234,7 @@ types__agenda_reason__schema_spellings_round_trip(void **state)
  * spellings of meeting_agencies.attendance's and attendees.role's CHECK
  * constraints (db/schema.c), in their order. */
 static void
-types__attendance_and_role__schema_spellings_round_trip(void **state)
+types__attendance_role__schema_spellings_round_trip(void **state)
 {
 	static const char *const attendance[] = {
 		"present", "apologies", "report", "absent",
@@ -317,7 +318,7 @@ main(void)
 		cmocka_unit_test(
 			types__agenda_reason__schema_spellings_round_trip),
 		cmocka_unit_test(
-			types__attendance_and_role__schema_spellings_round_trip),
+			types__attendance_role__schema_spellings_round_trip),
 		cmocka_unit_test(status__case_words__papers_and_screen),
 	};
 

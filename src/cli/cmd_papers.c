@@ -1004,8 +1004,8 @@ print_attendance(const struct paper *pp, const struct db_meeting_agencies *ag)
 	for (int i = 0; i < ag->n; i++) {
 		const struct db_meeting_agency *a = &ag->v[i];
 		const char *att = a->attendance >= 0
-					  ? agenda_attendance_name(a->attendance)
-					  : "not recorded";
+				  ? agenda_attendance_name(a->attendance)
+				  : "not recorded";
 		const char *cells[3] = {
 			agency_name(a->agency), a->invited ? "yes" : "no", att,
 		};

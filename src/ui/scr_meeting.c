@@ -1572,8 +1572,8 @@ draw_briefing(struct ui *ui, struct mm *x, const struct db_agenda_item *it,
 	ui_put(y++, 4, w - 2, ui_fmt(line, sizeof line, "The last meeting's "
 	       "decisions (%s): level: %s", x->prev_date,
 	       x->prev_level != DECISION_NONE
-	       ? level_decision_name(x->prev_level) : "none recorded"), ui_attr(R_NORMAL) |
-	       A_BOLD, PUT_PAD | PUT_ELLIPSIS);
+	       ? level_decision_name(x->prev_level) : "none recorded"),
+	       ui_attr(R_NORMAL) | A_BOLD, PUT_PAD | PUT_ELLIPSIS);
 	if (x->prev_decision)
 		y = put_text(y, 6, w - 4, x->prev_decision,
 			     ui_attr(R_NORMAL));
