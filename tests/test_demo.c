@@ -581,11 +581,11 @@ check_referrals(void *ctx, const struct demo_offender *o)
 		const struct demo_item *it = &x->h.items[i];
 		int days, within;
 
-		if (strcmp(it->reason, "initial") == 0)
+		if (it->reason == AGENDA_INITIAL)
 			x->initial++;
 		if (it->referred == MDATE_NONE) {
 			/* Every case taken on at a meeting was referred. */
-			x->bad += strcmp(it->reason, "initial") == 0;
+			x->bad += it->reason == AGENDA_INITIAL;
 			continue;
 		}
 		x->referred++;
@@ -601,8 +601,8 @@ check_referrals(void *ctx, const struct demo_offender *o)
 			    it->referrer && it->referrer[0] &&
 			    agenda_agency_find(it->referrer) &&
 			    it->referral_reason && it->referral_reason[0] &&
-			    (strcmp(it->reason, "initial") == 0 ||
-			     strcmp(it->level_decision, "up") == 0));
+			    (it->reason == AGENDA_INITIAL ||
+			     it->level_decision == DECISION_UP));
 	}
 	return 0;
 }

@@ -411,7 +411,7 @@ level_decision__up__event_with_reason_meeting_chair_on_meeting_date(
 
 	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
 	memset(&d, 0, sizeof d);
-	d.decision = "up";
+	d.decision = DECISION_UP;
 	d.level = 3;
 	d.next_review = MDATE_NONE;
 	/* A change needs its reason. */
@@ -441,19 +441,19 @@ level_decision__up__event_with_reason_meeting_chair_on_meeting_date(
 				  "ref = 'C1' AND next_review = '2012-07-17'"),
 			 1);
 	assert_int_equal(db_minutes_get(f->db, item, &m), DB_OK);
-	assert_string_equal(m.level_decision, "up");
+	assert_int_equal(m.level_decision, DECISION_UP);
 	assert_int_equal(m.level_event_id, event);
 	assert_string_equal(m.next_review, "2012-07-17");
 	db_minutes_clear(&m);
 	/* The decision stands: another is a conflict naming both, the same
 	 * is no error. */
-	d.decision = "down";
+	d.decision = DECISION_DOWN;
 	d.level = 2;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
 			 DB_CONFLICT);
 	assert_non_null(strstr(db_errmsg(f->db), "up to Level 3"));
 	assert_non_null(strstr(db_errmsg(f->db), "yours: down to Level 2"));
-	d.decision = "up";
+	d.decision = DECISION_UP;
 	d.level = 3;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events WHERE "
@@ -496,10 +496,10 @@ level_decision__two_chairs__conflict_then_replace_on_purpose(void **state)
 
 	assert_int_equal(db_meeting_hold(f->db, f->meeting, TODAY, NULL), DB_OK);
 	memset(&d, 0, sizeof d);
-	d.decision = "stay";
+	d.decision = DECISION_STAY;
 	d.next_review = MDATE_NONE;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
-	d.decision = "down";
+	d.decision = DECISION_DOWN;
 	d.reason = "Risk reduced";
 	assert_int_equal(db_minutes_level(f->bob, item, NULL, &d, NULL),
 			 DB_CONFLICT);
@@ -518,7 +518,7 @@ level_decision__two_chairs__conflict_then_replace_on_purpose(void **state)
 	assert_non_null(strstr(buf, "level_decision: stay at Level 2 -> down "
 				    "to Level 1; level: 2 -> 1"));
 	/* Back to stay: the level event goes, audited; Level 2 again. */
-	d.decision = "stay";
+	d.decision = DECISION_STAY;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM events WHERE "
 				  "type = 'level'"), 0);
@@ -577,7 +577,7 @@ level_decision__rules__held_chair_state_machine(void **state)
 	item = agenda_item(f, f->o.id);
 	item3 = agenda_item(f, c3.id);
 	memset(&d, 0, sizeof d);
-	d.decision = "down";
+	d.decision = DECISION_DOWN;
 	d.reason = "risk reduced";
 	d.next_review = MDATE_NONE;
 	/* Not held. */
@@ -597,19 +597,19 @@ level_decision__rules__held_chair_state_machine(void **state)
 	str_copy(m.chair, "DS Bea Second", sizeof m.chair);
 	assert_int_equal(db_meeting_update(f->db, NULL, &m), DB_OK);
 	/* Up to a lower level is not up. */
-	d.decision = "up";
+	d.decision = DECISION_UP;
 	d.level = 1;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
 			 DB_INVALID);
 	/* Category 3 never at Level 1: the state machine refuses. */
-	d.decision = "down";
+	d.decision = DECISION_DOWN;
 	d.level = 1;
 	assert_int_equal(db_minutes_level(f->db, item3, NULL, &d, NULL),
 			 DB_INVALID);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM minutes WHERE "
 				  "level_decision IS NOT NULL"), 0);
 	/* Stay: no event, the review defaulted from the level. */
-	d.decision = "stay";
+	d.decision = DECISION_STAY;
 	d.reason = NULL;
 	assert_int_equal(db_minutes_level(f->db, item3, NULL, &d, NULL),
 			 DB_OK);
@@ -617,7 +617,7 @@ level_decision__rules__held_chair_state_machine(void **state)
 				  "ref = 'C3' AND level = 2 AND next_review = "
 				  "'2012-09-11'"), 1);
 	/* Exit, with its kind. */
-	d.decision = "exit";
+	d.decision = DECISION_EXIT;
 	d.reason = "Licence ended";
 	d.exit_kind = EXIT_LICENCE_ENDED;
 	assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL), DB_OK);
@@ -774,7 +774,8 @@ actions__add_done_overdue_by_agency(void **state)
 static const char *
 person_line(const struct db_attendee *a, char *buf)
 {
-	snprintf(buf, 200, "%s|%s|%s", a->name, a->agency, a->role);
+	snprintf(buf, 200, "%s|%s|%s", a->name, a->agency,
+		 agenda_role_name(a->role));
 	return buf;
 }
 
@@ -792,28 +793,25 @@ attendees__same_person_again__role_changed_lay_refused(void **state)
 	a.meeting_id = f->meeting;
 	str_copy(a.name, "  Ann Person  ", sizeof a.name);
 	str_copy(a.agency, "police", sizeof a.agency);
-	str_copy(a.role, "apologies", sizeof a.role);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_OK);
+	assert_int_equal(db_attendee_add(f->db, &a, "apologies"), DB_OK);
 	first = a.id;
 	assert_string_equal(a.name, "Ann Person");
-	str_copy(a.role, "present", sizeof a.role);
-	assert_int_equal(db_attendee_add(f->bob, &a), DB_OK);
+	assert_int_equal(a.role, PERSON_APOLOGIES);
+	assert_int_equal(db_attendee_add(f->bob, &a, "present"), DB_OK);
 	assert_int_equal(a.id, first);
 	str_copy(a.name, "Guest Doctor", sizeof a.name);
 	str_copy(a.agency, "health", sizeof a.agency);
-	str_copy(a.role, "guest", sizeof a.role);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_OK);
+	assert_int_equal(db_attendee_add(f->db, &a, "guest"), DB_OK);
 	/* Refused: no name, an unknown role or agency, a control character. */
-	str_copy(a.role, "boss", sizeof a.role);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
-	str_copy(a.role, "present", sizeof a.role);
+	assert_int_equal(db_attendee_add(f->db, &a, "boss"), DB_INVALID);
+	assert_int_equal(db_attendee_add(f->db, &a, NULL), DB_INVALID);
 	str_copy(a.agency, "nobody", sizeof a.agency);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	assert_int_equal(db_attendee_add(f->db, &a, "present"), DB_INVALID);
 	str_copy(a.agency, "police", sizeof a.agency);
 	str_copy(a.name, "   ", sizeof a.name);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	assert_int_equal(db_attendee_add(f->db, &a, "present"), DB_INVALID);
 	str_copy(a.name, "Bad\033Name", sizeof a.name);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	assert_int_equal(db_attendee_add(f->db, &a, "present"), DB_INVALID);
 	/* By role: present first, guests last. */
 	assert_int_equal(db_attendee_list(f->db, f->meeting, &p), DB_OK);
 	assert_int_equal(p.n, 2);
@@ -841,7 +839,7 @@ attendees__same_person_again__role_changed_lay_refused(void **state)
 	assert_int_equal(p.n, 0);
 	db_list_free(&p);
 	str_copy(a.name, "Lay Person", sizeof a.name);
-	assert_int_equal(db_attendee_add(lay, &a), DB_REFUSED);
+	assert_int_equal(db_attendee_add(lay, &a, "present"), DB_REFUSED);
 	db_close(lay);
 }
 
@@ -888,8 +886,7 @@ minutes_approved__nothing_changes_until_reopened__next_version(void **state)
 	a.meeting_id = f->meeting;
 	str_copy(a.name, "Late Comer", sizeof a.name);
 	str_copy(a.agency, "police", sizeof a.agency);
-	str_copy(a.role, "present", sizeof a.role);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_INVALID);
+	assert_int_equal(db_attendee_add(f->db, &a, "present"), DB_INVALID);
 	v = act.version;
 	assert_int_equal(db_action_edit(f->db, act.id, &v, NULL, NULL, NULL,
 					"2012-07-01"), DB_INVALID);
@@ -902,7 +899,7 @@ minutes_approved__nothing_changes_until_reopened__next_version(void **state)
 	assert_int_equal(ms.version, 2);
 	assert_string_equal(ms.approved_by, "");
 	assert_int_equal(db_minutes_save(f->db, NULL, &m), DB_OK);
-	assert_int_equal(db_attendee_add(f->db, &a), DB_OK);
+	assert_int_equal(db_attendee_add(f->db, &a, "present"), DB_OK);
 	assert_int_equal(tu_count(f->db, "SELECT count(*) FROM audit WHERE "
 				  "action IN ('minutes.approve', "
 				  "'minutes.reopen')"), 2);
@@ -1185,9 +1182,9 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 	assert_int_equal(ps.n, 2);
 	assert_int_equal(ps.v[0].offender_id, f->o.id);
 	assert_true(ps.v[0].overdue);
-	assert_string_equal(ps.v[0].reason, "review");
+	assert_int_equal(ps.v[0].reason, AGENDA_REVIEW);
 	assert_int_equal(ps.v[1].offender_id, r1.id);
-	assert_string_equal(ps.v[1].reason, "initial");
+	assert_int_equal(ps.v[1].reason, AGENDA_INITIAL);
 	assert_false(ps.v[1].overdue);
 	/* Once on the agenda, not proposed again. */
 	assert_int_equal(db_agenda_add(f->db, f->meeting, r1.id, "initial",
@@ -1210,7 +1207,7 @@ propose__referrals_and_due_reviews__not_twice(void **state)
 					  "referrals WHERE outcome = "
 					  "'pending'"), 1);
 		memset(&d, 0, sizeof d);
-		d.decision = "stay";
+		d.decision = DECISION_STAY;
 		d.next_review = MDATE_NONE;
 		assert_int_equal(db_minutes_level(f->db, item, NULL, &d, NULL),
 				 DB_OK);
@@ -1355,15 +1352,16 @@ lists__more_than_sixteen__every_row_in_order_refilled_anew(void **state)
 		snprintf(a.name, sizeof a.name, "Person %02d", k);
 		str_copy(a.agency, k % 2 ? "probation" : "police",
 			 sizeof a.agency);
-		str_copy(a.role, k < 3 ? "guest" : "present", sizeof a.role);
-		assert_int_equal(db_attendee_add(f->db, &a), DB_OK);
+		assert_int_equal(db_attendee_add(f->db, &a, k < 3 ? "guest"
+								 : "present"),
+				 DB_OK);
 	}
 	assert_int_equal(db_attendee_list(f->db, f->meeting, &at), DB_OK);
 	assert_int_equal(at.n, MANY);
 	for (int k = 1; k < MANY; k++) {
 		const struct db_attendee *p = &at.v[k - 1], *n = &at.v[k];
-		bool pg = strcmp(p->role, "guest") == 0;
-		bool ng = strcmp(n->role, "guest") == 0;
+		bool pg = p->role == PERSON_GUEST;
+		bool ng = n->role == PERSON_GUEST;
 		int c = strcmp(p->agency, n->agency);
 
 		assert_true(pg <= ng);
@@ -1408,7 +1406,7 @@ lists__more_than_sixteen__every_row_in_order_refilled_anew(void **state)
 	assert_int_equal(ps.n, MANY);
 	for (int k = 0; k < ps.n; k++) {
 		assert_int_equal(ps.v[k].offender_id, off[k]);
-		assert_string_equal(ps.v[k].reason, "review");
+		assert_int_equal(ps.v[k].reason, AGENDA_REVIEW);
 		assert_string_equal(ps.v[k].due, "2012-06-15");
 	}
 	for (int k = 0; k < 5; k++)
@@ -1516,7 +1514,7 @@ lay__meetings_without_chair__agenda_minutes_writes_refused(void **state)
 	assert_int_equal(db_agenda_move(lay, item, 1), DB_REFUSED);
 	assert_int_equal(db_agenda_remove(lay, item), DB_REFUSED);
 	memset(&d, 0, sizeof d);
-	d.decision = "stay";
+	d.decision = DECISION_STAY;
 	assert_int_equal(db_minutes_level(lay, item, NULL, &d, NULL),
 			 DB_REFUSED);
 	assert_int_equal(db_action_done(lay, a.id, D("2012-06-01"), NULL),

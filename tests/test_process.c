@@ -284,28 +284,29 @@ decided_level__one_level_unless_named(void **state)
 	char why[160];
 
 	(void)state;
-	assert_int_equal(process_decided_level("stay", 2, 0, why, sizeof why),
-			 2);
-	assert_int_equal(process_decided_level("up", 2, 0, why, sizeof why),
-			 3);
-	assert_int_equal(process_decided_level("down", 3, 0, why, sizeof why),
-			 2);
-	assert_int_equal(process_decided_level("down", 3, 1, why, sizeof why),
-			 1);
-	assert_int_equal(process_decided_level("up", 1, 3, why, sizeof why),
-			 3);
-	assert_int_equal(process_decided_level("exit", 3, 0, why, sizeof why),
-			 0);
-	assert_int_equal(process_decided_level("up", 3, 0, why, sizeof why),
-			 -1);
-	assert_non_null(strstr(why, "no Level 4"));
-	assert_int_equal(process_decided_level("down", 1, 0, why, sizeof why),
-			 -1);
-	assert_int_equal(process_decided_level("down", 2, 3, why, sizeof why),
-			 -1);
-	assert_non_null(strstr(why, "Level 3 is not down"));
-	assert_int_equal(process_decided_level("sideways", 2, 0, why,
+	assert_int_equal(process_decided_level(DECISION_STAY, 2, 0, why,
+					       sizeof why), 2);
+	assert_int_equal(process_decided_level(DECISION_UP, 2, 0, why,
+					       sizeof why), 3);
+	assert_int_equal(process_decided_level(DECISION_DOWN, 3, 0, why,
+					       sizeof why), 2);
+	assert_int_equal(process_decided_level(DECISION_DOWN, 3, 1, why,
+					       sizeof why), 1);
+	assert_int_equal(process_decided_level(DECISION_UP, 1, 3, why,
+					       sizeof why), 3);
+	assert_int_equal(process_decided_level(DECISION_EXIT, 3, 0, why,
+					       sizeof why), 0);
+	assert_int_equal(process_decided_level(DECISION_UP, 3, 0, why,
 					       sizeof why), -1);
+	assert_non_null(strstr(why, "no Level 4"));
+	assert_int_equal(process_decided_level(DECISION_DOWN, 1, 0, why,
+					       sizeof why), -1);
+	assert_int_equal(process_decided_level(DECISION_DOWN, 2, 3, why,
+					       sizeof why), -1);
+	assert_non_null(strstr(why, "Level 3 is not down"));
+	assert_int_equal(process_decided_level(
+				 level_decision_parse("sideways"), 2, 0, why,
+				 sizeof why), -1);
 	assert_non_null(strstr(why, "one of stay, up, down, exit"));
 }
 

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "core/agency.h"
+#include "core/agenda.h"
 #include "core/status.h"
 #include "core/util.h"
 
@@ -182,6 +183,97 @@ status__names__round_trip(void **state)
 	assert_string_equal(case_status_name(CASE_STATUSES), "");
 }
 
+/* The level decisions, by the spellings of minutes.level_decision's CHECK
+ * constraint (db/schema.c), in its order: each named and parsed back by
+ * the one table; none has no name, and an unknown word is -1. */
+static void
+types__level_decision__schema_spellings_round_trip(void **state)
+{
+	static const char *const schema[] = { "stay", "up", "down", "exit" };
+
+	(void)state;
+	assert_int_equal(LEVEL_DECISIONS - 1, 4);
+	for (int d = DECISION_NONE + 1; d < LEVEL_DECISIONS; d++) {
+		assert_string_equal(level_decision_name(d), schema[d - 1]);
+		assert_int_equal(level_decision_parse(level_decision_name(d)),
+				 d);
+	}
+	assert_string_equal(level_decision_name(DECISION_NONE), "");
+	assert_string_equal(level_decision_name(LEVEL_DECISIONS), "");
+	assert_string_equal(level_decision_name(-1), "");
+	assert_int_equal(level_decision_parse(""), -1);
+	assert_int_equal(level_decision_parse(NULL), -1);
+	assert_int_equal(level_decision_parse("Stay"), -1);
+	assert_int_equal(level_decision_parse("sideways"), -1);
+}
+
+/* The agenda reasons, by the spellings of agenda_items.reason's CHECK
+ * constraint (db/schema.c), in its order. */
+static void
+types__agenda_reason__schema_spellings_round_trip(void **state)
+{
+	static const char *const schema[] = {
+		"initial", "review", "level_change", "exit", "other",
+	};
+
+	(void)state;
+	assert_int_equal(AGENDA_REASONS, 5);
+	for (int r = 0; r < AGENDA_REASONS; r++) {
+		assert_string_equal(agenda_reason_name(r), schema[r]);
+		assert_int_equal(agenda_reason_parse(agenda_reason_name(r)),
+				 r);
+	}
+	assert_null(agenda_reason_name(AGENDA_REASONS));
+	assert_null(agenda_reason_name(-1));
+	assert_int_equal(agenda_reason_parse(""), -1);
+	assert_int_equal(agenda_reason_parse(NULL), -1);
+	assert_int_equal(agenda_reason_parse("Review"), -1);
+}
+
+/* An agency's attendance and a person's role at a meeting, by the
+ * spellings of meeting_agencies.attendance's and attendees.role's CHECK
+ * constraints (db/schema.c), in their order. */
+static void
+types__attendance_role__schema_spellings_round_trip(void **state)
+{
+	static const char *const attendance[] = {
+		"present", "apologies", "report", "absent",
+	};
+	static const char *const role[] = {
+		"present", "apologies", "report", "guest",
+	};
+
+	(void)state;
+	assert_int_equal(AGENDA_ATTENDANCES, 4);
+	assert_int_equal(agenda_attendance_count, AGENDA_ATTENDANCES);
+	for (int a = 0; a < AGENDA_ATTENDANCES; a++) {
+		assert_string_equal(agenda_attendance_name(a), attendance[a]);
+		assert_int_equal(agenda_attendance_parse(
+				 agenda_attendance_name(a)), a);
+	}
+	assert_string_equal(agenda_attendance_name(-1), "");
+	assert_string_equal(agenda_attendance_name(AGENDA_ATTENDANCES), "");
+	assert_int_equal(agenda_attendance_parse(""), -1);
+	assert_int_equal(agenda_attendance_parse(NULL), -1);
+	assert_int_equal(agenda_attendance_parse("guest"), -1);
+	/* Attending is being there or sending a report. */
+	assert_true(agenda_attended(ATTENDED_PRESENT));
+	assert_true(agenda_attended(ATTENDED_REPORT));
+	assert_false(agenda_attended(ATTENDED_APOLOGIES));
+	assert_false(agenda_attended(ATTENDED_ABSENT));
+	assert_false(agenda_attended(-1));
+
+	assert_int_equal(AGENDA_ROLES, 4);
+	assert_int_equal(agenda_role_count, AGENDA_ROLES);
+	for (int r = 0; r < AGENDA_ROLES; r++) {
+		assert_string_equal(agenda_role_name(r), role[r]);
+		assert_int_equal(agenda_role_find(agenda_role_name(r)), r);
+	}
+	assert_string_equal(agenda_role_name(AGENDA_ROLES), "");
+	assert_int_equal(agenda_role_find(""), -1);
+	assert_int_equal(agenda_role_find("absent"), -1);
+}
+
 /* The words a case's status is shown in, on the case screen (brief) and
  * in the papers, from the one table. */
 static void
@@ -221,6 +313,12 @@ main(void)
 		cmocka_unit_test(str_hash__fnv1a_known_answers_and_salt),
 		cmocka_unit_test(lead_agency__table__valid_and_listed),
 		cmocka_unit_test(status__names__round_trip),
+		cmocka_unit_test(
+			types__level_decision__schema_spellings_round_trip),
+		cmocka_unit_test(
+			types__agenda_reason__schema_spellings_round_trip),
+		cmocka_unit_test(
+			types__attendance_role__schema_spellings_round_trip),
 		cmocka_unit_test(status__case_words__papers_and_screen),
 	};
 

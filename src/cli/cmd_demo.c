@@ -379,7 +379,7 @@ demo_people(struct demo_writer *w, int64_t id, mdate date, int level,
 		str_copy(v[k].name, chair, sizeof v[k].name);
 		str_copy(v[k].agency, strncmp(chair, "Detective", 9) == 0
 			 ? "police" : "probation", sizeof v[k].agency);
-		str_copy(v[k].role, "present", sizeof v[k].role);
+		v[k].role = PERSON_PRESENT;
 		k++;
 	}
 	for (size_t i = 0; i < n && k < NELEM(v); i++) {
@@ -390,7 +390,7 @@ demo_people(struct demo_writer *w, int64_t id, mdate date, int level,
 			continue;
 		str_copy(v[k].name, name, sizeof v[k].name);
 		str_copy(v[k].agency, agency[i], sizeof v[k].agency);
-		str_copy(v[k].role, att[i], sizeof v[k].role);
+		v[k].role = agenda_role_find(att[i]);
 		k++;
 	}
 	return db_bulk_attendees(w->db, id, v, k);
@@ -454,7 +454,8 @@ finish_meetings(struct demo_writer *w)
 					       &ps);
 		for (int j = 0; st == DB_OK && j < ps.n; j++)
 			st = db_agenda_add(w->db, m.id, ps.v[j].offender_id,
-					   ps.v[j].reason, ps.v[j].referral_id,
+					   agenda_reason_name(ps.v[j].reason),
+					   ps.v[j].referral_id,
 					   false, NULL);
 	}
 	db_list_free(&ps);

@@ -488,10 +488,11 @@ sub_agenda_add(struct args *a)
 	if ((st = meeting_id(a, 0, &meeting)) != DB_OK ||
 	    (st = case_id(a, 1, &offender)) != DB_OK)
 		return st;
-	reason = db_agenda_default_reason(a->db, offender, &referral);
+	reason = agenda_reason_name(db_agenda_default_reason(a->db, offender,
+							     &referral));
 	if (a->set[O_REASON])
 		reason = a->opt[O_REASON];
-	if (strcmp(reason, "initial") != 0)
+	if (agenda_reason_parse(reason) != AGENDA_INITIAL)
 		referral = 0;
 	st = db_agenda_add(a->db, meeting, offender, reason, referral,
 			   a->set[O_FORCE], &item);
@@ -555,12 +556,14 @@ sub_propose(struct args *a)
 
 		if (a->set[O_ADD])
 			st = db_agenda_add(a->db, meeting, p->offender_id,
-					   p->reason, p->referral_id, false, NULL);
+					   agenda_reason_name(p->reason),
+					   p->referral_id, false, NULL);
 		if (st == DB_OK)
 			printf("%-10s %-30.30s cat %d level %d %-8s due %s%s\n",
 			       p->ref, cli_line(p->surname), p->category,
 			       p->level,
-			       p->reason, p->due[0] ? p->due : "-",
+			       agenda_reason_name(p->reason),
+			       p->due[0] ? p->due : "-",
 			       p->overdue ? " OVERDUE" : "");
 	}
 	if (st == DB_OK) {
@@ -646,17 +649,20 @@ sub_level(struct args *a)
 	enum db_status st;
 	int64_t meeting, offender, item, event = 0;
 	const char *dec = a->pos[2];
+	int parsed = level_decision_parse(dec);
 
 	if ((st = item_of(a, &meeting, &offender, &item)) != DB_OK)
 		return st;
 	memset(&d, 0, sizeof d);
-	d.decision = dec;
+	/* An unknown word is DECISION_NONE, which the data layer refuses
+	 * with the decisions it knows. */
+	d.decision = parsed < 0 ? DECISION_NONE : (enum level_decision)parsed;
 	d.reason = a->set[O_REASON] ? a->opt[O_REASON] : NULL;
 	d.replace = a->set[O_REPLACE];
 	if ((st = date_opt(a, O_NEXT, "--next-review", &d.next_review)) !=
 	    DB_OK || (st = level_opt(a, O_TO, "--to", &d.level)) != DB_OK)
 		return st;
-	if (strcmp(dec, "exit") == 0) {
+	if (d.decision == DECISION_EXIT) {
 		const char *k = a->set[O_KIND] ? a->opt[O_KIND] : "";
 
 		d.exit_kind = ev_kind_parse(EV_EXIT, k);
@@ -718,6 +724,7 @@ sub_attendee(struct args *a)
 	struct db_attendee at;
 	enum db_status st;
 	int64_t id;
+	char role[16];
 
 	if ((st = meeting_id(a, 0, &id)) != DB_OK)
 		return st;
@@ -725,15 +732,14 @@ sub_attendee(struct args *a)
 	at.meeting_id = id;
 	if ((st = text_opt(a, O_AGENCY, "--agency", at.agency,
 			   sizeof at.agency)) != DB_OK ||
-	    (st = text_opt(a, O_ROLE, "--role", at.role, sizeof at.role)) !=
-		    DB_OK)
+	    (st = text_opt(a, O_ROLE, "--role", role, sizeof role)) != DB_OK)
 		return st;
 	if (!a->set[O_ROLE])
-		str_copy(at.role, agenda_roles[0], sizeof at.role);
+		str_copy(role, agenda_role_name(PERSON_PRESENT), sizeof role);
 	if (str_copy(at.name, a->pos[1], sizeof at.name) >= sizeof at.name)
 		return fail(a, DB_INVALID, "name: at most %zu bytes",
 			    sizeof at.name - 1);
-	if ((st = db_attendee_add(a->db, &at)) == DB_OK)
+	if ((st = db_attendee_add(a->db, &at, role)) == DB_OK)
 		printf("%lld\n", (long long)at.id);
 	return st;
 }
@@ -775,7 +781,7 @@ sub_attendees(struct args *a)
 		return st;
 	st = db_attendee_list(a->db, id, &list);
 	for (int i = 0; i < list.n; i++)
-		printf("%-10s %-20s %s\n", list.v[i].role,
+		printf("%-10s %-20s %s\n", agenda_role_name(list.v[i].role),
 		       cli_line(list.v[i].agency), cli_line(list.v[i].name));
 	db_list_free(&list);
 	return st;

@@ -506,22 +506,18 @@ case_name(const struct db_agenda_item *it, char *buf, size_t n)
 
 /* How an agenda reason reads. */
 static const char *
-reason_words(const char *reason)
+reason_words(enum agenda_reason reason)
 {
-	static const struct {
-		const char *reason, *words;
-	} table[] = {
-		{ "initial", "initial meeting after referral" },
-		{ "review", "review" },
-		{ "level_change", "change of level" },
-		{ "exit", "exit from MAPPA" },
-		{ "other", "other business" },
+	static const char *const words[AGENDA_REASONS] = {
+		[AGENDA_INITIAL] = "initial meeting after referral",
+		[AGENDA_REVIEW] = "review",
+		[AGENDA_LEVEL_CHANGE] = "change of level",
+		[AGENDA_EXIT] = "exit from MAPPA",
+		[AGENDA_OTHER] = "other business",
 	};
 
-	for (size_t i = 0; i < NELEM(table); i++)
-		if (strcmp(reason, table[i].reason) == 0)
-			return table[i].words;
-	return reason;
+	return (int)reason >= 0 && reason < AGENDA_REASONS ? words[reason]
+							    : "";
 }
 
 /* The agenda's columns in a PDF, as fractions of the text width. */
@@ -601,13 +597,14 @@ print_agenda(struct db *db, const struct paper *pp, const char *area,
 			md_cell(cat);
 			md_cell(lvl);
 			md_cell(it->lead_agency);
-			md_cell(it->reason);
+			md_cell(agenda_reason_name(it->reason));
 			md_cell(it->next_review);
 			putchar('\n');
 		} else {
 			printf("  %-3d %-10s %-28.28s %-3s %-5s %-9s %-12s %s\n",
 			       it->position, it->ref, name, cat, lvl,
-			       it->lead_agency, it->reason, it->next_review);
+			       it->lead_agency, agenda_reason_name(it->reason),
+			       it->next_review);
 		}
 	}
 	if (pp->pdf) {
@@ -916,13 +913,13 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	for (int t = DB_MIN_CONTINGENCIES; t <= DB_MIN_DISCLOSURE; t++)
 		field(pp, heading_label(t), mi.text[t], "none recorded");
 	/* The level decision, spelled out. */
-	if (mi.level_decision[0] == '\0') {
+	if (mi.level_decision == DECISION_NONE) {
 		str_copy(buf, "not yet recorded", sizeof buf);
 	} else if (cl.found && cl.before == 0) {
 		str_printf(buf, sizeof buf, "Set at Level %d on registration, "
 			   "effective %s; decided by this meeting, chaired by "
 			   "%s.", cl.after, cl.event_date, cl.decider);
-	} else if (strcmp(mi.level_decision, "stay") == 0 || !cl.found) {
+	} else if (mi.level_decision == DECISION_STAY || !cl.found) {
 		str_printf(buf, sizeof buf, "Stays at Level %d.",
 			   cl.after ? cl.after : it->level);
 	} else if (cl.exited) {
@@ -1006,8 +1003,9 @@ print_attendance(const struct paper *pp, const struct db_meeting_agencies *ag)
 		table_row(pp, 3, w, head, true);
 	for (int i = 0; i < ag->n; i++) {
 		const struct db_meeting_agency *a = &ag->v[i];
-		const char *att = a->attendance[0] ? a->attendance
-						   : "not recorded";
+		const char *att = a->attendance >= 0
+				  ? agenda_attendance_name(a->attendance)
+				  : "not recorded";
 		const char *cells[3] = {
 			agency_name(a->agency), a->invited ? "yes" : "no", att,
 		};
@@ -1024,21 +1022,15 @@ print_attendance(const struct paper *pp, const struct db_meeting_agencies *ag)
 /* The people at the meeting (issue 16). */
 /* "Present", "Apologies", "Report", "Guest" for a role. */
 static const char *
-role_heading(const char *role)
+role_heading(int role)
 {
-	static const struct {
-		const char *role, *words;
-	} table[] = {
-		{ "present", "Present" },
-		{ "apologies", "Apologies" },
-		{ "report", "Sent a report" },
-		{ "guest", "Guests" },
+	static const char *const words[AGENDA_ROLES] = {
+		[PERSON_PRESENT] = "Present",
+		[PERSON_APOLOGIES] = "Apologies",
+		[PERSON_REPORT] = "Sent a report",
+		[PERSON_GUEST] = "Guests",
 	};
-
-	for (size_t i = 0; i < NELEM(table); i++)
-		if (strcmp(role, table[i].role) == 0)
-			return table[i].words;
-	return role;
+	return role >= 0 && role < AGENDA_ROLES ? words[role] : "";
 }
 
 /* The people, by role: name and agency. */

@@ -47,13 +47,48 @@ const struct agenda_agency agenda_agencies[] = {
 };
 const size_t agenda_agency_count = NELEM(agenda_agencies);
 
-const char *const agenda_roles[] = { "present", "apologies", "report",
-				     "guest" };
+const char *const agenda_roles[AGENDA_ROLES] = {
+	[PERSON_PRESENT] = "present",
+	[PERSON_APOLOGIES] = "apologies",
+	[PERSON_REPORT] = "report",
+	[PERSON_GUEST] = "guest",
+};
 const size_t agenda_role_count = NELEM(agenda_roles);
 
-const char *const agenda_attendances[] = { "present", "apologies", "report",
-					   "absent" };
+const char *const agenda_attendances[AGENDA_ATTENDANCES] = {
+	[ATTENDED_PRESENT] = "present",
+	[ATTENDED_APOLOGIES] = "apologies",
+	[ATTENDED_REPORT] = "report",
+	[ATTENDED_ABSENT] = "absent",
+};
 const size_t agenda_attendance_count = NELEM(agenda_attendances);
+
+const char *
+agenda_role_name(int r)
+{
+	return r >= 0 && r < AGENDA_ROLES ? agenda_roles[r] : "";
+}
+
+const char *
+agenda_attendance_name(int a)
+{
+	return a >= 0 && a < AGENDA_ATTENDANCES ? agenda_attendances[a] : "";
+}
+
+int
+agenda_attendance_parse(const char *name)
+{
+	for (int i = 0; name && i < AGENDA_ATTENDANCES; i++)
+		if (strcmp(name, agenda_attendances[i]) == 0)
+			return i;
+	return -1;
+}
+
+bool
+agenda_attended(int a)
+{
+	return a == ATTENDED_PRESENT || a == ATTENDED_REPORT;
+}
 
 int
 agenda_role_find(const char *role)

@@ -74,18 +74,46 @@ size_t agenda_invited_default(const char **codes, size_t max);
 
 /* How a person attended a meeting (issue 16): "present", "apologies",
  * "report" (sent a report), "guest" (invited for a case); in this order
- * on the screens and in the minutes. */
+ * on the screens and in the minutes.  agenda_roles[] holds their stored
+ * names (attendees.role), indexed by the enum. */
+enum agenda_role {
+	PERSON_PRESENT,
+	PERSON_APOLOGIES,
+	PERSON_REPORT,
+	PERSON_GUEST,
+	AGENDA_ROLES
+};
 extern const char *const agenda_roles[];
 extern const size_t agenda_role_count;
 
 /* How an invited agency attended a meeting: "present", "apologies",
  * "report", "absent"; in this order, the order Enter steps through in
- * meeting mode. */
+ * meeting mode.  agenda_attendances[] holds their stored names
+ * (meeting_agencies.attendance), indexed by the enum. */
+enum agenda_attendance {
+	ATTENDED_PRESENT,
+	ATTENDED_APOLOGIES,
+	ATTENDED_REPORT,      /* sent a report */
+	ATTENDED_ABSENT,
+	AGENDA_ATTENDANCES
+};
 extern const char *const agenda_attendances[];
 extern const size_t agenda_attendance_count;
 
-/* The index of ROLE in agenda_roles[], or -1. */
+/* The index of ROLE in agenda_roles[] (enum agenda_role), or -1. */
 int agenda_role_find(const char *role);
+
+/* The stored name of role R or attendance A; "" when out of range (an
+ * attendance not recorded). */
+const char *agenda_role_name(int r);
+const char *agenda_attendance_name(int a);
+
+/* The attendance named NAME, or -1 (also for NULL and ""). */
+int agenda_attendance_parse(const char *name);
+
+/* Whether attendance A counts as attending (the attendance indicator):
+ * present, or a report sent. */
+bool agenda_attended(int a);
 
 /* Why a case is on an agenda. */
 enum agenda_reason {

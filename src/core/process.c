@@ -147,33 +147,45 @@ process_may_record(mdate date, mdate today)
 }
 
 int
-process_decided_level(const char *decision, int level, int to, char *why,
-		      size_t whylen)
+process_decided_level(int d, int level, int to, char *why, size_t whylen)
 {
-	const char *dec = decision ? decision : "";
+	const char *dec = level_decision_name(d);
 	int n;
 
-	if (strcmp(dec, "stay") == 0)
+	if (d == DECISION_STAY)
 		return level;
-	if (strcmp(dec, "exit") == 0)
+	if (d == DECISION_EXIT)
 		return 0;
-	if (strcmp(dec, "up") != 0 && strcmp(dec, "down") != 0) {
+	if (d != DECISION_UP && d != DECISION_DOWN) {
 		str_printf(why, whylen, "level decision: one of stay, up, "
 			   "down, exit");
 		return -1;
 	}
-	n = to ? to : strcmp(dec, "up") == 0 ? level + 1 : level - 1;
+	n = to ? to : d == DECISION_UP ? level + 1 : level - 1;
 	if (n < 1 || n > 3) {
 		str_printf(why, whylen, "the case is at Level %d: there is "
 			   "no Level %d to go %s to", level, n, dec);
 		return -1;
 	}
-	if ((strcmp(dec, "up") == 0 && n <= level) ||
-	    (strcmp(dec, "down") == 0 && n >= level)) {
+	if ((d == DECISION_UP && n <= level) ||
+	    (d == DECISION_DOWN && n >= level)) {
 		str_printf(why, whylen, "level decision %s: the case is at "
 			   "Level %d, so Level %d is not %s", dec, level, n,
 			   dec);
 		return -1;
 	}
 	return n;
+}
+
+void
+process_decision_words(char *buf, size_t n, enum level_decision d, int level,
+		       int new_level)
+{
+	if (d == DECISION_STAY)
+		str_printf(buf, n, "stay at Level %d", level);
+	else if (d == DECISION_EXIT)
+		str_copy(buf, "exit from MAPPA", n);
+	else
+		str_printf(buf, n, "%s to Level %d", level_decision_name(d),
+			   new_level);
 }

@@ -19,6 +19,7 @@
 
 #include "core/agenda.h"
 #include "core/date.h"
+#include "core/status.h"
 
 /*
  * The defaults, written once: the settings table (db/settings.c) spells
@@ -100,13 +101,19 @@ bool process_may_hold(mdate date, mdate today);
 bool process_may_record(mdate date, mdate today);
 
 /*
- * The level a decision leads to, for a case at LEVEL (1-3): "stay" keeps
- * it; "up" and "down" move one level, or to TO when TO is not 0; "exit"
- * ends management (0).  Returns -1 with a sentence in WHY (WHYLEN
- * bytes) when the decision cannot apply: not up (or down) from LEVEL,
- * beyond Level 1 to 3, or an unknown decision.
+ * The level decision D leads to, for a case at LEVEL (1-3): DECISION_STAY
+ * keeps it; DECISION_UP and DECISION_DOWN move one level, or to TO when
+ * TO is not 0; DECISION_EXIT ends management (0).  Returns -1 with a
+ * sentence in WHY (WHYLEN bytes) when the decision cannot apply: not up
+ * (or down) from LEVEL, beyond Level 1 to 3, or none (DECISION_NONE, or
+ * a value out of range: a word level_decision_parse() did not know).
  */
-int process_decided_level(const char *decision, int level, int to,
-			  char *why, size_t whylen);
+int process_decided_level(int d, int level, int to, char *why,
+			  size_t whylen);
+
+/* Decision D from LEVEL to NEW_LEVEL in words for people, into BUF (N
+ * bytes): "stay at Level 2", "down to Level 1", "exit from MAPPA". */
+void process_decision_words(char *buf, size_t n, enum level_decision d,
+			    int level, int new_level);
 
 #endif

@@ -38,6 +38,13 @@ static const char *const action_names[ACTION_STATES] = {
 	[ACTION_DROPPED] = "dropped",
 };
 
+static const char *const decision_names[LEVEL_DECISIONS] = {
+	[DECISION_STAY] = "stay",
+	[DECISION_UP] = "up",
+	[DECISION_DOWN] = "down",
+	[DECISION_EXIT] = "exit",
+};
+
 static int
 parse(const char *const *names, int n, const char *name)
 {
@@ -126,4 +133,20 @@ int
 action_state_parse(const char *name)
 {
 	return parse(action_names, ACTION_STATES, name);
+}
+
+const char *
+level_decision_name(enum level_decision d)
+{
+	return d > DECISION_NONE && d < LEVEL_DECISIONS ? decision_names[d]
+							 : "";
+}
+
+int
+level_decision_parse(const char *name)
+{
+	/* Past DECISION_NONE, which has no name. */
+	int i = parse(decision_names + 1, LEVEL_DECISIONS - 1, name);
+
+	return i < 0 ? -1 : i + 1;
 }

@@ -51,6 +51,18 @@ enum minutes_state {
 	MINUTES_STATES
 };
 
+/* A level decision at a MAPP meeting (minutes.level_decision): where it
+ * leads is the case process's rule (process_decided_level()).
+ * DECISION_NONE, none recorded, is stored as NULL and has no name. */
+enum level_decision {
+	DECISION_NONE,
+	DECISION_STAY,
+	DECISION_UP,
+	DECISION_DOWN,
+	DECISION_EXIT,
+	LEVEL_DECISIONS
+};
+
 const char *case_status_name(enum case_status s);
 const char *meeting_status_name(enum meeting_status s);
 
@@ -58,6 +70,7 @@ const char *meeting_status_name(enum meeting_status s);
 const char *referral_outcome_name(enum referral_outcome o);
 const char *minutes_state_name(enum minutes_state s);
 const char *action_state_name(enum action_state s);
+const char *level_decision_name(enum level_decision d); /* "" for none */
 
 int case_status_parse(const char *name);
 
@@ -77,5 +90,6 @@ int meeting_status_parse(const char *name);
 int referral_outcome_parse(const char *name);
 int minutes_state_parse(const char *name);
 int action_state_parse(const char *name);
+int level_decision_parse(const char *name); /* -1 also for "" */
 
 #endif

@@ -86,7 +86,7 @@ meetings_minutes_open(struct db *db, int64_t meeting_id)
 /* --- the people ------------------------------------------------------------ */
 
 enum db_status
-db_attendee_add(struct db *db, struct db_attendee *a)
+db_attendee_add(struct db *db, struct db_attendee *a, const char *role)
 {
 	struct db_minutes_state ms;
 	sqlite3_stmt *st;
@@ -95,7 +95,7 @@ db_attendee_add(struct db *db, struct db_attendee *a)
 	char rec[48], detail[DB_FIELD_MAX + 96], old[16] = "";
 	const char *name = a->name;
 	size_t len;
-	int rc;
+	int rc, r = agenda_role_find(role);
 
 	if ((s = db_require(db, DB_ADMIN | DB_MEMBER, "recording who attended")) !=
 	    DB_OK)
@@ -113,9 +113,11 @@ db_attendee_add(struct db *db, struct db_attendee *a)
 	if ((s = meetings_check_agency(db, a->agency, "attendee's agency")) !=
 	    DB_OK)
 		return s;
-	if (agenda_role_find(a->role) < 0)
+	if (r < 0)
 		return db_fail(db, DB_INVALID, "role: \"%s\" is not one of "
-			       "present, apologies, report, guest", a->role);
+			       "present, apologies, report, guest",
+			       role ? role : "");
+	a->role = r;
 	memmove(a->name, name, len);
 	a->name[len] = '\0';
 	if ((s = db_tx_begin(db)) != DB_OK)
@@ -142,13 +144,14 @@ db_attendee_add(struct db *db, struct db_attendee *a)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "reading attendees"));
-	if (rc == SQLITE_ROW && strcmp(old, a->role) == 0)
+	if (rc == SQLITE_ROW && agenda_role_find(old) == a->role)
 		return db_tx_end(db, DB_OK);
 	if (rc == SQLITE_ROW) {
 		st = db_stmt(db, "UPDATE attendees SET role = ? WHERE id = ?");
 		if (st == NULL)
 			return db_tx_end(db, DB_ERROR);
-		sqlite3_bind_text(st, 1, a->role, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 1, agenda_role_name(a->role), -1,
+				  SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2, a->id);
 	} else {
 		st = db_stmt(db, "INSERT INTO attendees(meeting_id, name, "
@@ -158,7 +161,8 @@ db_attendee_add(struct db *db, struct db_attendee *a)
 		sqlite3_bind_int64(st, 1, a->meeting_id);
 		sqlite3_bind_text(st, 2, a->name, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, a->agency, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 4, a->role, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, agenda_role_name(a->role), -1,
+				  SQLITE_TRANSIENT);
 	}
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -168,7 +172,8 @@ db_attendee_add(struct db *db, struct db_attendee *a)
 		a->id = sqlite3_last_insert_rowid(db->sql);
 	record_of(rec, sizeof rec, a->meeting_id);
 	snprintf(detail, sizeof detail, "attendee %lld (%s): role %s -> %s",
-		 (long long)a->id, a->agency, old[0] ? old : "-", a->role);
+		 (long long)a->id, a->agency, old[0] ? old : "-",
+		 agenda_role_name(a->role));
 	return db_tx_end(db, db_audit_write(db, "meeting.attendee", rec,
 					    detail));
 }
@@ -231,7 +236,7 @@ read_attendee(struct db *db, sqlite3_stmt *st, void *row)
 	a->meeting_id = sqlite3_column_int64(st, 1);
 	db_column_copy(st, 2, a->name, sizeof a->name);
 	db_column_copy(st, 3, a->agency, sizeof a->agency);
-	db_column_copy(st, 4, a->role, sizeof a->role);
+	a->role = agenda_role_find(meetings_text(st, 4));
 }
 
 /* The attendees SQL selects, its ?1 bound to ARG, into LIST (admin,
@@ -295,7 +300,8 @@ db_bulk_attendees(struct db *db, int64_t id, const struct db_attendee *v,
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, v[i].name, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, v[i].agency, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 4, v[i].role, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, agenda_role_name(v[i].role), -1,
+				  SQLITE_TRANSIENT);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
 	}

@@ -96,7 +96,7 @@ read_case_meeting(struct db *db, sqlite3_stmt *st, void *row)
 	db_column_copy(st, 1, m->date, sizeof m->date);
 	m->level = sqlite3_column_int(st, 2);
 	m->status = meetings_status_column(st, 3);
-	db_column_copy(st, 4, m->level_decision, sizeof m->level_decision);
+	m->level_decision = db_column_decision(st, 4);
 	db_column_copy(st, 5, m->next_review, sizeof m->next_review);
 }
 

@@ -33,7 +33,7 @@ struct db_case_meeting {
 	/* The list's own (malloc'd); NULL for a lay adviser or when none: */
 	char *chair;
 	char *decision;             /* the minuted decision */
-	char level_decision[8];     /* stay, up, down, exit, or "" */
+	enum level_decision level_decision; /* or DECISION_NONE */
 	char next_review[MDATE_BUFSZ];
 };
 

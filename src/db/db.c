@@ -156,6 +156,15 @@ db_column_dup(sqlite3_stmt *st, int i)
 	return s ? strdup((const char *)s) : NULL;
 }
 
+enum level_decision
+db_column_decision(sqlite3_stmt *st, int i)
+{
+	int d = level_decision_parse((const char *)sqlite3_column_text(st,
+								       i));
+
+	return d < 0 ? DECISION_NONE : (enum level_decision)d;
+}
+
 enum db_status
 db_rows_owning(struct db *db, sqlite3_stmt *st, db_row_read read,
 	       db_row_drop drop, void *v, int *n, int *cap, size_t size,

@@ -92,6 +92,10 @@ void db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
  * NULL (or when memory runs out). */
 char *db_column_dup(sqlite3_stmt *st, int i);
 
+/* The level decision stored in column I of ST (level_decision_parse());
+ * DECISION_NONE for NULL. */
+enum level_decision db_column_decision(sqlite3_stmt *st, int i);
+
 /*
  * The one row walker behind the list calls: step ST to its end, reading
  * each row with READ into a new, zeroed element of SIZE bytes appended to

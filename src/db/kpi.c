@@ -91,8 +91,7 @@ attendance(struct db *db, struct kpi *k)
 		const char *ag = (const char *)sqlite3_column_text(st, 3);
 		const char *att = (const char *)sqlite3_column_text(st, 4);
 		int a = kpi_agency_index(k, ag);
-		bool met = att && (strcmp(att, "present") == 0 ||
-				   strcmp(att, "report") == 0);
+		bool met = agenda_attended(agenda_attendance_parse(att));
 		char detail[96];
 		struct kpi_case c = { 0, sqlite3_column_int64(st, 0), "", "",
 				      detail };

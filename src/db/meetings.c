@@ -729,9 +729,7 @@ db_meeting_attendance(struct db *db, int64_t id, const char *agency,
 	if ((s = meetings_check_agency(db, agency, "agency")) != DB_OK)
 		return s;
 	if (attendance && *attendance) {
-		for (size_t i = 0; i < agenda_attendance_count; i++)
-			known |= strcmp(attendance, agenda_attendances[i]) ==
-				 0;
+		known = agenda_attendance_parse(attendance) >= 0;
 		if (!known)
 			return db_fail(db, DB_INVALID, "attendance: \"%s\" is "
 				       "not one of present, apologies, report, "
@@ -783,7 +781,7 @@ read_agency(struct db *db, sqlite3_stmt *st, void *row)
 	(void)db;
 	db_column_copy(st, 0, a->agency, sizeof a->agency);
 	a->invited = sqlite3_column_int(st, 1) != 0;
-	db_column_copy(st, 2, a->attendance, sizeof a->attendance);
+	a->attendance = agenda_attendance_parse(meetings_text(st, 2));
 }
 
 enum db_status
@@ -897,8 +895,9 @@ warnings(struct db *db, const struct db_meeting *m, int64_t offender_id,
 	/* A change of level or an exit is considered at another level's
 	 * meeting by its nature; an initial meeting or a review at the
 	 * case's own. */
-	bool own_level = reason == NULL || strcmp(reason, "initial") == 0 ||
-			 strcmp(reason, "review") == 0;
+	int why = agenda_reason_parse(reason);
+	bool own_level = reason == NULL || why == AGENDA_INITIAL ||
+			 why == AGENDA_REVIEW;
 	sqlite3_stmt *st;
 	char other_date[MDATE_BUFSZ] = "";
 	int status = -1, level = 0, rc, asked = 0;
@@ -983,7 +982,7 @@ db_agenda_warnings(struct db *db, int64_t meeting_id, int64_t offender_id,
 	return s;
 }
 
-const char *
+enum agenda_reason
 db_agenda_default_reason(struct db *db, int64_t offender_id,
 			 int64_t *referral_id)
 {
@@ -993,12 +992,12 @@ db_agenda_default_reason(struct db *db, int64_t offender_id,
 
 	*referral_id = 0;
 	if (st == NULL)
-		return "review";
+		return AGENDA_REVIEW;
 	sqlite3_bind_int64(st, 1, offender_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*referral_id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return *referral_id ? "initial" : "review";
+	return *referral_id ? AGENDA_INITIAL : AGENDA_REVIEW;
 }
 
 enum db_status
@@ -1280,7 +1279,8 @@ read_item(struct db *db, sqlite3_stmt *st, void *row)
 	it->offender_id = sqlite3_column_int64(st, 2);
 	it->referral_id = sqlite3_column_int64(st, 3);
 	it->position = sqlite3_column_int(st, 4);
-	db_column_copy(st, 5, it->reason, sizeof it->reason);
+	it->reason = (enum agenda_reason)agenda_reason_parse(
+		meetings_text(st, 5));
 	it->discussed = sqlite3_column_int(st, 6) != 0;
 	db_column_copy(st, 7, it->ref, sizeof it->ref);
 	db_column_copy(st, 8, it->surname, sizeof it->surname);
@@ -1295,7 +1295,7 @@ read_item(struct db *db, sqlite3_stmt *st, void *row)
 								       16));
 	db_column_copy(st, 17, it->next_review, sizeof it->next_review);
 	it->minuted = sqlite3_column_int(st, 18) != 0;
-	db_column_copy(st, 19, it->level_decision, sizeof it->level_decision);
+	it->level_decision = db_column_decision(st, 19);
 	it->offender_version = sqlite3_column_int64(st, 20);
 }
 
@@ -1501,8 +1501,7 @@ db_agenda_propose(struct db *db, int64_t meeting_id, mdate today,
 		p.offender_id = c.v[i].offender_id;
 		p.referral_id = c.v[i].referral_id;
 		p.overdue = c.v[i].overdue;
-		str_copy(p.reason, agenda_reason_name(c.v[i].reason),
-			 sizeof p.reason);
+		p.reason = c.v[i].reason;
 		if (c.v[i].due != MDATE_NONE)
 			date_format(c.v[i].due, p.due);
 		if ((s = read_proposed(db, st, &p)) == DB_OK &&

@@ -134,7 +134,8 @@ enum db_status db_meeting_list(struct db *db, const struct db_meeting_query *q,
 struct db_meeting_agency {
 	char agency[32];
 	bool invited;
-	char attendance[16]; /* present, apologies, report, absent, or "" */
+	int attendance;      /* enum agenda_attendance, or -1 when not
+				recorded */
 };
 
 /* Invite (or, INVITED false, un-invite) AGENCY to meeting ID. */
@@ -166,8 +167,7 @@ struct db_agenda_item {
 	int64_t offender_id;
 	int64_t referral_id;          /* the referral met, or 0 */
 	int position;                 /* 1, 2, ... */
-	char reason[16];              /* initial, review, level_change, exit,
-					 other */
+	enum agenda_reason reason;
 	bool discussed;
 	/* The case: */
 	char ref[DB_REF_MAX];
@@ -183,7 +183,7 @@ struct db_agenda_item {
 	int64_t offender_version;     /* the case's version, as read */
 	/* Its minutes so far: */
 	bool minuted;
-	char level_decision[8];       /* stay, up, down, exit, or "" */
+	enum level_decision level_decision; /* or DECISION_NONE */
 };
 
 /*
@@ -201,11 +201,12 @@ enum db_status db_agenda_warnings(struct db *db, int64_t meeting_id,
 
 /*
  * Why OFFENDER_ID goes on an agenda unless the person says otherwise:
- * "initial" when a referral of it is pending (its id in *REFERRAL_ID),
- * else "review" (*REFERRAL_ID 0).
+ * AGENDA_INITIAL when a referral of it is pending (its id in
+ * *REFERRAL_ID), else AGENDA_REVIEW (*REFERRAL_ID 0).
  */
-const char *db_agenda_default_reason(struct db *db, int64_t offender_id,
-				     int64_t *referral_id);
+enum agenda_reason db_agenda_default_reason(struct db *db,
+					    int64_t offender_id,
+					    int64_t *referral_id);
 
 /*
  * Put offender OFFENDER_ID on meeting MEETING_ID's agenda, last, for
@@ -251,7 +252,7 @@ struct db_agenda_proposal {
 	char forenames[DB_FIELD_MAX];
 	int category, level;
 	char due[MDATE_BUFSZ];        /* "" when none */
-	char reason[16];
+	enum agenda_reason reason;
 	bool overdue;
 };
 
@@ -276,9 +277,9 @@ enum db_status db_agenda_propose(struct db *db, int64_t meeting_id,
  */
 struct db_bulk_item {
 	int64_t meeting_id;
-	const char *reason;                  /* agenda reason */
+	enum agenda_reason reason;
 	const char *text[DB_MIN_TEXTS];      /* NULL: none */
-	const char *level_decision;          /* or NULL */
+	enum level_decision level_decision;  /* or DECISION_NONE */
 	bool link_event;                     /* the item decided the case's
 						event dated on the meeting
 						day, at this meeting */
@@ -316,16 +317,19 @@ struct db_attendee {
 	int64_t meeting_id;
 	char name[DB_FIELD_MAX];
 	char agency[32];      /* an agency code (core/agenda.h) */
-	char role[16];        /* one of agenda_roles[] */
+	int role;             /* enum agenda_role; -1 from
+				 db_attendee_known() */
 };
 
 /*
- * Add A to meeting A->meeting_id (admin, member): name (no control
- * characters, at most DB_FIELD_MAX - 1 bytes), agency and role required;
- * the same name and agency again changes the role.  Not on a cancelled
- * meeting, nor on approved minutes.  A->id is set.
+ * Add A to meeting A->meeting_id (admin, member) as ROLE, one of
+ * agenda_roles[] as typed: name (no control characters, at most
+ * DB_FIELD_MAX - 1 bytes), agency and role required; the same name and
+ * agency again changes the role.  Not on a cancelled meeting, nor on
+ * approved minutes.  A->id and A->role are set.
  */
-enum db_status db_attendee_add(struct db *db, struct db_attendee *a);
+enum db_status db_attendee_add(struct db *db, struct db_attendee *a,
+			       const char *role);
 
 /* Take attendee ID off its meeting (admin, member; not on approved
  * minutes). */
@@ -339,7 +343,7 @@ enum db_status db_attendee_list(struct db *db, int64_t meeting_id,
 
 /* The people who came to earlier meetings, each name and agency once,
  * the most recent first, at most LIMIT, into LIST (admin, member); their
- * role and meeting are 0/"". */
+ * id and meeting 0, their role -1. */
 enum db_status db_attendee_known(struct db *db, int limit,
 				 struct db_attendees *list);
 

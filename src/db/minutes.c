@@ -78,8 +78,7 @@ load_minutes(struct db *db, int64_t item_id, struct db_minutes *m)
 				(const char *)sqlite3_column_text(st, 1 + i),
 				&oom);
 		db_column_copy(st, 11, m->next_review, sizeof m->next_review);
-		db_column_copy(st, 12, m->level_decision,
-			       sizeof m->level_decision);
+		m->level_decision = db_column_decision(st, 12);
 		m->level_event_id = sqlite3_column_int64(st, 13);
 	}
 	sqlite3_reset(st);
@@ -130,7 +129,7 @@ store_minutes(struct db *db, const struct db_minutes *m, int64_t new_version)
 	for (int i = 0; i < DB_MIN_TEXTS; i++)
 		db_bind_text(st, 2 + i, m->text[i]);
 	db_bind_text(st, 12, m->next_review);
-	db_bind_text(st, 13, m->level_decision);
+	db_bind_text(st, 13, level_decision_name(m->level_decision));
 	if (m->level_event_id)
 		sqlite3_bind_int64(st, 14, m->level_event_id);
 	sqlite3_bind_int64(st, 15, new_version);
@@ -317,19 +316,6 @@ case_state(struct db *db, int64_t id, int *level, int64_t *version)
 	return DB_OK;
 }
 
-/* The decision DEC from LEVEL to NEW_LEVEL in words for people:
- * "stay at Level 2", "down to Level 1", "exit". */
-static void
-decision_words(char *buf, size_t n, const char *dec, int level, int new_level)
-{
-	if (strcmp(dec, "stay") == 0)
-		snprintf(buf, n, "stay at Level %d", level);
-	else if (strcmp(dec, "exit") == 0)
-		snprintf(buf, n, "exit from MAPPA");
-	else
-		snprintf(buf, n, "%s to Level %d", dec, new_level);
-}
-
 /* The level decision recorded in CUR, in words (the case at LEVEL now). */
 static void
 recorded_words(struct db *db, const struct db_minutes *cur, int level,
@@ -346,7 +332,7 @@ recorded_words(struct db *db, const struct db_minutes *cur, int level,
 			to = sqlite3_column_int(st, 0);
 		sqlite3_reset(st);
 	}
-	decision_words(buf, n, cur->level_decision, level, to);
+	process_decision_words(buf, n, cur->level_decision, level, to);
 }
 
 enum db_status
@@ -359,7 +345,7 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 	struct db_event e;
 	struct strbuf sb;
 	enum db_status s;
-	const char *dec = d->decision ? d->decision : "";
+	enum level_decision dec = d->decision;
 	int level = 0, new_level;
 	int64_t version;
 	mdate review;
@@ -373,7 +359,7 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 		return s;
 	if (process_decided_level(dec, 2, 0, why, sizeof why) < 0)
 		return db_fail(db, DB_INVALID, "%s", why);
-	change = strcmp(dec, "stay") != 0;
+	change = dec != DECISION_STAY;
 	if (change && (d->reason == NULL ||
 		       d->reason[strspn(d->reason, " \t\r\n")] == '\0'))
 		return db_fail(db, DB_INVALID, "a level decision other than "
@@ -399,11 +385,11 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 			"saved: reload it and try again"));
 	if ((s = load_minutes(db, item_id, &cur)) != DB_OK)
 		return db_tx_end(db, s);
-	if (cur.level_decision[0]) {
+	if (cur.level_decision != DECISION_NONE) {
 		/* A decision is recorded: the same again is no change;
 		 * another replaces it only when asked to, never silently. */
-		bool same = strcmp(cur.level_decision, dec) == 0 &&
-			    (!change || strcmp(dec, "exit") == 0 ||
+		bool same = cur.level_decision == dec &&
+			    (!change || dec == DECISION_EXIT ||
 			     d->level == 0 || d->level == level);
 
 		recorded_words(db, &cur, level, was, sizeof was);
@@ -418,14 +404,15 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 		if (!d->replace) {
 			new_level = process_decided_level(dec, level, d->level,
 							  why, sizeof why);
-			decision_words(now, sizeof now, dec, level,
-				       new_level);
+			process_decision_words(now, sizeof now, dec, level,
+					       new_level);
 			db_minutes_clear(&cur);
 			return db_tx_end(db, db_fail(db, DB_CONFLICT,
 				"a level decision is recorded for this case at "
 				"this meeting already: %s (yours: %s); nothing "
 				"was saved -- replace it only on purpose", was,
-				new_level < 0 ? dec : now));
+				new_level < 0 ? level_decision_name(dec)
+					      : now));
 		}
 		if (cur.level_event_id) {
 			char because[64];
@@ -452,7 +439,7 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 	memset(&e, 0, sizeof e);
 	if (change) {
 		e.ev.date = it.date;
-		if (strcmp(dec, "exit") == 0) {
+		if (dec == DECISION_EXIT) {
 			e.ev.type = EV_EXIT;
 			e.ev.kind = (uint8_t)d->exit_kind;
 		} else {
@@ -468,11 +455,11 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 	}
 	if (s == DB_OK && (s = db_process_settings(db, &ps)) == DB_OK) {
 		review = d->next_review;
-		if (strcmp(dec, "exit") == 0)
+		if (dec == DECISION_EXIT)
 			review = MDATE_NONE;
 		else if (review == MDATE_NONE)
 			review = process_review_due(&ps, new_level, it.date);
-		str_copy(cur.level_decision, dec, sizeof cur.level_decision);
+		cur.level_decision = dec;
 		cur.level_event_id = change ? e.id : 0;
 		cur.next_review[0] = '\0';
 		if (review != MDATE_NONE)
@@ -483,12 +470,13 @@ db_minutes_level(struct db *db, int64_t item_id, int64_t *offender_version,
 						it.meeting_id, it.date, review);
 	}
 	if (s == DB_OK) {
-		decision_words(now, sizeof now, dec, level, new_level);
+		process_decision_words(now, sizeof now, dec, level,
+				       new_level);
 		sb_init(&sb);
 		sb_printf(&sb, "level_decision: %s -> %s; level: %d -> %s%d",
 			  was, now, level,
-			  strcmp(dec, "exit") == 0 ? "exit from " : "",
-			  strcmp(dec, "exit") == 0 ? level : new_level);
+			  dec == DECISION_EXIT ? "exit from " : "",
+			  dec == DECISION_EXIT ? level : new_level);
 		sb_printf(&sb, "; next_review: -> %s",
 			  cur.next_review[0] ? cur.next_review : "-");
 		if (change)
@@ -571,7 +559,8 @@ db_bulk_case_meetings(struct db *db, int64_t offender_id,
 			break;
 		nref += referral != 0;
 		s = meetings_insert_item(db, b->meeting_id, offender_id,
-					 b->reason, referral, b->discussed,
+					 agenda_reason_name(b->reason),
+					 referral, b->discussed,
 					 &item);
 		if (s != DB_OK)
 			break;
@@ -579,8 +568,7 @@ db_bulk_case_meetings(struct db *db, int64_t offender_id,
 		m.item_id = item;
 		for (int t = 0; t < DB_MIN_TEXTS; t++)
 			m.text[t] = (char *)b->text[t];
-		str_copy(m.level_decision, b->level_decision
-			 ? b->level_decision : "", sizeof m.level_decision);
+		m.level_decision = b->level_decision;
 		if (b->next_review != MDATE_NONE)
 			date_format(b->next_review, m.next_review);
 		if (b->link_event) {

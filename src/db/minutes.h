@@ -11,6 +11,7 @@
 
 #include "core/date.h"
 #include "core/minutes.h"
+#include "core/status.h"
 #include "db/connection.h"
 
 /* The free-text parts of a case's minutes: the headings of
@@ -41,7 +42,7 @@ struct db_minutes {
 					   NULL when empty */
 	char next_review[MDATE_BUFSZ];  /* "" when none */
 	/* Read only (db_minutes_level() sets them): */
-	char level_decision[8];         /* stay, up, down, exit, or "" */
+	enum level_decision level_decision; /* or DECISION_NONE */
 	int64_t level_event_id;         /* the event it wrote, or 0 */
 };
 
@@ -64,7 +65,7 @@ enum db_status db_minutes_save(struct db *db, const struct db_minutes *base,
 
 /* The level decided for a case at a meeting. */
 struct db_level_decision {
-	const char *decision; /* "stay", "up", "down" or "exit" */
+	enum level_decision decision; /* DECISION_NONE is refused */
 	int level;            /* up, down: the new level (0: one up or
 				 down from the case's) */
 	int exit_kind;        /* exit: enum ev_exit_kind */

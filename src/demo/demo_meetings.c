@@ -274,7 +274,7 @@ referrer_for(uint64_t *r, const char *lead)
 	const struct agenda_agency *a;
 
 	if (lead && chance(r, 750) && (a = agenda_agency_find(lead)) &&
-	    strcmp(a->code, "other") != 0)
+	    a != agenda_agency_find("other"))
 		return a->code;
 	return PICK(r, others);
 }
@@ -419,8 +419,8 @@ add_review(struct demo_history *h, uint64_t *r, mdate d, int level,
 	it->meeting = d;
 	it->level = (uint8_t)level;
 	it->chair = demo_chair(d, level);
-	it->reason = "review";
-	it->level_decision = "stay";
+	it->reason = AGENDA_REVIEW;
+	it->level_decision = DECISION_STAY;
 	str_printf(it->decision, sizeof it->decision, "Level %d management "
 		   "to continue; the risk management plan is reviewed and "
 		   "updated below.", level);
@@ -452,8 +452,8 @@ add_decision(struct demo_history *h, uint64_t *r, const struct demo_event *e,
 	it->decided_event = true;
 	switch (e->ev.type) {
 	case EV_REGISTER:
-		it->reason = "initial";
-		it->level_decision = "stay";
+		it->reason = AGENDA_INITIAL;
+		it->level_decision = DECISION_STAY;
 		it->referred_level = e->ev.level;
 		str_printf(it->decision, sizeof it->decision, "Accepted for "
 			   "MAPPA management at Level %d as a %s (Category "
@@ -465,16 +465,17 @@ add_decision(struct demo_history *h, uint64_t *r, const struct demo_event *e,
 			   PICK(r, initial_rationales));
 		break;
 	case EV_EXIT:
-		it->reason = "exit";
-		it->level_decision = "exit";
+		it->reason = AGENDA_EXIT;
+		it->level_decision = DECISION_EXIT;
 		str_printf(it->decision, sizeof it->decision, "The case leaves "
 			   "MAPPA management (was Level %d).", before->level);
 		str_printf(it->rationale, sizeof it->rationale, "%s.",
 			   e->note ? e->note : "Risk reduced");
 		break;
 	default:
-		it->reason = "level_change";
-		it->level_decision = e->ev.level > before->level ? "up" : "down";
+		it->reason = AGENDA_LEVEL_CHANGE;
+		it->level_decision = e->ev.level > before->level
+					     ? DECISION_UP : DECISION_DOWN;
 		if (before->level == 1 && e->ev.level >= 2)
 			it->referred_level = e->ev.level;
 		str_printf(it->decision, sizeof it->decision, "%s from Level %d "
@@ -643,10 +644,11 @@ demo_attendance(mdate date, int level, const char **agency,
 			continue;
 		x = (int)rnd(&r, 1000);
 		agency[n] = table[i].code;
-		attendance[n] = x < table[i].present ? "present"
-				: x < table[i].present + table[i].report
-					? "report"
-				: x < 960 ? "apologies" : "absent";
+		attendance[n] = agenda_attendance_name(
+			x < table[i].present ? ATTENDED_PRESENT
+			: x < table[i].present + table[i].report
+				? ATTENDED_REPORT
+			: x < 960 ? ATTENDED_APOLOGIES : ATTENDED_ABSENT);
 		n++;
 	}
 	return n;

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/status.h"
 #include "demo/demo.h"
 
 /* The free-text headings of a case's minutes, in the data layer's order
@@ -43,9 +44,9 @@ struct demo_item {
 	mdate meeting;           /* the meeting's date */
 	uint8_t level;           /* the meeting's level */
 	const char *chair;
-	const char *reason;      /* agenda reason: initial, review,
-				    level_change, exit */
-	const char *level_decision; /* stay, up, down, exit */
+	enum agenda_reason reason; /* initial, review, level_change,
+				      exit */
+	enum level_decision level_decision; /* stay, up, down, exit */
 	bool decided_event;      /* the decision is an event of the history
 				    dated on the meeting, at this meeting */
 	const char *text[DEMO_MINUTES_TEXTS]; /* NULL when none */

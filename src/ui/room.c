@@ -79,9 +79,10 @@ put_person(struct room *r, const struct db_attendee *a)
 	w->id = a->id;
 	str_copy(w->name, a->name, sizeof w->name);
 	str_copy(w->agency, a->agency, sizeof w->agency);
-	str_copy(w->role, a->role, sizeof w->role);
+	w->role = a->role;
 	ui_fmt(w->line, sizeof w->line, "%-32s %-26s %s", a->name,
-	       room_agency_name(a->agency), a->id ? a->role : "");
+	       room_agency_name(a->agency),
+	       a->id ? agenda_role_name(a->role) : "");
 	return true;
 }
 
@@ -109,7 +110,8 @@ put_item(struct room *r, const struct db_agenda_item *it)
 	ui_fmt(w->line, sizeof w->line, "%3d  %-11s %-24.24s %-10s %-8s %s",
 	       it->position, it->ref, name, it->discussed ? "discussed"
 	       : "not yet", it->minuted ? "minuted" : "-",
-	       it->level_decision[0] ? it->level_decision : "-");
+	       it->level_decision != DECISION_NONE
+	       ? level_decision_name(it->level_decision) : "-");
 	return true;
 }
 

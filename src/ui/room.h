@@ -20,7 +20,7 @@ struct room_row {
 	int index;               /* overview: the case's index on the agenda */
 	char name[DB_FIELD_MAX]; /* person; action: the owner */
 	char agency[32];
-	char role[16];
+	int role;                /* person: enum agenda_role */
 	char due[MDATE_BUFSZ];
 	char *text;              /* action: its wording (malloc'd) */
 	bool heading;            /* a line between sections: not selectable */

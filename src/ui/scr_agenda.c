@@ -143,7 +143,8 @@ ab_add(struct ui *ui, struct screen *s)
 	b->add_oid = p->offender_id;
 	b->add_referral = p->referral_id;
 	str_copy(b->add_ref, p->ref, sizeof b->add_ref);
-	str_copy(b->add_reason, p->reason, sizeof b->add_reason);
+	str_copy(b->add_reason, agenda_reason_name(p->reason),
+		 sizeof b->add_reason);
 	d = add_checked(ui, s);
 	stay_in_proposal(b, at);
 	return d;
@@ -160,7 +161,8 @@ all_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 		return DRAW_NONE;
 	for (int i = 0; i < b->p.n; i++) {
 		if (db_agenda_add(ui->db, b->id, b->p.v[i].offender_id,
-				  b->p.v[i].reason, b->p.v[i].referral_id,
+				  agenda_reason_name(b->p.v[i].reason),
+				  b->p.v[i].referral_id,
 				  false, NULL) == DB_OK)
 			added++;
 		else
@@ -209,7 +211,7 @@ add_reason_answered(struct ui *ui, struct screen *s, bool ok,
 		return ask_add_reason(ui, s, text) | DRAW_STATUS;
 	}
 	str_copy(b->add_reason, text, sizeof b->add_reason);
-	if (strcmp(text, "initial") != 0)
+	if (agenda_reason_parse(text) != AGENDA_INITIAL)
 		b->add_referral = 0;
 	else if (b->add_referral == 0)
 		db_agenda_default_reason(ui->db, b->add_oid, &b->add_referral);
@@ -247,8 +249,9 @@ ref_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 	}
 	str_copy(b->add_ref, text, sizeof b->add_ref);
 	/* Initial when a referral is pending; the person may change it. */
-	return ask_add_reason(ui, s, db_agenda_default_reason(
-		ui->db, b->add_oid, &b->add_referral));
+	return ask_add_reason(ui, s, agenda_reason_name(
+		db_agenda_default_reason(ui->db, b->add_oid,
+					 &b->add_referral)));
 }
 
 static unsigned
@@ -363,7 +366,8 @@ ab_draw(struct ui *ui, struct screen *s, unsigned what)
 			       "Cat %d L%d  %-12s next review %s",
 			       list_marker(sel), it->position, it->ref,
 			       it->surname, it->forenames, it->category,
-			       it->level, it->reason, it->next_review);
+			       it->level, agenda_reason_name(it->reason),
+			       it->next_review);
 		} else {
 			const struct db_agenda_proposal *p =
 				&b->p.v[k - b->items.n];
@@ -373,7 +377,8 @@ ab_draw(struct ui *ui, struct screen *s, unsigned what)
 			ui_fmt(line, sizeof line, "%s     %-10s %s, %s  Cat %d"
 			       " L%d  %-12s due %s%s", list_marker(sel), p->ref,
 			       p->surname, p->forenames, p->category, p->level,
-			       p->reason, p->due[0] ? p->due : "-",
+			       agenda_reason_name(p->reason),
+			       p->due[0] ? p->due : "-",
 			       p->overdue ? "  OVERDUE" : "");
 		}
 		ui_put(y++, 0, ui->cols, line, a, PUT_PAD | PUT_ELLIPSIS);

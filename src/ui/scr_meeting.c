@@ -79,7 +79,8 @@ struct mm {
 	 * plan is offered as the start of this one's). */
 	struct cf_lines brief;
 	int64_t prev_id;
-	char prev_date[MDATE_BUFSZ], prev_level[8];
+	char prev_date[MDATE_BUFSZ];
+	enum level_decision prev_level;
 	char *prev_decision;
 	struct db_minutes prev;
 	/* An action or a decision asked for in steps: */
@@ -95,7 +96,8 @@ struct mm {
 	/* The decision read from the line: its word, named level, exit
 	 * kind, in words ("up to Level 3"); whether it replaces one
 	 * recorded; the recorded one in words, as the page shows it. */
-	char d_word[16], d_words[96], d_shown[96];
+	enum level_decision d_dec;
+	char d_words[96], d_shown[96];
 	int d_level, d_kind;
 	bool d_replace;
 	bool d_kinds;             /* the exit kinds listed on the page */
@@ -143,8 +145,7 @@ find_last(struct mm *x, const struct db_case_meetings *list)
 		    cm->status == MEETING_HELD) {
 			x->prev_id = cm->id;
 			str_copy(x->prev_date, cm->date, sizeof x->prev_date);
-			str_copy(x->prev_level, cm->level_decision,
-				 sizeof x->prev_level);
+			x->prev_level = cm->level_decision;
 			free(x->prev_decision);
 			x->prev_decision = cm->decision && *cm->decision
 						   ? strdup(cm->decision)
@@ -163,7 +164,8 @@ forget_briefing(struct mm *x)
 	db_minutes_clear(&x->prev);
 	memset(&x->prev, 0, sizeof x->prev);
 	x->prev_id = 0;
-	x->prev_date[0] = x->prev_level[0] = '\0';
+	x->prev_date[0] = '\0';
+	x->prev_level = DECISION_NONE;
 }
 
 /* Whether minutes row R is of the risk management plan. */
@@ -210,14 +212,10 @@ load_case(struct ui *ui, struct mm *x)
 		ui_error(ui, "The minutes cannot be read: %s",
 			 db_errmsg(ui->db));
 	/* The recorded decision in words; its event set the case's level. */
-	if (strcmp(x->min.level_decision, "stay") == 0)
-		ui_fmt(x->d_shown, sizeof x->d_shown, "stay at Level %d",
-		       it->level);
-	else if (strcmp(x->min.level_decision, "exit") == 0)
-		str_copy(x->d_shown, "exit from MAPPA", sizeof x->d_shown);
-	else if (x->min.level_decision[0])
-		ui_fmt(x->d_shown, sizeof x->d_shown, "%s to Level %d",
-		       x->min.level_decision, it->level);
+	if (x->min.level_decision != DECISION_NONE)
+		process_decision_words(x->d_shown, sizeof x->d_shown,
+				       x->min.level_decision, it->level,
+				       it->level);
 	else
 		x->d_shown[0] = '\0';
 	if (!cf_lines_read(ui, it->offender_id, &x->brief, NULL) ||
@@ -392,13 +390,12 @@ static unsigned
 set_attendance(struct ui *ui, struct mm *x)
 {
 	struct db_meeting_agency *a = &x->ag.v[x->row];
-	const char *next = agenda_attendances[0];
+	/* The next in the table's order; the first when none is recorded. */
+	const char *next = agenda_attendance_name((a->attendance + 1) %
+						  AGENDA_ATTENDANCES);
 
-	for (size_t i = 0; i < agenda_attendance_count; i++)
-		if (strcmp(a->attendance, agenda_attendances[i]) == 0)
-			next = agenda_attendances[(i + 1) %
-						  agenda_attendance_count];
-	if (db_meeting_attendance(ui->db, x->id, a->agency, a->attendance,
+	if (db_meeting_attendance(ui->db, x->id, a->agency,
+				  agenda_attendance_name(a->attendance),
 				  next) != DB_OK)
 		ui_error(ui, "Not recorded: %s", db_errmsg(ui->db));
 	load(ui, x);
@@ -697,18 +694,19 @@ static unsigned ask_decision(struct ui *ui, struct screen *s,
 static unsigned ask_kind(struct ui *ui, struct screen *s, const char *text);
 
 /*
- * Read the decision typed in X->decision into *D (word and level), the
- * case at LEVEL: the resulting level into *TO (0 after an exit), said in
- * words into WORDS.  False with a sentence in WHY when it cannot be.
+ * Read the decision typed in X->decision into *D (decision and level),
+ * the case at LEVEL: the resulting level into *TO (0 after an exit),
+ * said in words into WORDS.  False with a sentence in WHY when it cannot
+ * be.
  */
 static bool
 parse_decision(const struct mm *x, int level, struct db_level_decision *d,
-	       char *word, size_t nword, int *to, char *words, size_t nwords,
-	       char *why, size_t nwhy)
+	       int *to, char *words, size_t nwords, char *why, size_t nwhy)
 {
 	char w1[16] = "", w2[16] = "", w3[16] = "";
 	int n = sscanf(x->decision, "%15s %15s %15s", w1, w2, w3);
 	const char *num = NULL;
+	int dec;
 
 	d->level = 0;
 	if (n < 1) {
@@ -718,12 +716,14 @@ parse_decision(const struct mm *x, int level, struct db_level_decision *d,
 	if (strcmp(w1, "to") == 0) {
 		/* "to N": up or down, whichever it is. */
 		num = w2;
-		str_copy(word, atoi(w2) > level ? "up" : "down", nword);
+		dec = atoi(w2) > level ? DECISION_UP : DECISION_DOWN;
 	} else {
-		str_copy(word, w1, nword);
+		/* An unknown word is none, which is refused below. */
+		dec = level_decision_parse(w1);
 		num = strcmp(w2, "to") == 0 ? w3 : w2;
 	}
-	if ((strcmp(word, "up") == 0 || strcmp(word, "down") == 0) &&
+	d->decision = dec < 0 ? DECISION_NONE : (enum level_decision)dec;
+	if ((d->decision == DECISION_UP || d->decision == DECISION_DOWN) &&
 	    num[0]) {
 		if (num[0] < '1' || num[0] > '3' || num[1]) {
 			str_printf(why, nwhy, "\"%s\" is not a level (1, 2 or "
@@ -732,15 +732,10 @@ parse_decision(const struct mm *x, int level, struct db_level_decision *d,
 		}
 		d->level = num[0] - '0';
 	}
-	*to = process_decided_level(word, level, d->level, why, nwhy);
+	*to = process_decided_level(d->decision, level, d->level, why, nwhy);
 	if (*to < 0)
 		return false;
-	if (strcmp(word, "stay") == 0)
-		str_printf(words, nwords, "stay at Level %d", level);
-	else if (strcmp(word, "exit") == 0)
-		str_copy(words, "exit from MAPPA", nwords);
-	else
-		str_printf(words, nwords, "%s to Level %d", word, *to);
+	process_decision_words(words, nwords, d->decision, level, *to);
 	return true;
 }
 
@@ -797,7 +792,7 @@ decide(struct ui *ui, struct screen *s, const char *reason)
 			 "case.");
 		return DRAW_STATUS;
 	}
-	d.decision = x->d_word;
+	d.decision = x->d_dec;
 	d.level = x->d_level;
 	d.exit_kind = x->d_kind;
 	d.reason = reason && reason[0] ? reason : NULL;
@@ -810,7 +805,8 @@ decide(struct ui *ui, struct screen *s, const char *reason)
 		str_copy(x->d_reason, reason_kept, sizeof x->d_reason);
 		load(ui, x);
 		it = item_of(x);
-		if (it && x->min.level_decision[0] && !x->d_replace) {
+		if (it && x->min.level_decision != DECISION_NONE &&
+		    !x->d_replace) {
 			/* Someone recorded a decision meanwhile: both are
 			 * shown; yours replaces theirs only on a yes. */
 			x->d_version = it->offender_version;
@@ -930,9 +926,8 @@ decision_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 		return DRAW_BODY;
 	}
 	str_copy(x->decision, text, sizeof x->decision);
-	if (!parse_decision(x, it->level, &d, x->d_word, sizeof x->d_word,
-			    &to, x->d_words, sizeof x->d_words, why,
-			    sizeof why)) {
+	if (!parse_decision(x, it->level, &d, &to, x->d_words,
+			    sizeof x->d_words, why, sizeof why)) {
 		/* Refused before anything is saved: it opens as typed. */
 		ui_fmt(x->notice, sizeof x->notice, "NOT A DECISION: %s.  "
 		       "Yours is on the line below: put it right, or Esc.",
@@ -941,11 +936,12 @@ decision_answered(struct ui *ui, struct screen *s, bool ok, const char *text)
 		return ask_decision(ui, s, text) | DRAW_BODY;
 	}
 	x->notice[0] = '\0';
+	x->d_dec = d.decision;
 	x->d_level = d.level;
 	x->d_kind = 0;
-	if (strcmp(x->d_word, "stay") == 0)
+	if (x->d_dec == DECISION_STAY)
 		return decide(ui, s, NULL);
-	if (strcmp(x->d_word, "exit") == 0)
+	if (x->d_dec == DECISION_EXIT)
 		return ask_kind(ui, s, "") | DRAW_BODY;
 	return ask_reason(ui, s, x->d_reason) | DRAW_BODY;
 }
@@ -998,7 +994,7 @@ level(struct ui *ui, struct screen *s)
 		ui_error(ui, "The meeting is not held yet: H marks it held.");
 		return DRAW_STATUS;
 	}
-	if (item_of(x) && x->min.level_decision[0])
+	if (item_of(x) && x->min.level_decision != DECISION_NONE)
 		return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Recorded: %s.  "
 				  "Replace it? (y/n)", x->d_shown),
 				  replace_first_answered);
@@ -1174,7 +1170,8 @@ discussed(struct ui *ui, struct screen *s)
 		       "discussed).", it->ref);
 		return DRAW_STATUS;
 	}
-	if (x->m.status == MEETING_HELD && !x->min.level_decision[0])
+	if (x->m.status == MEETING_HELD &&
+	    x->min.level_decision == DECISION_NONE)
 		return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "No level decision "
 				  "is recorded for %s.  Mark it discussed "
 				  "anyway? (y/n)", it->ref),
@@ -1573,9 +1570,10 @@ draw_briefing(struct ui *ui, struct mm *x, const struct db_agenda_item *it,
 	if (!x->prev_id)
 		return y;
 	ui_put(y++, 4, w - 2, ui_fmt(line, sizeof line, "The last meeting's "
-	       "decisions (%s): level: %s", x->prev_date, x->prev_level[0]
-	       ? x->prev_level : "none recorded"), ui_attr(R_NORMAL) |
-	       A_BOLD, PUT_PAD | PUT_ELLIPSIS);
+	       "decisions (%s): level: %s", x->prev_date,
+	       x->prev_level != DECISION_NONE
+	       ? level_decision_name(x->prev_level) : "none recorded"),
+	       ui_attr(R_NORMAL) | A_BOLD, PUT_PAD | PUT_ELLIPSIS);
 	if (x->prev_decision)
 		y = put_text(y, 6, w - 4, x->prev_decision,
 			     ui_attr(R_NORMAL));
@@ -1617,7 +1615,7 @@ draw_case(struct ui *ui, struct mm *x, int y, int last)
 	if (it == NULL)
 		return y;
 	ui_put(y++, 2, w, ui_fmt(line, sizeof line, "On the agenda for: %s"
-	       "   next review %s   lead %s", it->reason,
+	       "   next review %s   lead %s", agenda_reason_name(it->reason),
 	       it->next_review[0] ? it->next_review : "none",
 	       it->lead_agency), ui_attr(R_NORMAL), PUT_PAD | PUT_ELLIPSIS);
 	y = draw_briefing(ui, x, it, y);
@@ -1771,8 +1769,9 @@ mm_draw(struct ui *ui, struct screen *s, unsigned what)
 			ui_put(y++, 0, ui->cols, ui_fmt(line, sizeof line,
 			       "%s %-40s %-10s %s", list_marker(i == x->row),
 			       g ? g->name : x->ag.v[i].agency,
-			       x->ag.v[i].attendance[0]
-			       ? x->ag.v[i].attendance : "-",
+			       x->ag.v[i].attendance >= 0
+			       ? agenda_attendance_name(x->ag.v[i].attendance)
+			       : "-",
 			       x->ag.v[i].invited ? "" : "(not invited)"),
 			       a, PUT_PAD | PUT_ELLIPSIS);
 		}

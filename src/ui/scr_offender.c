@@ -347,10 +347,11 @@ build_rest(struct ui *ui, struct rec *r, int width)
 		if (!ui->lay && m[i].chair && n < sizeof line)
 			n += (size_t)snprintf(line + n, sizeof line - n,
 					      ", chair %s", m[i].chair);
-		if (m[i].level_decision[0] && n < sizeof line)
+		if (m[i].level_decision != DECISION_NONE && n < sizeof line)
 			n += (size_t)snprintf(line + n, sizeof line - n,
 					      "; level: %s",
-					      m[i].level_decision);
+					      level_decision_name(
+						      m[i].level_decision));
 		for (int j = 0; j < r->ev.n && n < sizeof line; j++) {
 			struct ev_state st = { 0 };
 			char what[160];

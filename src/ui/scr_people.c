@@ -28,15 +28,15 @@ put_person(struct ui *ui, struct room *r, const char *name,
 	a.meeting_id = r->meeting_id;
 	str_copy(a.name, name, sizeof a.name);
 	str_copy(a.agency, agency, sizeof a.agency);
-	str_copy(a.role, role, sizeof a.role);
-	if (db_attendee_add(ui->db, &a) != DB_OK) {
+	if (db_attendee_add(ui->db, &a, role) != DB_OK) {
 		ui_fmt(r->notice, sizeof r->notice, "NOT RECORDED: %s",
 		       db_errmsg(ui->db));
 		ui_error(ui, "Not recorded: %s", db_errmsg(ui->db));
 		return false;
 	}
 	r->notice[0] = '\0';
-	ui_msg(ui, "%s (%s): %s.", a.name, room_agency_name(a.agency), a.role);
+	ui_msg(ui, "%s (%s): %s.", a.name, room_agency_name(a.agency),
+	       agenda_role_name(a.role));
 	return true;
 }
 
@@ -45,13 +45,12 @@ person_role(struct ui *ui, struct screen *s)
 {
 	struct room *r = room_of(s);
 	struct room_row *w = &r->v[r->cur];
-	const char *next = agenda_roles[0];
-	int i;
+	/* The next role in the table's order; a known person comes as the
+	 * first. */
+	const char *next = agenda_role_name(w->id != 0
+					    ? (w->role + 1) % AGENDA_ROLES
+					    : PERSON_PRESENT);
 
-	if (w->id != 0) {
-		i = agenda_role_find(w->role);
-		next = agenda_roles[(size_t)(i + 1) % agenda_role_count];
-	}
 	put_person(ui, r, w->name, w->agency, next);
 	return room_reload(ui, s) | DRAW_STATUS;
 }
