@@ -27,6 +27,7 @@
 
 #include "app/context.h"
 #include "cli/cli.h"
+#include "core/escape.h"
 #include "core/outfile.h"
 #include "cli/pdf.h"
 #include "core/util.h"
@@ -91,6 +92,20 @@ struct paper {
 /* The marking at the top and the bottom of every paper and page. */
 static const char marking[] = "OFFICIAL-SENSITIVE";
 
+/* Text S (a name, a minute, the statement) into a Markdown paper as it
+ * reads (core/escape.h): never markup.  The writers below put each text
+ * they are given through here; their own markup goes out as it is. */
+static void
+md_text(const char *s, enum escape_md_place where)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	escape_markdown(&sb, s, where);
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+}
+
 /* Write TEXT wrapped at 76 columns, each line indented by INDENT. */
 static void
 wrap(const char *text, int indent)
@@ -147,7 +162,9 @@ heading(const struct paper *pp, int level, const char *text)
 	if (pp->pdf) {
 		pdf_heading(pp->pdf, level, text);
 	} else if (pp->md) {
-		printf("\n%.*s %s\n\n", level + 1, "####", text);
+		printf("\n%.*s ", level + 1, "####");
+		md_text(text, ESCAPE_MD_LINE);
+		printf("\n\n");
 	} else {
 		size_t n = strlen(text);
 
@@ -172,13 +189,10 @@ field(const struct paper *pp, const char *label, const char *value,
 		pdf_field(pp->pdf, label, value);
 	} else if (pp->md) {
 		printf("**%s:** ", label);
-		if (strchr(value, '\n')) {
+		if (strchr(value, '\n'))
 			printf("\n\n");
-			fputs(value, stdout);
-			putchar('\n');
-		} else {
-			printf("%s\n", value);
-		}
+		md_text(value, ESCAPE_MD_LINES);
+		putchar('\n');
 		putchar('\n');
 	} else if (strlen(label) + strlen(value) < 60 &&
 		   strchr(value, '\n') == NULL) {
@@ -189,13 +203,12 @@ field(const struct paper *pp, const char *label, const char *value,
 	}
 }
 
-/* A Markdown table cell: no pipes or line breaks. */
+/* A Markdown table cell: its pipes escaped, its line breaks spaces. */
 static void
 md_cell(const char *s)
 {
 	putchar(' ');
-	for (; s && *s; s++)
-		putchar(*s == '|' ? '/' : *s == '\n' || *s == '\r' ? ' ' : *s);
+	md_text(s, ESCAPE_MD_LINE);
 	printf(" |");
 }
 
@@ -240,10 +253,12 @@ para(const struct paper *pp, const char *text)
 {
 	if (pp->pdf)
 		pdf_para(pp->pdf, 0, false, text);
-	else if (pp->md)
-		printf("%s\n\n", text);
-	else
+	else if (pp->md) {
+		md_text(text, ESCAPE_MD_LINES);
+		printf("\n\n");
+	} else {
 		wrap(text, 2);
+	}
 }
 
 static void
@@ -817,7 +832,9 @@ print_earlier(struct earlier *e, const struct db_case_action *a)
 	if (e->pp->pdf) {
 		pdf_para(e->pp->pdf, 0, false, line);
 	} else if (e->pp->md) {
-		printf("- %s\n", line);
+		printf("- ");
+		md_text(line, ESCAPE_MD_LINES);
+		putchar('\n');
 	} else {
 		char item[1210];
 
@@ -904,8 +921,10 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 			pdf_field(pp->pdf, heading_label(t),
 				  mi.text[t] ? mi.text[t] : "none recorded");
 		} else if (pp->md) {
-			printf("- *%s:* %s\n", heading_label(t),
-			       mi.text[t] ? mi.text[t] : "none recorded");
+			printf("- *%s:* ", heading_label(t));
+			md_text(mi.text[t] ? mi.text[t] : "none recorded",
+				ESCAPE_MD_LINES);
+			putchar('\n');
 		} else {
 			printf("    %s:\n", heading_label(t));
 			wrap(mi.text[t] ? mi.text[t] : "none recorded", 8);

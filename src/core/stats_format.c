@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "core/chars.h"
+#include "core/escape.h"
 #include "core/stats.h"
 #include "core/util.h"
 
@@ -302,30 +303,35 @@ utf8_len(const unsigned char *p)
 /*
  * S for a terminal or a Markdown file: what chars.h does not call
  * printable (control characters, C1, invisible format characters such
- * as U+202E, invalid UTF-8) becomes '?'; with MARKDOWN, Markdown's
- * punctuation is escaped.
+ * as U+202E, invalid UTF-8) becomes '?'; with MARKDOWN, the rest is
+ * escaped as the papers escape it (core/escape.h).
  */
 static void
 add_clean(struct strbuf *sb, const char *s, bool markdown)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	struct strbuf clean;
 
+	sb_init(&clean);
 	while (*p) {
 		enum chars_kind kind;
 		uint32_t cp;
 		size_t n = chars_next((const char *)p, strlen((const char *)p),
 				      &cp, &kind);
 
-		if (kind != CHARS_PRINT) {
-			sb_add(sb, "?");
-			p += n;
-			continue;
-		}
-		if (markdown && n == 1 && strchr("\\`*_[]<>|#~&!", *p))
-			sb_add(sb, "\\");
-		sb_addn(sb, (const char *)p, n);
+		if (kind != CHARS_PRINT)
+			sb_add(&clean, "?");
+		else
+			sb_addn(&clean, (const char *)p, n);
 		p += n;
 	}
+	if (clean.failed)
+		sb->failed = 1;
+	else if (markdown)
+		escape_markdown(sb, sb_str(&clean), ESCAPE_MD_LINE);
+	else
+		sb_add(sb, sb_str(&clean));
+	sb_free(&clean);
 }
 
 /* S as a JSON string (null for NULL); invalid UTF-8 becomes U+FFFD. */
