@@ -2,9 +2,9 @@
 # cli_shared.sh -- what the commands share (issue 14): the area's name and
 # today come from one context (src/app/context.c) for every command that
 # shows them, so the statistics, the report, the indicators and the papers
-# agree on them; and an option the command does not know, or a --format,
-# --year or --template value, is refused the same way everywhere, with
-# nothing written.
+# agree on them; and an option the command does not know, an argument it
+# does not take, or a --format, --year or --template value, is refused the
+# same way everywhere, with nothing written.
 . "${top_srcdir:-.}/tests/lib.sh"
 d=$T/demo.db
 expect 0 "$MAPPA" --db "$d" demo
@@ -132,6 +132,18 @@ done
 for cmd in stats report kpi audit actions keydates meetings; do
 	expect 2 "$MAPPA" --db "$d" $cmd --format
 	contains "$T/err" "mappa: $cmd: '--format' needs an argument"
+done
+# An argument a command does not take (cli_argument_fault): refused alike
+# by every command, naming the command and the argument.
+for cmd in init demo stats report kpi audit "retention list R" import \
+    "export D" meetings actions keydates "referral list" "case add R" \
+    "event add R"; do
+	name=${cmd%% [A-Z]}
+	[ "$name" = "retention list" ] && name=retention
+	# shellcheck disable=SC2086
+	expect 2 "$MAPPA" --db "$T/none.db" $cmd extra
+	contains "$T/err" "mappa: $name: unexpected argument 'extra'"
+	[ ! -s "$T/out" ] && ok || fail "$cmd extra wrote: $(head -c 200 "$T/out")"
 done
 expect 2 "$MAPPA" --db "$d" import --offenders
 contains "$T/err" "mappa: import: '--offenders' needs an argument"

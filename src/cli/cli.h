@@ -93,6 +93,10 @@ int cli_usage(const char *cmd, const char *fmt, ...)
  */
 int cli_option_fault(const char *cmd, int opt, char *const *argv);
 
+/* The usage error for an argument ARG that command CMD does not take:
+ * "unexpected argument 'ARG'". */
+int cli_argument_fault(const char *cmd, const char *arg);
+
 /*
  * VALUE of --format given to command CMD, for a command that writes text
  * or CSV: sets *CSV and returns EXIT_DONE; else the usage error

@@ -134,8 +134,7 @@ cmd_actions(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("actions", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("actions", argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
 	if (cli_db_today(db, &q.today) != 0) {

@@ -146,8 +146,7 @@ cmd_audit(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("audit", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("audit", argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
 	if (db_role(db) != ROLE_ADMIN) {

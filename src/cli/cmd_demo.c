@@ -588,8 +588,7 @@ cmd_demo(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("demo", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("demo", argv[optind]);
 	if (c->ndb == 0)
 		return cli_usage("demo", "--db FILE is required (the demo is "
 				 "never written into your real database)");

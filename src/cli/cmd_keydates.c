@@ -110,8 +110,7 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("keydates", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("keydates", argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
 	/* The data layer refuses too; asking first prints nothing. */

@@ -116,8 +116,7 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("meetings", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("meetings", argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
 	if (csv)

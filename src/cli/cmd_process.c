@@ -97,8 +97,7 @@ parse(struct pargs *a, int argc, char **argv, const int *allowed, int npos)
 	}
 	for (; optind < argc; optind++) {
 		if (a->npos == npos)
-			return cli_usage(a->cmd, "unexpected argument '%s'",
-					 argv[optind]);
+			return cli_argument_fault(a->cmd, argv[optind]);
 		a->pos[a->npos++] = argv[optind];
 	}
 	if (a->npos != npos)

@@ -77,8 +77,7 @@ cmd_retention(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		ref = argv[optind++];
 	if (optind < argc)
-		return cli_usage("retention", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("retention", argv[optind]);
 	if (strcmp(sub, "list") == 0) {
 		if (ref || until || reason || yes)
 			return cli_usage("retention", "list [--due DATE] "

@@ -425,6 +425,12 @@ cli_option_fault(const char *cmd, int opt, char *const *argv)
 }
 
 int
+cli_argument_fault(const char *cmd, const char *arg)
+{
+	return cli_usage(cmd, "unexpected argument '%s'", arg);
+}
+
+int
 cli_format_parse(const char *cmd, const char *value, bool *csv)
 {
 	if (strcmp(value, "csv") == 0)
