@@ -3,8 +3,8 @@
 # today come from one context (src/app/context.c) for every command that
 # shows them, so the statistics, the report, the indicators and the papers
 # agree on them; and an option the command does not know, an argument it
-# does not take, or a --format, --year or --template value, is refused the
-# same way everywhere, with nothing written.
+# does not take, a date that is none, or a --format, --year or --template
+# value, is refused the same way everywhere, with nothing written.
 . "${top_srcdir:-.}/tests/lib.sh"
 d=$T/demo.db
 expect 0 "$MAPPA" --db "$d" demo
@@ -145,6 +145,28 @@ for cmd in init demo stats report kpi audit "retention list R" import \
 	contains "$T/err" "mappa: $name: unexpected argument 'extra'"
 	[ ! -s "$T/out" ] && ok || fail "$cmd extra wrote: $(head -c 200 "$T/out")"
 done
+# A date that is none (cli_date_arg): refused alike, naming the command,
+# the option and the value, with nothing written.
+bad=2012-02-30
+for c in "meetings|--from|meetings --from $bad" \
+    "meeting|add|meeting add $bad --level 2" \
+    "meeting|--date|meeting edit 1 --date $bad" \
+    "audit|--since|audit --since $bad" \
+    "action|--date|action done 1 --date $bad" \
+    "retention|--due|retention --due $bad" \
+    "retention|--until|retention keep R --until $bad --reason y" \
+    "case add|--date|case add R --surname S --category 1 --level 1 --date $bad"; do
+	name=${c%%|*}
+	what=${c#*|}
+	what=${what%%|*}
+	# shellcheck disable=SC2086
+	expect 2 "$MAPPA" --db "$d" ${c##*|}
+	contains "$T/err" "mappa: $name: $what: \"$bad\" is not a date (YYYY-MM-DD)"
+	[ ! -s "$T/out" ] && ok || fail "${c##*|} wrote: $(head -c 200 "$T/out")"
+done
+# meeting's options want their argument as every command's do.
+expect 2 "$MAPPA" --db "$d" meeting edit 1 --venue
+contains "$T/err" "mappa: meeting: '--venue' needs an argument"
 expect 2 "$MAPPA" --db "$d" import --offenders
 contains "$T/err" "mappa: import: '--offenders' needs an argument"
 expect 2 "$MAPPA" --bogus

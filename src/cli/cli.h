@@ -98,6 +98,14 @@ int cli_option_fault(const char *cmd, int opt, char *const *argv);
 int cli_argument_fault(const char *cmd, const char *arg);
 
 /*
+ * VALUE, given for WHAT ("--due", "add") of command CMD, as a date into
+ * *D: EXIT_DONE; else the usage error "WHAT: \"VALUE\" is not a date
+ * (YYYY-MM-DD)" (EXIT_USAGE).
+ */
+int cli_date_arg(const char *cmd, const char *what, const char *value,
+		 mdate *d);
+
+/*
  * VALUE of --format given to command CMD, for a command that writes text
  * or CSV: sets *CSV and returns EXIT_DONE; else the usage error
  * "--format: \"VALUE\" is not text or csv" (EXIT_USAGE), *CSV untouched.

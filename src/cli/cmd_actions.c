@@ -219,10 +219,9 @@ cmd_action(struct cli *c, int argc, char **argv)
 				return cli_usage("action", "%s: '--date': "
 						 "unknown option", sub);
 			date = optarg;
-			if (date_parse(date, &d) != 0)
-				return cli_usage("action", "--date: \"%s\" is "
-						 "not a date (YYYY-MM-DD)",
-						 date);
+			if ((rc = cli_date_arg("action", "--date", date,
+					       &d)) != EXIT_DONE)
+				return rc;
 			break;
 		case 't':
 		case 'a':

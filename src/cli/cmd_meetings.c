@@ -50,15 +50,6 @@ print_meeting(const struct db_meeting *m, bool csv)
 	       cli_line(m->venue));
 }
 
-static int
-parse_date_opt(const char *cmd, const char *opt, const char *s, mdate *d)
-{
-	if (date_parse(s, d) != 0)
-		return cli_usage(cmd, "%s: \"%s\" is not a date (YYYY-MM-DD)",
-				 opt, s);
-	return EXIT_DONE;
-}
-
 int
 cmd_meetings(struct cli *c, int argc, char **argv)
 {
@@ -81,12 +72,12 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
-			if ((rc = parse_date_opt("meetings", "--from", optarg,
+			if ((rc = cli_date_arg("meetings", "--from", optarg,
 						 &q.from)) != EXIT_DONE)
 				return rc;
 			break;
 		case 't':
-			if ((rc = parse_date_opt("meetings", "--to", optarg,
+			if ((rc = cli_date_arg("meetings", "--to", optarg,
 						 &q.to)) != EXIT_DONE)
 				return rc;
 			break;
@@ -282,11 +273,8 @@ date_opt(struct args *a, int o, const char *name, mdate *d)
 	*d = MDATE_NONE;
 	if (!a->set[o])
 		return DB_OK;
-	if (date_parse(a->opt[o], d) != 0) {
-		cli_usage("meeting", "%s: \"%s\" is not a date (YYYY-MM-DD)",
-			  name, a->opt[o]);
+	if (cli_date_arg("meeting", name, a->opt[o], d) != EXIT_DONE)
 		return ST_USAGE;
-	}
 	return DB_OK;
 }
 
@@ -333,11 +321,8 @@ sub_add(struct args *a)
 	int level = 0;
 
 	memset(&m, 0, sizeof m);
-	if (date_parse(a->pos[0], &d) != 0) {
-		cli_usage("meeting", "add: \"%s\" is not a date (YYYY-MM-DD)",
-			  a->pos[0]);
+	if (cli_date_arg("meeting", "add", a->pos[0], &d) != EXIT_DONE)
 		return ST_USAGE;
-	}
 	str_copy(m.date, a->pos[0], sizeof m.date);
 	if ((st = level_opt(a, O_LEVEL, "--level", &level)) != DB_OK)
 		return st;
@@ -925,8 +910,7 @@ cmd_meeting(struct cli *c, int argc, char **argv)
 			return EXIT_DONE;
 		}
 		if (opt == ':')
-			return cli_usage("meeting", "'%s' needs an argument",
-					 argv[optind - 1]);
+			return cli_option_fault("meeting", opt, argv);
 		if (opt <= O_NONE || opt >= O_MAX || !allowed(sub->opts, opt))
 			return cli_usage("meeting", "%s: '%s': unknown option",
 					 sub->name, argv[optind - 1]);

@@ -127,12 +127,12 @@ number_opt(struct pargs *a, int o, const char *name, int min, int max,
 static int
 date_opt(struct pargs *a, int o, const char *name, mdate *d)
 {
+	char what[40];
+
 	if (!SET(a, o))
 		return EXIT_DONE;
-	if (date_parse(OPT(a, o), d) != 0)
-		return cli_usage(a->cmd, "--%s: \"%s\" is not a date "
-				 "(YYYY-MM-DD)", name, OPT(a, o));
-	return EXIT_DONE;
+	snprintf(what, sizeof what, "--%s", name);
+	return cli_date_arg(a->cmd, what, OPT(a, o), d);
 }
 
 /* Copy option O into BUF; too long is refused, never cut short. */

@@ -431,6 +431,15 @@ cli_argument_fault(const char *cmd, const char *arg)
 }
 
 int
+cli_date_arg(const char *cmd, const char *what, const char *value, mdate *d)
+{
+	if (date_parse(value, d) != 0)
+		return cli_usage(cmd, "%s: \"%s\" is not a date (YYYY-MM-DD)",
+				 what, value);
+	return EXIT_DONE;
+}
+
+int
 cli_format_parse(const char *cmd, const char *value, bool *csv)
 {
 	if (strcmp(value, "csv") == 0)
