@@ -1,6 +1,7 @@
 /*
- * test_escape.c -- text as literal text in Markdown (core/escape.c): what
- * a viewer would read as markup is escaped, ordinary text is not touched.
+ * test_escape.c -- text as literal text in Markdown and HTML
+ * (core/escape.c): what a viewer would read as markup is escaped,
+ * ordinary text is not touched.
  */
 #include "config.h"
 
@@ -103,6 +104,20 @@ markdown__lines__each_start_guarded(void **state)
 	md_is("2031-01-31", ESCAPE_MD_LINES, "2031-01-31");
 }
 
+static void
+html__references_and_no_controls(void **state)
+{
+	struct strbuf sb;
+
+	(void)state;
+	sb_init(&sb);
+	escape_html(&sb, "Fens \"<b>\" & Co\033[2J\x7f, Pérez");
+	escape_html(&sb, NULL);
+	assert_string_equal(sb_str(&sb), "Fens &quot;&lt;b&gt;&quot; &amp; "
+			    "Co[2J, Pérez");
+	sb_free(&sb);
+}
+
 int
 main(void)
 {
@@ -112,6 +127,7 @@ main(void)
 		cmocka_unit_test(markdown__specials__backslashed),
 		cmocka_unit_test(markdown__cell__pipes_and_line_breaks),
 		cmocka_unit_test(markdown__lines__each_start_guarded),
+		cmocka_unit_test(html__references_and_no_controls),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

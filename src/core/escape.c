@@ -34,6 +34,30 @@ line_start_mark(const char *p)
 }
 
 void
+escape_html(struct strbuf *sb, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&':
+			sb_add(sb, "&amp;");
+			break;
+		case '<':
+			sb_add(sb, "&lt;");
+			break;
+		case '>':
+			sb_add(sb, "&gt;");
+			break;
+		case '"':
+			sb_add(sb, "&quot;");
+			break;
+		default:
+			if ((unsigned char)*s >= 0x20 && *s != 0x7f)
+				sb_addn(sb, s, 1);
+		}
+	}
+}
+
+void
 escape_markdown(struct strbuf *sb, const char *s, enum escape_md_place where)
 {
 	const char *mark = NULL;

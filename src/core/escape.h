@@ -33,4 +33,11 @@ enum escape_md_place {
 void escape_markdown(struct strbuf *sb, const char *s,
 		     enum escape_md_place where);
 
+/*
+ * Append S (NULL: nothing) to SB as HTML text or an attribute's value
+ * that reads as S: &, <, > and " as character references; control
+ * characters (C0 and DEL) dropped.
+ */
+void escape_html(struct strbuf *sb, const char *s);
+
 #endif

@@ -1280,31 +1280,6 @@ series_tables(struct strbuf *sb, const struct stats *st, const char *area,
 
 /* --- HTML --------------------------------------------------------------- */
 
-/* S with &, <, >, " escaped, and control characters dropped. */
-static void
-add_html(struct strbuf *sb, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			sb_add(sb, "&amp;");
-			break;
-		case '<':
-			sb_add(sb, "&lt;");
-			break;
-		case '>':
-			sb_add(sb, "&gt;");
-			break;
-		case '"':
-			sb_add(sb, "&quot;");
-			break;
-		default:
-			if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-				sb_addn(sb, s, 1);
-		}
-	}
-}
-
 /* V in a table cell (of class CLS when not NULL), or "-" for a dash. */
 static void
 html_cell_class(struct strbuf *sb, int v, const char *cls)
@@ -1439,7 +1414,7 @@ html_year(struct strbuf *sb, const struct stats_year *y,
 		case STATS_T_ORDERS:
 			sb_add(sb, "<section>\n<h2>" STATS_TITLE_ORDERS
 			    "</h2>\n<p>");
-			add_html(sb, orders_sub(template));
+			escape_html(sb, orders_sub(template));
 			sb_add(sb, "</p>\n");
 			html_list(sb, y, tab, template);
 			sb_add(sb, "</section>\n");
