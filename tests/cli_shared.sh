@@ -3,8 +3,9 @@
 # today come from one context (src/app/context.c) for every command that
 # shows them, so the statistics, the report, the indicators and the papers
 # agree on them; and an option the command does not know, an argument it
-# does not take, a date that is none, or a --format, --year or --template
-# value, is refused the same way everywhere, with nothing written.
+# does not take, a date or an id that is none, or a --format, --year or
+# --template value, is refused the same way everywhere, with nothing
+# written.
 . "${top_srcdir:-.}/tests/lib.sh"
 d=$T/demo.db
 expect 0 "$MAPPA" --db "$d" demo
@@ -163,6 +164,25 @@ for c in "meetings|--from|meetings --from $bad" \
 	expect 2 "$MAPPA" --db "$d" ${c##*|}
 	contains "$T/err" "mappa: $name: $what: \"$bad\" is not a date (YYYY-MM-DD)"
 	[ ! -s "$T/out" ] && ok || fail "${c##*|} wrote: $(head -c 200 "$T/out")"
+done
+# An id that is none (cli_id_arg): refused alike, nothing written.
+for c in 'agenda|a meeting|agenda x1' 'minutes|a meeting|minutes 0' \
+    'meeting|a meeting|meeting hold abc' \
+    'actions|--meeting: |a meeting|actions --meeting 1x' \
+    'action|an action|action done zz' \
+    'referral accept|a referral|referral accept 1a' \
+    'referral accept|--meeting: |a meeting|referral accept 1 --meeting 0'; do
+	name=${c%%|*}
+	rest=${c#*|}
+	what=
+	case $rest in --*) what=${rest%%|*}; rest=${rest#*|} ;; esac
+	noun=${rest%%|*}
+	args=${rest#*|}
+	value=${args##* }
+	# shellcheck disable=SC2086
+	expect 2 "$MAPPA" --db "$d" $args
+	contains "$T/err" "mappa: $name: $what\"$value\" is not $noun id"
+	[ ! -s "$T/out" ] && ok || fail "$args wrote: $(head -c 200 "$T/out")"
 done
 # meeting's options want their argument as every command's do.
 expect 2 "$MAPPA" --db "$d" meeting edit 1 --venue

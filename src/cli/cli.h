@@ -106,6 +106,15 @@ int cli_date_arg(const char *cmd, const char *what, const char *value,
 		 mdate *d);
 
 /*
+ * VALUE as the id of a record (a whole number from 1) into *ID:
+ * EXIT_DONE; else the usage error of command CMD "[WHAT: ]\"VALUE\" is
+ * not NOUN id" (WHAT: the option, "--meeting", or NULL for an argument;
+ * NOUN: "a meeting", "an action"), EXIT_USAGE.
+ */
+int cli_id_arg(const char *cmd, const char *what, const char *value,
+	       const char *noun, int64_t *id);
+
+/*
  * VALUE of --format given to command CMD, for a command that writes text
  * or CSV: sets *CSV and returns EXIT_DONE; else the usage error
  * "--format: \"VALUE\" is not text or csv" (EXIT_USAGE), *CSV untouched.

@@ -93,7 +93,6 @@ cmd_actions(struct cli *c, int argc, char **argv)
 	int64_t *ids = NULL;
 	struct db *db;
 	enum db_status st;
-	char *end;
 	int opt, rc;
 
 	memset(&q, 0, sizeof q);
@@ -113,10 +112,10 @@ cmd_actions(struct cli *c, int argc, char **argv)
 			q.owner = optarg;
 			break;
 		case 'm':
-			q.meeting_id = strtoll(optarg, &end, 10);
-			if (*optarg == '\0' || *end || q.meeting_id <= 0)
-				return cli_usage("actions", "--meeting: \"%s\" "
-						 "is not a meeting id", optarg);
+			if ((rc = cli_id_arg("actions", "--meeting", optarg,
+					     "a meeting", &q.meeting_id)) !=
+			    EXIT_DONE)
+				return rc;
 			break;
 		case 'f':
 			if ((rc = cli_format_parse("actions", optarg, &l.csv))
@@ -192,7 +191,6 @@ cmd_action(struct cli *c, int argc, char **argv)
 	enum db_status st;
 	int64_t id;
 	mdate d = MDATE_NONE;
-	char *end;
 	int opt, rc;
 
 	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
@@ -251,10 +249,9 @@ cmd_action(struct cli *c, int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage("action", "%s",
 				 cli_command_usage("action"));
-	id = strtoll(argv[optind], &end, 10);
-	if (*argv[optind] == '\0' || *end || id <= 0)
-		return cli_usage("action", "\"%s\" is not an action id",
-				 argv[optind]);
+	if ((rc = cli_id_arg("action", NULL, argv[optind], "an action",
+			     &id)) != EXIT_DONE)
+		return rc;
 	if (strcmp(sub, "edit") == 0 && !text && !agency && !owner && !due)
 		return cli_usage("action", "edit: what? --text, --agency, "
 				 "--owner or --due");

@@ -228,13 +228,9 @@ fail(struct args *a, enum db_status st, const char *fmt, ...)
 static enum db_status
 meeting_id(struct args *a, int i, int64_t *id)
 {
-	char *end;
-
-	*id = strtoll(a->pos[i], &end, 10);
-	if (a->pos[i][0] == '\0' || *end || *id <= 0) {
-		cli_usage("meeting", "\"%s\" is not a meeting id", a->pos[i]);
+	if (cli_id_arg("meeting", NULL, a->pos[i], "a meeting", id) !=
+	    EXIT_DONE)
 		return ST_USAGE;
-	}
 	return DB_OK;
 }
 

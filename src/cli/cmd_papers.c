@@ -310,7 +310,7 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *fmt = "text";
-	char *end;
+	int rc;
 	int opt;
 
 	*recipient = NULL;
@@ -345,10 +345,9 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 	}
 	if (optind + 1 != argc)
 		return cli_usage(cmd, "which meeting? (its ID)");
-	*id = strtoll(argv[optind], &end, 10);
-	if (*argv[optind] == '\0' || *end || *id <= 0)
-		return cli_usage(cmd, "\"%s\" is not a meeting id",
-				 argv[optind]);
+	if ((rc = cli_id_arg(cmd, NULL, argv[optind], "a meeting", id)) !=
+	    EXIT_DONE)
+		return rc;
 	pp->md = strcmp(fmt, "markdown") == 0;
 	pp->pdf = NULL;
 	pp->fmt = fmt;

@@ -431,6 +431,20 @@ cli_argument_fault(const char *cmd, const char *arg)
 }
 
 int
+cli_id_arg(const char *cmd, const char *what, const char *value,
+	   const char *noun, int64_t *id)
+{
+	char *end;
+
+	*id = strtoll(value, &end, 10);
+	if (*value == '\0' || *end || *id <= 0)
+		return cli_usage(cmd, "%s%s\"%s\" is not %s id",
+				 what ? what : "", what ? ": " : "", value,
+				 noun);
+	return EXIT_DONE;
+}
+
+int
 cli_date_arg(const char *cmd, const char *what, const char *value, mdate *d)
 {
 	if (date_parse(value, d) != 0)
