@@ -51,25 +51,22 @@ static const char *const month_names[] = {
 	"August", "September", "October", "November", "December",
 };
 
-static const char *const day_names[] = {
-	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-	"Sunday",
-};
-
 /* "Tuesday 15 May 2012" for the date S (S itself when not a date). */
 static const char *
 long_date(const char *s, char *buf, size_t n)
 {
 	mdate d;
 	int y, m, dd;
+	char day[16];
 
 	if (date_parse(s, &d) != 0) {
 		str_copy(buf, s, n);
 		return buf;
 	}
 	date_to_ymd(d, &y, &m, &dd);
-	str_printf(buf, n, "%s %d %s %d", day_names[date_weekday(d)], dd,
-		   month_names[m - 1], y);
+	str_copy(day, date_weekday_name(date_weekday(d)), sizeof day);
+	day[0] = (char)(day[0] - 'a' + 'A');
+	str_printf(buf, n, "%s %d %s %d", day, dd, month_names[m - 1], y);
 	return buf;
 }
 
