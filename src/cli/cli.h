@@ -45,6 +45,10 @@ extern const struct cli_command cli_commands[];
  * usage line, for --help), or "". */
 const char *cli_command_usage(const char *name);
 
+/* Print command NAME's --help: "Usage: mappa NAME USAGE", its usage as
+ * the table gives it (so the overview and --help never disagree). */
+void cli_command_help(const char *name);
+
 /* The name the program was called by, for messages. */
 extern const char *cli_progname;
 

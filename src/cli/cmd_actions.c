@@ -123,10 +123,7 @@ cmd_actions(struct cli *c, int argc, char **argv)
 				return rc;
 			break;
 		case 'h':
-			printf("Usage: %s actions [--overdue | --all] "
-			       "[--agency AGENCY] [--owner NAME] "
-			       "[--meeting ID] [--format text|csv]\n",
-			       cli_progname);
+			cli_command_help("actions");
 			return EXIT_DONE;
 		default: /* '?', or ':' for a missing argument */
 			return cli_option_fault("actions", opt, argv);
@@ -194,8 +191,7 @@ cmd_action(struct cli *c, int argc, char **argv)
 	int opt, rc;
 
 	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-		printf("Usage: %s action %s\n", cli_progname,
-		       cli_command_usage("action"));
+		cli_command_help("action");
 		return EXIT_DONE;
 	}
 	if (argc < 2 || (strcmp(argv[1], "done") != 0 &&
@@ -239,8 +235,7 @@ cmd_action(struct cli *c, int argc, char **argv)
 				due = optarg;
 			break;
 		case 'h':
-			printf("Usage: %s action %s\n", cli_progname,
-			       cli_command_usage("action"));
+			cli_command_help("action");
 			return EXIT_DONE;
 		default: /* '?', or ':' for a missing argument */
 			return cli_option_fault("action", opt, argv);

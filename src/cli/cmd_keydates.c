@@ -101,9 +101,7 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 				return rc;
 			break;
 		case 'h':
-			printf("Usage: %s keydates [--list mappa-j|releases|"
-			       "licences|notifications] [--format text|csv]\n",
-			       cli_progname);
+			cli_command_help("keydates");
 			return EXIT_DONE;
 		default: /* '?', or ':' for a missing argument */
 			return cli_option_fault("keydates", opt, argv);

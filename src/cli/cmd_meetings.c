@@ -98,9 +98,7 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 				return rc;
 			break;
 		case 'h':
-			printf("Usage: %s meetings [--from DATE] [--to DATE] "
-			       "[--level 2|3] [--status S] "
-			       "[--format text|csv]\n", cli_progname);
+			cli_command_help("meetings");
 			return EXIT_DONE;
 		default: /* '?', or ':' for a missing argument */
 			return cli_option_fault("meetings", opt, argv);

@@ -333,8 +333,7 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 			*output = optarg;
 			break;
 		case 'h':
-			printf("Usage: %s %s %s\n", cli_progname, cmd,
-			       cli_command_usage(cmd));
+			cli_command_help(cmd);
 			return -1;
 		default: /* '?', or ':' for a missing argument */
 			return cli_option_fault(cmd, opt, argv);

@@ -92,8 +92,8 @@ const struct cli_command cli_commands[] = {
 	  "ID [--format text|markdown|pdf] [--recipient TEXT] [--output FILE]",
 	  "print a meeting's minutes (OFFICIAL-SENSITIVE; logged)" },
 	{ "actions", cmd_actions,
-	  "[--overdue | --all] [--agency A] [--owner NAME] [--meeting ID] "
-	  "[--format text|csv]",
+	  "[--overdue | --all] [--agency AGENCY] [--owner NAME] "
+	  "[--meeting ID] [--format text|csv]",
 	  "open and overdue actions by agency and owner" },
 	{ "action", cmd_action,
 	  "done ID [--date DATE] | edit ID [--text TEXT] [--agency AGENCY] "
@@ -115,6 +115,13 @@ cli_command_usage(const char *name)
 		if (strcmp(k->name, name) == 0)
 			return k->usage;
 	return "";
+}
+
+void
+cli_command_help(const char *name)
+{
+	printf("Usage: %s %s %s\n", cli_progname, name,
+	       cli_command_usage(name));
 }
 
 /* --- text fit for a terminal ------------------------------------------------ */
