@@ -89,6 +89,9 @@ struct paper {
 /* The marking at the top and the bottom of every paper and page. */
 static const char marking[] = "OFFICIAL-SENSITIVE";
 
+/* A text left out of a Markdown paper (out of memory): not whole. */
+static bool md_lost;
+
 /* Text S (a name, a minute, the statement) into a Markdown paper as it
  * reads (core/escape.h): never markup.  The writers below put each text
  * they are given through here; their own markup goes out as it is. */
@@ -99,6 +102,8 @@ md_text(const char *s, enum escape_md_place where)
 
 	sb_init(&sb);
 	escape_markdown(&sb, s, where);
+	if (sb.failed)
+		md_lost = true;
 	fputs(sb_str(&sb), stdout);
 	sb_free(&sb);
 }
@@ -408,7 +413,7 @@ paper_finish(struct paper *pp, const char *output)
 		pdf_free(pp->pdf);
 		pp->pdf = NULL;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout))
+	if (fflush(stdout) != 0 || ferror(stdout) || md_lost)
 		bad = -1;
 	if (output && paper_file.fd >= 0) {
 		char err[4400];
