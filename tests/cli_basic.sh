@@ -7,9 +7,9 @@ contains "$T/out" "Usage: mappa [--db FILE] [--user NAME] [COMMAND [ARGS...]]"
 contains "$T/out" "stats"
 contains "$T/out" "Exit status"
 # The overview's usage is each command's own --help line (one table):
-# the papers' PDF and --output, action edit and remove.
+# the papers' PDF and --output, action edit and remove, the lists.
 cp "$T/out" "$T/overview"
-for cmd in agenda minutes action; do
+for cmd in agenda minutes action actions meetings keydates; do
 	expect 0 "$MAPPA" $cmd --help
 	usage=$(head -n 1 "$T/out" | sed "s/^Usage: mappa //")
 	grep -qxF "            $usage" "$T/overview" && ok ||

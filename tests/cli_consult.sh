@@ -1,10 +1,10 @@
 #!/bin/sh
 # cli_consult.sh -- the consultation log (Data Protection Act 2018 s.62;
 # issue 13): the lists that show cases (actions, meeting propose, the KPI
-# cases) write one audit row naming the cases they showed, and
-# `mappa audit --case REF` answers "who looked at this person, and why":
-# the case's own changes and every list that showed it, and nothing about
-# another case.
+# cases, the retention review) write one audit row naming the cases they
+# showed, and `mappa audit --case REF` answers "who looked at this
+# person, and why": the case's own changes and every list that showed it,
+# and nothing about another case.
 . "${top_srcdir:-.}/tests/lib.sh"
 : "${SQLITE3_BIN:=sqlite3}"
 command -v "$SQLITE3_BIN" >/dev/null 2>&1 || { echo "no sqlite3: skipped"; exit 77; }
@@ -73,6 +73,26 @@ expect 0 "$MAPPA" --db "$db" --user mo agenda "$m" --recipient "the panel"
 expect 0 "$MAPPA" --db "$db" audit --case "$ref" --format csv
 contains "$T/out" ",mo,papers.cases,"
 contains "$T/out" "agenda.print of meeting $m"
+
+# The retention review names the records it showed: who reviewed a
+# record is found by it, and a case that was not shown has no such row.
+rref=$(q "SELECT ref FROM offenders WHERE retention_review IS NOT NULL AND erased IS NULL ORDER BY retention_review, ref LIMIT 1")
+rid=$(q "SELECT id FROM offenders WHERE ref = '$rref'")
+rdue=$(q "SELECT retention_review FROM offenders WHERE ref = '$rref'")
+[ -n "$rref" ] && ok || fail "no record with a retention review"
+expect 0 "$MAPPA" --db "$db" retention --due "$rdue"
+contains "$T/out" "$rref"
+row=$(q "SELECT record || '|' || detail FROM audit WHERE action = 'retention.view' ORDER BY id DESC LIMIT 1")
+case "$row" in
+"offender $rid|review due by $rdue; cases shown: "*|"offenders "*"|review due by $rdue; cases shown: "*) ok ;;
+*) fail "retention.view row: '$row'" ;;
+esac
+expect 0 "$MAPPA" --db "$db" audit --case "$rref" --format csv
+contains "$T/out" ",retention.view,"
+contains "$T/out" "review due by $rdue; cases shown:"
+oref=$(q "SELECT ref FROM offenders WHERE retention_review IS NULL OR retention_review > '$rdue' ORDER BY id LIMIT 1")
+expect 0 "$MAPPA" --db "$db" audit --case "$oref" --format csv
+lacks "$T/out" ",retention.view,"
 
 expect 1 "$MAPPA" --db "$db" audit --case NO/SUCH/1
 contains "$T/err" "no case NO/SUCH/1"

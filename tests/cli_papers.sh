@@ -7,7 +7,10 @@
 # printing is logged with its recipient, format and the minutes' version
 # (approved by the chair, reopened as version 2); an action dropped on
 # approved minutes shows as dropped in the lists and papers; a lay adviser
-# gets nothing, not even an empty file.
+# gets nothing, not even an empty file.  In Markdown every text a person
+# typed (names, the chair, minutes, actions, disclosure reasons, the area
+# and the statement) reads as typed, never as HTML or Markdown; the text
+# papers print it unchanged.
 . "${top_srcdir:-.}/tests/lib.sh"
 : "${SQLITE3_BIN:=sqlite3}"
 : "${PDFTOTEXT_BIN:=pdftotext}"
@@ -217,4 +220,62 @@ expect 2 "$MAPPA" --db "$d" minutes "$m" --format rtf
 expect 2 "$MAPPA" --db "$d" minutes "$m" --output ""
 expect 1 "$MAPPA" --db "$d" minutes "$m" --format pdf --output "$T/no/such/dir/m.pdf"
 contains "$T/err" "$T/no/such/dir/m.pdf"
+# Markdown papers escape what people typed (issue 14): HTML, links,
+# pipes, a leading '#', emphasis and backticks come out as literal text;
+# the text papers print the same words unchanged.
+expect 0 "$MAPPA" --db "$d" case add XSS/1 --surname '<script>alert(1)</script>' \
+	--forenames '[x](javascript:alert(1))' --category 2 --level 2 --date 2012-01-02
+expect 0 "$MAPPA" --db "$d" meeting add 2012-06-01 --level 2 --chair '*Chair* <u>Lee</u>'
+mx=$(cat "$T/out")
+expect 0 "$MAPPA" --db "$d" meeting agenda-add "$mx" XSS/1 --force
+MAPPA_TODAY=2012-06-02 expect 0 "$MAPPA" --db "$d" meeting hold "$mx"
+expect 0 "$MAPPA" --db "$d" meeting minute "$mx" XSS/1 \
+	--decision '# Raise *now* `x` | y' --rationale '<img src=x onerror=alert(1)>' \
+	--supervision "$(printf -- '- weekly\n1. visits')"
+expect 0 "$MAPPA" --db "$d" meeting action "$mx" XSS/1 --agency police \
+	--text '| cell | [a](javascript:alert(1)) <b>x</b>' --owner '_Ann_ #1' --due 2031-01-01
+expect 0 "$MAPPA" --db "$d" meeting attendee "$mx" '<b>Bob</b>' --agency police
+xid=$(q "SELECT id FROM offenders WHERE ref = 'XSS/1'")
+q "INSERT INTO disclosures (offender_id, date, disclosed, recipient, what, why, meeting_id, recorded_by, recorded_at) VALUES ($xid, '2012-06-01', 1, '<i>School</i>', 'the **risk**', '[why](javascript:alert(2))', $mx, 'test', '2012-06-01T00:00:00')"
+expect 0 "$MAPPA" --db "$d" settings set area_name 'Fens <i>&</i>'
+expect 0 "$MAPPA" --db "$d" settings set meeting_statement 'Said here stays here. <script>x</script> [y](javascript:z)'
+expect 0 "$MAPPA" --db "$d" minutes "$mx" --format markdown
+cp "$T/out" "$T/x.md"
+# (Each of these is in the text, and none is left as it is.)
+for raw in '<script>' '<img' '<b>' '<i>' '<u>' '*now*' '`x`' '| cell |' '_Ann_' '**risk**'; do
+	lacks "$T/x.md" "$raw"
+done
+contains "$T/x.md" "# Fens &lt;i&gt;&amp;&lt;/i&gt;: minutes of a Level 2 MAPP meeting"
+contains "$T/x.md" "## Case 1 of 1: XSS/1 &lt;script&gt;alert(1)&lt;/script&gt;, \\[x\\](javascript:alert(1))"
+contains "$T/x.md" "**Chair:** \\*Chair\\* &lt;u&gt;Lee&lt;/u&gt;"
+contains "$T/x.md" "**Decision:** \\# Raise \\*now\\* \\\`x\\\` \\| y"
+contains "$T/x.md" "**Rationale:** &lt;img src=x onerror=alert(1)&gt;"
+contains "$T/x.md" "- *Supervision:* \\- weekly"
+grep -qx '1\\\. visits' "$T/x.md" && ok || fail "a minute's numbered line reads as a list"
+grep -q '[^\\][[]\|[^\\]](\|[^\\]# Raise\|[^\\]| y$' "$T/x.md" && fail "a link, heading or pipe left as markup: $(grep '[^\\][[]\|[^\\]](\|[^\\]# Raise\|[^\\]| y$' "$T/x.md")" || ok
+contains "$T/x.md" "| 1 | \\| cell \\| \\[a\\](javascript:alert(1)) &lt;b&gt;x&lt;/b&gt; | Police (\\_Ann\\_ \\#1) | 2031-01-01 | open |"
+contains "$T/x.md" "| &lt;b&gt;Bob&lt;/b&gt; | Police | Present |"
+contains "$T/x.md" "To disclose to &lt;i&gt;School&lt;/i&gt; (no undertaking signed).  What: the \\*\\*risk\\*\\*.  Why: \\[why\\](javascript:alert(2))"
+contains "$T/x.md" "Said here stays here. &lt;script&gt;x&lt;/script&gt; \\[y\\](javascript:z)"
+# The paper's own markup stays markup.
+contains "$T/x.md" "**OFFICIAL-SENSITIVE**"
+contains "$T/x.md" "| Name | Agency | Role |"
+expect 0 "$MAPPA" --db "$d" agenda "$mx" --format markdown
+contains "$T/out" "| 1 | XSS/1 | &lt;script&gt;alert(1)&lt;/script&gt;, \\[x\\](javascript:alert(1)) |"
+lacks "$T/out" "<script>"
+# As text: as typed.
+expect 0 "$MAPPA" --db "$d" minutes "$mx"
+cp "$T/out" "$T/x.txt"
+contains "$T/x.txt" "Fens <i>&</i>: minutes of a Level 2 MAPP meeting"
+contains "$T/x.txt" "Case 1 of 1: XSS/1 <script>alert(1)</script>, [x](javascript:alert(1))"
+contains "$T/x.txt" "Chair: *Chair* <u>Lee</u>"
+contains "$T/x.txt" 'Decision: # Raise *now* `x` | y'
+contains "$T/x.txt" "Rationale: <img src=x onerror=alert(1)>"
+contains "$T/x.txt" "        - weekly"
+contains "$T/x.txt" "| cell | [a](javascript:alert(1)) <b>x</b>"
+contains "$T/x.txt" "Owner: Police (_Ann_ #1)"
+contains "$T/x.txt" "<b>Bob</b>"
+contains "$T/x.txt" "[why](javascript:alert(2))"
+expect 0 "$MAPPA" --db "$d" agenda "$mx"
+contains "$T/out" " XSS/1      <script>alert(1)</script>, [ "
 finish

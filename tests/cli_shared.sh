@@ -2,9 +2,10 @@
 # cli_shared.sh -- what the commands share (issue 14): the area's name and
 # today come from one context (src/app/context.c) for every command that
 # shows them, so the statistics, the report, the indicators and the papers
-# agree on them; and an option the command does not know, or a --format,
-# --year or --template value, is refused the same way everywhere, with
-# nothing written.
+# agree on them; and an option the command does not know, an argument it
+# does not take, a date or an id that is none, or a --format, --year or
+# --template value, is refused the same way everywhere, with nothing
+# written.
 . "${top_srcdir:-.}/tests/lib.sh"
 d=$T/demo.db
 expect 0 "$MAPPA" --db "$d" demo
@@ -133,6 +134,59 @@ for cmd in stats report kpi audit actions keydates meetings; do
 	expect 2 "$MAPPA" --db "$d" $cmd --format
 	contains "$T/err" "mappa: $cmd: '--format' needs an argument"
 done
+# An argument a command does not take (cli_argument_fault): refused alike
+# by every command, naming the command and the argument.
+for cmd in init demo stats report kpi audit "retention list R" import \
+    "export D" meetings actions keydates "referral list" "case add R" \
+    "event add R"; do
+	name=${cmd%% [A-Z]}
+	[ "$name" = "retention list" ] && name=retention
+	# shellcheck disable=SC2086
+	expect 2 "$MAPPA" --db "$T/none.db" $cmd extra
+	contains "$T/err" "mappa: $name: unexpected argument 'extra'"
+	[ ! -s "$T/out" ] && ok || fail "$cmd extra wrote: $(head -c 200 "$T/out")"
+done
+# A date that is none (cli_date_arg): refused alike, naming the command,
+# the option and the value, with nothing written.
+bad=2012-02-30
+for c in "meetings|--from|meetings --from $bad" \
+    "meeting|add|meeting add $bad --level 2" \
+    "meeting|--date|meeting edit 1 --date $bad" \
+    "audit|--since|audit --since $bad" \
+    "action|--date|action done 1 --date $bad" \
+    "retention|--due|retention --due $bad" \
+    "retention|--until|retention keep R --until $bad --reason y" \
+    "case add|--date|case add R --surname S --category 1 --level 1 --date $bad"; do
+	name=${c%%|*}
+	what=${c#*|}
+	what=${what%%|*}
+	# shellcheck disable=SC2086
+	expect 2 "$MAPPA" --db "$d" ${c##*|}
+	contains "$T/err" "mappa: $name: $what: \"$bad\" is not a date (YYYY-MM-DD)"
+	[ ! -s "$T/out" ] && ok || fail "${c##*|} wrote: $(head -c 200 "$T/out")"
+done
+# An id that is none (cli_id_arg): refused alike, nothing written.
+for c in 'agenda|a meeting|agenda x1' 'minutes|a meeting|minutes 0' \
+    'meeting|a meeting|meeting hold abc' \
+    'actions|--meeting: |a meeting|actions --meeting 1x' \
+    'action|an action|action done zz' \
+    'referral accept|a referral|referral accept 1a' \
+    'referral accept|--meeting: |a meeting|referral accept 1 --meeting 0'; do
+	name=${c%%|*}
+	rest=${c#*|}
+	what=
+	case $rest in --*) what=${rest%%|*}; rest=${rest#*|} ;; esac
+	noun=${rest%%|*}
+	args=${rest#*|}
+	value=${args##* }
+	# shellcheck disable=SC2086
+	expect 2 "$MAPPA" --db "$d" $args
+	contains "$T/err" "mappa: $name: $what\"$value\" is not $noun id"
+	[ ! -s "$T/out" ] && ok || fail "$args wrote: $(head -c 200 "$T/out")"
+done
+# meeting's options want their argument as every command's do.
+expect 2 "$MAPPA" --db "$d" meeting edit 1 --venue
+contains "$T/err" "mappa: meeting: '--venue' needs an argument"
 expect 2 "$MAPPA" --db "$d" import --offenders
 contains "$T/err" "mappa: import: '--offenders' needs an argument"
 expect 2 "$MAPPA" --bogus

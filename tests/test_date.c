@@ -60,6 +60,23 @@ weekday__known_days(void **state)
 	assert_int_equal(date_weekday(date_from_ymd(1969, 12, 31)), 2);
 }
 
+/* The weekdays' one list: the settings' spelling, read in any case. */
+static void
+weekday__names_both_ways(void **state)
+{
+	(void)state;
+	assert_string_equal(date_weekday_name(0), "monday");
+	assert_string_equal(date_weekday_name(6), "sunday");
+	assert_null(date_weekday_name(7));
+	assert_null(date_weekday_name(-1));
+	for (int i = 0; i < 7; i++)
+		assert_int_equal(date_weekday_parse(date_weekday_name(i)), i);
+	assert_int_equal(date_weekday_parse("Tuesday"), 1);
+	assert_int_equal(date_weekday_parse("THURSDAY"), 3);
+	assert_int_equal(date_weekday_parse("thurs"), -1);
+	assert_int_equal(date_weekday_parse(""), -1);
+}
+
 static void
 report_year__bounds_and_names(void **state)
 {
@@ -106,6 +123,7 @@ main(void)
 		cmocka_unit_test(parse__real_dates_only),
 		cmocka_unit_test(roundtrip__every_day_1990_2040),
 		cmocka_unit_test(weekday__known_days),
+		cmocka_unit_test(weekday__names_both_ways),
 		cmocka_unit_test(report_year__bounds_and_names),
 		cmocka_unit_test(date_case__lay_sees_the_month_alone),
 	};

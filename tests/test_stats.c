@@ -1504,6 +1504,23 @@ markdown__pipe_tables(void **state)
 	free(md);
 }
 
+/* The area's name is text, escaped as the papers escape theirs
+ * (core/escape.h): no HTML reaches a Markdown viewer. */
+static void
+markdown__area_html__character_references(void **state)
+{
+	struct stats_year y = published_2010();
+	char *md;
+
+	(void)state;
+	md = render_year(&y, "Fens <script>x</script> & [y](javascript:z)",
+			 STATS_MARKDOWN);
+	assert_contains(md, "# MAPPA statistics for Fens &lt;script&gt;x"
+	    "&lt;/script&gt; &amp; \\[y\\](javascript:z), 2010-11\n");
+	assert_lacks(md, "<script>");
+	free(md);
+}
+
 static void
 json__valid_with_expected_keys(void **state)
 {
@@ -2318,6 +2335,7 @@ main(void)
 		cmocka_unit_test(text__titles_and_dashes),
 		cmocka_unit_test(text__control_characters_in_area__replaced),
 		cmocka_unit_test(markdown__pipe_tables),
+		cmocka_unit_test(markdown__area_html__character_references),
 		cmocka_unit_test(json__valid_with_expected_keys),
 		cmocka_unit_test(json__area_escaped),
 		cmocka_unit_test(series__csv_header_and_rows),

@@ -45,6 +45,10 @@ extern const struct cli_command cli_commands[];
  * usage line, for --help), or "". */
 const char *cli_command_usage(const char *name);
 
+/* Print command NAME's --help: "Usage: mappa NAME USAGE", its usage as
+ * the table gives it (so the overview and --help never disagree). */
+void cli_command_help(const char *name);
+
 /* The name the program was called by, for messages. */
 extern const char *cli_progname;
 
@@ -92,6 +96,27 @@ int cli_usage(const char *cmd, const char *fmt, ...)
  * needs an argument", anything else "'X': unknown option".
  */
 int cli_option_fault(const char *cmd, int opt, char *const *argv);
+
+/* The usage error for an argument ARG that command CMD does not take:
+ * "unexpected argument 'ARG'". */
+int cli_argument_fault(const char *cmd, const char *arg);
+
+/*
+ * VALUE, given for WHAT ("--due", "add") of command CMD, as a date into
+ * *D: EXIT_DONE; else the usage error "WHAT: \"VALUE\" is not a date
+ * (YYYY-MM-DD)" (EXIT_USAGE).
+ */
+int cli_date_arg(const char *cmd, const char *what, const char *value,
+		 mdate *d);
+
+/*
+ * VALUE as the id of a record (a whole number from 1) into *ID:
+ * EXIT_DONE; else the usage error of command CMD "[WHAT: ]\"VALUE\" is
+ * not NOUN id" (WHAT: the option, "--meeting", or NULL for an argument;
+ * NOUN: "a meeting", "an action"), EXIT_USAGE.
+ */
+int cli_id_arg(const char *cmd, const char *what, const char *value,
+	       const char *noun, int64_t *id);
 
 /*
  * VALUE of --format given to command CMD, for a command that writes text

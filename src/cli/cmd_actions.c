@@ -93,7 +93,6 @@ cmd_actions(struct cli *c, int argc, char **argv)
 	int64_t *ids = NULL;
 	struct db *db;
 	enum db_status st;
-	char *end;
 	int opt, rc;
 
 	memset(&q, 0, sizeof q);
@@ -113,10 +112,10 @@ cmd_actions(struct cli *c, int argc, char **argv)
 			q.owner = optarg;
 			break;
 		case 'm':
-			q.meeting_id = strtoll(optarg, &end, 10);
-			if (*optarg == '\0' || *end || q.meeting_id <= 0)
-				return cli_usage("actions", "--meeting: \"%s\" "
-						 "is not a meeting id", optarg);
+			if ((rc = cli_id_arg("actions", "--meeting", optarg,
+					     "a meeting", &q.meeting_id)) !=
+			    EXIT_DONE)
+				return rc;
 			break;
 		case 'f':
 			if ((rc = cli_format_parse("actions", optarg, &l.csv))
@@ -124,18 +123,14 @@ cmd_actions(struct cli *c, int argc, char **argv)
 				return rc;
 			break;
 		case 'h':
-			printf("Usage: %s actions [--overdue | --all] "
-			       "[--agency AGENCY] [--owner NAME] "
-			       "[--meeting ID] [--format text|csv]\n",
-			       cli_progname);
+			cli_command_help("actions");
 			return EXIT_DONE;
 		default: /* '?', or ':' for a missing argument */
 			return cli_option_fault("actions", opt, argv);
 		}
 	}
 	if (optind < argc)
-		return cli_usage("actions", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("actions", argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
 	if (cli_db_today(db, &q.today) != 0) {
@@ -193,12 +188,10 @@ cmd_action(struct cli *c, int argc, char **argv)
 	enum db_status st;
 	int64_t id;
 	mdate d = MDATE_NONE;
-	char *end;
 	int opt, rc;
 
 	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-		printf("Usage: %s action %s\n", cli_progname,
-		       cli_command_usage("action"));
+		cli_command_help("action");
 		return EXIT_DONE;
 	}
 	if (argc < 2 || (strcmp(argv[1], "done") != 0 &&
@@ -220,10 +213,9 @@ cmd_action(struct cli *c, int argc, char **argv)
 				return cli_usage("action", "%s: '--date': "
 						 "unknown option", sub);
 			date = optarg;
-			if (date_parse(date, &d) != 0)
-				return cli_usage("action", "--date: \"%s\" is "
-						 "not a date (YYYY-MM-DD)",
-						 date);
+			if ((rc = cli_date_arg("action", "--date", date,
+					       &d)) != EXIT_DONE)
+				return rc;
 			break;
 		case 't':
 		case 'a':
@@ -243,8 +235,7 @@ cmd_action(struct cli *c, int argc, char **argv)
 				due = optarg;
 			break;
 		case 'h':
-			printf("Usage: %s action %s\n", cli_progname,
-			       cli_command_usage("action"));
+			cli_command_help("action");
 			return EXIT_DONE;
 		default: /* '?', or ':' for a missing argument */
 			return cli_option_fault("action", opt, argv);
@@ -253,10 +244,9 @@ cmd_action(struct cli *c, int argc, char **argv)
 	if (optind + 1 != argc)
 		return cli_usage("action", "%s",
 				 cli_command_usage("action"));
-	id = strtoll(argv[optind], &end, 10);
-	if (*argv[optind] == '\0' || *end || id <= 0)
-		return cli_usage("action", "\"%s\" is not an action id",
-				 argv[optind]);
+	if ((rc = cli_id_arg("action", NULL, argv[optind], "an action",
+			     &id)) != EXIT_DONE)
+		return rc;
 	if (strcmp(sub, "edit") == 0 && !text && !agency && !owner && !due)
 		return cli_usage("action", "edit: what? --text, --agency, "
 				 "--owner or --due");

@@ -125,10 +125,9 @@ cmd_audit(struct cli *c, int argc, char **argv)
 		switch (opt) {
 		case 's':
 			since = optarg;
-			if (date_parse(since, &d) != 0)
-				return cli_usage("audit", "--since: \"%s\" is "
-						 "not a date (YYYY-MM-DD)",
-						 since);
+			if ((rc = cli_date_arg("audit", "--since", since,
+					       &d)) != EXIT_DONE)
+				return rc;
 			break;
 		case 'a':
 			actor = optarg;
@@ -146,8 +145,7 @@ cmd_audit(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("audit", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("audit", argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
 	if (db_role(db) != ROLE_ADMIN) {

@@ -466,20 +466,18 @@ static enum db_status
 setup(struct db *db)
 {
 	enum db_status st;
-	char day[16];
 
 	if ((st = db_demo_mark(db)) != DB_OK)
 		return st;
 	if ((st = db_setting_set(db, "area_name", DEMO_AREA_NAME)) != DB_OK)
 		return st;
-	static const char *const days[] = { "monday", "tuesday", "wednesday",
-					    "thursday", "friday", "saturday",
-					    "sunday" };
-	str_copy(day, days[DEMO_MEETING_WEEKDAY_L2], sizeof day);
-	if ((st = db_setting_set(db, "meeting_day_level2", day)) != DB_OK)
+	if ((st = db_setting_set(db, "meeting_day_level2",
+				 date_weekday_name(DEMO_MEETING_WEEKDAY_L2))) !=
+	    DB_OK)
 		return st;
-	str_copy(day, days[DEMO_MEETING_WEEKDAY_L3], sizeof day);
-	if ((st = db_setting_set(db, "meeting_day_level3", day)) != DB_OK)
+	if ((st = db_setting_set(db, "meeting_day_level3",
+				 date_weekday_name(DEMO_MEETING_WEEKDAY_L3))) !=
+	    DB_OK)
 		return st;
 	if ((st = db_user_add(db, DEMO_CHAIR_USER, ROLE_MEMBER)) != DB_OK)
 		return st;
@@ -589,8 +587,7 @@ cmd_demo(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("demo", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("demo", argv[optind]);
 	if (c->ndb == 0)
 		return cli_usage("demo", "--db FILE is required (the demo is "
 				 "never written into your real database)");

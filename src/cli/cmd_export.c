@@ -337,8 +337,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (optind + 1 < argc) {
-		rc = cli_usage("export", "unexpected argument '%s'",
-			       argv[optind + 1]);
+		rc = cli_argument_fault("export", argv[optind + 1]);
 		goto out;
 	}
 	dir = argv[optind];

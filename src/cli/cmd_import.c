@@ -534,8 +534,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("import", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("import", argv[optind]);
 	if (!any)
 		return cli_usage("import", "give at least one of --offenders, "
 				 "--events and --population (or of the case "

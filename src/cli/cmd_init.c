@@ -31,8 +31,7 @@ cmd_init(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("init", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("init", argv[optind]);
 	rc = cli_open(c, cli_db_path(c), DB_OPEN_CREATE | DB_OPEN_NEW_ONLY,
 		      &db);
 	if (rc != EXIT_DONE)

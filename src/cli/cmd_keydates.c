@@ -101,17 +101,14 @@ cmd_keydates(struct cli *c, int argc, char **argv)
 				return rc;
 			break;
 		case 'h':
-			printf("Usage: %s keydates [--list mappa-j|releases|"
-			       "licences|notifications] [--format text|csv]\n",
-			       cli_progname);
+			cli_command_help("keydates");
 			return EXIT_DONE;
 		default: /* '?', or ':' for a missing argument */
 			return cli_option_fault("keydates", opt, argv);
 		}
 	}
 	if (optind < argc)
-		return cli_usage("keydates", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("keydates", argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
 	/* The data layer refuses too; asking first prints nothing. */

@@ -55,8 +55,7 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("kpi", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("kpi", argv[optind]);
 	if ((rc = cli_open_context(c, 0, true, &db, &ctx)) != EXIT_DONE)
 		return rc;
 	today = ctx.today;

@@ -50,15 +50,6 @@ print_meeting(const struct db_meeting *m, bool csv)
 	       cli_line(m->venue));
 }
 
-static int
-parse_date_opt(const char *cmd, const char *opt, const char *s, mdate *d)
-{
-	if (date_parse(s, d) != 0)
-		return cli_usage(cmd, "%s: \"%s\" is not a date (YYYY-MM-DD)",
-				 opt, s);
-	return EXIT_DONE;
-}
-
 int
 cmd_meetings(struct cli *c, int argc, char **argv)
 {
@@ -81,12 +72,12 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
-			if ((rc = parse_date_opt("meetings", "--from", optarg,
+			if ((rc = cli_date_arg("meetings", "--from", optarg,
 						 &q.from)) != EXIT_DONE)
 				return rc;
 			break;
 		case 't':
-			if ((rc = parse_date_opt("meetings", "--to", optarg,
+			if ((rc = cli_date_arg("meetings", "--to", optarg,
 						 &q.to)) != EXIT_DONE)
 				return rc;
 			break;
@@ -107,17 +98,14 @@ cmd_meetings(struct cli *c, int argc, char **argv)
 				return rc;
 			break;
 		case 'h':
-			printf("Usage: %s meetings [--from DATE] [--to DATE] "
-			       "[--level 2|3] [--status S] "
-			       "[--format text|csv]\n", cli_progname);
+			cli_command_help("meetings");
 			return EXIT_DONE;
 		default: /* '?', or ':' for a missing argument */
 			return cli_option_fault("meetings", opt, argv);
 		}
 	}
 	if (optind < argc)
-		return cli_usage("meetings", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("meetings", argv[optind]);
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
 	if (csv)
@@ -238,13 +226,9 @@ fail(struct args *a, enum db_status st, const char *fmt, ...)
 static enum db_status
 meeting_id(struct args *a, int i, int64_t *id)
 {
-	char *end;
-
-	*id = strtoll(a->pos[i], &end, 10);
-	if (a->pos[i][0] == '\0' || *end || *id <= 0) {
-		cli_usage("meeting", "\"%s\" is not a meeting id", a->pos[i]);
+	if (cli_id_arg("meeting", NULL, a->pos[i], "a meeting", id) !=
+	    EXIT_DONE)
 		return ST_USAGE;
-	}
 	return DB_OK;
 }
 
@@ -283,11 +267,8 @@ date_opt(struct args *a, int o, const char *name, mdate *d)
 	*d = MDATE_NONE;
 	if (!a->set[o])
 		return DB_OK;
-	if (date_parse(a->opt[o], d) != 0) {
-		cli_usage("meeting", "%s: \"%s\" is not a date (YYYY-MM-DD)",
-			  name, a->opt[o]);
+	if (cli_date_arg("meeting", name, a->opt[o], d) != EXIT_DONE)
 		return ST_USAGE;
-	}
 	return DB_OK;
 }
 
@@ -334,11 +315,8 @@ sub_add(struct args *a)
 	int level = 0;
 
 	memset(&m, 0, sizeof m);
-	if (date_parse(a->pos[0], &d) != 0) {
-		cli_usage("meeting", "add: \"%s\" is not a date (YYYY-MM-DD)",
-			  a->pos[0]);
+	if (cli_date_arg("meeting", "add", a->pos[0], &d) != EXIT_DONE)
 		return ST_USAGE;
-	}
 	str_copy(m.date, a->pos[0], sizeof m.date);
 	if ((st = level_opt(a, O_LEVEL, "--level", &level)) != DB_OK)
 		return st;
@@ -932,8 +910,7 @@ cmd_meeting(struct cli *c, int argc, char **argv)
 			return EXIT_DONE;
 		}
 		if (opt == ':')
-			return cli_usage("meeting", "'%s' needs an argument",
-					 argv[optind - 1]);
+			return cli_option_fault("meeting", opt, argv);
 		if (opt <= O_NONE || opt >= O_MAX || !allowed(sub->opts, opt))
 			return cli_usage("meeting", "%s: '%s': unknown option",
 					 sub->name, argv[optind - 1]);

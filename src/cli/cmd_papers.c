@@ -27,6 +27,7 @@
 
 #include "app/context.h"
 #include "cli/cli.h"
+#include "core/escape.h"
 #include "core/outfile.h"
 #include "cli/pdf.h"
 #include "core/util.h"
@@ -50,25 +51,22 @@ static const char *const month_names[] = {
 	"August", "September", "October", "November", "December",
 };
 
-static const char *const day_names[] = {
-	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-	"Sunday",
-};
-
 /* "Tuesday 15 May 2012" for the date S (S itself when not a date). */
 static const char *
 long_date(const char *s, char *buf, size_t n)
 {
 	mdate d;
 	int y, m, dd;
+	char day[16];
 
 	if (date_parse(s, &d) != 0) {
 		str_copy(buf, s, n);
 		return buf;
 	}
 	date_to_ymd(d, &y, &m, &dd);
-	str_printf(buf, n, "%s %d %s %d", day_names[date_weekday(d)], dd,
-		   month_names[m - 1], y);
+	str_copy(day, date_weekday_name(date_weekday(d)), sizeof day);
+	day[0] = (char)(day[0] - 'a' + 'A');
+	str_printf(buf, n, "%s %d %s %d", day, dd, month_names[m - 1], y);
 	return buf;
 }
 
@@ -90,6 +88,25 @@ struct paper {
 
 /* The marking at the top and the bottom of every paper and page. */
 static const char marking[] = "OFFICIAL-SENSITIVE";
+
+/* A text left out of a Markdown paper (out of memory): not whole. */
+static bool md_lost;
+
+/* Text S (a name, a minute, the statement) into a Markdown paper as it
+ * reads (core/escape.h): never markup.  The writers below put each text
+ * they are given through here; their own markup goes out as it is. */
+static void
+md_text(const char *s, enum escape_md_place where)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	escape_markdown(&sb, s, where);
+	if (sb.failed)
+		md_lost = true;
+	fputs(sb_str(&sb), stdout);
+	sb_free(&sb);
+}
 
 /* Write TEXT wrapped at 76 columns, each line indented by INDENT. */
 static void
@@ -147,7 +164,9 @@ heading(const struct paper *pp, int level, const char *text)
 	if (pp->pdf) {
 		pdf_heading(pp->pdf, level, text);
 	} else if (pp->md) {
-		printf("\n%.*s %s\n\n", level + 1, "####", text);
+		printf("\n%.*s ", level + 1, "####");
+		md_text(text, ESCAPE_MD_LINE);
+		printf("\n\n");
 	} else {
 		size_t n = strlen(text);
 
@@ -172,13 +191,10 @@ field(const struct paper *pp, const char *label, const char *value,
 		pdf_field(pp->pdf, label, value);
 	} else if (pp->md) {
 		printf("**%s:** ", label);
-		if (strchr(value, '\n')) {
+		if (strchr(value, '\n'))
 			printf("\n\n");
-			fputs(value, stdout);
-			putchar('\n');
-		} else {
-			printf("%s\n", value);
-		}
+		md_text(value, ESCAPE_MD_LINES);
+		putchar('\n');
 		putchar('\n');
 	} else if (strlen(label) + strlen(value) < 60 &&
 		   strchr(value, '\n') == NULL) {
@@ -189,13 +205,12 @@ field(const struct paper *pp, const char *label, const char *value,
 	}
 }
 
-/* A Markdown table cell: no pipes or line breaks. */
+/* A Markdown table cell: its pipes escaped, its line breaks spaces. */
 static void
 md_cell(const char *s)
 {
 	putchar(' ');
-	for (; s && *s; s++)
-		putchar(*s == '|' ? '/' : *s == '\n' || *s == '\r' ? ' ' : *s);
+	md_text(s, ESCAPE_MD_LINE);
 	printf(" |");
 }
 
@@ -240,10 +255,12 @@ para(const struct paper *pp, const char *text)
 {
 	if (pp->pdf)
 		pdf_para(pp->pdf, 0, false, text);
-	else if (pp->md)
-		printf("%s\n\n", text);
-	else
+	else if (pp->md) {
+		md_text(text, ESCAPE_MD_LINES);
+		printf("\n\n");
+	} else {
 		wrap(text, 2);
+	}
 }
 
 static void
@@ -295,7 +312,7 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *fmt = "text";
-	char *end;
+	int rc;
 	int opt;
 
 	*recipient = NULL;
@@ -321,8 +338,7 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 			*output = optarg;
 			break;
 		case 'h':
-			printf("Usage: %s %s %s\n", cli_progname, cmd,
-			       cli_command_usage(cmd));
+			cli_command_help(cmd);
 			return -1;
 		default: /* '?', or ':' for a missing argument */
 			return cli_option_fault(cmd, opt, argv);
@@ -330,10 +346,9 @@ paper_options(const char *cmd, int argc, char **argv, struct paper *pp,
 	}
 	if (optind + 1 != argc)
 		return cli_usage(cmd, "which meeting? (its ID)");
-	*id = strtoll(argv[optind], &end, 10);
-	if (*argv[optind] == '\0' || *end || *id <= 0)
-		return cli_usage(cmd, "\"%s\" is not a meeting id",
-				 argv[optind]);
+	if ((rc = cli_id_arg(cmd, NULL, argv[optind], "a meeting", id)) !=
+	    EXIT_DONE)
+		return rc;
 	pp->md = strcmp(fmt, "markdown") == 0;
 	pp->pdf = NULL;
 	pp->fmt = fmt;
@@ -398,7 +413,7 @@ paper_finish(struct paper *pp, const char *output)
 		pdf_free(pp->pdf);
 		pp->pdf = NULL;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout))
+	if (fflush(stdout) != 0 || ferror(stdout) || md_lost)
 		bad = -1;
 	if (output && paper_file.fd >= 0) {
 		char err[4400];
@@ -814,7 +829,9 @@ print_earlier(struct earlier *e, const struct db_case_action *a)
 	if (e->pp->pdf) {
 		pdf_para(e->pp->pdf, 0, false, line);
 	} else if (e->pp->md) {
-		printf("- %s\n", line);
+		printf("- ");
+		md_text(line, ESCAPE_MD_LINES);
+		putchar('\n');
 	} else {
 		char item[1210];
 
@@ -901,8 +918,10 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 			pdf_field(pp->pdf, heading_label(t),
 				  mi.text[t] ? mi.text[t] : "none recorded");
 		} else if (pp->md) {
-			printf("- *%s:* %s\n", heading_label(t),
-			       mi.text[t] ? mi.text[t] : "none recorded");
+			printf("- *%s:* ", heading_label(t));
+			md_text(mi.text[t] ? mi.text[t] : "none recorded",
+				ESCAPE_MD_LINES);
+			putchar('\n');
 		} else {
 			printf("    %s:\n", heading_label(t));
 			wrap(mi.text[t] ? mi.text[t] : "none recorded", 8);

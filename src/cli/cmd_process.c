@@ -98,8 +98,7 @@ parse(struct pargs *a, int argc, char **argv, const int *allowed, int npos)
 	}
 	for (; optind < argc; optind++) {
 		if (a->npos == npos)
-			return cli_usage(a->cmd, "unexpected argument '%s'",
-					 argv[optind]);
+			return cli_argument_fault(a->cmd, argv[optind]);
 		a->pos[a->npos++] = argv[optind];
 	}
 	if (a->npos != npos)
@@ -129,12 +128,12 @@ number_opt(struct pargs *a, int o, const char *name, int min, int max,
 static int
 date_opt(struct pargs *a, int o, const char *name, mdate *d)
 {
+	char what[40];
+
 	if (!SET(a, o))
 		return EXIT_DONE;
-	if (date_parse(OPT(a, o), d) != 0)
-		return cli_usage(a->cmd, "--%s: \"%s\" is not a date "
-				 "(YYYY-MM-DD)", name, OPT(a, o));
-	return EXIT_DONE;
+	snprintf(what, sizeof what, "--%s", name);
+	return cli_date_arg(a->cmd, what, OPT(a, o), d);
 }
 
 /* Copy option O into BUF; too long is refused, never cut short. */
@@ -420,23 +419,19 @@ referral_decide(struct cli *c, int argc, char **argv,
 	struct pargs a = { .cmd = cmd, .usage = "ID [--meeting MID] "
 			   "[--reason TEXT]" };
 	struct db *db;
-	char *end;
 	int64_t id, meeting = 0;
 	int rc;
 
 	snprintf(cmd, sizeof cmd, "referral %s", argv[0]);
 	if ((rc = parse(&a, argc, argv, allowed, 1)) != EXIT_DONE)
 		return rc < 0 ? EXIT_DONE : rc;
-	id = strtoll(a.pos[0], &end, 10);
-	if (a.pos[0][0] == '\0' || *end || id <= 0)
-		return cli_usage(a.cmd, "\"%s\" is not a referral id",
-				 a.pos[0]);
-	if (SET(&a, P_MEETING)) {
-		meeting = strtoll(OPT(&a, P_MEETING), &end, 10);
-		if (OPT(&a, P_MEETING)[0] == '\0' || *end || meeting <= 0)
-			return cli_usage(a.cmd, "--meeting: \"%s\" is not a "
-					 "meeting id", OPT(&a, P_MEETING));
-	}
+	if ((rc = cli_id_arg(a.cmd, NULL, a.pos[0], "a referral", &id)) !=
+	    EXIT_DONE)
+		return rc;
+	if (SET(&a, P_MEETING) &&
+	    (rc = cli_id_arg(a.cmd, "--meeting", OPT(&a, P_MEETING),
+			     "a meeting", &meeting)) != EXIT_DONE)
+		return rc;
 	if ((rc = cli_open(c, cli_db_path(c), 0, &db)) != EXIT_DONE)
 		return rc;
 	return done(&a, db, db_referral_decide(db, id, outcome, meeting,

@@ -59,8 +59,7 @@ cmd_report(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("report", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("report", argv[optind]);
 	/* Today as the screens have it (a demo's own): the default year
 	 * and which years are provisional; the area's name. */
 	if ((rc = cli_open_context(c, 0, false, &db, &ctx)) != EXIT_DONE)

@@ -77,8 +77,7 @@ cmd_retention(struct cli *c, int argc, char **argv)
 	if (optind < argc)
 		ref = argv[optind++];
 	if (optind < argc)
-		return cli_usage("retention", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("retention", argv[optind]);
 	if (strcmp(sub, "list") == 0) {
 		if (ref || until || reason || yes)
 			return cli_usage("retention", "list [--due DATE] "
@@ -87,16 +86,16 @@ cmd_retention(struct cli *c, int argc, char **argv)
 		    EXIT_DONE)
 			return rc;
 		csv = as_csv; /* print_due() reads an int */
-		if (due && date_parse(due, &d_due) != 0)
-			return cli_usage("retention", "--due: \"%s\" is not a "
-					 "date (YYYY-MM-DD)", due);
+		if (due && (rc = cli_date_arg("retention", "--due", due,
+					      &d_due)) != EXIT_DONE)
+			return rc;
 	} else if (strcmp(sub, "keep") == 0) {
 		if (!ref || !until || !reason || due || yes)
 			return cli_usage("retention", "keep REF --until DATE "
 					 "--reason TEXT");
-		if (date_parse(until, &d_until) != 0)
-			return cli_usage("retention", "--until: \"%s\" is not "
-					 "a date (YYYY-MM-DD)", until);
+		if ((rc = cli_date_arg("retention", "--until", until,
+				       &d_until)) != EXIT_DONE)
+			return rc;
 	} else if (strcmp(sub, "erase") == 0) {
 		if (!ref || !reason || due || until)
 			return cli_usage("retention", "erase REF --reason TEXT "

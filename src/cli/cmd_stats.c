@@ -95,8 +95,7 @@ cmd_stats(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		return cli_usage("stats", "unexpected argument '%s'",
-				 argv[optind]);
+		return cli_argument_fault("stats", argv[optind]);
 	/* The same database twice is refused before any command
 	 * (src/main.c): an area is never counted twice. */
 

@@ -92,8 +92,8 @@ const struct cli_command cli_commands[] = {
 	  "ID [--format text|markdown|pdf] [--recipient TEXT] [--output FILE]",
 	  "print a meeting's minutes (OFFICIAL-SENSITIVE; logged)" },
 	{ "actions", cmd_actions,
-	  "[--overdue | --all] [--agency A] [--owner NAME] [--meeting ID] "
-	  "[--format text|csv]",
+	  "[--overdue | --all] [--agency AGENCY] [--owner NAME] "
+	  "[--meeting ID] [--format text|csv]",
 	  "open and overdue actions by agency and owner" },
 	{ "action", cmd_action,
 	  "done ID [--date DATE] | edit ID [--text TEXT] [--agency AGENCY] "
@@ -115,6 +115,13 @@ cli_command_usage(const char *name)
 		if (strcmp(k->name, name) == 0)
 			return k->usage;
 	return "";
+}
+
+void
+cli_command_help(const char *name)
+{
+	printf("Usage: %s %s %s\n", cli_progname, name,
+	       cli_command_usage(name));
 }
 
 /* --- text fit for a terminal ------------------------------------------------ */
@@ -422,6 +429,35 @@ cli_option_fault(const char *cmd, int opt, char *const *argv)
 		return cli_usage(cmd, "'%s' needs an argument",
 				 argv[optind - 1]);
 	return cli_usage(cmd, "'%s': unknown option", argv[optind - 1]);
+}
+
+int
+cli_argument_fault(const char *cmd, const char *arg)
+{
+	return cli_usage(cmd, "unexpected argument '%s'", arg);
+}
+
+int
+cli_id_arg(const char *cmd, const char *what, const char *value,
+	   const char *noun, int64_t *id)
+{
+	char *end;
+
+	*id = strtoll(value, &end, 10);
+	if (*value == '\0' || *end || *id <= 0)
+		return cli_usage(cmd, "%s%s\"%s\" is not %s id",
+				 what ? what : "", what ? ": " : "", value,
+				 noun);
+	return EXIT_DONE;
+}
+
+int
+cli_date_arg(const char *cmd, const char *what, const char *value, mdate *d)
+{
+	if (date_parse(value, d) != 0)
+		return cli_usage(cmd, "%s: \"%s\" is not a date (YYYY-MM-DD)",
+				 what, value);
+	return EXIT_DONE;
 }
 
 int

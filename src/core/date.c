@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/date.h"
 
@@ -173,6 +174,26 @@ date_weekday(mdate date)
 	int w = (date + 3) % 7;
 
 	return w < 0 ? w + 7 : w;
+}
+
+static const char *const weekday_names[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday",
+};
+
+const char *
+date_weekday_name(int wd)
+{
+	return wd >= 0 && wd < 7 ? weekday_names[wd] : NULL;
+}
+
+int
+date_weekday_parse(const char *s)
+{
+	for (int i = 0; i < 7; i++)
+		if (strcasecmp(s, weekday_names[i]) == 0)
+			return i;
+	return -1;
 }
 
 int

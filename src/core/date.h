@@ -67,6 +67,13 @@ const char *date_case_format(mdate date, bool lay, char *buf);
 /* Day of the week, 0 = Monday .. 6 = Sunday. */
 int date_weekday(mdate date);
 
+/* The name of weekday WD (0 = Monday .. 6 = Sunday) as the settings store
+ * it ("monday"), or NULL; the papers capitalise it. */
+const char *date_weekday_name(int wd);
+
+/* The weekday named S in any case ("Tuesday": 1), or -1. */
+int date_weekday_parse(const char *s);
+
 /* Whether Y is a leap year; the number of days in month M of year Y. */
 int date_is_leap(int y);
 int date_days_in_month(int y, int m);

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "core/escape.h"
 #include "core/report.h"
 #include "core/util.h"
 
@@ -69,23 +70,6 @@ report_format_parse(const char *s)
 	return -1;
 }
 
-static void
-add_escaped(struct strbuf *sb, const char *s)
-{
-	for (; s && *s; s++) {
-		if (*s == '&')
-			sb_add(sb, "&amp;");
-		else if (*s == '<')
-			sb_add(sb, "&lt;");
-		else if (*s == '>')
-			sb_add(sb, "&gt;");
-		else if (*s == '"')
-			sb_add(sb, "&quot;");
-		else if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-			sb_addn(sb, s, 1);
-	}
-}
-
 /* The first year the charts show. */
 static int
 first_year(const struct stats *st, int year)
@@ -137,7 +121,7 @@ svg_chart(struct strbuf *sb, const struct chart *c, const struct stats *st,
 	sb_printf(sb, "<figure id=\"%s\">\n<svg xmlns=\"http://www.w3.org/"
 		  "2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
 		  "role=\"img\" aria-label=\"", c->id, w, h, w, h);
-	add_escaped(sb, c->title);
+	escape_html(sb, c->title);
 	sb_add(sb, "\">\n");
 	sb_printf(sb, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 		  "stroke=\"#444\"/>\n", left, h - bottom, w - right, h - bottom);
@@ -181,7 +165,7 @@ svg_chart(struct strbuf *sb, const struct chart *c, const struct stats *st,
 		}
 	}
 	sb_add(sb, "</svg>\n<figcaption>");
-	add_escaped(sb, c->title);
+	escape_html(sb, c->title);
 	sb_add(sb, "</figcaption>\n</figure>\n");
 }
 
@@ -283,7 +267,7 @@ report_write(FILE *out, const struct stats *st, int year, const char *area,
 	if (format == REPORT_HTML) {
 		sb_add(&sb, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
 			    "<meta charset=\"utf-8\">\n<title>");
-		add_escaped(&sb, area);
+		escape_html(&sb, area);
 		sb_printf(&sb, " MAPPA annual report %s: statistics</title>\n"
 			  "<style>%s</style>\n</head>\n<body>\n<header>\n"
 			  "<h1>MAPPA annual report %s: statistics",
@@ -295,7 +279,7 @@ report_write(FILE *out, const struct stats *st, int year, const char *area,
 				  date_format(report_year_end(year), d));
 		}
 		sb_add(&sb, "</h1>\n<p>");
-		add_escaped(&sb, area);
+		escape_html(&sb, area);
 		sb_printf(&sb, "</p>\n<p>The tables count, from the area's own "
 			  "records, the reporting year 1 April %d to 31 March "
 			  "%d; the first is a snapshot on 31 March %d.</p>\n"

@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "core/chars.h"
+#include "core/escape.h"
 #include "core/stats.h"
 #include "core/util.h"
 
@@ -302,30 +303,35 @@ utf8_len(const unsigned char *p)
 /*
  * S for a terminal or a Markdown file: what chars.h does not call
  * printable (control characters, C1, invisible format characters such
- * as U+202E, invalid UTF-8) becomes '?'; with MARKDOWN, Markdown's
- * punctuation is escaped.
+ * as U+202E, invalid UTF-8) becomes '?'; with MARKDOWN, the rest is
+ * escaped as the papers escape it (core/escape.h).
  */
 static void
 add_clean(struct strbuf *sb, const char *s, bool markdown)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	struct strbuf clean;
 
+	sb_init(&clean);
 	while (*p) {
 		enum chars_kind kind;
 		uint32_t cp;
 		size_t n = chars_next((const char *)p, strlen((const char *)p),
 				      &cp, &kind);
 
-		if (kind != CHARS_PRINT) {
-			sb_add(sb, "?");
-			p += n;
-			continue;
-		}
-		if (markdown && n == 1 && strchr("\\`*_[]<>|#~&!", *p))
-			sb_add(sb, "\\");
-		sb_addn(sb, (const char *)p, n);
+		if (kind != CHARS_PRINT)
+			sb_add(&clean, "?");
+		else
+			sb_addn(&clean, (const char *)p, n);
 		p += n;
 	}
+	if (clean.failed)
+		sb->failed = 1;
+	else if (markdown)
+		escape_markdown(sb, sb_str(&clean), ESCAPE_MD_LINE);
+	else
+		sb_add(sb, sb_str(&clean));
+	sb_free(&clean);
 }
 
 /* S as a JSON string (null for NULL); invalid UTF-8 becomes U+FFFD. */
@@ -1274,31 +1280,6 @@ series_tables(struct strbuf *sb, const struct stats *st, const char *area,
 
 /* --- HTML --------------------------------------------------------------- */
 
-/* S with &, <, >, " escaped, and control characters dropped. */
-static void
-add_html(struct strbuf *sb, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			sb_add(sb, "&amp;");
-			break;
-		case '<':
-			sb_add(sb, "&lt;");
-			break;
-		case '>':
-			sb_add(sb, "&gt;");
-			break;
-		case '"':
-			sb_add(sb, "&quot;");
-			break;
-		default:
-			if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-				sb_addn(sb, s, 1);
-		}
-	}
-}
-
 /* V in a table cell (of class CLS when not NULL), or "-" for a dash. */
 static void
 html_cell_class(struct strbuf *sb, int v, const char *cls)
@@ -1433,7 +1414,7 @@ html_year(struct strbuf *sb, const struct stats_year *y,
 		case STATS_T_ORDERS:
 			sb_add(sb, "<section>\n<h2>" STATS_TITLE_ORDERS
 			    "</h2>\n<p>");
-			add_html(sb, orders_sub(template));
+			escape_html(sb, orders_sub(template));
 			sb_add(sb, "</p>\n");
 			html_list(sb, y, tab, template);
 			sb_add(sb, "</section>\n");

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -32,6 +33,27 @@ read_retention(struct db *db, sqlite3_stmt *st, void *row)
 	r->category = sqlite3_column_int(st, 3);
 	db_column_copy(st, 4, r->review, sizeof r->review);
 	db_column_copy(st, 5, r->exited, sizeof r->exited);
+}
+
+/* Log the review of the records in LIST, due by BY. */
+static enum db_status
+retention_consulted(struct db *db, const struct db_retentions *list,
+		    const char *by)
+{
+	int64_t *ids = NULL;
+	char detail[64];
+	enum db_status s;
+
+	if (list->n > 0 &&
+	    (ids = malloc((size_t)list->n * sizeof *ids)) == NULL)
+		return db_fail(db, DB_ERROR, "out of memory");
+	for (int i = 0; i < list->n; i++)
+		ids[i] = list->v[i].id;
+	snprintf(detail, sizeof detail, "review due by %s", by);
+	s = db_audit_consult(db, "retention.view", ids, (size_t)list->n,
+			     detail);
+	free(ids);
+	return s;
 }
 
 enum db_status
@@ -56,7 +78,9 @@ db_retention_due(struct db *db, mdate by, struct db_retentions *list)
 	if ((s = DB_ROWS(db, st, read_retention, list,
 			 "reading retention reviews")) != DB_OK)
 		return s;
-	if ((s = db_audit_log(db, "retention.view", NULL, NULL)) != DB_OK)
+	/* A consultation naming the cases shown, as every list of cases
+	 * (audit.h): `audit --case` finds who reviewed the record. */
+	if ((s = retention_consulted(db, list, d)) != DB_OK)
 		list->n = 0;
 	return s;
 }

@@ -30,7 +30,9 @@ DB_LIST(db_retentions, struct db_retention);
  * or before BY, soonest first, into LIST (a DB_LIST, connection.h).  The
  * review date is set when management ends (the last exit + the setting
  * retention_review_years) and cleared when it starts again.  The
- * consultation is logged (when that fails, LIST is left empty).
+ * consultation is logged, one row naming the records shown
+ * (db_audit_consult(), "retention.view"); when that fails, LIST is left
+ * empty.
  */
 enum db_status db_retention_due(struct db *db, mdate by,
 				struct db_retentions *list);

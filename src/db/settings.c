@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "core/process.h"
 #include "core/util.h"
@@ -85,11 +84,6 @@ static const struct setting {
 	  "the confidentiality and diversity statement read at each meeting" },
 };
 
-static const char *const weekdays[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday",
-	"saturday", "sunday",
-};
-
 static const struct setting *
 find(const char *key)
 {
@@ -122,12 +116,10 @@ check(const struct setting *s, const char *value, char *norm, size_t n)
 		snprintf(norm, n, "%ld", v);
 		return NULL;
 	case SET_WEEKDAY:
-		for (size_t i = 0; i < NELEM(weekdays); i++)
-			if (strcasecmp(value, weekdays[i]) == 0) {
-				str_copy(norm, weekdays[i], n);
-				return NULL;
-			}
-		return "not a weekday (monday .. sunday)";
+		if ((v = date_weekday_parse(value)) < 0)
+			return "not a weekday (monday .. sunday)";
+		str_copy(norm, date_weekday_name((int)v), n);
+		return NULL;
 	}
 	return "unknown type";
 }
