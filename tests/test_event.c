@@ -40,6 +40,22 @@ names__round_trip(void **state)
 	assert_null(ev_kind_name(EV_LEVEL, 1));
 }
 
+/* The categories' one list of names (the domain's words), which the
+ * case screen, the forms, the papers and the demo all show. */
+static void
+categories__named_once(void **state)
+{
+	(void)state;
+	assert_string_equal(ev_category_name(1), "registered sexual offender");
+	assert_string_equal(ev_category_name(2), "violent offender");
+	assert_string_equal(ev_category_name(3), "other dangerous offender");
+	assert_string_equal(ev_category_name(4),
+			    "terrorist or terrorism-risk offender");
+	assert_string_equal(ev_category_name(0), "");
+	assert_string_equal(ev_category_name(5), "");
+	assert_string_equal(ev_category_name(-1), "");
+}
+
 static void
 codes__delius_accepted(void **state)
 {
@@ -218,6 +234,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(names__round_trip),
+		cmocka_unit_test(categories__named_once),
 		cmocka_unit_test(codes__delius_accepted),
 		cmocka_unit_test(fields__needed_and_unused),
 		cmocka_unit_test(fields__later_events_and_kinds),

@@ -295,6 +295,14 @@ referral__referred_by__names_offered_codes_handed_over(void **state)
 		assert_string_equal(fm.f[RF_REFERRER].choices[i],
 				    agenda_agencies[i].name);
 	assert_string_equal(field_text(&fm.f[RF_REFERRER]), "Probation");
+	/* The categories numbered, in core's words (ev_category_name). */
+	assert_int_equal(fm.f[RF_CATEGORY].nchoices, EV_CATEGORY_MAX);
+	for (int c = 1; c <= EV_CATEGORY_MAX; c++) {
+		char want[64];
+
+		snprintf(want, sizeof want, "%d  %s", c, ev_category_name(c));
+		assert_string_equal(fm.f[RF_CATEGORY].choices[c - 1], want);
+	}
 	fill(&fm, RF_REF, "R1");
 	fill(&fm, RF_SURNAME, "S");
 	fm.f[RF_LEVEL].choice = 1;

@@ -32,13 +32,6 @@
 #include "cli/pdf.h"
 #include "core/util.h"
 
-static const char *const category_names[] = {
-	"", "Category 1 (registered sexual offender)",
-	"Category 2 (violent offender)",
-	"Category 3 (other dangerous offender)",
-	"Category 4 (terrorism or terrorism-risk offender)",
-};
-
 /* Minutes heading T as the paper prints it (core/minutes.h). */
 static const char *
 heading_label(int t)
@@ -68,14 +61,6 @@ long_date(const char *s, char *buf, size_t n)
 	day[0] = (char)(day[0] - 'a' + 'A');
 	str_printf(buf, n, "%s %d %s %d", day, dd, month_names[m - 1], y);
 	return buf;
-}
-
-static const char *
-agency_name(const char *code)
-{
-	const struct agenda_agency *a = agenda_agency_find(code);
-
-	return a ? a->name : code;
 }
 
 /* --- output: text, Markdown or PDF --------------------------------------------- */
@@ -505,7 +490,7 @@ meeting_fields(struct db *db, const struct paper *pp,
 		for (int i = 0; i < ag->n; i++)
 			if (ag->v[i].invited)
 				sb_printf(&sb, "%s%s", sb.len ? ", " : "",
-					  agency_name(ag->v[i].agency));
+					  agenda_agency_label(ag->v[i].agency));
 		field(pp, "Invited", sb_str(&sb), "none recorded");
 		sb_free(&sb);
 	}
@@ -736,7 +721,7 @@ print_action(const struct paper *pp, int n, const struct db_action *a)
 	char state[40];
 
 	str_printf(owner, sizeof owner, "%s%s%s%s",
-		   agency_name(a->owner_agency),
+		   agenda_agency_label(a->owner_agency),
 		   a->owner_person && *a->owner_person ? " (" : "",
 		   a->owner_person ? a->owner_person : "",
 		   a->owner_person && *a->owner_person ? ")" : "");
@@ -813,7 +798,8 @@ print_earlier(struct earlier *e, const struct db_case_action *a)
 	else
 		str_copy(outcome, "still open", sizeof outcome);
 	str_printf(line, sizeof line, "%s (%s%s%s; due %s): %s",
-		   a->text ? a->text : "", a->owner_agency,
+		   a->text ? a->text : "",
+		   agenda_agency_label(a->owner_agency),
 		   a->owner_person && *a->owner_person ? ", " : "",
 		   a->owner_person ? a->owner_person : "", a->due, outcome);
 	if (e->n++ == 0) {
@@ -874,7 +860,7 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 	{
 		const struct ev_state *at = &cl.at;
 		enum case_status status = it->status;
-		char now[96];
+		char now[96], cat[80];
 
 		if (!case_status_managed(status))
 			str_printf(now, sizeof now, "%s",
@@ -882,13 +868,16 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 		else
 			str_printf(now, sizeof now, "Level %d, %s", it->level,
 				   case_status_words(status, false));
+		if (at->category >= 1 && at->category <= 4)
+			str_printf(cat, sizeof cat, "Category %d (%s)",
+				   at->category, ev_category_name(at->category));
+		else
+			str_copy(cat, "not yet registered", sizeof cat);
 		str_printf(about, sizeof about, "%s%s%s%s; at this meeting "
 			   "Level %d, %s; lead agency %s%s%s; now %s",
 			   it->dob[0] ? "born " : "", it->dob,
 			   it->dob[0] ? "; " : "",
-			   at->category >= 1 && at->category <= 4
-				   ? category_names[at->category]
-				   : "not yet registered",
+			   cat,
 			   at->registered ? at->level : 0,
 			   at->in_custody ? "in custody" : "in the community",
 			   it->lead_agency[0] ? it->lead_agency
@@ -1026,13 +1015,13 @@ print_attendance(const struct paper *pp, const struct db_meeting_agencies *ag)
 				  ? agenda_attendance_name(a->attendance)
 				  : "not recorded";
 		const char *cells[3] = {
-			agency_name(a->agency), a->invited ? "yes" : "no", att,
+			agenda_agency_label(a->agency), a->invited ? "yes" : "no", att,
 		};
 
 		if (pp->pdf || pp->md) {
 			table_row(pp, 3, w, cells, false);
 		} else {
-			printf("  %-28s %s%s\n", agency_name(a->agency), att,
+			printf("  %-28s %s%s\n", agenda_agency_label(a->agency), att,
 			       a->invited ? "" : " (not invited)");
 		}
 	}
@@ -1070,14 +1059,14 @@ print_people(const struct paper *pp, const struct db_attendees *p)
 		const struct db_attendee *a = &p->v[i];
 		const char *role = role_heading(a->role);
 		const char *cells[3] = {
-			a->name, agency_name(a->agency), role,
+			a->name, agenda_agency_label(a->agency), role,
 		};
 
 		if (pp->pdf || pp->md) {
 			table_row(pp, 3, w, cells, false);
 		} else {
 			printf("  %-34s %-26s %s\n", a->name,
-			       agency_name(a->agency), role);
+			       agenda_agency_label(a->agency), role);
 		}
 	}
 }

@@ -247,6 +247,20 @@ code_parse(const char *s, int max, uint8_t *out)
 	return -1;
 }
 
+const char *
+ev_category_name(int c)
+{
+	static const char *const names[EV_CATEGORY_MAX + 1] = {
+		"",
+		"registered sexual offender",
+		"violent offender",
+		"other dangerous offender",
+		"terrorist or terrorism-risk offender",
+	};
+
+	return c >= 1 && c <= EV_CATEGORY_MAX ? names[c] : "";
+}
+
 int
 ev_category_parse(const char *s, uint8_t *out)
 {

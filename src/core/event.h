@@ -141,6 +141,10 @@ const char *ev_apply(struct ev_state *st, const struct ev *e);
  */
 const char *ev_check_history(const struct ev *evs, size_t n, size_t *at);
 
+/* What category C (1-4) is: "registered sexual offender" ...; "" for
+ * any other number.  The one list of them, for every screen and paper. */
+const char *ev_category_name(int c);
+
 /* Parse a category ("1".."4" or Delius "M1".."M4"); 0 and -1 on failure. */
 int ev_category_parse(const char *s, uint8_t *out);
 

@@ -291,11 +291,6 @@ working_days_before(mdate d, int n)
 	return d;
 }
 
-static const char *const category_words[] = {
-	"", "registered sexual offender", "violent offender",
-	"other dangerous offender", "terrorism-risk offender",
-};
-
 /* --- meeting days ------------------------------------------------------------- */
 
 static int
@@ -458,7 +453,7 @@ add_decision(struct demo_history *h, uint64_t *r, const struct demo_event *e,
 		str_printf(it->decision, sizeof it->decision, "Accepted for "
 			   "MAPPA management at Level %d as a %s (Category "
 			   "%d).", e->ev.level,
-			   category_words[category <= 4 ? category : 0],
+			   ev_category_name(category),
 			   category);
 		str_printf(it->rationale, sizeof it->rationale, "%s%s%s",
 			   e->note ? e->note : "", e->note ? ".  " : "",

@@ -50,10 +50,21 @@ referrer_choices(void)
 	return v;
 }
 
-static const char *const categories[] = {
-	"1  registered sexual offender", "2  violent offender",
-	"3  other dangerous offender", "4  terrorism or terrorism risk", NULL
-};
+/* The categories, numbered, from core's one list (ev_category_name). */
+static const char *const *
+category_choices(void)
+{
+	static char text[EV_CATEGORY_MAX][64];
+	static const char *v[EV_CATEGORY_MAX + 1];
+
+	if (v[0] == NULL)
+		for (int c = 1; c <= EV_CATEGORY_MAX; c++) {
+			str_printf(text[c - 1], sizeof text[0], "%d  %s", c,
+				   ev_category_name(c));
+			v[c - 1] = text[c - 1];
+		}
+	return v;
+}
 static const char *const levels[] = {
 	"1  ordinary agency management", "2  multi-agency: MAPP meetings",
 	"3  multi-agency: senior MAPP meetings", NULL
@@ -345,7 +356,8 @@ forms_referral(struct form_model *fm, struct db *db, mdate today,
 	field_init_choice(&f[RF_REFERRER], "agency", "Referred by",
 			  referrer_choices(), (int)(probation - agenda_agencies),
 			  "the agency that referred the case");
-	field_init_choice(&f[RF_CATEGORY], "category", "Category", categories,
+	field_init_choice(&f[RF_CATEGORY], "category", "Category",
+			  category_choices(),
 			  0, NULL);
 	field_init_choice(&f[RF_LEVEL], "level", "Level", levels, 0,
 			  "the level the case is managed at from now");
@@ -558,7 +570,8 @@ forms_event(struct form_model *fm, int type, const struct ev *hist,
 	field_init_text(&f[EF_DATE], "date", "Date", FIELD_DATE,
 			MDATE_BUFSZ - 1, true, "YYYY-MM-DD");
 	field_set(&f[EF_DATE], date_format(today, d));
-	field_init_choice(&f[EF_CATEGORY], "category", "Category", categories,
+	field_init_choice(&f[EF_CATEGORY], "category", "Category",
+			  category_choices(),
 			  st.registered && st.category ? st.category - 1 : 0,
 			  NULL);
 	field_init_choice(&f[EF_LEVEL], "level", "Level", levels,

@@ -53,12 +53,6 @@ clear_rows(struct room *r)
 	r->n = 0;
 }
 
-const char *
-room_agency_name(const char *code)
-{
-	return agenda_agency_label(code);
-}
-
 /* --- reading ------------------------------------------------------------- */
 
 /* The row of person A; false out of memory. */
@@ -81,7 +75,7 @@ put_person(struct room *r, const struct db_attendee *a)
 	str_copy(w->agency, a->agency, sizeof w->agency);
 	w->role = a->role;
 	ui_fmt(w->line, sizeof w->line, "%-32s %-26s %s", a->name,
-	       room_agency_name(a->agency),
+	       agenda_agency_label(a->agency),
 	       a->id ? agenda_role_name(a->role) : "");
 	return true;
 }
@@ -132,7 +126,7 @@ add_action(struct room *r, const struct db_action *a)
 	/* A dropped one's date is when it was dropped, said before its
 	 * wording as "(of DATE)" is for an earlier meeting's. */
 	ui_fmt(w->line, sizeof w->line, "%-14.14s %-16.16s %-10s %-10s %s%s",
-	       room_agency_name(a->owner_agency), w->name, a->due,
+	       agenda_agency_label(a->owner_agency), w->name, a->due,
 	       a->done[0] ? a->done : action_state_name(ACTION_OPEN),
 	       a->state == ACTION_DROPPED ? "(dropped) " : "",
 	       w->text ? w->text : "");
@@ -154,7 +148,7 @@ add_earlier(struct room *r, const struct db_action *a)
 	w = &r->v[r->n - 1];
 	w->earlier = true;
 	ui_fmt(w->line, sizeof w->line, "%-14.14s %-16.16s %-10s %-10s "
-	       "(of %s) %s", room_agency_name(a->owner_agency), w->name, a->due,
+	       "(of %s) %s", agenda_agency_label(a->owner_agency), w->name, a->due,
 	       action_state_name(ACTION_OPEN),
 	       a->meeting_id ? a->meeting_date : "no meeting",
 	       w->text ? w->text : "");
@@ -340,10 +334,10 @@ room_row_remove(struct ui *ui, struct screen *s)
 	}
 	if (r->kind == ROOM_PEOPLE)
 		ui_fmt(q, sizeof q, "Take %s (%s) off the attendees?", w->name,
-		       room_agency_name(w->agency));
+		       agenda_agency_label(w->agency));
 	else
 		ui_fmt(q, sizeof q, "Remove action %lld (%s, due %s)?",
-		       (long long)w->id, room_agency_name(w->agency), w->due);
+		       (long long)w->id, agenda_agency_label(w->agency), w->due);
 	return ui_ask_yes(ui, s, q, remove_answered);
 }
 

@@ -44,9 +44,6 @@ struct room {
 /* The screen's state. */
 struct room *room_of(const struct screen *s);
 
-/* An agency's name from its code (the code when unknown). */
-const char *room_agency_name(const char *code);
-
 /* Read again; whether a row (not a heading) is selected; the moves. */
 unsigned room_reload(struct ui *ui, struct screen *s);
 bool room_has_row(const struct screen *s);

@@ -202,7 +202,7 @@ review_drop(struct ui *ui, struct screen *s)
 		return DRAW_STATUS;
 	return ui_ask_yes(ui, s, ui_fmt(q, sizeof q, "Drop action %lld (%s, "
 			  "due %s)? Kept, recorded as dropped.",
-			  (long long)w->id, room_agency_name(w->agency), w->due),
+			  (long long)w->id, agenda_agency_label(w->agency), w->due),
 			  drop_answered);
 }
 

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/agenda.h"
 #include "core/casefile.h"
 #include "core/util.h"
 #include "ui/briefing.h"
@@ -90,11 +91,6 @@ load(struct ui *ui, struct rec *r)
 
 /* --- the page ---------------------------------------------------------------- */
 
-static const char *const category_names[] = {
-	"-", "registered sexual offender", "violent offender",
-	"other dangerous offender", "terrorism or terrorism risk",
-};
-
 static const struct db_case_meeting *
 meeting(const struct rec *r, int64_t id)
 {
@@ -142,7 +138,8 @@ cf_load(struct ui *ui, struct rec *r)
 		cf_lines_add(&r->cf_top, R_NORMAL, 2, false, "Open actions: "
 			     "%d; next due %s, %s: %s", r->act.n,
 			     a[0].due[0] ? a[0].due : "-",
-			     a[0].owner_agency, a[0].text ? a[0].text : "");
+			     agenda_agency_label(a[0].owner_agency),
+			     a[0].text ? a[0].text : "");
 	else
 		cf_lines_add(&r->cf_top, R_DIM, 2, false, "Open actions: none");
 	db_casefile_stamp(ui->db, r->id, &r->cf_stamp);
@@ -198,7 +195,7 @@ build_identity(struct ui *ui, struct rec *r, int width)
 	}
 	if (o->category)
 		ui_fmt(line, sizeof line, "Category %d (%s), Level %d, %s",
-		       o->category, category_names[o->category], o->level,
+		       o->category, ev_category_name(o->category), o->level,
 		       case_status_words(o->status, true));
 	else
 		ui_fmt(line, sizeof line, "Not registered");
@@ -377,11 +374,11 @@ build_rest(struct ui *ui, struct rec *r, int width)
 			ui_fmt(line, sizeof line, "due %s  %s",
 			       a[i].due[0] ? date_case(a[i].due, true, d)
 					   : "-",
-			       a[i].owner_agency);
+			       agenda_agency_label(a[i].owner_agency));
 		else
 			ui_fmt(line, sizeof line, "due %s  %s%s%s%s: %s",
 			       a[i].due[0] ? a[i].due : "-",
-			       a[i].owner_agency,
+			       agenda_agency_label(a[i].owner_agency),
 			       a[i].owner_person ? " (" : "",
 			       a[i].owner_person ? a[i].owner_person : "",
 			       a[i].owner_person ? ")" : "",

@@ -35,7 +35,7 @@ put_person(struct ui *ui, struct room *r, const char *name,
 		return false;
 	}
 	r->notice[0] = '\0';
-	ui_msg(ui, "%s (%s): %s.", a.name, room_agency_name(a.agency),
+	ui_msg(ui, "%s (%s): %s.", a.name, agenda_agency_label(a.agency),
 	       agenda_role_name(a.role));
 	return true;
 }
