@@ -16,6 +16,24 @@ is_alnum(char c)
 	       (c >= '0' && c <= '9');
 }
 
+/* The character reference both markups read C as, or NULL: the one
+ * list of what HTML (and Markdown, which passes HTML through) would take
+ * for markup. */
+static const char *
+entity(char c)
+{
+	switch (c) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '>':
+		return "&gt;";
+	default:
+		return NULL;
+	}
+}
+
 /* At P, the start of a line of running text (its indent skipped): the
  * bytes before which a backslash keeps it from opening a block (a list
  * item, a setext underline or a rule), or NULL. */
@@ -36,24 +54,15 @@ line_start_mark(const char *p)
 void
 escape_html(struct strbuf *sb, const char *s)
 {
+	const char *e;
+
 	for (; s && *s; s++) {
-		switch (*s) {
-		case '&':
-			sb_add(sb, "&amp;");
-			break;
-		case '<':
-			sb_add(sb, "&lt;");
-			break;
-		case '>':
-			sb_add(sb, "&gt;");
-			break;
-		case '"':
+		if ((e = entity(*s)) != NULL)
+			sb_add(sb, e);
+		else if (*s == '"')
 			sb_add(sb, "&quot;");
-			break;
-		default:
-			if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-				sb_addn(sb, s, 1);
-		}
+		else if ((unsigned char)*s >= 0x20 && *s != 0x7f)
+			sb_addn(sb, s, 1);
 	}
 }
 
@@ -72,16 +81,11 @@ escape_markdown(struct strbuf *sb, const char *s, enum escape_md_place where)
 			sb_add(sb, "\\");
 			mark = NULL;
 		}
+		if (entity(*p) != NULL) {
+			sb_add(sb, entity(*p));
+			continue;
+		}
 		switch (*p) {
-		case '&':
-			sb_add(sb, "&amp;");
-			break;
-		case '<':
-			sb_add(sb, "&lt;");
-			break;
-		case '>':
-			sb_add(sb, "&gt;");
-			break;
 		case '\\': case '`': case '*': case '[': case ']': case '|':
 		case '#': case '~':
 			sb_addn(sb, "\\", 1);
