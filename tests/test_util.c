@@ -148,6 +148,10 @@ lead_agency__table__valid_and_listed(void **state)
 	assert_false(lead_agency_valid(""));
 	assert_string_equal(lead_agency_list(),
 			    "police, probation, prison, yot, health or other");
+	/* Who may lead is a choice among the agencies, not a list of its
+	 * own: each is a code of the one agency table, named by it. */
+	for (size_t i = 0; i < LEAD_AGENCY_COUNT; i++)
+		assert_non_null(agenda_agency_find(lead_agencies[i]));
 }
 
 static void

@@ -63,6 +63,12 @@ wait_for a "CONFIDENTIALITY"
 keys a Right Right
 wait_for a "CASE 1 OF"
 wait_for a "BRIEFING"
+# The lead agency by its name in the one agency table, not its code.
+LEAD=$(sql "SELECT lead_agency FROM offenders WHERE id = $OID")
+[ -n "$LEAD" ] && ok || fail "$REF has no lead agency in the demo"
+wait_re a "On the agenda for: .*   lead [A-Z][A-Za-z' ]+\$"
+[ "$(screen a | grep -c "lead $LEAD\$")" = 0 ] && ok ||
+	fail "the lead agency shown as its code $LEAD"
 wait_for a "$(sql "SELECT surname || ', ' || forenames || '; born ' || dob FROM offenders WHERE id = $OID")"
 wait_re a "Risk of serious harm: [A-Z ]+, assessed .*; at risk: "
 wait_for a "Key dates: expected release $RELEASE; MAPPA J "

@@ -880,8 +880,9 @@ print_case(struct db *db, const struct paper *pp, const struct db_meeting *m,
 			   cat,
 			   at->registered ? at->level : 0,
 			   at->in_custody ? "in custody" : "in the community",
-			   it->lead_agency[0] ? it->lead_agency
-					      : "not recorded",
+			   it->lead_agency[0]
+				   ? agenda_agency_label(it->lead_agency)
+				   : "not recorded",
 			   it->district[0] ? "; district " : "", it->district,
 			   now);
 	}

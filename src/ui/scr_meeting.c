@@ -1617,7 +1617,9 @@ draw_case(struct ui *ui, struct mm *x, int y, int last)
 	ui_put(y++, 2, w, ui_fmt(line, sizeof line, "On the agenda for: %s"
 	       "   next review %s   lead %s", agenda_reason_name(it->reason),
 	       it->next_review[0] ? it->next_review : "none",
-	       it->lead_agency), ui_attr(R_NORMAL), PUT_PAD | PUT_ELLIPSIS);
+	       it->lead_agency[0] ? agenda_agency_label(it->lead_agency)
+				  : "not recorded"),
+	       ui_attr(R_NORMAL), PUT_PAD | PUT_ELLIPSIS);
 	y = draw_briefing(ui, x, it, y);
 	if (y <= last)
 		ui_put(y++, 2, w, x->nacts ? "Open actions (A: review them: "

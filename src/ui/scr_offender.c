@@ -190,7 +190,9 @@ build_identity(struct ui *ui, struct rec *r, int width)
 			  ui_fmt(line, sizeof line, "District %s  |  lead "
 				 "agency %s",
 				 o->district[0] ? o->district : "-",
-				 o->lead_agency[0] ? o->lead_agency : "-"),
+				 o->lead_agency[0]
+					 ? agenda_agency_label(o->lead_agency)
+					 : "-"),
 			  width);
 	}
 	if (o->category)
