@@ -26,7 +26,7 @@ wait_for a "Reference"
 first=$(screen a | sed -n 4p)
 keys a PageDown
 i=0
-while [ $i -lt 50 ] && [ "$(screen a | sed -n 4p)" = "$first" ]; do
+while [ $i -lt "$(ticks 50)" ] && [ "$(screen a | sed -n 4p)" = "$first" ]; do
 	i=$((i + 1)); sleep 0.1
 done
 [ "$(screen a | sed -n 4p)" != "$first" ] && ok || fail "PgDn moved nothing"
