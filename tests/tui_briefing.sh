@@ -107,15 +107,8 @@ wait_for a "Open from earlier meetings: D done, F carried forward, X dropped"
 wait_re a "$DATE +$DATE \(dropped\) Book the interpreter"
 OLD=$(sql "SELECT due FROM actions WHERE id = $CARRY")
 NEW=$(sql "SELECT date('$DATE', '+14 days')")
-# pick_row NAME TEXT: the row holding TEXT selected, from the top down.
-pick_row() {
-	keys "$1" Home
-	j=0
-	while [ $j -lt 10 ] && ! screen "$1" | grep -q "^▶ .*$2"; do
-		keys "$1" Down; j=$((j + 1)); sleep 0.1
-	done
-	wait_re "$1" "^▶ .*$2"
-}
+# pick_row NAME TEXT: the row holding TEXT selected, one key at a time.
+pick_row() { select_row "$1" ".*$2"; }
 CTEXT=$(sql "SELECT substr(text, 1, 20) FROM actions WHERE id = $CARRY")
 pick_row a "$CTEXT"
 keys a F

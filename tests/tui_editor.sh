@@ -35,7 +35,7 @@ text_under() {
 # poll_text NAME HEADING WANT: up to 5 s for the text under HEADING.
 poll_text() {
 	i=0
-	while [ $i -lt 50 ] && [ "$(text_under "$1" "$2")" != "$3" ]; do
+	while [ $i -lt "$(ticks 50)" ] && [ "$(text_under "$1" "$2")" != "$3" ]; do
 		i=$((i + 1)); sleep 0.1
 	done
 	[ "$(text_under "$1" "$2")" = "$3" ] && ok ||
@@ -84,7 +84,7 @@ poll_text a "Dissent: editing" "${P%.}!"
 # Home and Delete on the last row: its first character goes; undone.
 keys a Home Delete
 i=0
-while [ $i -lt 50 ] && [ "$(text_under a "Dissent: editing")" = "${P%.}!" ]; do
+while [ $i -lt "$(ticks 50)" ] && [ "$(text_under a "Dissent: editing")" = "${P%.}!" ]; do
 	i=$((i + 1)); sleep 0.1
 done
 got=$(text_under a "Dissent: editing")

@@ -11,6 +11,11 @@
 #              LC_ALL and TERM), for every session started after;
 #   LOC        the locale (C.UTF-8 where there is one, or C); start -l
 #              LOCALE for one session.
+#
+# Every wait is a poll with a deadline, TUI_SLOW times its usual length
+# (an integer from the environment, 1 unless set; make check sets 3 for
+# a build with the sanitizers, which draws several times slower): ticks N
+# is N tenths of a second so scaled.
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux || true)}
 SQLITE3_BIN=${SQLITE3_BIN:-$(command -v sqlite3 || true)}
 if [ -z "$TMUX_BIN" ] || [ ! -x "$TMUX_BIN" ] || [ -z "$SQLITE3_BIN" ] ||
@@ -35,6 +40,12 @@ fi
 TUI_SIZE=100x30
 TUI_READY=mappa
 TUI_ENV=
+case ${TUI_SLOW:-} in
+'' | *[!0-9]* | 0) TUI_SLOW=1 ;;
+esac
+
+# ticks N: how many tenth-of-a-second polls a wait of N tenths may take.
+ticks() { echo $(($1 * TUI_SLOW)); }
 
 # tui_env NAME=VALUE...: add to the environment start gives mappa.
 tui_env() {
@@ -73,11 +84,11 @@ screen() { tm capture-pane -p -t "$1"; }
 keys() { n=$1; shift; tm send-keys -t "$n" "$@"; }
 type_text() { tm send-keys -t "$1" -l "$2"; }
 
-# poll NAME GREP-OPTION PATTERN SHOWN: up to 10 s for PATTERN on NAME's
-# screen; one check.
+# poll NAME GREP-OPTION PATTERN SHOWN: up to 10 s (ticks) for PATTERN on
+# NAME's screen; one check.
 poll() {
-	i=0
-	while [ $i -lt 100 ]; do
+	i=0 end=$(ticks 100)
+	while [ $i -lt "$end" ]; do
 		if screen "$1" | grep -q"$2" -- "$3"; then ok; return 0; fi
 		i=$((i + 1))
 		sleep 0.1
@@ -93,25 +104,26 @@ wait_for() { poll "$1" F "$2" "'$2'"; }
 # wait_re NAME REGEX: the same for an extended regular expression.
 wait_re() { poll "$1" E "$2" "/$2/"; }
 
-# changes NAME LINE KEYS...: send KEYS; up to 5 s for line LINE of NAME's
-# screen to differ from what it was before.
+# changes NAME LINE KEYS...: send KEYS; up to 5 s (ticks) for line LINE
+# of NAME's screen to differ from what it was before.
 changes() {
 	n=$1 l=$2
 	shift 2
 	was=$(screen "$n" | sed -n "${l}p")
 	keys "$n" "$@"
-	i=0
-	while [ $i -lt 50 ] && [ "$(screen "$n" | sed -n "${l}p")" = "$was" ]; do
+	i=0 end=$(ticks 50)
+	while [ $i -lt "$end" ] && [ "$(screen "$n" | sed -n "${l}p")" = "$was" ]; do
 		i=$((i + 1)); sleep 0.1
 	done
 	[ "$(screen "$n" | sed -n "${l}p")" != "$was" ] && ok ||
 		fail "$n: '$*' changed nothing on line $l"
 }
 
-# wait_exit NAME STATUS: up to 10 s for mappa in NAME to exit with STATUS.
+# wait_exit NAME STATUS: up to 10 s (ticks) for mappa in NAME to exit
+# with STATUS.
 wait_exit() {
-	i=0
-	while [ $i -lt 100 ] && [ ! -s "$T/status.$1" ]; do
+	i=0 end=$(ticks 100)
+	while [ $i -lt "$end" ] && [ ! -s "$T/status.$1" ]; do
 		i=$((i + 1))
 		sleep 0.1
 	done
@@ -127,11 +139,11 @@ alive() {
 	[ "$state" != Z ]
 }
 
-# gone PID: up to 20 s for the process to be gone; if it is not, what it
-# is doing goes to the log.
+# gone PID: up to 20 s (ticks) for the process to be gone; if it is not,
+# what it is doing goes to the log.
 gone() {
-	i=0
-	while [ $i -lt 200 ] && alive "$1"; do
+	i=0 end=$(ticks 200)
+	while [ $i -lt "$end" ] && alive "$1"; do
 		i=$((i + 1))
 		sleep 0.1
 	done
@@ -143,4 +155,52 @@ gone() {
 	else
 		ok
 	fi
+}
+
+# marked NAME: the selected row of NAME's list, as "LINE:TEXT" (the line
+# that starts with the marker), or nothing unless exactly one line does
+# (a screen caught mid-redraw).
+marked() { screen "$1" | marked_in; }
+marked_in() {
+	awk -v mark='▶ ' 'index($0, mark) == 1 { n++; m = NR ":" $0 }
+		END { if (n == 1) print m }'
+}
+
+# select_row NAME REGEX: move the selection of NAME's list, one Up or
+# Down at a time, until the selected row matches ^▶ REGEX (basic, as grep);
+# one check.  Each key waits (ticks 100) for the marker to move before
+# the next is sent, so that a slow screen is never overshot.  It goes
+# toward the row when the row is on the screen (Down else); a key that
+# moves nothing (an end of the list) turns it round once.
+select_row() {
+	n=$1 re="^▶ $2" dir=Down turned=0 j=0
+	while [ $j -lt 200 ]; do
+		j=$((j + 1))
+		i=0 end=$(ticks 100)
+		while [ $i -lt "$end" ] && [ -z "$(marked "$n")" ]; do
+			i=$((i + 1)); sleep 0.1
+		done
+		s=$(screen "$n")
+		if printf '%s\n' "$s" | grep -q -- "$re"; then ok; return 0; fi
+		at=$(printf '%s\n' "$s" | marked_in)
+		[ -n "$at" ] || continue
+		to=$(printf '%s\n' "$s" | grep -n -- "^  $2" | head -n 1 | cut -d: -f1)
+		[ $turned = 0 ] && [ -n "$to" ] && [ -n "$at" ] &&
+			[ "$to" -lt "${at%%:*}" ] && dir=Up
+		keys "$n" $dir
+		i=0 end=$(ticks 100)
+		while [ $i -lt "$end" ]; do
+			now=$(marked "$n")
+			[ -n "$now" ] && [ "$now" != "$at" ] && break
+			i=$((i + 1)); sleep 0.1
+		done
+		if [ $i -ge "$end" ]; then
+			[ $turned = 1 ] && break
+			turned=1
+			if [ $dir = Down ]; then dir=Up; else dir=Down; fi
+		fi
+	done
+	fail "$n: no row /$2/ to select; the screen:"
+	screen "$n" >&2
+	return 1
 }

@@ -115,7 +115,7 @@ keys a Down Enter
 wait_for a "present"
 keys a Enter
 i=0
-while [ $i -lt 100 ] &&
+while [ $i -lt "$(ticks 100)" ] &&
       [ "$(sql "SELECT attendance FROM meeting_agencies WHERE meeting_id = $M AND agency = 'housing'")" != apologies ]; do
 	i=$((i + 1)); sleep 0.1
 done

@@ -21,7 +21,7 @@ selected() {
 # the test (= or !=) against VALUE.
 poll_selected() {
 	i=0
-	while [ $i -lt 50 ] && ! [ "$(selected "$1")" "$2" "$3" ]; do
+	while [ $i -lt "$(ticks 50)" ] && ! [ "$(selected "$1")" "$2" "$3" ]; do
 		i=$((i + 1)); sleep 0.1
 	done
 	[ "$(selected "$1")" "$2" "$3" ] && ok ||

@@ -562,6 +562,14 @@ tui_run(struct db *db, const char *path)
 			pending |= check_changes(&ui, &seen);
 		}
 	}
+	/* Hung up: leave the dead terminal's session before anything else,
+	 * so that its leader's exit, which sends SIGHUP and SIGCONT to what
+	 * was its foreground group, cannot reach us while we finish.  That
+	 * SIGCONT cancels the stop a tracer waits for (LeakSanitizer's check
+	 * at exit), which then waits, and we spin, for ever.  It fails,
+	 * harmlessly, when we lead our own group. */
+	if (dead || got_signal == SIGHUP)
+		(void)setsid();
 	while (ui.depth > 0)
 		ui_screen_free(ui.stack[--ui.depth]);
 	field_free(&ui.ask.f);
