@@ -704,8 +704,23 @@ case_actions__list__every_row_by_due_refilled_anew(void **state)
 	assert_int_equal(db_case_action_list(f->db, f->o.id, true, &list),
 			 DB_OK);
 	assert_int_equal(list.n, 19);
-	for (int p = 0; p < list.n; p++)
+	for (int p = 0; p < list.n; p++) {
 		assert_string_not_equal(list.v[p].text, "Action 01");
+		assert_int_equal(list.v[p].state, ACTION_OPEN);
+	}
+	/* Each reads its state as the actions list does: one done, one
+	 * dropped, the rest open. */
+	assert_int_equal(db_action_drop(f->db, ids[2], D("2012-07-10"), NULL),
+			 DB_OK);
+	assert_int_equal(db_case_action_list(f->db, f->o.id, false, &list),
+			 DB_OK);
+	for (int p = 0; p < list.n; p++)
+		assert_int_equal(list.v[p].state,
+				 strcmp(list.v[p].text, "Action 01") == 0
+					 ? ACTION_DONE
+				 : strcmp(list.v[p].text, "Action 02") == 0
+					 ? ACTION_DROPPED
+					 : ACTION_OPEN);
 	db_case_actions_free(&list);
 	assert_null(list.v);
 	assert_int_equal(list.n, 0);

@@ -794,7 +794,7 @@ print_earlier(struct earlier *e, const struct db_case_action *a)
 		return;
 	if (a->done[0])
 		str_printf(outcome, sizeof outcome, "%s %s",
-			   a->dropped ? "dropped" : "done", a->done);
+			   action_state_name(a->state), a->done);
 	else
 		str_copy(outcome, "still open", sizeof outcome);
 	str_printf(line, sizeof line, "%s (%s%s%s; due %s): %s",

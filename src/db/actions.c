@@ -22,9 +22,8 @@
 #include "core/util.h"
 #include "db/meetings_internal.h"
 
-/* The state of an action closed on DONE ("" while open), DROPPED or not. */
-static enum action_state
-state_of(const char *done, bool dropped)
+enum action_state
+actions_state_of(const char *done, bool dropped)
 {
 	return done[0] == '\0' ? ACTION_OPEN
 	       : dropped ? ACTION_DROPPED : ACTION_DONE;
@@ -262,7 +261,7 @@ read_action(struct db *db, sqlite3_stmt *st, void *row)
 	db_column_copy(st, db->role == ROLE_LAY ? 10 : 9, a->ref,
 		       sizeof a->ref);
 	db_column_copy(st, 11, a->meeting_date, sizeof a->meeting_date);
-	a->state = state_of(a->done, sqlite3_column_int(st, 12) != 0);
+	a->state = actions_state_of(a->done, sqlite3_column_int(st, 12) != 0);
 	if (db->role == ROLE_LAY)
 		return;
 	if ((text && (a->text = strdup((const char *)text)) == NULL) ||
@@ -367,7 +366,7 @@ action_read(struct db *db, int64_t id, struct db_action *a, char **text,
 		db_column_copy(st, 5, a->due, sizeof a->due);
 		db_column_copy(st, 6, a->done, sizeof a->done);
 		a->version = sqlite3_column_int64(st, 7);
-		a->state = state_of(a->done, sqlite3_column_int(st, 8) != 0);
+		a->state = actions_state_of(a->done, sqlite3_column_int(st, 8) != 0);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)

@@ -209,7 +209,7 @@ read_case_action(struct db *db, sqlite3_stmt *st, void *row)
 	db_column_copy(st, 3, a->owner_agency, sizeof a->owner_agency);
 	db_column_copy(st, 5, a->due, sizeof a->due);
 	db_column_copy(st, 6, a->done, sizeof a->done);
-	a->dropped = sqlite3_column_int(st, 7) != 0;
+	a->state = actions_state_of(a->done, sqlite3_column_int(st, 7) != 0);
 }
 
 /* Free the text and the owner a row owns. */

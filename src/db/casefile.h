@@ -56,7 +56,7 @@ struct db_case_action {
 	char *owner_person;         /* NULL for a lay adviser */
 	char due[MDATE_BUFSZ];
 	char done[MDATE_BUFSZ];     /* "" while open; when closed */
-	bool dropped;               /* closed as dropped, not done */
+	enum action_state state;    /* open, done or dropped */
 };
 
 DB_LIST(db_case_actions, struct db_case_action);

@@ -71,6 +71,10 @@ enum db_status meetings_insert_item(struct db *db, int64_t meeting_id,
 				    int64_t referral_id, bool discussed,
 				    int64_t *item_id);
 
+/* The state of an action closed on DONE ("" while open), DROPPED or not:
+ * the one reading of the actions table's done and dropped columns. */
+enum action_state actions_state_of(const char *done, bool dropped);
+
 /* Insert action A as given (checked by the caller; meeting and offender
  * ids set); A->id and A->version are set.  No audit row. */
 enum db_status actions_insert(struct db *db, struct db_action *a);
