@@ -91,74 +91,35 @@ read_case_meeting(struct db *db, sqlite3_stmt *st, void *row)
 {
 	struct db_case_meeting *m = row;
 
-	(void)db;
 	m->id = sqlite3_column_int64(st, 0);
 	db_column_copy(st, 1, m->date, sizeof m->date);
 	m->level = sqlite3_column_int(st, 2);
 	m->status = meetings_status_column(st, 3);
 	m->level_decision = db_column_decision(st, 4);
 	db_column_copy(st, 5, m->next_review, sizeof m->next_review);
+	if (db->role != ROLE_LAY) {
+		m->chair = db_column_dup(st, 6);
+		m->decision = db_column_dup(st, 7);
+	}
 }
 
-/* The chairs and decisions of LIST's meetings freed, left NULL. */
+/* Free the chair and the decision a row owns. */
 static void
-forget_texts(struct db_case_meetings *list)
+drop_case_meeting(void *row)
 {
-	for (int i = 0; i < list->n; i++) {
-		free(list->v[i].chair);
-		free(list->v[i].decision);
-		list->v[i].chair = list->v[i].decision = NULL;
-	}
+	struct db_case_meeting *m = row;
+
+	free(m->chair);
+	free(m->decision);
+	m->chair = m->decision = NULL;
 }
 
 void
 db_case_meetings_free(struct db_case_meetings *list)
 {
-	forget_texts(list);
+	for (int i = 0; i < list->n; i++)
+		drop_case_meeting(&list->v[i]);
 	db_list_free(list);
-}
-
-/* Duplicate column I of ST into *TO (NULL for NULL); false out of
- * memory. */
-static bool
-dup_column(sqlite3_stmt *st, int i, char **to)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-
-	*to = s ? strdup(s) : NULL;
-	return s == NULL || *to != NULL;
-}
-
-/* The chair and minuted decision of each of LIST's meetings of case
- * OFFENDER_ID (not for a lay adviser). */
-static enum db_status
-case_meeting_texts(struct db *db, int64_t offender_id,
-		   struct db_case_meetings *list)
-{
-	sqlite3_stmt *st = db_stmt(db,
-		"SELECT m.chair, (SELECT mi.decision FROM agenda_items a "
-		"  JOIN minutes mi ON mi.agenda_item_id = a.id "
-		"  WHERE a.meeting_id = m.id AND a.offender_id = ?2) "
-		"FROM meetings m WHERE m.id = ?1");
-	enum db_status s = DB_OK;
-	int rc;
-
-	if (st == NULL)
-		return DB_ERROR;
-	for (int i = 0; s == DB_OK && i < list->n; i++) {
-		struct db_case_meeting *m = &list->v[i];
-
-		sqlite3_bind_int64(st, 1, m->id);
-		sqlite3_bind_int64(st, 2, offender_id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW && (!dup_column(st, 0, &m->chair) ||
-					 !dup_column(st, 1, &m->decision)))
-			s = db_fail(db, DB_ERROR, "out of memory");
-		else if (rc != SQLITE_ROW)
-			s = db_sqlfail(db, rc, "reading meetings");
-		sqlite3_reset(st);
-	}
-	return s;
 }
 
 enum db_status
@@ -167,32 +128,25 @@ db_case_meetings(struct db *db, int64_t offender_id,
 {
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT m.id, m.date, m.level, m.status, mi.level_decision, "
-		"  mi.next_review "
+		"  mi.next_review, m.chair, mi.decision "
 		"FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id "
 		"LEFT JOIN minutes mi ON mi.agenda_item_id = a.id "
 		"WHERE a.offender_id = ?1 "
 		"UNION ALL "
-		"SELECT m.id, m.date, m.level, m.status, NULL, NULL "
+		"SELECT m.id, m.date, m.level, m.status, NULL, NULL, m.chair, "
+		"  NULL "
 		"FROM meetings m "
 		"WHERE m.id IN (SELECT meeting_id FROM events "
 		"  WHERE offender_id = ?1 AND meeting_id IS NOT NULL) "
 		"AND m.id NOT IN (SELECT meeting_id FROM agenda_items "
 		"  WHERE offender_id = ?1) "
 		"ORDER BY 2, 1");
-	enum db_status s;
 
-	forget_texts(list);
-	list->n = 0;
 	if (st == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(st, 1, offender_id);
-	s = DB_ROWS(db, st, read_case_meeting, list, "reading meetings");
-	if (s == DB_OK && db->role != ROLE_LAY &&
-	    (s = case_meeting_texts(db, offender_id, list)) != DB_OK) {
-		forget_texts(list);
-		list->n = 0;
-	}
-	return s;
+	return DB_ROWS_OWNING(db, st, read_case_meeting, drop_case_meeting,
+			      list, "reading meetings");
 }
 
 static void
