@@ -13,6 +13,8 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+
+#include "testdate.h"
 #include <sqlite3.h>
 
 #include "core/casefile.h"
@@ -20,15 +22,6 @@
 #include "core/util.h"
 #include "db/db_internal.h"
 #include "testutil.h"
-
-static mdate
-D(const char *s)
-{
-	mdate d;
-
-	assert_int_equal(date_parse(s, &d), 0);
-	return d;
-}
 
 /* --- core ---------------------------------------------------------------- */
 

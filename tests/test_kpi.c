@@ -16,6 +16,8 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+
+#include "testdate.h"
 #include <sqlite3.h>
 
 #include "core/agenda.h"
@@ -23,15 +25,6 @@
 #include "core/util.h"
 #include "db/db_internal.h"
 #include "testutil.h"
-
-static mdate
-D(const char *s)
-{
-	mdate d;
-
-	assert_int_equal(date_parse(s, &d), 0);
-	return d;
-}
 
 /* --- core: periods, rounding, median ---------------------------------------- */
 

@@ -16,6 +16,8 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+
+#include "testdate.h"
 #include <sqlite3.h>
 
 #include "core/util.h"
@@ -33,15 +35,6 @@ struct fx {
 
 /* The first meeting's day: when it may be held. */
 #define TODAY D("2012-05-22")
-
-static mdate
-D(const char *s)
-{
-	mdate d;
-
-	assert_int_equal(date_parse(s, &d), 0);
-	return d;
-}
 
 static void
 text(struct db *db, const char *sql, char *buf, size_t n)

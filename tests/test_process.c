@@ -17,26 +17,11 @@
 
 #include <cmocka.h>
 
+#include "testdate.h"
+
 #include "core/agenda.h"
 #include "core/process.h"
 #include "core/util.h"
-
-static mdate
-D(const char *s)
-{
-	mdate d;
-
-	assert_int_equal(date_parse(s, &d), 0);
-	return d;
-}
-
-static void
-assert_date(mdate got, const char *want)
-{
-	char buf[MDATE_BUFSZ];
-
-	assert_string_equal(date_format(got, buf), want);
-}
 
 /* The bank holidays of 2012 (England and Wales), unsorted on purpose. */
 static struct agenda_holidays
