@@ -22,12 +22,6 @@
 #include "core/util.h"
 #include "db/meetings_internal.h"
 
-static void
-record_of(char *buf, size_t n, int64_t meeting_id)
-{
-	snprintf(buf, n, "meeting %lld", (long long)meeting_id);
-}
-
 /* Read meeting MEETING_ID's status and minutes state. */
 static enum db_status
 read_state(struct db *db, int64_t meeting_id, enum meeting_status *status,
@@ -170,7 +164,7 @@ db_attendee_add(struct db *db, struct db_attendee *a, const char *role)
 		return db_tx_end(db, db_sqlfail(db, rc, "saving an attendee"));
 	if (old[0] == '\0')
 		a->id = sqlite3_last_insert_rowid(db->sql);
-	record_of(rec, sizeof rec, a->meeting_id);
+	meetings_record(rec, sizeof rec, a->meeting_id);
 	snprintf(detail, sizeof detail, "attendee %lld (%s): role %s -> %s",
 		 (long long)a->id, a->agency, old[0] ? old : "-",
 		 agenda_role_name(a->role));
@@ -219,7 +213,7 @@ db_attendee_remove(struct db *db, int64_t id)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "removing an attendee"));
-	record_of(rec, sizeof rec, meeting);
+	meetings_record(rec, sizeof rec, meeting);
 	snprintf(detail, sizeof detail, "attendee %lld (%s): role %s -> -",
 		 (long long)id, agency, role);
 	return db_tx_end(db, db_audit_write(db, "meeting.attendee", rec,
@@ -308,7 +302,7 @@ db_bulk_attendees(struct db *db, int64_t id, const struct db_attendee *v,
 	if (rc != SQLITE_DONE) {
 		s = db_sqlfail(db, rc, "writing attendees");
 	} else {
-		record_of(rec, sizeof rec, id);
+		meetings_record(rec, sizeof rec, id);
 		snprintf(detail, sizeof detail, "attendees: %zu", n);
 		s = db_audit_write(db, "meeting.demo", rec, detail);
 	}
@@ -378,7 +372,7 @@ db_minutes_approve(struct db *db, int64_t meeting_id, mdate on)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "approving minutes"));
-	record_of(rec, sizeof rec, meeting_id);
+	meetings_record(rec, sizeof rec, meeting_id);
 	snprintf(detail, sizeof detail, "minutes version %lld: %s -> "
 		 "%s on %s; fields: approved_by", (long long)ms.version,
 		 minutes_state_name(MINUTES_DRAFT),
@@ -418,7 +412,7 @@ db_minutes_reopen(struct db *db, int64_t meeting_id)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "reopening minutes"));
-	record_of(rec, sizeof rec, meeting_id);
+	meetings_record(rec, sizeof rec, meeting_id);
 	snprintf(detail, sizeof detail, "minutes version %lld: %s -> %s "
 		 "version %lld", (long long)ms.version,
 		 minutes_state_name(MINUTES_APPROVED),

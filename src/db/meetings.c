@@ -178,8 +178,8 @@ meetings_referral_met(struct db *db, int64_t referral_id, int64_t meeting_id,
 
 /* --- meetings ---------------------------------------------------------------- */
 
-static void
-meeting_record(char *buf, size_t n, int64_t id)
+void
+meetings_record(char *buf, size_t n, int64_t id)
 {
 	snprintf(buf, n, "meeting %lld", (long long)id);
 }
@@ -349,7 +349,7 @@ db_meeting_add(struct db *db, struct db_meeting *m, const char *const *agencies,
 		for (size_t i = 0; i < n; i++)
 			sb_printf(&sb, "%s%s", i ? "," : "; invited: ",
 				  agencies[i]);
-		meeting_record(rec, sizeof rec, m->id);
+		meetings_record(rec, sizeof rec, m->id);
 		s = db_audit_write(db, "meeting.add", rec, sb_str(&sb));
 		sb_free(&sb);
 	}
@@ -514,7 +514,7 @@ db_meeting_update(struct db *db, const struct db_meeting *base,
 	if (cur.version != m->version)
 		sb_printf(&sb, "; merged over version %lld",
 			  (long long)cur.version);
-	meeting_record(rec, sizeof rec, cur.id);
+	meetings_record(rec, sizeof rec, cur.id);
 	s = db_audit_write(db, "meeting.update", rec, sb_str(&sb));
 	sb_free(&sb);
 	s = db_tx_end(db, s);
@@ -571,7 +571,7 @@ set_status(struct db *db, int64_t id, enum meeting_status status, mdate today,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "saving a meeting"));
-	meeting_record(rec, sizeof rec, id);
+	meetings_record(rec, sizeof rec, id);
 	snprintf(detail, sizeof detail, "status: %s -> %s",
 		 meeting_status_name(cur.status), name);
 	s = db_tx_end(db, db_audit_write(db, status == MEETING_HELD
@@ -649,7 +649,7 @@ db_meeting_reopen(struct db *db, int64_t id, const char *reason,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "saving a meeting"));
-	meeting_record(rec, sizeof rec, id);
+	meetings_record(rec, sizeof rec, id);
 	snprintf(detail, sizeof detail, "status: held -> scheduled; reason: "
 		 "%.200s", reason);
 	s = db_tx_end(db, db_audit_write(db, "meeting.reopen", rec, detail));
@@ -704,7 +704,7 @@ db_meeting_invite(struct db *db, int64_t id, const char *agency, bool invited)
 		return db_tx_end(db, s);
 	s = put_agency(db, id, agency, invited, NULL, false);
 	if (s == DB_OK) {
-		meeting_record(rec, sizeof rec, id);
+		meetings_record(rec, sizeof rec, id);
 		snprintf(detail, sizeof detail, "%s invited: %s", agency,
 			 invited ? "yes" : "no");
 		s = db_audit_write(db, "meeting.invite", rec, detail);
@@ -764,7 +764,7 @@ db_meeting_attendance(struct db *db, int64_t id, const char *agency,
 			"saved", agency, old[0] ? old : "not recorded"));
 	s = put_agency(db, id, agency, false, attendance, true);
 	if (s == DB_OK) {
-		meeting_record(rec, sizeof rec, id);
+		meetings_record(rec, sizeof rec, id);
 		snprintf(detail, sizeof detail, "%s attendance: %s -> %s",
 			 agency, old[0] ? old : "-",
 			 attendance && *attendance ? attendance : "-");
@@ -835,7 +835,7 @@ db_bulk_attendance(struct db *db, int64_t id, const char *const *agencies,
 		s = put_agency(db, id, agencies[i], true,
 			       attendance ? attendance[i] : NULL, true);
 	if (s == DB_OK) {
-		meeting_record(rec, sizeof rec, id);
+		meetings_record(rec, sizeof rec, id);
 		snprintf(detail, sizeof detail, "agencies: %zu", n);
 		s = db_audit_write(db, "meeting.demo", rec, detail);
 	}
@@ -1561,7 +1561,7 @@ db_meeting_ensure(struct db *db, mdate date, int level, const char *chair,
 	if (rc != SQLITE_DONE)
 		return db_tx_end(db, db_sqlfail(db, rc, "adding a meeting"));
 	*id = sqlite3_last_insert_rowid(db->sql);
-	snprintf(rec, sizeof rec, "meeting %lld", (long long)*id);
+	meetings_record(rec, sizeof rec, *id);
 	snprintf(detail, sizeof detail, "date: - -> %s; level: - -> %d; "
 		 "status: - -> %s", d, level,
 		 meeting_status_name(MEETING_HELD));

@@ -71,6 +71,10 @@ enum db_status meetings_insert_item(struct db *db, int64_t meeting_id,
 				    int64_t referral_id, bool discussed,
 				    int64_t *item_id);
 
+/* Meeting ID as its audit rows name it ("meeting 12"), in BUF (N
+ * bytes). */
+void meetings_record(char *buf, size_t n, int64_t id);
+
 /* The state of an action closed on DONE ("" while open), DROPPED or not:
  * the one reading of the actions table's done and dropped columns. */
 enum action_state actions_state_of(const char *done, bool dropped);
