@@ -1,21 +1,15 @@
 #!/bin/sh
 # house.sh -- one home for each thing (issue 14), held by the tree itself:
-# a status is compared as a type, never as its spelling; a list is handed
-# over whole by the one row walker, never a row at a time into a caller's
-# collector; memory grows by the one rule; a screen has a file of its own;
-# db.h only indexes the subject headers.
+# a status is held as a type (types.sh: never compared by its spelling);
+# a list is handed over whole by the one row walker, never a row at a
+# time into a caller's collector; memory grows by the one rule; a screen
+# has a file of its own; db.h only indexes the subject headers.
 . "${top_srcdir:-.}/tests/lib.sh"
 src=$top_srcdir/src
 
-# Statuses are types (core/status.h): their spellings are compared in
-# status.c alone.
-words='scheduled|held|cancelled|unregistered|community|custody|exited|pending|accepted|declined|withdrawn|draft|approved'
-# (Each file read as one line, so that a call broken over lines is seen.)
-for f in $(find "$src" -name '*.[ch]' ! -path "$src/core/status.c"); do
-	bad=$(tr '\n\t' '  ' < "$f" | grep -oE "str(n)?cmp\([^;]*\"($words)\"" || true)
-	[ -z "$bad" ] && ok || fail "$f: a status compared by its spelling: $bad"
-done
-# ... and held in the structs as those types, not as char arrays.
+# Statuses are types (core/status.h): that none is compared by its
+# spelling is tests/types.sh's, with the other words that are types ...
+# ... and none is held in a struct as a char array.
 bad=$(grep -rnE '^[[:space:]]*char[[:space:]]+(status|outcome|state)\[' "$src" --include='*.h' || true)
 [ -z "$bad" ] && ok || fail "a status held as a string: $bad"
 
