@@ -48,7 +48,6 @@ parse(const char *const *v, int n, const char *name)
 const char *cf_rosh_name(int r) { return pick(rosh_names, CF_ROSH_N, r); }
 const char *cf_rosh_label(int r) { return pick(rosh_labels, CF_ROSH_N, r); }
 const char *cf_at_risk_name(int g) { return pick(risk_names, CF_RISK_N, g); }
-const char *cf_at_risk_label(int g) { return pick(risk_labels, CF_RISK_N, g); }
 const char *cf_release_name(int t) { return pick(release_names, CF_REL_N, t); }
 const char *
 cf_release_label(int t)

@@ -35,7 +35,6 @@ enum cf_release { CF_REL_LICENCE, CF_REL_PAROLE, CF_REL_AUTOMATIC,
 const char *cf_rosh_name(int r);
 const char *cf_rosh_label(int r);
 const char *cf_at_risk_name(int g);
-const char *cf_at_risk_label(int g);
 const char *cf_release_name(int t);
 const char *cf_release_label(int t);
 

@@ -17,9 +17,6 @@
 #include "core/kpi.h"
 #include "core/util.h"
 
-static const char *const period_names[KPI_PERIODS] = {
-	"Q1 Apr-Jun", "Q2 Jul-Sep", "Q3 Oct-Dec", "Q4 Jan-Mar", "Year",
-};
 static const char *const period_codes[KPI_PERIODS] = {
 	"q1", "q2", "q3", "q4", "year",
 };
@@ -95,12 +92,6 @@ kpi_quarter(int year, mdate d)
 		if (d <= kpi_period_end(year, q))
 			return q;
 	return KPI_Q4;
-}
-
-const char *
-kpi_period_name(int p)
-{
-	return p >= 0 && p < KPI_PERIODS ? period_names[p] : "";
 }
 
 const char *

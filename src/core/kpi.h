@@ -163,8 +163,7 @@ int kpi_quarter(int year, mdate d);
 mdate kpi_period_start(int year, int p);
 mdate kpi_period_end(int year, int p);
 
-/* "Q1 Apr-Jun", ..., "Year" (NAME); "q1".."q4", "year" (CODE). */
-const char *kpi_period_name(int p);
+/* "q1".."q4", "year". */
 const char *kpi_period_code(int p);
 
 /* "Attendance at Level 2/3 meetings", ...; "attendance", "initial_meeting",

@@ -888,15 +888,6 @@ forms_changed(const struct form_model *fm)
 	return false;
 }
 
-int
-forms_find(const struct form_model *fm, const char *name)
-{
-	for (int i = 0; i < fm->n; i++)
-		if (strcmp(fm->f[i].name, name) == 0)
-			return i;
-	return -1;
-}
-
 void
 forms_free(struct form_model *fm)
 {

@@ -199,9 +199,6 @@ int forms_identity_rebase(struct form_model *fm,
 void forms_event_get(const struct form_model *fm, struct db_event *e,
 		     int *meeting_level, mdate *next_review);
 
-/* The field named NAME (as the data layer names it), or -1. */
-int forms_find(const struct form_model *fm, const char *name);
-
 /* The state after the events of HIST dated on or before DATE. */
 struct ev_state forms_state_on(const struct ev *hist, size_t n, mdate date);
 
